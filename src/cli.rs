@@ -1,0 +1,80 @@
+//! Command-line interface (clap derive). Declarative only: values are
+//! validated and resolved in [`crate::config`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::labels::Lang;
+
+/// Batch tool for Vietnamese personnel departments: staff rosters, job
+/// positions, compliance with reform targets, Excel gap reports.
+#[derive(Debug, Parser)]
+#[command(name = "nhanluc", version, about, long_about = None)]
+pub struct Cli {
+    /// No progress bars.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    /// Language of reports and messages.
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read and clean rosters, print a summary and the data issues.
+    Check(CheckArgs),
+    /// Write a synthetic roster (for trying the tool at size, tests, benchmarks).
+    Generate(GenerateArgs),
+}
+
+/// Where the rosters come from.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Roster files or folders (a folder means every roster file under it).
+    #[arg(default_value = "rosters")]
+    pub paths: Vec<PathBuf>,
+    /// Read only sheets with this name.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Extra header names for your own layout (TOML: `[aliases] full_name = ["…"]`).
+    #[arg(long, value_name = "FILE")]
+    pub columns: Option<PathBuf>,
+    /// The date the figures are as of (YYYY-MM-DD or DD/MM/YYYY); default today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// `nhanluc check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the data issues to this file (.xlsx or .csv).
+    #[arg(long, value_name = "FILE")]
+    pub issues: Option<PathBuf>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Exit 1 when any row was set aside.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `nhanluc generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Number of staff rows.
+    #[arg(long, default_value_t = 1000)]
+    pub rows: usize,
+    /// Output file (.csv or .xlsx).
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Random seed (same seed, same roster).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}

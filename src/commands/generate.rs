@@ -1,0 +1,11 @@
+//! `nhanluc generate`: write a synthetic roster.
+
+use crate::cli::GenerateArgs;
+use crate::error::Result;
+
+/// Runs the command; returns the exit code.
+pub fn run(args: &GenerateArgs) -> Result<u8> {
+    crate::generate::generate(&args.output, args.rows, args.seed)?;
+    println!("{}", args.output.display());
+    Ok(0)
+}

@@ -1,0 +1,4 @@
+//! One module per subcommand: wiring only; the stages do the work.
+
+pub mod check;
+pub mod generate;

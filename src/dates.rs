@@ -1,0 +1,305 @@
+//! Dates as rosters hold them: text in day-first forms, ISO dates, Excel date
+//! cells and serial numbers (1900 system), month-and-year, and a bare year.
+//!
+//! A value that is less than a full date keeps its precision, so a year-only
+//! birth date can be flagged and, where the law says so, read as 01/01.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::text::fold;
+
+/// How much of a date the roster gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    /// Day, month and year.
+    Day,
+    /// Month and year (day set to 1).
+    Month,
+    /// Year only (day and month set to 1).
+    Year,
+}
+
+/// A date with the precision it was given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    /// The date; missing parts are 1.
+    pub date: NaiveDate,
+    /// What the roster gave.
+    pub precision: Precision,
+}
+
+impl PartialDate {
+    fn day(date: NaiveDate) -> Self {
+        Self {
+            date,
+            precision: Precision::Day,
+        }
+    }
+
+    /// The value as a roster would write it: dd/mm/yyyy, mm/yyyy or yyyy.
+    #[must_use]
+    pub fn display(&self) -> String {
+        match self.precision {
+            Precision::Day => self.date.format("%d/%m/%Y").to_string(),
+            Precision::Month => self.date.format("%m/%Y").to_string(),
+            Precision::Year => self.date.format("%Y").to_string(),
+        }
+    }
+}
+
+/// The outcome of reading one date value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRead {
+    /// Read as written.
+    Ok(PartialDate),
+    /// Month and day were swapped (month > 12): read as mm/dd/yyyy.
+    Swapped(PartialDate),
+}
+
+impl DateRead {
+    /// The date, however it was read.
+    #[must_use]
+    pub fn value(self) -> PartialDate {
+        match self {
+            DateRead::Ok(d) | DateRead::Swapped(d) => d,
+        }
+    }
+}
+
+/// Converts an Excel serial day number (1900 system) to a date. Serial 60 is
+/// Excel's fictitious 29/02/1900 and is rejected.
+#[must_use]
+pub fn from_excel_serial(serial: f64) -> Option<NaiveDate> {
+    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    // Truncation is the point: the integer part is the day, the fraction the time.
+    #[allow(clippy::cast_possible_truncation)]
+    let days = serial.floor() as i64;
+    let origin = if days < 60 {
+        NaiveDate::from_ymd_opt(1899, 12, 31)?
+    } else if days == 60 {
+        return None;
+    } else {
+        NaiveDate::from_ymd_opt(1899, 12, 30)?
+    };
+    origin.checked_add_signed(chrono::Duration::days(days))
+}
+
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 2100;
+
+/// Reads a number from a date column: a year (1900–2100) or an Excel serial.
+#[must_use]
+pub fn from_number(n: f64) -> Option<DateRead> {
+    if n.fract() == 0.0 && (f64::from(MIN_YEAR)..=f64::from(MAX_YEAR)).contains(&n) {
+        // In range, so the cast is exact.
+        #[allow(clippy::cast_possible_truncation)]
+        let year = n as i32;
+        return NaiveDate::from_ymd_opt(year, 1, 1).map(|date| {
+            DateRead::Ok(PartialDate {
+                date,
+                precision: Precision::Year,
+            })
+        });
+    }
+    if n >= 367.0 {
+        return from_excel_serial(n).map(|d| DateRead::Ok(PartialDate::day(d)));
+    }
+    None
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Reads a date typed as text.
+#[must_use]
+pub fn parse_text(s: &str) -> Option<DateRead> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    // ISO, possibly with a time part: 1975-03-05, 1975-03-05T00:00:00, 1975/03/05.
+    let nums: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let only_date_chars = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | ' ' | 'T' | ':'));
+    if !only_date_chars {
+        return parse_words(s);
+    }
+    let parse = |p: &str| p.parse::<u32>().ok();
+    match nums.as_slice() {
+        [y] if y.len() == 4 => {
+            let y = i32::try_from(parse(y)?).ok()?;
+            ymd(y, 1, 1).map(|date| {
+                DateRead::Ok(PartialDate {
+                    date,
+                    precision: Precision::Year,
+                })
+            })
+        }
+        // A serial number typed as text.
+        [n] if n.len() == 5 => {
+            let n = f64::from(parse(n)?);
+            from_excel_serial(n).map(|d| DateRead::Ok(PartialDate::day(d)))
+        }
+        [m, y] if y.len() == 4 && m.len() <= 2 => {
+            let y = i32::try_from(parse(y)?).ok()?;
+            ymd(y, parse(m)?, 1).map(|date| {
+                DateRead::Ok(PartialDate {
+                    date,
+                    precision: Precision::Month,
+                })
+            })
+        }
+        [y, m, d, ..] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => {
+            let y = i32::try_from(parse(y)?).ok()?;
+            ymd(y, parse(m)?, parse(d)?).map(|d| DateRead::Ok(PartialDate::day(d)))
+        }
+        [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
+            let (y, d, m) = (i32::try_from(parse(y)?).ok()?, parse(d)?, parse(m)?);
+            if m > 12 && d <= 12 {
+                return ymd(y, d, m).map(|date| DateRead::Swapped(PartialDate::day(date)));
+            }
+            ymd(y, m, d).map(|date| DateRead::Ok(PartialDate::day(date)))
+        }
+        _ => None,
+    }
+}
+
+/// "ngày 05 tháng 3 năm 1975", "tháng 3/1975", "năm 1975".
+fn parse_words(s: &str) -> Option<DateRead> {
+    let f = fold(s);
+    let words: Vec<&str> = f.split(' ').collect();
+    let after = |key: &str| {
+        words
+            .iter()
+            .position(|w| *w == key)
+            .and_then(|i| words.get(i + 1))
+            .and_then(|w| w.parse::<u32>().ok())
+    };
+    let year = i32::try_from(after("nam")?).ok()?;
+    match (after("ngay"), after("thang")) {
+        (Some(d), Some(m)) => ymd(year, m, d).map(|d| DateRead::Ok(PartialDate::day(d))),
+        (None, Some(m)) => ymd(year, m, 1).map(|date| {
+            DateRead::Ok(PartialDate {
+                date,
+                precision: Precision::Month,
+            })
+        }),
+        _ => ymd(year, 1, 1).map(|date| {
+            DateRead::Ok(PartialDate {
+                date,
+                precision: Precision::Year,
+            })
+        }),
+    }
+}
+
+/// Whole years between two dates (age on `at` of someone born on `born`).
+#[must_use]
+pub fn years_between(born: NaiveDate, at: NaiveDate) -> i32 {
+    let mut years = at.year() - born.year();
+    if (at.month(), at.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn text_forms() {
+        let day = |y, m, dd| {
+            Some(DateRead::Ok(PartialDate {
+                date: d(y, m, dd),
+                precision: Precision::Day,
+            }))
+        };
+        let cases = [
+            ("05/03/1975", day(1975, 3, 5)),
+            ("5/3/1975", day(1975, 3, 5)),
+            ("05-03-1975", day(1975, 3, 5)),
+            ("05.03.1975", day(1975, 3, 5)),
+            ("1975-03-05", day(1975, 3, 5)),
+            ("1975-03-05T00:00:00", day(1975, 3, 5)),
+            ("1975/03/05", day(1975, 3, 5)),
+            (" 31/12/2013 ", day(2013, 12, 31)),
+            ("ngày 05 tháng 3 năm 1975", day(1975, 3, 5)),
+            ("27458", day(1975, 3, 5)),
+            (
+                "1975",
+                Some(DateRead::Ok(PartialDate {
+                    date: d(1975, 1, 1),
+                    precision: Precision::Year,
+                })),
+            ),
+            (
+                "03/1975",
+                Some(DateRead::Ok(PartialDate {
+                    date: d(1975, 3, 1),
+                    precision: Precision::Month,
+                })),
+            ),
+            (
+                "03/25/1975",
+                Some(DateRead::Swapped(PartialDate {
+                    date: d(1975, 3, 25),
+                    precision: Precision::Day,
+                })),
+            ),
+            ("31/02/1975", None),
+            ("05/03/75", None),
+            ("abc", None),
+            ("", None),
+            ("13/13/1975", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_text(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn excel_serials_and_numbers() {
+        assert_eq!(from_excel_serial(27458.0), Some(d(1975, 3, 5)));
+        assert_eq!(from_excel_serial(1.0), Some(d(1900, 1, 1)));
+        assert_eq!(from_excel_serial(59.0), Some(d(1900, 2, 28)));
+        assert_eq!(from_excel_serial(60.0), None);
+        assert_eq!(from_excel_serial(61.0), Some(d(1900, 3, 1)));
+        assert_eq!(from_excel_serial(41639.0), Some(d(2013, 12, 31)));
+        assert_eq!(from_excel_serial(41639.75), Some(d(2013, 12, 31)));
+        assert_eq!(
+            from_number(1968.0),
+            Some(DateRead::Ok(PartialDate {
+                date: d(1968, 1, 1),
+                precision: Precision::Year
+            }))
+        );
+        assert_eq!(
+            from_number(27458.0).map(DateRead::value).map(|p| p.date),
+            Some(d(1975, 3, 5))
+        );
+        assert_eq!(from_number(12.5), None);
+    }
+
+    #[test]
+    fn age() {
+        assert_eq!(years_between(d(1975, 3, 5), d(2013, 12, 31)), 38);
+        assert_eq!(years_between(d(1975, 12, 31), d(2013, 12, 30)), 37);
+    }
+}

@@ -1,0 +1,72 @@
+//! Fatal errors: the input cannot be used, nothing is written, exit code 2.
+//!
+//! Problems with single values or rows are not errors: they are data issues
+//! ([`crate::issues`]) and the run goes on.
+
+use std::path::PathBuf;
+
+/// A fatal failure, with enough context to find the cell.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A path given on the command line does not exist.
+    #[error("{}: no such file or folder", path.display())]
+    NotFound { path: PathBuf },
+
+    /// A file could not be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A workbook could not be opened or a sheet not read.
+    #[error("{}: not a readable workbook ({message})", path.display())]
+    Workbook { path: PathBuf, message: String },
+
+    /// No roster file among the inputs.
+    #[error(
+        "no roster files (.xlsx, .xlsm, .xls, .ods, .csv, .tsv, .txt) in {}",
+        paths
+    )]
+    NoInputFiles { paths: String },
+
+    /// No sheet of any input has a roster header.
+    #[error(
+        "no roster header found in any sheet of the {files} input file(s); a roster header is a row naming at least the full name (Họ và tên) and one other known column"
+    )]
+    NoRosterHeader { files: usize },
+
+    /// A roster sheet lacks a required column.
+    #[error(
+        "{}, sheet \"{sheet}\", header at row {row}: no column for the required field `{field}`.\n  headers found: {found}\n  names accepted for `{field}`: {accepted}\n  (add your own name with --columns FILE)",
+        path.display()
+    )]
+    MissingColumn {
+        path: PathBuf,
+        sheet: String,
+        row: u32,
+        field: &'static str,
+        found: String,
+        accepted: String,
+    },
+
+    /// `--sheet NAME` matched no sheet.
+    #[error("no sheet named \"{name}\" in any input file")]
+    SheetNotFound { name: String },
+
+    /// A TOML file (policy, column names) is invalid.
+    #[error("{}: {message}", path.display())]
+    Toml { path: PathBuf, message: String },
+
+    /// A command-line value is invalid.
+    #[error("{0}")]
+    Usage(String),
+
+    /// Writing an output failed.
+    #[error("cannot write {}: {message}", path.display())]
+    Write { path: PathBuf, message: String },
+}
+
+/// Result alias for fatal errors.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,436 @@
+//! Stage 1, files → raw sheets.
+//!
+//! Lists the roster files under the given paths (folders in sorted order),
+//! reads every sheet of every workbook and every delimited text file into a
+//! [`RawSheet`]: a grid of untyped cell values with the row numbers Excel
+//! shows. Cells are interned per column, so later stages read and clean each
+//! distinct value once, not once per cell. Legacy-encoded sheets (TCVN3, VNI)
+//! are detected and converted here, before anything looks at their text.
+
+mod delimited;
+mod workbook;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::legacy::{self, Encoding};
+use crate::text;
+
+/// File extensions read as workbooks.
+const WORKBOOK_EXT: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+/// File extensions read as delimited text.
+const TEXT_EXT: [&str; 3] = ["csv", "tsv", "txt"];
+
+/// One cell value as the file held it. Empty cells are not values (id 0).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RawValue {
+    /// Text (cleaned: NFC, whitespace collapsed, legacy encodings converted).
+    Text(Box<str>),
+    /// A number, as `f64` bits.
+    Number(u64),
+    /// An Excel date cell, as days since 0001-01-01 (`num_days_from_ce`).
+    Date(i32),
+    /// A boolean cell.
+    Bool(bool),
+    /// An Excel error value such as `#N/A`.
+    Error(Box<str>),
+}
+
+impl RawValue {
+    /// A number value.
+    #[must_use]
+    pub fn number(n: f64) -> Self {
+        RawValue::Number(n.to_bits())
+    }
+
+    /// The value as text, the way a spreadsheet shows it.
+    #[must_use]
+    pub fn display(&self) -> String {
+        match self {
+            RawValue::Text(s) | RawValue::Error(s) => s.to_string(),
+            RawValue::Number(bits) => format_number(f64::from_bits(*bits)),
+            RawValue::Date(days) => chrono::NaiveDate::from_num_days_from_ce_opt(*days)
+                .map_or_else(String::new, |d| d.format("%d/%m/%Y").to_string()),
+            RawValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        }
+    }
+
+    /// The text, for text values.
+    #[must_use]
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            RawValue::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Formats a number as a spreadsheet shows it: whole numbers without a
+/// decimal point, so numeric ids keep their digits.
+#[must_use]
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    }
+}
+
+/// One column of a sheet: a value id per row (0 = empty) and the distinct values.
+#[derive(Debug, Default)]
+pub struct RawColumn {
+    ids: Vec<u32>,
+    dict: Vec<RawValue>,
+}
+
+impl RawColumn {
+    /// The value at a row, if the cell is not empty.
+    #[must_use]
+    pub fn get(&self, row: usize) -> Option<&RawValue> {
+        self.id(row).map(|id| &self.dict[id - 1])
+    }
+
+    /// The value id at a row (1-based into [`Self::values`]), if not empty.
+    #[must_use]
+    pub fn id(&self, row: usize) -> Option<usize> {
+        match self.ids.get(row).copied().unwrap_or(0) {
+            0 => None,
+            id => Some(id as usize),
+        }
+    }
+
+    /// The distinct values; id `n` is `values()[n - 1]`.
+    #[must_use]
+    pub fn values(&self) -> &[RawValue] {
+        &self.dict
+    }
+}
+
+/// One sheet (or one text file) as read.
+#[derive(Debug)]
+pub struct RawSheet {
+    /// Index into [`RawInput::files`].
+    pub file: usize,
+    /// Sheet name (the file name for text files).
+    pub name: String,
+    /// The row number Excel shows, per grid row.
+    pub excel_rows: Vec<u32>,
+    /// The columns, left to right from column A.
+    pub columns: Vec<RawColumn>,
+    /// The encoding the text was typed in (converted to Unicode here).
+    pub encoding: Encoding,
+}
+
+impl RawSheet {
+    /// Number of grid rows.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.excel_rows.len()
+    }
+
+    /// True when the sheet has no rows.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.excel_rows.is_empty()
+    }
+
+    /// The cell at (row, column).
+    #[must_use]
+    pub fn cell(&self, row: usize, col: usize) -> Option<&RawValue> {
+        self.columns.get(col).and_then(|c| c.get(row))
+    }
+
+    /// The cell's text as displayed ("" when empty).
+    #[must_use]
+    pub fn cell_text(&self, row: usize, col: usize) -> String {
+        self.cell(row, col)
+            .map(RawValue::display)
+            .unwrap_or_default()
+    }
+
+    /// True when every cell of the row is empty.
+    #[must_use]
+    pub fn row_is_blank(&self, row: usize) -> bool {
+        self.columns.iter().all(|c| c.id(row).is_none())
+    }
+}
+
+/// Builds a [`RawSheet`] row by row, interning values per column.
+#[derive(Debug)]
+pub(crate) struct SheetBuilder {
+    excel_rows: Vec<u32>,
+    columns: Vec<RawColumn>,
+    index: Vec<HashMap<RawValue, u32>>,
+}
+
+impl SheetBuilder {
+    pub(crate) fn new() -> Self {
+        Self {
+            excel_rows: Vec::new(),
+            columns: Vec::new(),
+            index: Vec::new(),
+        }
+    }
+
+    /// Adds a row; `cells` are (column, value) pairs, empty cells omitted.
+    pub(crate) fn push_row(
+        &mut self,
+        excel_row: u32,
+        cells: impl IntoIterator<Item = (usize, RawValue)>,
+    ) {
+        let row = self.excel_rows.len();
+        self.excel_rows.push(excel_row);
+        for (col, value) in cells {
+            while self.columns.len() <= col {
+                self.columns.push(RawColumn {
+                    ids: Vec::new(),
+                    dict: Vec::new(),
+                });
+                self.index.push(HashMap::new());
+            }
+            let column = &mut self.columns[col];
+            let next = u32::try_from(column.dict.len() + 1).unwrap_or(u32::MAX);
+            let id = *self.index[col].entry(value).or_insert_with_key(|v| {
+                column.dict.push(v.clone());
+                next
+            });
+            if column.ids.len() < row {
+                column.ids.resize(row, 0);
+            }
+            column.ids.push(id);
+        }
+    }
+
+    /// Finishes the sheet: detects and converts legacy encodings, cleans text.
+    pub(crate) fn finish(mut self, file: usize, name: String) -> RawSheet {
+        let rows = self.excel_rows.len();
+        for c in &mut self.columns {
+            c.ids.resize(rows, 0);
+        }
+        let encoding = legacy::detect(
+            self.columns
+                .iter()
+                .flat_map(|c| c.dict.iter().filter_map(RawValue::as_text)),
+        );
+        for c in &mut self.columns {
+            for v in &mut c.dict {
+                if let RawValue::Text(s) = v {
+                    let converted = legacy::decode(s, encoding);
+                    *s = text::clean(converted.as_deref().unwrap_or(s)).into_boxed_str();
+                }
+            }
+            // A cell holding only spaces is empty.
+            let blank: Vec<bool> = c
+                .dict
+                .iter()
+                .map(|v| matches!(v, RawValue::Text(s) if s.is_empty()))
+                .collect();
+            if blank.iter().any(|b| *b) {
+                for id in &mut c.ids {
+                    if *id != 0 && blank[*id as usize - 1] {
+                        *id = 0;
+                    }
+                }
+            }
+        }
+        RawSheet {
+            file,
+            name,
+            excel_rows: self.excel_rows,
+            columns: self.columns,
+            encoding,
+        }
+    }
+}
+
+/// What a file turned out to be.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// The path as found.
+    pub path: PathBuf,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+    /// Text encoding, for delimited files.
+    pub text_encoding: Option<&'static str>,
+    /// Delimiter, for delimited files.
+    pub delimiter: Option<char>,
+    /// Sheet names the file holds (all of them, before `--sheet`).
+    pub sheet_names: Vec<String>,
+}
+
+/// Everything read from the inputs.
+#[derive(Debug)]
+pub struct RawInput {
+    /// The files, in reading order.
+    pub files: Vec<InputFile>,
+    /// The sheets, in reading order.
+    pub sheets: Vec<RawSheet>,
+}
+
+/// Lists roster files: a file is taken as given, a folder means every roster
+/// file under it, in sorted order.
+pub fn list_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found)?;
+            found.sort();
+            out.extend(found);
+        } else if p.is_file() {
+            out.push(p.clone());
+        } else {
+            return Err(Error::NotFound { path: p.clone() });
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::NoInputFiles {
+            paths: paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    Ok(out)
+}
+
+fn is_roster_file(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.starts_with('.') || name.starts_with("~$") {
+        return false;
+    }
+    extension(p)
+        .is_some_and(|e| WORKBOOK_EXT.contains(&e.as_str()) || TEXT_EXT.contains(&e.as_str()))
+}
+
+fn extension(p: &Path) -> Option<String> {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = entry.path();
+        if path.is_dir() {
+            if !path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+            {
+                walk(&path, out)?;
+            }
+        } else if is_roster_file(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads one file into its sheets. `sheet_filter` keeps only sheets with that
+/// name (compared on the folded key).
+pub fn read_file(
+    path: &Path,
+    index: usize,
+    sheet_filter: Option<&str>,
+) -> Result<(InputFile, Vec<RawSheet>)> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let ext = extension(path).unwrap_or_default();
+    let wanted = |name: &str| sheet_filter.is_none_or(|f| text::fold(f) == text::fold(name));
+    if WORKBOOK_EXT.contains(&ext.as_str()) {
+        let (names, sheets) = workbook::read(path, bytes, index, &wanted)?;
+        let file = InputFile {
+            path: path.to_path_buf(),
+            sha256,
+            text_encoding: None,
+            delimiter: None,
+            sheet_names: names,
+        };
+        Ok((file, sheets))
+    } else if TEXT_EXT.contains(&ext.as_str()) {
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        let read = delimited::read(&bytes, ext == "tsv");
+        let sheets = if sheet_filter.is_none() || wanted(&name) {
+            vec![read.builder.finish(index, name.clone())]
+        } else {
+            Vec::new()
+        };
+        let file = InputFile {
+            path: path.to_path_buf(),
+            sha256,
+            text_encoding: Some(read.encoding),
+            delimiter: Some(read.delimiter),
+            sheet_names: vec![name],
+        };
+        Ok((file, sheets))
+    } else {
+        Err(Error::Workbook {
+            path: path.to_path_buf(),
+            message: format!(
+                "unsupported file type; expected one of {}, {}",
+                WORKBOOK_EXT.join(", "),
+                TEXT_EXT.join(", ")
+            ),
+        })
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builder_interns_and_pads() {
+        let mut b = SheetBuilder::new();
+        b.push_row(
+            1,
+            [(0, RawValue::Text("a".into())), (2, RawValue::number(1.0))],
+        );
+        b.push_row(2, [(0, RawValue::Text("a".into()))]);
+        b.push_row(5, [(1, RawValue::Text("  ".into()))]);
+        let s = b.finish(0, "S".into());
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.excel_rows, vec![1, 2, 5]);
+        assert_eq!(s.columns[0].values().len(), 1);
+        assert_eq!(s.cell_text(1, 0), "a");
+        assert_eq!(s.cell_text(0, 2), "1");
+        assert!(s.row_is_blank(2), "a cell of spaces is empty");
+    }
+
+    #[test]
+    fn numbers_display_like_a_spreadsheet() {
+        assert_eq!(format_number(12.0), "12");
+        assert_eq!(format_number(1.5), "1.5");
+        assert_eq!(format_number(1_234_567_890.0), "1234567890");
+    }
+}

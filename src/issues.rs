@@ -1,0 +1,127 @@
+//! Data issues: every problem found in the input, with the cell it is in and
+//! what the tool did about it. Not errors: the run goes on.
+
+use std::sync::Arc;
+
+use crate::legacy::Encoding;
+use crate::schema::Field;
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Problem {
+    /// A required cell is empty.
+    Missing(Field),
+    /// A value could not be read.
+    Unreadable(Field),
+    /// A general-education grade ("12/12") in the professional education column.
+    GeneralEducationOnly,
+    /// Only the year of a date was given.
+    YearOnly(Field),
+    /// Only month and year of a date were given.
+    MonthOnly(Field),
+    /// A date read month-first because its "month" was over 12.
+    MonthDaySwapped(Field),
+    /// A birth date in the future or giving an implausible age.
+    ImplausibleDate(Field),
+    /// A national id that is not 9 or 12 digits.
+    NationalIdLength,
+    /// The same person in the same post twice.
+    Duplicate {
+        /// Sheet (file › sheet) of the first occurrence.
+        first: String,
+        /// Its row.
+        row: u32,
+    },
+    /// One person holding several posts (kiêm nhiệm).
+    Concurrent {
+        /// Number of posts.
+        posts: usize,
+    },
+    /// The same staff or national id used for people with different names.
+    IdConflict {
+        /// Sheet of the other row.
+        other: String,
+        /// Its row.
+        row: u32,
+    },
+    /// A row with staff data below the signature footer.
+    BelowFooter,
+    /// A sheet typed in a legacy encoding, converted to Unicode.
+    Converted(Encoding),
+    /// A sheet without a roster header.
+    NoHeader,
+    /// Field of study given twice, differently (education cell and its own column).
+    FieldConflict,
+}
+
+impl Problem {
+    /// A stable key for grouping and JSON (`missing_education`).
+    #[must_use]
+    pub fn key(&self) -> String {
+        match self {
+            Problem::Missing(f) => format!("missing_{}", f.id()),
+            Problem::Unreadable(f) => format!("unreadable_{}", f.id()),
+            Problem::GeneralEducationOnly => "general_education_only".into(),
+            Problem::YearOnly(f) => format!("year_only_{}", f.id()),
+            Problem::MonthOnly(f) => format!("month_only_{}", f.id()),
+            Problem::MonthDaySwapped(f) => format!("month_day_swapped_{}", f.id()),
+            Problem::ImplausibleDate(f) => format!("implausible_{}", f.id()),
+            Problem::NationalIdLength => "national_id_length".into(),
+            Problem::Duplicate { .. } => "duplicate".into(),
+            Problem::Concurrent { .. } => "concurrent_posts".into(),
+            Problem::IdConflict { .. } => "id_conflict".into(),
+            Problem::BelowFooter => "below_footer".into(),
+            Problem::Converted(_) => "legacy_encoding".into(),
+            Problem::NoHeader => "no_roster_header".into(),
+            Problem::FieldConflict => "field_of_study_conflict".into(),
+        }
+    }
+}
+
+/// What the tool did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    /// The row was set aside: not analysed.
+    SetAside,
+    /// The value counts as unknown (in the population, never as qualified).
+    CountedUnknown,
+    /// The value was ignored; the row is analysed.
+    Ignored,
+    /// The value was kept as given.
+    Kept,
+    /// The value was read as the tool understood it (see the problem).
+    ReadAsShown,
+    /// Rows were counted as one person.
+    Merged,
+    /// The sheet was converted.
+    Converted,
+    /// The sheet was skipped.
+    Skipped,
+}
+
+impl Action {
+    /// Info-level actions are not problems with the data, only notes.
+    #[must_use]
+    pub fn is_note(self) -> bool {
+        matches!(self, Action::Merged | Action::Converted | Action::Skipped)
+    }
+}
+
+/// One data issue, pointing at a cell.
+#[derive(Debug, Clone)]
+pub struct DataIssue {
+    /// File path.
+    pub file: Arc<str>,
+    /// Sheet name.
+    pub sheet: Arc<str>,
+    /// Row as Excel shows it (`None` for a whole sheet).
+    pub row: Option<u32>,
+    /// Column header text.
+    pub column: String,
+    /// The raw value.
+    pub value: String,
+    /// What is wrong.
+    pub problem: Problem,
+    /// What was done.
+    pub action: Action,
+}

@@ -1,0 +1,481 @@
+//! Stage 2a, raw sheet → layout: where the header is, which column holds
+//! which field, and what each row below it is.
+//!
+//! ```text
+//!        A     B             C           D        E            F      G
+//!   1   UBND THỊ XÃ BẮC KẠN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM      <- title block
+//!   3          DANH SÁCH CÁN BỘ, CÔNG CHỨC NĂM 2013
+//!   5   STT   Họ và tên     Ngày sinh   Đơn vị   Trình độ (merged over E:G)        <- header
+//!   6                                            Chuyên môn   LLCT   QLNN          <- sub-header
+//!   7   1     2             3           4        5            6      7             <- column numbers
+//!   8   1     Nguyễn Văn A  05/03/1975  ...                                        <- staff
+//!  20         Tổng cộng                                                            <- total
+//!  22                       Người lập biểu                Thủ trưởng đơn vị        <- footer
+//! ```
+//!
+//! The header is the row (or pair of rows, for merged two-row headers) among
+//! the first rows that names the most known fields, including the full name.
+
+use crate::ingest::{RawSheet, RawValue};
+use crate::schema::{Field, HeaderMatcher};
+use crate::text::fold;
+
+/// How many rows from the top are searched for the header.
+const HEADER_SEARCH_ROWS: usize = 40;
+
+/// A field found in a column.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// The field.
+    pub field: Field,
+    /// Column index (0 = A).
+    pub col: usize,
+    /// The header text as shown (both rows joined for two-row headers).
+    pub header: String,
+}
+
+/// The structure of one roster sheet.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Grid index of the (first) header row.
+    pub header_row: usize,
+    /// Number of header rows (1 or 2).
+    pub header_rows: usize,
+    /// Grid index of a column-number row ("1 2 3", "(1) (2)") under the header.
+    pub number_row: Option<usize>,
+    /// Grid index of the first row below the header block.
+    pub body_start: usize,
+    /// Recognised columns.
+    pub bindings: Vec<Binding>,
+    /// Every non-empty header text by column, for messages.
+    pub headers: Vec<(usize, String)>,
+    /// Header texts that name no known field (their columns are not read).
+    pub unrecognised: Vec<String>,
+}
+
+impl Layout {
+    /// The column bound to a field.
+    #[must_use]
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.bindings
+            .iter()
+            .find(|b| b.field == field)
+            .map(|b| b.col)
+    }
+
+    /// The header text of a column.
+    #[must_use]
+    pub fn header_of(&self, col: usize) -> String {
+        self.headers
+            .iter()
+            .find(|(c, _)| *c == col)
+            .map(|(_, h)| h.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// What a row below the header is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RowKind {
+    /// A staff row, to be read.
+    Staff,
+    /// Every cell empty.
+    Blank,
+    /// A totals row ("Tổng cộng").
+    Total,
+    /// A section heading ("I. Khối Đảng", "A | UBND xã …").
+    Heading,
+    /// The signature footer and anything below it.
+    Footer,
+    /// A row that looks like staff data but sits below the signature footer.
+    StaffBelowFooter,
+}
+
+fn header_candidates(
+    sheet: &RawSheet,
+    r: usize,
+    two: bool,
+    m: &HeaderMatcher,
+) -> (usize, Vec<Binding>, Vec<(usize, String)>) {
+    let width = sheet.columns.len();
+    let top: Vec<String> = (0..width).map(|c| sheet.cell_text(r, c)).collect();
+    let sub: Vec<String> = if two {
+        (0..width).map(|c| sheet.cell_text(r + 1, c)).collect()
+    } else {
+        vec![String::new(); width]
+    };
+    // A group header merged over several sub-headers sits in its first column:
+    // carry it right while the columns below have sub-headers.
+    let mut group = vec![String::new(); width];
+    let mut current = String::new();
+    for c in 0..width {
+        if !top[c].is_empty() {
+            current = top[c].clone();
+            group[c] = current.clone();
+        } else if !sub[c].is_empty() && !current.is_empty() {
+            group[c] = current.clone();
+        } else {
+            current.clear();
+        }
+    }
+    let mut bindings: Vec<Binding> = Vec::new();
+    let mut headers = Vec::new();
+    for c in 0..width {
+        let (t, s) = (&group[c], &sub[c]);
+        let shown = match (t.is_empty(), s.is_empty()) {
+            (true, true) => continue,
+            (false, true) => t.clone(),
+            (true, false) => s.clone(),
+            (false, false) => format!("{t} {s}"),
+        };
+        headers.push((c, shown.clone()));
+        let field = if s.is_empty() {
+            m.field(t)
+        } else if t.is_empty() {
+            m.field(s)
+        } else {
+            m.field(&shown).or_else(|| m.field(s))
+        };
+        if let Some(field) = field
+            && !bindings.iter().any(|b| b.field == field)
+        {
+            bindings.push(Binding {
+                field,
+                col: c,
+                header: shown,
+            });
+        }
+    }
+    let has_name = bindings.iter().any(|b| b.field == Field::FullName);
+    let score = if has_name {
+        bindings
+            .iter()
+            .filter(|b| b.field != Field::RowNumber)
+            .count()
+    } else {
+        0
+    };
+    (score, bindings, headers)
+}
+
+fn is_number_row(sheet: &RawSheet, r: usize) -> bool {
+    let mut n = 0;
+    for col in &sheet.columns {
+        let Some(v) = col.get(r) else { continue };
+        n += 1;
+        let ok = match v {
+            RawValue::Number(bits) => f64::from_bits(*bits).fract() == 0.0,
+            RawValue::Text(s) => {
+                s.chars()
+                    .all(|c| c.is_ascii_digit() || "()=+-*/xX., ".contains(c))
+                    && s.chars().any(|c| c.is_ascii_digit())
+                    || (s.chars().count() == 1 && s.chars().all(|c| c.is_ascii_uppercase()))
+            }
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    n >= 2
+}
+
+/// Finds the header. `None` when the sheet has no roster header.
+#[must_use]
+pub fn detect(sheet: &RawSheet, m: &HeaderMatcher) -> Option<Layout> {
+    let scan = sheet.len().min(HEADER_SEARCH_ROWS);
+    // (score, header row, header rows, bindings, headers)
+    type Candidate = (usize, usize, usize, Vec<Binding>, Vec<(usize, String)>);
+    let mut best: Option<Candidate> = None;
+    for r in 0..scan {
+        let (one, b1, h1) = header_candidates(sheet, r, false, m);
+        let (mut score, mut bindings, mut headers, mut rows) = (one, b1, h1, 1);
+        if r + 1 < sheet.len() {
+            let (two, b2, h2) = header_candidates(sheet, r, true, m);
+            if two > one {
+                (score, bindings, headers, rows) = (two, b2, h2, 2);
+            }
+        }
+        if score >= 2 && best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, r, rows, bindings, headers));
+        }
+    }
+    let (_, header_row, header_rows, bindings, headers) = best?;
+    let mut body_start = header_row + header_rows;
+    let number_row =
+        (body_start < sheet.len() && is_number_row(sheet, body_start)).then_some(body_start);
+    if number_row.is_some() {
+        body_start += 1;
+    }
+    let unrecognised = headers
+        .iter()
+        .filter(|(c, _)| !bindings.iter().any(|b| b.col == *c))
+        .map(|(_, h)| h.clone())
+        .collect();
+    Some(Layout {
+        header_row,
+        header_rows,
+        number_row,
+        body_start,
+        bindings,
+        headers,
+        unrecognised,
+    })
+}
+
+/// Folded texts that mark the signature footer.
+const FOOTER_MARKS: &[&str] = &[
+    "nguoi lap bieu",
+    "nguoi lap",
+    "thu truong don vi",
+    "thu truong co quan",
+    "thu truong",
+    "ky ten",
+    "ky ghi ro ho ten",
+    "ky va ghi ro ho ten",
+    "ky dong dau",
+    "xac nhan",
+    "noi nhan",
+    "truong phong",
+    "giam doc",
+    "chu tich",
+    "tm uy ban nhan dan",
+    "tm ubnd",
+    "kt chu tich",
+    "kt giam doc",
+];
+
+/// Folded texts that begin a totals row.
+const TOTAL_MARKS: &[&str] = &[
+    "tong cong",
+    "tong so",
+    "cong",
+    "tong",
+    "total",
+    "cong toan don vi",
+];
+
+fn is_footer_text(f: &str) -> bool {
+    let padded = format!(" {f} ");
+    FOOTER_MARKS
+        .iter()
+        .any(|m| padded.contains(&format!(" {m} ")))
+        || (padded.contains(" ngay ") && padded.contains(" thang ") && padded.contains(" nam "))
+}
+
+fn is_total_text(f: &str) -> bool {
+    TOTAL_MARKS
+        .iter()
+        .any(|m| f == *m || f.starts_with(&format!("{m} ")))
+}
+
+fn is_section_label(f: &str) -> bool {
+    let roman = !f.is_empty() && f.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'));
+    roman || (f.len() == 1 && f.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Per-column flags of each distinct value, computed once.
+struct ValueFlags {
+    footer: Vec<Vec<bool>>,
+}
+
+impl ValueFlags {
+    fn new(sheet: &RawSheet) -> Self {
+        let footer = sheet
+            .columns
+            .iter()
+            .map(|c| {
+                c.values()
+                    .iter()
+                    .map(|v| v.as_text().is_some_and(|s| is_footer_text(&fold(s))))
+                    .collect()
+            })
+            .collect();
+        Self { footer }
+    }
+}
+
+/// Classifies every row from `layout.body_start` on.
+#[must_use]
+pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
+    let flags = ValueFlags::new(sheet);
+    let name_col = layout.column(Field::FullName);
+    let stt_col = layout.column(Field::RowNumber);
+    let key_cols: Vec<usize> = [Field::Unit, Field::Category, Field::Education]
+        .iter()
+        .filter_map(|f| layout.column(*f))
+        .collect();
+    let text_at =
+        |r: usize, c: Option<usize>| c.and_then(|c| sheet.cell(r, c)).map(|v| fold(&v.display()));
+    let mut in_footer = false;
+    let mut kinds = Vec::with_capacity(sheet.len().saturating_sub(layout.body_start));
+    for r in layout.body_start..sheet.len() {
+        if sheet.row_is_blank(r) {
+            kinds.push(RowKind::Blank);
+            continue;
+        }
+        let has_name = name_col.is_some_and(|c| sheet.cell(r, c).is_some());
+        let filled_keys = key_cols
+            .iter()
+            .filter(|&&c| sheet.cell(r, c).is_some())
+            .count();
+        let staff_like = has_name && filled_keys >= 2;
+        if in_footer {
+            kinds.push(if staff_like {
+                RowKind::StaffBelowFooter
+            } else {
+                RowKind::Footer
+            });
+            continue;
+        }
+        let name = text_at(r, name_col).unwrap_or_default();
+        let stt = text_at(r, stt_col).unwrap_or_default();
+        if is_total_text(&name) || is_total_text(&stt) {
+            kinds.push(RowKind::Total);
+            continue;
+        }
+        // A footer row has no person's name: its name cell is empty or is
+        // itself signature text ("Người lập biểu").
+        if !staff_like && (name.is_empty() || is_footer_text(&name)) {
+            let footer = sheet
+                .columns
+                .iter()
+                .zip(&flags.footer)
+                .any(|(col, f)| col.id(r).is_some_and(|id| f[id - 1]));
+            if footer {
+                in_footer = true;
+                kinds.push(RowKind::Footer);
+                continue;
+            }
+        }
+        if !staff_like && filled_keys == 0 && is_section_label(&stt) {
+            kinds.push(RowKind::Heading);
+            continue;
+        }
+        kinds.push(RowKind::Staff);
+    }
+    kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::SheetBuilder;
+    use crate::schema::ColumnAliases;
+
+    fn sheet(rows: &[&[&str]]) -> RawSheet {
+        let mut b = SheetBuilder::new();
+        for (i, r) in rows.iter().enumerate() {
+            b.push_row(
+                u32::try_from(i).unwrap() + 1,
+                r.iter()
+                    .enumerate()
+                    .filter(|(_, s)| !s.is_empty())
+                    .map(|(c, s)| (c, RawValue::Text((*s).into()))),
+            );
+        }
+        b.finish(0, "S".into())
+    }
+
+    fn fields(l: &Layout) -> Vec<(Field, usize)> {
+        l.bindings.iter().map(|b| (b.field, b.col)).collect()
+    }
+
+    #[test]
+    fn title_block_two_row_header_and_number_row() {
+        let s = sheet(&[
+            &[
+                "UBND THỊ XÃ BẮC KẠN",
+                "",
+                "",
+                "",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            ],
+            &["", "DANH SÁCH CÁN BỘ", "", "", ""],
+            &["STT", "Họ và tên", "Đơn vị", "Loại", "Trình độ", "", ""],
+            &[
+                "",
+                "",
+                "",
+                "",
+                "Chuyên môn",
+                "Lý luận chính trị",
+                "Quản lý nhà nước",
+            ],
+            &["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "7=5+6"],
+            &["1", "Nguyễn Văn A", "Xã X", "Cán bộ", "Đại học", "", ""],
+        ]);
+        let l = detect(&s, &HeaderMatcher::new(&ColumnAliases::default())).unwrap();
+        assert_eq!(
+            (l.header_row, l.header_rows, l.number_row, l.body_start),
+            (2, 2, Some(4), 5)
+        );
+        assert_eq!(
+            fields(&l),
+            vec![
+                (Field::RowNumber, 0),
+                (Field::FullName, 1),
+                (Field::Unit, 2),
+                (Field::Category, 3),
+                (Field::Education, 4),
+                (Field::PoliticalTheory, 5),
+                (Field::StateManagement, 6)
+            ]
+        );
+    }
+
+    #[test]
+    fn birth_date_split_by_gender() {
+        let s = sheet(&[
+            &["Họ và tên", "Ngày sinh", "", "Đơn vị"],
+            &["", "Nam", "Nữ", ""],
+            &["Lê Văn An", "1970", "", "Xã X"],
+        ]);
+        let l = detect(&s, &HeaderMatcher::new(&ColumnAliases::default())).unwrap();
+        assert_eq!(
+            fields(&l),
+            vec![
+                (Field::FullName, 0),
+                (Field::BirthDateMale, 1),
+                (Field::BirthDateFemale, 2),
+                (Field::Unit, 3)
+            ]
+        );
+        assert_eq!(l.body_start, 2);
+    }
+
+    #[test]
+    fn no_header_without_a_name_column() {
+        let s = sheet(&[&["Đơn vị", "Số lượng"], &["X", "3"]]);
+        assert!(detect(&s, &HeaderMatcher::new(&ColumnAliases::default())).is_none());
+    }
+
+    #[test]
+    fn rows_are_classified() {
+        let s = sheet(&[
+            &["STT", "Họ và tên", "Đơn vị", "Loại", "Trình độ chuyên môn"],
+            &["I", "Khối Đảng", "", "", ""],
+            &["1", "Nguyễn Văn A", "Xã X", "Cán bộ", "Đại học"],
+            &["", "", "", "", ""],
+            &["2", "Trần B", "", "", ""],
+            &["", "Tổng cộng", "", "2", ""],
+            &["", "Người lập biểu", "", "Thủ trưởng đơn vị", ""],
+            &["", "Lê C", "", "Phạm D", ""],
+            &["3", "Hà E", "Xã X", "Cán bộ", "Đại học"],
+        ]);
+        let l = detect(&s, &HeaderMatcher::new(&ColumnAliases::default())).unwrap();
+        assert_eq!(
+            classify(&s, &l),
+            vec![
+                RowKind::Heading,
+                RowKind::Staff,
+                RowKind::Blank,
+                RowKind::Staff,
+                RowKind::Total,
+                RowKind::Footer,
+                RowKind::Footer,
+                RowKind::StaffBelowFooter
+            ]
+        );
+    }
+}

@@ -1,0 +1,442 @@
+//! Legacy Vietnamese encodings: detection and conversion to Unicode.
+//!
+//! Rosters typed with the `.VnTime` (TCVN3, "ABC") or `VNI-Times` fonts store
+//! Vietnamese letters as Latin-1 look-alikes: TCVN3 "Ninh B×nh" is
+//! "Ninh Bình", VNI "chaøo caùc baïn" is "chào các bạn". A workbook saved from
+//! such a file keeps those characters, so a sheet is classified once from all
+//! its text ([`detect`]) and every cell of a legacy sheet is converted
+//! ([`decode`]). A cell already holding Vietnamese-specific Unicode letters is
+//! left alone, so mixed sheets survive.
+
+/// The encoding a sheet's text was typed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Encoding {
+    /// Unicode (already right).
+    Unicode,
+    /// TCVN3 / ABC (`.VnTime`).
+    Tcvn3,
+    /// VNI-Windows (`VNI-Times`).
+    Vni,
+}
+
+/// TCVN3 single characters (as their Latin-1 code points) and what they mean.
+/// TCVN3 has capitals only for Ă Â Đ Ê Ô Ơ Ư; toned capitals were drawn with
+/// separate capital fonts reusing the lowercase codes, so their case is lost
+/// (see [`restore_caps`]).
+const TCVN3: &[(char, char)] = &[
+    ('µ', 'à'),
+    ('¸', 'á'),
+    ('¶', 'ả'),
+    ('·', 'ã'),
+    ('¹', 'ạ'),
+    ('¨', 'ă'),
+    ('»', 'ằ'),
+    ('¾', 'ắ'),
+    ('¼', 'ẳ'),
+    ('½', 'ẵ'),
+    ('Æ', 'ặ'),
+    ('©', 'â'),
+    ('Ç', 'ầ'),
+    ('Ê', 'ấ'),
+    ('È', 'ẩ'),
+    ('É', 'ẫ'),
+    ('Ë', 'ậ'),
+    ('®', 'đ'),
+    ('Ì', 'è'),
+    ('Ð', 'é'),
+    ('Î', 'ẻ'),
+    ('Ï', 'ẽ'),
+    ('Ñ', 'ẹ'),
+    ('ª', 'ê'),
+    ('Ò', 'ề'),
+    ('Õ', 'ế'),
+    ('Ó', 'ể'),
+    ('Ô', 'ễ'),
+    ('Ö', 'ệ'),
+    ('×', 'ì'),
+    ('Ý', 'í'),
+    ('Ø', 'ỉ'),
+    ('Ü', 'ĩ'),
+    ('Þ', 'ị'),
+    ('ß', 'ò'),
+    ('ã', 'ó'),
+    ('á', 'ỏ'),
+    ('â', 'õ'),
+    ('ä', 'ọ'),
+    ('«', 'ô'),
+    ('å', 'ồ'),
+    ('è', 'ố'),
+    ('æ', 'ổ'),
+    ('ç', 'ỗ'),
+    ('é', 'ộ'),
+    ('¬', 'ơ'),
+    ('ê', 'ờ'),
+    ('í', 'ớ'),
+    ('ë', 'ở'),
+    ('ì', 'ỡ'),
+    ('î', 'ợ'),
+    ('ï', 'ù'),
+    ('ó', 'ú'),
+    ('ñ', 'ủ'),
+    ('ò', 'ũ'),
+    ('ô', 'ụ'),
+    ('\u{ad}', 'ư'),
+    ('õ', 'ừ'),
+    ('ø', 'ứ'),
+    ('ö', 'ử'),
+    ('÷', 'ữ'),
+    ('ù', 'ự'),
+    ('ú', 'ỳ'),
+    ('ý', 'ý'),
+    ('û', 'ỷ'),
+    ('ü', 'ỹ'),
+    ('þ', 'ỵ'),
+    ('¡', 'Ă'),
+    ('¢', 'Â'),
+    ('§', 'Đ'),
+    ('£', 'Ê'),
+    ('¤', 'Ô'),
+    ('¥', 'Ơ'),
+    ('¦', 'Ư'),
+];
+
+/// Characters that occur in TCVN3 text but never in Vietnamese Unicode text
+/// nor as VNI tone marks: their presence is strong evidence of TCVN3.
+const TCVN3_MARKERS: &str = "µ¸¶·¹¨»¾¼½©®ª×ß«¬\u{ad}÷þ¡¢§£¤¥¦";
+
+/// VNI-Windows: a base letter followed by a mark character, or a single
+/// character for a few letters. Two-character sequences are matched first.
+const VNI: &[(&str, char)] = &[
+    ("aø", 'à'),
+    ("aù", 'á'),
+    ("aû", 'ả'),
+    ("aõ", 'ã'),
+    ("aï", 'ạ'),
+    ("aê", 'ă'),
+    ("aè", 'ằ'),
+    ("aé", 'ắ'),
+    ("aú", 'ẳ'),
+    ("aü", 'ẵ'),
+    ("aë", 'ặ'),
+    ("aâ", 'â'),
+    ("aà", 'ầ'),
+    ("aá", 'ấ'),
+    ("aå", 'ẩ'),
+    ("aã", 'ẫ'),
+    ("aä", 'ậ'),
+    ("eø", 'è'),
+    ("eù", 'é'),
+    ("eû", 'ẻ'),
+    ("eõ", 'ẽ'),
+    ("eï", 'ẹ'),
+    ("eâ", 'ê'),
+    ("eà", 'ề'),
+    ("eá", 'ế'),
+    ("eå", 'ể'),
+    ("eã", 'ễ'),
+    ("eä", 'ệ'),
+    ("oø", 'ò'),
+    ("où", 'ó'),
+    ("oû", 'ỏ'),
+    ("oõ", 'õ'),
+    ("oï", 'ọ'),
+    ("oâ", 'ô'),
+    ("oà", 'ồ'),
+    ("oá", 'ố'),
+    ("oå", 'ổ'),
+    ("oã", 'ỗ'),
+    ("oä", 'ộ'),
+    ("ôø", 'ờ'),
+    ("ôù", 'ớ'),
+    ("ôû", 'ở'),
+    ("ôõ", 'ỡ'),
+    ("ôï", 'ợ'),
+    ("uø", 'ù'),
+    ("uù", 'ú'),
+    ("uû", 'ủ'),
+    ("uõ", 'ũ'),
+    ("uï", 'ụ'),
+    ("öø", 'ừ'),
+    ("öù", 'ứ'),
+    ("öû", 'ử'),
+    ("öõ", 'ữ'),
+    ("öï", 'ự'),
+    ("yø", 'ỳ'),
+    ("yù", 'ý'),
+    ("yû", 'ỷ'),
+    ("yõ", 'ỹ'),
+    ("AØ", 'À'),
+    ("AÙ", 'Á'),
+    ("AÛ", 'Ả'),
+    ("AÕ", 'Ã'),
+    ("AÏ", 'Ạ'),
+    ("AÊ", 'Ă'),
+    ("AÈ", 'Ằ'),
+    ("AÉ", 'Ắ'),
+    ("AÚ", 'Ẳ'),
+    ("AÜ", 'Ẵ'),
+    ("AË", 'Ặ'),
+    ("AÂ", 'Â'),
+    ("AÀ", 'Ầ'),
+    ("AÁ", 'Ấ'),
+    ("AÅ", 'Ẩ'),
+    ("AÃ", 'Ẫ'),
+    ("AÄ", 'Ậ'),
+    ("EØ", 'È'),
+    ("EÙ", 'É'),
+    ("EÛ", 'Ẻ'),
+    ("EÕ", 'Ẽ'),
+    ("EÏ", 'Ẹ'),
+    ("EÂ", 'Ê'),
+    ("EÀ", 'Ề'),
+    ("EÁ", 'Ế'),
+    ("EÅ", 'Ể'),
+    ("EÃ", 'Ễ'),
+    ("EÄ", 'Ệ'),
+    ("OØ", 'Ò'),
+    ("OÙ", 'Ó'),
+    ("OÛ", 'Ỏ'),
+    ("OÕ", 'Õ'),
+    ("OÏ", 'Ọ'),
+    ("OÂ", 'Ô'),
+    ("OÀ", 'Ồ'),
+    ("OÁ", 'Ố'),
+    ("OÅ", 'Ổ'),
+    ("OÃ", 'Ỗ'),
+    ("OÄ", 'Ộ'),
+    ("ÔØ", 'Ờ'),
+    ("ÔÙ", 'Ớ'),
+    ("ÔÛ", 'Ở'),
+    ("ÔÕ", 'Ỡ'),
+    ("ÔÏ", 'Ợ'),
+    ("UØ", 'Ù'),
+    ("UÙ", 'Ú'),
+    ("UÛ", 'Ủ'),
+    ("UÕ", 'Ũ'),
+    ("UÏ", 'Ụ'),
+    ("ÖØ", 'Ừ'),
+    ("ÖÙ", 'Ứ'),
+    ("ÖÛ", 'Ử'),
+    ("ÖÕ", 'Ữ'),
+    ("ÖÏ", 'Ự'),
+    ("YØ", 'Ỳ'),
+    ("YÙ", 'Ý'),
+    ("YÛ", 'Ỷ'),
+    ("YÕ", 'Ỹ'),
+];
+
+/// VNI single characters.
+const VNI_SINGLE: &[(char, char)] = &[
+    ('ì', 'ì'),
+    ('í', 'í'),
+    ('æ', 'ỉ'),
+    ('ó', 'ĩ'),
+    ('ò', 'ị'),
+    ('ñ', 'đ'),
+    ('ô', 'ơ'),
+    ('ö', 'ư'),
+    ('î', 'ỵ'),
+    ('Ì', 'Ì'),
+    ('Í', 'Í'),
+    ('Æ', 'Ỉ'),
+    ('Ó', 'Ĩ'),
+    ('Ò', 'Ị'),
+    ('Ñ', 'Đ'),
+    ('Ô', 'Ơ'),
+    ('Ö', 'Ư'),
+    ('Î', 'Ỵ'),
+];
+
+/// VNI mark characters that never follow a vowel in Vietnamese Unicode text.
+const VNI_STRONG_MARKS: &str = "øûïåäëØÛÏÅÄË";
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'o' | 'u' | 'y' | 'A' | 'E' | 'O' | 'U' | 'Y' | 'ô' | 'ö' | 'Ô' | 'Ö'
+    )
+}
+
+/// True when `s` holds letters that only Unicode Vietnamese uses (ă, đ, ơ,
+/// ư, ĩ, ũ and the toned letters of the Latin Extended Additional block), or
+/// combining marks. Such text is already Unicode.
+#[must_use]
+pub fn has_unicode_vietnamese(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c as u32, 0x0102..=0x01B0 | 0x1EA0..=0x1EF9 | 0x0300..=0x0323))
+}
+
+/// Evidence for each legacy encoding in one text.
+fn score(s: &str) -> (bool, bool) {
+    let tcvn = s.chars().any(|c| TCVN3_MARKERS.contains(c));
+    let mut vni = false;
+    let mut prev = ' ';
+    for c in s.chars() {
+        if (is_vowel(prev) && VNI_STRONG_MARKS.contains(c)) || matches!(c, 'ñ' | 'Ñ') {
+            vni = true;
+            break;
+        }
+        prev = c;
+    }
+    (tcvn, vni)
+}
+
+/// Classifies a sheet from all of its texts. A legacy encoding wins only when
+/// more texts carry its markers than carry Vietnamese-specific Unicode letters.
+pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Encoding {
+    let (mut unicode, mut tcvn, mut vni) = (0usize, 0usize, 0usize);
+    for s in texts {
+        if s.is_ascii() {
+            continue;
+        }
+        if has_unicode_vietnamese(s) {
+            unicode += 1;
+            continue;
+        }
+        let (t, v) = score(s);
+        tcvn += usize::from(t);
+        vni += usize::from(v);
+    }
+    if tcvn > unicode && tcvn >= vni && tcvn > 0 {
+        Encoding::Tcvn3
+    } else if vni > unicode && vni > 0 {
+        Encoding::Vni
+    } else {
+        Encoding::Unicode
+    }
+}
+
+/// Converts one text from `enc` to Unicode. Text that already holds
+/// Vietnamese-specific Unicode letters, and ASCII text, is returned unchanged.
+#[must_use]
+pub fn decode(s: &str, enc: Encoding) -> Option<String> {
+    if enc == Encoding::Unicode || s.is_ascii() || has_unicode_vietnamese(s) {
+        return None;
+    }
+    let out = match enc {
+        Encoding::Unicode => return None,
+        Encoding::Tcvn3 => restore_caps(
+            &s.chars()
+                .map(|c| TCVN3.iter().find(|(k, _)| *k == c).map_or(c, |&(_, v)| v))
+                .collect::<String>(),
+        ),
+        Encoding::Vni => decode_vni(s),
+    };
+    (out != s).then_some(out)
+}
+
+fn decode_vni(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 1 < chars.len() {
+            let pair: String = chars[i..i + 2].iter().collect();
+            if let Some(&(_, v)) = VNI.iter().find(|(k, _)| *k == pair) {
+                out.push(v);
+                i += 2;
+                continue;
+            }
+        }
+        let c = chars[i];
+        out.push(
+            VNI_SINGLE
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map_or(c, |&(_, v)| v),
+        );
+        i += 1;
+    }
+    out
+}
+
+/// TCVN3 loses the case of toned capitals: "NGUYÔN" decodes to "NGUYễN".
+/// A word whose other letters are all capitals is uppercased whole.
+fn restore_caps(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+            if upper >= 2 && upper + 1 >= letters.len() {
+                let lower_is_toned = letters
+                    .iter()
+                    .filter(|c| c.is_lowercase())
+                    .all(|&c| !c.is_ascii());
+                if lower_is_toned {
+                    return w.to_uppercase();
+                }
+            }
+            w.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tcvn3_table_driven() {
+        let cases = [
+            ("Ninh B×nh", "Ninh Bình"),
+            ("hép møt tÕt", "hộp mứt tết"),
+            ("B¶o Th¾ng", "Bảo Thắng"),
+            ("M\u{ad}êng Kh\u{ad}¬ng", "Mường Khương"),
+            ("§¹i häc", "Đại học"),
+            ("Trung cÊp", "Trung cấp"),
+            ("NguyÔn V¨n An", "Nguyễn Văn An"),
+            ("C¸n bé", "Cán bộ"),
+            ("C«ng chøc", "Công chức"),
+            ("Th¹c sÜ", "Thạc sĩ"),
+            ("Cao ®¼ng", "Cao đẳng"),
+            ("Hä vµ tªn", "Họ và tên"),
+            ("NGUYÔN", "NGUYỄN"),
+            ("Bé Néi vô", "Bộ Nội vụ"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                decode(input, Encoding::Tcvn3).as_deref(),
+                Some(want),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn vni_table_driven() {
+        let cases = [
+            ("chaøo caùc baïn", "chào các bạn"),
+            ("Ñaïi hoïc", "Đại học"),
+            ("Trung caáp", "Trung cấp"),
+            ("Nguyeãn Vaên An", "Nguyễn Văn An"),
+            ("Thaïc só", "Thạc sĩ"),
+            ("Cao ñaúng", "Cao đẳng"),
+            ("Coâng chöùc", "Công chức"),
+            ("Hoï vaø teân", "Họ và tên"),
+            ("Tröôøng", "Trường"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                decode(input, Encoding::Vni).as_deref(),
+                Some(want),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn unicode_and_ascii_are_left_alone() {
+        assert_eq!(decode("Nguyễn Văn An", Encoding::Tcvn3), None);
+        assert_eq!(decode("Nguyen Van An", Encoding::Vni), None);
+        assert_eq!(decode("Đại học", Encoding::Unicode), None);
+    }
+
+    #[test]
+    fn detection() {
+        assert_eq!(detect(["Hä vµ tªn", "§¹i häc", "Nam"]), Encoding::Tcvn3);
+        assert_eq!(detect(["Hoï vaø teân", "Ñaïi hoïc"]), Encoding::Vni);
+        assert_eq!(detect(["Họ và tên", "Đại học", "Hoà"]), Encoding::Unicode);
+        assert_eq!(detect(["Nam", "Nu"]), Encoding::Unicode);
+    }
+}

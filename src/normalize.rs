@@ -1,0 +1,817 @@
+//! Stage 2, raw sheets → the clean staff table plus data issues.
+//!
+//! Each sheet's layout is detected ([`crate::layout`]), every row below the
+//! header is classified, and every staff row becomes a [`StaffRecord`] or is
+//! set aside with its reason. Values are parsed once per distinct value per
+//! column. Then people are identified across all sheets: the same person in
+//! the same post twice is a duplicate (the later row is set aside); the same
+//! person in different posts is one person with several postings (kiêm nhiệm).
+//!
+//! Invariant, per sheet: `read = staff + set_aside + non_staff`.
+
+mod people;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::dates::{self, DateRead, PartialDate, Precision};
+use crate::error::{Error, Result};
+use crate::ingest::{RawInput, RawSheet, RawValue};
+use crate::issues::{Action, DataIssue, Problem};
+use crate::layout::{self, Layout, RowKind};
+use crate::legacy::Encoding;
+use crate::roster::{
+    Loaded, Roster, RowCounts, SheetReport, SheetStatus, Source, StaffRecord, Unit,
+};
+use crate::scales::{self, Category, CategoryCell, Education, EducationCell, Gender, GovLevel};
+use crate::schema::{self, Field, HeaderMatcher};
+use crate::text::fold;
+
+/// Settings for the stage.
+#[derive(Debug)]
+pub struct Options<'a> {
+    /// Header names.
+    pub matcher: &'a HeaderMatcher,
+    /// The as-of date: birth dates after it are implausible.
+    pub as_of: NaiveDate,
+}
+
+/// Youngest and oldest plausible ages of staff on the as-of date.
+const AGE_RANGE: std::ops::RangeInclusive<i32> = 15..=80;
+
+/// A column's values parsed once per distinct value.
+struct Parsed<T> {
+    col: usize,
+    header: String,
+    values: Vec<T>,
+}
+
+impl<T> Parsed<T> {
+    fn new(
+        sheet: &RawSheet,
+        layout: &Layout,
+        field: Field,
+        f: impl Fn(&RawValue) -> T,
+    ) -> Option<Self> {
+        let col = layout.column(field)?;
+        let header = layout.header_of(col);
+        let values = sheet
+            .columns
+            .get(col)
+            .map(|c| c.values().iter().map(f).collect())
+            .unwrap_or_default();
+        Some(Self {
+            col,
+            header,
+            values,
+        })
+    }
+
+    fn get<'s>(&'s self, sheet: &RawSheet, row: usize) -> Option<&'s T> {
+        sheet
+            .columns
+            .get(self.col)?
+            .id(row)
+            .map(|id| &self.values[id - 1])
+    }
+}
+
+/// Education as read from one cell.
+enum EducationRead {
+    Ok(EducationCell),
+    GeneralOnly,
+    Unreadable,
+}
+
+fn read_education(v: &RawValue) -> EducationRead {
+    let s = v.display();
+    match scales::parse_education(&s) {
+        Some(e) => EducationRead::Ok(e),
+        None if is_general_grade(&s) => EducationRead::GeneralOnly,
+        None => EducationRead::Unreadable,
+    }
+}
+
+/// "12/12", "9/12", "10/10": a general-education grade.
+fn is_general_grade(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    matches!(parts.as_slice(), [a, b] if a.parse::<u8>().is_ok() && matches!(*b, "10" | "12"))
+}
+
+fn read_date(v: &RawValue) -> Option<DateRead> {
+    match v {
+        RawValue::Date(days) => NaiveDate::from_num_days_from_ce_opt(*days).map(|date| {
+            DateRead::Ok(PartialDate {
+                date,
+                precision: Precision::Day,
+            })
+        }),
+        RawValue::Number(bits) => dates::from_number(f64::from_bits(*bits)),
+        RawValue::Text(s) => dates::parse_text(s),
+        RawValue::Bool(_) | RawValue::Error(_) => None,
+    }
+}
+
+fn read_text(v: &RawValue) -> String {
+    v.display()
+}
+
+/// Infers the government level from a unit's name ("UBND xã Dương Quang").
+#[must_use]
+pub fn level_from_unit_name(name: &str) -> Option<GovLevel> {
+    let padded = format!(" {} ", fold(name));
+    if padded.contains(" thi xa ") || padded.contains(" huyen ") || padded.contains(" quan ") {
+        Some(GovLevel::District)
+    } else if [" xa ", " phuong ", " thi tran ", " dac khu "]
+        .iter()
+        .any(|k| padded.contains(k))
+    {
+        Some(GovLevel::Commune)
+    } else if padded.contains(" tinh ") || padded.starts_with(" so ") {
+        Some(GovLevel::Province)
+    } else {
+        None
+    }
+}
+
+/// All parsed columns of one sheet.
+struct Columns {
+    name: Parsed<String>,
+    unit: Parsed<String>,
+    category: Parsed<Option<CategoryCell>>,
+    education: Parsed<EducationRead>,
+    staff_id: Option<Parsed<String>>,
+    national_id: Option<Parsed<String>>,
+    birth: Option<Parsed<Option<DateRead>>>,
+    birth_male: Option<Parsed<Option<DateRead>>>,
+    birth_female: Option<Parsed<Option<DateRead>>>,
+    gender: Option<Parsed<Option<Gender>>>,
+    ethnicity: Option<Parsed<String>>,
+    party: Option<Parsed<Option<bool>>>,
+    unit_code: Option<Parsed<String>>,
+    parent: Option<Parsed<String>>,
+    gov_level: Option<Parsed<Option<GovLevel>>>,
+    title: Option<Parsed<String>>,
+    position: Option<Parsed<String>>,
+    position_code: Option<Parsed<String>>,
+    grade: Option<Parsed<String>>,
+    grade_code: Option<Parsed<String>>,
+    field_of_study: Option<Parsed<String>>,
+    political: Option<Parsed<Option<scales::PoliticalTheory>>>,
+    state_mgmt: Option<Parsed<Option<scales::StateManagement>>>,
+    it: Option<Parsed<String>>,
+    language: Option<Parsed<String>>,
+    hire: Option<Parsed<Option<DateRead>>>,
+    training_level: Option<Parsed<Option<Education>>>,
+    training_end: Option<Parsed<Option<DateRead>>>,
+    retirement: Option<Parsed<Option<DateRead>>>,
+}
+
+impl Columns {
+    fn new(sheet: &RawSheet, l: &Layout) -> Option<Self> {
+        let text = |f| Parsed::new(sheet, l, f, read_text);
+        let date = |f| Parsed::new(sheet, l, f, read_date);
+        Some(Self {
+            name: text(Field::FullName)?,
+            unit: text(Field::Unit)?,
+            category: Parsed::new(sheet, l, Field::Category, |v| {
+                scales::parse_category(&v.display())
+            })?,
+            education: Parsed::new(sheet, l, Field::Education, read_education)?,
+            staff_id: text(Field::StaffId),
+            national_id: text(Field::NationalId),
+            birth: date(Field::BirthDate),
+            birth_male: date(Field::BirthDateMale),
+            birth_female: date(Field::BirthDateFemale),
+            gender: Parsed::new(sheet, l, Field::Gender, |v| {
+                scales::parse_gender(&v.display())
+            }),
+            ethnicity: text(Field::Ethnicity),
+            party: Parsed::new(sheet, l, Field::PartyMember, |v| match v {
+                RawValue::Date(_) => Some(true),
+                RawValue::Bool(b) => Some(*b),
+                _ => scales::parse_yes_no(&v.display()),
+            }),
+            unit_code: text(Field::UnitCode),
+            parent: text(Field::ParentUnit),
+            gov_level: Parsed::new(sheet, l, Field::GovLevel, |v| {
+                scales::parse_gov_level(&v.display())
+            }),
+            title: text(Field::Title),
+            position: text(Field::Position),
+            position_code: text(Field::PositionCode),
+            grade: text(Field::Grade),
+            grade_code: text(Field::GradeCode),
+            field_of_study: text(Field::FieldOfStudy),
+            political: Parsed::new(sheet, l, Field::PoliticalTheory, |v| {
+                scales::parse_political_theory(&v.display())
+            }),
+            state_mgmt: Parsed::new(sheet, l, Field::StateManagement, |v| {
+                scales::parse_state_management(&v.display())
+            }),
+            it: text(Field::ItSkill),
+            language: text(Field::ForeignLanguage),
+            hire: date(Field::HireDate),
+            training_level: Parsed::new(sheet, l, Field::TrainingLevel, |v| {
+                scales::parse_education(&v.display()).map(|e| e.level)
+            }),
+            training_end: date(Field::TrainingEnd),
+            retirement: date(Field::RetirementDate),
+        })
+    }
+}
+
+/// Units keyed by code, else by folded name and parent.
+#[derive(Default)]
+struct UnitRegistry {
+    units: Vec<Unit>,
+    index: HashMap<String, u32>,
+}
+
+impl UnitRegistry {
+    fn intern(
+        &mut self,
+        name: &str,
+        code: Option<&str>,
+        parent: Option<&str>,
+        level: Option<GovLevel>,
+    ) -> u32 {
+        let key = match code {
+            Some(c) => format!("code:{}", fold(c)),
+            None => format!(
+                "name:{}|{}",
+                fold(name),
+                parent.map(fold).unwrap_or_default()
+            ),
+        };
+        if let Some(&i) = self.index.get(&key) {
+            let u = &mut self.units[i as usize];
+            if u.gov_level.is_none() {
+                u.gov_level = level;
+            }
+            return i;
+        }
+        let i = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
+        self.units.push(Unit {
+            name: name.to_string(),
+            code: code.map(str::to_string),
+            parent: parent.map(str::to_string),
+            gov_level: level.or_else(|| level_from_unit_name(name)),
+        });
+        self.index.insert(key, i);
+        i
+    }
+}
+
+/// Collects the issues of one row and decides whether it is set aside.
+struct RowIssues<'a> {
+    file: &'a Arc<str>,
+    sheet: &'a Arc<str>,
+    row: u32,
+    out: &'a mut Vec<DataIssue>,
+    set_aside: bool,
+}
+
+impl RowIssues<'_> {
+    fn push(&mut self, column: &str, value: String, problem: Problem, action: Action) {
+        if action == Action::SetAside {
+            self.set_aside = true;
+        }
+        self.out.push(DataIssue {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            row: Some(self.row),
+            column: column.to_string(),
+            value,
+            problem,
+            action,
+        });
+    }
+}
+
+/// Runs the stage over every sheet read.
+pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
+    let mut sheets = Vec::new();
+    let mut issues = Vec::new();
+    let mut records = Vec::new();
+    let mut units = UnitRegistry::default();
+    for sheet in &raw.sheets {
+        let file_name: Arc<str> = raw.files[sheet.file].path.display().to_string().into();
+        let name: Arc<str> = sheet.name.as_str().into();
+        let sheet_index = u32::try_from(sheets.len()).unwrap_or(u32::MAX);
+        let mut report = SheetReport {
+            file: sheet.file,
+            file_name: file_name.clone(),
+            name: name.clone(),
+            name_header: String::new(),
+            status: SheetStatus::Skipped,
+            encoding: sheet.encoding,
+            rows: RowCounts::default(),
+        };
+        if sheet.encoding != Encoding::Unicode {
+            issues.push(DataIssue {
+                file: file_name.clone(),
+                sheet: name.clone(),
+                row: None,
+                column: String::new(),
+                value: String::new(),
+                problem: Problem::Converted(sheet.encoding),
+                action: Action::Converted,
+            });
+        }
+        let Some(layout) = layout::detect(sheet, opts.matcher) else {
+            issues.push(DataIssue {
+                file: file_name,
+                sheet: name,
+                row: None,
+                column: String::new(),
+                value: String::new(),
+                problem: Problem::NoHeader,
+                action: Action::Skipped,
+            });
+            sheets.push(report);
+            continue;
+        };
+        let Some(cols) = Columns::new(sheet, &layout) else {
+            return Err(missing_column(&raw, sheet, &layout, opts.matcher));
+        };
+        report.name_header.clone_from(&cols.name.header);
+        report.status = SheetStatus::Read {
+            header_row: sheet.excel_rows[layout.header_row],
+            header_rows: layout.header_rows,
+            number_row: layout.number_row.map(|r| sheet.excel_rows[r]),
+            ignored_columns: layout.unrecognised.clone(),
+        };
+        let kinds = layout::classify(sheet, &layout);
+        for (i, kind) in kinds.into_iter().enumerate() {
+            let r = layout.body_start + i;
+            report.rows.read += 1;
+            let mut row_issues = RowIssues {
+                file: &file_name,
+                sheet: &name,
+                row: sheet.excel_rows[r],
+                out: &mut issues,
+                set_aside: false,
+            };
+            match kind {
+                RowKind::Staff => {
+                    let source = Source {
+                        sheet: sheet_index,
+                        row: sheet.excel_rows[r],
+                    };
+                    let rec = read_row(
+                        sheet,
+                        r,
+                        &cols,
+                        &mut units,
+                        &mut row_issues,
+                        source,
+                        opts.as_of,
+                    );
+                    match rec {
+                        Some(rec) if !row_issues.set_aside => {
+                            report.rows.staff += 1;
+                            records.push(rec);
+                        }
+                        _ => report.rows.set_aside += 1,
+                    }
+                }
+                RowKind::StaffBelowFooter => {
+                    let name = cols.name.get(sheet, r).cloned().unwrap_or_default();
+                    row_issues.push(
+                        &cols.name.header,
+                        name,
+                        Problem::BelowFooter,
+                        Action::SetAside,
+                    );
+                    report.rows.set_aside += 1;
+                }
+                other => report.rows.count_non_staff(other),
+            }
+        }
+        sheets.push(report);
+    }
+    let mut roster = Roster {
+        records,
+        units: units.units,
+        people: 0,
+    };
+    people::identify(&mut roster, &mut sheets, &mut issues);
+    Ok(Loaded {
+        files: raw.files,
+        sheets,
+        roster,
+        issues,
+    })
+}
+
+fn missing_column(raw: &RawInput, sheet: &RawSheet, layout: &Layout, m: &HeaderMatcher) -> Error {
+    let field = schema::REQUIRED
+        .into_iter()
+        .find(|f| layout.column(*f).is_none())
+        .unwrap_or(Field::FullName);
+    Error::MissingColumn {
+        path: raw.files[sheet.file].path.clone(),
+        sheet: sheet.name.clone(),
+        row: sheet.excel_rows[layout.header_row],
+        field: field.id(),
+        found: layout
+            .headers
+            .iter()
+            .map(|(_, h)| format!("\"{h}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
+        accepted: m
+            .accepted(field)
+            .iter()
+            .map(|h| format!("\"{h}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+fn opt_text(p: Option<&Parsed<String>>, sheet: &RawSheet, r: usize) -> Option<String> {
+    p.and_then(|p| p.get(sheet, r)).cloned()
+}
+
+fn raw_display(sheet: &RawSheet, col: usize, r: usize) -> String {
+    sheet.cell_text(r, col)
+}
+
+/// Reads a date column, reporting precision and plausibility problems.
+fn row_date(
+    p: Option<&Parsed<Option<DateRead>>>,
+    sheet: &RawSheet,
+    r: usize,
+    field: Field,
+    issues: &mut RowIssues<'_>,
+) -> Option<PartialDate> {
+    let p = p?;
+    let read = p.get(sheet, r)?;
+    let value = || raw_display(sheet, p.col, r);
+    match read {
+        None => {
+            issues.push(
+                &p.header,
+                value(),
+                Problem::Unreadable(field),
+                Action::CountedUnknown,
+            );
+            None
+        }
+        Some(DateRead::Swapped(d)) => {
+            issues.push(
+                &p.header,
+                value(),
+                Problem::MonthDaySwapped(field),
+                Action::ReadAsShown,
+            );
+            Some(*d)
+        }
+        Some(DateRead::Ok(d)) => {
+            match d.precision {
+                Precision::Year => {
+                    issues.push(&p.header, value(), Problem::YearOnly(field), Action::Kept)
+                }
+                Precision::Month => {
+                    issues.push(&p.header, value(), Problem::MonthOnly(field), Action::Kept)
+                }
+                Precision::Day => {}
+            }
+            Some(*d)
+        }
+    }
+}
+
+#[allow(clippy::too_many_lines)] // one straight pass over the fields of a row
+fn read_row(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    units: &mut UnitRegistry,
+    issues: &mut RowIssues<'_>,
+    source: Source,
+    as_of: NaiveDate,
+) -> Option<StaffRecord> {
+    let name = c.name.get(sheet, r).cloned();
+    if name.is_none() {
+        issues.push(
+            &c.name.header,
+            String::new(),
+            Problem::Missing(Field::FullName),
+            Action::SetAside,
+        );
+    }
+    let unit_name = c.unit.get(sheet, r).cloned();
+    if unit_name.is_none() {
+        issues.push(
+            &c.unit.header,
+            String::new(),
+            Problem::Missing(Field::Unit),
+            Action::SetAside,
+        );
+    }
+    let category = match c.category.get(sheet, r) {
+        None => {
+            issues.push(
+                &c.category.header,
+                String::new(),
+                Problem::Missing(Field::Category),
+                Action::SetAside,
+            );
+            None
+        }
+        Some(None) => {
+            let v = raw_display(sheet, c.category.col, r);
+            issues.push(
+                &c.category.header,
+                v,
+                Problem::Unreadable(Field::Category),
+                Action::SetAside,
+            );
+            None
+        }
+        Some(Some(cat)) => Some(*cat),
+    };
+    let (education, edu_field) = match c.education.get(sheet, r) {
+        None => {
+            issues.push(
+                &c.education.header,
+                String::new(),
+                Problem::Missing(Field::Education),
+                Action::CountedUnknown,
+            );
+            (None, None)
+        }
+        Some(EducationRead::Ok(e)) => (Some(e.level), e.field.clone()),
+        Some(EducationRead::GeneralOnly) => {
+            let v = raw_display(sheet, c.education.col, r);
+            issues.push(
+                &c.education.header,
+                v,
+                Problem::GeneralEducationOnly,
+                Action::CountedUnknown,
+            );
+            (None, None)
+        }
+        Some(EducationRead::Unreadable) => {
+            let v = raw_display(sheet, c.education.col, r);
+            issues.push(
+                &c.education.header,
+                v,
+                Problem::Unreadable(Field::Education),
+                Action::CountedUnknown,
+            );
+            (None, None)
+        }
+    };
+
+    let mut birth = row_date(c.birth.as_ref(), sheet, r, Field::BirthDate, issues);
+    let mut gender = match &c.gender {
+        Some(p) => match p.get(sheet, r) {
+            Some(None) => {
+                issues.push(
+                    &p.header,
+                    raw_display(sheet, p.col, r),
+                    Problem::Unreadable(Field::Gender),
+                    Action::Ignored,
+                );
+                None
+            }
+            other => other.copied().flatten(),
+        },
+        None => None,
+    };
+    for (p, g, field) in [
+        (c.birth_male.as_ref(), Gender::Male, Field::BirthDateMale),
+        (
+            c.birth_female.as_ref(),
+            Gender::Female,
+            Field::BirthDateFemale,
+        ),
+    ] {
+        if let Some(d) = row_date(p, sheet, r, field, issues) {
+            birth = birth.or(Some(d));
+            gender = gender.or(Some(g));
+        }
+    }
+    if let Some(b) = birth {
+        let age = dates::years_between(b.date, as_of);
+        if b.date > as_of || !AGE_RANGE.contains(&age) {
+            let col = c
+                .birth
+                .as_ref()
+                .or(c.birth_male.as_ref())
+                .or(c.birth_female.as_ref());
+            if let Some(p) = col {
+                let action = if b.date > as_of {
+                    Action::CountedUnknown
+                } else {
+                    Action::Kept
+                };
+                issues.push(
+                    &p.header,
+                    b.display(),
+                    Problem::ImplausibleDate(Field::BirthDate),
+                    action,
+                );
+            }
+            if b.date > as_of {
+                birth = None;
+            }
+        }
+    }
+
+    let national_id =
+        opt_text(c.national_id.as_ref(), sheet, r).map(|id| id.replace([' ', '.'], ""));
+    if let (Some(id), Some(p)) = (&national_id, &c.national_id)
+        && !(id.chars().all(|ch| ch.is_ascii_digit()) && matches!(id.len(), 9 | 12))
+    {
+        issues.push(
+            &p.header,
+            id.clone(),
+            Problem::NationalIdLength,
+            Action::Kept,
+        );
+    }
+
+    let gov_level = match &c.gov_level {
+        Some(p) => match p.get(sheet, r) {
+            Some(None) => {
+                issues.push(
+                    &p.header,
+                    raw_display(sheet, p.col, r),
+                    Problem::Unreadable(Field::GovLevel),
+                    Action::Ignored,
+                );
+                None
+            }
+            other => other.copied().flatten(),
+        },
+        None => None,
+    };
+    let political_theory = read_optional_scale(
+        c.political.as_ref(),
+        sheet,
+        r,
+        Field::PoliticalTheory,
+        issues,
+        scales::PoliticalTheory::None,
+    );
+    let state_management = read_optional_scale(
+        c.state_mgmt.as_ref(),
+        sheet,
+        r,
+        Field::StateManagement,
+        issues,
+        scales::StateManagement::None,
+    );
+    let training_level = match &c.training_level {
+        Some(p) => match p.get(sheet, r) {
+            Some(None) => {
+                issues.push(
+                    &p.header,
+                    raw_display(sheet, p.col, r),
+                    Problem::Unreadable(Field::TrainingLevel),
+                    Action::Ignored,
+                );
+                None
+            }
+            other => other.copied().flatten(),
+        },
+        None => None,
+    };
+    let training_end = row_date(
+        c.training_end.as_ref(),
+        sheet,
+        r,
+        Field::TrainingEnd,
+        issues,
+    );
+    let hire_date = row_date(c.hire.as_ref(), sheet, r, Field::HireDate, issues);
+    let retirement_date = row_date(
+        c.retirement.as_ref(),
+        sheet,
+        r,
+        Field::RetirementDate,
+        issues,
+    );
+    let party_member = c
+        .party
+        .as_ref()
+        .and_then(|p| p.get(sheet, r))
+        .copied()
+        .flatten();
+
+    let column_field = opt_text(c.field_of_study.as_ref(), sheet, r);
+    let field_of_study = column_field.or(edu_field);
+
+    let (name, unit_name, category) = (name?, unit_name?, category?);
+    let unit_code = opt_text(c.unit_code.as_ref(), sheet, r);
+    let parent = opt_text(c.parent.as_ref(), sheet, r);
+    let unit = units.intern(
+        &unit_name,
+        unit_code.as_deref(),
+        parent.as_deref(),
+        gov_level,
+    );
+    let gov_level = gov_level.or(units.units[unit as usize].gov_level);
+    let commune = match category.category {
+        Category::CanBo | Category::CongChuc => {
+            category.commune || gov_level == Some(GovLevel::Commune)
+        }
+        Category::KhongChuyenTrach => true,
+        Category::VienChuc | Category::HopDong => false,
+    };
+    Some(StaffRecord {
+        source,
+        person: 0,
+        name,
+        staff_id: opt_text(c.staff_id.as_ref(), sheet, r),
+        national_id,
+        birth,
+        gender,
+        ethnicity: opt_text(c.ethnicity.as_ref(), sheet, r),
+        party_member,
+        unit,
+        category: category.category,
+        commune,
+        gov_level: gov_level.or(if commune {
+            Some(GovLevel::Commune)
+        } else {
+            None
+        }),
+        title: opt_text(c.title.as_ref(), sheet, r),
+        position: opt_text(c.position.as_ref(), sheet, r),
+        position_code: opt_text(c.position_code.as_ref(), sheet, r),
+        grade: opt_text(c.grade.as_ref(), sheet, r),
+        grade_code: opt_text(c.grade_code.as_ref(), sheet, r),
+        education,
+        field_of_study,
+        political_theory,
+        state_management,
+        it_skill: opt_text(c.it.as_ref(), sheet, r),
+        foreign_language: opt_text(c.language.as_ref(), sheet, r),
+        hire_date,
+        training_level,
+        training_end,
+        retirement_date,
+    })
+}
+
+/// Political theory and state management: an empty cell means none held; an
+/// unreadable one is unknown. Without the column, unknown.
+fn read_optional_scale<T: Copy>(
+    p: Option<&Parsed<Option<T>>>,
+    sheet: &RawSheet,
+    r: usize,
+    field: Field,
+    issues: &mut RowIssues<'_>,
+    none: T,
+) -> Option<T> {
+    let p = p?;
+    match p.get(sheet, r) {
+        None => Some(none),
+        Some(Some(v)) => Some(*v),
+        Some(None) => {
+            issues.push(
+                &p.header,
+                raw_display(sheet, p.col, r),
+                Problem::Unreadable(field),
+                Action::CountedUnknown,
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_names_give_levels() {
+        assert_eq!(
+            level_from_unit_name("UBND xã Dương Quang"),
+            Some(GovLevel::Commune)
+        );
+        assert_eq!(
+            level_from_unit_name("Phường Đức Xuân"),
+            Some(GovLevel::Commune)
+        );
+        assert_eq!(
+            level_from_unit_name("Phòng Nội vụ thị xã Bắc Kạn"),
+            Some(GovLevel::District)
+        );
+        assert_eq!(level_from_unit_name("Phòng Nội vụ"), None);
+    }
+
+    #[test]
+    fn general_grades() {
+        assert!(is_general_grade("12/12"));
+        assert!(is_general_grade("9/12"));
+        assert!(!is_general_grade("05/12/1970"));
+    }
+}

@@ -1,0 +1,219 @@
+//! The clean staff table: the typed output of [`crate::normalize`], the input
+//! of every analysis stage.
+//!
+//! One [`StaffRecord`] per posting (an analysed roster row). A person holding
+//! several posts (kiêm nhiệm) has several records sharing one `person` id, so
+//! counts of people and counts of postings are both exact.
+
+use std::sync::Arc;
+
+use crate::dates::PartialDate;
+use crate::ingest::InputFile;
+use crate::layout::RowKind;
+use crate::legacy::Encoding;
+use crate::scales::{Category, Education, Gender, GovLevel, PoliticalTheory, StateManagement};
+
+/// Where a record came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Source {
+    /// Index into [`Loaded::sheets`].
+    pub sheet: u32,
+    /// The row number Excel shows.
+    pub row: u32,
+}
+
+/// An organisational unit (agency, commune, public service unit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Name as first written.
+    pub name: String,
+    /// Unit code, when the roster gives one.
+    pub code: Option<String>,
+    /// Parent unit (district, province), when given.
+    pub parent: Option<String>,
+    /// Government level, given or inferred from the name ("UBND xã …").
+    pub gov_level: Option<GovLevel>,
+}
+
+/// One analysed roster row: a person in a post.
+#[derive(Debug, Clone)]
+pub struct StaffRecord {
+    /// Where it came from.
+    pub source: Source,
+    /// Person id: records with the same id are one person (kiêm nhiệm).
+    pub person: u32,
+    /// Full name (cleaned).
+    pub name: String,
+    /// Staff id, leading zeros kept.
+    pub staff_id: Option<String>,
+    /// National id, leading zeros kept.
+    pub national_id: Option<String>,
+    /// Birth date.
+    pub birth: Option<PartialDate>,
+    /// Gender.
+    pub gender: Option<Gender>,
+    /// Ethnicity.
+    pub ethnicity: Option<String>,
+    /// Party member.
+    pub party_member: Option<bool>,
+    /// Index into [`Roster::units`].
+    pub unit: u32,
+    /// Category.
+    pub category: Category,
+    /// Commune-level staff (cán bộ, công chức cấp xã; non-specialised workers).
+    pub commune: bool,
+    /// Government level of the post.
+    pub gov_level: Option<GovLevel>,
+    /// Title (chức vụ, chức danh).
+    pub title: Option<String>,
+    /// Job position name.
+    pub position: Option<String>,
+    /// Job position code.
+    pub position_code: Option<String>,
+    /// Grade name.
+    pub grade: Option<String>,
+    /// Grade code (01.003).
+    pub grade_code: Option<String>,
+    /// Professional education; `None` = unknown (missing or unreadable).
+    pub education: Option<Education>,
+    /// Field of study.
+    pub field_of_study: Option<String>,
+    /// Political theory; `None` = unknown.
+    pub political_theory: Option<PoliticalTheory>,
+    /// State management; `None` = unknown.
+    pub state_management: Option<StateManagement>,
+    /// IT skill as written.
+    pub it_skill: Option<String>,
+    /// Foreign language as written.
+    pub foreign_language: Option<String>,
+    /// Hire date.
+    pub hire_date: Option<PartialDate>,
+    /// Education level being studied.
+    pub training_level: Option<Education>,
+    /// Expected completion of that training.
+    pub training_end: Option<PartialDate>,
+    /// Retirement date override.
+    pub retirement_date: Option<PartialDate>,
+}
+
+/// The clean staff table.
+#[derive(Debug, Default)]
+pub struct Roster {
+    /// One record per posting, in input order.
+    pub records: Vec<StaffRecord>,
+    /// Units, in order of first appearance.
+    pub units: Vec<Unit>,
+    /// Number of distinct people.
+    pub people: usize,
+}
+
+/// Row counts of one sheet. `read = staff + set_aside + non_staff()`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowCounts {
+    /// Rows below the header block.
+    pub read: usize,
+    /// Rows analysed as staff records.
+    pub staff: usize,
+    /// Rows set aside (listed in the data issues).
+    pub set_aside: usize,
+    /// Blank rows.
+    pub blank: usize,
+    /// Totals rows.
+    pub total: usize,
+    /// Section headings.
+    pub heading: usize,
+    /// Signature footer rows.
+    pub footer: usize,
+}
+
+impl RowCounts {
+    /// Rows that are not staff: blank, totals, headings, footer.
+    #[must_use]
+    pub fn non_staff(&self) -> usize {
+        self.blank + self.total + self.heading + self.footer
+    }
+
+    /// Counts a classified row that is not staff.
+    pub fn count_non_staff(&mut self, kind: RowKind) {
+        match kind {
+            RowKind::Blank => self.blank += 1,
+            RowKind::Total => self.total += 1,
+            RowKind::Heading => self.heading += 1,
+            RowKind::Footer => self.footer += 1,
+            RowKind::Staff | RowKind::StaffBelowFooter => {}
+        }
+    }
+
+    /// Adds another sheet's counts.
+    pub fn add(&mut self, o: &RowCounts) {
+        self.read += o.read;
+        self.staff += o.staff;
+        self.set_aside += o.set_aside;
+        self.blank += o.blank;
+        self.total += o.total;
+        self.heading += o.heading;
+        self.footer += o.footer;
+    }
+}
+
+/// What was done with a sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SheetStatus {
+    /// Read as a roster.
+    Read {
+        /// Excel row of the (first) header row.
+        header_row: u32,
+        /// Header rows (1 or 2).
+        header_rows: usize,
+        /// Excel row of the column-number row, if any.
+        number_row: Option<u32>,
+        /// Header texts that name no known field.
+        ignored_columns: Vec<String>,
+    },
+    /// No roster header found.
+    Skipped,
+}
+
+/// One sheet's account.
+#[derive(Debug, Clone)]
+pub struct SheetReport {
+    /// Index into [`Loaded::files`].
+    pub file: usize,
+    /// File path for messages.
+    pub file_name: Arc<str>,
+    /// Sheet name.
+    pub name: Arc<str>,
+    /// Header text of the full-name column (empty when skipped).
+    pub name_header: String,
+    /// What was done.
+    pub status: SheetStatus,
+    /// Text encoding the sheet was typed in.
+    pub encoding: Encoding,
+    /// Row counts.
+    pub rows: RowCounts,
+}
+
+/// Everything `check` and `report` start from.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Input files.
+    pub files: Vec<InputFile>,
+    /// Every sheet seen, read or skipped.
+    pub sheets: Vec<SheetReport>,
+    /// The clean staff table.
+    pub roster: Roster,
+    /// Data issues, in input order.
+    pub issues: Vec<crate::issues::DataIssue>,
+}
+
+impl Loaded {
+    /// Row counts over all sheets.
+    #[must_use]
+    pub fn totals(&self) -> RowCounts {
+        let mut t = RowCounts::default();
+        for s in &self.sheets {
+            t.add(&s.rows);
+        }
+        t
+    }
+}

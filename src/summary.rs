@@ -1,0 +1,208 @@
+//! The `check` summary: row accounting, people by category, government level
+//! and education, and the most frequent problems. Plain typed data, printed
+//! as text or JSON by [`crate::commands::check`].
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::roster::{Loaded, SheetStatus};
+use crate::scales::{Category, Education, GovLevel};
+
+/// Counts of one (category, commune, level, education) group of people.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GroupCount {
+    /// Category key.
+    pub category: &'static str,
+    /// Commune-level staff.
+    pub commune: bool,
+    /// Government level key, if known.
+    pub gov_level: Option<&'static str>,
+    /// Education key, `unknown` when unknown.
+    pub education: &'static str,
+    /// People.
+    pub count: usize,
+}
+
+/// One sheet's account.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetSummary {
+    /// Sheet name.
+    pub name: String,
+    /// `read` or `skipped`.
+    pub status: &'static str,
+    /// Excel row of the header.
+    pub header_row: Option<u32>,
+    /// Rows below the header.
+    pub rows_read: usize,
+    /// Rows analysed.
+    pub analysed: usize,
+    /// Rows set aside.
+    pub set_aside: usize,
+    /// Non-staff rows.
+    pub non_staff: usize,
+    /// Text encoding typed in.
+    pub encoding: &'static str,
+    /// Columns whose header names no known field.
+    pub ignored_columns: Vec<String>,
+}
+
+/// One file's account.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSummary {
+    /// Path.
+    pub path: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+    /// Its sheets.
+    pub sheets: Vec<SheetSummary>,
+}
+
+/// Non-staff rows by kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct NonStaff {
+    pub blank: usize,
+    pub footer: usize,
+    pub totals: usize,
+    pub headings: usize,
+}
+
+/// The whole summary (the JSON of `check --json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckSummary {
+    /// Rows below the header in all roster sheets.
+    pub rows_read: usize,
+    /// Rows analysed (postings).
+    pub analysed: usize,
+    /// Distinct people.
+    pub staff: usize,
+    /// People holding more than one post.
+    pub concurrent: usize,
+    /// Rows set aside.
+    pub set_aside: usize,
+    /// Non-staff rows.
+    pub non_staff: usize,
+    /// Non-staff rows by kind.
+    pub non_staff_by_kind: NonStaff,
+    /// Entries in the data-issues list.
+    pub issues: usize,
+    /// Entries by problem key.
+    pub issues_by_problem: BTreeMap<String, usize>,
+    /// People by category key.
+    pub by_category: BTreeMap<&'static str, usize>,
+    /// People by education key (`unknown` included).
+    pub by_education: BTreeMap<&'static str, usize>,
+    /// People by category × commune × level × education.
+    pub by_group: Vec<GroupCount>,
+    /// Files read.
+    pub files: Vec<FileSummary>,
+}
+
+/// The education key of an optional level.
+#[must_use]
+pub fn education_key(e: Option<Education>) -> &'static str {
+    e.map_or("unknown", Education::key)
+}
+
+impl CheckSummary {
+    /// Builds the summary. People are counted once, by their first posting.
+    #[must_use]
+    pub fn new(l: &Loaded) -> Self {
+        let t = l.totals();
+        let mut seen = vec![0u32; l.roster.people];
+        let mut by_category: BTreeMap<&'static str, usize> =
+            Category::ALL.iter().map(|c| (c.key(), 0)).collect();
+        let mut by_education: BTreeMap<&'static str, usize> = Education::DESCENDING
+            .iter()
+            .map(|e| (e.key(), 0))
+            .chain([("unknown", 0)])
+            .collect();
+        let mut groups: BTreeMap<(Category, bool, Option<GovLevel>, Option<Education>), usize> =
+            BTreeMap::new();
+        for r in &l.roster.records {
+            let p = r.person as usize;
+            seen[p] += 1;
+            if seen[p] > 1 {
+                continue;
+            }
+            *by_category.entry(r.category.key()).or_default() += 1;
+            *by_education.entry(education_key(r.education)).or_default() += 1;
+            *groups
+                .entry((r.category, r.commune, r.gov_level, r.education))
+                .or_default() += 1;
+        }
+        let by_group = groups
+            .into_iter()
+            .map(|((c, commune, g, e), count)| GroupCount {
+                category: c.key(),
+                commune,
+                gov_level: g.map(GovLevel::key),
+                education: education_key(e),
+                count,
+            })
+            .collect();
+        let mut issues_by_problem = BTreeMap::new();
+        for i in &l.issues {
+            *issues_by_problem.entry(i.problem.key()).or_default() += 1;
+        }
+        let files = l
+            .files
+            .iter()
+            .enumerate()
+            .map(|(fi, f)| FileSummary {
+                path: f.path.display().to_string(),
+                sha256: f.sha256.clone(),
+                sheets: l
+                    .sheets
+                    .iter()
+                    .filter(|s| s.file == fi)
+                    .map(|s| {
+                        let (status, header_row, ignored) = match &s.status {
+                            SheetStatus::Read {
+                                header_row,
+                                ignored_columns,
+                                ..
+                            } => ("read", Some(*header_row), ignored_columns.clone()),
+                            SheetStatus::Skipped => ("skipped", None, Vec::new()),
+                        };
+                        SheetSummary {
+                            name: s.name.to_string(),
+                            status,
+                            header_row,
+                            rows_read: s.rows.read,
+                            analysed: s.rows.staff,
+                            set_aside: s.rows.set_aside,
+                            non_staff: s.rows.non_staff(),
+                            encoding: match s.encoding {
+                                crate::legacy::Encoding::Unicode => "unicode",
+                                crate::legacy::Encoding::Tcvn3 => "tcvn3",
+                                crate::legacy::Encoding::Vni => "vni",
+                            },
+                            ignored_columns: ignored,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        CheckSummary {
+            rows_read: t.read,
+            analysed: t.staff,
+            staff: seen.iter().filter(|n| **n > 0).count(),
+            concurrent: seen.iter().filter(|n| **n > 1).count(),
+            set_aside: t.set_aside,
+            non_staff: t.non_staff(),
+            non_staff_by_kind: NonStaff {
+                blank: t.blank,
+                footer: t.footer,
+                totals: t.total,
+                headings: t.heading,
+            },
+            issues: l.issues.len(),
+            issues_by_problem,
+            by_category,
+            by_education,
+            by_group,
+            files,
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! Text primitives shared by every stage: Unicode NFC with whitespace cleanup,
+//! and the diacritic-folded match key used to compare headers and values.
+//!
+//! The folded key lowercases, strips Vietnamese tone and vowel marks
+//! (`đ` → `d`), turns every run of non-alphanumeric characters into one
+//! space and trims. Old and new tone placement ("hòa" / "hoà") and NFD input
+//! fold to the same key.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// NFC, with every run of whitespace (including NBSP, tabs and line breaks)
+/// collapsed to one space and the ends trimmed.
+#[must_use]
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The folded match key: lowercase ASCII letters and digits separated by single
+/// spaces. `"Trình độ  Chuyên-môn"` → `"trinh do chuyen mon"`.
+#[must_use]
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
+            _ => c,
+        };
+        if c.is_alphanumeric() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else {
+            pending_space = !out.is_empty();
+        }
+    }
+    out
+}
+
+/// The folded key without spaces, for comparing abbreviations typed with or
+/// without dots and spaces ("Th.S" / "ThS" / "th s").
+#[must_use]
+pub fn fold_compact(s: &str) -> String {
+    fold(s).replace(' ', "")
+}
+
+/// Name case for display: every word capitalised, the rest lowercased
+/// ("NGUYỄN văn  an" → "Nguyễn Văn An").
+#[must_use]
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, word) in s.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            for c in chars {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_is_nfc_and_collapses_whitespace() {
+        let cases = [
+            ("  Nguyễn   Văn\tAn ", "Nguyễn Văn An"),
+            ("Nguye\u{302}\u{303}n", "Nguyễn"), // NFD
+            ("Đại\u{a0}học", "Đại học"),        // NBSP
+            ("\u{feff}Họ tên", "Họ tên"),       // BOM remnant
+            ("a\r\nb", "a b"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(clean(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn fold_strips_marks_case_and_punctuation() {
+        let cases = [
+            ("Trình độ Chuyên môn", "trinh do chuyen mon"),
+            ("TRÌNH ĐỘ CHUYÊN MÔN", "trinh do chuyen mon"),
+            ("Tri\u{300}nh đô\u{323}", "trinh do"), // NFD
+            ("Họ và tên (1)", "ho va ten 1"),
+            ("Cơ quan/đơn vị", "co quan don vi"),
+            ("hòa", "hoa"),
+            ("hoà", "hoa"),
+            ("Th.S", "th s"),
+            ("  ", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "{input:?}");
+        }
+        assert_eq!(fold_compact("Th. S"), "ths");
+    }
+
+    #[test]
+    fn title_case_words() {
+        assert_eq!(title_case("NGUYỄN văn an"), "Nguyễn Văn An");
+        assert_eq!(title_case("đỗ thị  hà"), "Đỗ Thị Hà");
+    }
+}
