@@ -245,6 +245,9 @@ const FOOTER_MARKS: &[&str] = &[
     "kt giam doc",
 ];
 
+/// A signature-footer row has at most this many non-empty cells.
+const FOOTER_MAX_CELLS: usize = 3;
+
 /// Folded texts that begin a totals row.
 const TOTAL_MARKS: &[&str] = &[
     "tong cong",
@@ -334,9 +337,12 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
             kinds.push(RowKind::Total);
             continue;
         }
-        // A footer row has no person's name: its name cell is empty or is
-        // itself signature text ("Người lập biểu").
-        if !staff_like && (name.is_empty() || is_footer_text(&name)) {
+        // A footer row has no person's name (its name cell is empty or is
+        // itself signature text, "Người lập biểu") and only a few cells: a
+        // staff row missing its name still has many, and its title may well
+        // read "Chủ tịch".
+        let filled = sheet.columns.iter().filter(|c| c.id(r).is_some()).count();
+        if !staff_like && filled <= FOOTER_MAX_CELLS && (name.is_empty() || is_footer_text(&name)) {
             let footer = sheet
                 .columns
                 .iter()
@@ -459,6 +465,7 @@ mod tests {
             &["", "", "", "", ""],
             &["2", "Trần B", "", "", ""],
             &["", "Tổng cộng", "", "2", ""],
+            &["4", "", "Xã X", "Cán bộ", "Chủ tịch"],
             &["", "Người lập biểu", "", "Thủ trưởng đơn vị", ""],
             &["", "Lê C", "", "Phạm D", ""],
             &["3", "Hà E", "Xã X", "Cán bộ", "Đại học"],
@@ -472,6 +479,7 @@ mod tests {
                 RowKind::Blank,
                 RowKind::Staff,
                 RowKind::Total,
+                RowKind::Staff,
                 RowKind::Footer,
                 RowKind::Footer,
                 RowKind::StaffBelowFooter

@@ -325,6 +325,22 @@ pub fn decode(s: &str, enc: Encoding) -> Option<String> {
     (out != s).then_some(out)
 }
 
+/// Encodes Unicode text as TCVN3 would store it (for tests and samples).
+/// Toned capitals have no TCVN3 code and are written with the lowercase one,
+/// as the `.VnTime` fonts do.
+#[must_use]
+pub fn encode_tcvn3(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc()
+        .map(|c| {
+            let find = |c: char| TCVN3.iter().find(|(_, v)| *v == c).map(|(k, _)| *k);
+            find(c)
+                .or_else(|| c.to_lowercase().next().and_then(find))
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
 fn decode_vni(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -430,6 +446,21 @@ mod tests {
         assert_eq!(decode("Nguyễn Văn An", Encoding::Tcvn3), None);
         assert_eq!(decode("Nguyen Van An", Encoding::Vni), None);
         assert_eq!(decode("Đại học", Encoding::Unicode), None);
+    }
+
+    #[test]
+    fn tcvn3_round_trip() {
+        for s in [
+            "Nguyễn Thị Hương",
+            "Đại học Luật",
+            "Công chức cấp xã",
+            "Phường Sông Cầu",
+        ] {
+            let enc = encode_tcvn3(s);
+            assert_ne!(enc, s);
+            assert_eq!(detect([enc.as_str()]), Encoding::Tcvn3, "{enc}");
+            assert_eq!(decode(&enc, Encoding::Tcvn3).as_deref(), Some(s));
+        }
     }
 
     #[test]

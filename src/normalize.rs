@@ -118,22 +118,27 @@ fn read_text(v: &RawValue) -> String {
     v.display()
 }
 
-/// Infers the government level from a unit's name ("UBND xã Dương Quang").
+/// Infers the government level from a unit's name ("UBND xã Dương Quang",
+/// "Phòng Nội vụ thị xã Bắc Kạn"): the first word naming a kind of
+/// administrative unit decides, so place names that fold to such words
+/// ("Huyền Tụng" → "huyen") after it do not.
 #[must_use]
 pub fn level_from_unit_name(name: &str) -> Option<GovLevel> {
-    let padded = format!(" {} ", fold(name));
-    if padded.contains(" thi xa ") || padded.contains(" huyen ") || padded.contains(" quan ") {
-        Some(GovLevel::District)
-    } else if [" xa ", " phuong ", " thi tran ", " dac khu "]
-        .iter()
-        .any(|k| padded.contains(k))
-    {
-        Some(GovLevel::Commune)
-    } else if padded.contains(" tinh ") || padded.starts_with(" so ") {
-        Some(GovLevel::Province)
-    } else {
-        None
+    let f = fold(name);
+    let words: Vec<&str> = f.split(' ').collect();
+    for (i, w) in words.iter().enumerate() {
+        let next = words.get(i + 1).copied().unwrap_or("");
+        match (*w, next) {
+            ("thi", "xa") | ("huyen", _) => return Some(GovLevel::District),
+            ("thi", "tran") | ("dac", "khu") | ("xa" | "phuong", _) => {
+                return Some(GovLevel::Commune);
+            }
+            ("tinh", _) => return Some(GovLevel::Province),
+            ("so", _) if i == 0 => return Some(GovLevel::Province),
+            _ => {}
+        }
     }
+    None
 }
 
 /// All parsed columns of one sheet.
@@ -806,6 +811,19 @@ mod tests {
             Some(GovLevel::District)
         );
         assert_eq!(level_from_unit_name("Phòng Nội vụ"), None);
+        assert_eq!(
+            level_from_unit_name("UBND xã Huyền Tụng"),
+            Some(GovLevel::Commune)
+        );
+        assert_eq!(
+            level_from_unit_name("UBND huyện Chợ Đồn"),
+            Some(GovLevel::District)
+        );
+        assert_eq!(level_from_unit_name("Sở Nội vụ"), Some(GovLevel::Province));
+        assert_eq!(
+            level_from_unit_name("Ban Quản lý chợ thị xã"),
+            Some(GovLevel::District)
+        );
     }
 
     #[test]

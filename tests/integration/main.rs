@@ -1,1 +1,5 @@
+//! One integration-test binary: runs the real `nhanluc` on small fixtures.
 
+mod check;
+mod regression;
+mod util;

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmarks on generated rosters, release build: wall time and peak memory.
+#   benches/run.sh [ROWS_CSV] [ROWS_XLSX]
+# Needs GNU time (/usr/bin/time). Set CARGO_TARGET_DIR to reuse a release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows_csv=${1:-1000000}
+rows_xlsx=${2:-100000}
+work=${BENCH_DIR:-$(mktemp -d)}
+cargo build --release --quiet
+bin=${CARGO_TARGET_DIR:-target}/release/nhanluc
+measure() { # label, command...
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || { cat "$work/err"; exit 1; }
+  read -r wall kb < "$work/time"
+  printf '%-44s %8.2f s %8.0f MB\n' "$label" "$wall" "$((kb / 1024))"
+}
+[[ -f $work/roster-$rows_csv.csv ]] || "$bin" generate --rows "$rows_csv" -o "$work/roster-$rows_csv.csv" > /dev/null
+[[ -f $work/roster-$rows_xlsx.xlsx ]] || "$bin" generate --rows "$rows_xlsx" -o "$work/roster-$rows_xlsx.xlsx" > /dev/null
+echo "data in $work"
+measure "check, $rows_csv-row CSV" "$bin" --quiet check --as-of 2026-01-01 "$work/roster-$rows_csv.csv"
+measure "check, $rows_xlsx-row xlsx (government layout)" "$bin" --quiet check --as-of 2026-01-01 "$work/roster-$rows_xlsx.xlsx"

@@ -1,0 +1,625 @@
+//! Writes the shipped sample rosters in `rosters/`: a synthetic Thị xã Bắc Kạn
+//! as of 31/12/2013, the town of the first seed's 2011–2015 plan.
+//!
+//! `cargo run --example sample_rosters` regenerates them (deterministic). The
+//! people are invented. The files are messy the way real ones are: title
+//! blocks, two-row merged headers, column-number rows, totals and signature
+//! footers, birth dates in "Nam"/"Nữ" columns, dates as Excel dates, text and
+//! bare years, education typed many ways, a commune typed in TCVN3
+//! (.VnTime), a UTF-16 "Unicode Text" file, a semicolon CSV with headers
+//! without diacritics, a duplicate row, a person holding two posts, rows
+//! missing required values, and a summary sheet that is not a roster.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+const OUT: &str = "rosters";
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Hoàng", "Nông", "Triệu", "Hà", "Lý", "Lục", "Ma", "Đàm", "Bế", "Trần", "Lê", "Phạm",
+    "Đinh",
+];
+const MIDDLE_M: &[&str] = &["Văn", "Đức", "Quang", "Minh", "Thanh", "Xuân", "Hữu"];
+const MIDDLE_F: &[&str] = &["Thị", "Thu", "Thanh", "Hồng", "Ngọc"];
+const GIVEN_M: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Long", "Nam", "Sơn", "Thắng", "Tuấn", "Vinh",
+    "Khánh", "Toàn",
+];
+const GIVEN_F: &[&str] = &[
+    "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Mai", "Nga", "Nhung", "Thảo", "Yến",
+    "Vân", "Loan",
+];
+
+struct Person {
+    name: String,
+    female: bool,
+    birth: NaiveDate,
+    staff_id: String,
+}
+
+fn person(rng: &mut Rng, seq: &mut u32, year_from: i32, span: u64) -> Person {
+    let female = rng.below(100) < 40;
+    let pick = |rng: &mut Rng, l: &[&str]| l[rng.below(l.len() as u64) as usize].to_string();
+    let name = format!(
+        "{} {} {}",
+        pick(rng, FAMILY),
+        pick(rng, if female { MIDDLE_F } else { MIDDLE_M }),
+        pick(rng, if female { GIVEN_F } else { GIVEN_M })
+    );
+    let year = year_from + i32::try_from(rng.below(span)).unwrap();
+    let birth =
+        NaiveDate::from_ymd_opt(year, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32).unwrap();
+    *seq += 1;
+    Person {
+        name,
+        female,
+        birth,
+        staff_id: format!("BK{:05}", *seq),
+    }
+}
+
+/// Education spellings by class: D university, M master, C college, T intermediate,
+/// S elementary, N untrained, Q general grade only (unknown), E empty (unknown).
+fn education(rng: &mut Rng, code: char) -> &'static str {
+    let options: &[&str] = match code {
+        'D' => &[
+            "Đại học",
+            "ĐH Luật",
+            "Cử nhân Kinh tế",
+            "Đại học Hành chính",
+            "Kỹ sư Nông nghiệp",
+            "đại học",
+            "ĐH",
+        ],
+        'M' => &["Thạc sĩ", "Thạc sỹ Quản lý công", "ThS"],
+        'C' => &["Cao đẳng", "CĐ Sư phạm"],
+        'T' => &[
+            "Trung cấp",
+            "Trung cấp Kế toán",
+            "TC Luật",
+            "Trung học chuyên nghiệp",
+            "THCN",
+        ],
+        'S' => &["Sơ cấp", "SC"],
+        'N' => &["Chưa qua đào tạo"],
+        'Q' => &["12/12"],
+        _ => &[""],
+    };
+    options[rng.below(options.len() as u64) as usize]
+}
+
+const CB_TITLES: &[&str] = &[
+    "Bí thư Đảng ủy",
+    "Phó Bí thư Đảng ủy",
+    "Chủ tịch HĐND",
+    "Phó Chủ tịch HĐND",
+    "Chủ tịch UBND",
+    "Phó Chủ tịch UBND",
+    "Chủ tịch Ủy ban MTTQ",
+    "Bí thư Đoàn TNCS HCM",
+    "Chủ tịch Hội LHPN",
+    "Chủ tịch Hội CCB",
+    "Chủ tịch Hội Nông dân",
+];
+const CC_TITLES: &[&str] = &[
+    "Trưởng Công an",
+    "Chỉ huy trưởng Quân sự",
+    "Văn phòng - thống kê",
+    "Văn phòng - thống kê",
+    "Địa chính - xây dựng",
+    "Tài chính - kế toán",
+    "Tư pháp - hộ tịch",
+    "Văn hóa - xã hội",
+];
+
+/// (name, is a ward, cán bộ education codes, công chức education codes)
+const COMMUNES: &[(&str, bool, &str, &str)] = &[
+    ("Đức Xuân", true, "DDMDTDCDTS", "DDTDDTDD"),
+    ("Nguyễn Thị Minh Khai", true, "DDDTTCDSSD", "DTDDDTDS"),
+    ("Sông Cầu", true, "DTDCTSSDTD", "DDDDTDDD"),
+    ("Phùng Chí Kiên", true, "DDTSSNTDSC", "DDTDDDDQ"),
+    ("Huyền Tụng", false, "DTTSSDCTSND", "TTDDDTDD"),
+    ("Xuất Hóa", false, "DDTTSDCSDTD", "DTSDDDDD"),
+    ("Dương Quang", false, "TSSDNSTDSTE", "DDDTDDDD"),
+    ("Nông Thượng", false, "DTSTDCSDTSD", "DDTDDDDD"),
+];
+
+struct Formats {
+    title: Format,
+    head: Format,
+    cell: Format,
+    date: Format,
+}
+
+fn formats() -> Formats {
+    let base = Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(12);
+    Formats {
+        title: base.clone().set_bold().set_align(FormatAlign::Center),
+        head: base
+            .clone()
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_text_wrap()
+            .set_border(FormatBorder::Thin),
+        cell: base.clone().set_border(FormatBorder::Thin),
+        date: base
+            .set_border(FormatBorder::Thin)
+            .set_num_format("dd/mm/yyyy"),
+    }
+}
+
+/// Writes a birth date as an Excel date, as text in one of two forms, or as a bare year.
+fn write_birth(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    d: NaiveDate,
+    form: u64,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match form {
+        0 | 3 | 5 => ws.write_datetime_with_format(r, c, d, &f.date).map(|_| ()),
+        1 | 4 => ws
+            .write_string_with_format(r, c, d.format("%d/%m/%Y").to_string(), &f.cell)
+            .map(|_| ()),
+        2 => ws
+            .write_string_with_format(r, c, d.format("%-d/%-m/%Y").to_string(), &f.cell)
+            .map(|_| ()),
+        _ => ws
+            .write_number_with_format(r, c, f64::from(chrono::Datelike::year(&d)), &f.cell)
+            .map(|_| ()),
+    }
+}
+
+struct Row {
+    p: Person,
+    title: &'static str,
+    category: &'static str,
+    education: String,
+    political: &'static str,
+    state: &'static str,
+    training: Option<(&'static str, String)>,
+}
+
+/// One commune sheet in the government layout.
+#[allow(clippy::too_many_lines)]
+fn commune_sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    ward: bool,
+    rows: &[Row],
+    enc: &dyn Fn(&str) -> String,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let kind = if ward { "Phường" } else { "Xã" };
+    let unit = format!("UBND {kind} {name}");
+    ws.set_name(name)?;
+    ws.merge_range(0, 0, 0, 4, &enc("UBND THỊ XÃ BẮC KẠN"), &f.title)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        4,
+        &enc(&format!(
+            "UBND {} {}",
+            kind.to_uppercase(),
+            name.to_uppercase()
+        )),
+        &f.title,
+    )?;
+    ws.merge_range(
+        0,
+        7,
+        0,
+        14,
+        &enc("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        &f.title,
+    )?;
+    ws.merge_range(1, 7, 1, 14, &enc("Độc lập - Tự do - Hạnh phúc"), &f.title)?;
+    ws.merge_range(
+        3,
+        0,
+        3,
+        14,
+        &enc("DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ NĂM 2013"),
+        &f.title,
+    )?;
+    ws.merge_range(4, 0, 4, 14, &enc("(Có đến ngày 31/12/2013)"), &f.title)?;
+    let single = ["STT", "Mã CB", "Họ và tên"];
+    for (c, h) in single.iter().enumerate() {
+        ws.merge_range(6, c as u16, 7, c as u16, &enc(h), &f.head)?;
+    }
+    ws.merge_range(6, 3, 6, 4, &enc("Ngày tháng năm sinh"), &f.head)?;
+    ws.write_string_with_format(7, 3, enc("Nam"), &f.head)?;
+    ws.write_string_with_format(7, 4, enc("Nữ"), &f.head)?;
+    for (c, h) in [(5, "Chức vụ"), (6, "Phân loại"), (7, "Cấp"), (8, "Đơn vị")] {
+        ws.merge_range(6, c, 7, c, &enc(h), &f.head)?;
+    }
+    ws.merge_range(6, 9, 6, 11, &enc("Trình độ"), &f.head)?;
+    for (c, h) in [
+        (9, "Chuyên môn"),
+        (10, "Lý luận chính trị"),
+        (11, "Quản lý nhà nước"),
+    ] {
+        ws.write_string_with_format(7, c, enc(h), &f.head)?;
+    }
+    ws.merge_range(6, 12, 6, 13, &enc("Đang đào tạo"), &f.head)?;
+    ws.write_string_with_format(7, 12, enc("Trình độ"), &f.head)?;
+    ws.write_string_with_format(7, 13, enc("Dự kiến hoàn thành"), &f.head)?;
+    ws.merge_range(6, 14, 7, 14, &enc("Ghi chú"), &f.head)?;
+    for c in 0..15u16 {
+        ws.write_string_with_format(8, c, format!("({})", c + 1), &f.head)?;
+    }
+    let mut r = 9u32;
+    for (i, row) in rows.iter().enumerate() {
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &f.cell)?;
+        ws.write_string_with_format(r, 1, &row.p.staff_id, &f.cell)?;
+        ws.write_string_with_format(r, 2, enc(&row.p.name), &f.cell)?;
+        write_birth(
+            ws,
+            r,
+            if row.p.female { 4 } else { 3 },
+            row.p.birth,
+            (i as u64) % 7,
+            f,
+        )?;
+        ws.write_string_with_format(r, 5, enc(row.title), &f.cell)?;
+        ws.write_string_with_format(r, 6, enc(row.category), &f.cell)?;
+        ws.write_string_with_format(r, 7, enc(kind), &f.cell)?;
+        ws.write_string_with_format(r, 8, enc(&unit), &f.cell)?;
+        for (c, v) in [
+            (9, row.education.as_str()),
+            (10, row.political),
+            (11, row.state),
+        ] {
+            if !v.is_empty() {
+                ws.write_string_with_format(r, c, enc(v), &f.cell)?;
+            }
+        }
+        if let Some((level, end)) = &row.training {
+            ws.write_string_with_format(r, 12, enc(level), &f.cell)?;
+            ws.write_string_with_format(r, 13, end, &f.cell)?;
+        }
+        r += 1;
+    }
+    ws.merge_range(r, 0, r, 2, &enc("Tổng cộng"), &f.head)?;
+    ws.write_string_with_format(r, 5, format!("{} người", rows.len()), &f.head)?;
+    r += 2;
+    ws.merge_range(
+        r,
+        9,
+        r,
+        14,
+        &enc(&format!("{name}, ngày 31 tháng 12 năm 2013")),
+        &f.title,
+    )?;
+    ws.merge_range(r + 1, 0, r + 1, 4, &enc("NGƯỜI LẬP BIỂU"), &f.title)?;
+    ws.merge_range(r + 1, 9, r + 1, 14, &enc("TM. ỦY BAN NHÂN DÂN"), &f.title)?;
+    ws.merge_range(r + 2, 9, r + 2, 14, &enc("CHỦ TỊCH"), &f.title)?;
+    ws.merge_range(r + 5, 0, r + 5, 4, &enc("Lương Thị Hồng"), &f.title)?;
+    ws.merge_range(r + 5, 9, r + 5, 14, &enc("Hoàng Văn Tám"), &f.title)?;
+    ws.set_column_width(2, 24)?;
+    ws.set_column_width(5, 22)?;
+    ws.set_column_width(8, 26)?;
+    ws.set_column_width(9, 20)?;
+    Ok(())
+}
+
+fn commune_rows(rng: &mut Rng, seq: &mut u32, ward: bool, cb: &str, cc: &str) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let titles = if ward { &CB_TITLES[..10] } else { CB_TITLES };
+    for (code, title) in cb.chars().zip(titles) {
+        let p = person(rng, seq, 1953, 30);
+        let training = (matches!(code, 'S' | 'N') && rng.below(3) == 0)
+            .then(|| ("Trung cấp", format!("30/06/{}", 2014 + rng.below(2))));
+        rows.push(Row {
+            p,
+            title,
+            category: "Cán bộ",
+            education: education(rng, code).to_string(),
+            political: ["Trung cấp", "Trung cấp", "Cao cấp", "Sơ cấp", ""][rng.below(5) as usize],
+            state: ["Chuyên viên", "", "", "Cán sự"][rng.below(4) as usize],
+            training,
+        });
+    }
+    for (code, title) in cc.chars().zip(CC_TITLES) {
+        let p = person(rng, seq, 1960, 30);
+        rows.push(Row {
+            p,
+            title,
+            category: "Công chức",
+            education: education(rng, code).to_string(),
+            political: ["Sơ cấp", "Trung cấp", "", ""][rng.below(4) as usize],
+            state: ["Chuyên viên", "", "Cán sự"][rng.below(3) as usize],
+            training: (code == 'T' && rng.below(2) == 0)
+                .then(|| ("Đại học", "31/12/2015".to_string())),
+        });
+    }
+    rows
+}
+
+fn communes(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
+    let mut wb = Workbook::new();
+    wb.add_worksheet().set_name("Hướng dẫn")?.write_string(0, 0, "Mỗi trang tính là danh sách của một phường, xã. Xã Nông Thượng gửi tệp riêng (phông .VnTime).")?;
+    let plain = |s: &str| s.to_string();
+    let mut nong_thuong = None;
+    for (i, (name, ward, cb, cc)) in COMMUNES.iter().enumerate() {
+        let mut rows = commune_rows(rng, seq, *ward, cb, cc);
+        match i {
+            // Đức Xuân: the Bí thư also chairs the People's Council (kiêm nhiệm).
+            0 => {
+                let first = &rows[0].p;
+                let twin = Person {
+                    name: first.name.clone(),
+                    female: first.female,
+                    birth: first.birth,
+                    staff_id: first.staff_id.clone(),
+                };
+                rows[2].p = twin;
+            }
+            // Sông Cầu: the culture officer's row pasted twice.
+            2 => {
+                let last = rows.last().unwrap();
+                let dup = Row {
+                    p: Person {
+                        name: last.p.name.clone(),
+                        female: last.p.female,
+                        birth: last.p.birth,
+                        staff_id: last.p.staff_id.clone(),
+                    },
+                    title: last.title,
+                    category: last.category,
+                    education: last.education.clone(),
+                    political: last.political,
+                    state: last.state,
+                    training: None,
+                };
+                rows.push(dup);
+            }
+            // Xuất Hóa: one row without a category; Dương Quang: one without a name.
+            5 => rows[4].category = "",
+            6 => rows[9].p.name = String::new(),
+            _ => {}
+        }
+        if i == COMMUNES.len() - 1 {
+            nong_thuong = Some(rows);
+            continue;
+        }
+        commune_sheet(wb.add_worksheet(), name, *ward, &rows, &plain, f)?;
+    }
+    wb.save(Path::new(OUT).join("01-can-bo-cong-chuc-phuong-xa.xlsx"))?;
+    // Nông Thượng typed its list with the .VnTime font (TCVN3).
+    let mut wb = Workbook::new();
+    let (name, ward, _, _) = COMMUNES[COMMUNES.len() - 1];
+    let enc = |s: &str| nhanluc::legacy::encode_tcvn3(s);
+    commune_sheet(
+        wb.add_worksheet(),
+        name,
+        ward,
+        &nong_thuong.unwrap(),
+        &enc,
+        f,
+    )?;
+    wb.save(Path::new(OUT).join("02-xa-nong-thuong-vntime.xlsx"))
+}
+
+/// Non-specialised commune workers: Excel's "Unicode Text" (UTF-16LE, tab).
+fn non_specialised(rng: &mut Rng, seq: &mut u32) -> std::io::Result<()> {
+    let titles = [
+        "Phó Trưởng Công an",
+        "Phó Chỉ huy trưởng Quân sự",
+        "Văn thư - lưu trữ",
+        "Phụ trách Đài truyền thanh",
+        "Trưởng Ban Tổ chức Đảng",
+    ];
+    let mut text = String::from(
+        "STT\tHọ và tên\tNăm sinh\tGiới tính\tĐơn vị\tCấp\tPhân loại\tChức danh\tTrình độ chuyên môn\r\n",
+    );
+    let mut n = 0;
+    for (name, ward, _, _) in COMMUNES {
+        let kind = if *ward { "Phường" } else { "Xã" };
+        for t in titles {
+            let p = person(rng, seq, 1960, 30);
+            n += 1;
+            let code = ['T', 'S', 'N', 'D', 'C', 'T', 'S'][rng.below(7) as usize];
+            let edu = education(rng, code);
+            text.push_str(&format!(
+                "{n}\t{}\t{}\t{}\tUBND {kind} {name}\t{kind}\tNgười hoạt động không chuyên trách\t{t}\t{edu}\r\n",
+                p.name,
+                chrono::Datelike::year(&p.birth),
+                if p.female { "Nữ" } else { "Nam" }
+            ));
+        }
+    }
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(Path::new(OUT).join("03-khong-chuyen-trach.txt"), bytes)
+}
+
+/// The town's specialised offices (công chức, cấp huyện), with a summary sheet.
+fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
+    let offices: &[(&str, &str, usize)] = &[
+        ("BK-NV", "Phòng Nội vụ", 5),
+        ("BK-TCKH", "Phòng Tài chính - Kế hoạch", 7),
+        ("BK-VP", "Văn phòng HĐND và UBND", 9),
+        ("BK-TP", "Phòng Tư pháp", 4),
+        ("BK-TNMT", "Phòng Tài nguyên và Môi trường", 6),
+        ("BK-KT", "Phòng Kinh tế", 5),
+        ("BK-QLDT", "Phòng Quản lý đô thị", 5),
+        ("BK-VHTT", "Phòng Văn hóa và Thông tin", 4),
+        ("BK-LDTBXH", "Phòng Lao động - Thương binh và Xã hội", 5),
+        ("BK-TTr", "Thanh tra thị xã", 4),
+        ("BK-GDDT", "Phòng Giáo dục và Đào tạo", 6),
+        ("BK-YT", "Phòng Y tế", 3),
+    ];
+    let grades = [
+        ("Chuyên viên", "01.003", 'D'),
+        ("Chuyên viên chính", "01.002", 'M'),
+        ("Cán sự", "01.004", 'C'),
+        ("Kế toán viên", "06.031", 'D'),
+    ];
+    let titles = [
+        "Trưởng phòng",
+        "Phó Trưởng phòng",
+        "Chuyên viên",
+        "Chuyên viên",
+        "Chuyên viên",
+        "Cán sự",
+    ];
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("CBCC thi xa")?;
+    ws.merge_range(0, 0, 0, 4, "UBND THỊ XÃ BẮC KẠN", &f.title)?;
+    ws.merge_range(1, 0, 1, 4, "PHÒNG NỘI VỤ", &f.title)?;
+    ws.merge_range(
+        3,
+        0,
+        3,
+        12,
+        "DANH SÁCH CÔNG CHỨC CÁC CƠ QUAN CHUYÊN MÔN THUỘC UBND THỊ XÃ",
+        &f.title,
+    )?;
+    let headers = [
+        "STT",
+        "Số hiệu cán bộ, công chức",
+        "Họ và tên",
+        "Ngày sinh",
+        "Giới tính",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Cấp",
+        "Loại",
+        "Chức vụ",
+        "Mã ngạch",
+        "Ngạch",
+        "Trình độ CM",
+        "Chuyên ngành",
+        "LLCT",
+        "QLNN",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(5, c as u16, *h, &f.head)?;
+    }
+    let mut r = 6u32;
+    let mut n = 0;
+    for (code, office, count) in offices {
+        for k in 0..*count {
+            let p = person(rng, seq, 1955, 32);
+            let (grade, gcode, edu) = grades[if k == 0 { 1 } else { rng.below(4) as usize }];
+            n += 1;
+            ws.write_number_with_format(r, 0, f64::from(n), &f.cell)?;
+            ws.write_string_with_format(r, 1, &p.staff_id, &f.cell)?;
+            ws.write_string_with_format(r, 2, &p.name, &f.cell)?;
+            write_birth(ws, r, 3, p.birth, (n % 3) as u64, f)?;
+            ws.write_string_with_format(r, 4, if p.female { "Nữ" } else { "Nam" }, &f.cell)?;
+            ws.write_string_with_format(r, 5, *code, &f.cell)?;
+            ws.write_string_with_format(r, 6, *office, &f.cell)?;
+            ws.write_string_with_format(r, 7, "Huyện", &f.cell)?;
+            ws.write_string_with_format(r, 8, "Công chức", &f.cell)?;
+            ws.write_string_with_format(r, 9, titles[k.min(titles.len() - 1)], &f.cell)?;
+            ws.write_string_with_format(r, 10, gcode, &f.cell)?;
+            ws.write_string_with_format(r, 11, grade, &f.cell)?;
+            let code = if rng.below(10) == 0 { 'T' } else { edu };
+            ws.write_string_with_format(r, 12, education(rng, code), &f.cell)?;
+            ws.write_string_with_format(
+                r,
+                14,
+                ["Trung cấp", "Cao cấp", "Sơ cấp", ""][rng.below(4) as usize],
+                &f.cell,
+            )?;
+            ws.write_string_with_format(
+                r,
+                15,
+                ["Chuyên viên", "Chuyên viên chính", ""][rng.below(3) as usize],
+                &f.cell,
+            )?;
+            r += 1;
+        }
+    }
+    ws.write_string(r + 1, 9, "Bắc Kạn, ngày 31 tháng 12 năm 2013")?;
+    ws.write_string(r + 2, 2, "Người lập biểu")?;
+    ws.write_string(r + 2, 9, "TRƯỞNG PHÒNG NỘI VỤ")?;
+    ws.set_column_width(2, 24)?;
+    ws.set_column_width(6, 34)?;
+    let sum = wb.add_worksheet();
+    sum.set_name("Tong hop")?;
+    sum.write_string(0, 0, "Đơn vị")?;
+    sum.write_string(0, 1, "Số lượng")?;
+    for (i, (_, office, count)) in offices.iter().enumerate() {
+        sum.write_string(i as u32 + 1, 0, *office)?;
+        sum.write_number(i as u32 + 1, 1, *count as f64)?;
+    }
+    wb.save(Path::new(OUT).join("04-cong-chuc-co-quan-chuyen-mon.xlsx"))
+}
+
+/// Public service units (viên chức): a semicolon CSV with headers typed without diacritics.
+fn public_service(rng: &mut Rng, seq: &mut u32) -> std::io::Result<()> {
+    let units: &[(&str, usize)] = &[
+        ("Trường THCS Đức Xuân", 9),
+        ("Trường Tiểu học Sông Cầu", 8),
+        ("Trường Mầm non Hoa Sen", 6),
+        ("Trung tâm Văn hóa - Thể thao thị xã", 5),
+        ("Ban Quản lý chợ thị xã", 4),
+        ("Trạm Y tế phường Phùng Chí Kiên", 4),
+    ];
+    let mut text = String::from(
+        "\u{feff}STT;HO VA TEN;NGAY SINH;GIOI TINH;DON VI;DOI TUONG;CHUC DANH;TRINH DO CHUYEN MON\n",
+    );
+    let mut n = 0;
+    for (unit, count) in units {
+        for _ in 0..*count {
+            let p = person(rng, seq, 1962, 30);
+            n += 1;
+            let code = ['D', 'D', 'C', 'D', 'T', 'M'][rng.below(6) as usize];
+            let edu = education(rng, code);
+            let title = if unit.starts_with("Trường") {
+                "Giáo viên"
+            } else {
+                "Viên chức"
+            };
+            text.push_str(&format!(
+                "{n};{};{};{};{unit};Viên chức;{title};\"{edu}\"\n",
+                p.name,
+                p.birth.format("%d-%m-%Y"),
+                if p.female { "Nữ" } else { "Nam" }
+            ));
+        }
+    }
+    text.push_str(";;;;;;;\n;Người lập biểu;;;;Thủ trưởng đơn vị;;\n");
+    std::fs::write(
+        Path::new(OUT).join("05-vien-chuc-don-vi-su-nghiep.csv"),
+        text,
+    )
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(OUT)?;
+    let f = formats();
+    let mut rng = Rng(2013);
+    let mut seq = 0;
+    communes(&mut rng, &mut seq, &f)?;
+    non_specialised(&mut rng, &mut seq)?;
+    offices(&mut rng, &mut seq, &f)?;
+    public_service(&mut rng, &mut seq)?;
+    println!("sample rosters written to {OUT}/");
+    Ok(())
+}

@@ -1,0 +1,85 @@
+//! Regression tests, named after the messy pattern they pin down.
+
+use std::fs;
+
+use crate::util::*;
+
+/// A staff row missing its name, whose title reads "Chủ tịch …", is not the
+/// signature footer: the rows below it are still staff.
+#[test]
+fn nameless_row_with_leader_title_is_not_a_footer() {
+    let dir = tempdir();
+    let f = dir.path().join("x.csv");
+    fs::write(
+        &f,
+        "STT,Họ và tên,Đơn vị,Loại,Chức vụ,Trình độ chuyên môn\n\
+         1,,UBND xã X,Cán bộ,Chủ tịch Hội CCB,Đại học\n\
+         2,Lê Văn An,UBND xã X,Cán bộ,Chủ tịch Hội Nông dân,Trung cấp\n\
+         ,Người lập biểu,,,Chủ tịch UBND,\n\
+         ,Trần Văn Bình,,,Hà Văn Cường,\n",
+    )
+    .unwrap();
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["analysed"], 1, "{j:#}");
+    assert_eq!(j["set_aside"], 1);
+    assert_eq!(j["non_staff_by_kind"]["footer"], 2);
+}
+
+/// Line numbers in a CSV with blank lines, CRLF ends and a quoted line break
+/// are those Excel shows.
+#[test]
+fn csv_row_numbers_match_excel() {
+    let dir = tempdir();
+    let f = dir.path().join("x.csv");
+    fs::write(
+        &f,
+        "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn\r\n\r\n\"Lê\r\nVăn An\",UBND xã X,Cán bộ,Đại học\r\nHà Chi,UBND xã X,Cán bộ,Bằng khen\r\n",
+    )
+    .unwrap();
+    let out = dir.path().join("i.csv");
+    let o = run(&[
+        "check",
+        "--as-of",
+        "2013-12-31",
+        "--issues",
+        out.to_str().unwrap(),
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = fs::read_to_string(&out).unwrap();
+    let line = text.lines().nth(1).unwrap();
+    assert!(line.contains(",x,5,"), "{text}");
+}
+
+/// A national id typed as a number keeps its digits; an 11-digit one is flagged.
+#[test]
+fn numeric_ids_keep_digits() {
+    let dir = tempdir();
+    let rows = vec![
+        vec![
+            S("Họ và tên"),
+            S("Số CCCD"),
+            S("Đơn vị"),
+            S("Loại"),
+            S("Trình độ chuyên môn"),
+        ],
+        vec![
+            S("Lê Văn An"),
+            N(1_234_567_890.0),
+            S("UBND xã X"),
+            S("Cán bộ"),
+            S("Đại học"),
+        ],
+        vec![
+            S("Hà Văn Bình"),
+            S("001234567890"),
+            S("UBND xã X"),
+            S("Cán bộ"),
+            S("Đại học"),
+        ],
+    ];
+    let f = xlsx(&dir.path().join("ids.xlsx"), "S", &rows, &[]);
+    let j = check_json(&[&f], &[]);
+    assert_eq!(j["issues_by_problem"]["national_id_length"], 1, "{j:#}");
+}

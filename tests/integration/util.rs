@@ -1,0 +1,127 @@
+//! Helpers: run the binary, build workbook fixtures, read workbooks back.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, Workbook};
+
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_nhanluc"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+/// Runs with `--quiet` and the given arguments.
+pub fn run(args: &[&str]) -> Output {
+    bin()
+        .arg("--quiet")
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// `check --json` on the paths; panics unless the exit code is 0.
+#[track_caller]
+pub fn check_json(paths: &[&Path], extra: &[&str]) -> serde_json::Value {
+    let mut args: Vec<String> = vec![
+        "check".into(),
+        "--json".into(),
+        "--as-of".into(),
+        "2013-12-31".into(),
+    ];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    args.extend(extra.iter().map(|s| (*s).to_string()));
+    let o = bin().arg("--quiet").args(&args).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("JSON summary")
+}
+
+/// The row-accounting invariant, checked on every summary a test reads.
+#[track_caller]
+pub fn assert_accounted(j: &serde_json::Value) {
+    let n = |k: &str| j[k].as_u64().unwrap();
+    assert_eq!(
+        n("rows_read"),
+        n("analysed") + n("set_aside") + n("non_staff"),
+        "{j:#}"
+    );
+}
+
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// A cell of a workbook fixture.
+#[derive(Clone, Debug)]
+pub enum C {
+    S(&'static str),
+    T(String),
+    N(f64),
+    D(NaiveDate),
+    E,
+}
+
+pub use C::*;
+
+/// Writes a one-sheet workbook: rows of cells, plus merged ranges
+/// (first row, first col, last row, last col) whose text is the first cell's.
+pub fn xlsx(path: &Path, sheet: &str, rows: &[Vec<C>], merges: &[(u32, u16, u32, u16)]) -> PathBuf {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r).unwrap();
+        for (c, cell) in row.iter().enumerate() {
+            let c = u16::try_from(c).unwrap();
+            if merges.iter().any(|m| {
+                (m.0, m.1) != (r, c) && (m.0..=m.2).contains(&r) && (m.1..=m.3).contains(&c)
+            }) {
+                continue;
+            }
+            match cell {
+                S(s) => drop(ws.write_string(r, c, *s).unwrap()),
+                T(s) => drop(ws.write_string(r, c, s).unwrap()),
+                N(n) => drop(ws.write_number(r, c, *n).unwrap()),
+                D(d) => drop(ws.write_datetime_with_format(r, c, *d, &date).unwrap()),
+                E => {}
+            }
+        }
+    }
+    for m in merges {
+        let text = match &rows[m.0 as usize][m.1 as usize] {
+            S(s) => (*s).to_string(),
+            T(s) => s.clone(),
+            _ => String::new(),
+        };
+        ws.merge_range(m.0, m.1, m.2, m.3, &text, &Format::new())
+            .unwrap();
+    }
+    wb.save(path).unwrap();
+    path.to_path_buf()
+}
+
+/// Reads a sheet back as text rows.
+#[track_caller]
+pub fn read_sheet(path: &Path, sheet: &str) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(path).expect("workbook opens");
+    let range = wb.worksheet_range(sheet).expect("sheet exists");
+    range
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect()
+}
+
+pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
