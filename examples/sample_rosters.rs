@@ -130,7 +130,7 @@ const CC_TITLES: &[&str] = &[
 const COMMUNES: &[(&str, bool, &str, &str)] = &[
     ("Đức Xuân", true, "DDMDTDCDTS", "DDTDDTDD"),
     ("Nguyễn Thị Minh Khai", true, "DDDTTCDSSD", "DTDDDTDS"),
-    ("Sông Cầu", true, "DTDCTSSDTD", "DDDDTDDD"),
+    ("Sông Cầu", true, "DTDCTSSDTD", "DDDSTDDD"),
     ("Phùng Chí Kiên", true, "DDTSSNTDSC", "DDTDDDDQ"),
     ("Huyền Tụng", false, "DTTSSDCTSND", "TTDDDTDD"),
     ("Xuất Hóa", false, "DDTTSDCSDTD", "DTSDDDDD"),

@@ -28,6 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Read and clean rosters, print a summary and the data issues.
     Check(CheckArgs),
+    /// Compute compliance with a policy's targets and write the Excel gap report.
+    Report(ReportArgs),
     /// Write a synthetic roster (for trying the tool at size, tests, benchmarks).
     Generate(GenerateArgs),
 }
@@ -63,6 +65,29 @@ pub struct CheckArgs {
     /// Exit 1 when any row was set aside.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// `nhanluc report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Policy file (TOML).
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "policies/bac-kan-2011-2015.toml"
+    )]
+    pub policy: PathBuf,
+    /// Units file (.csv or workbook: code, name, parent code, unit type, level).
+    #[arg(long, value_name = "FILE")]
+    pub units: Option<PathBuf>,
+    /// Output workbook; default `reports/<policy id>_<as-of>.xlsx`.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write the results as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
 }
 
 /// `nhanluc generate`.

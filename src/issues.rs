@@ -52,6 +52,8 @@ pub enum Problem {
     NoHeader,
     /// Field of study given twice, differently (education cell and its own column).
     FieldConflict,
+    /// A roster unit that the units file does not list.
+    UnitNotInUnitsFile,
 }
 
 impl Problem {
@@ -74,6 +76,7 @@ impl Problem {
             Problem::Converted(_) => "legacy_encoding".into(),
             Problem::NoHeader => "no_roster_header".into(),
             Problem::FieldConflict => "field_of_study_conflict".into(),
+            Problem::UnitNotInUnitsFile => "unit_not_in_units_file".into(),
         }
     }
 }

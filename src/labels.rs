@@ -6,7 +6,9 @@
 
 use crate::issues::{Action, Problem};
 use crate::legacy::Encoding;
+use crate::policy::{Comparator, Measure, Percent};
 use crate::scales::{Category, Education, GovLevel};
+use crate::scales::{PoliticalTheory, StateManagement};
 use crate::schema::Field;
 
 /// Output language.
@@ -54,6 +56,62 @@ pub struct Labels {
     pub col_problem: &'static str,
     pub col_action: &'static str,
     pub sheet_issues: &'static str,
+    pub sheet_summary: &'static str,
+    pub sheet_units: &'static str,
+    pub sheet_training: &'static str,
+    pub sheet_about: &'static str,
+    pub republic: &'static str,
+    pub motto: &'static str,
+    pub report_title: &'static str,
+    pub as_of_line: &'static str,
+    pub col_no: &'static str,
+    pub col_target_id: &'static str,
+    pub col_target: &'static str,
+    pub col_basis: &'static str,
+    pub col_level: &'static str,
+    pub col_threshold: &'static str,
+    pub col_deadline: &'static str,
+    pub col_population: &'static str,
+    pub col_qualified: &'static str,
+    pub col_unknown: &'static str,
+    pub col_share: &'static str,
+    pub col_status: &'static str,
+    pub col_shortfall: &'static str,
+    pub col_units_met: &'static str,
+    pub col_units_applicable: &'static str,
+    pub col_unit_code: &'static str,
+    pub col_unit: &'static str,
+    pub col_name: &'static str,
+    pub col_birth: &'static str,
+    pub col_title: &'static str,
+    pub col_current: &'static str,
+    pub col_required: &'static str,
+    pub col_note: &'static str,
+    pub whole_roster: &'static str,
+    pub met: &'static str,
+    pub not_met: &'static str,
+    pub not_applicable: &'static str,
+    pub or_above: &'static str,
+    pub verify_unknown: &'static str,
+    pub chart_share_title: &'static str,
+    pub chart_gap_title: &'static str,
+    pub furthest_below: &'static str,
+    pub about_as_of: &'static str,
+    pub about_policy: &'static str,
+    pub about_policy_file: &'static str,
+    pub about_sha: &'static str,
+    pub about_inputs: &'static str,
+    pub about_accounting: &'static str,
+    pub about_version: &'static str,
+    pub about_command: &'static str,
+    pub about_issuing_body: &'static str,
+    pub report_written: &'static str,
+    pub units_met_word: &'static str,
+    pub shortfall_word: &'static str,
+    pub continued: &'static str,
+    pub education_word: &'static str,
+    pub political_word: &'static str,
+    pub state_mgmt_word: &'static str,
 }
 
 /// Vietnamese.
@@ -90,6 +148,62 @@ pub static VI: Labels = Labels {
     col_problem: "Vấn đề",
     col_action: "Xử lý",
     sheet_issues: "Lỗi dữ liệu",
+    sheet_summary: "Tổng hợp",
+    sheet_units: "Theo đơn vị",
+    sheet_training: "Cần đào tạo",
+    sheet_about: "Thông tin",
+    republic: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    motto: "Độc lập - Tự do - Hạnh phúc",
+    report_title: "BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU VỀ ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC",
+    as_of_line: "(Tính đến ngày {date})",
+    col_no: "STT",
+    col_target_id: "Mã chỉ tiêu",
+    col_target: "Chỉ tiêu",
+    col_basis: "Căn cứ",
+    col_level: "Mức chỉ tiêu",
+    col_threshold: "Ngưỡng",
+    col_deadline: "Thời hạn",
+    col_population: "Số người thuộc diện",
+    col_qualified: "Số người đạt",
+    col_unknown: "Chưa rõ trình độ",
+    col_share: "Tỷ lệ đạt",
+    col_status: "Đánh giá",
+    col_shortfall: "Số người còn thiếu",
+    col_units_met: "Số đơn vị đạt",
+    col_units_applicable: "Số đơn vị có đối tượng",
+    col_unit_code: "Mã đơn vị",
+    col_unit: "Đơn vị",
+    col_name: "Họ và tên",
+    col_birth: "Ngày sinh",
+    col_title: "Chức vụ",
+    col_current: "Trình độ hiện tại",
+    col_required: "Trình độ yêu cầu",
+    col_note: "Ghi chú",
+    whole_roster: "Toàn bộ",
+    met: "Đạt",
+    not_met: "Chưa đạt",
+    not_applicable: "Không áp dụng",
+    or_above: "trở lên",
+    verify_unknown: "Chưa rõ trình độ: cần xác minh",
+    chart_share_title: "Tỷ lệ đạt so với ngưỡng chỉ tiêu",
+    chart_gap_title: "Các đơn vị xa chỉ tiêu nhất",
+    furthest_below: "Đơn vị xa chỉ tiêu nhất",
+    about_as_of: "Ngày số liệu",
+    about_policy: "Chính sách, chỉ tiêu",
+    about_policy_file: "Tệp chính sách",
+    about_sha: "SHA-256",
+    about_inputs: "Tệp đầu vào",
+    about_accounting: "Số dòng: đọc = phân tích + để riêng + không phải cán bộ",
+    about_version: "Phiên bản nhanluc",
+    about_command: "Dòng lệnh",
+    about_issuing_body: "Cơ quan báo cáo",
+    report_written: "Đã ghi báo cáo",
+    units_met_word: "đơn vị đạt",
+    shortfall_word: "còn thiếu",
+    continued: "tiếp",
+    education_word: "Trình độ chuyên môn",
+    political_word: "Lý luận chính trị",
+    state_mgmt_word: "Quản lý nhà nước",
 };
 
 /// English.
@@ -126,13 +240,75 @@ pub static EN: Labels = Labels {
     col_problem: "Problem",
     col_action: "Action",
     sheet_issues: "Data issues",
+    sheet_summary: "Summary",
+    sheet_units: "By unit",
+    sheet_training: "Training needs",
+    sheet_about: "About",
+    republic: "SOCIALIST REPUBLIC OF VIETNAM",
+    motto: "Independence - Freedom - Happiness",
+    report_title: "REPORT ON STAFF QUALIFICATION TARGETS",
+    as_of_line: "(As of {date})",
+    col_no: "No.",
+    col_target_id: "Target id",
+    col_target: "Target",
+    col_basis: "Legal basis",
+    col_level: "Target level",
+    col_threshold: "Threshold",
+    col_deadline: "Deadline",
+    col_population: "Population",
+    col_qualified: "Qualified",
+    col_unknown: "Unknown",
+    col_share: "Share",
+    col_status: "Status",
+    col_shortfall: "Shortfall",
+    col_units_met: "Units meeting",
+    col_units_applicable: "Units with population",
+    col_unit_code: "Unit code",
+    col_unit: "Unit",
+    col_name: "Full name",
+    col_birth: "Birth date",
+    col_title: "Title",
+    col_current: "Current level",
+    col_required: "Level required",
+    col_note: "Note",
+    whole_roster: "Whole roster",
+    met: "Met",
+    not_met: "Not met",
+    not_applicable: "N/A",
+    or_above: "or above",
+    verify_unknown: "Level unknown: to be verified",
+    chart_share_title: "Share qualified against each target's threshold",
+    chart_gap_title: "Units furthest below target",
+    furthest_below: "Units furthest below target",
+    about_as_of: "As of",
+    about_policy: "Policy",
+    about_policy_file: "Policy file",
+    about_sha: "SHA-256",
+    about_inputs: "Input files",
+    about_accounting: "Rows: read = analysed + set aside + non-staff",
+    about_version: "nhanluc version",
+    about_command: "Command line",
+    about_issuing_body: "Reporting body",
+    report_written: "Report written",
+    units_met_word: "units meeting",
+    shortfall_word: "shortfall",
+    continued: "cont.",
+    education_word: "Professional education",
+    political_word: "Political theory",
+    state_mgmt_word: "State management",
 };
 
 impl Labels {
     /// Every sheet name the tool writes.
     #[must_use]
     pub fn sheet_names(&self) -> Vec<&'static str> {
-        vec![self.sheet_issues]
+        vec![
+            self.sheet_issues,
+            self.sheet_summary,
+            self.sheet_units,
+            self.sheet_training,
+            self.sheet_about,
+        ]
     }
 }
 
@@ -333,6 +509,13 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                     .into()
             }
         }
+        Problem::UnitNotInUnitsFile => {
+            if vi {
+                "Đơn vị có trong danh sách nhưng không có trong tệp đơn vị".into()
+            } else {
+                "Unit in the roster but not in the units file".into()
+            }
+        }
         Problem::FieldConflict => {
             if vi {
                 "Chuyên ngành ghi khác nhau ở hai cột".into()
@@ -367,6 +550,81 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::En, Action::Merged) => "Counted as one person",
         (Lang::En, Action::Converted) => "Converted",
         (Lang::En, Action::Skipped) => "Sheet skipped",
+    }
+}
+
+/// A threshold as a plan words it: "trên 65%", "từ 62,5% trở lên".
+#[must_use]
+pub fn threshold(lang: Lang, c: Comparator, t: Percent) -> String {
+    let v = t.display(lang == Lang::Vi);
+    match (lang, c) {
+        (Lang::Vi, Comparator::Gt) => format!("trên {v}%"),
+        (Lang::Vi, Comparator::Ge) => format!("từ {v}% trở lên"),
+        (Lang::Vi, Comparator::Lt) => format!("dưới {v}%"),
+        (Lang::Vi, Comparator::Le) => format!("không quá {v}%"),
+        (Lang::En, Comparator::Gt) => format!("more than {v}%"),
+        (Lang::En, Comparator::Ge) => format!("at least {v}%"),
+        (Lang::En, Comparator::Lt) => format!("less than {v}%"),
+        (Lang::En, Comparator::Le) => format!("at most {v}%"),
+    }
+}
+
+/// A political theory level's name.
+#[must_use]
+pub fn political_theory(lang: Lang, p: Option<PoliticalTheory>) -> &'static str {
+    match (lang, p) {
+        (Lang::Vi, Some(PoliticalTheory::None)) => "Chưa có",
+        (Lang::Vi, Some(PoliticalTheory::SoCap)) => "Sơ cấp",
+        (Lang::Vi, Some(PoliticalTheory::TrungCap)) => "Trung cấp",
+        (Lang::Vi, Some(PoliticalTheory::CaoCap)) => "Cao cấp, cử nhân",
+        (Lang::Vi, None) => "Không rõ",
+        (Lang::En, Some(PoliticalTheory::None)) => "None",
+        (Lang::En, Some(PoliticalTheory::SoCap)) => "Elementary",
+        (Lang::En, Some(PoliticalTheory::TrungCap)) => "Intermediate",
+        (Lang::En, Some(PoliticalTheory::CaoCap)) => "Advanced",
+        (Lang::En, None) => "Unknown",
+    }
+}
+
+/// A state management level's name.
+#[must_use]
+pub fn state_management(lang: Lang, q: Option<StateManagement>) -> &'static str {
+    match (lang, q) {
+        (Lang::Vi, Some(StateManagement::None)) => "Chưa có",
+        (Lang::Vi, Some(StateManagement::CanSu)) => "Cán sự",
+        (Lang::Vi, Some(StateManagement::ChuyenVien)) => "Chuyên viên",
+        (Lang::Vi, Some(StateManagement::ChuyenVienChinh)) => "Chuyên viên chính",
+        (Lang::Vi, Some(StateManagement::ChuyenVienCaoCap)) => "Chuyên viên cao cấp",
+        (Lang::Vi, None) => "Không rõ",
+        (Lang::En, Some(StateManagement::None)) => "None",
+        (Lang::En, Some(StateManagement::CanSu)) => "Clerk",
+        (Lang::En, Some(StateManagement::ChuyenVien)) => "Specialist",
+        (Lang::En, Some(StateManagement::ChuyenVienChinh)) => "Principal specialist",
+        (Lang::En, Some(StateManagement::ChuyenVienCaoCap)) => "Senior specialist",
+        (Lang::En, None) => "Unknown",
+    }
+}
+
+/// What a measure requires: "Trình độ chuyên môn: Trung cấp trở lên".
+#[must_use]
+pub fn requirement(lang: Lang, m: &Measure) -> String {
+    let l = get(lang);
+    let (scale, level) = match m {
+        Measure::Education(e) => (l.education_word, education(lang, Some(*e))),
+        Measure::PoliticalTheory(p) => (l.political_word, political_theory(lang, Some(*p))),
+        Measure::StateManagement(q) => (l.state_mgmt_word, state_management(lang, Some(*q))),
+    };
+    format!("{scale}: {level} {}", l.or_above)
+}
+
+/// Met / not met / not applicable.
+#[must_use]
+pub fn status(lang: Lang, met: Option<bool>) -> &'static str {
+    let l = get(lang);
+    match met {
+        Some(true) => l.met,
+        Some(false) => l.not_met,
+        None => l.not_applicable,
     }
 }
 

@@ -248,15 +248,25 @@ const FOOTER_MARKS: &[&str] = &[
 /// A signature-footer row has at most this many non-empty cells.
 const FOOTER_MAX_CELLS: usize = 3;
 
-/// Folded texts that begin a totals row.
-const TOTAL_MARKS: &[&str] = &[
+/// Folded texts that are a totals row's label.
+const TOTAL_LABELS: &[&str] = &[
     "tong cong",
     "tong so",
-    "cong",
     "tong",
+    "cong",
     "total",
+    "grand total",
     "cong toan don vi",
 ];
+/// Folded texts that begin a totals row's label ("Tổng số: 25 người").
+const TOTAL_PREFIXES: &[&str] = &["tong cong ", "tong so ", "cong toan "];
+
+/// A totals label. Exact labels always count; a prefix only on a row that does
+/// not look like staff, because names fold to the same words (the surname
+/// Tống is "tong").
+fn is_total_text(f: &str, staff_like: bool) -> bool {
+    TOTAL_LABELS.contains(&f) || (!staff_like && TOTAL_PREFIXES.iter().any(|p| f.starts_with(p)))
+}
 
 fn is_footer_text(f: &str) -> bool {
     let padded = format!(" {f} ");
@@ -264,12 +274,6 @@ fn is_footer_text(f: &str) -> bool {
         .iter()
         .any(|m| padded.contains(&format!(" {m} ")))
         || (padded.contains(" ngay ") && padded.contains(" thang ") && padded.contains(" nam "))
-}
-
-fn is_total_text(f: &str) -> bool {
-    TOTAL_MARKS
-        .iter()
-        .any(|m| f == *m || f.starts_with(&format!("{m} ")))
 }
 
 fn is_section_label(f: &str) -> bool {
@@ -333,7 +337,7 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
         }
         let name = text_at(r, name_col).unwrap_or_default();
         let stt = text_at(r, stt_col).unwrap_or_default();
-        if is_total_text(&name) || is_total_text(&stt) {
+        if is_total_text(&name, staff_like) || is_total_text(&stt, staff_like) {
             kinds.push(RowKind::Total);
             continue;
         }

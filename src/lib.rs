@@ -14,6 +14,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod compliance;
 pub mod config;
 pub mod dates;
 pub mod error;
@@ -25,12 +26,15 @@ pub mod layout;
 pub mod legacy;
 pub mod normalize;
 pub mod output;
+pub mod policy;
 pub mod progress;
+pub mod report;
 pub mod roster;
 pub mod scales;
 pub mod schema;
 pub mod summary;
 pub mod text;
+pub mod units;
 
 use crate::cli::{Cli, Command};
 use crate::config::InputConfig;
@@ -43,6 +47,7 @@ use crate::schema::HeaderMatcher;
 pub fn run(cli: &Cli) -> Result<u8> {
     match &cli.command {
         Command::Check(args) => commands::check::run(args, cli.lang, cli.quiet),
+        Command::Report(args) => commands::report::run(args, cli.lang, cli.quiet),
         Command::Generate(args) => commands::generate::run(args),
     }
 }

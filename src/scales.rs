@@ -6,12 +6,12 @@
 //! issue, never into "not qualified". The accepted spellings are folded ASCII
 //! keys (no diacritics), so they match any case, tone placement or encoding.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::{fold, fold_compact};
 
 /// Professional education (trình độ chuyên môn), lowest to highest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Education {
     ChuaQuaDaoTao,
@@ -202,7 +202,7 @@ pub fn parse_education(s: &str) -> Option<EducationCell> {
 }
 
 /// Political theory (lý luận chính trị), lowest to highest; `None` = none held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PoliticalTheory {
     None,
@@ -259,7 +259,7 @@ pub fn parse_political_theory(s: &str) -> Option<PoliticalTheory> {
 }
 
 /// State management (quản lý nhà nước), by the grade the programme is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StateManagement {
     None,
@@ -304,7 +304,7 @@ pub fn parse_state_management(s: &str) -> Option<StateManagement> {
 }
 
 /// Personnel category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     CanBo,
@@ -398,12 +398,16 @@ pub fn parse_category(s: &str) -> Option<CategoryCell> {
 }
 
 /// Government level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GovLevel {
+    #[serde(rename = "trung_uong")]
     Central,
+    #[serde(rename = "tinh")]
     Province,
+    #[serde(rename = "huyen")]
     District,
+    #[serde(rename = "xa")]
     Commune,
 }
 
@@ -459,7 +463,7 @@ pub fn parse_gov_level(s: &str) -> Option<GovLevel> {
 }
 
 /// Gender.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     Male,

@@ -350,7 +350,7 @@ pub fn read_file(
         path: path.to_path_buf(),
         source,
     })?;
-    let sha256 = hex(&Sha256::digest(&bytes));
+    let sha256 = sha256_hex(&bytes);
     let ext = extension(path).unwrap_or_default();
     let wanted = |name: &str| sheet_filter.is_none_or(|f| text::fold(f) == text::fold(name));
     if WORKBOOK_EXT.contains(&ext.as_str()) {
@@ -395,8 +395,11 @@ pub fn read_file(
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// SHA-256 of some bytes, as lowercase hex.
+#[must_use]
+pub fn sha256_hex(data: &[u8]) -> String {
     use std::fmt::Write;
+    let bytes = Sha256::digest(data);
     bytes
         .iter()
         .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {

@@ -2,4 +2,5 @@
 
 mod check;
 mod regression;
+mod report;
 mod util;

@@ -83,3 +83,25 @@ fn numeric_ids_keep_digits() {
     let j = check_json(&[&f], &[]);
     assert_eq!(j["issues_by_problem"]["national_id_length"], 1, "{j:#}");
 }
+
+/// Names that fold to totals words are people: the surname Tống is "tong",
+/// "Công" begins many names. Only a totals label is a totals row.
+#[test]
+fn names_like_totals_are_staff() {
+    let dir = tempdir();
+    let f = dir.path().join("x.csv");
+    fs::write(
+        &f,
+        "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn\n\
+         Tống Văn An,UBND xã X,Cán bộ,Đại học\n\
+         Công Thị Bình,UBND xã X,Cán bộ,Đại học\n\
+         Tống Sở Cường,UBND xã X,Cán bộ,Đại học\n\
+         Tổng cộng,,3,\n\
+         Tổng số: 3 người,,,\n",
+    )
+    .unwrap();
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["analysed"], 3, "{j:#}");
+    assert_eq!(j["non_staff_by_kind"]["totals"], 2);
+}

@@ -125,3 +125,23 @@ pub fn read_sheet(path: &Path, sheet: &str) -> Vec<Vec<String>> {
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
+
+/// Compares rows with `tests/golden/<name>`; `UPDATE_GOLDEN=1` rewrites it.
+#[track_caller]
+pub fn assert_golden(name: &str, rows: &[Vec<String>]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    let actual: String = rows.iter().map(|r| r.join("\t") + "\n").collect();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "no golden file {}; run with UPDATE_GOLDEN=1 and review it",
+            path.display()
+        )
+    });
+    assert_eq!(expected, actual, "golden {} differs", path.display());
+}

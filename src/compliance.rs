@@ -1,0 +1,410 @@
+//! Stage 3, clean staff table × policy → compliance rows.
+//!
+//! For every target and every group (each unit, each parent up the
+//! hierarchy, the whole roster): the population N, the qualified Q, the
+//! unknown U (in N, never in Q), the share, met, and the shortfall, decided
+//! with exact integer arithmetic ([`crate::policy::decide`]). People are
+//! counted once per group: a person holding two posts in one unit counts
+//! once there, and once in the whole roster.
+//!
+//! The population filters and the measure are polars expressions over a
+//! frame of postings; this is the only stage that builds one.
+
+use polars::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::policy::{Decision, Measure, Policy, Population, Scope, Target, UnitType, decide};
+use crate::roster::Roster;
+use crate::scales::Category;
+use crate::text::fold;
+use crate::units::Hierarchy;
+
+/// Which group a row is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// A node of the hierarchy with staff of its own (a unit).
+    Unit(usize),
+    /// A node with units below it.
+    Parent(usize),
+    /// The whole roster.
+    All,
+}
+
+/// One target × group figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ComplianceRow {
+    /// The group.
+    pub group: Group,
+    /// Population N.
+    pub population: u64,
+    /// Qualified Q.
+    pub qualified: u64,
+    /// Unknown U.
+    pub unknown: u64,
+    /// Met and shortfall.
+    pub decision: Decision,
+}
+
+impl ComplianceRow {
+    /// Q / N, for display; `None` when N = 0.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)]
+    pub fn share(&self) -> Option<f64> {
+        (self.population > 0).then(|| self.qualified as f64 / self.population as f64)
+    }
+}
+
+/// The headline of a target, decided by its scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Headline {
+    /// Met; `None` when no group of the scope has a population.
+    pub met: Option<bool>,
+    /// Additional qualified people needed (summed over the scope's groups).
+    pub shortfall: u64,
+    /// Units meeting the target.
+    pub units_met: u64,
+    /// Units with a non-empty population.
+    pub units_applicable: u64,
+}
+
+/// Everything computed for one target.
+#[derive(Debug, Clone)]
+pub struct TargetResult {
+    /// Index into the policy's targets.
+    pub target: usize,
+    /// Rows: units and parents in hierarchy order, then the whole roster.
+    pub rows: Vec<ComplianceRow>,
+    /// The whole-roster row.
+    pub all: ComplianceRow,
+    /// The headline.
+    pub headline: Headline,
+    /// Records (indices into the roster) of people in the population who do
+    /// not meet the measure, one per person and unit, in input order.
+    pub gaps: Vec<u32>,
+}
+
+fn polars_err(e: &PolarsError) -> Error {
+    Error::Usage(format!("internal error in the compliance computation: {e}"))
+}
+
+/// Unknown values are -1 in the frame; levels are their rank from 0.
+fn rank<T: Copy + Ord>(v: Option<T>, all: &[T]) -> i8 {
+    v.and_then(|v| all.iter().position(|x| *x == v))
+        .map_or(-1, |i| i8::try_from(i).unwrap_or(i8::MAX))
+}
+
+const EDU: [crate::scales::Education; 7] = {
+    use crate::scales::Education::*;
+    [
+        ChuaQuaDaoTao,
+        SoCap,
+        TrungCap,
+        CaoDang,
+        DaiHoc,
+        ThacSi,
+        TienSi,
+    ]
+};
+const LLCT: [crate::scales::PoliticalTheory; 4] = {
+    use crate::scales::PoliticalTheory::*;
+    [None, SoCap, TrungCap, CaoCap]
+};
+const QLNN: [crate::scales::StateManagement; 5] = {
+    use crate::scales::StateManagement::*;
+    [None, CanSu, ChuyenVien, ChuyenVienChinh, ChuyenVienCaoCap]
+};
+const UNIT_TYPES: [UnitType; 4] = [
+    UnitType::AdministrativeAgency,
+    UnitType::PublicServiceUnit,
+    UnitType::CommuneCommittee,
+    UnitType::Other,
+];
+
+/// The postings as a frame: one row per staff record.
+fn postings_frame(roster: &Roster, h: &Hierarchy) -> PolarsResult<DataFrame> {
+    let r = &roster.records;
+    let u32s = |f: &dyn Fn(usize) -> u32| (0..r.len()).map(f).collect::<Vec<u32>>();
+    let i8s = |f: &dyn Fn(usize) -> i8| (0..r.len()).map(f).collect::<Vec<i8>>();
+    let columns = vec![
+        Column::new(
+            "rec".into(),
+            u32s(&|i| u32::try_from(i).unwrap_or(u32::MAX)),
+        ),
+        Column::new("person".into(), u32s(&|i| r[i].person)),
+        Column::new("unit".into(), u32s(&|i| r[i].unit)),
+        Column::new(
+            "category".into(),
+            i8s(&|i| rank(Some(r[i].category), &Category::ALL)),
+        ),
+        Column::new(
+            "commune".into(),
+            r.iter().map(|x| x.commune).collect::<Vec<bool>>(),
+        ),
+        Column::new(
+            "gov_level".into(),
+            i8s(&|i| rank(r[i].gov_level, &crate::scales::GovLevel::ALL)),
+        ),
+        Column::new(
+            "unit_type".into(),
+            i8s(&|i| rank(h.nodes[h.leaf[r[i].unit as usize]].unit_type, &UNIT_TYPES)),
+        ),
+        Column::new(
+            "title".into(),
+            r.iter()
+                .map(|x| x.title.as_deref().map(fold).unwrap_or_default())
+                .collect::<Vec<String>>(),
+        ),
+        Column::new("education".into(), i8s(&|i| rank(r[i].education, &EDU))),
+        Column::new(
+            "political_theory".into(),
+            i8s(&|i| rank(r[i].political_theory, &LLCT)),
+        ),
+        Column::new(
+            "state_management".into(),
+            i8s(&|i| rank(r[i].state_management, &QLNN)),
+        ),
+    ];
+    DataFrame::new(r.len(), columns)
+}
+
+/// Any of the values (or everything when the list is empty).
+fn any_of(column: &str, values: impl IntoIterator<Item = i32>) -> Expr {
+    values
+        .into_iter()
+        .map(|v| col(column).eq(lit(v)))
+        .reduce(Expr::or)
+        .unwrap_or(lit(true))
+}
+
+fn population_expr(p: &Population) -> Expr {
+    let mut e = any_of(
+        "category",
+        p.category
+            .iter()
+            .map(|c| i32::from(rank(Some(*c), &Category::ALL))),
+    );
+    if let Some(commune) = p.commune {
+        e = e.and(col("commune").eq(lit(commune)));
+    }
+    e = e.and(any_of(
+        "gov_level",
+        p.gov_level
+            .iter()
+            .map(|g| i32::from(rank(Some(*g), &crate::scales::GovLevel::ALL))),
+    ));
+    e = e.and(any_of(
+        "unit_type",
+        p.unit_type
+            .iter()
+            .map(|t| i32::from(rank(Some(*t), &UNIT_TYPES))),
+    ));
+    if !p.titles.is_empty() {
+        let titles = p
+            .titles
+            .iter()
+            .map(|t| col("title").eq(lit(fold(t))))
+            .reduce(Expr::or)
+            .unwrap_or(lit(true));
+        e = e.and(titles);
+    }
+    e
+}
+
+fn measure_column(m: &Measure) -> (&'static str, i32) {
+    match m {
+        Measure::Education(level) => ("education", i32::from(rank(Some(*level), &EDU))),
+        Measure::PoliticalTheory(level) => {
+            ("political_theory", i32::from(rank(Some(*level), &LLCT)))
+        }
+        Measure::StateManagement(level) => {
+            ("state_management", i32::from(rank(Some(*level), &QLNN)))
+        }
+    }
+}
+
+/// Counts (key, N, Q, U) per group after keeping one row per (key, person).
+fn counts(pop: LazyFrame, key: &str) -> PolarsResult<Vec<(u32, u64, u64, u64)>> {
+    let df = pop
+        .unique_stable_generic(
+            Some(vec![col(key), col("person")]),
+            UniqueKeepStrategy::First,
+        )
+        .group_by([col(key)])
+        .agg([
+            len().cast(DataType::UInt64).alias("n"),
+            col("q").sum().cast(DataType::UInt64).alias("q"),
+            col("u").sum().cast(DataType::UInt64).alias("u"),
+        ])
+        .collect()?;
+    let slice = |c: &str| -> PolarsResult<Vec<u64>> {
+        Ok(df
+            .column(c)?
+            .cast(&DataType::UInt64)?
+            .u64()?
+            .rechunk()
+            .cont_slice()?
+            .to_vec())
+    };
+    let (k, n, q, u) = (slice(key)?, slice("n")?, slice("q")?, slice("u")?);
+    Ok((0..k.len())
+        .map(|i| (u32::try_from(k[i]).unwrap_or(u32::MAX), n[i], q[i], u[i]))
+        .collect())
+}
+
+fn evaluate_target(
+    frame: &DataFrame,
+    ancestry: &DataFrame,
+    h: &Hierarchy,
+    t: &Target,
+) -> PolarsResult<TargetResult> {
+    let (measure, level) = measure_column(&t.measure);
+    let pop = frame
+        .clone()
+        .lazy()
+        .filter(population_expr(&t.population))
+        .with_columns([
+            col(measure).gt_eq(lit(level)).alias("q"),
+            col(measure).lt(lit(0)).alias("u"),
+        ]);
+    let row = |group, (n, q, u): (u64, u64, u64)| ComplianceRow {
+        group,
+        population: n,
+        qualified: q,
+        unknown: u,
+        decision: decide(t.comparator, t.threshold, n, q),
+    };
+    let mut by_node: Vec<Option<(u64, u64, u64)>> = vec![None; h.nodes.len()];
+    for (unit, n, q, u) in counts(pop.clone(), "unit")? {
+        by_node[h.leaf[unit as usize]] = Some((n, q, u));
+    }
+    let mut by_parent: Vec<Option<(u64, u64, u64)>> = vec![None; h.nodes.len()];
+    if ancestry.height() > 0 {
+        let joined = pop.clone().join(
+            ancestry.clone().lazy(),
+            [col("unit")],
+            [col("unit")],
+            JoinArgs::new(JoinType::Inner),
+        );
+        for (node, n, q, u) in counts(joined, "node")? {
+            by_parent[node as usize] = Some((n, q, u));
+        }
+    }
+    let all_df = pop
+        .clone()
+        .unique_stable_generic(Some(vec![col("person")]), UniqueKeepStrategy::First)
+        .select([
+            len().cast(DataType::UInt64).alias("n"),
+            col("q").sum().cast(DataType::UInt64).alias("q"),
+            col("u").sum().cast(DataType::UInt64).alias("u"),
+        ])
+        .collect()?;
+    let first = |c: &str| {
+        all_df
+            .column(c)
+            .ok()
+            .and_then(|s| s.u64().ok()?.get(0))
+            .unwrap_or(0)
+    };
+    let all = row(Group::All, (first("n"), first("q"), first("u")));
+    let gaps_df = pop
+        .filter(col("q").not())
+        .unique_stable_generic(
+            Some(vec![col("unit"), col("person")]),
+            UniqueKeepStrategy::First,
+        )
+        .select([col("rec")])
+        .collect()?;
+    let gaps: Vec<u32> = gaps_df
+        .column("rec")?
+        .u32()?
+        .rechunk()
+        .cont_slice()?
+        .to_vec();
+
+    let mut rows = Vec::new();
+    for node in h.report_order() {
+        let empty = (0, 0, 0);
+        if h.is_parent(node) {
+            rows.push(row(Group::Parent(node), by_parent[node].unwrap_or(empty)));
+        }
+        if h.nodes[node].roster_unit.is_some() {
+            rows.push(row(Group::Unit(node), by_node[node].unwrap_or(empty)));
+        }
+    }
+    let units: Vec<&ComplianceRow> = rows
+        .iter()
+        .filter(|r| matches!(r.group, Group::Unit(_)))
+        .collect();
+    let units_applicable = units.iter().filter(|r| r.population > 0).count() as u64;
+    let units_met = units
+        .iter()
+        .filter(|r| r.decision.met == Some(true))
+        .count() as u64;
+    let headline = match t.scope {
+        Scope::All => Headline {
+            met: all.decision.met,
+            shortfall: all.decision.shortfall,
+            units_met,
+            units_applicable,
+        },
+        Scope::Unit | Scope::Parent => {
+            let scoped: Vec<&ComplianceRow> = rows
+                .iter()
+                .filter(|r| match (t.scope, r.group) {
+                    (Scope::Unit, Group::Unit(_)) | (Scope::Parent, Group::Parent(_)) => {
+                        r.population > 0
+                    }
+                    _ => false,
+                })
+                .collect();
+            let met = if scoped.is_empty() {
+                None
+            } else {
+                Some(scoped.iter().all(|r| r.decision.met == Some(true)))
+            };
+            Headline {
+                met,
+                shortfall: scoped.iter().map(|r| r.decision.shortfall).sum(),
+                units_met,
+                units_applicable,
+            }
+        }
+    };
+    Ok(TargetResult {
+        target: 0,
+        rows,
+        all,
+        headline,
+        gaps,
+    })
+}
+
+/// Evaluates every target of the policy.
+pub fn evaluate(roster: &Roster, h: &Hierarchy, policy: &Policy) -> Result<Vec<TargetResult>> {
+    let frame = postings_frame(roster, h).map_err(|e| polars_err(&e))?;
+    let (mut units, mut nodes) = (Vec::new(), Vec::new());
+    for (u, &leaf) in h.leaf.iter().enumerate() {
+        for a in h.ancestors(leaf) {
+            units.push(u32::try_from(u).unwrap_or(u32::MAX));
+            nodes.push(u32::try_from(a).unwrap_or(u32::MAX));
+        }
+    }
+    let ancestry = DataFrame::new(
+        units.len(),
+        vec![
+            Column::new("unit".into(), units),
+            Column::new("node".into(), nodes),
+        ],
+    )
+    .map_err(|e| polars_err(&e))?;
+    policy
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut r = evaluate_target(&frame, &ancestry, h, t).map_err(|e| polars_err(&e))?;
+            r.target = i;
+            Ok(r)
+        })
+        .collect()
+}

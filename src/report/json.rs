@@ -1,0 +1,104 @@
+//! `--json FILE`: the report's results for other tools.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::ReportInput;
+use crate::compliance::{ComplianceRow, Group};
+use crate::error::{Error, Result};
+use crate::output;
+
+fn threshold_number(input: &ReportInput<'_>, i: usize) -> Value {
+    // The exact decimal as written ("62.5"), as a JSON number.
+    serde_json::from_str(&input.policy.targets[i].threshold.display(false)).unwrap_or(Value::Null)
+}
+
+fn row_json(input: &ReportInput<'_>, target: &str, r: &ComplianceRow) -> Value {
+    let (scope, code, name) = match r.group {
+        Group::Unit(n) | Group::Parent(n) => {
+            let node = &input.hierarchy.nodes[n];
+            let scope = if matches!(r.group, Group::Unit(_)) {
+                "unit"
+            } else {
+                "parent"
+            };
+            (
+                scope,
+                node.code.clone().map(Value::String).unwrap_or(Value::Null),
+                Value::String(node.name.clone()),
+            )
+        }
+        Group::All => ("all", Value::Null, Value::Null),
+    };
+    json!({
+        "target": target,
+        "scope": scope,
+        "unit_code": code,
+        "unit": name,
+        "population": r.population,
+        "qualified": r.qualified,
+        "unknown": r.unknown,
+        "share": r.share(),
+        "met": r.decision.met,
+        "shortfall": r.decision.shortfall,
+    })
+}
+
+/// The JSON document.
+#[must_use]
+pub fn to_value(input: &ReportInput<'_>) -> Value {
+    let t = input.loaded.totals();
+    let p = input.policy;
+    let targets: Vec<Value> = input
+        .results
+        .iter()
+        .map(|r| {
+            let t = &p.targets[r.target];
+            json!({
+                "id": t.id,
+                "label": t.label,
+                "comparator": t.comparator.to_string(),
+                "threshold": threshold_number(input, r.target),
+                "deadline": t.deadline.to_string(),
+                "scope": t.scope,
+                "met": r.headline.met,
+                "shortfall": r.headline.shortfall,
+                "units_met": r.headline.units_met,
+                "units_applicable": r.headline.units_applicable,
+                "people_to_train": r.gaps.len(),
+            })
+        })
+        .collect();
+    let compliance: Vec<Value> = input
+        .results
+        .iter()
+        .flat_map(|r| {
+            let id = &p.targets[r.target].id;
+            r.rows
+                .iter()
+                .chain([&r.all])
+                .map(move |row| row_json(input, id, row))
+        })
+        .collect();
+    json!({
+        "as_of": input.as_of.to_string(),
+        "policy": { "id": p.id, "name": p.name },
+        "rows": { "read": t.read, "analysed": t.staff, "set_aside": t.set_aside, "non_staff": t.non_staff() },
+        "staff": input.loaded.roster.people,
+        "targets": targets,
+        "compliance": compliance,
+    })
+}
+
+/// Writes the JSON atomically.
+pub fn write_json(path: &Path, input: &ReportInput<'_>) -> Result<()> {
+    let text =
+        serde_json::to_string_pretty(&to_value(input)).map_err(|e| Error::Usage(e.to_string()))?;
+    output::atomically(path, |tmp| {
+        std::fs::write(tmp, text.as_bytes()).map_err(|e| Error::Write {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
+    })
+}

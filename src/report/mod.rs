@@ -1,0 +1,168 @@
+//! Stage 5, typed results → the Excel gap report and its JSON twin.
+//!
+//! Sheets: summary per target (with a chart), per unit × target in hierarchy
+//! order (subtotals, conditional formatting, filter, frozen header, chart of
+//! the units furthest below target), the training-needs list, the data
+//! issues, and an "about" sheet with inputs, hashes and row accounting.
+//! Printed sheets are A4 landscape, fit to width, header rows repeated, with
+//! the heading of an official document. Lists longer than Excel allows
+//! continue on further sheets. Roster text is always written as text.
+
+mod json;
+mod sheets;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{
+    DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+pub use json::write_json;
+
+use crate::compliance::TargetResult;
+use crate::error::{Error, Result};
+use crate::issues::DataIssue;
+use crate::labels::{self, Lang};
+use crate::output;
+use crate::policy::Policy;
+use crate::roster::Loaded;
+use crate::units::Hierarchy;
+
+/// Everything a report is made from.
+#[derive(Debug)]
+pub struct ReportInput<'a> {
+    /// Roster, sheets, files, issues.
+    pub loaded: &'a Loaded,
+    /// Data issues (the roster's, plus the hierarchy's notes).
+    pub issues: &'a [DataIssue],
+    /// The policy.
+    pub policy: &'a Policy,
+    /// Units.
+    pub hierarchy: &'a Hierarchy,
+    /// One result per target.
+    pub results: &'a [TargetResult],
+    /// The as-of date.
+    pub as_of: NaiveDate,
+    /// Language.
+    pub lang: Lang,
+    /// The command line, for the record.
+    pub command_line: String,
+}
+
+/// Cell formats, defined once.
+pub(crate) struct Formats {
+    pub(crate) bold: Format,
+    pub(crate) head: Format,
+    pub(crate) title: Format,
+    pub(crate) italic: Format,
+    pub(crate) cell: Format,
+    pub(crate) cell_bold: Format,
+    pub(crate) int: Format,
+    pub(crate) int_bold: Format,
+    pub(crate) pct: Format,
+    pub(crate) pct_bold: Format,
+    pub(crate) date: Format,
+    pub(crate) indent: Vec<Format>,
+}
+
+const FONT: &str = "Times New Roman";
+
+impl Formats {
+    fn new() -> Self {
+        let base = Format::new().set_font_name(FONT).set_font_size(12);
+        let cell = base.clone().set_border(FormatBorder::Thin).set_text_wrap();
+        Self {
+            bold: base.clone().set_bold().set_align(FormatAlign::Center),
+            head: cell
+                .clone()
+                .set_bold()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center),
+            italic: base.clone().set_italic().set_align(FormatAlign::Center),
+            cell_bold: cell.clone().set_bold(),
+            int: cell.clone().set_num_format("#,##0"),
+            int_bold: cell.clone().set_bold().set_num_format("#,##0"),
+            pct: cell.clone().set_num_format("0.0%"),
+            pct_bold: cell.clone().set_bold().set_num_format("0.0%"),
+            date: cell.clone().set_num_format("dd/mm/yyyy"),
+            indent: (0..6).map(|i| cell.clone().set_indent(i)).collect(),
+            cell,
+        }
+    }
+}
+
+/// Row of the table header on printed sheets (after the heading block).
+pub(crate) const HEADER_ROW: u32 = 7;
+
+/// The heading of an official document, rows 0–5.
+pub(crate) fn heading(
+    ws: &mut Worksheet,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    title: &str,
+    last_col: u16,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let half = last_col / 2;
+    let body = input.policy.issuing_body.clone().unwrap_or_default();
+    ws.merge_range(0, 0, 0, half.saturating_sub(1).max(1), &body, &f.bold)?;
+    ws.merge_range(0, half, 0, last_col, l.republic, &f.bold)?;
+    ws.merge_range(1, half, 1, last_col, l.motto, &f.bold)?;
+    ws.merge_range(3, 0, 3, last_col, title, &f.title)?;
+    let name = match input.lang {
+        Lang::Vi => input.policy.name.clone(),
+        Lang::En => input
+            .policy
+            .name_en
+            .clone()
+            .unwrap_or_else(|| input.policy.name.clone()),
+    };
+    ws.merge_range(4, 0, 4, last_col, &name, &f.italic)?;
+    let date = input.as_of.format("%d/%m/%Y").to_string();
+    ws.merge_range(
+        5,
+        0,
+        5,
+        last_col,
+        &l.as_of_line.replace("{date}", &date),
+        &f.italic,
+    )?;
+    Ok(())
+}
+
+/// A4 landscape, fit to one page wide, header row repeated on every page.
+pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(header_row, header_row)?;
+    Ok(())
+}
+
+/// Writes the workbook atomically.
+pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
+    let x = |e: XlsxError| Error::Write {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let mut wb = Workbook::new();
+    let created = input.as_of.and_hms_opt(0, 0, 0).unwrap_or_default();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_title(&input.policy.name),
+    );
+    let f = Formats::new();
+    sheets::summary(&mut wb, &f, input).map_err(x)?;
+    sheets::by_unit(&mut wb, &f, input).map_err(x)?;
+    sheets::training(&mut wb, &f, input).map_err(x)?;
+    output::add_issues_sheets(&mut wb, input.lang, input.issues).map_err(x)?;
+    sheets::about(&mut wb, &f, input).map_err(x)?;
+    output::save_workbook(&mut wb, path)
+}

@@ -1,0 +1,491 @@
+//! One function per sheet, over typed rows.
+
+use rust_xlsxwriter::{
+    Chart, ChartType, ConditionalFormatText, ConditionalFormatTextRule, Format, Workbook,
+    Worksheet, XlsxError,
+};
+
+use super::{Formats, HEADER_ROW, ReportInput, heading, print_setup};
+use crate::compliance::{ComplianceRow, Group, TargetResult};
+use crate::dates::Precision;
+use crate::labels::{self, Lang};
+use crate::output::{EXCEL_MAX_ROWS, col};
+use crate::policy::{Measure, Target};
+use crate::roster::{SheetStatus, StaffRecord};
+
+fn row_u32(r: usize) -> u32 {
+    u32::try_from(r).unwrap_or(u32::MAX)
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn num(n: u64) -> f64 {
+    n as f64
+}
+
+fn label(input: &ReportInput<'_>, t: &Target) -> String {
+    match input.lang {
+        Lang::Vi => t.label.clone(),
+        Lang::En => t.label_en.clone().unwrap_or_else(|| t.label.clone()),
+    }
+}
+
+fn header(ws: &mut Worksheet, f: &Formats, row: u32, headers: &[&str]) -> Result<(), XlsxError> {
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(row, col(c), *h, &f.head)?;
+    }
+    Ok(())
+}
+
+/// Share, or an empty bordered cell when not applicable.
+fn write_share(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    share: Option<f64>,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    match share {
+        Some(s) => ws.write_number_with_format(r, c, s, fmt).map(|_| ()),
+        None => ws.write_blank(r, c, fmt).map(|_| ()),
+    }
+}
+
+/// "Tổng hợp": a row per target, and a chart of share against threshold.
+pub(super) fn summary(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let lang = input.lang;
+    let ws = wb.add_worksheet();
+    ws.set_name(l.sheet_summary)?;
+    let headers = [
+        l.col_no,
+        l.col_target_id,
+        l.col_target,
+        l.col_basis,
+        l.col_level,
+        l.col_threshold,
+        l.col_deadline,
+        l.col_population,
+        l.col_qualified,
+        l.col_unknown,
+        l.col_share,
+        l.col_status,
+        l.col_shortfall,
+        l.col_units_met,
+        l.col_units_applicable,
+    ];
+    let last = col(headers.len() - 1);
+    heading(ws, f, input, l.report_title, last)?;
+    header(ws, f, HEADER_ROW, &headers)?;
+    let basis = &input.policy.legal_basis;
+    let basis_text = format!(
+        "{} ({}, {})",
+        basis.document,
+        basis.issuer,
+        basis.date.format("%d/%m/%Y")
+    );
+    for (i, res) in input.results.iter().enumerate() {
+        let t = &input.policy.targets[res.target];
+        let r = HEADER_ROW + 1 + row_u32(i);
+        let a = &res.all;
+        ws.write_number_with_format(r, 0, num(i as u64 + 1), &f.int)?;
+        ws.write_string_with_format(r, 1, &t.id, &f.cell)?;
+        ws.write_string_with_format(r, 2, label(input, t), &f.cell)?;
+        ws.write_string_with_format(r, 3, &basis_text, &f.cell)?;
+        ws.write_string_with_format(
+            r,
+            4,
+            labels::threshold(lang, t.comparator, t.threshold),
+            &f.cell,
+        )?;
+        ws.write_number_with_format(r, 5, t.threshold.fraction(), &f.pct)?;
+        ws.write_datetime_with_format(r, 6, t.deadline, &f.date)?;
+        ws.write_number_with_format(r, 7, num(a.population), &f.int)?;
+        ws.write_number_with_format(r, 8, num(a.qualified), &f.int)?;
+        ws.write_number_with_format(r, 9, num(a.unknown), &f.int)?;
+        write_share(ws, r, 10, a.share(), &f.pct)?;
+        ws.write_string_with_format(r, 11, labels::status(lang, res.headline.met), &f.cell)?;
+        ws.write_number_with_format(r, 12, num(res.headline.shortfall), &f.int)?;
+        ws.write_number_with_format(r, 13, num(res.headline.units_met), &f.int)?;
+        ws.write_number_with_format(r, 14, num(res.headline.units_applicable), &f.int)?;
+    }
+    let n = row_u32(input.results.len());
+    if n > 0 {
+        let (first, last_row) = (HEADER_ROW + 1, HEADER_ROW + n);
+        let mut chart = Chart::new(ChartType::Column);
+        chart.title().set_name(l.chart_share_title);
+        for (name, c) in [(l.col_share, 10u16), (l.col_threshold, 5u16)] {
+            chart
+                .add_series()
+                .set_name(name)
+                .set_categories((l.sheet_summary, first, 1, last_row, 1))
+                .set_values((l.sheet_summary, first, c, last_row, c));
+        }
+        chart.y_axis().set_num_format("0%").set_min(0).set_max(1);
+        ws.insert_chart(last_row + 2, 2, &chart)?;
+    }
+    for (c, w) in [
+        (0, 5),
+        (1, 8),
+        (2, 40),
+        (3, 30),
+        (4, 16),
+        (5, 9),
+        (6, 11),
+        (11, 11),
+    ] {
+        ws.set_column_width(c, w)?;
+    }
+    for c in [7u16, 8, 9, 10, 12, 13, 14] {
+        ws.set_column_width(c, 11)?;
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    print_setup(ws, HEADER_ROW)
+}
+
+fn group_name(input: &ReportInput<'_>, g: Group) -> (String, String, usize) {
+    let h = input.hierarchy;
+    match g {
+        Group::Unit(n) | Group::Parent(n) => {
+            let node = &h.nodes[n];
+            (
+                node.code.clone().unwrap_or_default(),
+                node.name.clone(),
+                h.depth(n),
+            )
+        }
+        Group::All => (
+            String::new(),
+            labels::get(input.lang).whole_roster.to_string(),
+            0,
+        ),
+    }
+}
+
+/// "Theo đơn vị": a row per unit × target in hierarchy order, parents as subtotals.
+pub(super) fn by_unit(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let lang = input.lang;
+    let ws = wb.add_worksheet();
+    ws.set_name(l.sheet_units)?;
+    let headers = [
+        l.col_target_id,
+        l.col_unit_code,
+        l.col_unit,
+        l.col_population,
+        l.col_qualified,
+        l.col_unknown,
+        l.col_share,
+        l.col_threshold,
+        l.col_status,
+        l.col_shortfall,
+    ];
+    let last = col(headers.len() - 1);
+    heading(ws, f, input, l.report_title, last)?;
+    header(ws, f, HEADER_ROW, &headers)?;
+    let mut r = HEADER_ROW + 1;
+    let mut below: Vec<(f64, String, f64, f64)> = Vec::new();
+    for res in input.results {
+        let t = &input.policy.targets[res.target];
+        let rows: Vec<&ComplianceRow> = res.rows.iter().chain([&res.all]).collect();
+        for row in rows {
+            let bold = !matches!(row.group, Group::Unit(_));
+            let (code, name, depth) = group_name(input, row.group);
+            let (text, int, pct) = if bold {
+                (&f.cell_bold, &f.int_bold, &f.pct_bold)
+            } else {
+                (&f.cell, &f.int, &f.pct)
+            };
+            ws.write_string_with_format(r, 0, &t.id, text)?;
+            ws.write_string_with_format(r, 1, &code, text)?;
+            let name_fmt = if bold {
+                text
+            } else {
+                &f.indent[depth.min(f.indent.len() - 1)]
+            };
+            ws.write_string_with_format(r, 2, &name, name_fmt)?;
+            ws.write_number_with_format(r, 3, num(row.population), int)?;
+            ws.write_number_with_format(r, 4, num(row.qualified), int)?;
+            ws.write_number_with_format(r, 5, num(row.unknown), int)?;
+            write_share(ws, r, 6, row.share(), pct)?;
+            ws.write_number_with_format(r, 7, t.threshold.fraction(), pct)?;
+            ws.write_string_with_format(r, 8, labels::status(lang, row.decision.met), text)?;
+            ws.write_number_with_format(r, 9, num(row.decision.shortfall), int)?;
+            if let (Group::Unit(_), Some(false), Some(share)) =
+                (row.group, row.decision.met, row.share())
+            {
+                below.push((
+                    share - t.threshold.fraction(),
+                    format!("{} · {name}", t.id),
+                    share,
+                    t.threshold.fraction(),
+                ));
+            }
+            r += 1;
+        }
+    }
+    let last_row = r - 1;
+    if last_row > HEADER_ROW {
+        let green = Format::new()
+            .set_background_color("C6EFCE")
+            .set_font_color("006100");
+        let red = Format::new()
+            .set_background_color("FFC7CE")
+            .set_font_color("9C0006");
+        let grey = Format::new()
+            .set_background_color("D9D9D9")
+            .set_font_color("404040");
+        for (text, fmt) in [(l.met, green), (l.not_met, red), (l.not_applicable, grey)] {
+            let cf = ConditionalFormatText::new()
+                .set_rule(ConditionalFormatTextRule::BeginsWith(text.to_string()))
+                .set_format(fmt);
+            ws.add_conditional_format(HEADER_ROW + 1, 8, last_row, 8, &cf)?;
+        }
+        ws.autofilter(HEADER_ROW, 0, last_row, last)?;
+    }
+    furthest_below(ws, f, l.sheet_units, l, &mut below)?;
+    for (c, w) in [(0, 8), (1, 12), (2, 42), (8, 14)] {
+        ws.set_column_width(c, w)?;
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    print_setup(ws, HEADER_ROW)
+}
+
+/// A small table beside the units, and a bar chart of the units furthest below target.
+fn furthest_below(
+    ws: &mut Worksheet,
+    f: &Formats,
+    sheet: &str,
+    l: &labels::Labels,
+    below: &mut [(f64, String, f64, f64)],
+) -> Result<(), XlsxError> {
+    if below.is_empty() {
+        return Ok(());
+    }
+    below.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    let top = &below[..below.len().min(10)];
+    let c0 = 12u16;
+    ws.write_string_with_format(HEADER_ROW, c0, l.furthest_below, &f.head)?;
+    ws.write_string_with_format(HEADER_ROW, c0 + 1, l.col_share, &f.head)?;
+    ws.write_string_with_format(HEADER_ROW, c0 + 2, l.col_threshold, &f.head)?;
+    for (i, (_, name, share, threshold)) in top.iter().enumerate() {
+        let r = HEADER_ROW + 1 + row_u32(i);
+        ws.write_string_with_format(r, c0, name, &f.cell)?;
+        ws.write_number_with_format(r, c0 + 1, *share, &f.pct)?;
+        ws.write_number_with_format(r, c0 + 2, *threshold, &f.pct)?;
+    }
+    let last = HEADER_ROW + row_u32(top.len());
+    let mut chart = Chart::new(ChartType::Bar);
+    chart.title().set_name(l.chart_gap_title);
+    for (name, c) in [(l.col_share, c0 + 1), (l.col_threshold, c0 + 2)] {
+        chart
+            .add_series()
+            .set_name(name)
+            .set_categories((sheet, HEADER_ROW + 1, c0, last, c0))
+            .set_values((sheet, HEADER_ROW + 1, c, last, c));
+    }
+    chart.x_axis().set_num_format("0%").set_min(0).set_max(1);
+    ws.set_column_width(c0, 40)?;
+    ws.insert_chart(last + 2, c0, &chart)?;
+    Ok(())
+}
+
+fn current_level(lang: Lang, m: &Measure, rec: &StaffRecord) -> &'static str {
+    match m {
+        Measure::Education(_) => labels::education(lang, rec.education),
+        Measure::PoliticalTheory(_) => labels::political_theory(lang, rec.political_theory),
+        Measure::StateManagement(_) => labels::state_management(lang, rec.state_management),
+    }
+}
+
+fn is_unknown(m: &Measure, rec: &StaffRecord) -> bool {
+    match m {
+        Measure::Education(_) => rec.education.is_none(),
+        Measure::PoliticalTheory(_) => rec.political_theory.is_none(),
+        Measure::StateManagement(_) => rec.state_management.is_none(),
+    }
+}
+
+/// "Cần đào tạo": everyone in a target's population who does not meet its
+/// measure. Constant-memory sheets, continued past Excel's row limit.
+pub(super) fn training(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let lang = input.lang;
+    let headers = [
+        l.col_no,
+        l.col_target_id,
+        l.col_unit,
+        l.col_name,
+        l.col_birth,
+        l.col_title,
+        l.col_current,
+        l.col_required,
+        l.col_note,
+    ];
+    let last = col(headers.len() - 1);
+    let per_sheet = EXCEL_MAX_ROWS - (HEADER_ROW as usize + 1);
+    let items: Vec<(&TargetResult, u32)> = input
+        .results
+        .iter()
+        .flat_map(|r| r.gaps.iter().map(move |g| (r, *g)))
+        .collect();
+    let chunks: Vec<&[(&TargetResult, u32)]> = if items.is_empty() {
+        vec![&[]]
+    } else {
+        items.chunks(per_sheet).collect()
+    };
+    let mut n = 0u64;
+    for (k, chunk) in chunks.iter().enumerate() {
+        let ws = wb.add_worksheet_with_constant_memory()?;
+        let name = if k == 0 {
+            l.sheet_training.to_string()
+        } else {
+            format!("{} ({} {})", l.sheet_training, l.continued, k + 1)
+        };
+        ws.set_name(&name)?;
+        for (c, w) in [
+            (0, 6),
+            (1, 8),
+            (2, 30),
+            (3, 26),
+            (4, 12),
+            (5, 24),
+            (6, 18),
+            (7, 34),
+            (8, 30),
+        ] {
+            ws.set_column_width(c, w)?;
+        }
+        heading(ws, f, input, l.report_title, last)?;
+        header(ws, f, HEADER_ROW, &headers)?;
+        for (i, (res, rec)) in chunk.iter().enumerate() {
+            let t = &input.policy.targets[res.target];
+            let rec = &input.loaded.roster.records[*rec as usize];
+            let r = HEADER_ROW + 1 + row_u32(i);
+            n += 1;
+            ws.write_number_with_format(r, 0, num(n), &f.int)?;
+            ws.write_string_with_format(r, 1, &t.id, &f.cell)?;
+            ws.write_string_with_format(
+                r,
+                2,
+                &input.loaded.roster.units[rec.unit as usize].name,
+                &f.cell,
+            )?;
+            ws.write_string_with_format(r, 3, &rec.name, &f.cell)?;
+            match rec.birth {
+                Some(b) if b.precision == Precision::Day => {
+                    ws.write_datetime_with_format(r, 4, b.date, &f.date)?;
+                }
+                Some(b) => {
+                    ws.write_string_with_format(r, 4, b.display(), &f.cell)?;
+                }
+                None => {
+                    ws.write_blank(r, 4, &f.cell)?;
+                }
+            }
+            ws.write_string_with_format(r, 5, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+            ws.write_string_with_format(r, 6, current_level(lang, &t.measure, rec), &f.cell)?;
+            ws.write_string_with_format(r, 7, labels::requirement(lang, &t.measure), &f.cell)?;
+            let note = if is_unknown(&t.measure, rec) {
+                l.verify_unknown
+            } else {
+                ""
+            };
+            ws.write_string_with_format(r, 8, note, &f.cell)?;
+        }
+        print_setup(ws, HEADER_ROW)?;
+    }
+    Ok(())
+}
+
+/// "Thông tin": as-of, policy and inputs with hashes, row accounting, version, command.
+pub(super) fn about(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let ws = wb.add_worksheet();
+    ws.set_name(l.sheet_about)?;
+    let p = input.policy;
+    let t = input.loaded.totals();
+    let accounting = format!(
+        "{} = {} + {} + {}",
+        t.read,
+        t.staff,
+        t.set_aside,
+        t.non_staff()
+    );
+    let pairs = [
+        (l.about_as_of, input.as_of.format("%d/%m/%Y").to_string()),
+        (
+            l.about_issuing_body,
+            p.issuing_body.clone().unwrap_or_default(),
+        ),
+        (l.about_policy, format!("{} ({})", p.name, p.id)),
+        (l.about_policy_file, p.path.display().to_string()),
+        (l.about_sha, p.sha256.clone()),
+        (l.about_accounting, accounting),
+        (l.about_version, env!("CARGO_PKG_VERSION").to_string()),
+        (l.about_command, input.command_line.clone()),
+    ];
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        ws.write_string_with_format(row_u32(i), 0, *k, &f.cell_bold)?;
+        ws.write_string_with_format(row_u32(i), 1, v, &f.cell)?;
+    }
+    let mut r = row_u32(pairs.len() + 1);
+    ws.write_string_with_format(r, 0, l.about_inputs, &f.cell_bold)?;
+    r += 1;
+    header(
+        ws,
+        f,
+        r,
+        &[
+            l.col_file,
+            l.about_sha,
+            l.col_sheet,
+            l.rows_read,
+            l.analysed,
+            l.set_aside,
+            l.non_staff,
+        ],
+    )?;
+    for s in &input.loaded.sheets {
+        r += 1;
+        let file = &input.loaded.files[s.file];
+        ws.write_string_with_format(r, 0, file.path.display().to_string(), &f.cell)?;
+        ws.write_string_with_format(r, 1, &file.sha256, &f.cell)?;
+        let mut sheet = s.name.to_string();
+        if s.status == SheetStatus::Skipped {
+            sheet.push_str(" — ");
+            sheet.push_str(&labels::problem(
+                input.lang,
+                &crate::issues::Problem::NoHeader,
+            ));
+        }
+        ws.write_string_with_format(r, 2, &sheet, &f.cell)?;
+        for (c, v) in [
+            (3u16, s.rows.read),
+            (4, s.rows.staff),
+            (5, s.rows.set_aside),
+            (6, s.rows.non_staff()),
+        ] {
+            ws.write_number_with_format(r, c, num(v as u64), &f.int)?;
+        }
+    }
+    ws.set_column_width(0, 46)?;
+    ws.set_column_width(1, 66)?;
+    ws.set_column_width(2, 30)?;
+    Ok(())
+}

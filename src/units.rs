@@ -1,0 +1,414 @@
+//! The unit hierarchy: the roster's units under their parents, for
+//! per-unit figures and totals that roll up (commune → district → province).
+//!
+//! Parents come from an optional units file (`--units FILE`: code, name,
+//! parent code, unit type, government level; .csv or a workbook), else from the
+//! roster's parent-unit column. Unit types not given are inferred from the
+//! unit's name ("UBND xã …" → commune People's Committee, "Phòng …" →
+//! administrative agency, "Trường …" → public service unit).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::error::{Error, Result};
+use crate::ingest::{self, RawSheet};
+use crate::issues::{Action, DataIssue, Problem};
+use crate::normalize::level_from_unit_name;
+use crate::policy::UnitType;
+use crate::roster::Roster;
+use crate::scales::{self, GovLevel};
+use crate::text::fold;
+
+/// A node of the hierarchy: a roster unit or a parent.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Name.
+    pub name: String,
+    /// Code, if known.
+    pub code: Option<String>,
+    /// Parent node.
+    pub parent: Option<usize>,
+    /// Unit type, given or inferred.
+    pub unit_type: Option<UnitType>,
+    /// Government level.
+    pub gov_level: Option<GovLevel>,
+    /// The roster unit this node is (`None` for a parent that has no staff of its own).
+    pub roster_unit: Option<u32>,
+}
+
+/// The hierarchy over the roster's units.
+#[derive(Debug, Clone, Default)]
+pub struct Hierarchy {
+    /// Nodes; roster unit `u` is node `leaf[u]`.
+    pub nodes: Vec<Node>,
+    /// Node of each roster unit.
+    pub leaf: Vec<usize>,
+}
+
+/// Infers a unit type from its name.
+#[must_use]
+pub fn type_from_name(name: &str) -> Option<UnitType> {
+    let f = fold(name);
+    let starts = |p: &[&str]| p.iter().any(|k| f.starts_with(k));
+    if starts(&[
+        "ubnd xa",
+        "ubnd phuong",
+        "ubnd thi tran",
+        "uy ban nhan dan xa",
+        "uy ban nhan dan phuong",
+        "uy ban nhan dan thi tran",
+    ]) {
+        Some(UnitType::CommuneCommittee)
+    } else if starts(&[
+        "phong ",
+        "van phong hdnd",
+        "van phong uy ban",
+        "van phong ubnd",
+        "thanh tra",
+        "so ",
+        "ubnd huyen",
+        "ubnd thi xa",
+        "ubnd tinh",
+    ]) {
+        Some(UnitType::AdministrativeAgency)
+    } else if starts(&[
+        "truong ",
+        "tram y te",
+        "trung tam",
+        "benh vien",
+        "ban quan ly",
+        "thu vien",
+        "nha van hoa",
+    ]) {
+        Some(UnitType::PublicServiceUnit)
+    } else {
+        None
+    }
+}
+
+fn parse_unit_type(s: &str) -> Option<UnitType> {
+    let f = fold(s).replace(' ', "_");
+    match f.as_str() {
+        "administrative_agency"
+        | "co_quan_hanh_chinh"
+        | "co_quan_hanh_chinh_nha_nuoc"
+        | "hanh_chinh" => Some(UnitType::AdministrativeAgency),
+        "public_service_unit" | "don_vi_su_nghiep" | "don_vi_su_nghiep_cong_lap" | "su_nghiep" => {
+            Some(UnitType::PublicServiceUnit)
+        }
+        "commune_committee" | "ubnd_xa" | "ubnd_cap_xa" | "uy_ban_nhan_dan_cap_xa" => {
+            Some(UnitType::CommuneCommittee)
+        }
+        "other" | "khac" => Some(UnitType::Other),
+        _ => None,
+    }
+}
+
+/// One row of a units file.
+#[derive(Debug, Clone)]
+struct UnitRow {
+    code: String,
+    name: String,
+    parent: Option<String>,
+    unit_type: Option<UnitType>,
+    gov_level: Option<GovLevel>,
+}
+
+const UNIT_HEADERS: &[(&str, &[&str])] = &[
+    ("code", &["ma don vi", "ma", "code", "unit code"]),
+    ("name", &["ten don vi", "don vi", "name", "unit"]),
+    (
+        "parent",
+        &["ma don vi cap tren", "ma cap tren", "parent code", "parent"],
+    ),
+    ("type", &["loai don vi", "loai hinh", "unit type", "type"]),
+    (
+        "level",
+        &["cap", "cap hanh chinh", "government level", "level"],
+    ),
+];
+
+fn read_units_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<UnitRow>> {
+    let err = |message: String| Error::Workbook {
+        path: path.to_path_buf(),
+        message,
+    };
+    let width = sheet.columns.len();
+    let find_header = |r: usize| -> HashMap<&'static str, usize> {
+        let mut m = HashMap::new();
+        for c in 0..width {
+            let h = fold(&sheet.cell_text(r, c));
+            if let Some((key, _)) = UNIT_HEADERS
+                .iter()
+                .find(|(_, names)| names.contains(&h.as_str()))
+            {
+                m.entry(*key).or_insert(c);
+            }
+        }
+        m
+    };
+    let (header_row, cols) = (0..sheet.len().min(20))
+        .map(|r| (r, find_header(r)))
+        .find(|(_, m)| m.contains_key("code") && m.contains_key("name"))
+        .ok_or_else(|| {
+            err(format!(
+                "sheet \"{}\": no header naming the unit code (Mã đơn vị) and name (Tên đơn vị)",
+                sheet.name
+            ))
+        })?;
+    let mut rows = Vec::new();
+    for r in header_row + 1..sheet.len() {
+        let get = |k: &str| {
+            cols.get(k)
+                .map(|c| sheet.cell_text(r, *c))
+                .filter(|s| !s.is_empty())
+        };
+        let (Some(code), Some(name)) = (get("code"), get("name")) else {
+            if !sheet.row_is_blank(r) {
+                return Err(err(format!(
+                    "sheet \"{}\", row {}: a unit needs a code and a name",
+                    sheet.name, sheet.excel_rows[r]
+                )));
+            }
+            continue;
+        };
+        let unit_type = match get("type") {
+            Some(t) => Some(parse_unit_type(&t).ok_or_else(|| {
+                err(format!(
+                    "sheet \"{}\", row {}: unit type \"{t}\"; expected administrative_agency, public_service_unit, commune_committee or other (or Cơ quan hành chính, Đơn vị sự nghiệp, UBND cấp xã, Khác)",
+                    sheet.name, sheet.excel_rows[r]
+                ))
+            })?),
+            None => None,
+        };
+        rows.push(UnitRow {
+            code,
+            name,
+            parent: get("parent"),
+            unit_type,
+            gov_level: get("level").and_then(|l| scales::parse_gov_level(&l)),
+        });
+    }
+    Ok(rows)
+}
+
+fn load_units_file(path: &Path) -> Result<Vec<UnitRow>> {
+    let (_, sheets) = ingest::read_file(path, 0, None)?;
+    let mut rows = Vec::new();
+    for s in &sheets {
+        rows.extend(read_units_sheet(path, s)?);
+    }
+    Ok(rows)
+}
+
+impl Hierarchy {
+    /// Builds the hierarchy; notes roster units missing from the units file.
+    pub fn build(
+        roster: &Roster,
+        units_file: Option<&Path>,
+        issues: &mut Vec<DataIssue>,
+    ) -> Result<Self> {
+        let file_rows = units_file
+            .map(load_units_file)
+            .transpose()?
+            .unwrap_or_default();
+        let mut h = Hierarchy::default();
+        let mut by_code: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        // Units-file nodes first, then their parents linked by code.
+        for u in &file_rows {
+            let i = h.nodes.len();
+            h.nodes.push(Node {
+                name: u.name.clone(),
+                code: Some(u.code.clone()),
+                parent: None,
+                unit_type: u.unit_type.or_else(|| type_from_name(&u.name)),
+                gov_level: u.gov_level.or_else(|| level_from_unit_name(&u.name)),
+                roster_unit: None,
+            });
+            by_code.insert(fold(&u.code), i);
+            by_name.entry(fold(&u.name)).or_insert(i);
+        }
+        for (i, u) in file_rows.iter().enumerate() {
+            if let Some(p) = &u.parent {
+                h.nodes[i].parent = by_code.get(&fold(p)).copied().filter(|&p| p != i);
+            }
+        }
+        let mut parents_by_name: HashMap<String, usize> = HashMap::new();
+        let file: Arc<str> = units_file
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+            .into();
+        for (ui, unit) in roster.units.iter().enumerate() {
+            let matched = unit
+                .code
+                .as_ref()
+                .and_then(|c| by_code.get(&fold(c)))
+                .or_else(|| by_name.get(&fold(&unit.name)))
+                .copied()
+                .filter(|&n| h.nodes[n].roster_unit.is_none());
+            let node = if let Some(n) = matched {
+                h.nodes[n].roster_unit = Some(u32::try_from(ui).unwrap_or(u32::MAX));
+                if h.nodes[n].gov_level.is_none() {
+                    h.nodes[n].gov_level = unit.gov_level;
+                }
+                n
+            } else {
+                if units_file.is_some() {
+                    issues.push(DataIssue {
+                        file: file.clone(),
+                        sheet: Arc::from(""),
+                        row: None,
+                        column: String::new(),
+                        value: unit.name.clone(),
+                        problem: Problem::UnitNotInUnitsFile,
+                        action: Action::Kept,
+                    });
+                }
+                let parent = unit.parent.as_ref().map(|p| {
+                    let key = fold(p);
+                    if let Some(&n) = by_name.get(&key).or_else(|| by_code.get(&key)) {
+                        return n;
+                    }
+                    *parents_by_name.entry(key).or_insert_with(|| {
+                        h.nodes.push(Node {
+                            name: p.clone(),
+                            code: None,
+                            parent: None,
+                            unit_type: type_from_name(p),
+                            gov_level: level_from_unit_name(p),
+                            roster_unit: None,
+                        });
+                        h.nodes.len() - 1
+                    })
+                });
+                h.nodes.push(Node {
+                    name: unit.name.clone(),
+                    code: unit.code.clone(),
+                    parent,
+                    unit_type: type_from_name(&unit.name),
+                    gov_level: unit.gov_level,
+                    roster_unit: Some(u32::try_from(ui).unwrap_or(u32::MAX)),
+                });
+                h.nodes.len() - 1
+            };
+            h.leaf.push(node);
+        }
+        h.break_cycles();
+        Ok(h)
+    }
+
+    /// A parent chain that loops (a units file naming a descendant as parent) is cut.
+    fn break_cycles(&mut self) {
+        for i in 0..self.nodes.len() {
+            let mut seen = vec![i];
+            let mut cur = self.nodes[i].parent;
+            while let Some(p) = cur {
+                if seen.contains(&p) {
+                    self.nodes[i].parent = None;
+                    break;
+                }
+                seen.push(p);
+                cur = self.nodes[p].parent;
+            }
+        }
+    }
+
+    /// The ancestors of a node, nearest first.
+    #[must_use]
+    pub fn ancestors(&self, node: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut cur = self.nodes[node].parent;
+        while let Some(p) = cur {
+            out.push(p);
+            cur = self.nodes[p].parent;
+        }
+        out
+    }
+
+    /// Depth of a node (roots are 0).
+    #[must_use]
+    pub fn depth(&self, node: usize) -> usize {
+        self.ancestors(node).len()
+    }
+
+    /// Nodes in report order: each node followed by its descendants, siblings
+    /// in order of first appearance (units file, then roster). Only nodes with
+    /// roster staff below them are listed.
+    #[must_use]
+    pub fn report_order(&self) -> Vec<usize> {
+        let mut has_staff = vec![false; self.nodes.len()];
+        for &leaf in &self.leaf {
+            has_staff[leaf] = true;
+            for a in self.ancestors(leaf) {
+                has_staff[a] = true;
+            }
+        }
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); self.nodes.len()];
+        let mut roots = Vec::new();
+        // Order of first appearance in the roster, parents by their first child.
+        let mut first_seen = vec![usize::MAX; self.nodes.len()];
+        for (i, &leaf) in self.leaf.iter().enumerate() {
+            first_seen[leaf] = first_seen[leaf].min(i);
+            for a in self.ancestors(leaf) {
+                first_seen[a] = first_seen[a].min(i);
+            }
+        }
+        let mut ids: Vec<usize> = (0..self.nodes.len()).filter(|&n| has_staff[n]).collect();
+        ids.sort_by_key(|&n| (first_seen[n], n));
+        for n in ids {
+            match self.nodes[n].parent {
+                Some(p) => children[p].push(n),
+                None => roots.push(n),
+            }
+        }
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = roots.into_iter().rev().collect();
+        while let Some(n) = stack.pop() {
+            out.push(n);
+            stack.extend(children[n].iter().rev());
+        }
+        out
+    }
+
+    /// True for nodes with nodes below them.
+    #[must_use]
+    pub fn is_parent(&self, node: usize) -> bool {
+        self.nodes.iter().any(|n| n.parent == Some(node))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_types_from_names() {
+        assert_eq!(
+            type_from_name("UBND xã Dương Quang"),
+            Some(UnitType::CommuneCommittee)
+        );
+        assert_eq!(
+            type_from_name("Phòng Nội vụ"),
+            Some(UnitType::AdministrativeAgency)
+        );
+        assert_eq!(
+            type_from_name("Văn phòng HĐND và UBND"),
+            Some(UnitType::AdministrativeAgency)
+        );
+        assert_eq!(
+            type_from_name("Trường THCS Đức Xuân"),
+            Some(UnitType::PublicServiceUnit)
+        );
+        assert_eq!(type_from_name("Hội Nông dân"), None);
+        assert_eq!(
+            parse_unit_type("Đơn vị sự nghiệp"),
+            Some(UnitType::PublicServiceUnit)
+        );
+        assert_eq!(
+            parse_unit_type("administrative_agency"),
+            Some(UnitType::AdministrativeAgency)
+        );
+    }
+}
