@@ -270,10 +270,11 @@ fn is_total_text(f: &str, staff_like: bool) -> bool {
 
 fn is_footer_text(f: &str) -> bool {
     let padded = format!(" {f} ");
-    FOOTER_MARKS
-        .iter()
-        .any(|m| padded.contains(&format!(" {m} ")))
-        || (padded.contains(" ngay ") && padded.contains(" thang ") && padded.contains(" nam "))
+    FOOTER_MARKS.iter().any(|m| {
+        padded.match_indices(m).any(|(i, _)| {
+            padded.as_bytes()[i - 1] == b' ' && padded.as_bytes().get(i + m.len()) == Some(&b' ')
+        })
+    }) || (padded.contains(" ngay ") && padded.contains(" thang ") && padded.contains(" nam "))
 }
 
 fn is_section_label(f: &str) -> bool {
@@ -281,43 +282,100 @@ fn is_section_label(f: &str) -> bool {
     roman || (f.len() == 1 && f.chars().all(|c| c.is_ascii_lowercase()))
 }
 
-/// Per-column flags of each distinct value, computed once.
-struct ValueFlags {
-    footer: Vec<Vec<bool>>,
+/// What a label cell (full name or STT) says.
+#[derive(Debug, Clone, Copy, Default)]
+struct Label {
+    total_exact: bool,
+    total_prefix: bool,
+    footer: bool,
+    section: bool,
 }
 
-impl ValueFlags {
-    fn new(sheet: &RawSheet) -> Self {
-        let footer = sheet
-            .columns
-            .iter()
-            .map(|c| {
-                c.values()
-                    .iter()
-                    .map(|v| v.as_text().is_some_and(|s| is_footer_text(&fold(s))))
-                    .collect()
-            })
-            .collect();
-        Self { footer }
+impl Label {
+    fn of(v: &RawValue) -> Self {
+        let text = v.display();
+        // Totals labels begin with T(ổng), C(ộng) or G(rand); sparing the
+        // fold for every other name keeps this cheap on large rosters.
+        let first = text
+            .chars()
+            .next()
+            .map(|c| c.to_lowercase().next().unwrap_or(c));
+        let f = fold(&text);
+        let maybe_total = matches!(first, Some('t' | 'c' | 'g'));
+        Label {
+            total_exact: maybe_total && is_total_text(&f, true),
+            total_prefix: maybe_total && is_total_text(&f, false),
+            footer: is_footer_text(&f),
+            section: is_section_label(&f),
+        }
     }
+
+    fn is_total(self, staff_like: bool) -> bool {
+        self.total_exact || (!staff_like && self.total_prefix)
+    }
+}
+
+/// Labels of one column's distinct values, computed on first use.
+struct Labels<'s> {
+    column: Option<&'s crate::ingest::RawColumn>,
+    cache: Vec<Option<Label>>,
+}
+
+impl<'s> Labels<'s> {
+    fn new(sheet: &'s RawSheet, col: Option<usize>) -> Self {
+        let column = col.and_then(|c| sheet.columns.get(c));
+        Self {
+            column,
+            cache: vec![None; column.map_or(0, |c| c.values().len())],
+        }
+    }
+
+    /// `None` for an empty cell.
+    fn at(&mut self, row: usize) -> Option<Label> {
+        let column = self.column?;
+        let id = column.id(row)?;
+        Some(*self.cache[id - 1].get_or_insert_with(|| Label::of(&column.values()[id - 1])))
+    }
+
+    /// Only the cheap first-letter test; the full label when it might be a total.
+    fn is_total_at(&mut self, row: usize, staff_like: bool) -> bool {
+        let Some(column) = self.column else {
+            return false;
+        };
+        let Some(RawValue::Text(s)) = column.get(row) else {
+            return false;
+        };
+        if !s.starts_with(['T', 't', 'C', 'c', 'G', 'g']) {
+            return false;
+        }
+        self.at(row).is_some_and(|l| l.is_total(staff_like))
+    }
+}
+
+/// True when any cell of the row is signature-footer text.
+fn row_has_footer_text(sheet: &RawSheet, r: usize) -> bool {
+    sheet.columns.iter().any(|c| {
+        c.get(r)
+            .and_then(RawValue::as_text)
+            .is_some_and(|s| is_footer_text(&fold(s)))
+    })
 }
 
 /// Classifies every row from `layout.body_start` on.
 #[must_use]
 pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
-    let flags = ValueFlags::new(sheet);
     let name_col = layout.column(Field::FullName);
     let stt_col = layout.column(Field::RowNumber);
+    let (mut names, mut stts) = (Labels::new(sheet, name_col), Labels::new(sheet, stt_col));
     let key_cols: Vec<usize> = [Field::Unit, Field::Category, Field::Education]
         .iter()
         .filter_map(|f| layout.column(*f))
         .collect();
-    let text_at =
-        |r: usize, c: Option<usize>| c.and_then(|c| sheet.cell(r, c)).map(|v| fold(&v.display()));
     let mut in_footer = false;
     let mut kinds = Vec::with_capacity(sheet.len().saturating_sub(layout.body_start));
     for r in layout.body_start..sheet.len() {
-        if sheet.row_is_blank(r) {
+        let filled = sheet.columns.iter().filter(|c| c.id(r).is_some()).count();
+        if filled == 0 {
             kinds.push(RowKind::Blank);
             continue;
         }
@@ -335,32 +393,25 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
             });
             continue;
         }
-        let name = text_at(r, name_col).unwrap_or_default();
-        let stt = text_at(r, stt_col).unwrap_or_default();
-        if is_total_text(&name, staff_like) || is_total_text(&stt, staff_like) {
+        if names.is_total_at(r, staff_like) || stts.is_total_at(r, staff_like) {
             kinds.push(RowKind::Total);
             continue;
         }
-        // A footer row has no person's name (its name cell is empty or is
-        // itself signature text, "Người lập biểu") and only a few cells: a
-        // staff row missing its name still has many, and its title may well
-        // read "Chủ tịch".
-        let filled = sheet.columns.iter().filter(|c| c.id(r).is_some()).count();
-        if !staff_like && filled <= FOOTER_MAX_CELLS && (name.is_empty() || is_footer_text(&name)) {
-            let footer = sheet
-                .columns
-                .iter()
-                .zip(&flags.footer)
-                .any(|(col, f)| col.id(r).is_some_and(|id| f[id - 1]));
-            if footer {
+        if !staff_like {
+            // A footer row has no person's name (its name cell is empty or is
+            // itself signature text, "Người lập biểu") and only a few cells: a
+            // staff row missing its name still has many, and its title may
+            // well read "Chủ tịch".
+            let name_ok = names.at(r).is_none_or(|n| n.footer);
+            if filled <= FOOTER_MAX_CELLS && name_ok && row_has_footer_text(sheet, r) {
                 in_footer = true;
                 kinds.push(RowKind::Footer);
                 continue;
             }
-        }
-        if !staff_like && filled_keys == 0 && is_section_label(&stt) {
-            kinds.push(RowKind::Heading);
-            continue;
+            if filled_keys == 0 && stts.at(r).is_some_and(|s| s.section) {
+                kinds.push(RowKind::Heading);
+                continue;
+            }
         }
         kinds.push(RowKind::Staff);
     }
@@ -381,7 +432,7 @@ mod tests {
                 r.iter()
                     .enumerate()
                     .filter(|(_, s)| !s.is_empty())
-                    .map(|(c, s)| (c, RawValue::Text((*s).into()))),
+                    .map(|(c, s)| (c, crate::ingest::CellRef::Text(s))),
             );
         }
         b.finish(0, "S".into())

@@ -114,8 +114,8 @@ fn read_date(v: &RawValue) -> Option<DateRead> {
     }
 }
 
-fn read_text(v: &RawValue) -> String {
-    v.display()
+fn read_text(v: &RawValue) -> Arc<str> {
+    v.display().into()
 }
 
 /// Infers the government level from a unit's name ("UBND xã Dương Quang",
@@ -143,31 +143,31 @@ pub fn level_from_unit_name(name: &str) -> Option<GovLevel> {
 
 /// All parsed columns of one sheet.
 struct Columns {
-    name: Parsed<String>,
-    unit: Parsed<String>,
+    name: Parsed<Arc<str>>,
+    unit: Parsed<Arc<str>>,
     category: Parsed<Option<CategoryCell>>,
     education: Parsed<EducationRead>,
-    staff_id: Option<Parsed<String>>,
-    national_id: Option<Parsed<String>>,
+    staff_id: Option<Parsed<Arc<str>>>,
+    national_id: Option<Parsed<Arc<str>>>,
     birth: Option<Parsed<Option<DateRead>>>,
     birth_male: Option<Parsed<Option<DateRead>>>,
     birth_female: Option<Parsed<Option<DateRead>>>,
     gender: Option<Parsed<Option<Gender>>>,
-    ethnicity: Option<Parsed<String>>,
+    ethnicity: Option<Parsed<Arc<str>>>,
     party: Option<Parsed<Option<bool>>>,
-    unit_code: Option<Parsed<String>>,
-    parent: Option<Parsed<String>>,
+    unit_code: Option<Parsed<Arc<str>>>,
+    parent: Option<Parsed<Arc<str>>>,
     gov_level: Option<Parsed<Option<GovLevel>>>,
-    title: Option<Parsed<String>>,
-    position: Option<Parsed<String>>,
-    position_code: Option<Parsed<String>>,
-    grade: Option<Parsed<String>>,
-    grade_code: Option<Parsed<String>>,
-    field_of_study: Option<Parsed<String>>,
+    title: Option<Parsed<Arc<str>>>,
+    position: Option<Parsed<Arc<str>>>,
+    position_code: Option<Parsed<Arc<str>>>,
+    grade: Option<Parsed<Arc<str>>>,
+    grade_code: Option<Parsed<Arc<str>>>,
+    field_of_study: Option<Parsed<Arc<str>>>,
     political: Option<Parsed<Option<scales::PoliticalTheory>>>,
     state_mgmt: Option<Parsed<Option<scales::StateManagement>>>,
-    it: Option<Parsed<String>>,
-    language: Option<Parsed<String>>,
+    it: Option<Parsed<Arc<str>>>,
+    language: Option<Parsed<Arc<str>>>,
     hire: Option<Parsed<Option<DateRead>>>,
     training_level: Option<Parsed<Option<Education>>>,
     training_end: Option<Parsed<Option<DateRead>>>,
@@ -233,9 +233,34 @@ impl Columns {
 struct UnitRegistry {
     units: Vec<Unit>,
     index: HashMap<String, u32>,
+    /// This sheet's (unit, code, parent) cells, by the address of their
+    /// cached text, so each distinct combination is folded once. Cleared per
+    /// sheet: the addresses are only stable while the sheet's cache lives.
+    fast: hashbrown::HashMap<(usize, usize, usize, Option<GovLevel>), u32>,
 }
 
 impl UnitRegistry {
+    fn new_sheet(&mut self) {
+        self.fast.clear();
+    }
+
+    fn intern_cached(
+        &mut self,
+        name: &Arc<str>,
+        code: Option<&Arc<str>>,
+        parent: Option<&Arc<str>>,
+        level: Option<GovLevel>,
+    ) -> u32 {
+        let addr = |a: Option<&Arc<str>>| a.map_or(0, |a| Arc::as_ptr(a).cast::<u8>() as usize);
+        let key = (addr(Some(name)), addr(code), addr(parent), level);
+        if let Some(&i) = self.fast.get(&key) {
+            return i;
+        }
+        let i = self.intern(name, code.map(|c| &**c), parent.map(|p| &**p), level);
+        self.fast.insert(key, i);
+        i
+    }
+
     fn intern(
         &mut self,
         name: &str,
@@ -349,6 +374,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             number_row: layout.number_row.map(|r| sheet.excel_rows[r]),
             ignored_columns: layout.unrecognised.clone(),
         };
+        units.new_sheet();
         let kinds = layout::classify(sheet, &layout);
         for (i, kind) in kinds.into_iter().enumerate() {
             let r = layout.body_start + i;
@@ -387,7 +413,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                     let name = cols.name.get(sheet, r).cloned().unwrap_or_default();
                     row_issues.push(
                         &cols.name.header,
-                        name,
+                        name.to_string(),
                         Problem::BelowFooter,
                         Action::SetAside,
                     );
@@ -437,7 +463,7 @@ fn missing_column(raw: &RawInput, sheet: &RawSheet, layout: &Layout, m: &HeaderM
     }
 }
 
-fn opt_text(p: Option<&Parsed<String>>, sheet: &RawSheet, r: usize) -> Option<String> {
+fn opt_text(p: Option<&Parsed<Arc<str>>>, sheet: &RawSheet, r: usize) -> Option<Arc<str>> {
     p.and_then(|p| p.get(sheet, r)).cloned()
 }
 
@@ -629,14 +655,19 @@ fn read_row(
         }
     }
 
-    let national_id =
-        opt_text(c.national_id.as_ref(), sheet, r).map(|id| id.replace([' ', '.'], ""));
+    let national_id = opt_text(c.national_id.as_ref(), sheet, r).map(|id| -> Arc<str> {
+        if id.contains([' ', '.']) {
+            id.replace([' ', '.'], "").into()
+        } else {
+            id
+        }
+    });
     if let (Some(id), Some(p)) = (&national_id, &c.national_id)
         && !(id.chars().all(|ch| ch.is_ascii_digit()) && matches!(id.len(), 9 | 12))
     {
         issues.push(
             &p.header,
-            id.clone(),
+            id.to_string(),
             Problem::NationalIdLength,
             Action::Kept,
         );
@@ -711,17 +742,12 @@ fn read_row(
         .flatten();
 
     let column_field = opt_text(c.field_of_study.as_ref(), sheet, r);
-    let field_of_study = column_field.or(edu_field);
+    let field_of_study = column_field.or_else(|| edu_field.map(Arc::from));
 
     let (name, unit_name, category) = (name?, unit_name?, category?);
     let unit_code = opt_text(c.unit_code.as_ref(), sheet, r);
     let parent = opt_text(c.parent.as_ref(), sheet, r);
-    let unit = units.intern(
-        &unit_name,
-        unit_code.as_deref(),
-        parent.as_deref(),
-        gov_level,
-    );
+    let unit = units.intern_cached(&unit_name, unit_code.as_ref(), parent.as_ref(), gov_level);
     let gov_level = gov_level.or(units.units[unit as usize].gov_level);
     let commune = match category.category {
         Category::CanBo | Category::CongChuc => {

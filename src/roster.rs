@@ -43,17 +43,17 @@ pub struct StaffRecord {
     /// Person id: records with the same id are one person (kiêm nhiệm).
     pub person: u32,
     /// Full name (cleaned).
-    pub name: String,
+    pub name: Arc<str>,
     /// Staff id, leading zeros kept.
-    pub staff_id: Option<String>,
+    pub staff_id: Option<Arc<str>>,
     /// National id, leading zeros kept.
-    pub national_id: Option<String>,
+    pub national_id: Option<Arc<str>>,
     /// Birth date.
     pub birth: Option<PartialDate>,
     /// Gender.
     pub gender: Option<Gender>,
     /// Ethnicity.
-    pub ethnicity: Option<String>,
+    pub ethnicity: Option<Arc<str>>,
     /// Party member.
     pub party_member: Option<bool>,
     /// Index into [`Roster::units`].
@@ -65,27 +65,27 @@ pub struct StaffRecord {
     /// Government level of the post.
     pub gov_level: Option<GovLevel>,
     /// Title (chức vụ, chức danh).
-    pub title: Option<String>,
+    pub title: Option<Arc<str>>,
     /// Job position name.
-    pub position: Option<String>,
+    pub position: Option<Arc<str>>,
     /// Job position code.
-    pub position_code: Option<String>,
+    pub position_code: Option<Arc<str>>,
     /// Grade name.
-    pub grade: Option<String>,
+    pub grade: Option<Arc<str>>,
     /// Grade code (01.003).
-    pub grade_code: Option<String>,
+    pub grade_code: Option<Arc<str>>,
     /// Professional education; `None` = unknown (missing or unreadable).
     pub education: Option<Education>,
     /// Field of study.
-    pub field_of_study: Option<String>,
+    pub field_of_study: Option<Arc<str>>,
     /// Political theory; `None` = unknown.
     pub political_theory: Option<PoliticalTheory>,
     /// State management; `None` = unknown.
     pub state_management: Option<StateManagement>,
     /// IT skill as written.
-    pub it_skill: Option<String>,
+    pub it_skill: Option<Arc<str>>,
     /// Foreign language as written.
-    pub foreign_language: Option<String>,
+    pub foreign_language: Option<Arc<str>>,
     /// Hire date.
     pub hire_date: Option<PartialDate>,
     /// Education level being studied.

@@ -9,6 +9,27 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+/// True when `s` is already clean: NFC, no leading, trailing, doubled or
+/// unusual whitespace.
+fn is_clean(s: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let mut prev_space = true;
+    for c in s.chars() {
+        let space = c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}';
+        if space && (prev_space || c != ' ') {
+            return false;
+        }
+        prev_space = space;
+    }
+    !prev_space && (s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes)
+}
+
+/// Like [`clean`], but `None` when the text is already clean (no allocation).
+#[must_use]
+pub fn clean_if_needed(s: &str) -> Option<String> {
+    (!is_clean(s)).then(|| clean(s))
+}
+
 /// NFC, with every run of whitespace (including NBSP, tabs and line breaks)
 /// collapsed to one space and the ends trimmed.
 #[must_use]
@@ -101,6 +122,16 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(clean(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn clean_if_needed_spares_clean_text() {
+        for s in ["Nguyễn Văn An", "ABC", "Đại học"] {
+            assert_eq!(clean_if_needed(s), None, "{s}");
+        }
+        for s in [" a", "a ", "a  b", "a\tb", "Nguye\u{302}\u{303}n", ""] {
+            assert_eq!(clean_if_needed(s), Some(clean(s)), "{s:?}");
         }
     }
 

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::{RawValue, SheetBuilder};
+use super::{CellRef, SheetBuilder};
 
 pub(crate) struct Delimited {
     pub(crate) builder: SheetBuilder,
@@ -18,9 +18,16 @@ pub(crate) struct Delimited {
 }
 
 /// Decodes the bytes to text and names the encoding used.
-fn decode(bytes: &[u8]) -> (String, &'static str) {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest).into_owned(), "UTF-8 (BOM)");
+fn decode(mut bytes: Vec<u8>) -> (String, &'static str) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        return match String::from_utf8(bytes) {
+            Ok(s) => (s, "UTF-8 (BOM)"),
+            Err(e) => (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                "UTF-8 (BOM)",
+            ),
+        };
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let le = bytes[0] == 0xFF;
@@ -36,16 +43,17 @@ fn decode(bytes: &[u8]) -> (String, &'static str) {
             .collect();
         return (text, if le { "UTF-16LE" } else { "UTF-16BE" });
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return (s.to_string(), "UTF-8");
-    }
-    if looks_like_font_encoding(bytes) {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(s) => return (s, "UTF-8"),
+        Err(e) => e.into_bytes(),
+    };
+    if looks_like_font_encoding(&bytes) {
         (
             bytes.iter().map(|&b| char::from(b)).collect(),
             "Latin-1 (TCVN3/VNI)",
         )
     } else {
-        let (text, _, _) = encoding_rs::WINDOWS_1258.decode(bytes);
+        let (text, _, _) = encoding_rs::WINDOWS_1258.decode(&bytes);
         (text.into_owned(), "Windows-1258")
     }
 }
@@ -121,14 +129,15 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
 /// number each row starts on. Every line is a row, blank ones included, so
 /// the numbers are those Excel shows. (The csv crate skips blank lines and
 /// does not count CRLF line ends, so its positions cannot be used here.)
-fn split_rows(text: &str, delim: u8, mut row: impl FnMut(u32, Vec<Cow<'_, str>>)) {
+fn split_rows(text: &str, delim: u8, mut row: impl FnMut(u32, &[Cow<'_, str>])) {
     let b = text.as_bytes();
     let len = b.len();
     let (mut i, mut line) = (0usize, 1u32);
+    let mut fields = Vec::new();
     let end_of_field = |c: u8| c == delim || c == b'\n' || c == b'\r';
     while i < len {
         let row_line = line;
-        let mut fields = Vec::new();
+        fields.clear();
         loop {
             if i < len && b[i] == b'"' {
                 i += 1;
@@ -163,9 +172,7 @@ fn split_rows(text: &str, delim: u8, mut row: impl FnMut(u32, Vec<Cow<'_, str>>)
                 fields.push(Cow::Owned(s));
             } else {
                 let start = i;
-                while i < len && !end_of_field(b[i]) {
-                    i += 1;
-                }
+                i = memchr::memchr3(delim, b'\n', b'\r', &b[i..]).map_or(len, |k| i + k);
                 fields.push(Cow::Borrowed(&text[start..i]));
             }
             if i < len && b[i] == delim {
@@ -181,11 +188,11 @@ fn split_rows(text: &str, delim: u8, mut row: impl FnMut(u32, Vec<Cow<'_, str>>)
             line = line.saturating_add(1);
             break;
         }
-        row(row_line, fields);
+        row(row_line, &fields);
     }
 }
 
-pub(crate) fn read(bytes: &[u8], tsv: bool) -> Delimited {
+pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
     let (text, encoding) = decode(bytes);
     let delimiter = detect_delimiter(&text, tsv);
     let mut builder = SheetBuilder::new();
@@ -193,10 +200,10 @@ pub(crate) fn read(bytes: &[u8], tsv: bool) -> Delimited {
         builder.push_row(
             line,
             fields
-                .into_iter()
+                .iter()
                 .enumerate()
                 .filter(|(_, f)| !f.trim().is_empty())
-                .map(|(i, f)| (i, RawValue::Text(f.into_owned().into_boxed_str()))),
+                .map(|(i, f)| (i, CellRef::Text(f.as_ref()))),
         );
     });
     Delimited {
@@ -211,7 +218,7 @@ mod tests {
     use super::*;
 
     fn grid(bytes: &[u8]) -> (Vec<u32>, Vec<Vec<String>>, char, &'static str) {
-        let d = read(bytes, false);
+        let d = read(bytes.to_vec(), false);
         let (enc, delim) = (d.encoding, d.delimiter);
         let s = d.builder.finish(0, "t".into());
         let rows = (0..s.len())

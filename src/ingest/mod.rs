@@ -10,8 +10,10 @@
 mod delimited;
 mod workbook;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+use hashbrown::{DefaultHashBuilder, HashTable};
+use std::hash::BuildHasher;
 
 use sha2::{Digest, Sha256};
 
@@ -158,12 +160,79 @@ impl RawSheet {
     }
 }
 
+/// A cell as a reader hands it over: text borrowed from the file, or a value.
+#[derive(Debug)]
+pub(crate) enum CellRef<'a> {
+    /// Text, not yet copied.
+    Text(&'a str),
+    /// Any other value.
+    Value(RawValue),
+}
+
+/// Interns one column's values: each distinct value is stored once, in
+/// `dict`, and looked up by borrowed text without allocating. A column whose
+/// values turn out to be nearly all distinct (row numbers, ids) stops
+/// looking values up and stores each cell: ids stay consistent either way.
+#[derive(Debug, Default)]
+struct Interner {
+    /// (hash, id) pairs; the hash is kept so growing never rereads `dict`.
+    table: HashTable<(u64, u32)>,
+    state: DefaultHashBuilder,
+    unique: bool,
+}
+
+/// Rows after which a column's distinctness is judged.
+const UNIQUE_PROBE_ROWS: usize = 65_536;
+
+impl Interner {
+    fn hash_of(&self, cell: &CellRef<'_>) -> u64 {
+        match cell {
+            CellRef::Text(s) => self.state.hash_one((0u8, *s)),
+            CellRef::Value(RawValue::Text(s)) => self.state.hash_one((0u8, &**s)),
+            CellRef::Value(other) => self.state.hash_one((1u8, other)),
+        }
+    }
+
+    /// The 1-based id of `cell` in `dict`, adding it when new.
+    fn intern(&mut self, dict: &mut Vec<RawValue>, cell: CellRef<'_>) -> u32 {
+        if !self.unique {
+            let hash = self.hash_of(&cell);
+            let found = self.table.find(hash, |&(h, id)| {
+                h == hash
+                    && match (&cell, &dict[id as usize - 1]) {
+                        (CellRef::Text(s), RawValue::Text(t)) => **t == **s,
+                        (CellRef::Value(v), d) => v == d,
+                        _ => false,
+                    }
+            });
+            if let Some(&(_, id)) = found {
+                return id;
+            }
+            let id = u32::try_from(dict.len() + 1).unwrap_or(u32::MAX);
+            self.table.insert_unique(hash, (hash, id), |&(h, _)| h);
+        }
+        dict.push(match cell {
+            CellRef::Text(s) => RawValue::Text(s.into()),
+            CellRef::Value(v) => v,
+        });
+        u32::try_from(dict.len()).unwrap_or(u32::MAX)
+    }
+
+    /// After the probe rows: stop deduplicating a column of mostly distinct values.
+    fn judge(&mut self, distinct: usize, rows: usize) {
+        if distinct * 10 > rows * 9 {
+            self.unique = true;
+            self.table = HashTable::new();
+        }
+    }
+}
+
 /// Builds a [`RawSheet`] row by row, interning values per column.
 #[derive(Debug)]
 pub(crate) struct SheetBuilder {
     excel_rows: Vec<u32>,
     columns: Vec<RawColumn>,
-    index: Vec<HashMap<RawValue, u32>>,
+    index: Vec<Interner>,
 }
 
 impl SheetBuilder {
@@ -176,27 +245,25 @@ impl SheetBuilder {
     }
 
     /// Adds a row; `cells` are (column, value) pairs, empty cells omitted.
-    pub(crate) fn push_row(
+    pub(crate) fn push_row<'a>(
         &mut self,
         excel_row: u32,
-        cells: impl IntoIterator<Item = (usize, RawValue)>,
+        cells: impl IntoIterator<Item = (usize, CellRef<'a>)>,
     ) {
         let row = self.excel_rows.len();
+        if row == UNIQUE_PROBE_ROWS {
+            for (c, index) in self.columns.iter().zip(&mut self.index) {
+                index.judge(c.dict.len(), row);
+            }
+        }
         self.excel_rows.push(excel_row);
-        for (col, value) in cells {
+        for (col, cell) in cells {
             while self.columns.len() <= col {
-                self.columns.push(RawColumn {
-                    ids: Vec::new(),
-                    dict: Vec::new(),
-                });
-                self.index.push(HashMap::new());
+                self.columns.push(RawColumn::default());
+                self.index.push(Interner::default());
             }
             let column = &mut self.columns[col];
-            let next = u32::try_from(column.dict.len() + 1).unwrap_or(u32::MAX);
-            let id = *self.index[col].entry(value).or_insert_with_key(|v| {
-                column.dict.push(v.clone());
-                next
-            });
+            let id = self.index[col].intern(&mut column.dict, cell);
             if column.ids.len() < row {
                 column.ids.resize(row, 0);
             }
@@ -219,7 +286,12 @@ impl SheetBuilder {
             for v in &mut c.dict {
                 if let RawValue::Text(s) = v {
                     let converted = legacy::decode(s, encoding);
-                    *s = text::clean(converted.as_deref().unwrap_or(s)).into_boxed_str();
+                    let text = converted.as_deref().unwrap_or(s);
+                    if let Some(cleaned) = text::clean_if_needed(text) {
+                        *s = cleaned.into_boxed_str();
+                    } else if let Some(converted) = converted {
+                        *s = converted.into_boxed_str();
+                    }
                 }
             }
             // A cell holding only spaces is empty.
@@ -369,7 +441,7 @@ pub fn read_file(
             .and_then(|n| n.to_str())
             .unwrap_or("")
             .to_string();
-        let read = delimited::read(&bytes, ext == "tsv");
+        let read = delimited::read(bytes, ext == "tsv");
         let sheets = if sheet_filter.is_none() || wanted(&name) {
             vec![read.builder.finish(index, name.clone())]
         } else {
@@ -417,10 +489,13 @@ mod tests {
         let mut b = SheetBuilder::new();
         b.push_row(
             1,
-            [(0, RawValue::Text("a".into())), (2, RawValue::number(1.0))],
+            [
+                (0, CellRef::Text("a")),
+                (2, CellRef::Value(RawValue::number(1.0))),
+            ],
         );
-        b.push_row(2, [(0, RawValue::Text("a".into()))]);
-        b.push_row(5, [(1, RawValue::Text("  ".into()))]);
+        b.push_row(2, [(0, CellRef::Text("a"))]);
+        b.push_row(5, [(1, CellRef::Text("  "))]);
         let s = b.finish(0, "S".into());
         assert_eq!(s.len(), 3);
         assert_eq!(s.excel_rows, vec![1, 2, 5]);

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
 
-use super::{RawSheet, RawValue, SheetBuilder};
+use super::{CellRef, RawSheet, RawValue, SheetBuilder};
 use crate::error::{Error, Result};
 
 type Book = Sheets<Cursor<Vec<u8>>>;
@@ -34,33 +34,24 @@ fn open(path: &Path, bytes: Vec<u8>) -> Result<Book> {
     })
 }
 
-fn convert(cell: &Data) -> Option<RawValue> {
-    match cell {
-        Data::Empty => None,
+fn convert(cell: &Data) -> Option<CellRef<'_>> {
+    let value = match cell {
+        Data::Empty => return None,
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-            Some(RawValue::Text(s.as_str().into()))
+            return Some(CellRef::Text(s));
         }
         #[allow(clippy::cast_precision_loss)]
         // ids beyond 2^53 are not typed as numbers in practice
-        Data::Int(i) => Some(RawValue::number(*i as f64)),
-        Data::Float(f) => Some(RawValue::number(*f)),
-        Data::Bool(b) => Some(RawValue::Bool(*b)),
-        Data::DateTime(dt) => {
-            if dt.is_datetime() {
-                dt.as_datetime().map_or_else(
-                    || Some(RawValue::number(dt.as_f64())),
-                    |d| {
-                        Some(RawValue::Date(chrono::Datelike::num_days_from_ce(
-                            &d.date(),
-                        )))
-                    },
-                )
-            } else {
-                Some(RawValue::number(dt.as_f64()))
-            }
-        }
-        Data::Error(e) => Some(RawValue::Error(e.to_string().into())),
-    }
+        Data::Int(i) => RawValue::number(*i as f64),
+        Data::Float(f) => RawValue::number(*f),
+        Data::Bool(b) => RawValue::Bool(*b),
+        Data::DateTime(dt) => match dt.as_datetime().filter(|_| dt.is_datetime()) {
+            Some(d) => RawValue::Date(chrono::Datelike::num_days_from_ce(&d.date())),
+            None => RawValue::number(dt.as_f64()),
+        },
+        Data::Error(e) => RawValue::Error(e.to_string().into()),
+    };
+    Some(CellRef::Value(value))
 }
 
 /// Reads the sheets `wanted` accepts. Returns every sheet name and the sheets read.

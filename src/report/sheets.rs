@@ -382,7 +382,7 @@ pub(super) fn training(
                 &input.loaded.roster.units[rec.unit as usize].name,
                 &f.cell,
             )?;
-            ws.write_string_with_format(r, 3, &rec.name, &f.cell)?;
+            ws.write_string_with_format(r, 3, rec.name.as_ref(), &f.cell)?;
             match rec.birth {
                 Some(b) if b.precision == Precision::Day => {
                     ws.write_datetime_with_format(r, 4, b.date, &f.date)?;
