@@ -10,6 +10,8 @@
 //! without diacritics, a duplicate row, a person holding two posts, rows
 //! missing required values, and a summary sheet that is not a roster.
 
+#![allow(clippy::type_complexity)] // tables of sample data read best as tuples
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -196,6 +198,7 @@ struct Row {
     political: &'static str,
     state: &'static str,
     training: Option<(&'static str, String)>,
+    grade_code: &'static str,
 }
 
 /// One commune sheet in the government layout.
@@ -264,7 +267,8 @@ fn commune_sheet(
     ws.write_string_with_format(7, 12, enc("Trình độ"), &f.head)?;
     ws.write_string_with_format(7, 13, enc("Dự kiến hoàn thành"), &f.head)?;
     ws.merge_range(6, 14, 7, 14, &enc("Ghi chú"), &f.head)?;
-    for c in 0..15u16 {
+    ws.merge_range(6, 15, 7, 15, &enc("Mã ngạch"), &f.head)?;
+    for c in 0..16u16 {
         ws.write_string_with_format(8, c, format!("({})", c + 1), &f.head)?;
     }
     let mut r = 9u32;
@@ -292,6 +296,9 @@ fn commune_sheet(
             if !v.is_empty() {
                 ws.write_string_with_format(r, c, enc(v), &f.cell)?;
             }
+        }
+        if !row.grade_code.is_empty() {
+            ws.write_string_with_format(r, 15, row.grade_code, &f.cell)?;
         }
         if let Some((level, end)) = &row.training {
             ws.write_string_with_format(r, 12, enc(level), &f.cell)?;
@@ -337,6 +344,7 @@ fn commune_rows(rng: &mut Rng, seq: &mut u32, ward: bool, cb: &str, cc: &str) ->
             political: ["Trung cấp", "Trung cấp", "Cao cấp", "Sơ cấp", ""][rng.below(5) as usize],
             state: ["Chuyên viên", "", "", "Cán sự"][rng.below(4) as usize],
             training,
+            grade_code: "",
         });
     }
     for (code, title) in cc.chars().zip(CC_TITLES) {
@@ -350,6 +358,12 @@ fn commune_rows(rng: &mut Rng, seq: &mut u32, ward: bool, cb: &str, cc: &str) ->
             state: ["Chuyên viên", "", "Cán sự"][rng.below(3) as usize],
             training: (code == 'T' && rng.below(2) == 0)
                 .then(|| ("Đại học", "31/12/2015".to_string())),
+            grade_code: match *title {
+                "Tài chính - kế toán" => "06.032",
+                "Trưởng Công an" | "Chỉ huy trưởng Quân sự" => "",
+                _ if rng.below(3) == 0 => "01.004",
+                _ => "01.003",
+            },
         });
     }
     rows
@@ -390,11 +404,22 @@ fn communes(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> 
                     political: last.political,
                     state: last.state,
                     training: None,
+                    grade_code: last.grade_code,
                 };
                 rows.push(dup);
             }
             // Xuất Hóa: one row without a category; Dương Quang: one without a name.
-            5 => rows[4].category = "",
+            // Huyền Tụng: a title typed with a mistake; Xuất Hóa: one not in the catalogue.
+            4 => rows
+                .iter_mut()
+                .filter(|r| r.title == "Tài chính - kế toán")
+                .for_each(|r| r.title = "Tài chính - kết toán"),
+            5 => {
+                rows[4].category = "";
+                rows.iter_mut()
+                    .filter(|r| r.title == "Văn hóa - xã hội")
+                    .for_each(|r| r.title = "Cán bộ thông tin - truyền thông");
+            }
             6 => rows[9].p.name = String::new(),
             _ => {}
         }
@@ -455,36 +480,93 @@ fn non_specialised(rng: &mut Rng, seq: &mut u32) -> std::io::Result<()> {
     std::fs::write(Path::new(OUT).join("03-khong-chuyen-trach.txt"), bytes)
 }
 
+/// The town's specialised offices: (code, name, staff, accepted fields of study).
+const OFFICES: &[(&str, &str, usize, &[&str])] = &[
+    ("BK-NV", "Phòng Nội vụ", 5, &["Hành chính", "Luật"]),
+    (
+        "BK-TCKH",
+        "Phòng Tài chính - Kế hoạch",
+        7,
+        &["Kinh tế", "Kế toán", "Tài chính"],
+    ),
+    ("BK-VP", "Văn phòng HĐND và UBND", 9, &[]),
+    ("BK-TP", "Phòng Tư pháp", 4, &["Luật"]),
+    (
+        "BK-TNMT",
+        "Phòng Tài nguyên và Môi trường",
+        6,
+        &["Địa chính", "Môi trường", "Nông nghiệp"],
+    ),
+    ("BK-KT", "Phòng Kinh tế", 5, &["Kinh tế", "Nông nghiệp"]),
+    (
+        "BK-QLDT",
+        "Phòng Quản lý đô thị",
+        5,
+        &["Xây dựng", "Kiến trúc"],
+    ),
+    ("BK-VHTT", "Phòng Văn hóa và Thông tin", 4, &[]),
+    (
+        "BK-LDTBXH",
+        "Phòng Lao động - Thương binh và Xã hội",
+        5,
+        &[],
+    ),
+    ("BK-TTr", "Thanh tra thị xã", 4, &["Luật", "Kinh tế"]),
+    ("BK-GDDT", "Phòng Giáo dục và Đào tạo", 6, &["Sư phạm"]),
+    ("BK-YT", "Phòng Y tế", 3, &[]),
+];
+
+/// One office posting: (title, position code suffix, position name, grade name, grade code, education code).
+fn office_posting(
+    k: usize,
+) -> (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    char,
+) {
+    match k {
+        0 => (
+            "Trưởng phòng",
+            "LD1",
+            "Trưởng phòng",
+            "Chuyên viên chính",
+            "01.002",
+            'D',
+        ),
+        1 => (
+            "Phó Trưởng phòng",
+            "LD2",
+            "Phó Trưởng phòng",
+            "Chuyên viên",
+            "01.003",
+            'D',
+        ),
+        5 => (
+            "Cán sự",
+            "HT1",
+            "Văn thư - hành chính",
+            "Cán sự",
+            "01.004",
+            'C',
+        ),
+        _ => (
+            "Chuyên viên",
+            "CM1",
+            "Chuyên viên",
+            "Chuyên viên",
+            "01.003",
+            'D',
+        ),
+    }
+}
+
 /// The town's specialised offices (công chức, cấp huyện), with a summary sheet.
+/// Positions are typed three ways: by code, by name, and only through the title;
+/// a few are misspelt, held in the wrong grade or missing from the catalogue.
 fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
-    let offices: &[(&str, &str, usize)] = &[
-        ("BK-NV", "Phòng Nội vụ", 5),
-        ("BK-TCKH", "Phòng Tài chính - Kế hoạch", 7),
-        ("BK-VP", "Văn phòng HĐND và UBND", 9),
-        ("BK-TP", "Phòng Tư pháp", 4),
-        ("BK-TNMT", "Phòng Tài nguyên và Môi trường", 6),
-        ("BK-KT", "Phòng Kinh tế", 5),
-        ("BK-QLDT", "Phòng Quản lý đô thị", 5),
-        ("BK-VHTT", "Phòng Văn hóa và Thông tin", 4),
-        ("BK-LDTBXH", "Phòng Lao động - Thương binh và Xã hội", 5),
-        ("BK-TTr", "Thanh tra thị xã", 4),
-        ("BK-GDDT", "Phòng Giáo dục và Đào tạo", 6),
-        ("BK-YT", "Phòng Y tế", 3),
-    ];
-    let grades = [
-        ("Chuyên viên", "01.003", 'D'),
-        ("Chuyên viên chính", "01.002", 'M'),
-        ("Cán sự", "01.004", 'C'),
-        ("Kế toán viên", "06.031", 'D'),
-    ];
-    let titles = [
-        "Trưởng phòng",
-        "Phó Trưởng phòng",
-        "Chuyên viên",
-        "Chuyên viên",
-        "Chuyên viên",
-        "Cán sự",
-    ];
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("CBCC thi xa")?;
@@ -509,10 +591,11 @@ fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
         "Cấp",
         "Loại",
         "Chức vụ",
+        "Mã VTVL",
+        "Vị trí việc làm",
         "Mã ngạch",
         "Ngạch",
         "Trình độ CM",
-        "Chuyên ngành",
         "LLCT",
         "QLNN",
     ];
@@ -521,10 +604,46 @@ fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
     }
     let mut r = 6u32;
     let mut n = 0;
-    for (code, office, count) in offices {
+    for (oi, (code, office, count, fields)) in OFFICES.iter().enumerate() {
         for k in 0..*count {
             let p = person(rng, seq, 1955, 32);
-            let (grade, gcode, edu) = grades[if k == 0 { 1 } else { rng.below(4) as usize }];
+            let (mut title, suffix, position, mut grade, mut gcode, edu) = office_posting(k);
+            let (mut pcode, mut pname) = (format!("{code}-{suffix}"), position.to_string());
+            match (oi, k) {
+                // Typed by name only, by title only, misspelt, and not in the catalogue.
+                (0, 2) => pcode.clear(),
+                (1, 3) | (1, 4) => (pcode, pname) = (String::new(), String::new()),
+                (2, 3) => {
+                    (pcode, pname, title) = (
+                        String::new(),
+                        "Chuyen vien tong hop".to_string(),
+                        "Chuyên viên tổng hợp",
+                    )
+                }
+                (2, 4) => {
+                    (pcode, pname, title) = (
+                        String::new(),
+                        "Chuyên viên CNTT".to_string(),
+                        "Chuyên viên CNTT",
+                    )
+                }
+                // Held in the wrong grade.
+                (4, 3) | (6, 2) => (grade, gcode) = ("Cán sự", "01.004"),
+                _ => {}
+            }
+            // Education with a field of study from the office's list, or another.
+            let field = if fields.is_empty() || rng.below(4) == 0 {
+                "Nông nghiệp"
+            } else {
+                fields[rng.below(fields.len() as u64) as usize]
+            };
+            let level = if edu == 'C' {
+                "Cao đẳng"
+            } else if rng.below(8) == 0 {
+                "Trung cấp"
+            } else {
+                "Đại học"
+            };
             n += 1;
             ws.write_number_with_format(r, 0, f64::from(n), &f.cell)?;
             ws.write_string_with_format(r, 1, &p.staff_id, &f.cell)?;
@@ -535,23 +654,24 @@ fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
             ws.write_string_with_format(r, 6, *office, &f.cell)?;
             ws.write_string_with_format(r, 7, "Huyện", &f.cell)?;
             ws.write_string_with_format(r, 8, "Công chức", &f.cell)?;
-            ws.write_string_with_format(r, 9, titles[k.min(titles.len() - 1)], &f.cell)?;
-            ws.write_string_with_format(r, 10, gcode, &f.cell)?;
-            ws.write_string_with_format(r, 11, grade, &f.cell)?;
-            let code = if rng.below(10) == 0 { 'T' } else { edu };
-            ws.write_string_with_format(r, 12, education(rng, code), &f.cell)?;
-            ws.write_string_with_format(
-                r,
-                14,
-                ["Trung cấp", "Cao cấp", "Sơ cấp", ""][rng.below(4) as usize],
-                &f.cell,
-            )?;
-            ws.write_string_with_format(
-                r,
-                15,
-                ["Chuyên viên", "Chuyên viên chính", ""][rng.below(3) as usize],
-                &f.cell,
-            )?;
+            ws.write_string_with_format(r, 9, title, &f.cell)?;
+            ws.write_string_with_format(r, 10, &pcode, &f.cell)?;
+            ws.write_string_with_format(r, 11, &pname, &f.cell)?;
+            ws.write_string_with_format(r, 12, gcode, &f.cell)?;
+            ws.write_string_with_format(r, 13, grade, &f.cell)?;
+            ws.write_string_with_format(r, 14, format!("{level} {field}"), &f.cell)?;
+            let llct = if k < 2 {
+                ["Trung cấp", "Cao cấp", "Sơ cấp"][rng.below(3) as usize]
+            } else {
+                ["", "Sơ cấp", "Trung cấp"][rng.below(3) as usize]
+            };
+            let qlnn = if k == 0 {
+                ["Chuyên viên chính", "Chuyên viên"][rng.below(2) as usize]
+            } else {
+                ["Chuyên viên", ""][rng.below(2) as usize]
+            };
+            ws.write_string_with_format(r, 15, llct, &f.cell)?;
+            ws.write_string_with_format(r, 16, qlnn, &f.cell)?;
             r += 1;
         }
     }
@@ -560,15 +680,285 @@ fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
     ws.write_string(r + 2, 9, "TRƯỞNG PHÒNG NỘI VỤ")?;
     ws.set_column_width(2, 24)?;
     ws.set_column_width(6, 34)?;
+    ws.set_column_width(11, 26)?;
     let sum = wb.add_worksheet();
     sum.set_name("Tong hop")?;
     sum.write_string(0, 0, "Đơn vị")?;
     sum.write_string(0, 1, "Số lượng")?;
-    for (i, (_, office, count)) in offices.iter().enumerate() {
+    for (i, (_, office, count, _)) in OFFICES.iter().enumerate() {
         sum.write_string(i as u32 + 1, 0, *office)?;
         sum.write_number(i as u32 + 1, 1, *count as f64)?;
     }
     wb.save(Path::new(OUT).join("04-cong-chuc-co-quan-chuyen-mon.xlsx"))
+}
+
+/// The position catalogue (danh mục vị trí việc làm) of the sample town:
+/// the offices' positions, and the commune positions shared by every commune.
+fn catalogue() -> std::io::Result<()> {
+    use std::fmt::Write as _;
+    let mut t = String::from(
+        "# Danh mục vị trí việc làm (sample): Thị xã Bắc Kạn, 2013. Written by\n\
+         # `cargo run --example sample_rosters`; the positions are illustrative.\n\
+         # Offices: by unit code. Communes: one list shared by every commune\n\
+         # (agency = \"type:commune_committee\").\n\n",
+    );
+    let q = |s: &[&str]| {
+        s.iter()
+            .map(|x| format!("\"{x}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (code, office, count, fields) in OFFICES {
+        let chuyen_vien = count
+            .saturating_sub(2)
+            .saturating_sub(usize::from(*count > 5))
+            .max(1);
+        let rows: [(
+            &str,
+            &str,
+            &str,
+            &str,
+            &str,
+            Option<&str>,
+            Option<&str>,
+            usize,
+        ); 4] = [
+            (
+                "LD1",
+                "Trưởng phòng",
+                "lanh_dao_quan_ly",
+                "\"01.002\", \"01.001\"",
+                "dai_hoc",
+                Some("trung_cap"),
+                Some("chuyen_vien_chinh"),
+                1,
+            ),
+            (
+                "LD2",
+                "Phó Trưởng phòng",
+                "lanh_dao_quan_ly",
+                "\"01.003\", \"01.002\"",
+                "dai_hoc",
+                Some("trung_cap"),
+                Some("chuyen_vien"),
+                1,
+            ),
+            (
+                "CM1",
+                "Chuyên viên",
+                "chuyen_mon_chuyen_nganh",
+                "\"01.003\", \"01.002\"",
+                "dai_hoc",
+                None,
+                None,
+                chuyen_vien,
+            ),
+            (
+                "HT1",
+                "Văn thư - hành chính",
+                "ho_tro_phuc_vu",
+                "\"01.004\", \"01.003\"",
+                "cao_dang",
+                None,
+                None,
+                1,
+            ),
+        ];
+        for (suffix, name, kind, grades, edu, llct, qlnn, headcount) in rows {
+            let _ = writeln!(
+                t,
+                "[[position]]\nagency = \"{code}\"  # {office}\ncode = \"{code}-{suffix}\"\nname = \"{name}\"\nkind = \"{kind}\"\ngrades = [{grades}]\nmin_education = \"{edu}\""
+            );
+            if suffix == "CM1" && !fields.is_empty() {
+                let _ = writeln!(t, "fields = [{}]", q(fields));
+            }
+            if let Some(l) = llct {
+                let _ = writeln!(t, "min_political_theory = \"{l}\"");
+            }
+            if let Some(m) = qlnn {
+                let _ = writeln!(t, "min_state_management = \"{m}\"");
+            }
+            let aliases = match suffix {
+                "LD1" => "aliases = [\"Trưởng phòng\", \"Chánh Văn phòng\", \"Chánh Thanh tra\"]\n",
+                "LD2" => {
+                    "aliases = [\"Phó Trưởng phòng\", \"Phó Chánh Văn phòng\", \"Phó Chánh Thanh tra\"]\n"
+                }
+                "HT1" => "aliases = [\"Cán sự\", \"Văn thư\"]\n",
+                _ => "",
+            };
+            let _ = writeln!(t, "{aliases}headcount = {headcount}\n");
+        }
+    }
+    let commune: &[(&str, &str, &str, &str, &[&str], &str)] = &[
+        (
+            "XA-BT",
+            "Bí thư Đảng ủy",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "trung_cap",
+        ),
+        (
+            "XA-PBT",
+            "Phó Bí thư Đảng ủy",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "trung_cap",
+        ),
+        (
+            "XA-CTHD",
+            "Chủ tịch HĐND",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "trung_cap",
+        ),
+        (
+            "XA-PCTHD",
+            "Phó Chủ tịch HĐND",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "trung_cap",
+        ),
+        (
+            "XA-CT",
+            "Chủ tịch UBND",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "trung_cap",
+        ),
+        (
+            "XA-PCT",
+            "Phó Chủ tịch UBND",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "trung_cap",
+        ),
+        (
+            "XA-MTTQ",
+            "Chủ tịch Ủy ban MTTQ",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "so_cap",
+        ),
+        (
+            "XA-DTN",
+            "Bí thư Đoàn TNCS HCM",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "so_cap",
+        ),
+        (
+            "XA-PN",
+            "Chủ tịch Hội LHPN",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "so_cap",
+        ),
+        (
+            "XA-CCB",
+            "Chủ tịch Hội CCB",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "so_cap",
+        ),
+        (
+            "XA-ND",
+            "Chủ tịch Hội Nông dân",
+            "lanh_dao_quan_ly",
+            "",
+            &[],
+            "so_cap",
+        ),
+        (
+            "XA-CA",
+            "Trưởng Công an",
+            "chuyen_mon_chuyen_nganh",
+            "",
+            &[],
+            "",
+        ),
+        (
+            "XA-QS",
+            "Chỉ huy trưởng Quân sự",
+            "chuyen_mon_chuyen_nganh",
+            "",
+            &[],
+            "",
+        ),
+        (
+            "XA-VP",
+            "Văn phòng - thống kê",
+            "chuyen_mon_dung_chung",
+            "\"01.003\", \"01.004\"",
+            &[],
+            "",
+        ),
+        (
+            "XA-DC",
+            "Địa chính - xây dựng",
+            "chuyen_mon_chuyen_nganh",
+            "\"01.003\", \"01.004\"",
+            &["Địa chính", "Xây dựng", "Nông nghiệp"],
+            "",
+        ),
+        (
+            "XA-TC",
+            "Tài chính - kế toán",
+            "chuyen_mon_dung_chung",
+            "\"06.032\", \"06.031\", \"01.003\"",
+            &["Kế toán", "Tài chính", "Kinh tế"],
+            "",
+        ),
+        (
+            "XA-TP",
+            "Tư pháp - hộ tịch",
+            "chuyen_mon_chuyen_nganh",
+            "\"01.003\", \"01.004\"",
+            &["Luật"],
+            "",
+        ),
+        (
+            "XA-VH",
+            "Văn hóa - xã hội",
+            "chuyen_mon_chuyen_nganh",
+            "\"01.003\", \"01.004\"",
+            &[],
+            "",
+        ),
+    ];
+    for (code, name, kind, grades, fields, llct) in commune {
+        let headcount = if *code == "XA-VP" { 2 } else { 1 };
+        let _ = writeln!(
+            t,
+            "[[position]]\nagency = \"type:commune_committee\"\ncode = \"{code}\"\nname = \"{name}\"\nkind = \"{kind}\"\nmin_education = \"trung_cap\"\naliases = [\"{name}\"]\nheadcount = {headcount}"
+        );
+        if !grades.is_empty() {
+            let _ = writeln!(t, "grades = [{grades}]");
+        }
+        if !fields.is_empty() {
+            let _ = writeln!(t, "fields = [{}]", q(fields));
+        }
+        if !llct.is_empty() {
+            let _ = writeln!(t, "min_political_theory = \"{llct}\"");
+        }
+        t.push('\n');
+    }
+    t.push_str(
+        "[field_synonyms]\n\"Sư phạm\" = [\"Sư phạm Toán\", \"Sư phạm Văn\", \"Giáo dục\"]\n",
+    );
+    std::fs::write(
+        Path::new("policies").join("vi-tri-viec-lam-bac-kan.toml"),
+        t,
+    )
 }
 
 /// Public service units (viên chức): a semicolon CSV with headers typed without diacritics.
@@ -619,6 +1009,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     communes(&mut rng, &mut seq, &f)?;
     non_specialised(&mut rng, &mut seq)?;
     offices(&mut rng, &mut seq, &f)?;
+    catalogue()?;
     public_service(&mut rng, &mut seq)?;
     println!("sample rosters written to {OUT}/");
     Ok(())

@@ -82,6 +82,9 @@ pub struct ReportArgs {
     /// Units file (.csv or workbook: code, name, parent code, unit type, level).
     #[arg(long, value_name = "FILE")]
     pub units: Option<PathBuf>,
+    /// Job-position catalogue (file or folder: TOML, CSV or workbook); default: the policy's own.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub positions: Option<PathBuf>,
     /// Output workbook; default `reports/<policy id>_<as-of>.xlsx`.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -102,4 +105,10 @@ pub struct GenerateArgs {
     /// Random seed (same seed, same roster).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Also write a matching job-position catalogue (CSV) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub catalogue: Option<PathBuf>,
+    /// Rows in that catalogue.
+    #[arg(long, default_value_t = 5000)]
+    pub catalogue_rows: usize,
 }

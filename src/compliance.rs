@@ -13,7 +13,10 @@
 use polars::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::policy::{Decision, Measure, Policy, Population, Scope, Target, UnitType, decide};
+use crate::policy::{
+    Decision, Measure, Percent, Policy, Population, Scope, Target, UnitType, decide,
+};
+use crate::positions::{Assignment, Placement};
 use crate::roster::Roster;
 use crate::scales::Category;
 use crate::text::fold;
@@ -121,10 +124,27 @@ const UNIT_TYPES: [UnitType; 4] = [
 ];
 
 /// The postings as a frame: one row per staff record.
-fn postings_frame(roster: &Roster, h: &Hierarchy) -> PolarsResult<DataFrame> {
+fn postings_frame(
+    roster: &Roster,
+    h: &Hierarchy,
+    placement: Option<&Placement>,
+) -> PolarsResult<DataFrame> {
     let r = &roster.records;
     let u32s = |f: &dyn Fn(usize) -> u32| (0..r.len()).map(f).collect::<Vec<u32>>();
     let i8s = |f: &dyn Fn(usize) -> i8| (0..r.len()).map(f).collect::<Vec<i8>>();
+    let flag = |f: &dyn Fn(&Assignment) -> bool| -> Vec<i8> {
+        match placement {
+            Some(p) => p.assignments.iter().map(|a| i8::from(f(a))).collect(),
+            None => vec![0; r.len()],
+        }
+    };
+    let has_catalogue: Vec<bool> = match placement {
+        Some(p) => r
+            .iter()
+            .map(|x| p.agencies[x.unit as usize].has_catalogue)
+            .collect(),
+        None => vec![false; r.len()],
+    };
     let columns = vec![
         Column::new(
             "rec".into(),
@@ -163,6 +183,10 @@ fn postings_frame(roster: &Roster, h: &Hierarchy) -> PolarsResult<DataFrame> {
             "state_management".into(),
             i8s(&|i| rank(r[i].state_management, &QLNN)),
         ),
+        Column::new("placed".into(), flag(&Assignment::placed)),
+        Column::new("placed_grade".into(), flag(&Assignment::placed_with_grade)),
+        Column::new("standard".into(), flag(&Assignment::meets_standard)),
+        Column::new("has_catalogue".into(), has_catalogue),
     ];
     DataFrame::new(r.len(), columns)
 }
@@ -219,6 +243,9 @@ fn measure_column(m: &Measure) -> (&'static str, i32) {
         Measure::StateManagement(level) => {
             ("state_management", i32::from(rank(Some(*level), &QLNN)))
         }
+        Measure::PlacedInPosition => ("placed", 1),
+        Measure::PlacedWithMatchingGrade | Measure::StructuredByPosition(_) => ("placed_grade", 1),
+        Measure::MeetsPositionStandard => ("standard", 1),
     }
 }
 
@@ -251,6 +278,84 @@ fn counts(pop: LazyFrame, key: &str) -> PolarsResult<Vec<(u32, u64, u64, u64)>> 
         .collect())
 }
 
+fn headline(t: &Target, rows: &[ComplianceRow], all: &ComplianceRow) -> Headline {
+    let units: Vec<&ComplianceRow> = rows
+        .iter()
+        .filter(|r| matches!(r.group, Group::Unit(_)))
+        .collect();
+    let units_applicable = units.iter().filter(|r| r.population > 0).count() as u64;
+    let units_met = units
+        .iter()
+        .filter(|r| r.decision.met == Some(true))
+        .count() as u64;
+    match t.scope {
+        Scope::All => Headline {
+            met: all.decision.met,
+            shortfall: all.decision.shortfall,
+            units_met,
+            units_applicable,
+        },
+        Scope::Unit | Scope::Parent => {
+            let scoped: Vec<&ComplianceRow> = rows
+                .iter()
+                .filter(|r| match (t.scope, r.group) {
+                    (Scope::Unit, Group::Unit(_)) | (Scope::Parent, Group::Parent(_)) => {
+                        r.population > 0
+                    }
+                    _ => false,
+                })
+                .collect();
+            let met = if scoped.is_empty() {
+                None
+            } else {
+                Some(scoped.iter().all(|r| r.decision.met == Some(true)))
+            };
+            Headline {
+                met,
+                shortfall: scoped.iter().map(|r| r.decision.shortfall).sum(),
+                units_met,
+                units_applicable,
+            }
+        }
+    }
+}
+
+/// Rows in report order from per-node figures (units, then parents above them).
+fn ordered_rows(
+    h: &Hierarchy,
+    t: &Target,
+    unit: &[Option<(u64, u64, u64)>],
+    parent: &[Option<(u64, u64, u64)>],
+) -> Vec<ComplianceRow> {
+    let row = |group, (n, q, u): (u64, u64, u64)| ComplianceRow {
+        group,
+        population: n,
+        qualified: q,
+        unknown: u,
+        decision: decide(t.comparator, t.threshold, n, q),
+    };
+    let mut rows = Vec::new();
+    for node in h.report_order() {
+        if h.is_parent(node) {
+            rows.push(row(Group::Parent(node), parent[node].unwrap_or_default()));
+        }
+        if h.nodes[node].roster_unit.is_some() {
+            rows.push(row(Group::Unit(node), unit[node].unwrap_or_default()));
+        }
+    }
+    rows
+}
+
+fn all_row(t: &Target, (n, q, u): (u64, u64, u64)) -> ComplianceRow {
+    ComplianceRow {
+        group: Group::All,
+        population: n,
+        qualified: q,
+        unknown: u,
+        decision: decide(t.comparator, t.threshold, n, q),
+    }
+}
+
 fn evaluate_target(
     frame: &DataFrame,
     ancestry: &DataFrame,
@@ -266,13 +371,6 @@ fn evaluate_target(
             col(measure).gt_eq(lit(level)).alias("q"),
             col(measure).lt(lit(0)).alias("u"),
         ]);
-    let row = |group, (n, q, u): (u64, u64, u64)| ComplianceRow {
-        group,
-        population: n,
-        qualified: q,
-        unknown: u,
-        decision: decide(t.comparator, t.threshold, n, q),
-    };
     let mut by_node: Vec<Option<(u64, u64, u64)>> = vec![None; h.nodes.len()];
     for (unit, n, q, u) in counts(pop.clone(), "unit")? {
         by_node[h.leaf[unit as usize]] = Some((n, q, u));
@@ -305,7 +403,7 @@ fn evaluate_target(
             .and_then(|s| s.u64().ok()?.get(0))
             .unwrap_or(0)
     };
-    let all = row(Group::All, (first("n"), first("q"), first("u")));
+    let all = all_row(t, (first("n"), first("q"), first("u")));
     let gaps_df = pop
         .filter(col("q").not())
         .unique_stable_generic(
@@ -320,56 +418,8 @@ fn evaluate_target(
         .rechunk()
         .cont_slice()?
         .to_vec();
-
-    let mut rows = Vec::new();
-    for node in h.report_order() {
-        let empty = (0, 0, 0);
-        if h.is_parent(node) {
-            rows.push(row(Group::Parent(node), by_parent[node].unwrap_or(empty)));
-        }
-        if h.nodes[node].roster_unit.is_some() {
-            rows.push(row(Group::Unit(node), by_node[node].unwrap_or(empty)));
-        }
-    }
-    let units: Vec<&ComplianceRow> = rows
-        .iter()
-        .filter(|r| matches!(r.group, Group::Unit(_)))
-        .collect();
-    let units_applicable = units.iter().filter(|r| r.population > 0).count() as u64;
-    let units_met = units
-        .iter()
-        .filter(|r| r.decision.met == Some(true))
-        .count() as u64;
-    let headline = match t.scope {
-        Scope::All => Headline {
-            met: all.decision.met,
-            shortfall: all.decision.shortfall,
-            units_met,
-            units_applicable,
-        },
-        Scope::Unit | Scope::Parent => {
-            let scoped: Vec<&ComplianceRow> = rows
-                .iter()
-                .filter(|r| match (t.scope, r.group) {
-                    (Scope::Unit, Group::Unit(_)) | (Scope::Parent, Group::Parent(_)) => {
-                        r.population > 0
-                    }
-                    _ => false,
-                })
-                .collect();
-            let met = if scoped.is_empty() {
-                None
-            } else {
-                Some(scoped.iter().all(|r| r.decision.met == Some(true)))
-            };
-            Headline {
-                met,
-                shortfall: scoped.iter().map(|r| r.decision.shortfall).sum(),
-                units_met,
-                units_applicable,
-            }
-        }
-    };
+    let rows = ordered_rows(h, t, &by_node, &by_parent);
+    let headline = headline(t, &rows, &all);
     Ok(TargetResult {
         target: 0,
         rows,
@@ -379,9 +429,89 @@ fn evaluate_target(
     })
 }
 
+/// Agencies as the population: each unit with staff in the target's
+/// population counts once, as qualified when it has a catalogue and at least
+/// `share` of those staff are placed with a matching grade. Parents and the
+/// whole roster count their agencies.
+fn evaluate_agency_target(
+    frame: &DataFrame,
+    h: &Hierarchy,
+    t: &Target,
+    share: Percent,
+) -> PolarsResult<TargetResult> {
+    let per_unit = frame
+        .clone()
+        .lazy()
+        .filter(population_expr(&t.population))
+        .unique_stable_generic(
+            Some(vec![col("unit"), col("person")]),
+            UniqueKeepStrategy::First,
+        )
+        .group_by([col("unit")])
+        .agg([
+            len().cast(DataType::UInt64).alias("n"),
+            col("placed_grade").cast(DataType::UInt64).sum().alias("m"),
+            col("has_catalogue").first().alias("cat"),
+        ])
+        .collect()?;
+    let units = per_unit
+        .column("unit")?
+        .u32()?
+        .rechunk()
+        .cont_slice()?
+        .to_vec();
+    let n = per_unit
+        .column("n")?
+        .u64()?
+        .rechunk()
+        .cont_slice()?
+        .to_vec();
+    let m = per_unit
+        .column("m")?
+        .cast(&DataType::UInt64)?
+        .u64()?
+        .rechunk()
+        .cont_slice()?
+        .to_vec();
+    let cat = per_unit.column("cat")?.bool()?.clone();
+    let mut leaf: Vec<Option<(u64, u64, u64)>> = vec![None; h.nodes.len()];
+    for i in 0..units.len() {
+        // Exact: m / n ≥ share, as m·100·10⁴ ≥ share·10⁴ · n.
+        let structured = n[i] > 0
+            && cat.get(i).unwrap_or(false)
+            && u128::from(m[i]) * 100 * 10_000 >= u128::from(share.scaled()) * u128::from(n[i]);
+        leaf[h.leaf[units[i] as usize]] = Some((1, u64::from(structured), 0));
+    }
+    let mut parent: Vec<Option<(u64, u64, u64)>> = vec![None; h.nodes.len()];
+    let mut all = (0, 0, 0);
+    for &node in &h.leaf {
+        let (a, q, _) = leaf[node].unwrap_or_default();
+        all = (all.0 + a, all.1 + q, 0);
+        for anc in h.ancestors(node) {
+            let p = parent[anc].get_or_insert((0, 0, 0));
+            *p = (p.0 + a, p.1 + q, 0);
+        }
+    }
+    let rows = ordered_rows(h, t, &leaf, &parent);
+    let all = all_row(t, all);
+    let headline = headline(t, &rows, &all);
+    Ok(TargetResult {
+        target: 0,
+        rows,
+        all,
+        headline,
+        gaps: Vec::new(),
+    })
+}
+
 /// Evaluates every target of the policy.
-pub fn evaluate(roster: &Roster, h: &Hierarchy, policy: &Policy) -> Result<Vec<TargetResult>> {
-    let frame = postings_frame(roster, h).map_err(|e| polars_err(&e))?;
+pub fn evaluate(
+    roster: &Roster,
+    h: &Hierarchy,
+    policy: &Policy,
+    placement: Option<&Placement>,
+) -> Result<Vec<TargetResult>> {
+    let frame = postings_frame(roster, h, placement).map_err(|e| polars_err(&e))?;
     let (mut units, mut nodes) = (Vec::new(), Vec::new());
     for (u, &leaf) in h.leaf.iter().enumerate() {
         for a in h.ancestors(leaf) {
@@ -402,7 +532,11 @@ pub fn evaluate(roster: &Roster, h: &Hierarchy, policy: &Policy) -> Result<Vec<T
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let mut r = evaluate_target(&frame, &ancestry, h, t).map_err(|e| polars_err(&e))?;
+            let r = match t.measure {
+                Measure::StructuredByPosition(share) => evaluate_agency_target(&frame, h, t, share),
+                _ => evaluate_target(&frame, &ancestry, h, t),
+            };
+            let mut r = r.map_err(|e| polars_err(&e))?;
             r.target = i;
             Ok(r)
         })

@@ -54,6 +54,11 @@ pub enum Problem {
     FieldConflict,
     /// A roster unit that the units file does not list.
     UnitNotInUnitsFile,
+    /// A posting whose position or title matches no catalogued position.
+    PositionUnmatched {
+        /// The closest catalogue names (never applied).
+        suggestions: Vec<String>,
+    },
 }
 
 impl Problem {
@@ -77,6 +82,7 @@ impl Problem {
             Problem::NoHeader => "no_roster_header".into(),
             Problem::FieldConflict => "field_of_study_conflict".into(),
             Problem::UnitNotInUnitsFile => "unit_not_in_units_file".into(),
+            Problem::PositionUnmatched { .. } => "position_unmatched".into(),
         }
     }
 }
@@ -100,6 +106,8 @@ pub enum Action {
     Converted,
     /// The sheet was skipped.
     Skipped,
+    /// The posting is not placed in a catalogued position.
+    NotPlaced,
 }
 
 impl Action {

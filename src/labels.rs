@@ -112,6 +112,31 @@ pub struct Labels {
     pub education_word: &'static str,
     pub political_word: &'static str,
     pub state_mgmt_word: &'static str,
+    pub req_placed: &'static str,
+    pub req_placed_grade: &'static str,
+    pub req_standard: &'static str,
+    pub req_structured: &'static str,
+    pub not_placed: &'static str,
+    pub placed_wrong_grade: &'static str,
+    pub below_standard: &'static str,
+    pub sheet_positions: &'static str,
+    pub sheet_unfit: &'static str,
+    pub sheet_grades: &'static str,
+    pub col_position_code: &'static str,
+    pub col_position: &'static str,
+    pub col_kind: &'static str,
+    pub col_approved: &'static str,
+    pub col_filled: &'static str,
+    pub col_vacant: &'static str,
+    pub col_over: &'static str,
+    pub col_unmet: &'static str,
+    pub col_other_req: &'static str,
+    pub col_grade: &'static str,
+    pub col_people: &'static str,
+    pub col_placed: &'static str,
+    pub col_placed_grade: &'static str,
+    pub no_grade: &'static str,
+    pub no_catalogue: &'static str,
 }
 
 /// Vietnamese.
@@ -204,6 +229,31 @@ pub static VI: Labels = Labels {
     education_word: "Trình độ chuyên môn",
     political_word: "Lý luận chính trị",
     state_mgmt_word: "Quản lý nhà nước",
+    req_placed: "Được bố trí vào vị trí việc làm trong danh mục",
+    req_placed_grade: "Được bố trí vào vị trí việc làm, đúng ngạch tương ứng",
+    req_standard: "Đạt tiêu chuẩn của vị trí việc làm",
+    req_structured: "Cơ quan có cơ cấu cán bộ, công chức theo vị trí việc làm (từ {share}% được bố trí đúng vị trí, đúng ngạch)",
+    not_placed: "Chưa bố trí vào vị trí việc làm",
+    placed_wrong_grade: "Đã bố trí nhưng chưa đúng ngạch",
+    below_standard: "Chưa đạt tiêu chuẩn vị trí",
+    sheet_positions: "Vị trí việc làm",
+    sheet_unfit: "Chưa đạt chuẩn vị trí",
+    sheet_grades: "Cơ cấu ngạch",
+    col_position_code: "Mã vị trí",
+    col_position: "Vị trí việc làm",
+    col_kind: "Nhóm vị trí",
+    col_approved: "Số lượng được duyệt",
+    col_filled: "Số người đang bố trí",
+    col_vacant: "Còn thiếu",
+    col_over: "Vượt",
+    col_unmet: "Tiêu chuẩn chưa đạt",
+    col_other_req: "Yêu cầu khác (chưa kiểm tra)",
+    col_grade: "Ngạch",
+    col_people: "Số người",
+    col_placed: "Đã bố trí vào vị trí việc làm",
+    col_placed_grade: "Đã bố trí đúng ngạch",
+    no_grade: "(chưa ghi ngạch)",
+    no_catalogue: "Chính sách có chỉ tiêu về vị trí việc làm nhưng chưa có danh mục vị trí: dùng --positions",
 };
 
 /// English.
@@ -296,6 +346,31 @@ pub static EN: Labels = Labels {
     education_word: "Professional education",
     political_word: "Political theory",
     state_mgmt_word: "State management",
+    req_placed: "Placed in a catalogued job position",
+    req_placed_grade: "Placed in a job position with its matching grade",
+    req_standard: "Meets the standards of the job position",
+    req_structured: "Agency staffed by job position (at least {share}% placed with matching grades)",
+    not_placed: "Not placed in a job position",
+    placed_wrong_grade: "Placed, but not in the matching grade",
+    below_standard: "Below the position's standards",
+    sheet_positions: "Job positions",
+    sheet_unfit: "Below position standards",
+    sheet_grades: "Grade structure",
+    col_position_code: "Position code",
+    col_position: "Job position",
+    col_kind: "Kind",
+    col_approved: "Approved",
+    col_filled: "Filled",
+    col_vacant: "Vacant",
+    col_over: "Over",
+    col_unmet: "Unmet requirements",
+    col_other_req: "Other requirements (not checked)",
+    col_grade: "Grade",
+    col_people: "People",
+    col_placed: "Placed in a position",
+    col_placed_grade: "Placed with matching grade",
+    no_grade: "(no grade given)",
+    no_catalogue: "The policy has job-position targets but no position catalogue: use --positions",
 };
 
 impl Labels {
@@ -308,6 +383,9 @@ impl Labels {
             self.sheet_units,
             self.sheet_training,
             self.sheet_about,
+            self.sheet_positions,
+            self.sheet_unfit,
+            self.sheet_grades,
         ]
     }
 }
@@ -516,6 +594,15 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "Unit in the roster but not in the units file".into()
             }
         }
+        Problem::PositionUnmatched { suggestions } => {
+            let list = suggestions.join("; ");
+            match (vi, suggestions.is_empty()) {
+                (true, true) => "Không khớp vị trí nào trong danh mục vị trí việc làm".into(),
+                (true, false) => format!("Không khớp vị trí nào trong danh mục; gần nhất: {list}"),
+                (false, true) => "Matches no position in the catalogue".into(),
+                (false, false) => format!("Matches no position in the catalogue; closest: {list}"),
+            }
+        }
         Problem::FieldConflict => {
             if vi {
                 "Chuyên ngành ghi khác nhau ở hai cột".into()
@@ -540,6 +627,8 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::Vi, Action::Merged) => "Tính là một người",
         (Lang::Vi, Action::Converted) => "Đã chuyển mã",
         (Lang::Vi, Action::Skipped) => "Bỏ qua trang tính",
+        (Lang::Vi, Action::NotPlaced) => "Chưa bố trí vào vị trí việc làm (không tự sửa)",
+        (Lang::En, Action::NotPlaced) => "Not placed in a position (nothing changed)",
         (Lang::En, Action::SetAside) => "Row set aside, not analysed",
         (Lang::En, Action::CountedUnknown) => {
             "Counted as unknown (in the population, never as qualified)"
@@ -550,6 +639,133 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::En, Action::Merged) => "Counted as one person",
         (Lang::En, Action::Converted) => "Converted",
         (Lang::En, Action::Skipped) => "Sheet skipped",
+    }
+}
+
+/// Grades by code: (code, Vietnamese name, English name). Codes from
+/// ../shared/domain.md §4; 01.005 and the 06.029–06.031 ladder are marked there
+/// as unconfirmed.
+pub const GRADES: &[(&str, &str, &str)] = &[
+    ("01.001", "Chuyên viên cao cấp", "Senior specialist"),
+    ("01.002", "Chuyên viên chính", "Principal specialist"),
+    ("01.003", "Chuyên viên", "Specialist"),
+    ("01.004", "Cán sự", "Clerk"),
+    ("01.005", "Nhân viên", "Staff"),
+    ("06.029", "Kế toán viên cao cấp", "Senior accountant"),
+    ("06.030", "Kế toán viên chính", "Principal accountant"),
+    ("06.031", "Kế toán viên", "Accountant"),
+    ("06.032", "Kế toán viên trung cấp", "Associate accountant"),
+    (
+        "06.039",
+        "Kiểm tra viên trung cấp thuế",
+        "Associate tax inspector",
+    ),
+    (
+        "08.052",
+        "Kiểm tra viên trung cấp hải quan",
+        "Associate customs inspector",
+    ),
+    (
+        "07.044",
+        "Kiểm soát viên cao cấp ngân hàng",
+        "Senior bank controller",
+    ),
+    (
+        "07.045",
+        "Kiểm soát viên chính ngân hàng",
+        "Principal bank controller",
+    ),
+    ("07.046", "Kiểm soát viên ngân hàng", "Bank controller"),
+];
+
+/// The Vietnamese name of a grade code.
+#[must_use]
+pub fn grade_name(code: &str) -> Option<&'static str> {
+    GRADES.iter().find(|g| g.0 == code.trim()).map(|g| g.1)
+}
+
+/// The code of a grade, by its folded name.
+#[must_use]
+pub fn grade_code(folded_name: &str) -> Option<&'static str> {
+    GRADES
+        .iter()
+        .find(|g| crate::text::fold(g.1) == folded_name)
+        .map(|g| g.0)
+}
+
+/// A required grade for display: "Chuyên viên (01.003)".
+#[must_use]
+pub fn grade_requirement(g: &str) -> String {
+    match grade_name(g) {
+        Some(name) => format!("{name} ({})", g.trim()),
+        None => g.to_string(),
+    }
+}
+
+/// An unmet position requirement in a personnel officer's words:
+/// "Trình độ chuyên môn: Trung cấp — yêu cầu Đại học trở lên".
+#[must_use]
+pub fn unmet(lang: Lang, u: &crate::positions::Unmet) -> String {
+    use crate::positions::Unmet;
+    let l = get(lang);
+    let (none, or, requires, field, grade) = match lang {
+        Lang::Vi => ("chưa có", " hoặc ", "yêu cầu", "Chuyên ngành", "Ngạch"),
+        Lang::En => ("none", " or ", "required", "Field of study", "Grade"),
+    };
+    match u {
+        Unmet::Education { have, need } => format!(
+            "{}: {} — {requires} {} {}",
+            l.education_word,
+            education(lang, *have),
+            education(lang, Some(*need)),
+            l.or_above
+        ),
+        Unmet::Field { have, need } => {
+            format!(
+                "{field}: {} — {requires} {}",
+                have.as_deref().unwrap_or(none),
+                need.join(or)
+            )
+        }
+        Unmet::Grade { have, need } => format!(
+            "{grade}: {} — {requires} {}",
+            have.as_deref().unwrap_or(none),
+            need.iter()
+                .map(|g| grade_requirement(g))
+                .collect::<Vec<_>>()
+                .join(or)
+        ),
+        Unmet::PoliticalTheory { have, need } => format!(
+            "{}: {} — {requires} {} {}",
+            l.political_word,
+            political_theory(lang, *have),
+            political_theory(lang, Some(*need)),
+            l.or_above
+        ),
+        Unmet::StateManagement { have, need } => format!(
+            "{}: {} — {requires} {} {}",
+            l.state_mgmt_word,
+            state_management(lang, *have),
+            state_management(lang, Some(*need)),
+            l.or_above
+        ),
+    }
+}
+
+/// A position kind's name.
+#[must_use]
+pub fn position_kind(lang: Lang, k: Option<crate::positions::PositionKind>) -> &'static str {
+    use crate::positions::PositionKind::*;
+    match (lang, k) {
+        (Lang::Vi, Some(LanhDaoQuanLy)) => "Lãnh đạo, quản lý",
+        (Lang::Vi, Some(ChuyenMonChuyenNganh)) => "Chuyên môn, nghiệp vụ chuyên ngành",
+        (Lang::Vi, Some(ChuyenMonDungChung)) => "Chuyên môn dùng chung",
+        (Lang::Vi, Some(HoTroPhucVu)) => "Hỗ trợ, phục vụ",
+        (Lang::En, Some(LanhDaoQuanLy)) => "Leadership, management",
+        (Lang::En, Some(ChuyenMonChuyenNganh)) => "Specialised professional",
+        (Lang::En, Some(ChuyenMonDungChung)) => "Shared professional",
+        (Lang::En, Some(HoTroPhucVu)) => "Support, service",
+        (_, None) => "",
     }
 }
 
@@ -613,6 +829,14 @@ pub fn requirement(lang: Lang, m: &Measure) -> String {
         Measure::Education(e) => (l.education_word, education(lang, Some(*e))),
         Measure::PoliticalTheory(p) => (l.political_word, political_theory(lang, Some(*p))),
         Measure::StateManagement(q) => (l.state_mgmt_word, state_management(lang, Some(*q))),
+        Measure::PlacedInPosition => return l.req_placed.to_string(),
+        Measure::PlacedWithMatchingGrade => return l.req_placed_grade.to_string(),
+        Measure::MeetsPositionStandard => return l.req_standard.to_string(),
+        Measure::StructuredByPosition(share) => {
+            return l
+                .req_structured
+                .replace("{share}", &share.display(lang == Lang::Vi));
+        }
     };
     format!("{scale}: {level} {}", l.or_above)
 }

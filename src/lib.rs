@@ -27,6 +27,7 @@ pub mod legacy;
 pub mod normalize;
 pub mod output;
 pub mod policy;
+pub mod positions;
 pub mod progress;
 pub mod report;
 pub mod roster;

@@ -180,9 +180,13 @@ pub enum UnitType {
     Other,
 }
 
-/// What a counted person must have: a level on one scale, "X trở lên".
+/// What a counted person (or agency) must have.
+///
+/// `measure = { education = "trung_cap" }` (a level, "X trở lên"),
+/// `measure = "placed_in_position"`, or, over agencies,
+/// `measure = { structured_by_position = 100 }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// Professional education at least this level.
     Education(Education),
@@ -190,6 +194,37 @@ pub enum Measure {
     PoliticalTheory(PoliticalTheory),
     /// State management at least this level.
     StateManagement(StateManagement),
+    /// Placed in a catalogued job position.
+    PlacedInPosition,
+    /// Placed in a catalogued job position with its matching grade.
+    PlacedWithMatchingGrade,
+    /// Placed and meeting every checked requirement of the position.
+    MeetsPositionStandard,
+    /// Over agencies: an agency counts when it has a position catalogue and at
+    /// least this share of its staff in the population is placed in a
+    /// catalogued position with its matching grade ("có cơ cấu cán bộ, công
+    /// chức theo vị trí việc làm"; 100 = every one).
+    StructuredByPosition(Percent),
+}
+
+impl Measure {
+    /// True for measures counted over agencies rather than people.
+    #[must_use]
+    pub fn over_agencies(&self) -> bool {
+        matches!(self, Measure::StructuredByPosition(_))
+    }
+
+    /// True for measures that need a position catalogue.
+    #[must_use]
+    pub fn needs_positions(&self) -> bool {
+        matches!(
+            self,
+            Measure::PlacedInPosition
+                | Measure::PlacedWithMatchingGrade
+                | Measure::MeetsPositionStandard
+                | Measure::StructuredByPosition(_)
+        )
+    }
 }
 
 /// The document a policy rests on.
@@ -252,6 +287,9 @@ pub struct Policy {
     pub issuing_body: Option<String>,
     /// Legal basis.
     pub legal_basis: LegalBasis,
+    /// Position catalogue (file or folder), relative to the policy file;
+    /// `--positions` overrides it.
+    pub positions: Option<PathBuf>,
     /// Targets.
     #[serde(rename = "target")]
     pub targets: Vec<Target>,
@@ -307,6 +345,11 @@ impl Policy {
                     t.threshold.display(false)
                 )));
             }
+        }
+        if let Some(rel) = &p.positions
+            && rel.is_relative()
+        {
+            p.positions = Some(path.parent().unwrap_or(Path::new(".")).join(rel));
         }
         p.path = path.to_path_buf();
         p.sha256 = crate::ingest::sha256_hex(text.as_bytes());

@@ -87,7 +87,9 @@ pub fn type_from_name(name: &str) -> Option<UnitType> {
     }
 }
 
-fn parse_unit_type(s: &str) -> Option<UnitType> {
+/// Reads a unit type (English key or Vietnamese words).
+#[must_use]
+pub fn parse_unit_type(s: &str) -> Option<UnitType> {
     let f = fold(s).replace(' ', "_");
     match f.as_str() {
         "administrative_agency"

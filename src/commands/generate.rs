@@ -7,5 +7,9 @@ use crate::error::Result;
 pub fn run(args: &GenerateArgs) -> Result<u8> {
     crate::generate::generate(&args.output, args.rows, args.seed)?;
     println!("{}", args.output.display());
+    if let Some(path) = &args.catalogue {
+        crate::generate::catalogue(path, args.catalogue_rows)?;
+        println!("{}", path.display());
+    }
     Ok(0)
 }

@@ -9,6 +9,7 @@ use crate::config::InputConfig;
 use crate::error::Result;
 use crate::labels::{self, Lang};
 use crate::policy::Policy;
+use crate::positions::{self, Catalogue};
 use crate::report::{self, ReportInput};
 use crate::units::Hierarchy;
 
@@ -19,12 +20,29 @@ pub fn run(args: &ReportArgs, lang: Lang, quiet: bool) -> Result<u8> {
     let loaded = crate::load(&cfg, quiet)?;
     let mut issues = loaded.issues.clone();
     let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
-    let results = compliance::evaluate(&loaded.roster, &hierarchy, &policy)?;
+    let catalogue_path = args.positions.clone().or_else(|| policy.positions.clone());
+    let placement = match &catalogue_path {
+        Some(path) => {
+            let catalogue = Catalogue::load(path)?;
+            let (placement, notes) =
+                positions::place(&loaded.roster, &hierarchy, catalogue, &loaded.sheets);
+            issues.extend(notes);
+            Some(placement)
+        }
+        None => {
+            if policy.targets.iter().any(|t| t.measure.needs_positions()) {
+                eprintln!("{}", labels::get(lang).no_catalogue);
+            }
+            None
+        }
+    };
+    let results = compliance::evaluate(&loaded.roster, &hierarchy, &policy, placement.as_ref())?;
     let input = ReportInput {
         loaded: &loaded,
         issues: &issues,
         policy: &policy,
         hierarchy: &hierarchy,
+        placement: placement.as_ref(),
         results: &results,
         as_of: cfg.as_of,
         lang,

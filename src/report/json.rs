@@ -81,14 +81,61 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
                 .map(move |row| row_json(input, id, row))
         })
         .collect();
-    json!({
+    let mut doc = json!({
         "as_of": input.as_of.to_string(),
         "policy": { "id": p.id, "name": p.name },
         "rows": { "read": t.read, "analysed": t.staff, "set_aside": t.set_aside, "non_staff": t.non_staff() },
         "staff": input.loaded.roster.people,
         "targets": targets,
         "compliance": compliance,
-    })
+    });
+    if let Some(p) = input.placement {
+        let roster = &input.loaded.roster;
+        let positions: Vec<Value> = p
+            .staffing
+            .iter()
+            .map(|s| {
+                let def = &p.catalogue.positions[s.position as usize];
+                let unit = &roster.units[s.unit as usize];
+                json!({
+                    "unit": unit.name, "unit_code": unit.code, "code": def.code, "position": def.name,
+                    "approved": s.approved, "filled": s.filled, "vacant": s.vacant(), "over": s.over(),
+                })
+            })
+            .collect();
+        let agencies: Vec<Value> = p
+            .agencies
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.people > 0)
+            .map(|(u, a)| {
+                let unit = &roster.units[u];
+                json!({
+                    "unit": unit.name, "unit_code": unit.code, "has_catalogue": a.has_catalogue,
+                    "people": a.people, "placed": a.placed, "placed_with_grade": a.placed_with_grade,
+                    "grades": a.grades,
+                })
+            })
+            .collect();
+        let unfit: Vec<Value> = p
+            .assignments
+            .iter()
+            .zip(&roster.records)
+            .filter(|(a, _)| a.placed() && !a.unmet.is_empty())
+            .map(|(a, r)| {
+                let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
+                json!({
+                    "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row,
+                    "position_code": def.map(|d| &d.code), "position": def.map(|d| &d.name),
+                    "unmet": a.unmet.iter().map(|u| crate::labels::unmet(input.lang, u)).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        doc["positions"] = Value::Array(positions);
+        doc["agencies"] = Value::Array(agencies);
+        doc["below_position_standard"] = Value::Array(unfit);
+    }
+    doc
 }
 
 /// Writes the JSON atomically.

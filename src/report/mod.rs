@@ -9,6 +9,7 @@
 //! continue on further sheets. Roster text is always written as text.
 
 mod json;
+mod position_sheets;
 mod sheets;
 
 use std::path::Path;
@@ -40,6 +41,8 @@ pub struct ReportInput<'a> {
     pub policy: &'a Policy,
     /// Units.
     pub hierarchy: &'a Hierarchy,
+    /// Job-position placements, when a catalogue was given.
+    pub placement: Option<&'a crate::positions::Placement>,
     /// One result per target.
     pub results: &'a [TargetResult],
     /// The as-of date.
@@ -142,6 +145,8 @@ pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), Xls
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(header_row, header_row)?;
+    // Wrapped header text needs the room; spreadsheets do not grow rows by themselves.
+    ws.set_row_height(header_row, 48)?;
     Ok(())
 }
 
@@ -162,6 +167,11 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     sheets::summary(&mut wb, &f, input).map_err(x)?;
     sheets::by_unit(&mut wb, &f, input).map_err(x)?;
     sheets::training(&mut wb, &f, input).map_err(x)?;
+    if let Some(p) = input.placement {
+        position_sheets::positions(&mut wb, &f, input, p).map_err(x)?;
+        position_sheets::unfit(&mut wb, &f, input, p).map_err(x)?;
+        position_sheets::grades(&mut wb, &f, input, p).map_err(x)?;
+    }
     output::add_issues_sheets(&mut wb, input.lang, input.issues).map_err(x)?;
     sheets::about(&mut wb, &f, input).map_err(x)?;
     output::save_workbook(&mut wb, path)

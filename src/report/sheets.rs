@@ -111,6 +111,7 @@ pub(super) fn summary(
         ws.write_number_with_format(r, 12, num(res.headline.shortfall), &f.int)?;
         ws.write_number_with_format(r, 13, num(res.headline.units_met), &f.int)?;
         ws.write_number_with_format(r, 14, num(res.headline.units_applicable), &f.int)?;
+        ws.set_row_height(r, 48)?;
     }
     let n = row_u32(input.results.len());
     if n > 0 {
@@ -250,6 +251,7 @@ pub(super) fn by_unit(
         }
         ws.autofilter(HEADER_ROW, 0, last_row, last)?;
     }
+    ws.set_print_area(0, 0, last_row.max(HEADER_ROW), last)?;
     furthest_below(ws, f, l.sheet_units, l, &mut below)?;
     for (c, w) in [(0, 8), (1, 12), (2, 42), (8, 14)] {
         ws.set_column_width(c, w)?;
@@ -297,11 +299,22 @@ fn furthest_below(
     Ok(())
 }
 
-fn current_level(lang: Lang, m: &Measure, rec: &StaffRecord) -> &'static str {
+fn current_level(input: &ReportInput<'_>, m: &Measure, idx: usize) -> &'static str {
+    let (lang, l) = (input.lang, labels::get(input.lang));
+    let rec = &input.loaded.roster.records[idx];
+    let a = input.placement.and_then(|p| p.assignments.get(idx));
     match m {
         Measure::Education(_) => labels::education(lang, rec.education),
         Measure::PoliticalTheory(_) => labels::political_theory(lang, rec.political_theory),
         Measure::StateManagement(_) => labels::state_management(lang, rec.state_management),
+        Measure::PlacedInPosition
+        | Measure::PlacedWithMatchingGrade
+        | Measure::MeetsPositionStandard
+        | Measure::StructuredByPosition(_) => match a {
+            Some(a) if a.placed() && !a.grade_ok => l.placed_wrong_grade,
+            Some(a) if a.placed() => l.below_standard,
+            _ => l.not_placed,
+        },
     }
 }
 
@@ -310,6 +323,7 @@ fn is_unknown(m: &Measure, rec: &StaffRecord) -> bool {
         Measure::Education(_) => rec.education.is_none(),
         Measure::PoliticalTheory(_) => rec.political_theory.is_none(),
         Measure::StateManagement(_) => rec.state_management.is_none(),
+        _ => false,
     }
 }
 
@@ -369,9 +383,12 @@ pub(super) fn training(
         }
         heading(ws, f, input, l.report_title, last)?;
         header(ws, f, HEADER_ROW, &headers)?;
+        // Before the rows: a constant-memory sheet cannot change a written row.
+        print_setup(ws, HEADER_ROW)?;
         for (i, (res, rec)) in chunk.iter().enumerate() {
             let t = &input.policy.targets[res.target];
-            let rec = &input.loaded.roster.records[*rec as usize];
+            let idx = *rec as usize;
+            let rec = &input.loaded.roster.records[idx];
             let r = HEADER_ROW + 1 + row_u32(i);
             n += 1;
             ws.write_number_with_format(r, 0, num(n), &f.int)?;
@@ -395,7 +412,7 @@ pub(super) fn training(
                 }
             }
             ws.write_string_with_format(r, 5, rec.title.as_deref().unwrap_or(""), &f.cell)?;
-            ws.write_string_with_format(r, 6, current_level(lang, &t.measure, rec), &f.cell)?;
+            ws.write_string_with_format(r, 6, current_level(input, &t.measure, idx), &f.cell)?;
             ws.write_string_with_format(r, 7, labels::requirement(lang, &t.measure), &f.cell)?;
             let note = if is_unknown(&t.measure, rec) {
                 l.verify_unknown
@@ -404,7 +421,6 @@ pub(super) fn training(
             };
             ws.write_string_with_format(r, 8, note, &f.cell)?;
         }
-        print_setup(ws, HEADER_ROW)?;
     }
     Ok(())
 }

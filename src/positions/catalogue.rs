@@ -1,0 +1,560 @@
+//! The position catalogue (danh mục vị trí việc làm): TOML, CSV or workbook
+//! rows, validated with errors that name the file, row and column.
+//!
+//! ```toml
+//! [[position]]
+//! agency = "Phòng Nội vụ"          # unit code or name, or a unit type:
+//!                                   # "type:commune_committee" for all communes
+//! code = "NV-01"
+//! name = "Chuyên viên về tổ chức bộ máy"
+//! kind = "chuyen_mon_dung_chung"    # lanh_dao_quan_ly | chuyen_mon_chuyen_nganh |
+//!                                   # chuyen_mon_dung_chung | ho_tro_phuc_vu
+//! grades = ["01.003"]               # names or codes; empty = any
+//! min_education = "dai_hoc"
+//! fields = ["Luật", "Hành chính"]   # empty = any
+//! min_political_theory = "trung_cap"
+//! min_state_management = "chuyen_vien"
+//! other = "Có kinh nghiệm 2 năm"    # reported, not checked
+//! headcount = 2
+//! aliases = ["Chuyên viên tổ chức"] # titles that mean this position
+//!
+//! [field_synonyms]                  # extends the built-in synonyms
+//! "Luật" = ["Luật học", "Pháp luật"]
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::ingest;
+use crate::policy::UnitType;
+use crate::scales::{self, Education, PoliticalTheory, StateManagement};
+use crate::text::fold;
+
+/// Kind of job position (Law 80/2025 Art. 23, Decree 62/2020).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionKind {
+    /// Lãnh đạo, quản lý.
+    LanhDaoQuanLy,
+    /// Chuyên môn, nghiệp vụ chuyên ngành.
+    ChuyenMonChuyenNganh,
+    /// Chuyên môn dùng chung.
+    ChuyenMonDungChung,
+    /// Hỗ trợ, phục vụ.
+    HoTroPhucVu,
+}
+
+/// Which agencies a catalogue row is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgencyRef {
+    /// A unit, by code or name (folded).
+    Unit(String),
+    /// Every unit of a type.
+    Type(UnitType),
+}
+
+/// One catalogue row.
+#[derive(Debug, Clone)]
+pub struct PositionDef {
+    /// Which agencies.
+    pub agency: AgencyRef,
+    /// The agency as written.
+    pub agency_text: String,
+    /// Position code.
+    pub code: String,
+    /// Position name.
+    pub name: String,
+    /// Kind.
+    pub kind: Option<PositionKind>,
+    /// Accepted grades: codes ("01.003") or names, as written.
+    pub grades: Vec<String>,
+    /// Minimum professional education.
+    pub min_education: Option<Education>,
+    /// Accepted fields of study (empty = any).
+    pub fields: Vec<String>,
+    /// Minimum political theory.
+    pub min_political_theory: Option<PoliticalTheory>,
+    /// Minimum state management.
+    pub min_state_management: Option<StateManagement>,
+    /// Other requirements (reported, not checked).
+    pub other: Option<String>,
+    /// Approved headcount.
+    pub headcount: Option<u32>,
+    /// Other names and titles meaning this position.
+    pub aliases: Vec<String>,
+}
+
+/// The catalogue.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    /// Rows.
+    pub positions: Vec<PositionDef>,
+    /// Field-of-study synonyms: folded variant → folded canonical name.
+    pub synonyms: BTreeMap<String, String>,
+    /// Files read, with SHA-256.
+    pub files: Vec<(PathBuf, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlFile {
+    #[serde(default, rename = "position")]
+    positions: Vec<TomlPosition>,
+    #[serde(default)]
+    field_synonyms: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlPosition {
+    agency: String,
+    code: String,
+    name: String,
+    kind: Option<PositionKind>,
+    #[serde(default)]
+    grades: Vec<String>,
+    min_education: Option<Education>,
+    #[serde(default)]
+    fields: Vec<String>,
+    min_political_theory: Option<PoliticalTheory>,
+    min_state_management: Option<StateManagement>,
+    other: Option<String>,
+    headcount: Option<u32>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// Built-in field-of-study synonyms (variant, canonical), folded.
+const FIELD_SYNONYMS: &[(&str, &str)] = &[
+    ("luat hoc", "luat"),
+    ("phap luat", "luat"),
+    ("luat kinh te", "luat"),
+    ("luat hanh chinh", "luat"),
+    ("ke toan doanh nghiep", "ke toan"),
+    ("tai chinh ke toan", "ke toan"),
+    ("ke toan tai chinh", "ke toan"),
+    ("kiem toan", "ke toan"),
+    ("quan ly nha nuoc", "hanh chinh"),
+    ("hanh chinh hoc", "hanh chinh"),
+    ("hanh chinh cong", "hanh chinh"),
+    ("quan ly cong", "hanh chinh"),
+    ("kinh te hoc", "kinh te"),
+    ("kinh te nong nghiep", "kinh te"),
+    ("quan tri kinh doanh", "kinh te"),
+    ("cong nghe thong tin", "cntt"),
+    ("tin hoc", "cntt"),
+    ("khoa hoc may tinh", "cntt"),
+    ("quan ly dat dai", "dia chinh"),
+    ("trac dia", "dia chinh"),
+    ("xay dung dan dung", "xay dung"),
+    ("ky thuat xay dung", "xay dung"),
+];
+
+fn kind_from_text(s: &str) -> Option<PositionKind> {
+    let f = fold(s);
+    if f.contains("lanh dao") || (f.contains("quan ly") && !f.contains("chuyen mon")) {
+        Some(PositionKind::LanhDaoQuanLy)
+    } else if f.contains("dung chung") {
+        Some(PositionKind::ChuyenMonDungChung)
+    } else if f.contains("chuyen nganh") || f.contains("chuyen mon") {
+        Some(PositionKind::ChuyenMonChuyenNganh)
+    } else if f.contains("ho tro") || f.contains("phuc vu") {
+        Some(PositionKind::HoTroPhucVu)
+    } else {
+        serde_plain_kind(&f.replace(' ', "_"))
+    }
+}
+
+fn serde_plain_kind(s: &str) -> Option<PositionKind> {
+    match s {
+        "lanh_dao_quan_ly" => Some(PositionKind::LanhDaoQuanLy),
+        "chuyen_mon_chuyen_nganh" => Some(PositionKind::ChuyenMonChuyenNganh),
+        "chuyen_mon_dung_chung" => Some(PositionKind::ChuyenMonDungChung),
+        "ho_tro_phuc_vu" => Some(PositionKind::HoTroPhucVu),
+        _ => None,
+    }
+}
+
+fn agency_ref(s: &str) -> AgencyRef {
+    let t = s.trim();
+    if let Some(rest) = t.strip_prefix("type:")
+        && let Some(ty) = crate::units::parse_unit_type(rest)
+    {
+        return AgencyRef::Type(ty);
+    }
+    match crate::units::parse_unit_type(t) {
+        Some(ty) => AgencyRef::Type(ty),
+        None => AgencyRef::Unit(fold(t)),
+    }
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split([';', '\n', '|'])
+        .flat_map(|p| {
+            if p.contains(',') && !p.contains(" - ") {
+                p.split(',').collect::<Vec<_>>()
+            } else {
+                vec![p]
+            }
+        })
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Catalogue columns: key, accepted folded headers.
+const HEADERS: &[(&str, &[&str])] = &[
+    (
+        "agency",
+        &[
+            "co quan",
+            "don vi",
+            "ma don vi",
+            "co quan don vi",
+            "agency",
+            "loai don vi ap dung",
+        ],
+    ),
+    (
+        "code",
+        &[
+            "ma vi tri viec lam",
+            "ma vtvl",
+            "ma vi tri",
+            "code",
+            "position code",
+        ],
+    ),
+    (
+        "name",
+        &[
+            "ten vi tri viec lam",
+            "vi tri viec lam",
+            "ten vi tri",
+            "name",
+            "position",
+        ],
+    ),
+    (
+        "kind",
+        &["nhom", "nhom vi tri", "loai vi tri", "phan nhom", "kind"],
+    ),
+    (
+        "grades",
+        &[
+            "ngach",
+            "ngach tuong ung",
+            "ma ngach",
+            "ngach cong chuc tuong ung",
+            "grades",
+            "grade",
+        ],
+    ),
+    (
+        "min_education",
+        &[
+            "trinh do chuyen mon",
+            "trinh do toi thieu",
+            "trinh do dao tao",
+            "min education",
+            "min_education",
+        ],
+    ),
+    (
+        "fields",
+        &[
+            "chuyen nganh",
+            "chuyen nganh dao tao",
+            "fields",
+            "fields of study",
+        ],
+    ),
+    (
+        "min_political_theory",
+        &[
+            "ly luan chinh tri",
+            "llct",
+            "min political theory",
+            "min_political_theory",
+        ],
+    ),
+    (
+        "min_state_management",
+        &[
+            "quan ly nha nuoc",
+            "qlnn",
+            "min state management",
+            "min_state_management",
+        ],
+    ),
+    (
+        "other",
+        &[
+            "yeu cau khac",
+            "tieu chuan khac",
+            "other",
+            "other requirements",
+        ],
+    ),
+    (
+        "headcount",
+        &[
+            "bien che",
+            "so luong",
+            "so luong duoc giao",
+            "bien che duoc giao",
+            "headcount",
+        ],
+    ),
+    (
+        "aliases",
+        &["ten goi khac", "chuc danh tuong ung", "aliases"],
+    ),
+];
+
+fn from_sheet(path: &Path, sheet: &ingest::RawSheet, out: &mut Vec<PositionDef>) -> Result<()> {
+    let err = |row: u32, column: &str, message: String| Error::Workbook {
+        path: path.to_path_buf(),
+        message: format!(
+            "sheet \"{}\", row {row}, column \"{column}\": {message}",
+            sheet.name
+        ),
+    };
+    let width = sheet.columns.len();
+    let header_of = |r: usize| -> BTreeMap<&'static str, usize> {
+        let mut m = BTreeMap::new();
+        for c in 0..width {
+            let h = fold(&sheet.cell_text(r, c));
+            if let Some((k, _)) = HEADERS
+                .iter()
+                .find(|(_, names)| names.contains(&h.as_str()))
+            {
+                m.entry(*k).or_insert(c);
+            }
+        }
+        m
+    };
+    let Some((hr, cols)) = (0..sheet.len().min(20))
+        .map(|r| (r, header_of(r)))
+        .find(|(_, m)| ["agency", "code", "name"].iter().all(|k| m.contains_key(k)))
+    else {
+        return Err(Error::Workbook {
+            path: path.to_path_buf(),
+            message: format!(
+                "sheet \"{}\": no catalogue header; expected columns for the agency (Cơ quan), position code (Mã vị trí việc làm) and name (Tên vị trí việc làm)",
+                sheet.name
+            ),
+        });
+    };
+    for r in hr + 1..sheet.len() {
+        if sheet.row_is_blank(r) {
+            continue;
+        }
+        let row = sheet.excel_rows[r];
+        let get = |k: &str| {
+            cols.get(k)
+                .map(|c| sheet.cell_text(r, *c))
+                .filter(|s| !s.is_empty())
+        };
+        let header = |k: &str| {
+            cols.get(k)
+                .map(|c| sheet.cell_text(hr, *c))
+                .unwrap_or_else(|| k.to_string())
+        };
+        let required = |k: &str| {
+            get(k).ok_or_else(|| err(row, &header(k), "empty; every position needs it".into()))
+        };
+        let agency_text = required("agency")?;
+        let level = |k: &str, v: Option<String>, parse: &dyn Fn(&str) -> bool| -> Result<()> {
+            match v {
+                Some(v) if !parse(&v) => Err(err(
+                    row,
+                    &header(k),
+                    format!("\"{v}\" is not a level this column understands"),
+                )),
+                _ => Ok(()),
+            }
+        };
+        let min_education = get("min_education");
+        level("min_education", min_education.clone(), &|v| {
+            scales::parse_education(v).is_some()
+        })?;
+        let llct = get("min_political_theory");
+        level("min_political_theory", llct.clone(), &|v| {
+            scales::parse_political_theory(v).is_some()
+        })?;
+        let qlnn = get("min_state_management");
+        level("min_state_management", qlnn.clone(), &|v| {
+            scales::parse_state_management(v).is_some()
+        })?;
+        let headcount = match get("headcount") {
+            Some(h) => Some(h.trim().parse::<u32>().map_err(|_| {
+                err(
+                    row,
+                    &header("headcount"),
+                    format!("\"{h}\" is not a whole number"),
+                )
+            })?),
+            None => None,
+        };
+        let kind = match get("kind") {
+            Some(k) => Some(kind_from_text(&k).ok_or_else(|| {
+                err(row, &header("kind"), format!("\"{k}\": expected lãnh đạo, quản lý / chuyên môn, nghiệp vụ chuyên ngành / chuyên môn dùng chung / hỗ trợ, phục vụ"))
+            })?),
+            None => None,
+        };
+        out.push(PositionDef {
+            agency: agency_ref(&agency_text),
+            agency_text,
+            code: required("code")?,
+            name: required("name")?,
+            kind,
+            grades: get("grades").map(|g| split_list(&g)).unwrap_or_default(),
+            min_education: min_education
+                .and_then(|v| scales::parse_education(&v))
+                .map(|e| e.level),
+            fields: get("fields").map(|g| split_list(&g)).unwrap_or_default(),
+            min_political_theory: llct.and_then(|v| scales::parse_political_theory(&v)),
+            min_state_management: qlnn.and_then(|v| scales::parse_state_management(&v)),
+            other: get("other"),
+            headcount,
+            aliases: get("aliases").map(|g| split_list(&g)).unwrap_or_default(),
+        });
+    }
+    Ok(())
+}
+
+fn from_toml(path: &Path, text: &str, cat: &mut Catalogue) -> Result<()> {
+    let f: TomlFile = toml::from_str(text).map_err(|e| Error::Toml {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    for p in f.positions {
+        cat.positions.push(PositionDef {
+            agency: agency_ref(&p.agency),
+            agency_text: p.agency,
+            code: p.code,
+            name: p.name,
+            kind: p.kind,
+            grades: p.grades,
+            min_education: p.min_education,
+            fields: p.fields,
+            min_political_theory: p.min_political_theory,
+            min_state_management: p.min_state_management,
+            other: p.other,
+            headcount: p.headcount,
+            aliases: p.aliases,
+        });
+    }
+    for (canonical, variants) in f.field_synonyms {
+        for v in variants {
+            cat.synonyms.insert(fold(&v), fold(&canonical));
+        }
+    }
+    Ok(())
+}
+
+impl Catalogue {
+    /// Loads a catalogue file, or every catalogue file in a folder (sorted).
+    pub fn load(path: &Path) -> Result<Self> {
+        let mut cat = Catalogue::default();
+        for (variant, canonical) in FIELD_SYNONYMS {
+            cat.synonyms
+                .insert((*variant).to_string(), (*canonical).to_string());
+        }
+        let files = if path.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|source| Error::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| ["toml", "csv", "xlsx", "xls", "ods"].contains(&e))
+                })
+                .collect();
+            v.sort();
+            v
+        } else if path.is_file() {
+            vec![path.to_path_buf()]
+        } else {
+            return Err(Error::NotFound {
+                path: path.to_path_buf(),
+            });
+        };
+        for f in files {
+            let bytes = std::fs::read(&f).map_err(|source| Error::Read {
+                path: f.clone(),
+                source,
+            })?;
+            cat.files.push((f.clone(), ingest::sha256_hex(&bytes)));
+            if f.extension().and_then(|e| e.to_str()) == Some("toml") {
+                let text = String::from_utf8_lossy(&bytes);
+                from_toml(&f, &text, &mut cat)?;
+            } else {
+                let (_, sheets) = ingest::read_file(&f, 0, None)?;
+                for s in &sheets {
+                    from_sheet(&f, s, &mut cat.positions)?;
+                }
+            }
+        }
+        Ok(cat)
+    }
+
+    /// The canonical folded form of a field of study.
+    #[must_use]
+    pub fn field_key(&self, field: &str) -> String {
+        let f = fold(field);
+        self.synonyms.get(&f).cloned().unwrap_or(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_lists() {
+        assert_eq!(
+            kind_from_text("Lãnh đạo, quản lý"),
+            Some(PositionKind::LanhDaoQuanLy)
+        );
+        assert_eq!(
+            kind_from_text("Chuyên môn dùng chung"),
+            Some(PositionKind::ChuyenMonDungChung)
+        );
+        assert_eq!(
+            kind_from_text("Chuyên môn, nghiệp vụ chuyên ngành"),
+            Some(PositionKind::ChuyenMonChuyenNganh)
+        );
+        assert_eq!(
+            kind_from_text("Hỗ trợ, phục vụ"),
+            Some(PositionKind::HoTroPhucVu)
+        );
+        assert_eq!(kind_from_text("xyz"), None);
+        assert_eq!(split_list("01.003; 01.002"), vec!["01.003", "01.002"]);
+        assert_eq!(split_list("Luật, Hành chính"), vec!["Luật", "Hành chính"]);
+        assert_eq!(
+            split_list("Tài chính - kế toán"),
+            vec!["Tài chính - kế toán"]
+        );
+        assert_eq!(
+            agency_ref("type:commune_committee"),
+            AgencyRef::Type(UnitType::CommuneCommittee)
+        );
+        assert_eq!(
+            agency_ref("UBND cấp xã"),
+            AgencyRef::Type(UnitType::CommuneCommittee)
+        );
+        assert_eq!(
+            agency_ref("Phòng Nội vụ"),
+            AgencyRef::Unit("phong noi vu".into())
+        );
+    }
+}

@@ -1,0 +1,520 @@
+//! Stage 3a, clean staff table × position catalogue → placements.
+//!
+//! Every posting is mapped to a catalogued position of its agency: by
+//! position code; else by position name (folded: diacritics, case and spaces
+//! do not matter); else by its title through the positions' aliases; else it
+//! is unmatched, and the closest catalogue names are suggested in the data
+//! issues (never applied). Each requirement of a matched position is checked
+//! and every unmet one is kept, to be said in a personnel officer's words.
+//! Headcount per position counts postings; per agency it counts people.
+
+pub mod catalogue;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use hashbrown::HashMap;
+
+pub use catalogue::{AgencyRef, Catalogue, PositionDef, PositionKind};
+
+use crate::issues::{Action, DataIssue, Problem};
+use crate::labels;
+use crate::roster::{Roster, SheetReport, StaffRecord};
+use crate::scales::{Category, Education, PoliticalTheory, StateManagement};
+use crate::text::fold;
+use crate::units::Hierarchy;
+
+/// A requirement a posting does not meet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unmet {
+    /// Professional education below the minimum (or unknown).
+    Education {
+        have: Option<Education>,
+        need: Education,
+    },
+    /// Field of study not among those accepted (or not given).
+    Field {
+        have: Option<Arc<str>>,
+        need: Vec<String>,
+    },
+    /// Grade not among those accepted (or not given).
+    Grade {
+        have: Option<String>,
+        need: Vec<String>,
+    },
+    /// Political theory below the minimum (or unknown).
+    PoliticalTheory {
+        have: Option<PoliticalTheory>,
+        need: PoliticalTheory,
+    },
+    /// State management below the minimum (or unknown).
+    StateManagement {
+        have: Option<StateManagement>,
+        need: StateManagement,
+    },
+}
+
+/// How a posting was matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchedBy {
+    /// Position code.
+    Code,
+    /// Position name.
+    Name,
+    /// Title, through an alias (or the position name).
+    Title,
+}
+
+/// One posting's placement.
+#[derive(Debug, Clone, Default)]
+pub struct Assignment {
+    /// Index into the catalogue, when matched.
+    pub position: Option<u32>,
+    /// How.
+    pub matched_by: Option<MatchedBy>,
+    /// The grade matches the position's (or the position names none).
+    pub grade_ok: bool,
+    /// Requirements not met.
+    pub unmet: Vec<Unmet>,
+}
+
+impl Assignment {
+    /// Placed in a catalogued position.
+    #[must_use]
+    pub fn placed(&self) -> bool {
+        self.position.is_some()
+    }
+
+    /// Placed, with a matching grade.
+    #[must_use]
+    pub fn placed_with_grade(&self) -> bool {
+        self.position.is_some() && self.grade_ok
+    }
+
+    /// Placed and meeting every checked requirement.
+    #[must_use]
+    pub fn meets_standard(&self) -> bool {
+        self.position.is_some() && self.unmet.is_empty()
+    }
+}
+
+/// Staffing of one position in one agency.
+#[derive(Debug, Clone)]
+pub struct Staffing {
+    /// Node of the agency.
+    pub unit: u32,
+    /// Catalogue index.
+    pub position: u32,
+    /// Approved headcount, when the catalogue gives one.
+    pub approved: Option<u32>,
+    /// Postings placed in it.
+    pub filled: u32,
+}
+
+impl Staffing {
+    /// Approved but unfilled.
+    #[must_use]
+    pub fn vacant(&self) -> u32 {
+        self.approved.map_or(0, |a| a.saturating_sub(self.filled))
+    }
+
+    /// Filled beyond the approved headcount.
+    #[must_use]
+    pub fn over(&self) -> u32 {
+        self.approved.map_or(0, |a| self.filled.saturating_sub(a))
+    }
+}
+
+/// One agency's figures.
+#[derive(Debug, Clone, Default)]
+pub struct AgencyFigures {
+    /// The agency has catalogued positions.
+    pub has_catalogue: bool,
+    /// People with a posting here.
+    pub people: u32,
+    /// People placed in a catalogued position here.
+    pub placed: u32,
+    /// People placed with a matching grade.
+    pub placed_with_grade: u32,
+    /// People by grade (display name) — the cơ cấu ngạch.
+    pub grades: BTreeMap<String, u32>,
+}
+
+/// The stage's output.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// Per record, parallel to `roster.records`.
+    pub assignments: Vec<Assignment>,
+    /// Per roster unit.
+    pub agencies: Vec<AgencyFigures>,
+    /// Per agency × catalogued position, agencies in unit order.
+    pub staffing: Vec<Staffing>,
+    /// The catalogue.
+    pub catalogue: Catalogue,
+}
+
+/// The positions open to one agency, indexed for matching.
+#[derive(Debug, Default)]
+struct Group {
+    entries: Vec<u32>,
+    by_code: HashMap<String, u32>,
+    by_name: HashMap<String, u32>,
+    by_alias: HashMap<String, u32>,
+    names: Vec<(String, String)>,
+}
+
+fn is_grade_code(s: &str) -> bool {
+    let t = s.trim();
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == 'V')
+        && t.contains('.')
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Codes and folded names a grade list accepts, with the built-in table filling
+/// the other half of each pair.
+fn accepted_grades(list: &[String]) -> (Vec<String>, Vec<String>) {
+    let (mut codes, mut names) = (Vec::new(), Vec::new());
+    for g in list {
+        if is_grade_code(g) {
+            let code = g.trim().to_ascii_uppercase();
+            if let Some(name) = labels::grade_name(&code) {
+                names.push(fold(name));
+            }
+            codes.push(code);
+        } else {
+            let f = fold(g);
+            if let Some(code) = labels::grade_code(&f) {
+                codes.push(code.to_string());
+            }
+            names.push(f);
+        }
+    }
+    (codes, names)
+}
+
+fn grade_matches(r: &StaffRecord, codes: &[String], names: &[String]) -> Option<bool> {
+    let code = r
+        .grade_code
+        .as_deref()
+        .map(|c| c.trim().to_ascii_uppercase());
+    let name = r.grade.as_deref().map(fold);
+    if code.is_none() && name.is_none() {
+        return None;
+    }
+    let code = code.or_else(|| {
+        name.as_deref()
+            .and_then(labels::grade_code)
+            .map(str::to_string)
+    });
+    Some(code.is_some_and(|c| codes.contains(&c)) || name.is_some_and(|n| names.contains(&n)))
+}
+
+/// A record's grade, for display: "Cán sự (01.004)".
+#[must_use]
+pub fn grade_display(r: &StaffRecord) -> Option<String> {
+    let code = r
+        .grade_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let name = r
+        .grade
+        .as_deref()
+        .map(str::to_string)
+        .or_else(|| code.and_then(labels::grade_name).map(str::to_string));
+    match (name, code) {
+        (Some(n), Some(c)) => Some(format!("{n} ({c})")),
+        (Some(n), None) => Some(n),
+        (None, Some(c)) => Some(c.to_string()),
+        (None, None) => None,
+    }
+}
+
+fn check(cat: &Catalogue, def: &PositionDef, r: &StaffRecord) -> (bool, Vec<Unmet>) {
+    let mut unmet = Vec::new();
+    let mut grade_ok = true;
+    if !def.grades.is_empty() {
+        let (codes, names) = accepted_grades(&def.grades);
+        grade_ok = grade_matches(r, &codes, &names) == Some(true);
+        if !grade_ok {
+            unmet.push(Unmet::Grade {
+                have: grade_display(r),
+                need: def.grades.clone(),
+            });
+        }
+    }
+    if let Some(need) = def.min_education
+        && r.education.is_none_or(|e| e < need)
+    {
+        unmet.push(Unmet::Education {
+            have: r.education,
+            need,
+        });
+    }
+    if !def.fields.is_empty() {
+        let ok = r.field_of_study.as_deref().is_some_and(|f| {
+            let have = cat.field_key(f);
+            def.fields.iter().any(|a| {
+                let want = cat.field_key(a);
+                have == want || have.starts_with(&format!("{want} "))
+            })
+        });
+        if !ok {
+            unmet.push(Unmet::Field {
+                have: r.field_of_study.clone(),
+                need: def.fields.clone(),
+            });
+        }
+    }
+    if let Some(need) = def.min_political_theory
+        && r.political_theory.is_none_or(|p| p < need)
+    {
+        unmet.push(Unmet::PoliticalTheory {
+            have: r.political_theory,
+            need,
+        });
+    }
+    if let Some(need) = def.min_state_management
+        && r.state_management.is_none_or(|q| q < need)
+    {
+        unmet.push(Unmet::StateManagement {
+            have: r.state_management,
+            need,
+        });
+    }
+    (grade_ok, unmet)
+}
+
+fn groups(cat: &Catalogue, roster: &Roster, h: &Hierarchy) -> (Vec<usize>, Vec<Group>) {
+    let mut by_entries: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut of_unit = Vec::with_capacity(roster.units.len());
+    for (u, unit) in roster.units.iter().enumerate() {
+        let node = &h.nodes[h.leaf[u]];
+        let keys = [Some(fold(&unit.name)), unit.code.as_deref().map(fold)];
+        let entries: Vec<u32> = cat
+            .positions
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| match &p.agency {
+                AgencyRef::Unit(k) => keys.iter().flatten().any(|x| x == k),
+                AgencyRef::Type(t) => node.unit_type == Some(*t),
+            })
+            .map(|(i, _)| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        let next = groups.len();
+        let g = *by_entries.entry(entries.clone()).or_insert_with(|| {
+            let mut g = Group {
+                entries: entries.clone(),
+                ..Group::default()
+            };
+            for &i in &entries {
+                let p = &cat.positions[i as usize];
+                g.by_code.entry(fold(&p.code)).or_insert(i);
+                g.by_name.entry(fold(&p.name)).or_insert(i);
+                g.by_alias.entry(fold(&p.name)).or_insert(i);
+                g.names.push((fold(&p.name), p.name.clone()));
+                for a in &p.aliases {
+                    g.by_alias.entry(fold(a)).or_insert(i);
+                    g.names.push((fold(a), p.name.clone()));
+                }
+            }
+            groups.push(g);
+            next
+        });
+        of_unit.push(g);
+    }
+    (of_unit, groups)
+}
+
+/// Up to three catalogue names closest to `text`.
+fn suggestions(group: &Group, text: &str) -> Vec<String> {
+    let mut scored: Vec<(f64, &String)> = group
+        .names
+        .iter()
+        .map(|(key, name)| (strsim::sorensen_dice(text, key), name))
+        .filter(|(s, _)| *s >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let mut out: Vec<String> = Vec::new();
+    for (_, name) in scored {
+        if !out.contains(name) {
+            out.push(name.clone());
+        }
+        if out.len() == 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// Non-specialised commune workers and contract workers hold no civil-service
+/// job position: they are placed when they match, but never flagged when not.
+fn expects_position(c: Category) -> bool {
+    !matches!(c, Category::KhongChuyenTrach | Category::HopDong)
+}
+
+/// Places every posting; notes unmatched ones with suggestions.
+#[must_use]
+pub fn place(
+    roster: &Roster,
+    h: &Hierarchy,
+    cat: Catalogue,
+    sheets: &[SheetReport],
+) -> (Placement, Vec<DataIssue>) {
+    let (unit_group, groups) = groups(&cat, roster, h);
+    let mut folded: HashMap<usize, String> = HashMap::new();
+    let mut fold_arc = |a: &Arc<str>| {
+        folded
+            .entry(Arc::as_ptr(a).cast::<u8>() as usize)
+            .or_insert_with(|| fold(a))
+            .clone()
+    };
+    let mut suggested: HashMap<(usize, String), Vec<String>> = HashMap::new();
+    let mut issues = Vec::new();
+    let mut assignments = Vec::with_capacity(roster.records.len());
+    for r in &roster.records {
+        let group = &groups[unit_group[r.unit as usize]];
+        let mut a = Assignment::default();
+        if group.entries.is_empty() {
+            assignments.push(a);
+            continue;
+        }
+        let found = r
+            .position_code
+            .as_ref()
+            .and_then(|c| {
+                group
+                    .by_code
+                    .get(&fold_arc(c))
+                    .map(|i| (*i, MatchedBy::Code))
+            })
+            .or_else(|| {
+                r.position.as_ref().and_then(|p| {
+                    group
+                        .by_name
+                        .get(&fold_arc(p))
+                        .map(|i| (*i, MatchedBy::Name))
+                })
+            })
+            .or_else(|| {
+                r.title.as_ref().and_then(|t| {
+                    group
+                        .by_alias
+                        .get(&fold_arc(t))
+                        .map(|i| (*i, MatchedBy::Title))
+                })
+            });
+        if let Some((i, how)) = found {
+            let (grade_ok, unmet) = check(&cat, &cat.positions[i as usize], r);
+            a = Assignment {
+                position: Some(i),
+                matched_by: Some(how),
+                grade_ok,
+                unmet,
+            };
+        } else if let Some(text) = r.position.as_ref().or(r.title.as_ref())
+            && expects_position(r.category)
+        {
+            let key = (unit_group[r.unit as usize], fold_arc(text));
+            let sugg = suggested
+                .entry(key.clone())
+                .or_insert_with(|| suggestions(group, &key.1))
+                .clone();
+            let s = &sheets[r.source.sheet as usize];
+            issues.push(DataIssue {
+                file: s.file_name.clone(),
+                sheet: s.name.clone(),
+                row: Some(r.source.row),
+                column: crate::schema::Field::Position.aliases()[0].to_string(),
+                value: text.to_string(),
+                problem: Problem::PositionUnmatched { suggestions: sugg },
+                action: Action::NotPlaced,
+            });
+        }
+        assignments.push(a);
+    }
+    let (agencies, staffing) = figures(roster, &groups, &unit_group, &cat, &assignments);
+    (
+        Placement {
+            assignments,
+            agencies,
+            staffing,
+            catalogue: cat,
+        },
+        issues,
+    )
+}
+
+fn figures(
+    roster: &Roster,
+    groups: &[Group],
+    unit_group: &[usize],
+    cat: &Catalogue,
+    assignments: &[Assignment],
+) -> (Vec<AgencyFigures>, Vec<Staffing>) {
+    let mut agencies: Vec<AgencyFigures> = unit_group
+        .iter()
+        .map(|g| AgencyFigures {
+            has_catalogue: !groups[*g].entries.is_empty(),
+            ..AgencyFigures::default()
+        })
+        .collect();
+    // A person counts once per agency: by their first posting there, placed if any posting is.
+    let mut seen: HashMap<(u32, u32), usize> = HashMap::with_capacity(roster.records.len());
+    let mut person_flags: Vec<(u32, bool, bool, Option<String>)> = Vec::new();
+    let mut filled: HashMap<(u32, u32), u32> = HashMap::new();
+    for (r, a) in roster.records.iter().zip(assignments) {
+        if let Some(p) = a.position {
+            *filled.entry((r.unit, p)).or_default() += 1;
+        }
+        match seen.entry((r.unit, r.person)) {
+            hashbrown::hash_map::Entry::Vacant(e) => {
+                e.insert(person_flags.len());
+                person_flags.push((r.unit, a.placed(), a.placed_with_grade(), grade_display(r)));
+            }
+            hashbrown::hash_map::Entry::Occupied(e) => {
+                let f = &mut person_flags[*e.get()];
+                f.1 |= a.placed();
+                f.2 |= a.placed_with_grade();
+            }
+        }
+    }
+    for (unit, placed, with_grade, grade) in person_flags {
+        let ag = &mut agencies[unit as usize];
+        ag.people += 1;
+        ag.placed += u32::from(placed);
+        ag.placed_with_grade += u32::from(with_grade);
+        *ag.grades.entry(grade.unwrap_or_default()).or_default() += 1;
+    }
+    let mut staffing = Vec::new();
+    for (u, g) in unit_group.iter().enumerate() {
+        let unit = u32::try_from(u).unwrap_or(u32::MAX);
+        for &p in &groups[*g].entries {
+            staffing.push(Staffing {
+                unit,
+                position: p,
+                approved: cat.positions[p as usize].headcount,
+                filled: filled.get(&(unit, p)).copied().unwrap_or(0),
+            });
+        }
+    }
+    (agencies, staffing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grade_codes_and_names() {
+        assert!(is_grade_code("01.003"));
+        assert!(is_grade_code("V.08.10.28"));
+        assert!(!is_grade_code("Chuyên viên"));
+        let (codes, names) = accepted_grades(&["01.003".into(), "Kế toán viên".into()]);
+        assert!(codes.contains(&"01.003".to_string()) && codes.contains(&"06.031".to_string()));
+        assert!(names.contains(&"chuyen vien".to_string()));
+    }
+}

@@ -1,0 +1,240 @@
+//! The job-position sheets: staffing per agency × position, postings below
+//! their position's standards, and the grade structure of each agency.
+
+use rust_xlsxwriter::{
+    ConditionalFormatCell, ConditionalFormatCellRule, Format, Workbook, XlsxError,
+};
+
+use super::{Formats, HEADER_ROW, ReportInput, heading, print_setup};
+use crate::labels;
+use crate::output::{EXCEL_MAX_ROWS, col};
+use crate::positions::Placement;
+
+fn num(n: u32) -> f64 {
+    f64::from(n)
+}
+
+fn row_u32(r: usize) -> u32 {
+    u32::try_from(r).unwrap_or(u32::MAX)
+}
+
+fn headers(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    f: &Formats,
+    names: &[&str],
+) -> Result<(), XlsxError> {
+    for (c, h) in names.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, col(c), *h, &f.head)?;
+    }
+    Ok(())
+}
+
+/// "Vị trí việc làm": approved, filled, vacant, over per agency × position;
+/// vacancies and over-staffing highlighted.
+pub(super) fn positions(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    p: &Placement,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let ws = wb.add_worksheet();
+    ws.set_name(l.sheet_positions)?;
+    let names = [
+        l.col_unit,
+        l.col_position_code,
+        l.col_position,
+        l.col_kind,
+        l.col_approved,
+        l.col_filled,
+        l.col_vacant,
+        l.col_over,
+        l.col_other_req,
+    ];
+    let last = col(names.len() - 1);
+    heading(ws, f, input, l.sheet_positions, last)?;
+    headers(ws, f, &names)?;
+    let mut r = HEADER_ROW + 1;
+    for s in &p.staffing {
+        let def = &p.catalogue.positions[s.position as usize];
+        ws.write_string_with_format(
+            r,
+            0,
+            &input.loaded.roster.units[s.unit as usize].name,
+            &f.cell,
+        )?;
+        ws.write_string_with_format(r, 1, &def.code, &f.cell)?;
+        ws.write_string_with_format(r, 2, &def.name, &f.cell)?;
+        ws.write_string_with_format(r, 3, labels::position_kind(input.lang, def.kind), &f.cell)?;
+        match s.approved {
+            Some(a) => drop(ws.write_number_with_format(r, 4, num(a), &f.int)?),
+            None => drop(ws.write_blank(r, 4, &f.int)?),
+        }
+        ws.write_number_with_format(r, 5, num(s.filled), &f.int)?;
+        ws.write_number_with_format(r, 6, num(s.vacant()), &f.int)?;
+        ws.write_number_with_format(r, 7, num(s.over()), &f.int)?;
+        ws.write_string_with_format(r, 8, def.other.as_deref().unwrap_or(""), &f.cell)?;
+        r += 1;
+    }
+    if r > HEADER_ROW + 1 {
+        let yellow = Format::new()
+            .set_background_color("FFEB9C")
+            .set_font_color("9C5700");
+        let red = Format::new()
+            .set_background_color("FFC7CE")
+            .set_font_color("9C0006");
+        for (c, fmt) in [(6u16, yellow), (7u16, red)] {
+            let cf = ConditionalFormatCell::new()
+                .set_rule(ConditionalFormatCellRule::GreaterThan(0))
+                .set_format(fmt);
+            ws.add_conditional_format(HEADER_ROW + 1, c, r - 1, c, &cf)?;
+        }
+        ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
+    }
+    for (c, w) in [(0, 34), (1, 10), (2, 40), (3, 26), (8, 30)] {
+        ws.set_column_width(c, w)?;
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    print_setup(ws, HEADER_ROW)
+}
+
+/// "Chưa đạt chuẩn vị trí": each posting failing a requirement of its position.
+pub(super) fn unfit(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    p: &Placement,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let names = [
+        l.col_no,
+        l.col_unit,
+        l.col_name,
+        l.col_title,
+        l.col_position_code,
+        l.col_position,
+        l.col_unmet,
+    ];
+    let last = col(names.len() - 1);
+    let rows: Vec<usize> = p
+        .assignments
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.placed() && !a.unmet.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let per_sheet = EXCEL_MAX_ROWS - (HEADER_ROW as usize + 1);
+    let chunks: Vec<&[usize]> = if rows.is_empty() {
+        vec![&[]]
+    } else {
+        rows.chunks(per_sheet).collect()
+    };
+    let mut n = 0u32;
+    for (k, chunk) in chunks.iter().enumerate() {
+        let ws = wb.add_worksheet_with_constant_memory()?;
+        let name = if k == 0 {
+            l.sheet_unfit.to_string()
+        } else {
+            format!("{} ({} {})", l.sheet_unfit, l.continued, k + 1)
+        };
+        ws.set_name(&name)?;
+        for (c, w) in [(0, 6), (1, 30), (2, 26), (3, 24), (4, 10), (5, 34), (6, 70)] {
+            ws.set_column_width(c, w)?;
+        }
+        heading(ws, f, input, l.sheet_unfit, last)?;
+        headers(ws, f, &names)?;
+        // Before the rows: a constant-memory sheet cannot change a written row.
+        print_setup(ws, HEADER_ROW)?;
+        for (i, &idx) in chunk.iter().enumerate() {
+            let rec = &input.loaded.roster.records[idx];
+            let a = &p.assignments[idx];
+            let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
+            let r = HEADER_ROW + 1 + row_u32(i);
+            n += 1;
+            ws.write_number_with_format(r, 0, num(n), &f.int)?;
+            ws.write_string_with_format(
+                r,
+                1,
+                &input.loaded.roster.units[rec.unit as usize].name,
+                &f.cell,
+            )?;
+            ws.write_string_with_format(r, 2, rec.name.as_ref(), &f.cell)?;
+            ws.write_string_with_format(r, 3, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+            ws.write_string_with_format(r, 4, def.map_or("", |d| d.code.as_str()), &f.cell)?;
+            ws.write_string_with_format(r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
+            let text = a
+                .unmet
+                .iter()
+                .map(|u| labels::unmet(input.lang, u))
+                .collect::<Vec<_>>()
+                .join("; ");
+            ws.write_string_with_format(r, 6, &text, &f.cell)?;
+        }
+    }
+    Ok(())
+}
+
+/// "Cơ cấu ngạch": people by grade per agency (count and share), with the
+/// share placed in a catalogued position.
+pub(super) fn grades(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    p: &Placement,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let ws = wb.add_worksheet();
+    ws.set_name(l.sheet_grades)?;
+    let names = [
+        l.col_unit,
+        l.col_grade,
+        l.col_people,
+        l.col_share,
+        l.col_placed,
+        l.col_placed_grade,
+    ];
+    let last = col(names.len() - 1);
+    heading(ws, f, input, l.sheet_grades, last)?;
+    headers(ws, f, &names)?;
+    let mut r = HEADER_ROW + 1;
+    for (u, ag) in p.agencies.iter().enumerate() {
+        if ag.people == 0 {
+            continue;
+        }
+        let unit = &input.loaded.roster.units[u].name;
+        ws.write_string_with_format(r, 0, unit, &f.cell_bold)?;
+        ws.write_blank(r, 1, &f.cell_bold)?;
+        ws.write_number_with_format(r, 2, num(ag.people), &f.int_bold)?;
+        ws.write_number_with_format(r, 3, 1.0, &f.pct_bold)?;
+        ws.write_number_with_format(r, 4, num(ag.placed) / num(ag.people), &f.pct_bold)?;
+        ws.write_number_with_format(
+            r,
+            5,
+            num(ag.placed_with_grade) / num(ag.people),
+            &f.pct_bold,
+        )?;
+        r += 1;
+        for (grade, count) in &ag.grades {
+            let name = if grade.is_empty() {
+                l.no_grade
+            } else {
+                grade.as_str()
+            };
+            ws.write_string_with_format(r, 0, unit, &f.cell)?;
+            ws.write_string_with_format(r, 1, name, &f.indent[1])?;
+            ws.write_number_with_format(r, 2, num(*count), &f.int)?;
+            ws.write_number_with_format(r, 3, num(*count) / num(ag.people), &f.pct)?;
+            ws.write_blank(r, 4, &f.cell)?;
+            ws.write_blank(r, 5, &f.cell)?;
+            r += 1;
+        }
+    }
+    if r > HEADER_ROW + 1 {
+        ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
+    }
+    for (c, w) in [(0, 34), (1, 34), (4, 16), (5, 16)] {
+        ws.set_column_width(c, w)?;
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    print_setup(ws, HEADER_ROW)
+}

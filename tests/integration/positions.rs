@@ -1,0 +1,557 @@
+//! Job positions: mapping, fit, staffing and the agency-structure metric.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::util::*;
+
+const POLICY: &str = "id = \"vtvl\"\nname = \"VTVL\"\n[legal_basis]\ndocument = \"d\"\ndate = 2025-06-24\nissuer = \"i\"\n";
+
+fn target(id: &str, population: &str, measure: &str, comparator: &str, threshold: &str) -> String {
+    format!(
+        "[[target]]\nid = \"{id}\"\nlabel = \"{id}\"\npopulation = {population}\nmeasure = {measure}\n\
+         comparator = \"{comparator}\"\nthreshold = {threshold}\ndeadline = 2027-07-01\n"
+    )
+}
+
+/// Phòng Tư pháp: one position demanding everything; Phòng Nội vụ: a shared
+/// Chuyên viên position; communes: a list shared by unit type.
+const CATALOGUE: &str = r#"
+[[position]]
+agency = "Phòng Tư pháp"
+code = "TP-01"
+name = "Chuyên viên pháp chế"
+kind = "chuyen_mon_chuyen_nganh"
+grades = ["01.003"]
+min_education = "dai_hoc"
+fields = ["Luật"]
+min_political_theory = "trung_cap"
+min_state_management = "chuyen_vien"
+other = "Có 2 năm kinh nghiệm"
+aliases = ["Chuyên viên tư pháp"]
+headcount = 3
+
+[[position]]
+agency = "Phòng Tư pháp"
+code = "TP-LD"
+name = "Trưởng phòng"
+kind = "lanh_dao_quan_ly"
+headcount = 1
+
+[[position]]
+agency = "PNV"
+code = "NV-01"
+name = "Chuyên viên tổ chức"
+grades = ["Chuyên viên"]
+headcount = 1
+
+[[position]]
+agency = "type:commune_committee"
+code = "XA-TP"
+name = "Tư pháp - hộ tịch"
+aliases = ["Tư pháp hộ tịch"]
+headcount = 1
+
+[field_synonyms]
+"Luật" = ["Pháp chế"]
+"#;
+
+/// (name, unit, unit code, title, position code, position, grade code, education, llct, qlnn)
+const ROWS: &[[&str; 10]] = &[
+    // Phòng Tư pháp, all by code: one meets everything, each other fails one requirement.
+    [
+        "Đủ Chuẩn",
+        "Phòng Tư pháp",
+        "PTP",
+        "Chuyên viên",
+        "TP-01",
+        "",
+        "01.003",
+        "Đại học Luật",
+        "Trung cấp",
+        "Chuyên viên",
+    ],
+    [
+        "Thiếu Bằng",
+        "Phòng Tư pháp",
+        "PTP",
+        "Chuyên viên",
+        "TP-01",
+        "",
+        "01.003",
+        "Trung cấp Luật",
+        "Trung cấp",
+        "Chuyên viên",
+    ],
+    [
+        "Sai Ngành",
+        "Phòng Tư pháp",
+        "PTP",
+        "Chuyên viên",
+        "TP-01",
+        "",
+        "01.003",
+        "Cử nhân Kinh tế",
+        "Trung cấp",
+        "Chuyên viên",
+    ],
+    [
+        "Sai Ngạch",
+        "Phòng Tư pháp",
+        "PTP",
+        "Chuyên viên",
+        "TP-01",
+        "",
+        "01.004",
+        "Đại học Pháp chế",
+        "Trung cấp",
+        "Chuyên viên",
+    ],
+    [
+        "Thiếu Chính Trị",
+        "Phòng Tư pháp",
+        "PTP",
+        "Chuyên viên",
+        "TP-01",
+        "",
+        "01.003",
+        "ĐH Luật",
+        "",
+        "Chuyên viên",
+    ],
+    [
+        "Thiếu Quản Lý",
+        "Phòng Tư pháp",
+        "PTP",
+        "Chuyên viên",
+        "TP-01",
+        "",
+        "01.003",
+        "ĐH Luật",
+        "Cao cấp",
+        "Cán sự",
+    ],
+    // By name (other spelling), by title alias, and a misspelt position.
+    [
+        "Theo Tên",
+        "Phòng Tư pháp",
+        "PTP",
+        "",
+        "",
+        "CHUYEN VIEN PHAP CHE",
+        "01.003",
+        "ĐH Luật",
+        "Trung cấp",
+        "Chuyên viên",
+    ],
+    [
+        "Theo Chức Danh",
+        "Phòng Tư pháp",
+        "PTP",
+        "Chuyên viên tư pháp",
+        "",
+        "",
+        "01.003",
+        "ĐH Luật",
+        "Trung cấp",
+        "Chuyên viên",
+    ],
+    [
+        "Gõ Sai",
+        "Phòng Tư pháp",
+        "PTP",
+        "",
+        "",
+        "Chuyên viên phát chế",
+        "01.003",
+        "ĐH Luật",
+        "Trung cấp",
+        "Chuyên viên",
+    ],
+    // Phòng Nội vụ: one person holding two posts (kiêm nhiệm), one placed.
+    [
+        "Kiêm Nhiệm",
+        "Phòng Nội vụ",
+        "PNV",
+        "Chuyên viên",
+        "NV-01",
+        "",
+        "01.003",
+        "Đại học",
+        "",
+        "",
+    ],
+    [
+        "Kiêm Nhiệm",
+        "Phòng Nội vụ",
+        "PNV",
+        "Trưởng phòng",
+        "NV-99",
+        "",
+        "01.003",
+        "Đại học",
+        "",
+        "",
+    ],
+    // A commune: placed through the shared list.
+    [
+        "Ở Xã",
+        "UBND xã Hòa Bình",
+        "X1",
+        "Tư pháp hộ tịch",
+        "",
+        "",
+        "01.003",
+        "Trung cấp Luật",
+        "",
+        "",
+    ],
+];
+
+fn roster(dir: &Path) -> PathBuf {
+    let mut text = String::from(
+        "Mã cán bộ,Họ và tên,Đơn vị,Mã đơn vị,Loại,Chức vụ,Mã VTVL,Vị trí việc làm,Mã ngạch,Trình độ chuyên môn,LLCT,QLNN\n",
+    );
+    for (i, r) in ROWS.iter().enumerate() {
+        // The two Kiêm Nhiệm rows share one staff id.
+        let id = if r[0] == "Kiêm Nhiệm" {
+            "K1".to_string()
+        } else {
+            format!("S{i}")
+        };
+        text.push_str(&format!(
+            "{id},{},{},{},Công chức,{},{},{},{},{},{},{}\n",
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9]
+        ));
+    }
+    let f = dir.join("roster.csv");
+    fs::write(&f, text).unwrap();
+    f
+}
+
+fn run_report(dir: &Path, targets: &[String], catalogue: &Path) -> (PathBuf, serde_json::Value) {
+    let policy = dir.join("p.toml");
+    fs::write(&policy, format!("{POLICY}{}", targets.concat())).unwrap();
+    let r = roster(dir);
+    let (out, json) = (dir.join("r.xlsx"), dir.join("r.json"));
+    let o = run(&[
+        "report",
+        "--as-of",
+        "2026-01-01",
+        "--policy",
+        policy.to_str().unwrap(),
+        "--positions",
+        catalogue.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+        r.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    (
+        out,
+        serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap(),
+    )
+}
+
+fn catalogue(dir: &Path) -> PathBuf {
+    let c = dir.join("vtvl.toml");
+    fs::write(&c, CATALOGUE).unwrap();
+    c
+}
+
+fn unmet_of<'a>(j: &'a serde_json::Value, name: &str) -> Vec<&'a str> {
+    j["below_position_standard"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["name"] == name)
+        .flat_map(|r| {
+            r["unmet"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|u| u.as_str().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn every_requirement_kind_is_checked_and_worded() {
+    let dir = tempdir();
+    let cc = "{ category = [\"cong_chuc\"] }";
+    let (out, j) = run_report(
+        dir.path(),
+        &[target(
+            "STD",
+            cc,
+            "\"meets_position_standard\"",
+            "ge",
+            "100",
+        )],
+        &catalogue(dir.path()),
+    );
+    assert!(unmet_of(&j, "Đủ Chuẩn").is_empty());
+    assert_eq!(
+        unmet_of(&j, "Thiếu Bằng"),
+        ["Trình độ chuyên môn: Trung cấp — yêu cầu Đại học trở lên"]
+    );
+    assert_eq!(
+        unmet_of(&j, "Sai Ngành"),
+        ["Chuyên ngành: Kinh tế — yêu cầu Luật"]
+    );
+    assert_eq!(
+        unmet_of(&j, "Sai Ngạch"),
+        ["Ngạch: Cán sự (01.004) — yêu cầu Chuyên viên (01.003)"]
+    );
+    assert_eq!(
+        unmet_of(&j, "Thiếu Chính Trị"),
+        ["Lý luận chính trị: Chưa có — yêu cầu Trung cấp trở lên"]
+    );
+    assert_eq!(
+        unmet_of(&j, "Thiếu Quản Lý"),
+        ["Quản lý nhà nước: Cán sự — yêu cầu Chuyên viên trở lên"]
+    );
+    // The sheet lists the same, in order.
+    let rows = read_sheet(&out, nhanluc::labels::VI.sheet_unfit);
+    let listed: Vec<&str> = rows.iter().skip(8).map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        listed,
+        [
+            "Thiếu Bằng",
+            "Sai Ngành",
+            "Sai Ngạch",
+            "Thiếu Chính Trị",
+            "Thiếu Quản Lý"
+        ]
+    );
+}
+
+#[test]
+fn mapping_by_code_name_title_and_suggestions() {
+    let dir = tempdir();
+    let cc = "{ category = [\"cong_chuc\"] }";
+    let (out, j) = run_report(
+        dir.path(),
+        &[target("P", cc, "\"placed_in_position\"", "ge", "100")],
+        &catalogue(dir.path()),
+    );
+    let staffing = |unit: &str, code: &str| {
+        j["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["unit"] == unit && p["code"] == code)
+            .cloned()
+            .unwrap()
+    };
+    // Six by code, one by name, one by title: 8 in a position of 3 → 5 over.
+    let tp = staffing("Phòng Tư pháp", "TP-01");
+    assert_eq!(
+        (
+            tp["filled"].as_u64(),
+            tp["approved"].as_u64(),
+            tp["over"].as_u64()
+        ),
+        (Some(8), Some(3), Some(5))
+    );
+    let ld = staffing("Phòng Tư pháp", "TP-LD");
+    assert_eq!(
+        (ld["filled"].as_u64(), ld["vacant"].as_u64()),
+        (Some(0), Some(1))
+    );
+    // The shared commune list applies to the commune.
+    assert_eq!(staffing("UBND xã Hòa Bình", "XA-TP")["filled"], 1);
+    // The misspelt position is not placed, and the closest name is suggested.
+    let issues = read_sheet(&out, nhanluc::labels::VI.sheet_issues);
+    let miss = issues
+        .iter()
+        .find(|r| r[4] == "Chuyên viên phát chế")
+        .expect("an issue for the misspelt position");
+    assert!(miss[5].contains("Chuyên viên pháp chế"), "{miss:?}");
+    // Kiêm nhiệm: one person, two postings; the unknown code NV-99 is not placed.
+    let pnv = j["agencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["unit"] == "Phòng Nội vụ")
+        .unwrap();
+    assert_eq!(
+        (pnv["people"].as_u64(), pnv["placed"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(staffing("Phòng Nội vụ", "NV-01")["filled"], 1);
+    // Placed people: all but the misspelt one (the kiêm nhiệm person counts once, placed).
+    let all = j["compliance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["scope"] == "all")
+        .unwrap();
+    assert_eq!(
+        (all["population"].as_u64(), all["qualified"].as_u64()),
+        (Some(11), Some(10))
+    );
+    // The grade structure sheet counts people per grade.
+    let grades = read_sheet(&out, nhanluc::labels::VI.sheet_grades);
+    assert!(
+        grades
+            .iter()
+            .any(|r| r[0] == "Phòng Tư pháp" && r[1] == "Cán sự (01.004)" && r[2] == "1"),
+        "{grades:?}"
+    );
+}
+
+#[test]
+fn agency_structure_at_its_boundary() {
+    let dir = tempdir();
+    // Agencies with công chức: Phòng Tư pháp (9 people, 8 placed with the right grade, 1 not placed),
+    // Phòng Nội vụ (1 person, placed with grade), UBND xã Hòa Bình (placed; its position names no grade).
+    let cc = "{ category = [\"cong_chuc\"] }";
+    let targets = [
+        target(
+            "S100",
+            cc,
+            "{ structured_by_position = 100 }",
+            "ge",
+            "66.6666",
+        ),
+        target(
+            "S7",
+            cc,
+            "{ structured_by_position = 77.7777 }",
+            "ge",
+            "100",
+        ),
+        target(
+            "S8",
+            cc,
+            "{ structured_by_position = 77.7778 }",
+            "gt",
+            "66.6666",
+        ),
+    ];
+    let (_, j) = run_report(dir.path(), &targets, &catalogue(dir.path()));
+    let all = |t: &str| {
+        j["compliance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["target"] == t && r["scope"] == "all")
+            .cloned()
+            .unwrap()
+    };
+    // Every staff member placed with grade: 2 of 3 agencies (Tư pháp has 7 of 9 with grade).
+    let s100 = all("S100");
+    assert_eq!(
+        (s100["population"].as_u64(), s100["qualified"].as_u64()),
+        (Some(3), Some(2))
+    );
+    assert_eq!(s100["met"], true, "2/3 ≥ 66.6666%");
+    // Tư pháp: "Sai Ngạch" has the wrong grade and "Gõ Sai" is unplaced → 7/9 = 77.777…%:
+    // structured at 77.7777%, not at 77.7778%.
+    assert_eq!(
+        (all("S7")["qualified"].as_u64(), all("S7")["met"].as_bool()),
+        (Some(3), Some(true))
+    );
+    assert_eq!(all("S8")["qualified"], 2);
+    assert_eq!(all("S8")["met"], true, "2/3 > 66.6666%");
+}
+
+#[test]
+fn catalogue_errors_name_the_place() {
+    let dir = tempdir();
+    let csv = dir.path().join("vtvl.csv");
+    fs::write(&csv, "Cơ quan,Mã vị trí việc làm,Tên vị trí việc làm,Trình độ tối thiểu,Biên chế\nPhòng Tư pháp,TP-01,Chuyên viên,Đại học,2\nPhòng Tư pháp,TP-02,Văn thư,Bằng khen,1\n").unwrap();
+    let cc = "{ category = [\"cong_chuc\"] }";
+    let policy = dir.path().join("p.toml");
+    fs::write(
+        &policy,
+        format!(
+            "{POLICY}{}",
+            target("P", cc, "\"placed_in_position\"", "ge", "100")
+        ),
+    )
+    .unwrap();
+    let r = roster(dir.path());
+    let out = dir.path().join("r.xlsx");
+    let args = |cat: &Path| {
+        run(&[
+            "report",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--positions",
+            cat.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            r.to_str().unwrap(),
+        ])
+    };
+    let o = args(&csv);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("vtvl.csv")
+            && e.contains("row 3")
+            && e.contains("Trình độ tối thiểu")
+            && e.contains("Bằng khen"),
+        "{e}"
+    );
+    let toml = dir.path().join("bad.toml");
+    fs::write(
+        &toml,
+        "[[position]]\nagency = \"X\"\ncode = \"A\"\nname = \"B\"\nheadcont = 2\n",
+    )
+    .unwrap();
+    let o = args(&toml);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("headcont"), "{}", stderr(&o));
+    assert!(!out.exists());
+    // A valid CSV catalogue loads and places by code.
+    fs::write(&csv, "Cơ quan,Mã vị trí việc làm,Tên vị trí việc làm,Trình độ tối thiểu,Biên chế\nPhòng Tư pháp,TP-01,Chuyên viên,Đại học,2\n").unwrap();
+    let o = args(&csv);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = read_sheet(&out, nhanluc::labels::VI.sheet_positions);
+    assert!(
+        rows.iter().any(|r| r[1] == "TP-01" && r[5] == "6"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn sample_shows_positions() {
+    let dir = tempdir();
+    let out = dir.path().join("s.xlsx");
+    let o = run(&[
+        "report",
+        "--as-of",
+        "2013-12-31",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("T3"));
+    let l = &nhanluc::labels::VI;
+    let positions = read_sheet(&out, l.sheet_positions);
+    assert!(
+        positions.iter().skip(8).any(|r| r[6] != "0"),
+        "some vacancy"
+    );
+    let unfit = read_sheet(&out, l.sheet_unfit);
+    for word in [
+        "Trình độ chuyên môn:",
+        "Chuyên ngành:",
+        "Ngạch:",
+        "Lý luận chính trị:",
+        "Quản lý nhà nước:",
+    ] {
+        assert!(unfit.iter().any(|r| r[6].contains(word)), "{word}");
+    }
+    let issues = read_sheet(&out, l.sheet_issues);
+    assert!(
+        issues
+            .iter()
+            .any(|r| r[4] == "Tài chính - kết toán" && r[5].contains("Tài chính - kế toán"))
+    );
+}
