@@ -15,8 +15,12 @@ measure() { # label, command...
   read -r wall kb < "$work/time"
   printf '%-44s %8.2f s %8.0f MB\n' "$label" "$wall" "$((kb / 1024))"
 }
-[[ -f $work/roster-$rows_csv.csv ]] || "$bin" generate --rows "$rows_csv" -o "$work/roster-$rows_csv.csv" > /dev/null
+[[ -f $work/roster-$rows_csv.csv && -f $work/catalogue-5000.csv ]] ||
+  "$bin" generate --rows "$rows_csv" -o "$work/roster-$rows_csv.csv" --catalogue "$work/catalogue-5000.csv" > /dev/null
 [[ -f $work/roster-$rows_xlsx.xlsx ]] || "$bin" generate --rows "$rows_xlsx" -o "$work/roster-$rows_xlsx.xlsx" > /dev/null
 echo "data in $work"
 measure "check, $rows_csv-row CSV" "$bin" --quiet check --as-of 2026-01-01 "$work/roster-$rows_csv.csv"
 measure "check, $rows_xlsx-row xlsx (government layout)" "$bin" --quiet check --as-of 2026-01-01 "$work/roster-$rows_xlsx.xlsx"
+measure "report (Bắc Kạn policy), $rows_csv-row CSV" "$bin" --quiet report --as-of 2026-01-01 -o "$work/r.xlsx" "$work/roster-$rows_csv.csv"
+measure "report (Law 80), no catalogue" "$bin" --quiet report --policy policies/luat-80-2025.toml --as-of 2026-01-01 -o "$work/r.xlsx" "$work/roster-$rows_csv.csv"
+measure "report (Law 80), 5,000-row catalogue" "$bin" --quiet report --policy policies/luat-80-2025.toml --positions "$work/catalogue-5000.csv" --as-of 2026-01-01 -o "$work/r.xlsx" "$work/roster-$rows_csv.csv"
