@@ -30,6 +30,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Compute compliance with a policy's targets and write the Excel gap report.
     Report(ReportArgs),
+    /// The report, plus projection to the deadlines, retirements and a training plan
+    /// (same as `report --plan`).
+    Plan(ReportArgs),
     /// Write a synthetic roster (for trying the tool at size, tests, benchmarks).
     Generate(GenerateArgs),
 }
@@ -91,6 +94,9 @@ pub struct ReportArgs {
     /// Also write the results as JSON.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// Project to each deadline and plan training (adds "Dự báo", "Kế hoạch đào tạo", "Nghỉ hưu").
+    #[arg(long)]
+    pub plan: bool,
 }
 
 /// `nhanluc generate`.

@@ -84,6 +84,24 @@ pub struct TargetResult {
     /// Records (indices into the roster) of people in the population who do
     /// not meet the measure, one per person and unit, in input order.
     pub gaps: Vec<u32>,
+    /// Everyone in the population, one per person and unit, in input order
+    /// (empty for targets over agencies).
+    pub members: Vec<Member>,
+}
+
+/// One person in a target's population, in one unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Member {
+    /// Record (index into the roster).
+    pub rec: u32,
+    /// Unit.
+    pub unit: u32,
+    /// Person.
+    pub person: u32,
+    /// Meets the measure now.
+    pub qualified: bool,
+    /// Value unknown now.
+    pub unknown: bool,
 }
 
 fn polars_err(e: &PolarsError) -> Error {
@@ -404,20 +422,51 @@ fn evaluate_target(
             .unwrap_or(0)
     };
     let all = all_row(t, (first("n"), first("q"), first("u")));
-    let gaps_df = pop
-        .filter(col("q").not())
+    let members_df = pop
         .unique_stable_generic(
             Some(vec![col("unit"), col("person")]),
             UniqueKeepStrategy::First,
         )
-        .select([col("rec")])
+        .select([col("rec"), col("unit"), col("person"), col("q"), col("u")])
         .collect()?;
-    let gaps: Vec<u32> = gaps_df
-        .column("rec")?
-        .u32()?
-        .rechunk()
-        .cont_slice()?
-        .to_vec();
+    let u32s = |c: &str| -> PolarsResult<Vec<u32>> {
+        Ok(members_df
+            .column(c)?
+            .u32()?
+            .rechunk()
+            .cont_slice()?
+            .to_vec())
+    };
+    let bools = |c: &str| -> PolarsResult<Vec<bool>> {
+        let v = members_df.column(c)?.cast(&DataType::UInt32)?;
+        Ok(v.u32()?
+            .rechunk()
+            .cont_slice()?
+            .iter()
+            .map(|x| *x != 0)
+            .collect())
+    };
+    let (rec, unit, person, q, u) = (
+        u32s("rec")?,
+        u32s("unit")?,
+        u32s("person")?,
+        bools("q")?,
+        bools("u")?,
+    );
+    let members: Vec<Member> = (0..rec.len())
+        .map(|i| Member {
+            rec: rec[i],
+            unit: unit[i],
+            person: person[i],
+            qualified: q[i],
+            unknown: u[i],
+        })
+        .collect();
+    let gaps: Vec<u32> = members
+        .iter()
+        .filter(|m| !m.qualified)
+        .map(|m| m.rec)
+        .collect();
     let rows = ordered_rows(h, t, &by_node, &by_parent);
     let headline = headline(t, &rows, &all);
     Ok(TargetResult {
@@ -426,6 +475,7 @@ fn evaluate_target(
         all,
         headline,
         gaps,
+        members,
     })
 }
 
@@ -487,7 +537,7 @@ fn evaluate_agency_target(
     for &node in &h.leaf {
         let (a, q, _) = leaf[node].unwrap_or_default();
         all = (all.0 + a, all.1 + q, 0);
-        for anc in h.ancestors(node) {
+        for anc in h.rollup_nodes(node) {
             let p = parent[anc].get_or_insert((0, 0, 0));
             *p = (p.0 + a, p.1 + q, 0);
         }
@@ -501,6 +551,7 @@ fn evaluate_agency_target(
         all,
         headline,
         gaps: Vec::new(),
+        members: Vec::new(),
     })
 }
 
@@ -514,7 +565,7 @@ pub fn evaluate(
     let frame = postings_frame(roster, h, placement).map_err(|e| polars_err(&e))?;
     let (mut units, mut nodes) = (Vec::new(), Vec::new());
     for (u, &leaf) in h.leaf.iter().enumerate() {
-        for a in h.ancestors(leaf) {
+        for a in h.rollup_nodes(leaf) {
             units.push(u32::try_from(u).unwrap_or(u32::MAX));
             nodes.push(u32::try_from(a).unwrap_or(u32::MAX));
         }

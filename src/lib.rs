@@ -26,10 +26,13 @@ pub mod layout;
 pub mod legacy;
 pub mod normalize;
 pub mod output;
+pub mod plan;
 pub mod policy;
 pub mod positions;
 pub mod progress;
+pub mod projection;
 pub mod report;
+pub mod retirement;
 pub mod roster;
 pub mod scales;
 pub mod schema;
@@ -48,7 +51,8 @@ use crate::schema::HeaderMatcher;
 pub fn run(cli: &Cli) -> Result<u8> {
     match &cli.command {
         Command::Check(args) => commands::check::run(args, cli.lang, cli.quiet),
-        Command::Report(args) => commands::report::run(args, cli.lang, cli.quiet),
+        Command::Report(args) => commands::report::run(args, args.plan, cli.lang, cli.quiet),
+        Command::Plan(args) => commands::report::run(args, true, cli.lang, cli.quiet),
         Command::Generate(args) => commands::generate::run(args),
     }
 }

@@ -329,6 +329,17 @@ impl Hierarchy {
         out
     }
 
+    /// The subtotal rows a unit's staff count in: its ancestors, and itself
+    /// when it has units below it (a parent's subtotal includes its own staff).
+    #[must_use]
+    pub fn rollup_nodes(&self, node: usize) -> Vec<usize> {
+        let mut v = self.ancestors(node);
+        if self.is_parent(node) {
+            v.insert(0, node);
+        }
+        v
+    }
+
     /// Depth of a node (roots are 0).
     #[must_use]
     pub fn depth(&self, node: usize) -> usize {

@@ -8,13 +8,15 @@ use crate::compliance;
 use crate::config::InputConfig;
 use crate::error::Result;
 use crate::labels::{self, Lang};
+use crate::plan::{self, Plan};
 use crate::policy::Policy;
 use crate::positions::{self, Catalogue};
-use crate::report::{self, ReportInput};
+use crate::projection::{self, Projector};
+use crate::report::{self, Future, ReportInput};
 use crate::units::Hierarchy;
 
 /// Runs the command; returns the exit code.
-pub fn run(args: &ReportArgs, lang: Lang, quiet: bool) -> Result<u8> {
+pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Result<u8> {
     let cfg = InputConfig::from_args(&args.input)?;
     let policy = Policy::load(&args.policy)?;
     let loaded = crate::load(&cfg, quiet)?;
@@ -37,12 +39,36 @@ pub fn run(args: &ReportArgs, lang: Lang, quiet: bool) -> Result<u8> {
         }
     };
     let results = compliance::evaluate(&loaded.roster, &hierarchy, &policy, placement.as_ref())?;
+    let retire = if with_plan {
+        projection::retirement_dates(&loaded.roster, &policy.projection)
+    } else {
+        Vec::new()
+    };
+    let projector = Projector {
+        roster: &loaded.roster,
+        retire: &retire,
+        as_of: cfg.as_of,
+        replacements: policy.projection.replacements,
+    };
+    let (projected, planned) = if with_plan {
+        let p = projection::project(&policy, &results, &hierarchy, &projector);
+        let t = plan::plan(&policy, &results, &hierarchy, &projector, &policy.training);
+        (p, t)
+    } else {
+        (Vec::new(), Plan::default())
+    };
+    let future = with_plan.then_some(Future {
+        projection: &projected,
+        plan: &planned,
+        retire: &retire,
+    });
     let input = ReportInput {
         loaded: &loaded,
         issues: &issues,
         policy: &policy,
         hierarchy: &hierarchy,
         placement: placement.as_ref(),
+        future,
         results: &results,
         as_of: cfg.as_of,
         lang,
@@ -99,6 +125,55 @@ fn render(input: &ReportInput<'_>, out: &std::path::Path) -> String {
             r.headline.units_applicable,
             l.units_met_word,
         );
+    }
+    if let Some(fut) = &input.future {
+        let (trainees, outcomes) = (fut.plan.trainees.len(), &fut.plan.outcomes);
+        let _ = writeln!(s, "{}: {trainees}", l.plan_summary);
+        for o in outcomes.iter().filter(|o| !o.met_with_plan) {
+            let t = &input.policy.targets[o.target];
+            let group = match o.group {
+                crate::compliance::Group::Unit(n) | crate::compliance::Group::Parent(n) => {
+                    input.hierarchy.nodes[n].name.clone()
+                }
+                crate::compliance::Group::All => l.whole_roster.to_string(),
+            };
+            let earliest = o
+                .earliest
+                .map_or_else(|| l.never.to_string(), |d| d.format("%d/%m/%Y").to_string());
+            let why = match o.shortcoming {
+                Some(plan::Shortcoming::TooFewCandidates) => l.why_too_few,
+                Some(plan::Shortcoming::TooLittleTime) => l.why_time,
+                Some(plan::Shortcoming::Capacity) => l.why_capacity,
+                None => "",
+            };
+            let _ = writeln!(
+                s,
+                "  {} · {group}: {why}; {} {}; {} {earliest}",
+                t.id,
+                l.col_best_share,
+                pct(lang, o.best_share),
+                l.col_earliest,
+            );
+        }
+        let horizon = input
+            .policy
+            .targets
+            .iter()
+            .map(|t| t.deadline)
+            .max()
+            .unwrap_or(input.as_of);
+        let roster = &input.loaded.roster;
+        let mut seen = vec![false; roster.people];
+        let retiring = roster
+            .records
+            .iter()
+            .zip(fut.retire)
+            .filter(|(r, d)| {
+                !std::mem::replace(&mut seen[r.person as usize], true)
+                    && d.is_some_and(|d| d <= horizon)
+            })
+            .count();
+        let _ = writeln!(s, "{}: {retiring}", l.retirements_summary);
     }
     s
 }

@@ -89,6 +89,9 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
         "targets": targets,
         "compliance": compliance,
     });
+    if let Some(fut) = &input.future {
+        add_future(&mut doc, input, fut);
+    }
     if let Some(p) = input.placement {
         let roster = &input.loaded.roster;
         let positions: Vec<Value> = p
@@ -136,6 +139,103 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
         doc["below_position_standard"] = Value::Array(unfit);
     }
     doc
+}
+
+fn group_json(input: &ReportInput<'_>, g: Group) -> (&'static str, Value, Value) {
+    match g {
+        Group::Unit(n) | Group::Parent(n) => {
+            let node = &input.hierarchy.nodes[n];
+            let scope = if matches!(g, Group::Unit(_)) {
+                "unit"
+            } else {
+                "parent"
+            };
+            (
+                scope,
+                node.code.clone().map(Value::String).unwrap_or(Value::Null),
+                Value::String(node.name.clone()),
+            )
+        }
+        Group::All => ("all", Value::Null, Value::Null),
+    }
+}
+
+fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>) {
+    let p = input.policy;
+    let projection: Vec<Value> = fut
+        .projection
+        .iter()
+        .flat_map(|tp| {
+            let t = &p.targets[tp.target];
+            tp.rows.iter().map(move |row| {
+                let (scope, code, unit) = group_json(input, row.group);
+                let points: Vec<Value> = tp
+                    .dates
+                    .iter()
+                    .zip(&row.points)
+                    .map(|(d, c)| {
+                        json!({
+                            "date": d.to_string(), "population": c.n, "qualified": c.q, "unknown": c.u,
+                            "share": c.share(), "met": c.decide(t).met,
+                        })
+                    })
+                    .collect();
+                json!({ "target": t.id, "scope": scope, "unit_code": code, "unit": unit, "projected": tp.projected, "points": points })
+            })
+        })
+        .collect();
+    let roster = &input.loaded.roster;
+    let trainees: Vec<Value> = fut
+        .plan
+        .trainees
+        .iter()
+        .map(|tr| {
+            let rec = &roster.records[tr.rec as usize];
+            json!({
+                "unit": roster.units[tr.unit as usize].name, "name": &*rec.name, "staff_id": rec.staff_id.as_deref(),
+                "row": rec.source.row, "current": tr.current.map(crate::scales::Education::key),
+                "course": tr.course.key(), "start": tr.start.to_string(), "start_year": chrono::Datelike::year(&tr.start),
+                "end": tr.end.to_string(), "retirement": tr.retire.map(|d| d.to_string()),
+                "targets": tr.targets.iter().map(|i| p.targets[*i].id.clone()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let outcomes: Vec<Value> = fut
+        .plan
+        .outcomes
+        .iter()
+        .map(|o| {
+            let (scope, code, unit) = group_json(input, o.group);
+            json!({
+                "target": p.targets[o.target].id, "scope": scope, "unit_code": code, "unit": unit,
+                "population_at_deadline": o.at_deadline.n, "qualified_at_deadline": o.at_deadline.q,
+                "needed": o.needed, "planned": o.planned, "met_with_plan": o.met_with_plan,
+                "shortcoming": o.shortcoming.map(|s| match s {
+                    crate::plan::Shortcoming::TooFewCandidates => "too_few_candidates",
+                    crate::plan::Shortcoming::TooLittleTime => "too_little_time",
+                    crate::plan::Shortcoming::Capacity => "capacity",
+                }),
+                "best_share": o.best_share, "earliest_met": o.earliest.map(|d| d.to_string()),
+            })
+        })
+        .collect();
+    let horizon = p
+        .targets
+        .iter()
+        .map(|t| t.deadline)
+        .max()
+        .unwrap_or(input.as_of);
+    let mut seen = vec![false; roster.people];
+    let retirements: Vec<Value> = roster
+        .records
+        .iter()
+        .zip(fut.retire)
+        .filter(|(r, d)| !std::mem::replace(&mut seen[r.person as usize], true) && d.is_some_and(|d| d <= horizon))
+        .map(|(r, d)| json!({ "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row, "retirement": d.map(|d| d.to_string()) }))
+        .collect();
+    doc["projection"] = Value::Array(projection);
+    doc["plan"] = json!({ "trainees": trainees, "outcomes": outcomes });
+    doc["retirements"] = Value::Array(retirements);
 }
 
 /// Writes the JSON atomically.

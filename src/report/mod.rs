@@ -9,6 +9,7 @@
 //! continue on further sheets. Roster text is always written as text.
 
 mod json;
+mod plan_sheets;
 mod position_sheets;
 mod sheets;
 
@@ -43,6 +44,8 @@ pub struct ReportInput<'a> {
     pub hierarchy: &'a Hierarchy,
     /// Job-position placements, when a catalogue was given.
     pub placement: Option<&'a crate::positions::Placement>,
+    /// Projection, plan and retirement dates, when planning.
+    pub future: Option<Future<'a>>,
     /// One result per target.
     pub results: &'a [TargetResult],
     /// The as-of date.
@@ -51,6 +54,17 @@ pub struct ReportInput<'a> {
     pub lang: Lang,
     /// The command line, for the record.
     pub command_line: String,
+}
+
+/// What `--plan` adds.
+#[derive(Debug, Clone, Copy)]
+pub struct Future<'a> {
+    /// One projection per target.
+    pub projection: &'a [crate::projection::TargetProjection],
+    /// The training plan.
+    pub plan: &'a crate::plan::Plan,
+    /// Last day of service per record.
+    pub retire: &'a [Option<NaiveDate>],
 }
 
 /// Cell formats, defined once.
@@ -171,6 +185,11 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
         position_sheets::positions(&mut wb, &f, input, p).map_err(x)?;
         position_sheets::unfit(&mut wb, &f, input, p).map_err(x)?;
         position_sheets::grades(&mut wb, &f, input, p).map_err(x)?;
+    }
+    if let Some(future) = &input.future {
+        plan_sheets::projection(&mut wb, &f, input, future).map_err(x)?;
+        plan_sheets::plan(&mut wb, &f, input, future).map_err(x)?;
+        plan_sheets::retirements(&mut wb, &f, input, future).map_err(x)?;
     }
     output::add_issues_sheets(&mut wb, input.lang, input.issues).map_err(x)?;
     sheets::about(&mut wb, &f, input).map_err(x)?;

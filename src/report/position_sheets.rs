@@ -67,8 +67,12 @@ pub(super) fn positions(
         ws.write_string_with_format(r, 2, &def.name, &f.cell)?;
         ws.write_string_with_format(r, 3, labels::position_kind(input.lang, def.kind), &f.cell)?;
         match s.approved {
-            Some(a) => drop(ws.write_number_with_format(r, 4, num(a), &f.int)?),
-            None => drop(ws.write_blank(r, 4, &f.int)?),
+            Some(a) => {
+                ws.write_number_with_format(r, 4, num(a), &f.int)?;
+            }
+            None => {
+                ws.write_blank(r, 4, &f.int)?;
+            }
         }
         ws.write_number_with_format(r, 5, num(s.filled), &f.int)?;
         ws.write_number_with_format(r, 6, num(s.vacant()), &f.int)?;

@@ -1,0 +1,458 @@
+//! Stage 4, compliance → projection to each target's deadline.
+//!
+//! Each group's future is its counts now plus dated events: a retirement
+//! (the day after the end of the month the retirement age is reached, or the
+//! roster's retirement date) removes the person, or replaces them as the
+//! policy says; a course in progress (level being studied, expected end)
+//! makes the person qualified from its end, if they have not retired by then.
+//! Figures are given now, at every 31/12 in between and at the deadline.
+//! Targets over agencies are not projected (their figure is carried forward).
+//! No polars here: the populations come from [`crate::compliance`].
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::compliance::{Group, Member, TargetResult};
+use crate::dates::{PartialDate, Precision};
+use crate::policy::{Decision, Measure, Policy, ProjectionSettings, Replacements, Target, decide};
+use crate::retirement;
+use crate::roster::{Roster, StaffRecord};
+use crate::units::Hierarchy;
+
+/// Counts of a group on a date: population, qualified, unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Population.
+    pub n: i64,
+    /// Qualified.
+    pub q: i64,
+    /// Unknown.
+    pub u: i64,
+}
+
+impl Counts {
+    /// Met and shortfall for a target.
+    #[must_use]
+    pub fn decide(&self, t: &Target) -> Decision {
+        let n = u64::try_from(self.n.max(0)).unwrap_or(0);
+        let q = u64::try_from(self.q.clamp(0, self.n.max(0))).unwrap_or(0);
+        decide(t.comparator, t.threshold, n, q)
+    }
+
+    /// Q / N; `None` when N = 0.
+    #[must_use]
+    #[allow(clippy::cast_precision_loss)]
+    pub fn share(&self) -> Option<f64> {
+        (self.n > 0).then(|| self.q as f64 / self.n as f64)
+    }
+}
+
+/// A change to a group's counts, effective on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Event {
+    /// From this day on.
+    pub date: NaiveDate,
+    /// Change of population.
+    pub dn: i64,
+    /// Change of qualified.
+    pub dq: i64,
+    /// Change of unknown.
+    pub du: i64,
+}
+
+/// A group's counts now and their changes.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// Counts now.
+    pub start: Counts,
+    /// Changes, sorted by date.
+    pub events: Vec<Event>,
+}
+
+impl Timeline {
+    /// Counts on a date.
+    #[must_use]
+    pub fn at(&self, date: NaiveDate) -> Counts {
+        let mut c = self.start;
+        for e in self.events.iter().take_while(|e| e.date <= date) {
+            c.n += e.dn;
+            c.q += e.dq;
+            c.u += e.du;
+        }
+        c
+    }
+
+    /// Adds events and keeps them sorted.
+    pub fn add(&mut self, more: impl IntoIterator<Item = Event>) {
+        self.events.extend(more);
+        self.events.sort_unstable();
+    }
+
+    /// The first date from `from` on when the target is met, if ever.
+    #[must_use]
+    pub fn earliest_met(&self, t: &Target, from: NaiveDate) -> Option<NaiveDate> {
+        let mut c = self.start;
+        if c.decide(t).met == Some(true) {
+            return Some(from);
+        }
+        let mut i = 0;
+        while i < self.events.len() {
+            let date = self.events[i].date;
+            while i < self.events.len() && self.events[i].date == date {
+                let e = self.events[i];
+                c.n += e.dn;
+                c.q += e.dq;
+                c.u += e.du;
+                i += 1;
+            }
+            if date >= from && c.decide(t).met == Some(true) {
+                return Some(date);
+            }
+        }
+        None
+    }
+}
+
+/// The last day of the period a partial date names (a course "ending 2015" ends 31/12/2015).
+fn end_of(d: PartialDate) -> NaiveDate {
+    let last_of_month = |y: i32, m: u32| {
+        NaiveDate::from_ymd_opt(y, m, 1)
+            .and_then(|f| f.checked_add_months(Months::new(1)))
+            .and_then(|n| n.pred_opt())
+    };
+    match d.precision {
+        Precision::Day => Some(d.date),
+        Precision::Month => last_of_month(d.date.year(), d.date.month()),
+        Precision::Year => NaiveDate::from_ymd_opt(d.date.year(), 12, 31),
+    }
+    .unwrap_or(d.date)
+}
+
+/// Each record's last day of service: the roster's retirement date, else
+/// the legal one when retirement is modelled and birth date and gender are known.
+#[must_use]
+pub fn retirement_dates(roster: &Roster, settings: &ProjectionSettings) -> Vec<Option<NaiveDate>> {
+    roster
+        .records
+        .iter()
+        .map(|r| {
+            r.retirement_date.map(end_of).or_else(|| {
+                if !settings.retirement {
+                    return None;
+                }
+                match (r.birth, r.gender) {
+                    (Some(b), Some(g)) => retirement::retirement_date(b, g),
+                    _ => None,
+                }
+            })
+        })
+        .collect()
+}
+
+/// The date a course in progress makes this record meet the measure, if it does.
+#[must_use]
+pub fn training_qualifies(r: &StaffRecord, measure: &Measure) -> Option<NaiveDate> {
+    match (measure, r.training_level, r.training_end) {
+        (Measure::Education(level), Some(studying), Some(end)) if studying >= *level => {
+            Some(end_of(end))
+        }
+        _ => None,
+    }
+}
+
+/// Builds events for people; `extra` adds planned courses (record, end date).
+pub struct Projector<'a> {
+    /// The roster.
+    pub roster: &'a Roster,
+    /// Last day of service per record.
+    pub retire: &'a [Option<NaiveDate>],
+    /// The as-of date.
+    pub as_of: NaiveDate,
+    /// Replacements of retirees.
+    pub replacements: Replacements,
+}
+
+impl Projector<'_> {
+    /// The first day after the as-of date: when anything can change.
+    #[must_use]
+    pub fn first_day(&self) -> NaiveDate {
+        self.as_of.succ_opt().unwrap_or(self.as_of)
+    }
+
+    /// A member's events. `planned_end` is a planned course's end, if any.
+    pub fn member_events(
+        &self,
+        m: &Member,
+        measure: &Measure,
+        planned_end: Option<NaiveDate>,
+        out: &mut Vec<Event>,
+    ) {
+        let rec = &self.roster.records[m.rec as usize];
+        let retire = self.retire[m.rec as usize];
+        let first = self.first_day();
+        let course = if m.qualified {
+            None
+        } else {
+            training_qualifies(rec, measure).or(planned_end)
+        };
+        let trained_in_service = course.filter(|e| retire.is_none_or(|r| *e <= r));
+        if let Some(e) = trained_in_service {
+            out.push(Event {
+                date: e.max(first),
+                dn: 0,
+                dq: 1,
+                du: -i64::from(m.unknown),
+            });
+        }
+        if let Some(r) = retire {
+            let date = r.succ_opt().unwrap_or(r).max(first);
+            let q = i64::from(m.qualified || trained_in_service.is_some());
+            let u = i64::from(m.unknown && trained_in_service.is_none());
+            out.push(Event {
+                date,
+                dn: -1,
+                dq: -q,
+                du: -u,
+            });
+            match self.replacements {
+                Replacements::None => {}
+                Replacements::Qualified => out.push(Event {
+                    date,
+                    dn: 1,
+                    dq: 1,
+                    du: 0,
+                }),
+                Replacements::Unqualified => out.push(Event {
+                    date,
+                    dn: 1,
+                    dq: 0,
+                    du: 0,
+                }),
+            }
+        }
+    }
+
+    /// A group's timeline from its members.
+    #[must_use]
+    pub fn timeline<'m>(
+        &self,
+        members: impl IntoIterator<Item = &'m Member>,
+        measure: &Measure,
+        planned: &HashMap<u32, NaiveDate>,
+    ) -> Timeline {
+        let mut t = Timeline::default();
+        for m in members {
+            t.start.n += 1;
+            t.start.q += i64::from(m.qualified);
+            t.start.u += i64::from(m.unknown);
+            self.member_events(m, measure, planned.get(&m.person).copied(), &mut t.events);
+        }
+        t.events.sort_unstable();
+        t
+    }
+}
+
+/// The dates a target is projected at: now, every 31/12 in between, the deadline.
+#[must_use]
+pub fn checkpoints(as_of: NaiveDate, deadline: NaiveDate) -> Vec<NaiveDate> {
+    let mut v = vec![as_of];
+    for y in as_of.year()..=deadline.year() {
+        if let Some(d) = NaiveDate::from_ymd_opt(y, 12, 31)
+            && d > as_of
+            && d < deadline
+        {
+            v.push(d);
+        }
+    }
+    if deadline > as_of {
+        v.push(deadline);
+    }
+    v
+}
+
+/// Members grouped as the report groups them: units, parents (people once
+/// per parent), and the whole roster (people once).
+#[derive(Debug, Default)]
+pub struct MemberGroups {
+    /// (group, indices into the members).
+    pub groups: Vec<(Group, Vec<usize>)>,
+}
+
+impl MemberGroups {
+    /// Groups the members of one target in report order.
+    #[must_use]
+    pub fn new(h: &Hierarchy, members: &[Member]) -> Self {
+        let mut own: Vec<Vec<usize>> = vec![Vec::new(); h.nodes.len()];
+        let mut sub: Vec<Vec<usize>> = vec![Vec::new(); h.nodes.len()];
+        let mut seen_in: HashMap<(usize, u32), ()> = HashMap::new();
+        let mut all = Vec::new();
+        let mut seen_all: HashMap<u32, ()> = HashMap::new();
+        for (i, m) in members.iter().enumerate() {
+            let leaf = h.leaf[m.unit as usize];
+            own[leaf].push(i);
+            for a in h.rollup_nodes(leaf) {
+                if seen_in.insert((a, m.person), ()).is_none() {
+                    sub[a].push(i);
+                }
+            }
+            if seen_all.insert(m.person, ()).is_none() {
+                all.push(i);
+            }
+        }
+        let mut groups = Vec::new();
+        for node in h.report_order() {
+            if h.is_parent(node) {
+                groups.push((Group::Parent(node), std::mem::take(&mut sub[node])));
+            }
+            if h.nodes[node].roster_unit.is_some() {
+                groups.push((Group::Unit(node), std::mem::take(&mut own[node])));
+            }
+        }
+        groups.push((Group::All, all));
+        Self { groups }
+    }
+}
+
+/// One group's projected figures.
+#[derive(Debug, Clone)]
+pub struct ProjectedRow {
+    /// The group.
+    pub group: Group,
+    /// Counts at each checkpoint.
+    pub points: Vec<Counts>,
+}
+
+/// One target's projection.
+#[derive(Debug, Clone)]
+pub struct TargetProjection {
+    /// Index into the policy's targets.
+    pub target: usize,
+    /// Checkpoint dates.
+    pub dates: Vec<NaiveDate>,
+    /// Rows in report order, the whole roster last.
+    pub rows: Vec<ProjectedRow>,
+    /// False for targets over agencies (carried forward, not projected).
+    pub projected: bool,
+}
+
+/// Projects every target.
+#[must_use]
+pub fn project(
+    policy: &Policy,
+    results: &[TargetResult],
+    h: &Hierarchy,
+    projector: &Projector<'_>,
+) -> Vec<TargetProjection> {
+    let none = HashMap::new();
+    results
+        .iter()
+        .map(|res| {
+            let t = &policy.targets[res.target];
+            let dates = checkpoints(projector.as_of, t.deadline);
+            if t.measure.over_agencies() {
+                let rows = res
+                    .rows
+                    .iter()
+                    .chain([&res.all])
+                    .map(|r| {
+                        let c = Counts {
+                            n: to_i64(r.population),
+                            q: to_i64(r.qualified),
+                            u: to_i64(r.unknown),
+                        };
+                        ProjectedRow {
+                            group: r.group,
+                            points: vec![c; dates.len()],
+                        }
+                    })
+                    .collect();
+                return TargetProjection {
+                    target: res.target,
+                    dates,
+                    rows,
+                    projected: false,
+                };
+            }
+            let groups = MemberGroups::new(h, &res.members);
+            let rows = groups
+                .groups
+                .iter()
+                .map(|(group, idx)| {
+                    let tl =
+                        projector.timeline(idx.iter().map(|&i| &res.members[i]), &t.measure, &none);
+                    ProjectedRow {
+                        group: *group,
+                        points: dates.iter().map(|d| tl.at(*d)).collect(),
+                    }
+                })
+                .collect();
+            TargetProjection {
+                target: res.target,
+                dates,
+                rows,
+                projected: true,
+            }
+        })
+        .collect()
+}
+
+fn to_i64(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn checkpoint_dates() {
+        assert_eq!(
+            checkpoints(d(2013, 12, 31), d(2015, 12, 31)),
+            vec![d(2013, 12, 31), d(2014, 12, 31), d(2015, 12, 31)]
+        );
+        assert_eq!(
+            checkpoints(d(2026, 11, 22), d(2027, 7, 1)),
+            vec![d(2026, 11, 22), d(2026, 12, 31), d(2027, 7, 1)]
+        );
+    }
+
+    #[test]
+    fn timeline_sweeps() {
+        let tl = Timeline {
+            start: Counts { n: 10, q: 6, u: 1 },
+            events: vec![
+                Event {
+                    date: d(2014, 6, 1),
+                    dn: -1,
+                    dq: -1,
+                    du: 0,
+                },
+                Event {
+                    date: d(2015, 1, 1),
+                    dn: 0,
+                    dq: 2,
+                    du: -1,
+                },
+            ],
+        };
+        assert_eq!(tl.at(d(2014, 5, 31)), Counts { n: 10, q: 6, u: 1 });
+        assert_eq!(tl.at(d(2014, 6, 1)), Counts { n: 9, q: 5, u: 1 });
+        assert_eq!(tl.at(d(2015, 12, 31)), Counts { n: 9, q: 7, u: 0 });
+    }
+
+    #[test]
+    fn period_ends() {
+        let p = |y, m, day, precision| PartialDate {
+            date: d(y, m, day),
+            precision,
+        };
+        assert_eq!(end_of(p(2015, 1, 1, Precision::Year)), d(2015, 12, 31));
+        assert_eq!(end_of(p(2015, 6, 1, Precision::Month)), d(2015, 6, 30));
+        assert_eq!(end_of(p(2015, 6, 12, Precision::Day)), d(2015, 6, 12));
+    }
+}

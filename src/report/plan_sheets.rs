@@ -1,0 +1,443 @@
+//! The planning sheets: projection to the deadline, the training plan, and
+//! the retirements before the deadline.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+use super::{Formats, Future, HEADER_ROW, ReportInput, heading, print_setup};
+use crate::compliance::Group;
+use crate::dates::Precision;
+use crate::labels::{self, Lang};
+use crate::output::col;
+use crate::plan::Shortcoming;
+use crate::roster::StaffRecord;
+use crate::scales::Gender;
+
+fn row_u32(r: usize) -> u32 {
+    u32::try_from(r).unwrap_or(u32::MAX)
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn num(n: i64) -> f64 {
+    n as f64
+}
+
+fn headers(ws: &mut Worksheet, f: &Formats, row: u32, names: &[String]) -> Result<(), XlsxError> {
+    for (c, h) in names.iter().enumerate() {
+        ws.write_string_with_format(row, col(c), h, &f.head)?;
+    }
+    Ok(())
+}
+
+fn group_name(input: &ReportInput<'_>, g: Group) -> (String, String) {
+    match g {
+        Group::Unit(n) | Group::Parent(n) => {
+            let node = &input.hierarchy.nodes[n];
+            (node.code.clone().unwrap_or_default(), node.name.clone())
+        }
+        Group::All => (
+            String::new(),
+            labels::get(input.lang).whole_roster.to_string(),
+        ),
+    }
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+fn write_date(
+    ws: &mut Worksheet,
+    f: &Formats,
+    r: u32,
+    c: u16,
+    d: Option<NaiveDate>,
+) -> Result<(), XlsxError> {
+    match d {
+        Some(d) => {
+            ws.write_datetime_with_format(r, c, d, &f.date)?;
+        }
+        None => {
+            ws.write_blank(r, c, &f.cell)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_birth(
+    ws: &mut Worksheet,
+    f: &Formats,
+    r: u32,
+    c: u16,
+    rec: &StaffRecord,
+) -> Result<(), XlsxError> {
+    match rec.birth {
+        Some(b) if b.precision == Precision::Day => {
+            ws.write_datetime_with_format(r, c, b.date, &f.date)?;
+        }
+        Some(b) => {
+            ws.write_string_with_format(r, c, b.display(), &f.cell)?;
+        }
+        None => {
+            ws.write_blank(r, c, &f.cell)?;
+        }
+    }
+    Ok(())
+}
+
+/// "Dự báo": per target × unit, the share now, at every 31/12 and at the
+/// deadline, met at the deadline, and the share with the plan.
+pub(super) fn projection(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    fut: &Future<'_>,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let ws = wb.add_worksheet();
+    ws.set_name(l.sheet_projection)?;
+    let mut dates: Vec<NaiveDate> = fut
+        .projection
+        .iter()
+        .flat_map(|p| p.dates.iter().copied())
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let mut names: Vec<String> = vec![
+        l.col_target_id.into(),
+        l.col_unit_code.into(),
+        l.col_unit.into(),
+    ];
+    for d in &dates {
+        names.push(if *d == input.as_of {
+            format!("{} ({})", l.now, date_text(*d))
+        } else {
+            date_text(*d)
+        });
+    }
+    names.extend(
+        [
+            l.col_population_deadline,
+            l.col_qualified_deadline,
+            l.col_met_deadline,
+            l.col_with_plan,
+        ]
+        .map(String::from),
+    );
+    let last = col(names.len() - 1);
+    heading(ws, f, input, l.sheet_projection, last)?;
+    headers(ws, f, HEADER_ROW, &names)?;
+    let extra = 3 + dates.len();
+    let mut r = HEADER_ROW + 1;
+    for p in fut.projection {
+        let t = &input.policy.targets[p.target];
+        for row in &p.rows {
+            let (code, mut name) = group_name(input, row.group);
+            if !p.projected {
+                name = format!("{name} {}", l.not_projected);
+            }
+            let bold = !matches!(row.group, Group::Unit(_));
+            let (text, int, pct) = if bold {
+                (&f.cell_bold, &f.int_bold, &f.pct_bold)
+            } else {
+                (&f.cell, &f.int, &f.pct)
+            };
+            ws.write_string_with_format(r, 0, &t.id, text)?;
+            ws.write_string_with_format(r, 1, &code, text)?;
+            ws.write_string_with_format(r, 2, &name, text)?;
+            for (i, d) in dates.iter().enumerate() {
+                let c = col(3 + i);
+                match p
+                    .dates
+                    .iter()
+                    .position(|x| x == d)
+                    .and_then(|k| row.points[k].share())
+                {
+                    Some(s) => {
+                        ws.write_number_with_format(r, c, s, pct)?;
+                    }
+                    None => {
+                        ws.write_blank(r, c, pct)?;
+                    }
+                }
+            }
+            let at = row.points.last().copied().unwrap_or_default();
+            ws.write_number_with_format(r, col(extra), num(at.n), int)?;
+            ws.write_number_with_format(r, col(extra + 1), num(at.q), int)?;
+            ws.write_string_with_format(
+                r,
+                col(extra + 2),
+                labels::status(input.lang, at.decide(t).met),
+                text,
+            )?;
+            let outcome = fut
+                .plan
+                .outcomes
+                .iter()
+                .find(|o| o.target == p.target && o.group == row.group);
+            match outcome.map_or(at.share(), |o| o.best_share) {
+                Some(s) => {
+                    ws.write_number_with_format(r, col(extra + 3), s, pct)?;
+                }
+                None => {
+                    ws.write_blank(r, col(extra + 3), pct)?;
+                }
+            }
+            r += 1;
+        }
+    }
+    if r > HEADER_ROW + 1 {
+        ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
+    }
+    ws.set_column_width(2, 40)?;
+    ws.set_freeze_panes(HEADER_ROW + 1, 3)?;
+    print_setup(ws, HEADER_ROW)
+}
+
+fn why(lang: Lang, s: Option<Shortcoming>) -> &'static str {
+    let l = labels::get(lang);
+    match s {
+        Some(Shortcoming::TooFewCandidates) => l.why_too_few,
+        Some(Shortcoming::TooLittleTime) => l.why_time,
+        Some(Shortcoming::Capacity) => l.why_capacity,
+        None => "",
+    }
+}
+
+fn current_level(lang: Lang, e: Option<crate::scales::Education>) -> &'static str {
+    labels::education(lang, e)
+}
+
+/// "Kế hoạch đào tạo": the outcome per target and group, then each person
+/// to train, then course starts per unit and year.
+#[allow(clippy::too_many_lines)]
+pub(super) fn plan(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    fut: &Future<'_>,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let lang = input.lang;
+    let ws = wb.add_worksheet();
+    ws.set_name(l.sheet_plan)?;
+    let person_cols: Vec<String> = [
+        l.col_no,
+        l.col_unit,
+        l.col_name,
+        l.col_birth,
+        l.col_retirement,
+        l.col_current,
+        l.col_course,
+        l.col_start_year,
+        l.col_end,
+        l.col_targets_served,
+    ]
+    .map(String::from)
+    .to_vec();
+    let last = col(person_cols.len() - 1);
+    heading(ws, f, input, l.sheet_plan, last)?;
+    // Outcomes.
+    let outcome_cols: Vec<String> = [
+        l.col_target_id,
+        l.col_unit,
+        l.col_population_deadline,
+        l.col_qualified_deadline,
+        l.col_needed,
+        l.col_trainees,
+        l.col_met_with_plan,
+        l.col_why,
+        l.col_best_share,
+        l.col_earliest,
+    ]
+    .map(String::from)
+    .to_vec();
+    headers(ws, f, HEADER_ROW, &outcome_cols)?;
+    let mut r = HEADER_ROW + 1;
+    for o in &fut.plan.outcomes {
+        let t = &input.policy.targets[o.target];
+        ws.write_string_with_format(r, 0, &t.id, &f.cell)?;
+        ws.write_string_with_format(r, 1, group_name(input, o.group).1, &f.cell)?;
+        ws.write_number_with_format(r, 2, num(o.at_deadline.n), &f.int)?;
+        ws.write_number_with_format(r, 3, num(o.at_deadline.q), &f.int)?;
+        ws.write_number_with_format(
+            r,
+            4,
+            num(i64::try_from(o.needed).unwrap_or(i64::MAX)),
+            &f.int,
+        )?;
+        ws.write_number_with_format(
+            r,
+            5,
+            num(i64::try_from(o.planned).unwrap_or(i64::MAX)),
+            &f.int,
+        )?;
+        ws.write_string_with_format(r, 6, if o.met_with_plan { l.yes } else { l.no }, &f.cell)?;
+        ws.write_string_with_format(r, 7, why(lang, o.shortcoming), &f.cell)?;
+        match o.best_share {
+            Some(s) => {
+                ws.write_number_with_format(r, 8, s, &f.pct)?;
+            }
+            None => {
+                ws.write_blank(r, 8, &f.pct)?;
+            }
+        }
+        if o.met_with_plan {
+            ws.write_blank(r, 9, &f.cell)?;
+        } else {
+            match o.earliest {
+                Some(d) => {
+                    ws.write_datetime_with_format(r, 9, d, &f.date)?;
+                }
+                None => {
+                    ws.write_string_with_format(r, 9, l.never, &f.cell)?;
+                }
+            }
+        }
+        r += 1;
+    }
+    // People.
+    r += 1;
+    headers(ws, f, r, &person_cols)?;
+    let roster = &input.loaded.roster;
+    for (i, tr) in fut.plan.trainees.iter().enumerate() {
+        r += 1;
+        let rec = &roster.records[tr.rec as usize];
+        ws.write_number_with_format(r, 0, num(i64::try_from(i + 1).unwrap_or(0)), &f.int)?;
+        ws.write_string_with_format(r, 1, &roster.units[tr.unit as usize].name, &f.cell)?;
+        ws.write_string_with_format(r, 2, rec.name.as_ref(), &f.cell)?;
+        write_birth(ws, f, r, 3, rec)?;
+        write_date(ws, f, r, 4, tr.retire)?;
+        ws.write_string_with_format(r, 5, current_level(lang, tr.current), &f.cell)?;
+        ws.write_string_with_format(r, 6, labels::education(lang, Some(tr.course)), &f.cell)?;
+        ws.write_number_with_format(r, 7, f64::from(tr.start.year()), &f.cell)?;
+        ws.write_datetime_with_format(r, 8, tr.end, &f.date)?;
+        let served: Vec<&str> = tr
+            .targets
+            .iter()
+            .map(|t| input.policy.targets[*t].id.as_str())
+            .collect();
+        ws.write_string_with_format(r, 9, served.join(", "), &f.cell)?;
+    }
+    // Course starts per unit and year.
+    let mut years: Vec<i32> = fut.plan.trainees.iter().map(|t| t.start.year()).collect();
+    years.sort_unstable();
+    years.dedup();
+    let mut per_unit: BTreeMap<u32, BTreeMap<i32, u32>> = BTreeMap::new();
+    for t in &fut.plan.trainees {
+        *per_unit
+            .entry(t.unit)
+            .or_default()
+            .entry(t.start.year())
+            .or_default() += 1;
+    }
+    r += 2;
+    ws.write_string_with_format(r, 0, l.col_year_totals, &f.cell_bold)?;
+    r += 1;
+    let mut totals_cols: Vec<String> = vec![l.col_unit.to_string()];
+    totals_cols.extend(years.iter().map(ToString::to_string));
+    totals_cols.push(l.col_all_years.to_string());
+    headers(ws, f, r, &totals_cols)?;
+    for (unit, by_year) in &per_unit {
+        r += 1;
+        ws.write_string_with_format(r, 0, &roster.units[*unit as usize].name, &f.cell)?;
+        for (i, y) in years.iter().enumerate() {
+            ws.write_number_with_format(
+                r,
+                col(1 + i),
+                f64::from(by_year.get(y).copied().unwrap_or(0)),
+                &f.int,
+            )?;
+        }
+        ws.write_number_with_format(
+            r,
+            col(1 + years.len()),
+            f64::from(by_year.values().sum::<u32>()),
+            &f.int_bold,
+        )?;
+    }
+    for (c, w) in [(0, 14), (1, 34), (2, 26), (7, 34), (8, 14), (9, 16)] {
+        ws.set_column_width(c, w)?;
+    }
+    print_setup(ws, HEADER_ROW)
+}
+
+/// "Nghỉ hưu": people whose last day of service falls before the latest deadline.
+pub(super) fn retirements(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    fut: &Future<'_>,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let lang = input.lang;
+    let ws = wb.add_worksheet();
+    ws.set_name(l.sheet_retirements)?;
+    let names: Vec<String> = [
+        l.col_no,
+        l.col_unit,
+        l.col_name,
+        l.col_gender,
+        l.col_birth,
+        l.col_category,
+        l.col_title,
+        l.col_current,
+        l.col_retirement,
+        l.col_pension,
+    ]
+    .map(String::from)
+    .to_vec();
+    let last = col(names.len() - 1);
+    heading(ws, f, input, l.sheet_retirements, last)?;
+    headers(ws, f, HEADER_ROW, &names)?;
+    let horizon = input
+        .policy
+        .targets
+        .iter()
+        .map(|t| t.deadline)
+        .max()
+        .unwrap_or(input.as_of);
+    let roster = &input.loaded.roster;
+    let mut seen = vec![false; roster.people];
+    let mut list: Vec<(NaiveDate, usize)> = Vec::new();
+    for (i, rec) in roster.records.iter().enumerate() {
+        if std::mem::replace(&mut seen[rec.person as usize], true) {
+            continue;
+        }
+        if let Some(d) = fut.retire[i]
+            && d <= horizon
+        {
+            list.push((d, i));
+        }
+    }
+    list.sort_unstable();
+    for (k, (d, i)) in list.iter().enumerate() {
+        let r = HEADER_ROW + 1 + row_u32(k);
+        let rec = &roster.records[*i];
+        ws.write_number_with_format(r, 0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
+        ws.write_string_with_format(r, 1, &roster.units[rec.unit as usize].name, &f.cell)?;
+        ws.write_string_with_format(r, 2, rec.name.as_ref(), &f.cell)?;
+        let gender = match rec.gender {
+            Some(Gender::Male) => l.male,
+            Some(Gender::Female) => l.female,
+            None => "",
+        };
+        ws.write_string_with_format(r, 3, gender, &f.cell)?;
+        write_birth(ws, f, r, 4, rec)?;
+        ws.write_string_with_format(r, 5, labels::category(lang, rec.category), &f.cell)?;
+        ws.write_string_with_format(r, 6, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+        ws.write_string_with_format(r, 7, labels::education(lang, rec.education), &f.cell)?;
+        ws.write_datetime_with_format(r, 8, *d, &f.date)?;
+        ws.write_datetime_with_format(r, 9, crate::retirement::pension_start(*d), &f.date)?;
+    }
+    if !list.is_empty() {
+        ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(list.len()), last)?;
+    }
+    for (c, w) in [(1, 34), (2, 26), (6, 24), (8, 14), (9, 14)] {
+        ws.set_column_width(c, w)?;
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    print_setup(ws, HEADER_ROW)
+}

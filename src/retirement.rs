@@ -1,0 +1,120 @@
+//! Retirement dates: Labour Code 2019 Art. 169 and the Decree 135/2020 roadmap.
+//!
+//! The retirement age depends on gender and on the calendar year in which it
+//! is reached: men 60 years 3 months in 2021, +3 months a year up to 62 in
+//! 2028; women 55 years 4 months in 2021, +4 months a year up to 60 in 2035.
+//! Before 2021 (Labour Code 2012) it was 60 for men and 55 for women. A person
+//! retires at the end of the month in which they reach the age, and the
+//! pension starts on the first day of the next month. A birth date known only
+//! by its year is read as 01/01 of that year (Decree 135 Art. 3).
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::dates::PartialDate;
+use crate::scales::Gender;
+
+/// Retirement age in months, for someone reaching it in `year`.
+#[must_use]
+pub fn age_months(gender: Gender, year: i32) -> u32 {
+    let steps = u32::try_from((year - 2020).max(0)).unwrap_or(0);
+    match gender {
+        Gender::Male => 60 * 12 + (3 * steps).min(24),
+        Gender::Female => 55 * 12 + (4 * steps).min(60),
+    }
+}
+
+/// The last day of the month of `d`.
+fn end_of_month(d: NaiveDate) -> NaiveDate {
+    let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d);
+    first
+        .checked_add_months(Months::new(1))
+        .and_then(|n| n.pred_opt())
+        .unwrap_or(d)
+}
+
+/// The retirement date (last day of service): the end of the month in which
+/// the retirement age of that calendar year is reached.
+#[must_use]
+pub fn retirement_date(birth: PartialDate, gender: Gender) -> Option<NaiveDate> {
+    // A year-only (or month-only) birth date already has its missing parts as 1.
+    let born = birth.date;
+    for year in born.year() + 55..=born.year() + 63 {
+        let reached = born.checked_add_months(Months::new(age_months(gender, year)))?;
+        if reached.year() == year {
+            return Some(end_of_month(reached));
+        }
+    }
+    None
+}
+
+/// The first month of pension: the day after the retirement date.
+#[must_use]
+pub fn pension_start(retirement: NaiveDate) -> NaiveDate {
+    retirement.succ_opt().unwrap_or(retirement)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::Precision;
+
+    fn born(y: i32, m: u32, d: u32) -> PartialDate {
+        PartialDate {
+            date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+            precision: Precision::Day,
+        }
+    }
+
+    fn pension(b: PartialDate, g: Gender) -> (i32, u32) {
+        let p = pension_start(retirement_date(b, g).unwrap());
+        (p.year(), p.month())
+    }
+
+    /// Decree 135/2020 Appendix I examples (../shared/domain.md §8).
+    #[test]
+    fn decree_135_examples() {
+        assert_eq!(pension(born(1964, 10, 15), Gender::Male), (2026, 5));
+        assert_eq!(pension(born(1965, 6, 1), Gender::Male), (2027, 1));
+        assert_eq!(pension(born(1969, 5, 20), Gender::Female), (2026, 6));
+        assert_eq!(pension(born(1969, 12, 3), Gender::Female), (2027, 1));
+        // Derived: a man born 07/1965 reaches 61y9m in 04/2027.
+        assert_eq!(pension(born(1965, 7, 10), Gender::Male), (2027, 5));
+    }
+
+    #[test]
+    fn ages_by_year() {
+        assert_eq!(age_months(Gender::Male, 2020), 720);
+        assert_eq!(age_months(Gender::Male, 2021), 723);
+        assert_eq!(age_months(Gender::Male, 2028), 744);
+        assert_eq!(age_months(Gender::Male, 2040), 744);
+        assert_eq!(age_months(Gender::Female, 2021), 664);
+        assert_eq!(age_months(Gender::Female, 2035), 720);
+    }
+
+    #[test]
+    fn before_2021_and_year_only() {
+        // Labour Code 2012: 60 / 55.
+        assert_eq!(
+            retirement_date(born(1954, 3, 10), Gender::Male),
+            NaiveDate::from_ymd_opt(2014, 3, 31)
+        );
+        assert_eq!(
+            retirement_date(born(1959, 11, 2), Gender::Female),
+            NaiveDate::from_ymd_opt(2014, 11, 30)
+        );
+        // Year only: read as 01/01.
+        let y = PartialDate {
+            date: NaiveDate::from_ymd_opt(1955, 1, 1).unwrap(),
+            precision: Precision::Year,
+        };
+        assert_eq!(
+            retirement_date(y, Gender::Male),
+            NaiveDate::from_ymd_opt(2015, 1, 31)
+        );
+        // End of February.
+        assert_eq!(
+            retirement_date(born(1956, 2, 29), Gender::Male),
+            NaiveDate::from_ymd_opt(2016, 2, 29)
+        );
+    }
+}

@@ -1,0 +1,331 @@
+//! `nhanluc plan`: projections computed by hand, plan minimality against a
+//! brute-force search, infeasible targets, capacity, two targets, one course.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::util::*;
+
+/// Xã A, commune công chức, as of 31/12/2013 (course to trung cấp: 12 months):
+/// P1 man 01/03/1954 Đại học, retires 31/03/2014; P2 woman 15/06/1959 Sơ cấp, retires 30/06/2014;
+/// P3 man 1980 Trung cấp; P4 woman 1985 Sơ cấp, studying Trung cấp until 30/06/2015;
+/// P5 man 1975 untrained; P6 man 1970 Sơ cấp; P7 woman 1988 Đại học; P8 man 1990 Sơ cấp;
+/// P9 man 1982, education unreadable; P10 man 20/12/1955 Sơ cấp, retires 31/12/2015.
+/// Xã B, commune cán bộ: B1 Đại học; B2 Sơ cấp studying Trung cấp until 30/06/2016; B3 Sơ cấp.
+const ROSTER: &str = "Mã cán bộ,Họ và tên,Giới tính,Ngày sinh,Đơn vị,Loại,Trình độ chuyên môn,Trình độ đang đào tạo,Dự kiến hoàn thành
+P1,Một,Nam,01/03/1954,UBND xã A,Công chức cấp xã,Đại học,,
+P2,Hai,Nữ,15/06/1959,UBND xã A,Công chức cấp xã,Sơ cấp,,
+P3,Ba,Nam,1980,UBND xã A,Công chức cấp xã,Trung cấp,,
+P4,Bốn,Nữ,02/02/1985,UBND xã A,Công chức cấp xã,Sơ cấp,Trung cấp,30/06/2015
+P5,Năm,Nam,05/05/1975,UBND xã A,Công chức cấp xã,Chưa qua đào tạo,,
+P6,Sáu,Nam,01/01/1970,UBND xã A,Công chức cấp xã,Sơ cấp,,
+P7,Bảy,Nữ,08/08/1988,UBND xã A,Công chức cấp xã,Đại học,,
+P8,Tám,Nam,09/09/1990,UBND xã A,Công chức cấp xã,Sơ cấp,,
+P9,Chín,Nam,1982,UBND xã A,Công chức cấp xã,Bằng khen,,
+P10,Mười,Nam,20/12/1955,UBND xã A,Công chức cấp xã,Sơ cấp,,
+B1,Bê Một,Nam,01/01/1980,UBND xã B,Cán bộ cấp xã,Đại học,,
+B2,Bê Hai,Nữ,01/01/1985,UBND xã B,Cán bộ cấp xã,Sơ cấp,Trung cấp,30/06/2016
+B3,Bê Ba,Nam,01/01/1978,UBND xã B,Cán bộ cấp xã,Sơ cấp,,
+";
+
+const CC: &str = "{ category = [\"cong_chuc\"], commune = true }";
+const CB: &str = "{ category = [\"can_bo\"], commune = true }";
+
+fn policy(extra: &str, targets: &[(&str, &str, &str, &str, &str, &str)]) -> String {
+    let mut s = String::from(
+        "id = \"p\"\nname = \"P\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n[training]\ndurations = { trung_cap = 12 }\n",
+    );
+    s.push_str(extra);
+    for (id, population, comparator, threshold, scope, deadline) in targets {
+        s.push_str(&format!(
+            "[[target]]\nid = \"{id}\"\nlabel = \"{id}\"\npopulation = {population}\nmeasure = {{ education = \"trung_cap\" }}\n\
+             comparator = \"{comparator}\"\nthreshold = {threshold}\nscope = \"{scope}\"\ndeadline = {deadline}\n"
+        ));
+    }
+    s
+}
+
+fn run_plan(dir: &Path, policy_text: &str) -> Value {
+    let r = dir.join("roster.csv");
+    fs::write(&r, ROSTER).unwrap();
+    let p = dir.join("p.toml");
+    fs::write(&p, policy_text).unwrap();
+    let (out, json) = (dir.join("plan.xlsx"), dir.join("plan.json"));
+    let o = run(&[
+        "plan",
+        "--as-of",
+        "2013-12-31",
+        "--policy",
+        p.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+        r.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_str(&fs::read_to_string(json).unwrap()).unwrap()
+}
+
+fn points(j: &Value, target: &str) -> Vec<(String, i64, i64, i64)> {
+    let row = j["projection"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["target"] == target && r["scope"] == "all")
+        .unwrap();
+    row["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["date"].as_str().unwrap().to_string(),
+                p["population"].as_i64().unwrap(),
+                p["qualified"].as_i64().unwrap(),
+                p["unknown"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn trainees(j: &Value) -> Vec<String> {
+    j["plan"]["trainees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn outcome<'a>(j: &'a Value, target: &str) -> &'a Value {
+    j["plan"]["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["target"] == target)
+        .unwrap_or(&Value::Null)
+}
+
+#[test]
+fn projection_by_hand() {
+    let dir = tempdir();
+    let j = run_plan(
+        dir.path(),
+        &policy("", &[("T", CC, "ge", "50", "all", "2015-12-31")]),
+    );
+    // Now 10 people, 3 qualified (P1, P3, P7), 1 unknown (P9).
+    // 31/12/2014: P1 and P2 have retired → 8, 2 qualified.
+    // 31/12/2015: P4's course ended 30/06/2015 → 3 qualified; P10 serves until 31/12/2015.
+    assert_eq!(
+        points(&j, "T"),
+        vec![
+            ("2013-12-31".into(), 10, 3, 1),
+            ("2014-12-31".into(), 8, 2, 1),
+            ("2015-12-31".into(), 8, 3, 1),
+        ]
+    );
+    // 3 of 8 < 50%: one more needed; the smallest step with the longest service is P8.
+    assert_eq!(outcome(&j, "T")["needed"], 1);
+    assert_eq!(trainees(&j), ["Tám"]);
+    let t = &j["plan"]["trainees"][0];
+    assert_eq!(
+        (t["start"].as_str(), t["end"].as_str()),
+        (Some("2014-01-01"), Some("2014-12-31"))
+    );
+    // Retirements before the deadline: P1, P2, P10, with their dates.
+    let retired: Vec<(&str, &str)> = j["retirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap(),
+                r["retirement"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        retired,
+        [
+            ("Một", "2014-03-31"),
+            ("Hai", "2014-06-30"),
+            ("Mười", "2015-12-31")
+        ]
+    );
+}
+
+#[test]
+fn replacements_change_the_projection() {
+    let dir = tempdir();
+    let t = [("T", CC, "ge", "50", "all", "2015-12-31")];
+    let q = run_plan(
+        dir.path(),
+        &policy("[projection]\nreplacements = \"qualified\"\n", &t),
+    );
+    // P1 and P2 replaced by qualified newcomers: 10 people, 5 qualified → met, no plan.
+    assert_eq!(points(&q, "T")[2], ("2015-12-31".into(), 10, 5, 1));
+    assert!(trainees(&q).is_empty());
+    let u = run_plan(
+        dir.path(),
+        &policy("[projection]\nreplacements = \"unqualified\"\n", &t),
+    );
+    assert_eq!(points(&u, "T")[2], ("2015-12-31".into(), 10, 3, 1));
+    assert_eq!(trainees(&u), ["Tám", "Sáu"]);
+    let off = run_plan(
+        dir.path(),
+        &policy("[projection]\nretirement = false\n", &t),
+    );
+    assert_eq!(points(&off, "T")[2], ("2015-12-31".into(), 10, 4, 1));
+}
+
+/// The plan's size equals the smallest subset of eligible people that meets
+/// the target, found by brute force; and the plan is such a subset.
+#[test]
+fn plan_is_minimal_against_brute_force() {
+    let dir = tempdir();
+    for threshold in ["37.5", "50", "62.5", "75", "87.5"] {
+        let j = run_plan(
+            dir.path(),
+            &policy("", &[("T", CC, "ge", threshold, "all", "2015-12-31")]),
+        );
+        // Independently: at the deadline 8 people, 3 qualified (see projection_by_hand).
+        let (n, q) = (8u64, 3u64);
+        // Eligible: below trung cấp or unknown, not in training, a 12-month course from
+        // 01/01/2014 ends 31/12/2014 before retiring: P5, P6, P8, P9, P10.
+        let eligible = ["Năm", "Sáu", "Tám", "Chín", "Mười"];
+        let end = NaiveDate::from_ymd_opt(2014, 12, 31).unwrap();
+        let p10 = nhanluc::retirement::retirement_date(
+            nhanluc::dates::PartialDate {
+                date: NaiveDate::from_ymd_opt(1955, 12, 20).unwrap(),
+                precision: nhanluc::dates::Precision::Day,
+            },
+            nhanluc::scales::Gender::Male,
+        )
+        .unwrap();
+        assert!(end <= p10);
+        let pct = nhanluc::policy::Percent::parse(threshold).unwrap();
+        let meets = |k: u64| {
+            nhanluc::policy::decide(nhanluc::policy::Comparator::Ge, pct, n, q + k).met
+                == Some(true)
+        };
+        let mut best = None;
+        for mask in 0u32..(1 << eligible.len()) {
+            let k = u64::from(mask.count_ones());
+            if meets(k) && best.is_none_or(|b| k < b) {
+                best = Some(k);
+            }
+        }
+        let planned = trainees(&j);
+        assert_eq!(Some(planned.len() as u64), best, "threshold {threshold}");
+        assert!(
+            planned.iter().all(|p| eligible.contains(&p.as_str())),
+            "{planned:?}"
+        );
+        // Preference: smallest step, longest service; the unknown-level person last.
+        let order = ["Tám", "Sáu", "Mười", "Năm", "Chín"];
+        assert_eq!(
+            planned,
+            order[..planned.len()]
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn infeasible_targets_say_why() {
+    let dir = tempdir();
+    // Too little time: a 12-month course cannot end by 30/06/2014.
+    let j = run_plan(
+        dir.path(),
+        &policy("", &[("T", CC, "ge", "60", "all", "2014-06-30")]),
+    );
+    let o = outcome(&j, "T");
+    assert_eq!(
+        (o["met_with_plan"].as_bool(), o["shortcoming"].as_str()),
+        (Some(false), Some("too_little_time"))
+    );
+    // Too few candidates: xã B needs all 3 cán bộ; B2's course ends after the deadline,
+    // only B3 can be trained; B2 finishes on 30/06/2016, the earliest date it could be met.
+    let j = run_plan(
+        dir.path(),
+        &policy("", &[("B", CB, "ge", "100", "all", "2015-12-31")]),
+    );
+    let o = outcome(&j, "B");
+    assert_eq!(o["shortcoming"], "too_few_candidates");
+    assert_eq!(o["planned"], 1);
+    assert!((o["best_share"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert_eq!(o["earliest_met"], "2016-06-30");
+}
+
+#[test]
+fn capacity_spreads_course_starts() {
+    let dir = tempdir();
+    // 75% of 8 = 6: three more needed; one course a year; two years before the deadline.
+    let j = run_plan(
+        dir.path(),
+        &policy(
+            "capacity = 1\n",
+            &[("T", CC, "ge", "75", "all", "2015-12-31")],
+        ),
+    );
+    let years: Vec<i64> = j["plan"]["trainees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["start_year"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [2014, 2015]);
+    let o = outcome(&j, "T");
+    assert_eq!(o["shortcoming"], "capacity");
+    assert_eq!(o["best_share"], 0.625);
+    // A third course in 2016 ends 31/12/2016; P10 has retired by then: 6 of 7.
+    assert_eq!(o["earliest_met"], "2016-12-31");
+    // Without the cap, all three start in 2014 and the target is met.
+    let j = run_plan(
+        dir.path(),
+        &policy("", &[("T", CC, "ge", "75", "all", "2015-12-31")]),
+    );
+    assert_eq!(outcome(&j, "T")["met_with_plan"], true);
+    assert_eq!(trainees(&j).len(), 3);
+}
+
+#[test]
+fn one_course_serves_two_targets() {
+    let dir = tempdir();
+    let j = run_plan(
+        dir.path(),
+        &policy(
+            "",
+            &[
+                ("WHOLE", CC, "ge", "50", "all", "2015-12-31"),
+                ("EACH", CC, "ge", "50", "unit", "2015-12-31"),
+            ],
+        ),
+    );
+    let t = j["plan"]["trainees"].as_array().unwrap();
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0]["targets"], serde_json::json!(["WHOLE", "EACH"]));
+}
+
+#[test]
+fn sample_plan_shows_plan_infeasible_and_retirements() {
+    let dir = tempdir();
+    let out: PathBuf = dir.path().join("s.xlsx");
+    let o = run(&["plan", "--as-of", "2013-12-31", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("Kế hoạch đào tạo") && text.contains("Vượt khả năng đào tạo"),
+        "{text}"
+    );
+    let l = &nhanluc::labels::VI;
+    for sheet in [l.sheet_projection, l.sheet_plan, l.sheet_retirements] {
+        assert!(read_sheet(&out, sheet).len() > 9, "{sheet}");
+    }
+}
