@@ -24,3 +24,5 @@ measure "check, $rows_xlsx-row xlsx (government layout)" "$bin" --quiet check --
 measure "report (Bắc Kạn policy), $rows_csv-row CSV" "$bin" --quiet report --as-of 2026-01-01 -o "$work/r.xlsx" "$work/roster-$rows_csv.csv"
 measure "report (Law 80), no catalogue" "$bin" --quiet report --policy policies/luat-80-2025.toml --as-of 2026-01-01 -o "$work/r.xlsx" "$work/roster-$rows_csv.csv"
 measure "report (Law 80), 5,000-row catalogue" "$bin" --quiet report --policy policies/luat-80-2025.toml --positions "$work/catalogue-5000.csv" --as-of 2026-01-01 -o "$work/r.xlsx" "$work/roster-$rows_csv.csv"
+measure "plan (benches/plan-2030.toml), $rows_csv-row CSV" "$bin" --quiet plan --policy benches/plan-2030.toml --as-of 2026-01-01 -o "$work/p.xlsx" "$work/roster-$rows_csv.csv"
+measure "report, $rows_xlsx-row xlsx" "$bin" --quiet report --as-of 2026-01-01 -o "$work/r2.xlsx" "$work/roster-$rows_xlsx.xlsx"

@@ -44,6 +44,8 @@ pub struct Hierarchy {
     pub nodes: Vec<Node>,
     /// Node of each roster unit.
     pub leaf: Vec<usize>,
+    /// Nodes with nodes below them (computed once, when built).
+    parent_flags: Vec<bool>,
 }
 
 /// Infers a unit type from its name.
@@ -298,6 +300,12 @@ impl Hierarchy {
             h.leaf.push(node);
         }
         h.break_cycles();
+        h.parent_flags = vec![false; h.nodes.len()];
+        for i in 0..h.nodes.len() {
+            if let Some(p) = h.nodes[i].parent {
+                h.parent_flags[p] = true;
+            }
+        }
         Ok(h)
     }
 
@@ -388,7 +396,7 @@ impl Hierarchy {
     /// True for nodes with nodes below them.
     #[must_use]
     pub fn is_parent(&self, node: usize) -> bool {
-        self.nodes.iter().any(|n| n.parent == Some(node))
+        self.parent_flags.get(node).copied().unwrap_or(false)
     }
 }
 

@@ -85,6 +85,9 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     Ok(0)
 }
 
+/// Plan outcomes printed; the workbook lists them all.
+const MAX_LISTED: usize = 10;
+
 fn pct(lang: Lang, share: Option<f64>) -> String {
     share.map_or_else(
         || "—".to_string(),
@@ -129,7 +132,8 @@ fn render(input: &ReportInput<'_>, out: &std::path::Path) -> String {
     if let Some(fut) = &input.future {
         let (trainees, outcomes) = (fut.plan.trainees.len(), &fut.plan.outcomes);
         let _ = writeln!(s, "{}: {trainees}", l.plan_summary);
-        for o in outcomes.iter().filter(|o| !o.met_with_plan) {
+        let unmet: Vec<_> = outcomes.iter().filter(|o| !o.met_with_plan).collect();
+        for o in unmet.iter().take(MAX_LISTED) {
             let t = &input.policy.targets[o.target];
             let group = match o.group {
                 crate::compliance::Group::Unit(n) | crate::compliance::Group::Parent(n) => {
@@ -154,6 +158,9 @@ fn render(input: &ReportInput<'_>, out: &std::path::Path) -> String {
                 pct(lang, o.best_share),
                 l.col_earliest,
             );
+        }
+        if unmet.len() > MAX_LISTED {
+            let _ = writeln!(s, "  … +{} ({})", unmet.len() - MAX_LISTED, l.sheet_plan);
         }
         let horizon = input
             .policy
