@@ -135,7 +135,7 @@ pub(super) fn projection(
         let t = &input.policy.targets[p.target];
         for row in &p.rows {
             let (code, mut name) = group_name(input, row.group);
-            if !p.projected {
+                        if !p.projected && row.group == Group::All {
                 name = format!("{name} {}", l.not_projected);
             }
             let bold = !matches!(row.group, Group::Unit(_));
@@ -298,9 +298,10 @@ pub(super) fn plan(
         }
         r += 1;
     }
-    // People.
+        // People.
     r += 1;
     headers(ws, f, r, &person_cols)?;
+    ws.set_row_height(r, 36)?;
     let roster = &input.loaded.roster;
     for (i, tr) in fut.plan.trainees.iter().enumerate() {
         r += 1;
@@ -358,7 +359,7 @@ pub(super) fn plan(
             &f.int_bold,
         )?;
     }
-    for (c, w) in [(0, 14), (1, 34), (2, 26), (7, 34), (8, 14), (9, 16)] {
+        for (c, w) in [(0, 12), (1, 34), (2, 24), (3, 13), (4, 13), (5, 14), (6, 14), (7, 30), (8, 14), (9, 16)] {
         ws.set_column_width(c, w)?;
     }
     print_setup(ws, HEADER_ROW)
