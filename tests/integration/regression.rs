@@ -105,3 +105,21 @@ fn names_like_totals_are_staff() {
     assert_eq!(j["analysed"], 3, "{j:#}");
     assert_eq!(j["non_staff_by_kind"]["totals"], 2);
 }
+
+/// The same roster saved as .xlsx, .xls (BIFF8) and .ods by LibreOffice reads
+/// the same: counts, levels and the TCVN3 detection.
+#[test]
+fn xls_and_ods_read_like_xlsx() {
+    let dir = std::path::Path::new("tests/fixtures/rosters");
+    let summary = |ext: &str| {
+        let j = check_json(&[&dir.join(format!("nong-thuong.{ext}"))], &[]);
+        assert_accounted(&j);
+        (j["rows_read"].clone(), j["analysed"].clone(), j["non_staff"].clone(), j["by_education"].clone(), j["by_category"].clone())
+    };
+    let xlsx = summary("xlsx");
+    assert_eq!(xlsx.1, 19);
+    assert_eq!(summary("xls"), xlsx);
+    assert_eq!(summary("ods"), xlsx);
+    let j = check_json(&[&dir.join("nong-thuong.ods")], &[]);
+    assert_eq!(j["files"][0]["sheets"][0]["encoding"], "tcvn3");
+}
