@@ -96,21 +96,43 @@ pub fn add_issues_sheets(
     issues: &[DataIssue],
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
-    let per_sheet = EXCEL_MAX_ROWS - 1;
-    let chunks: Vec<&[DataIssue]> = if issues.is_empty() {
+    long_list(
+        workbook,
+        labels::get(lang).sheet_issues,
+        lang,
+        issues,
+        1,
+        |ws, chunk, _| write_issue_rows(ws, lang, chunk, &bold),
+    )
+}
+
+/// Writes a list that may outgrow a sheet: constant-memory sheets named
+/// `base`, then "base (tiếp 2)", … each holding what fits below `rows_above`
+/// heading rows. `fill` gets the sheet, its part of the list and the number
+/// of items on earlier sheets. Nothing is cut.
+pub fn long_list<T>(
+    workbook: &mut Workbook,
+    base: &str,
+    lang: Lang,
+    items: &[T],
+    rows_above: usize,
+    mut fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<(), XlsxError>,
+) -> Result<(), XlsxError> {
+    let per_sheet = EXCEL_MAX_ROWS - rows_above;
+    let chunks: Vec<&[T]> = if items.is_empty() {
         vec![&[]]
     } else {
-        issues.chunks(per_sheet).collect()
+        items.chunks(per_sheet).collect()
     };
-    for (n, chunk) in chunks.iter().enumerate() {
+    for (k, chunk) in chunks.iter().enumerate() {
         let ws = workbook.add_worksheet_with_constant_memory()?;
-        let base = labels::get(lang).sheet_issues;
-        ws.set_name(if n == 0 {
+        let name = if k == 0 {
             base.to_string()
         } else {
-            format!("{base} ({})", n + 1)
-        })?;
-        write_issue_rows(ws, lang, chunk, &bold)?;
+            format!("{base} ({} {})", labels::get(lang).continued, k + 1)
+        };
+        ws.set_name(name)?;
+        fill(ws, chunk, k * per_sheet)?;
     }
     Ok(())
 }

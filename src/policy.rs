@@ -362,6 +362,12 @@ impl Policy {
         Ok(p)
     }
 
+    /// The latest deadline of its targets (the planning horizon).
+    #[must_use]
+    pub fn horizon(&self) -> Option<NaiveDate> {
+        self.targets.iter().map(|t| t.deadline).max()
+    }
+
     /// Reads a policy file.
     pub fn load(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Read {

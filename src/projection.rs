@@ -150,6 +150,26 @@ pub fn retirement_dates(roster: &Roster, settings: &ProjectionSettings) -> Vec<O
         .collect()
 }
 
+/// People whose last day of service falls on or before `horizon`: (date,
+/// record of their first posting), soonest first. Each person once.
+#[must_use]
+pub fn retiring_by(
+    roster: &Roster,
+    retire: &[Option<NaiveDate>],
+    horizon: NaiveDate,
+) -> Vec<(NaiveDate, usize)> {
+    let mut seen = vec![false; roster.people];
+    let mut list: Vec<(NaiveDate, usize)> = roster
+        .records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !std::mem::replace(&mut seen[r.person as usize], true))
+        .filter_map(|(i, _)| retire[i].filter(|d| *d <= horizon).map(|d| (d, i)))
+        .collect();
+    list.sort_unstable();
+    list
+}
+
 /// The date a course in progress makes this record meet the measure, if it does.
 #[must_use]
 pub fn training_qualifies(r: &StaffRecord, measure: &Measure) -> Option<NaiveDate> {

@@ -162,24 +162,8 @@ fn render(input: &ReportInput<'_>, out: &std::path::Path) -> String {
         if unmet.len() > MAX_LISTED {
             let _ = writeln!(s, "  … +{} ({})", unmet.len() - MAX_LISTED, l.sheet_plan);
         }
-        let horizon = input
-            .policy
-            .targets
-            .iter()
-            .map(|t| t.deadline)
-            .max()
-            .unwrap_or(input.as_of);
-        let roster = &input.loaded.roster;
-        let mut seen = vec![false; roster.people];
-        let retiring = roster
-            .records
-            .iter()
-            .zip(fut.retire)
-            .filter(|(r, d)| {
-                !std::mem::replace(&mut seen[r.person as usize], true)
-                    && d.is_some_and(|d| d <= horizon)
-            })
-            .count();
+        let horizon = input.policy.horizon().unwrap_or(input.as_of);
+        let retiring = projection::retiring_by(&input.loaded.roster, fut.retire, horizon).len();
         let _ = writeln!(s, "{}: {retiring}", l.retirements_summary);
     }
     s

@@ -219,19 +219,13 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
             })
         })
         .collect();
-    let horizon = p
-        .targets
-        .iter()
-        .map(|t| t.deadline)
-        .max()
-        .unwrap_or(input.as_of);
-    let mut seen = vec![false; roster.people];
-    let retirements: Vec<Value> = roster
-        .records
-        .iter()
-        .zip(fut.retire)
-        .filter(|(r, d)| !std::mem::replace(&mut seen[r.person as usize], true) && d.is_some_and(|d| d <= horizon))
-        .map(|(r, d)| json!({ "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row, "retirement": d.map(|d| d.to_string()) }))
+    let horizon = p.horizon().unwrap_or(input.as_of);
+    let retirements: Vec<Value> = crate::projection::retiring_by(roster, fut.retire, horizon)
+        .into_iter()
+        .map(|(d, i)| {
+            let r = &roster.records[i];
+            json!({ "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row, "retirement": d.to_string() })
+        })
         .collect();
     doc["projection"] = Value::Array(projection);
     doc["plan"] = json!({ "trainees": trainees, "outcomes": outcomes });

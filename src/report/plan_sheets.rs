@@ -135,7 +135,7 @@ pub(super) fn projection(
         let t = &input.policy.targets[p.target];
         for row in &p.rows {
             let (code, mut name) = group_name(input, row.group);
-                        if !p.projected && row.group == Group::All {
+            if !p.projected && row.group == Group::All {
                 name = format!("{name} {}", l.not_projected);
             }
             let bold = !matches!(row.group, Group::Unit(_));
@@ -298,7 +298,7 @@ pub(super) fn plan(
         }
         r += 1;
     }
-        // People.
+    // People.
     r += 1;
     headers(ws, f, r, &person_cols)?;
     ws.set_row_height(r, 36)?;
@@ -359,7 +359,18 @@ pub(super) fn plan(
             &f.int_bold,
         )?;
     }
-        for (c, w) in [(0, 12), (1, 34), (2, 24), (3, 13), (4, 13), (5, 14), (6, 14), (7, 30), (8, 14), (9, 16)] {
+    for (c, w) in [
+        (0, 12),
+        (1, 34),
+        (2, 24),
+        (3, 13),
+        (4, 13),
+        (5, 14),
+        (6, 14),
+        (7, 30),
+        (8, 14),
+        (9, 16),
+    ] {
         ws.set_column_width(c, w)?;
     }
     print_setup(ws, HEADER_ROW)
@@ -393,27 +404,9 @@ pub(super) fn retirements(
     let last = col(names.len() - 1);
     heading(ws, f, input, l.sheet_retirements, last)?;
     headers(ws, f, HEADER_ROW, &names)?;
-    let horizon = input
-        .policy
-        .targets
-        .iter()
-        .map(|t| t.deadline)
-        .max()
-        .unwrap_or(input.as_of);
+    let horizon = input.policy.horizon().unwrap_or(input.as_of);
     let roster = &input.loaded.roster;
-    let mut seen = vec![false; roster.people];
-    let mut list: Vec<(NaiveDate, usize)> = Vec::new();
-    for (i, rec) in roster.records.iter().enumerate() {
-        if std::mem::replace(&mut seen[rec.person as usize], true) {
-            continue;
-        }
-        if let Some(d) = fut.retire[i]
-            && d <= horizon
-        {
-            list.push((d, i));
-        }
-    }
-    list.sort_unstable();
+    let list = crate::projection::retiring_by(roster, fut.retire, horizon);
     for (k, (d, i)) in list.iter().enumerate() {
         let r = HEADER_ROW + 1 + row_u32(k);
         let rec = &roster.records[*i];

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{
 
 use super::{Formats, HEADER_ROW, ReportInput, heading, print_setup};
 use crate::labels;
-use crate::output::{EXCEL_MAX_ROWS, col};
+use crate::output::{col, long_list};
 use crate::positions::Placement;
 
 fn num(n: u32) -> f64 {
@@ -127,55 +127,52 @@ pub(super) fn unfit(
         .filter(|(_, a)| a.placed() && !a.unmet.is_empty())
         .map(|(i, _)| i)
         .collect();
-    let per_sheet = EXCEL_MAX_ROWS - (HEADER_ROW as usize + 1);
-    let chunks: Vec<&[usize]> = if rows.is_empty() {
-        vec![&[]]
-    } else {
-        rows.chunks(per_sheet).collect()
-    };
-    let mut n = 0u32;
-    for (k, chunk) in chunks.iter().enumerate() {
-        let ws = wb.add_worksheet_with_constant_memory()?;
-        let name = if k == 0 {
-            l.sheet_unfit.to_string()
-        } else {
-            format!("{} ({} {})", l.sheet_unfit, l.continued, k + 1)
-        };
-        ws.set_name(&name)?;
-        for (c, w) in [(0, 6), (1, 30), (2, 26), (3, 24), (4, 10), (5, 34), (6, 70)] {
-            ws.set_column_width(c, w)?;
-        }
-        heading(ws, f, input, l.sheet_unfit, last)?;
-        headers(ws, f, &names)?;
-        // Before the rows: a constant-memory sheet cannot change a written row.
-        print_setup(ws, HEADER_ROW)?;
-        for (i, &idx) in chunk.iter().enumerate() {
-            let rec = &input.loaded.roster.records[idx];
-            let a = &p.assignments[idx];
-            let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
-            let r = HEADER_ROW + 1 + row_u32(i);
-            n += 1;
-            ws.write_number_with_format(r, 0, num(n), &f.int)?;
-            ws.write_string_with_format(
-                r,
-                1,
-                &input.loaded.roster.units[rec.unit as usize].name,
-                &f.cell,
-            )?;
-            ws.write_string_with_format(r, 2, rec.name.as_ref(), &f.cell)?;
-            ws.write_string_with_format(r, 3, rec.title.as_deref().unwrap_or(""), &f.cell)?;
-            ws.write_string_with_format(r, 4, def.map_or("", |d| d.code.as_str()), &f.cell)?;
-            ws.write_string_with_format(r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
-            let text = a
-                .unmet
-                .iter()
-                .map(|u| labels::unmet(input.lang, u))
-                .collect::<Vec<_>>()
-                .join("; ");
-            ws.write_string_with_format(r, 6, &text, &f.cell)?;
-        }
-    }
-    Ok(())
+    long_list(
+        wb,
+        l.sheet_unfit,
+        input.lang,
+        &rows,
+        HEADER_ROW as usize + 1,
+        |ws, chunk, before| {
+            for (c, w) in [(0, 6), (1, 30), (2, 26), (3, 24), (4, 10), (5, 34), (6, 70)] {
+                ws.set_column_width(c, w)?;
+            }
+            heading(ws, f, input, l.sheet_unfit, last)?;
+            headers(ws, f, &names)?;
+            // Before the rows: a constant-memory sheet cannot change a written row.
+            print_setup(ws, HEADER_ROW)?;
+            for (i, &idx) in chunk.iter().enumerate() {
+                let rec = &input.loaded.roster.records[idx];
+                let a = &p.assignments[idx];
+                let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
+                let r = HEADER_ROW + 1 + row_u32(i);
+                ws.write_number_with_format(
+                    r,
+                    0,
+                    num(u32::try_from(before + i + 1).unwrap_or(u32::MAX)),
+                    &f.int,
+                )?;
+                ws.write_string_with_format(
+                    r,
+                    1,
+                    &input.loaded.roster.units[rec.unit as usize].name,
+                    &f.cell,
+                )?;
+                ws.write_string_with_format(r, 2, rec.name.as_ref(), &f.cell)?;
+                ws.write_string_with_format(r, 3, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+                ws.write_string_with_format(r, 4, def.map_or("", |d| d.code.as_str()), &f.cell)?;
+                ws.write_string_with_format(r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
+                let text = a
+                    .unmet
+                    .iter()
+                    .map(|u| labels::unmet(input.lang, u))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                ws.write_string_with_format(r, 6, &text, &f.cell)?;
+            }
+            Ok(())
+        },
+    )
 }
 
 /// "Cơ cấu ngạch": people by grade per agency (count and share), with the

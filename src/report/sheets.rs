@@ -9,7 +9,7 @@ use super::{Formats, HEADER_ROW, ReportInput, heading, print_setup};
 use crate::compliance::{ComplianceRow, Group, TargetResult};
 use crate::dates::Precision;
 use crate::labels::{self, Lang};
-use crate::output::{EXCEL_MAX_ROWS, col};
+use crate::output::{col, long_list};
 use crate::policy::{Measure, Target};
 use crate::roster::{SheetStatus, StaffRecord};
 
@@ -348,81 +348,73 @@ pub(super) fn training(
         l.col_note,
     ];
     let last = col(headers.len() - 1);
-    let per_sheet = EXCEL_MAX_ROWS - (HEADER_ROW as usize + 1);
     let items: Vec<(&TargetResult, u32)> = input
         .results
         .iter()
         .flat_map(|r| r.gaps.iter().map(move |g| (r, *g)))
         .collect();
-    let chunks: Vec<&[(&TargetResult, u32)]> = if items.is_empty() {
-        vec![&[]]
-    } else {
-        items.chunks(per_sheet).collect()
-    };
-    let mut n = 0u64;
-    for (k, chunk) in chunks.iter().enumerate() {
-        let ws = wb.add_worksheet_with_constant_memory()?;
-        let name = if k == 0 {
-            l.sheet_training.to_string()
-        } else {
-            format!("{} ({} {})", l.sheet_training, l.continued, k + 1)
-        };
-        ws.set_name(&name)?;
-        for (c, w) in [
-            (0, 6),
-            (1, 8),
-            (2, 30),
-            (3, 26),
-            (4, 12),
-            (5, 24),
-            (6, 18),
-            (7, 34),
-            (8, 30),
-        ] {
-            ws.set_column_width(c, w)?;
-        }
-        heading(ws, f, input, l.report_title, last)?;
-        header(ws, f, HEADER_ROW, &headers)?;
-        // Before the rows: a constant-memory sheet cannot change a written row.
-        print_setup(ws, HEADER_ROW)?;
-        for (i, (res, rec)) in chunk.iter().enumerate() {
-            let t = &input.policy.targets[res.target];
-            let idx = *rec as usize;
-            let rec = &input.loaded.roster.records[idx];
-            let r = HEADER_ROW + 1 + row_u32(i);
-            n += 1;
-            ws.write_number_with_format(r, 0, num(n), &f.int)?;
-            ws.write_string_with_format(r, 1, &t.id, &f.cell)?;
-            ws.write_string_with_format(
-                r,
-                2,
-                &input.loaded.roster.units[rec.unit as usize].name,
-                &f.cell,
-            )?;
-            ws.write_string_with_format(r, 3, rec.name.as_ref(), &f.cell)?;
-            match rec.birth {
-                Some(b) if b.precision == Precision::Day => {
-                    ws.write_datetime_with_format(r, 4, b.date, &f.date)?;
-                }
-                Some(b) => {
-                    ws.write_string_with_format(r, 4, b.display(), &f.cell)?;
-                }
-                None => {
-                    ws.write_blank(r, 4, &f.cell)?;
-                }
+    long_list(
+        wb,
+        l.sheet_training,
+        lang,
+        &items,
+        HEADER_ROW as usize + 1,
+        |ws, chunk, before| {
+            for (c, w) in [
+                (0, 6),
+                (1, 8),
+                (2, 30),
+                (3, 26),
+                (4, 12),
+                (5, 24),
+                (6, 18),
+                (7, 34),
+                (8, 30),
+            ] {
+                ws.set_column_width(c, w)?;
             }
-            ws.write_string_with_format(r, 5, rec.title.as_deref().unwrap_or(""), &f.cell)?;
-            ws.write_string_with_format(r, 6, current_level(input, &t.measure, idx), &f.cell)?;
-            ws.write_string_with_format(r, 7, labels::requirement(lang, &t.measure), &f.cell)?;
-            let note = if is_unknown(&t.measure, rec) {
-                l.verify_unknown
-            } else {
-                ""
-            };
-            ws.write_string_with_format(r, 8, note, &f.cell)?;
-        }
-    }
-    Ok(())
+            heading(ws, f, input, l.report_title, last)?;
+            header(ws, f, HEADER_ROW, &headers)?;
+            // Before the rows: a constant-memory sheet cannot change a written row.
+            print_setup(ws, HEADER_ROW)?;
+            for (i, (res, rec)) in chunk.iter().enumerate() {
+                let t = &input.policy.targets[res.target];
+                let idx = *rec as usize;
+                let rec = &input.loaded.roster.records[idx];
+                let r = HEADER_ROW + 1 + row_u32(i);
+                ws.write_number_with_format(r, 0, num((before + i + 1) as u64), &f.int)?;
+                ws.write_string_with_format(r, 1, &t.id, &f.cell)?;
+                ws.write_string_with_format(
+                    r,
+                    2,
+                    &input.loaded.roster.units[rec.unit as usize].name,
+                    &f.cell,
+                )?;
+                ws.write_string_with_format(r, 3, rec.name.as_ref(), &f.cell)?;
+                match rec.birth {
+                    Some(b) if b.precision == Precision::Day => {
+                        ws.write_datetime_with_format(r, 4, b.date, &f.date)?;
+                    }
+                    Some(b) => {
+                        ws.write_string_with_format(r, 4, b.display(), &f.cell)?;
+                    }
+                    None => {
+                        ws.write_blank(r, 4, &f.cell)?;
+                    }
+                }
+                ws.write_string_with_format(r, 5, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+                ws.write_string_with_format(r, 6, current_level(input, &t.measure, idx), &f.cell)?;
+                ws.write_string_with_format(r, 7, labels::requirement(lang, &t.measure), &f.cell)?;
+                let note = if is_unknown(&t.measure, rec) {
+                    l.verify_unknown
+                } else {
+                    ""
+                };
+                ws.write_string_with_format(r, 8, note, &f.cell)?;
+            }
+            Ok(())
+        },
+    )
 }
 
 /// "Thông tin": as-of, policy and inputs with hashes, row accounting, version, command.

@@ -114,7 +114,13 @@ fn xls_and_ods_read_like_xlsx() {
     let summary = |ext: &str| {
         let j = check_json(&[&dir.join(format!("nong-thuong.{ext}"))], &[]);
         assert_accounted(&j);
-        (j["rows_read"].clone(), j["analysed"].clone(), j["non_staff"].clone(), j["by_education"].clone(), j["by_category"].clone())
+        (
+            j["rows_read"].clone(),
+            j["analysed"].clone(),
+            j["non_staff"].clone(),
+            j["by_education"].clone(),
+            j["by_category"].clone(),
+        )
     };
     let xlsx = summary("xlsx");
     assert_eq!(xlsx.1, 19);
