@@ -234,7 +234,7 @@ mod tests {
                     ws.write_number(
                         u32::try_from(i).unwrap(),
                         1,
-                        f64::try_from(u32::try_from(before).unwrap()).unwrap(),
+                        f64::from(u32::try_from(before).unwrap()),
                     )?;
                 }
                 Ok(())
