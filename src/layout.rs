@@ -243,6 +243,8 @@ const FOOTER_MARKS: &[&str] = &[
     "tm ubnd",
     "kt chu tich",
     "kt giam doc",
+    "ghi chu",
+    "chu thich",
 ];
 
 /// A signature-footer row has at most this many non-empty cells.
@@ -259,7 +261,7 @@ const TOTAL_LABELS: &[&str] = &[
     "cong toan don vi",
 ];
 /// Folded texts that begin a totals row's label ("Tổng số: 25 người").
-const TOTAL_PREFIXES: &[&str] = &["tong cong ", "tong so ", "cong toan "];
+const TOTAL_PREFIXES: &[&str] = &["tong cong ", "tong so ", "cong toan ", "cong "];
 
 /// A totals label. Exact labels always count; a prefix only on a row that does
 /// not look like staff, because names fold to the same words (the surname

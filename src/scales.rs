@@ -98,6 +98,7 @@ const EDUCATION_WORDS: &[(&str, Education)] = &[
     ("chuadaotao", Education::ChuaQuaDaoTao),
     ("laodongphothong", Education::ChuaQuaDaoTao),
     ("chuaco", Education::ChuaQuaDaoTao),
+    ("chua", Education::ChuaQuaDaoTao),
     ("khong", Education::ChuaQuaDaoTao),
     ("none", Education::ChuaQuaDaoTao),
 ];
@@ -364,7 +365,11 @@ pub fn parse_category(s: &str) -> Option<CategoryCell> {
         .iter()
         .any(|k| padded.contains(k))
         && !padded.contains(" thi xa ");
-    if c.contains("khongchuyentrach") || c == "kct" || c.starts_with("nguoihoatdongkhong") {
+    if c.contains("khongchuyentrach")
+        || c.contains("banchuyentrach")
+        || c == "kct"
+        || c.starts_with("nguoihoatdongkhong")
+    {
         return Some(CategoryCell {
             category: Category::KhongChuyenTrach,
             commune: true,
@@ -535,6 +540,7 @@ mod tests {
             ("Sơ cấp", Some(SoCap)),
             ("SC", Some(SoCap)),
             ("Chưa qua đào tạo", Some(ChuaQuaDaoTao)),
+            ("Chưa", Some(ChuaQuaDaoTao)),
             ("Tri\u{300}nh", None),
             ("12/12", None),
             ("abc", None),
@@ -617,6 +623,7 @@ mod tests {
                 "Người hoạt động không chuyên trách",
                 Some((KhongChuyenTrach, true)),
             ),
+            ("Cán bộ bán chuyên trách", Some((KhongChuyenTrach, true))),
             ("Cán bộ, công chức", None),
             ("abc", None),
         ];

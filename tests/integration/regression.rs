@@ -97,13 +97,16 @@ fn names_like_totals_are_staff() {
          Công Thị Bình,UBND xã X,Cán bộ,Đại học\n\
          Tống Sở Cường,UBND xã X,Cán bộ,Đại học\n\
          Tổng cộng,,3,\n\
-         Tổng số: 3 người,,,\n",
+         Tổng số: 3 người,,,\n\
+         Cộng: 3 người,,,\n\
+         \"Ghi chú: danh sách gồm 3 người\",,,\n",
     )
     .unwrap();
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
     assert_eq!(j["analysed"], 3, "{j:#}");
-    assert_eq!(j["non_staff_by_kind"]["totals"], 2);
+    assert_eq!(j["non_staff_by_kind"]["totals"], 3);
+    assert_eq!(j["non_staff_by_kind"]["footer"], 1);
 }
 
 /// The same roster saved as .xlsx, .xls (BIFF8) and .ods by LibreOffice reads
