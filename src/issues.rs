@@ -54,6 +54,8 @@ pub enum Problem {
     FieldConflict,
     /// A roster unit that the units file does not list.
     UnitNotInUnitsFile,
+    /// A row that is not staff (totals, section heading, footer): counted, not analysed.
+    NotStaff(crate::layout::RowKind),
     /// A posting whose position or title matches no catalogued position.
     PositionUnmatched {
         /// The closest catalogue names (never applied).
@@ -83,6 +85,7 @@ impl Problem {
             Problem::FieldConflict => "field_of_study_conflict".into(),
             Problem::UnitNotInUnitsFile => "unit_not_in_units_file".into(),
             Problem::PositionUnmatched { .. } => "position_unmatched".into(),
+            Problem::NotStaff(_) => "not_staff_row".into(),
         }
     }
 }
@@ -108,13 +111,18 @@ pub enum Action {
     Skipped,
     /// The posting is not placed in a catalogued position.
     NotPlaced,
+    /// The row is counted as non-staff and not analysed.
+    NotAnalysed,
 }
 
 impl Action {
     /// Info-level actions are not problems with the data, only notes.
     #[must_use]
     pub fn is_note(self) -> bool {
-        matches!(self, Action::Merged | Action::Converted | Action::Skipped)
+        matches!(
+            self,
+            Action::Merged | Action::Converted | Action::Skipped | Action::NotAnalysed
+        )
     }
 }
 

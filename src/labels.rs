@@ -702,6 +702,17 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "Unit in the roster but not in the units file".into()
             }
         }
+        Problem::NotStaff(kind) => {
+            use crate::layout::RowKind;
+            match (vi, kind) {
+                (true, RowKind::Total) => "Dòng tổng cộng".into(),
+                (true, RowKind::Heading) => "Dòng tiêu đề mục".into(),
+                (true, _) => "Phần chữ ký, ghi chú cuối bảng".into(),
+                (false, RowKind::Total) => "Totals row".into(),
+                (false, RowKind::Heading) => "Section heading".into(),
+                (false, _) => "Signature footer or notes below the table".into(),
+            }
+        }
         Problem::PositionUnmatched { suggestions } => {
             let list = suggestions.join("; ");
             match (vi, suggestions.is_empty()) {
@@ -736,6 +747,8 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::Vi, Action::Converted) => "Đã chuyển mã",
         (Lang::Vi, Action::Skipped) => "Bỏ qua trang tính",
         (Lang::Vi, Action::NotPlaced) => "Chưa bố trí vào vị trí việc làm (không tự sửa)",
+        (Lang::Vi, Action::NotAnalysed) => "Không phải cán bộ: đếm, không phân tích",
+        (Lang::En, Action::NotAnalysed) => "Not staff: counted, not analysed",
         (Lang::En, Action::NotPlaced) => "Not placed in a position (nothing changed)",
         (Lang::En, Action::SetAside) => "Row set aside, not analysed",
         (Lang::En, Action::CountedUnknown) => {

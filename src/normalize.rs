@@ -419,7 +419,18 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                     );
                     report.rows.set_aside += 1;
                 }
-                other => report.rows.count_non_staff(other),
+                RowKind::Blank => report.rows.count_non_staff(RowKind::Blank),
+                other => {
+                    // Listed too, so that a row taken for a footer or heading can be checked.
+                    let text = sheet
+                        .columns
+                        .iter()
+                        .filter_map(|c| c.get(r).map(RawValue::display))
+                        .collect::<Vec<_>>()
+                        .join(" | ");
+                    row_issues.push("", text, Problem::NotStaff(other), Action::NotAnalysed);
+                    report.rows.count_non_staff(other);
+                }
             }
         }
         sheets.push(report);

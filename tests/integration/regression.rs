@@ -107,6 +107,8 @@ fn names_like_totals_are_staff() {
     assert_eq!(j["analysed"], 3, "{j:#}");
     assert_eq!(j["non_staff_by_kind"]["totals"], 3);
     assert_eq!(j["non_staff_by_kind"]["footer"], 1);
+    // Every row not analysed is listed, so that it can be checked.
+    assert_eq!(j["issues_by_problem"]["not_staff_row"], 4);
 }
 
 /// The same roster saved as .xlsx, .xls (BIFF8) and .ods by LibreOffice reads
