@@ -153,6 +153,23 @@ pub(crate) fn heading(
     Ok(())
 }
 
+/// A printed sheet's top: the official heading and the table's header row.
+/// Returns the table's last column.
+pub(crate) fn table_top(
+    ws: &mut Worksheet,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    title: &str,
+    headers: &[&str],
+) -> Result<u16, XlsxError> {
+    let last = output::col(headers.len().saturating_sub(1));
+    heading(ws, f, input, title, last)?;
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, output::col(c), *h, &f.head)?;
+    }
+    Ok(last)
+}
+
 /// A4 landscape, fit to one page wide, header row repeated on every page.
 pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
     ws.set_paper_size(9);

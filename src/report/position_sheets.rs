@@ -5,9 +5,9 @@ use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, Format, Workbook, XlsxError,
 };
 
-use super::{Formats, HEADER_ROW, ReportInput, heading, print_setup};
+use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
-use crate::output::{col, long_list};
+use crate::output::long_list;
 use crate::positions::Placement;
 
 fn num(n: u32) -> f64 {
@@ -16,17 +16,6 @@ fn num(n: u32) -> f64 {
 
 fn row_u32(r: usize) -> u32 {
     u32::try_from(r).unwrap_or(u32::MAX)
-}
-
-fn headers(
-    ws: &mut rust_xlsxwriter::Worksheet,
-    f: &Formats,
-    names: &[&str],
-) -> Result<(), XlsxError> {
-    for (c, h) in names.iter().enumerate() {
-        ws.write_string_with_format(HEADER_ROW, col(c), *h, &f.head)?;
-    }
-    Ok(())
 }
 
 /// "Vị trí việc làm": approved, filled, vacant, over per agency × position;
@@ -51,9 +40,7 @@ pub(super) fn positions(
         l.col_over,
         l.col_other_req,
     ];
-    let last = col(names.len() - 1);
-    heading(ws, f, input, l.sheet_positions, last)?;
-    headers(ws, f, &names)?;
+    let last = table_top(ws, f, input, l.sheet_positions, &names)?;
     let mut r = HEADER_ROW + 1;
     for s in &p.staffing {
         let def = &p.catalogue.positions[s.position as usize];
@@ -119,7 +106,6 @@ pub(super) fn unfit(
         l.col_position,
         l.col_unmet,
     ];
-    let last = col(names.len() - 1);
     let rows: Vec<usize> = p
         .assignments
         .iter()
@@ -137,8 +123,7 @@ pub(super) fn unfit(
             for (c, w) in [(0, 6), (1, 30), (2, 26), (3, 24), (4, 10), (5, 34), (6, 70)] {
                 ws.set_column_width(c, w)?;
             }
-            heading(ws, f, input, l.sheet_unfit, last)?;
-            headers(ws, f, &names)?;
+            table_top(ws, f, input, l.sheet_unfit, &names)?;
             // Before the rows: a constant-memory sheet cannot change a written row.
             print_setup(ws, HEADER_ROW)?;
             for (i, &idx) in chunk.iter().enumerate() {
@@ -194,9 +179,7 @@ pub(super) fn grades(
         l.col_placed,
         l.col_placed_grade,
     ];
-    let last = col(names.len() - 1);
-    heading(ws, f, input, l.sheet_grades, last)?;
-    headers(ws, f, &names)?;
+    let last = table_top(ws, f, input, l.sheet_grades, &names)?;
     let mut r = HEADER_ROW + 1;
     for (u, ag) in p.agencies.iter().enumerate() {
         if ag.people == 0 {

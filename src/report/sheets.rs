@@ -5,7 +5,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::{Formats, HEADER_ROW, ReportInput, heading, print_setup};
+use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::compliance::{ComplianceRow, Group, TargetResult};
 use crate::dates::Precision;
 use crate::labels::{self, Lang};
@@ -77,9 +77,7 @@ pub(super) fn summary(
         l.col_units_met,
         l.col_units_applicable,
     ];
-    let last = col(headers.len() - 1);
-    heading(ws, f, input, l.report_title, last)?;
-    header(ws, f, HEADER_ROW, &headers)?;
+    table_top(ws, f, input, l.report_title, &headers)?;
     let basis = &input.policy.legal_basis;
     let basis_text = format!(
         "{} ({}, {})",
@@ -188,9 +186,7 @@ pub(super) fn by_unit(
         l.col_status,
         l.col_shortfall,
     ];
-    let last = col(headers.len() - 1);
-    heading(ws, f, input, l.report_title, last)?;
-    header(ws, f, HEADER_ROW, &headers)?;
+    let last = table_top(ws, f, input, l.report_title, &headers)?;
     let mut r = HEADER_ROW + 1;
     let mut below: Vec<(f64, String, f64, f64)> = Vec::new();
     for res in input.results {
@@ -347,7 +343,6 @@ pub(super) fn training(
         l.col_required,
         l.col_note,
     ];
-    let last = col(headers.len() - 1);
     let items: Vec<(&TargetResult, u32)> = input
         .results
         .iter()
@@ -373,8 +368,7 @@ pub(super) fn training(
             ] {
                 ws.set_column_width(c, w)?;
             }
-            heading(ws, f, input, l.report_title, last)?;
-            header(ws, f, HEADER_ROW, &headers)?;
+            table_top(ws, f, input, l.report_title, &headers)?;
             // Before the rows: a constant-memory sheet cannot change a written row.
             print_setup(ws, HEADER_ROW)?;
             for (i, (res, rec)) in chunk.iter().enumerate() {
