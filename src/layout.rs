@@ -32,6 +32,9 @@ pub struct Binding {
     pub col: usize,
     /// The header text as shown (both rows joined for two-row headers).
     pub header: String,
+    /// For a marker column ("x" under "Trình độ chuyên môn › Đại học"):
+    /// the value the column stands for.
+    pub mark: Option<String>,
 }
 
 /// The structure of one roster sheet.
@@ -59,8 +62,24 @@ impl Layout {
     pub fn column(&self, field: Field) -> Option<usize> {
         self.bindings
             .iter()
-            .find(|b| b.field == field)
+            .find(|b| b.field == field && b.mark.is_none())
             .map(|b| b.col)
+    }
+
+    /// Marker columns of a field: (column, the value it stands for, header).
+    #[must_use]
+    pub fn markers(&self, field: Field) -> Vec<(usize, &str, &str)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.field == field)
+            .filter_map(|b| b.mark.as_deref().map(|m| (b.col, m, b.header.as_str())))
+            .collect()
+    }
+
+    /// True when the field is read, from a column or from marker columns.
+    #[must_use]
+    pub fn has(&self, field: Field) -> bool {
+        self.bindings.iter().any(|b| b.field == field)
     }
 
     /// The header text of a column.
@@ -136,26 +155,55 @@ fn header_candidates(
         } else {
             m.field(&shown).or_else(|| m.field(s))
         };
-        if let Some(field) = field
-            && !bindings.iter().any(|b| b.field == field)
+        if let Some(field) = field {
+            if !bindings.iter().any(|b| b.field == field) {
+                bindings.push(Binding {
+                    field,
+                    col: c,
+                    header: shown,
+                    mark: None,
+                });
+            }
+        } else if !t.is_empty()
+            && !s.is_empty()
+            && let Some(field) = m.field(t).filter(|f| marks_value(*f, s))
+            && !bindings
+                .iter()
+                .any(|b| b.field == field && b.mark.is_none())
         {
+            // "x" columns: a group naming a scale over its values.
             bindings.push(Binding {
                 field,
                 col: c,
                 header: shown,
+                mark: Some(s.clone()),
             });
         }
     }
     let has_name = bindings.iter().any(|b| b.field == Field::FullName);
-    let score = if has_name {
-        bindings
-            .iter()
-            .filter(|b| b.field != Field::RowNumber)
-            .count()
-    } else {
-        0
-    };
+    let mut fields: Vec<Field> = bindings
+        .iter()
+        .map(|b| b.field)
+        .filter(|f| *f != Field::RowNumber)
+        .collect();
+    fields.sort_unstable();
+    fields.dedup();
+    let score = if has_name { fields.len() } else { 0 };
     (score, bindings, headers)
+}
+
+/// True when `value` is one of the values a scale field's marker columns stand for.
+fn marks_value(field: Field, value: &str) -> bool {
+    use crate::scales;
+    match field {
+        Field::Education => scales::parse_education(value).is_some(),
+        Field::PoliticalTheory => scales::parse_political_theory(value)
+            .is_some_and(|p| p != scales::PoliticalTheory::None),
+        Field::StateManagement => scales::parse_state_management(value)
+            .is_some_and(|q| q != scales::StateManagement::None),
+        Field::Gender => scales::parse_gender(value).is_some(),
+        _ => false,
+    }
 }
 
 fn is_number_row(sheet: &RawSheet, r: usize) -> bool {
@@ -189,10 +237,18 @@ pub fn detect(sheet: &RawSheet, m: &HeaderMatcher) -> Option<Layout> {
     let mut best: Option<Candidate> = None;
     for r in 0..scan {
         let (one, b1, h1) = header_candidates(sheet, r, false, m);
+        // Under a two-row header the full-name header spans both rows, so the
+        // cell below it is empty; below a one-row header it holds a name.
+        let below_name_empty = b1
+            .iter()
+            .find(|b| b.field == Field::FullName)
+            .is_none_or(|b| sheet.cell(r + 1, b.col).is_none());
+        let one_columns = b1.len();
         let (mut score, mut bindings, mut headers, mut rows) = (one, b1, h1, 1);
-        if r + 1 < sheet.len() {
+        if r + 1 < sheet.len() && below_name_empty {
             let (two, b2, h2) = header_candidates(sheet, r, true, m);
-            if two > one {
+            // More fields, or the same fields with more columns read (marker columns).
+            if two > one || (two == one && two > 0 && b2.len() > one_columns) {
                 (score, bindings, headers, rows) = (two, b2, h2, 2);
             }
         }
@@ -505,6 +561,25 @@ mod tests {
             ]
         );
         assert_eq!(l.body_start, 2);
+    }
+
+    #[test]
+    fn data_below_a_one_row_header_is_not_a_sub_header() {
+        // "Giới tính" over "Nam" and "Trình độ chuyên môn" over "Đại học" would read
+        // as marker columns; the name in the row below shows it is data.
+        let s = sheet(&[
+            &[
+                "Họ và tên",
+                "Đơn vị",
+                "Loại",
+                "Giới tính",
+                "Trình độ chuyên môn",
+            ],
+            &["Lê Văn An", "Xã X", "Cán bộ", "Nam", "Đại học"],
+        ]);
+        let l = detect(&s, &HeaderMatcher::new(&ColumnAliases::default())).unwrap();
+        assert_eq!((l.header_rows, l.body_start), (1, 1));
+        assert!(l.bindings.iter().all(|b| b.mark.is_none()));
     }
 
     #[test]

@@ -78,6 +78,45 @@ impl<T> Parsed<T> {
     }
 }
 
+/// Marker columns of one field ("x" under each level): the columns with the
+/// value each stands for, and the group header for messages.
+struct Marks<T> {
+    cols: Vec<(usize, T)>,
+    header: String,
+}
+
+impl<T: Copy + Ord> Marks<T> {
+    fn new(l: &Layout, field: Field, parse: impl Fn(&str) -> Option<T>) -> Option<Self> {
+        let found = l.markers(field);
+        let header = found.first().map(|(_, _, h)| (*h).to_string())?;
+        let cols = found
+            .iter()
+            .filter_map(|(c, v, _)| parse(v).map(|t| (*c, t)))
+            .collect::<Vec<_>>();
+        (!cols.is_empty()).then_some(Self { cols, header })
+    }
+
+    /// The highest value marked in the row, if any column is marked.
+    fn get(&self, sheet: &RawSheet, r: usize) -> Option<T> {
+        self.cols
+            .iter()
+            .filter(|(c, _)| sheet.cell(r, *c).is_some_and(is_mark))
+            .map(|(_, t)| *t)
+            .max()
+    }
+}
+
+/// A cell that marks its column: "x", "X", "1", "✓", a date… but not "0", "-" or "không".
+fn is_mark(v: &RawValue) -> bool {
+    match v {
+        RawValue::Number(bits) => f64::from_bits(*bits) != 0.0,
+        RawValue::Bool(b) => *b,
+        RawValue::Text(t) => !matches!(fold(t).as_str(), "" | "0" | "khong" | "no" | "false"),
+        RawValue::Date(_) => true,
+        RawValue::Error(_) => false,
+    }
+}
+
 /// Education as read from one cell.
 enum EducationRead {
     Ok(EducationCell),
@@ -146,7 +185,11 @@ struct Columns {
     name: Parsed<Arc<str>>,
     unit: Parsed<Arc<str>>,
     category: Parsed<Option<CategoryCell>>,
-    education: Parsed<EducationRead>,
+    education: Option<Parsed<EducationRead>>,
+    education_marks: Option<Marks<Education>>,
+    gender_marks: Option<Marks<Gender>>,
+    political_marks: Option<Marks<scales::PoliticalTheory>>,
+    state_marks: Option<Marks<scales::StateManagement>>,
     staff_id: Option<Parsed<Arc<str>>>,
     national_id: Option<Parsed<Arc<str>>>,
     birth: Option<Parsed<Option<DateRead>>>,
@@ -178,13 +221,19 @@ impl Columns {
     fn new(sheet: &RawSheet, l: &Layout) -> Option<Self> {
         let text = |f| Parsed::new(sheet, l, f, read_text);
         let date = |f| Parsed::new(sheet, l, f, read_date);
-        Some(Self {
+        let columns = Self {
             name: text(Field::FullName)?,
             unit: text(Field::Unit)?,
             category: Parsed::new(sheet, l, Field::Category, |v| {
                 scales::parse_category(&v.display())
             })?,
-            education: Parsed::new(sheet, l, Field::Education, read_education)?,
+            education: Parsed::new(sheet, l, Field::Education, read_education),
+            education_marks: Marks::new(l, Field::Education, |v| {
+                scales::parse_education(v).map(|e| e.level)
+            }),
+            gender_marks: Marks::new(l, Field::Gender, scales::parse_gender),
+            political_marks: Marks::new(l, Field::PoliticalTheory, scales::parse_political_theory),
+            state_marks: Marks::new(l, Field::StateManagement, scales::parse_state_management),
             staff_id: text(Field::StaffId),
             national_id: text(Field::NationalId),
             birth: date(Field::BirthDate),
@@ -224,7 +273,9 @@ impl Columns {
             }),
             training_end: date(Field::TrainingEnd),
             retirement: date(Field::RetirementDate),
-        })
+        };
+        // Education is required: as a column or as marker columns.
+        (columns.education.is_some() || columns.education_marks.is_some()).then_some(columns)
     }
 }
 
@@ -452,7 +503,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
 fn missing_column(raw: &RawInput, sheet: &RawSheet, layout: &Layout, m: &HeaderMatcher) -> Error {
     let field = schema::REQUIRED
         .into_iter()
-        .find(|f| layout.column(*f).is_none())
+        .find(|f| !layout.has(*f))
         .unwrap_or(Field::FullName);
     Error::MissingColumn {
         path: raw.files[sheet.file].path.clone(),
@@ -577,40 +628,24 @@ fn read_row(
         }
         Some(Some(cat)) => Some(*cat),
     };
-    let (education, edu_field) = match c.education.get(sheet, r) {
-        None => {
+    let (education, edu_field) = if let Some(m) = &c.education_marks {
+        let level = m.get(sheet, r);
+        if level.is_none() {
             issues.push(
-                &c.education.header,
+                &m.header,
                 String::new(),
                 Problem::Missing(Field::Education),
                 Action::CountedUnknown,
             );
-            (None, None)
         }
-        Some(EducationRead::Ok(e)) => (Some(e.level), e.field.clone()),
-        Some(EducationRead::GeneralOnly) => {
-            let v = raw_display(sheet, c.education.col, r);
-            issues.push(
-                &c.education.header,
-                v,
-                Problem::GeneralEducationOnly,
-                Action::CountedUnknown,
-            );
-            (None, None)
-        }
-        Some(EducationRead::Unreadable) => {
-            let v = raw_display(sheet, c.education.col, r);
-            issues.push(
-                &c.education.header,
-                v,
-                Problem::Unreadable(Field::Education),
-                Action::CountedUnknown,
-            );
-            (None, None)
-        }
+        (level, None)
+    } else if let Some(e) = &c.education {
+        read_education_cell(e, sheet, r, issues)
+    } else {
+        (None, None)
     };
-
     let mut birth = row_date(c.birth.as_ref(), sheet, r, Field::BirthDate, issues);
+    let marked_gender = c.gender_marks.as_ref().and_then(|m| m.get(sheet, r));
     let mut gender = match &c.gender {
         Some(p) => match p.get(sheet, r) {
             Some(None) => {
@@ -626,6 +661,7 @@ fn read_row(
         },
         None => None,
     };
+    gender = gender.or(marked_gender);
     for (p, g, field) in [
         (c.birth_male.as_ref(), Gender::Male, Field::BirthDateMale),
         (
@@ -699,22 +735,29 @@ fn read_row(
         },
         None => None,
     };
-    let political_theory = read_optional_scale(
-        c.political.as_ref(),
-        sheet,
-        r,
-        Field::PoliticalTheory,
-        issues,
-        scales::PoliticalTheory::None,
-    );
-    let state_management = read_optional_scale(
-        c.state_mgmt.as_ref(),
-        sheet,
-        r,
-        Field::StateManagement,
-        issues,
-        scales::StateManagement::None,
-    );
+    // Marker columns: an unmarked row holds none of the levels.
+    let political_theory = match &c.political_marks {
+        Some(m) => Some(m.get(sheet, r).unwrap_or(scales::PoliticalTheory::None)),
+        None => read_optional_scale(
+            c.political.as_ref(),
+            sheet,
+            r,
+            Field::PoliticalTheory,
+            issues,
+            scales::PoliticalTheory::None,
+        ),
+    };
+    let state_management = match &c.state_marks {
+        Some(m) => Some(m.get(sheet, r).unwrap_or(scales::StateManagement::None)),
+        None => read_optional_scale(
+            c.state_mgmt.as_ref(),
+            sheet,
+            r,
+            Field::StateManagement,
+            issues,
+            scales::StateManagement::None,
+        ),
+    };
     let training_level = match &c.training_level {
         Some(p) => match p.get(sheet, r) {
             Some(None) => {
@@ -801,6 +844,47 @@ fn read_row(
         training_end,
         retirement_date,
     })
+}
+
+/// Reads a professional-education cell: level and field, or unknown with an issue.
+fn read_education_cell(
+    e: &Parsed<EducationRead>,
+    sheet: &RawSheet,
+    r: usize,
+    issues: &mut RowIssues<'_>,
+) -> (Option<Education>, Option<String>) {
+    match e.get(sheet, r) {
+        None => {
+            issues.push(
+                &e.header,
+                String::new(),
+                Problem::Missing(Field::Education),
+                Action::CountedUnknown,
+            );
+            (None, None)
+        }
+        Some(EducationRead::Ok(e)) => (Some(e.level), e.field.clone()),
+        Some(EducationRead::GeneralOnly) => {
+            let v = raw_display(sheet, e.col, r);
+            issues.push(
+                &e.header,
+                v,
+                Problem::GeneralEducationOnly,
+                Action::CountedUnknown,
+            );
+            (None, None)
+        }
+        Some(EducationRead::Unreadable) => {
+            let v = raw_display(sheet, e.col, r);
+            issues.push(
+                &e.header,
+                v,
+                Problem::Unreadable(Field::Education),
+                Action::CountedUnknown,
+            );
+            (None, None)
+        }
+    }
 }
 
 /// Political theory and state management: an empty cell means none held; an

@@ -134,3 +134,151 @@ fn xls_and_ods_read_like_xlsx() {
     let j = check_json(&[&dir.join("nong-thuong.ods")], &[]);
     assert_eq!(j["files"][0]["sheets"][0]["encoding"], "tcvn3");
 }
+
+/// Education, gender and political theory given as "x" under one column per
+/// value, with the group header merged above ("Trình độ chuyên môn" over
+/// "Tiến sĩ | Thạc sĩ | Đại học | …").
+#[test]
+fn marker_columns_under_a_group_header() {
+    let dir = tempdir();
+    let rows = vec![
+        vec![
+            S("STT"),
+            S("Họ và tên"),
+            S("Đơn vị"),
+            S("Loại"),
+            S("Giới tính"),
+            E,
+            S("Trình độ chuyên môn"),
+            E,
+            E,
+            E,
+            S("Lý luận chính trị"),
+            E,
+        ],
+        vec![
+            E,
+            E,
+            E,
+            E,
+            S("Nam"),
+            S("Nữ"),
+            S("Thạc sĩ"),
+            S("Đại học"),
+            S("Trung cấp"),
+            S("Chưa qua đào tạo"),
+            S("Sơ cấp"),
+            S("Trung cấp"),
+        ],
+        vec![
+            N(1.0),
+            S("An"),
+            S("UBND xã X"),
+            S("Cán bộ"),
+            S("x"),
+            E,
+            E,
+            S("x"),
+            E,
+            E,
+            E,
+            S("x"),
+        ],
+        vec![
+            N(2.0),
+            S("Bình"),
+            S("UBND xã X"),
+            S("Cán bộ"),
+            E,
+            S("x"),
+            S("x"),
+            S("x"),
+            E,
+            E,
+            S("x"),
+            E,
+        ],
+        vec![
+            N(3.0),
+            S("Chi"),
+            S("UBND xã X"),
+            S("Công chức"),
+            E,
+            N(1.0),
+            E,
+            E,
+            N(1.0),
+            E,
+            E,
+            E,
+        ],
+        vec![
+            N(4.0),
+            S("Dũng"),
+            S("UBND xã X"),
+            S("Công chức"),
+            S("x"),
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+            E,
+        ],
+    ];
+    let merges = [
+        (0, 0, 1, 0),
+        (0, 1, 1, 1),
+        (0, 2, 1, 2),
+        (0, 3, 1, 3),
+        (0, 4, 0, 5),
+        (0, 6, 0, 9),
+        (0, 10, 0, 11),
+    ];
+    let f = xlsx(&dir.path().join("x.xlsx"), "DS", &rows, &merges);
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["analysed"], 4, "{j:#}");
+    // The highest level marked counts; a row with no mark is unknown and flagged.
+    assert_eq!(j["by_education"]["dai_hoc"], 1);
+    assert_eq!(j["by_education"]["thac_si"], 1);
+    assert_eq!(j["by_education"]["trung_cap"], 1);
+    assert_eq!(j["by_education"]["unknown"], 1);
+    assert_eq!(j["issues_by_problem"]["missing_education"], 1);
+    // Gender and political theory from their marks, seen through a policy.
+    let policy = dir.path().join("p.toml");
+    std::fs::write(
+        &policy,
+        "id = \"p\"\nname = \"p\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n\
+         [[target]]\nid = \"L\"\nlabel = \"l\"\npopulation = { category = [\"can_bo\"] }\nmeasure = { political_theory = \"trung_cap\" }\n\
+         comparator = \"ge\"\nthreshold = 50\ndeadline = 2015-12-31\n",
+    )
+    .unwrap();
+    let out = dir.path().join("r.json");
+    let o = run(&[
+        "report",
+        "--as-of",
+        "2013-12-31",
+        "--policy",
+        policy.to_str().unwrap(),
+        "-o",
+        dir.path().join("r.xlsx").to_str().unwrap(),
+        "--json",
+        out.to_str().unwrap(),
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    let all = r["compliance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["scope"] == "all")
+        .unwrap();
+    assert_eq!(
+        (all["population"].as_u64(), all["qualified"].as_u64()),
+        (Some(2), Some(1))
+    );
+}
