@@ -54,6 +54,8 @@ pub enum Problem {
     FieldConflict,
     /// A roster unit that the units file does not list.
     UnitNotInUnitsFile,
+    /// A sheet without a unit column whose section headings give the units.
+    UnitFromHeadings,
     /// A row that is not staff (totals, section heading, footer): counted, not analysed.
     NotStaff(crate::layout::RowKind),
     /// A posting whose position or title matches no catalogued position.
@@ -86,6 +88,7 @@ impl Problem {
             Problem::UnitNotInUnitsFile => "unit_not_in_units_file".into(),
             Problem::PositionUnmatched { .. } => "position_unmatched".into(),
             Problem::NotStaff(_) => "not_staff_row".into(),
+            Problem::UnitFromHeadings => "unit_from_headings".into(),
         }
     }
 }

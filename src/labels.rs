@@ -702,6 +702,13 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "Unit in the roster but not in the units file".into()
             }
         }
+        Problem::UnitFromHeadings => {
+            if vi {
+                "Không có cột Đơn vị: đơn vị lấy theo dòng tiêu đề mục phía trên mỗi người".into()
+            } else {
+                "No unit column: each person's unit is the section heading above them".into()
+            }
+        }
         Problem::NotStaff(kind) => {
             use crate::layout::RowKind;
             match (vi, kind) {

@@ -335,6 +335,50 @@ fn is_footer_text(f: &str) -> bool {
     }) || (padded.contains(" ngay ") && padded.contains(" thang ") && padded.contains(" nam "))
 }
 
+/// Folded beginnings of a unit's name, for section rows that name a unit
+/// ("UBND xã Dương Quang") with nothing else in the row. Surnames that fold to
+/// such words (Trương → "truong") are avoided by naming whole kinds of unit.
+const UNIT_HEADING_PREFIXES: &[&str] = &[
+    "ubnd ",
+    "uy ban nhan dan ",
+    "hdnd ",
+    "hoi dong nhan dan ",
+    "dang uy ",
+    "xa ",
+    "phuong ",
+    "thi tran ",
+    "phong ",
+    "van phong ",
+    "thanh tra ",
+    "truong thcs",
+    "truong thpt",
+    "truong tieu hoc",
+    "truong mam non",
+    "truong mau giao",
+    "tram y te",
+    "trung tam ",
+    "ban quan ly",
+    "so ",
+    "khoi ",
+    "co quan ",
+    "don vi ",
+];
+
+/// A row whose only text (besides the row number) names a unit.
+fn is_unit_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
+    let texts: Vec<&RawValue> = (0..sheet.columns.len())
+        .filter(|c| Some(*c) != stt_col)
+        .filter_map(|c| sheet.cell(r, c))
+        .collect();
+    match texts.as_slice() {
+        [RawValue::Text(t)] => {
+            let f = fold(t);
+            UNIT_HEADING_PREFIXES.iter().any(|p| f.starts_with(p))
+        }
+        _ => false,
+    }
+}
+
 fn is_section_label(f: &str) -> bool {
     let roman = !f.is_empty() && f.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'));
     roman || (f.len() == 1 && f.chars().all(|c| c.is_ascii_lowercase()))
@@ -429,6 +473,12 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
         .iter()
         .filter_map(|f| layout.column(*f))
         .collect();
+    // Education given as marker columns counts as one key column.
+    let education_marks: Vec<usize> = layout
+        .markers(Field::Education)
+        .iter()
+        .map(|(c, _, _)| *c)
+        .collect();
     let mut in_footer = false;
     let mut kinds = Vec::with_capacity(sheet.len().saturating_sub(layout.body_start));
     for r in layout.body_start..sheet.len() {
@@ -441,7 +491,8 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
         let filled_keys = key_cols
             .iter()
             .filter(|&&c| sheet.cell(r, c).is_some())
-            .count();
+            .count()
+            + usize::from(education_marks.iter().any(|&c| sheet.cell(r, c).is_some()));
         let staff_like = has_name && filled_keys >= 2;
         if in_footer {
             kinds.push(if staff_like {
@@ -466,7 +517,9 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
                 kinds.push(RowKind::Footer);
                 continue;
             }
-            if filled_keys == 0 && stts.at(r).is_some_and(|s| s.section) {
+            if filled_keys == 0
+                && (stts.at(r).is_some_and(|s| s.section) || is_unit_heading(sheet, r, stt_col))
+            {
                 kinds.push(RowKind::Heading);
                 continue;
             }

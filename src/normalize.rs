@@ -78,6 +78,31 @@ impl<T> Parsed<T> {
     }
 }
 
+/// A section heading's text: its first text cell other than the row number,
+/// without a leading enumeration ("I.", "2)", "a -").
+fn heading_text(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> Option<String> {
+    let text = (0..sheet.columns.len())
+        .filter(|c| Some(*c) != stt_col)
+        .find_map(|c| {
+            sheet
+                .cell(r, c)
+                .and_then(RawValue::as_text)
+                .map(str::to_string)
+        })?;
+    let trimmed = match text.split_once([' ', '.', ')']) {
+        Some((head, rest))
+            if !head.is_empty()
+                && head
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "IVXLivxl".contains(c)) =>
+        {
+            rest.trim_start_matches(['.', ')', '-', ' '])
+        }
+        _ => text.as_str(),
+    };
+    Some(trimmed.trim().to_string()).filter(|t| !t.is_empty())
+}
+
 /// Marker columns of one field ("x" under each level): the columns with the
 /// value each stands for, and the group header for messages.
 struct Marks<T> {
@@ -183,7 +208,7 @@ pub fn level_from_unit_name(name: &str) -> Option<GovLevel> {
 /// All parsed columns of one sheet.
 struct Columns {
     name: Parsed<Arc<str>>,
-    unit: Parsed<Arc<str>>,
+    unit: Option<Parsed<Arc<str>>>,
     category: Parsed<Option<CategoryCell>>,
     education: Option<Parsed<EducationRead>>,
     education_marks: Option<Marks<Education>>,
@@ -223,7 +248,7 @@ impl Columns {
         let date = |f| Parsed::new(sheet, l, f, read_date);
         let columns = Self {
             name: text(Field::FullName)?,
-            unit: text(Field::Unit)?,
+            unit: text(Field::Unit),
             category: Parsed::new(sheet, l, Field::Category, |v| {
                 scales::parse_category(&v.display())
             })?,
@@ -285,9 +310,10 @@ struct UnitRegistry {
     units: Vec<Unit>,
     index: HashMap<String, u32>,
     /// This sheet's (unit, code, parent) cells, by the address of their
-    /// cached text, so each distinct combination is folded once. Cleared per
-    /// sheet: the addresses are only stable while the sheet's cache lives.
-    fast: hashbrown::HashMap<(usize, usize, usize, Option<GovLevel>), u32>,
+    /// text, so each distinct combination is folded once. Each entry holds
+    /// clones of the texts it is keyed on, so no keyed address can be freed
+    /// and reused while the entry exists. Cleared per sheet.
+    fast: hashbrown::HashMap<(usize, usize, usize, Option<GovLevel>), (u32, [Option<Arc<str>>; 3])>,
 }
 
 impl UnitRegistry {
@@ -304,11 +330,14 @@ impl UnitRegistry {
     ) -> u32 {
         let addr = |a: Option<&Arc<str>>| a.map_or(0, |a| Arc::as_ptr(a).cast::<u8>() as usize);
         let key = (addr(Some(name)), addr(code), addr(parent), level);
-        if let Some(&i) = self.fast.get(&key) {
-            return i;
+        if let Some((i, _)) = self.fast.get(&key) {
+            return *i;
         }
         let i = self.intern(name, code.map(|c| &**c), parent.map(|p| &**p), level);
-        self.fast.insert(key, i);
+        self.fast.insert(
+            key,
+            (i, [Some(name.clone()), code.cloned(), parent.cloned()]),
+        );
         i
     }
 
@@ -427,6 +456,24 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         };
         units.new_sheet();
         let kinds = layout::classify(sheet, &layout);
+        // Without a unit column, section headings ("I | UBND xã A") name the
+        // unit of the rows below them; without either, the unit is missing.
+        if cols.unit.is_none() {
+            if !kinds.contains(&RowKind::Heading) {
+                return Err(missing_column(&raw, sheet, &layout, opts.matcher));
+            }
+            issues.push(DataIssue {
+                file: file_name.clone(),
+                sheet: name.clone(),
+                row: None,
+                column: String::new(),
+                value: String::new(),
+                problem: Problem::UnitFromHeadings,
+                action: Action::ReadAsShown,
+            });
+        }
+        let stt_col = layout.column(Field::RowNumber);
+        let mut heading_unit: Option<Arc<str>> = None;
         for (i, kind) in kinds.into_iter().enumerate() {
             let r = layout.body_start + i;
             report.rows.read += 1;
@@ -447,6 +494,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                         sheet,
                         r,
                         &cols,
+                        heading_unit.as_ref(),
                         &mut units,
                         &mut row_issues,
                         source,
@@ -479,6 +527,9 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                         .filter_map(|c| c.get(r).map(RawValue::display))
                         .collect::<Vec<_>>()
                         .join(" | ");
+                    if other == RowKind::Heading {
+                        heading_unit = heading_text(sheet, r, stt_col).map(Arc::from);
+                    }
                     row_issues.push("", text, Problem::NotStaff(other), Action::NotAnalysed);
                     report.rows.count_non_staff(other);
                 }
@@ -579,10 +630,12 @@ fn row_date(
 }
 
 #[allow(clippy::too_many_lines)] // one straight pass over the fields of a row
+#[allow(clippy::too_many_arguments)] // one row, and everything it is read against
 fn read_row(
     sheet: &RawSheet,
     r: usize,
     c: &Columns,
+    heading_unit: Option<&Arc<str>>,
     units: &mut UnitRegistry,
     issues: &mut RowIssues<'_>,
     source: Source,
@@ -597,10 +650,13 @@ fn read_row(
             Action::SetAside,
         );
     }
-    let unit_name = c.unit.get(sheet, r).cloned();
+    let (unit_name, unit_header) = match &c.unit {
+        Some(u) => (u.get(sheet, r).cloned(), u.header.as_str()),
+        None => (heading_unit.cloned(), Field::Unit.aliases()[0]),
+    };
     if unit_name.is_none() {
         issues.push(
-            &c.unit.header,
+            unit_header,
             String::new(),
             Problem::Missing(Field::Unit),
             Action::SetAside,

@@ -282,3 +282,85 @@ fn marker_columns_under_a_group_header() {
         (Some(2), Some(1))
     );
 }
+
+/// Without a unit column, the section headings above the staff name their
+/// units ("I | UBND xã A", or a lone "UBND phường C"); without either, the
+/// unit is a missing required column.
+#[test]
+fn section_headings_give_the_unit() {
+    let dir = tempdir();
+    let f = dir.path().join("ds.csv");
+    fs::write(
+        &f,
+        "STT,Họ và tên,Loại,Trình độ chuyên môn\n\
+         I,UBND xã A,,\n\
+         1,Lê Văn An,Cán bộ,Đại học\n\
+         2,Hà Thị Bình,Công chức,Trung cấp\n\
+         II,\"II. UBND xã B\",,\n\
+         1,Trần Văn Cường,Cán bộ,Sơ cấp\n\
+         ,UBND phường C,,\n\
+         1,Đỗ Thị Dung,Công chức,Đại học\n",
+    )
+    .unwrap();
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(
+        (j["analysed"].as_u64(), j["set_aside"].as_u64()),
+        (Some(4), Some(0)),
+        "{j:#}"
+    );
+    assert_eq!(j["issues_by_problem"]["unit_from_headings"], 1);
+    assert_eq!(j["non_staff_by_kind"]["headings"], 3);
+    let policy = dir.path().join("p.toml");
+    fs::write(
+        &policy,
+        "id = \"p\"\nname = \"p\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n\
+         [[target]]\nid = \"T\"\nlabel = \"l\"\npopulation = { commune = true }\nmeasure = { education = \"trung_cap\" }\n\
+         comparator = \"ge\"\nthreshold = 50\nscope = \"unit\"\ndeadline = 2015-12-31\n",
+    )
+    .unwrap();
+    let out = dir.path().join("r.json");
+    let o = run(&[
+        "report",
+        "--as-of",
+        "2013-12-31",
+        "--policy",
+        policy.to_str().unwrap(),
+        "-o",
+        dir.path().join("r.xlsx").to_str().unwrap(),
+        "--json",
+        out.to_str().unwrap(),
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&fs::read_to_string(out).unwrap()).unwrap();
+    let units: Vec<(String, u64)> = r["compliance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["scope"] == "unit")
+        .map(|x| {
+            (
+                x["unit"].as_str().unwrap().to_string(),
+                x["population"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("UBND xã A".to_string(), 2),
+            ("UBND xã B".to_string(), 1),
+            ("UBND phường C".to_string(), 1)
+        ]
+    );
+    // No unit column and no headings: a missing required column.
+    fs::write(
+        &f,
+        "Họ và tên,Loại,Trình độ chuyên môn\nLê Văn An,Cán bộ,Đại học\n",
+    )
+    .unwrap();
+    let o = run(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`unit`"), "{}", stderr(&o));
+}
