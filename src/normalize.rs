@@ -304,6 +304,9 @@ impl Columns {
     }
 }
 
+/// Addresses of a row's unit, code and parent texts, and its level.
+type UnitCellKey = (usize, usize, usize, Option<GovLevel>);
+
 /// Units keyed by code, else by folded name and parent.
 #[derive(Default)]
 struct UnitRegistry {
@@ -313,7 +316,7 @@ struct UnitRegistry {
     /// text, so each distinct combination is folded once. Each entry holds
     /// clones of the texts it is keyed on, so no keyed address can be freed
     /// and reused while the entry exists. Cleared per sheet.
-    fast: hashbrown::HashMap<(usize, usize, usize, Option<GovLevel>), (u32, [Option<Arc<str>>; 3])>,
+    fast: hashbrown::HashMap<UnitCellKey, (u32, [Option<Arc<str>>; 3])>,
 }
 
 impl UnitRegistry {
