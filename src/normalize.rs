@@ -307,6 +307,12 @@ impl Columns {
 /// Addresses of a row's unit, code and parent texts, and its level.
 type UnitCellKey = (usize, usize, usize, Option<GovLevel>);
 
+/// A cached unit, with the texts its key points at (kept alive).
+struct CachedUnit {
+    unit: u32,
+    _texts: [Option<Arc<str>>; 3],
+}
+
 /// Units keyed by code, else by folded name and parent.
 #[derive(Default)]
 struct UnitRegistry {
@@ -316,7 +322,7 @@ struct UnitRegistry {
     /// text, so each distinct combination is folded once. Each entry holds
     /// clones of the texts it is keyed on, so no keyed address can be freed
     /// and reused while the entry exists. Cleared per sheet.
-    fast: hashbrown::HashMap<UnitCellKey, (u32, [Option<Arc<str>>; 3])>,
+    fast: hashbrown::HashMap<UnitCellKey, CachedUnit>,
 }
 
 impl UnitRegistry {
@@ -333,13 +339,16 @@ impl UnitRegistry {
     ) -> u32 {
         let addr = |a: Option<&Arc<str>>| a.map_or(0, |a| Arc::as_ptr(a).cast::<u8>() as usize);
         let key = (addr(Some(name)), addr(code), addr(parent), level);
-        if let Some((i, _)) = self.fast.get(&key) {
-            return *i;
+        if let Some(cached) = self.fast.get(&key) {
+            return cached.unit;
         }
         let i = self.intern(name, code.map(|c| &**c), parent.map(|p| &**p), level);
         self.fast.insert(
             key,
-            (i, [Some(name.clone()), code.cloned(), parent.cloned()]),
+            CachedUnit {
+                unit: i,
+                _texts: [Some(name.clone()), code.cloned(), parent.cloned()],
+            },
         );
         i
     }
