@@ -76,10 +76,13 @@ impl Layout {
             .collect()
     }
 
-    /// True when the field is read, from a column or from marker columns.
+    /// True when the field is read, from a column or from marker columns (the
+    /// full name also from a given-name column, with or without a family-name one).
     #[must_use]
     pub fn has(&self, field: Field) -> bool {
-        self.bindings.iter().any(|b| b.field == field)
+        self.bindings
+            .iter()
+            .any(|b| b.field == field || (field == Field::FullName && b.field == Field::GivenName))
     }
 
     /// The header text of a column.
@@ -180,7 +183,9 @@ fn header_candidates(
             });
         }
     }
-    let has_name = bindings.iter().any(|b| b.field == Field::FullName);
+    let has_name = bindings
+        .iter()
+        .any(|b| matches!(b.field, Field::FullName | Field::GivenName));
     let mut fields: Vec<Field> = bindings
         .iter()
         .map(|b| b.field)
@@ -466,7 +471,9 @@ fn row_has_footer_text(sheet: &RawSheet, r: usize) -> bool {
 /// Classifies every row from `layout.body_start` on.
 #[must_use]
 pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
-    let name_col = layout.column(Field::FullName);
+    let name_col = layout
+        .column(Field::FullName)
+        .or_else(|| layout.column(Field::GivenName));
     let stt_col = layout.column(Field::RowNumber);
     let (mut names, mut stts) = (Labels::new(sheet, name_col), Labels::new(sheet, stt_col));
     let key_cols: Vec<usize> = [Field::Unit, Field::Category, Field::Education]

@@ -207,7 +207,10 @@ pub fn level_from_unit_name(name: &str) -> Option<GovLevel> {
 
 /// All parsed columns of one sheet.
 struct Columns {
+    /// The full name, or the given name when the name is split.
     name: Parsed<Arc<str>>,
+    /// Family and middle names, when the name is split.
+    family_name: Option<Parsed<Arc<str>>>,
     unit: Option<Parsed<Arc<str>>>,
     category: Parsed<Option<CategoryCell>>,
     education: Option<Parsed<EducationRead>>,
@@ -247,7 +250,12 @@ impl Columns {
         let text = |f| Parsed::new(sheet, l, f, read_text);
         let date = |f| Parsed::new(sheet, l, f, read_date);
         let columns = Self {
-            name: text(Field::FullName)?,
+            name: text(Field::FullName).or_else(|| text(Field::GivenName))?,
+            family_name: if l.column(Field::FullName).is_none() {
+                text(Field::FamilyName)
+            } else {
+                None
+            },
             unit: text(Field::Unit),
             category: Parsed::new(sheet, l, Field::Category, |v| {
                 scales::parse_category(&v.display())
@@ -653,7 +661,13 @@ fn read_row(
     source: Source,
     as_of: NaiveDate,
 ) -> Option<StaffRecord> {
-    let name = c.name.get(sheet, r).cloned();
+    let name = match (&c.family_name, c.name.get(sheet, r)) {
+        (Some(f), Some(given)) => match f.get(sheet, r) {
+            Some(family) => Some(Arc::from(format!("{family} {given}"))),
+            None => Some(given.clone()),
+        },
+        (_, given) => given.cloned(),
+    };
     if name.is_none() {
         issues.push(
             &c.name.header,

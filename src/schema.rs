@@ -20,6 +20,10 @@ pub enum Field {
     /// Row number column (STT): recognised so that it is not mistaken for data, then ignored.
     RowNumber,
     FullName,
+    /// Family and middle names, when the name is split ("Họ và đệm" | "Tên").
+    FamilyName,
+    /// Given name, when the name is split.
+    GivenName,
     Unit,
     Category,
     Education,
@@ -62,9 +66,11 @@ pub const REQUIRED: [Field; 4] = [
 
 impl Field {
     /// Every field, in display order.
-    pub const ALL: [Field; 30] = [
+    pub const ALL: [Field; 32] = [
         Field::RowNumber,
         Field::FullName,
+        Field::FamilyName,
+        Field::GivenName,
         Field::Unit,
         Field::Category,
         Field::Education,
@@ -101,6 +107,8 @@ impl Field {
         match self {
             Field::RowNumber => "row_number",
             Field::FullName => "full_name",
+            Field::FamilyName => "family_name",
+            Field::GivenName => "given_name",
             Field::Unit => "unit",
             Field::Category => "category",
             Field::Education => "education",
@@ -147,6 +155,16 @@ impl Field {
                 "Full name",
                 "Name",
             ],
+            Field::FamilyName => &[
+                "Họ và đệm",
+                "Họ đệm",
+                "Họ và tên đệm",
+                "Họ và chữ đệm",
+                "Họ",
+                "Family name",
+                "Last name",
+            ],
+            Field::GivenName => &["Tên", "Tên gọi", "Given name", "First name"],
             Field::Unit => &[
                 "Đơn vị",
                 "Tên đơn vị",

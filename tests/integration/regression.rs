@@ -364,3 +364,47 @@ fn section_headings_give_the_unit() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("`unit`"), "{}", stderr(&o));
 }
+
+/// A name split in two columns ("Họ và đệm" | "Tên"), as HR software exports it.
+#[test]
+fn name_split_in_two_columns() {
+    let dir = tempdir();
+    let f = dir.path().join("hr.csv");
+    fs::write(
+        &f,
+        "STT,Họ và đệm,Tên,Đơn vị,Loại,Trình độ chuyên môn\n\
+         1,Nguyễn Văn,An,UBND xã A,Cán bộ,Sơ cấp\n\
+         2,Trần Thị,Bình,UBND xã A,Cán bộ,Đại học\n\
+         3,,Cường,UBND xã A,Cán bộ,Sơ cấp\n",
+    )
+    .unwrap();
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["analysed"], 3, "{j:#}");
+    let policy = dir.path().join("p.toml");
+    fs::write(
+        &policy,
+        "id = \"p\"\nname = \"p\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n\
+         [[target]]\nid = \"T\"\nlabel = \"l\"\nmeasure = { education = \"trung_cap\" }\n\
+         comparator = \"ge\"\nthreshold = 50\ndeadline = 2015-12-31\n",
+    )
+    .unwrap();
+    let out = dir.path().join("r.xlsx");
+    let o = run(&[
+        "report",
+        "--as-of",
+        "2013-12-31",
+        "--policy",
+        policy.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        f.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let names: Vec<String> = read_sheet(&out, nhanluc::labels::VI.sheet_training)
+        .into_iter()
+        .skip(8)
+        .map(|r| r[3].clone())
+        .collect();
+    assert_eq!(names, ["Nguyễn Văn An", "Cường"]);
+}
