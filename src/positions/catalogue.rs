@@ -215,6 +215,10 @@ const HEADERS: &[(&str, &[&str])] = &[
             "don vi",
             "ma don vi",
             "co quan don vi",
+            "ten co quan",
+            "ten don vi",
+            "don vi su dung",
+            "co quan su dung",
             "agency",
             "loai don vi ap dung",
         ],
@@ -225,6 +229,8 @@ const HEADERS: &[(&str, &[&str])] = &[
             "ma vi tri viec lam",
             "ma vtvl",
             "ma vi tri",
+            "ma so vi tri viec lam",
+            "ma so vi tri",
             "code",
             "position code",
         ],
@@ -235,13 +241,22 @@ const HEADERS: &[(&str, &[&str])] = &[
             "ten vi tri viec lam",
             "vi tri viec lam",
             "ten vi tri",
+            "ten vtvl",
+            "vtvl",
             "name",
             "position",
         ],
     ),
     (
         "kind",
-        &["nhom", "nhom vi tri", "loai vi tri", "phan nhom", "kind"],
+        &[
+            "nhom",
+            "nhom vi tri",
+            "nhom vi tri viec lam",
+            "loai vi tri",
+            "phan nhom",
+            "kind",
+        ],
     ),
     (
         "grades",
@@ -250,6 +265,9 @@ const HEADERS: &[(&str, &[&str])] = &[
             "ngach tuong ung",
             "ma ngach",
             "ngach cong chuc tuong ung",
+            "ngach chuc danh nghe nghiep",
+            "ngach chuc danh nghe nghiep tuong ung",
+            "chuc danh nghe nghiep",
             "grades",
             "grade",
         ],
@@ -259,7 +277,9 @@ const HEADERS: &[(&str, &[&str])] = &[
         &[
             "trinh do chuyen mon",
             "trinh do toi thieu",
+            "trinh do chuyen mon toi thieu",
             "trinh do dao tao",
+            "yeu cau trinh do",
             "min education",
             "min_education",
         ],
@@ -269,6 +289,7 @@ const HEADERS: &[(&str, &[&str])] = &[
         &[
             "chuyen nganh",
             "chuyen nganh dao tao",
+            "nganh dao tao",
             "fields",
             "fields of study",
         ],
@@ -278,6 +299,7 @@ const HEADERS: &[(&str, &[&str])] = &[
         &[
             "ly luan chinh tri",
             "llct",
+            "trinh do ly luan chinh tri",
             "min political theory",
             "min_political_theory",
         ],
@@ -287,6 +309,7 @@ const HEADERS: &[(&str, &[&str])] = &[
         &[
             "quan ly nha nuoc",
             "qlnn",
+            "trinh do quan ly nha nuoc",
             "min state management",
             "min_state_management",
         ],
@@ -307,12 +330,20 @@ const HEADERS: &[(&str, &[&str])] = &[
             "so luong",
             "so luong duoc giao",
             "bien che duoc giao",
+            "chi tieu bien che",
+            "so nguoi",
+            "so luong nguoi lam viec",
             "headcount",
         ],
     ),
     (
         "aliases",
-        &["ten goi khac", "chuc danh tuong ung", "aliases"],
+        &[
+            "ten goi khac",
+            "chuc danh tuong ung",
+            "chuc vu tuong ung",
+            "aliases",
+        ],
     ),
 ];
 
@@ -328,7 +359,8 @@ fn from_sheet(path: &Path, sheet: &ingest::RawSheet, out: &mut Vec<PositionDef>)
     let header_of = |r: usize| -> BTreeMap<&'static str, usize> {
         let mut m = BTreeMap::new();
         for c in 0..width {
-            let h = fold(&sheet.cell_text(r, c));
+            let text = sheet.cell_text(r, c);
+            let h = fold(text.split(['(', '[']).next().unwrap_or(&text));
             if let Some((k, _)) = HEADERS
                 .iter()
                 .find(|(_, names)| names.contains(&h.as_str()))
