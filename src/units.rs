@@ -101,9 +101,16 @@ pub fn parse_unit_type(s: &str) -> Option<UnitType> {
         "public_service_unit" | "don_vi_su_nghiep" | "don_vi_su_nghiep_cong_lap" | "su_nghiep" => {
             Some(UnitType::PublicServiceUnit)
         }
-        "commune_committee" | "ubnd_xa" | "ubnd_cap_xa" | "uy_ban_nhan_dan_cap_xa" => {
-            Some(UnitType::CommuneCommittee)
-        }
+        "commune_committee"
+        | "ubnd_xa"
+        | "ubnd_cap_xa"
+        | "uy_ban_nhan_dan_cap_xa"
+        | "cap_xa"
+        | "xa_phuong"
+        | "xa_phuong_thi_tran"
+        | "tat_ca_cac_xa"
+        | "cac_xa_phuong"
+        | "cac_xa_phuong_thi_tran" => Some(UnitType::CommuneCommittee),
         "other" | "khac" => Some(UnitType::Other),
         _ => None,
     }
