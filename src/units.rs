@@ -414,6 +414,11 @@ mod tests {
     #[test]
     fn unit_types_from_names() {
         assert_eq!(
+            parse_unit_type("Các xã, phường, thị trấn"),
+            Some(UnitType::CommuneCommittee)
+        );
+        assert_eq!(parse_unit_type("Cấp xã"), Some(UnitType::CommuneCommittee));
+        assert_eq!(
             type_from_name("UBND xã Dương Quang"),
             Some(UnitType::CommuneCommittee)
         );
