@@ -192,9 +192,54 @@ fn split_rows(text: &str, delim: u8, mut row: impl FnMut(u32, &[Cow<'_, str>])) 
     }
 }
 
+/// Splits the text once, recording where each cell is, then interns the
+/// columns in parallel (files under 4 GiB: spans are 32-bit offsets).
+fn by_columns(text: &str, delimiter: u8) -> SheetBuilder {
+    let mut lines: Vec<u32> = Vec::new();
+    let mut spans: Vec<Vec<(u32, u32)>> = Vec::new();
+    let mut owned: Vec<String> = Vec::new();
+    let base = text.as_ptr() as usize;
+    split_rows(text, delimiter, |line, fields| {
+        let row = lines.len();
+        lines.push(line);
+        for (c, f) in fields.iter().enumerate() {
+            if spans.len() <= c {
+                spans.push(vec![(0, 0); row]);
+            }
+            let span = match f {
+                // A borrowed field lies within `text`: its offset is exact.
+                Cow::Borrowed(s) => {
+                    let start = s.as_ptr() as usize - base;
+                    (
+                        u32::try_from(start).unwrap_or(0),
+                        u32::try_from(start + s.len()).unwrap_or(0),
+                    )
+                }
+                Cow::Owned(s) => {
+                    owned.push(s.clone());
+                    (u32::MAX, u32::try_from(owned.len() - 1).unwrap_or(0))
+                }
+            };
+            spans[c].push(span);
+        }
+        for col in spans.iter_mut().skip(fields.len()) {
+            col.push((0, 0));
+        }
+    });
+    SheetBuilder::from_spans(lines, text, &owned, &spans)
+}
+
 pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
     let (text, encoding) = decode(bytes);
     let delimiter = detect_delimiter(&text, tsv);
+    if u32::try_from(text.len()).is_ok() {
+        let builder = by_columns(&text, delimiter);
+        return Delimited {
+            builder,
+            encoding,
+            delimiter: char::from(delimiter),
+        };
+    }
     let mut builder = SheetBuilder::new();
     split_rows(&text, delimiter, |line, fields| {
         builder.push_row(

@@ -271,6 +271,51 @@ impl SheetBuilder {
         }
     }
 
+    /// Builds a sheet column by column, in parallel: `spans[c][r]` is the
+    /// byte range of row `r`'s cell in column `c` within `text` (empty cells
+    /// are `0..0`), or an index into `owned` for cells that had to be
+    /// unescaped (`start == u32::MAX`).
+    pub(crate) fn from_spans(
+        excel_rows: Vec<u32>,
+        text: &str,
+        owned: &[String],
+        spans: &[Vec<(u32, u32)>],
+    ) -> Self {
+        use rayon::prelude::*;
+        let (columns, index): (Vec<RawColumn>, Vec<Interner>) = spans
+            .par_iter()
+            .map(|col| {
+                let mut column = RawColumn {
+                    ids: Vec::with_capacity(col.len()),
+                    dict: Vec::new(),
+                };
+                let mut interner = Interner::default();
+                for (r, &(start, end)) in col.iter().enumerate() {
+                    if r == UNIQUE_PROBE_ROWS {
+                        interner.judge(column.dict.len(), r);
+                    }
+                    let cell = if start == u32::MAX {
+                        owned[end as usize].as_str()
+                    } else {
+                        &text[start as usize..end as usize]
+                    };
+                    let id = if cell.trim().is_empty() {
+                        0
+                    } else {
+                        interner.intern(&mut column.dict, CellRef::Text(cell))
+                    };
+                    column.ids.push(id);
+                }
+                (column, interner)
+            })
+            .unzip();
+        Self {
+            excel_rows,
+            columns,
+            index,
+        }
+    }
+
     /// Finishes the sheet: detects and converts legacy encodings, cleans text.
     pub(crate) fn finish(mut self, file: usize, name: String) -> RawSheet {
         let rows = self.excel_rows.len();
