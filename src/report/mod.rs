@@ -164,10 +164,21 @@ pub(crate) fn table_top(
 ) -> Result<u16, XlsxError> {
     let last = output::col(headers.len().saturating_sub(1));
     heading(ws, f, input, title, last)?;
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(HEADER_ROW, output::col(c), *h, &f.head)?;
-    }
+    header_row(ws, f, HEADER_ROW, headers)?;
     Ok(last)
+}
+
+/// A table's header row, in the header format.
+pub(crate) fn header_row(
+    ws: &mut Worksheet,
+    f: &Formats,
+    row: u32,
+    headers: &[&str],
+) -> Result<(), XlsxError> {
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(row, output::col(c), *h, &f.head)?;
+    }
+    Ok(())
 }
 
 /// A4 landscape, fit to one page wide, header row repeated on every page.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-use super::{Formats, Future, HEADER_ROW, ReportInput, heading, print_setup};
+use super::{Formats, Future, HEADER_ROW, ReportInput, header_row, print_setup, table_top};
 use crate::compliance::Group;
 use crate::dates::Precision;
 use crate::labels::{self, Lang};
@@ -22,13 +22,6 @@ fn row_u32(r: usize) -> u32 {
 #[allow(clippy::cast_precision_loss)]
 fn num(n: i64) -> f64 {
     n as f64
-}
-
-fn headers(ws: &mut Worksheet, f: &Formats, row: u32, names: &[String]) -> Result<(), XlsxError> {
-    for (c, h) in names.iter().enumerate() {
-        ws.write_string_with_format(row, col(c), h, &f.head)?;
-    }
-    Ok(())
 }
 
 fn group_name(input: &ReportInput<'_>, g: Group) -> (String, String) {
@@ -126,9 +119,8 @@ pub(super) fn projection(
         ]
         .map(String::from),
     );
-    let last = col(names.len() - 1);
-    heading(ws, f, input, l.sheet_projection, last)?;
-    headers(ws, f, HEADER_ROW, &names)?;
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let last = table_top(ws, f, input, l.sheet_projection, &refs)?;
     let extra = 3 + dates.len();
     let mut r = HEADER_ROW + 1;
     for p in fut.projection {
@@ -223,7 +215,7 @@ pub(super) fn plan(
     let lang = input.lang;
     let ws = wb.add_worksheet();
     ws.set_name(l.sheet_plan)?;
-    let person_cols: Vec<String> = [
+    let person_cols = [
         l.col_no,
         l.col_unit,
         l.col_name,
@@ -234,13 +226,9 @@ pub(super) fn plan(
         l.col_start_year,
         l.col_end,
         l.col_targets_served,
-    ]
-    .map(String::from)
-    .to_vec();
-    let last = col(person_cols.len() - 1);
-    heading(ws, f, input, l.sheet_plan, last)?;
+    ];
     // Outcomes.
-    let outcome_cols: Vec<String> = [
+    let outcome_cols = [
         l.col_target_id,
         l.col_unit,
         l.col_population_deadline,
@@ -251,10 +239,8 @@ pub(super) fn plan(
         l.col_why,
         l.col_best_share,
         l.col_earliest,
-    ]
-    .map(String::from)
-    .to_vec();
-    headers(ws, f, HEADER_ROW, &outcome_cols)?;
+    ];
+    table_top(ws, f, input, l.sheet_plan, &outcome_cols)?;
     let mut r = HEADER_ROW + 1;
     for o in &fut.plan.outcomes {
         let t = &input.policy.targets[o.target];
@@ -300,7 +286,7 @@ pub(super) fn plan(
     }
     // People.
     r += 1;
-    headers(ws, f, r, &person_cols)?;
+    header_row(ws, f, r, &person_cols)?;
     ws.set_row_height(r, 36)?;
     let roster = &input.loaded.roster;
     for (i, tr) in fut.plan.trainees.iter().enumerate() {
@@ -340,7 +326,8 @@ pub(super) fn plan(
     let mut totals_cols: Vec<String> = vec![l.col_unit.to_string()];
     totals_cols.extend(years.iter().map(ToString::to_string));
     totals_cols.push(l.col_all_years.to_string());
-    headers(ws, f, r, &totals_cols)?;
+    let totals_refs: Vec<&str> = totals_cols.iter().map(String::as_str).collect();
+    header_row(ws, f, r, &totals_refs)?;
     for (unit, by_year) in &per_unit {
         r += 1;
         ws.write_string_with_format(r, 0, &roster.units[*unit as usize].name, &f.cell)?;
@@ -387,7 +374,7 @@ pub(super) fn retirements(
     let lang = input.lang;
     let ws = wb.add_worksheet();
     ws.set_name(l.sheet_retirements)?;
-    let names: Vec<String> = [
+    let names = [
         l.col_no,
         l.col_unit,
         l.col_name,
@@ -398,12 +385,8 @@ pub(super) fn retirements(
         l.col_current,
         l.col_retirement,
         l.col_pension,
-    ]
-    .map(String::from)
-    .to_vec();
-    let last = col(names.len() - 1);
-    heading(ws, f, input, l.sheet_retirements, last)?;
-    headers(ws, f, HEADER_ROW, &names)?;
+    ];
+    let last = table_top(ws, f, input, l.sheet_retirements, &names)?;
     let horizon = input.policy.horizon().unwrap_or(input.as_of);
     let roster = &input.loaded.roster;
     let list = crate::projection::retiring_by(roster, fut.retire, horizon);

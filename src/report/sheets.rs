@@ -5,11 +5,11 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
+use super::{Formats, HEADER_ROW, ReportInput, header_row, print_setup, table_top};
 use crate::compliance::{ComplianceRow, Group, TargetResult};
 use crate::dates::Precision;
 use crate::labels::{self, Lang};
-use crate::output::{col, long_list};
+use crate::output::long_list;
 use crate::policy::{Measure, Target};
 use crate::roster::{SheetStatus, StaffRecord};
 
@@ -27,13 +27,6 @@ fn label(input: &ReportInput<'_>, t: &Target) -> String {
         Lang::Vi => t.label.clone(),
         Lang::En => t.label_en.clone().unwrap_or_else(|| t.label.clone()),
     }
-}
-
-fn header(ws: &mut Worksheet, f: &Formats, row: u32, headers: &[&str]) -> Result<(), XlsxError> {
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(row, col(c), *h, &f.head)?;
-    }
-    Ok(())
 }
 
 /// Share, or an empty bordered cell when not applicable.
@@ -449,7 +442,7 @@ pub(super) fn about(
     let mut r = row_u32(pairs.len() + 1);
     ws.write_string_with_format(r, 0, l.about_inputs, &f.cell_bold)?;
     r += 1;
-    header(
+    header_row(
         ws,
         f,
         r,
