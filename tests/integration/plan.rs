@@ -1,7 +1,6 @@
 //! `nhanluc plan`: projections computed by hand, plan minimality against a
 //! brute-force search, infeasible targets, capacity, two targets, one course.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -35,9 +34,7 @@ const CC: &str = "{ category = [\"cong_chuc\"], commune = true }";
 const CB: &str = "{ category = [\"can_bo\"], commune = true }";
 
 fn policy(extra: &str, targets: &[(&str, &str, &str, &str, &str, &str)]) -> String {
-    let mut s = String::from(
-        "id = \"p\"\nname = \"P\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n[training]\ndurations = { trung_cap = 12 }\n",
-    );
+    let mut s = format!("{POLICY_HEAD}[training]\ndurations = {{ trung_cap = 12 }}\n");
     s.push_str(extra);
     for (id, population, comparator, threshold, scope, deadline) in targets {
         s.push_str(&format!(
@@ -49,25 +46,8 @@ fn policy(extra: &str, targets: &[(&str, &str, &str, &str, &str, &str)]) -> Stri
 }
 
 fn run_plan(dir: &Path, policy_text: &str) -> Value {
-    let r = dir.join("roster.csv");
-    fs::write(&r, ROSTER).unwrap();
-    let p = dir.join("p.toml");
-    fs::write(&p, policy_text).unwrap();
-    let (out, json) = (dir.join("plan.xlsx"), dir.join("plan.json"));
-    let o = run(&[
-        "plan",
-        "--as-of",
-        "2013-12-31",
-        "--policy",
-        p.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--json",
-        json.to_str().unwrap(),
-        r.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    serde_json::from_str(&fs::read_to_string(json).unwrap()).unwrap()
+    let roster = write(dir, "roster.csv", ROSTER);
+    report_json("plan", dir, "2013-12-31", policy_text, &[&roster], &[]).1
 }
 
 fn points(j: &Value, target: &str) -> Vec<(String, i64, i64, i64)> {

@@ -230,28 +230,14 @@ fn roster(dir: &Path) -> PathBuf {
 }
 
 fn run_report(dir: &Path, targets: &[String], catalogue: &Path) -> (PathBuf, serde_json::Value) {
-    let policy = dir.join("p.toml");
-    fs::write(&policy, format!("{POLICY}{}", targets.concat())).unwrap();
-    let r = roster(dir);
-    let (out, json) = (dir.join("r.xlsx"), dir.join("r.json"));
-    let o = run(&[
+    let policy = format!("{POLICY}{}", targets.concat());
+    report_json(
         "report",
-        "--as-of",
+        dir,
         "2026-01-01",
-        "--policy",
-        policy.to_str().unwrap(),
-        "--positions",
-        catalogue.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--json",
-        json.to_str().unwrap(),
-        r.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    (
-        out,
-        serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap(),
+        &policy,
+        &[&roster(dir)],
+        &["--positions", catalogue.to_str().unwrap()],
     )
 }
 

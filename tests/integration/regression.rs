@@ -247,30 +247,12 @@ fn marker_columns_under_a_group_header() {
     assert_eq!(j["by_education"]["unknown"], 1);
     assert_eq!(j["issues_by_problem"]["missing_education"], 1);
     // Gender and political theory from their marks, seen through a policy.
-    let policy = dir.path().join("p.toml");
-    std::fs::write(
-        &policy,
-        "id = \"p\"\nname = \"p\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n\
-         [[target]]\nid = \"L\"\nlabel = \"l\"\npopulation = { category = [\"can_bo\"] }\nmeasure = { political_theory = \"trung_cap\" }\n\
-         comparator = \"ge\"\nthreshold = 50\ndeadline = 2015-12-31\n",
-    )
-    .unwrap();
-    let out = dir.path().join("r.json");
-    let o = run(&[
-        "report",
-        "--as-of",
-        "2013-12-31",
-        "--policy",
-        policy.to_str().unwrap(),
-        "-o",
-        dir.path().join("r.xlsx").to_str().unwrap(),
-        "--json",
-        out.to_str().unwrap(),
-        f.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let r: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    let policy = format!(
+        "{POLICY_HEAD}{}",
+        "[[target]]\nid = \"L\"\nlabel = \"l\"\npopulation = { category = [\"can_bo\"] }\nmeasure = { political_theory = \"trung_cap\" }\n\
+         comparator = \"ge\"\nthreshold = 50\ndeadline = 2015-12-31\n"
+    );
+    let (_, r) = report_json("report", dir.path(), "2013-12-31", &policy, &[&f], &[]);
     let all = r["compliance"]
         .as_array()
         .unwrap()
@@ -311,29 +293,12 @@ fn section_headings_give_the_unit() {
     );
     assert_eq!(j["issues_by_problem"]["unit_from_headings"], 1);
     assert_eq!(j["non_staff_by_kind"]["headings"], 3);
-    let policy = dir.path().join("p.toml");
-    fs::write(
-        &policy,
-        "id = \"p\"\nname = \"p\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n\
-         [[target]]\nid = \"T\"\nlabel = \"l\"\npopulation = { commune = true }\nmeasure = { education = \"trung_cap\" }\n\
-         comparator = \"ge\"\nthreshold = 50\nscope = \"unit\"\ndeadline = 2015-12-31\n",
-    )
-    .unwrap();
-    let out = dir.path().join("r.json");
-    let o = run(&[
-        "report",
-        "--as-of",
-        "2013-12-31",
-        "--policy",
-        policy.to_str().unwrap(),
-        "-o",
-        dir.path().join("r.xlsx").to_str().unwrap(),
-        "--json",
-        out.to_str().unwrap(),
-        f.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let r: serde_json::Value = serde_json::from_str(&fs::read_to_string(out).unwrap()).unwrap();
+    let policy = format!(
+        "{POLICY_HEAD}{}",
+        "[[target]]\nid = \"T\"\nlabel = \"l\"\npopulation = { commune = true }\nmeasure = { education = \"trung_cap\" }\n\
+         comparator = \"ge\"\nthreshold = 50\nscope = \"unit\"\ndeadline = 2015-12-31\n"
+    );
+    let (_, r) = report_json("report", dir.path(), "2013-12-31", &policy, &[&f], &[]);
     let units: Vec<(String, u64)> = r["compliance"]
         .as_array()
         .unwrap()
@@ -381,26 +346,12 @@ fn name_split_in_two_columns() {
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
     assert_eq!(j["analysed"], 3, "{j:#}");
-    let policy = dir.path().join("p.toml");
-    fs::write(
-        &policy,
-        "id = \"p\"\nname = \"p\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n\
-         [[target]]\nid = \"T\"\nlabel = \"l\"\nmeasure = { education = \"trung_cap\" }\n\
-         comparator = \"ge\"\nthreshold = 50\ndeadline = 2015-12-31\n",
-    )
-    .unwrap();
-    let out = dir.path().join("r.xlsx");
-    let o = run(&[
-        "report",
-        "--as-of",
-        "2013-12-31",
-        "--policy",
-        policy.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        f.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let policy = format!(
+        "{POLICY_HEAD}{}",
+        "[[target]]\nid = \"T\"\nlabel = \"l\"\nmeasure = { education = \"trung_cap\" }\n\
+         comparator = \"ge\"\nthreshold = 50\ndeadline = 2015-12-31\n"
+    );
+    let (out, _) = report_json("report", dir.path(), "2013-12-31", &policy, &[&f], &[]);
     let names: Vec<String> = read_sheet(&out, nhanluc::labels::VI.sheet_training)
         .into_iter()
         .skip(8)

@@ -59,37 +59,12 @@ fn roster(dir: &Path) -> PathBuf {
     f
 }
 
-fn policy(dir: &Path, targets: &[String]) -> PathBuf {
-    let p = dir.join("policy.toml");
-    fs::write(&p, format!("{BASE}{}", targets.concat())).unwrap();
-    p
+fn policy(_dir: &Path, targets: &[String]) -> String {
+    format!("{BASE}{}", targets.concat())
 }
 
-fn report(dir: &Path, policy: &Path, extra: &[&str]) -> (PathBuf, serde_json::Value) {
-    let out = dir.join("report.xlsx");
-    let json = dir.join("report.json");
-    let r = roster(dir);
-    let mut args = vec![
-        "report",
-        "--as-of",
-        "2013-12-31",
-        "--policy",
-        policy.to_str().unwrap(),
-    ];
-    args.extend([
-        "-o",
-        out.to_str().unwrap(),
-        "--json",
-        json.to_str().unwrap(),
-    ]);
-    args.extend(extra);
-    args.push(r.to_str().unwrap());
-    let o = run(&args);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    (
-        out,
-        serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap(),
-    )
+fn report(dir: &Path, policy: &str, extra: &[&str]) -> (PathBuf, serde_json::Value) {
+    report_json("report", dir, "2013-12-31", policy, &[&roster(dir)], extra)
 }
 
 fn row<'a>(j: &'a serde_json::Value, target: &str, unit: Option<&str>) -> &'a serde_json::Value {

@@ -145,3 +145,47 @@ pub fn assert_golden(name: &str, rows: &[Vec<String>]) {
     });
     assert_eq!(expected, actual, "golden {} differs", path.display());
 }
+
+/// The head of a minimal policy file; append `[[target]]` tables.
+pub const POLICY_HEAD: &str = "id = \"p\"\nname = \"p\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n";
+
+/// Writes `text` to `dir/name`.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Runs `cmd` (`report` or `plan`) as of `as_of` with a policy given as
+/// text, on `inputs`; panics unless it exits 0. Returns the workbook and JSON.
+#[track_caller]
+pub fn report_json(
+    cmd: &str,
+    dir: &Path,
+    as_of: &str,
+    policy: &str,
+    inputs: &[&Path],
+    extra: &[&str],
+) -> (PathBuf, serde_json::Value) {
+    let policy = write(dir, "policy.toml", policy);
+    let (out, json) = (dir.join("report.xlsx"), dir.join("report.json"));
+    let mut args: Vec<String> = [cmd, "--as-of", as_of, "--policy"]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    args.push(policy.display().to_string());
+    args.extend([
+        "-o".to_string(),
+        out.display().to_string(),
+        "--json".to_string(),
+        json.display().to_string(),
+    ]);
+    args.extend(extra.iter().map(ToString::to_string));
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    let o = bin().arg("--quiet").args(&args).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    (
+        out,
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap(),
+    )
+}
