@@ -46,8 +46,12 @@ fn policy(extra: &str, targets: &[(&str, &str, &str, &str, &str, &str)]) -> Stri
 }
 
 fn run_plan(dir: &Path, policy_text: &str) -> Value {
+    run_plan_workbook(dir, policy_text).1
+}
+
+fn run_plan_workbook(dir: &Path, policy_text: &str) -> (PathBuf, Value) {
     let roster = write(dir, "roster.csv", ROSTER);
-    report_json("plan", dir, "2013-12-31", policy_text, &[&roster], &[]).1
+    report_json("plan", dir, "2013-12-31", policy_text, &[&roster], &[])
 }
 
 fn points(j: &Value, target: &str) -> Vec<(String, i64, i64, i64)> {
@@ -93,10 +97,17 @@ fn outcome<'a>(j: &'a Value, target: &str) -> &'a Value {
 #[test]
 fn projection_by_hand() {
     let dir = tempdir();
-    let j = run_plan(
+    let (out, j) = run_plan_workbook(
         dir.path(),
         &policy("", &[("T", CC, "ge", "50", "all", "2015-12-31")]),
     );
+    // The "Dự báo" sheet shows the whole roster's shares: 3/10, 2/8, 3/8.
+    let rows = read_sheet(&out, nhanluc::labels::VI.sheet_projection);
+    let all = rows
+        .iter()
+        .find(|r| r[0] == "T" && r[2] == nhanluc::labels::VI.whole_roster)
+        .expect("whole-roster row");
+    assert_eq!(all[3..6], ["0.3", "0.25", "0.375"], "{all:?}");
     // Now 10 people, 3 qualified (P1, P3, P7), 1 unknown (P9).
     // 31/12/2014: P1 and P2 have retired → 8, 2 qualified.
     // 31/12/2015: P4's course ended 30/06/2015 → 3 qualified; P10 serves until 31/12/2015.
@@ -247,12 +258,20 @@ fn infeasible_targets_say_why() {
 fn capacity_spreads_course_starts() {
     let dir = tempdir();
     // 75% of 8 = 6: three more needed; one course a year; two years before the deadline.
-    let j = run_plan(
+    let (out, j) = run_plan_workbook(
         dir.path(),
         &policy(
             "capacity = 1\n",
             &[("T", CC, "ge", "75", "all", "2015-12-31")],
         ),
+    );
+    // The sheet's course starts per unit and year: one in 2014, one in 2015, two in all.
+    let sheet = read_sheet(&out, nhanluc::labels::VI.sheet_plan);
+    assert!(
+        sheet
+            .iter()
+            .any(|r| r[0] == "UBND xã A" && r[1..4] == ["1", "1", "2"]),
+        "{sheet:?}"
     );
     let years: Vec<i64> = j["plan"]["trainees"]
         .as_array()

@@ -387,6 +387,14 @@ fn mapping_by_code_name_title_and_suggestions() {
             .any(|r| r[0] == "Phòng Tư pháp" && r[1] == "Cán sự (01.004)" && r[2] == "1"),
         "{grades:?}"
     );
+    // … and its share of the agency: 1 of 9.
+    let share = grades
+        .iter()
+        .find(|r| r[0] == "Phòng Tư pháp" && r[1] == "Cán sự (01.004)")
+        .unwrap()[3]
+        .parse::<f64>()
+        .unwrap();
+    assert!((share - 1.0 / 9.0).abs() < 1e-9, "{share}");
 }
 
 #[test]
