@@ -26,7 +26,6 @@ use crate::compliance::{Group, Member, TargetResult};
 use crate::policy::{Comparator, Measure, Policy, Scope, TrainingSettings};
 use crate::projection::{Counts, MemberGroups, Projector};
 use crate::scales::Education;
-use crate::units::Hierarchy;
 
 /// Why a plan cannot meet a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +149,7 @@ struct Candidate {
 pub fn plan(
     policy: &Policy,
     results: &[TargetResult],
-    h: &Hierarchy,
+    groups: &[MemberGroups],
     projector: &Projector<'_>,
     settings: &TrainingSettings,
 ) -> Plan {
@@ -161,10 +160,11 @@ pub fn plan(
         ..Capacity::default()
     };
     let mut planned: HashMap<u32, usize> = HashMap::new();
-    let mut order: Vec<&TargetResult> = results.iter().collect();
-    order.sort_by_key(|r| (policy.targets[r.target].deadline, r.target));
+    // Results and their member groups, by deadline.
+    let mut order: Vec<(&TargetResult, &MemberGroups)> = results.iter().zip(groups).collect();
+    order.sort_by_key(|(r, _)| (policy.targets[r.target].deadline, r.target));
     let first_day = projector.first_day();
-    for res in order {
+    for (res, groups) in order {
         let t = &policy.targets[res.target];
         let level = match (t.measure, t.comparator) {
             (Measure::Education(level), Comparator::Gt | Comparator::Ge) => level,
@@ -174,7 +174,6 @@ pub fn plan(
             }
         };
         let months = settings.duration(level);
-        let groups = MemberGroups::new(h, &res.members);
         for (group, idx) in &groups.groups {
             let judged = matches!(
                 (t.scope, group),

@@ -361,13 +361,14 @@ pub struct TargetProjection {
 pub fn project(
     policy: &Policy,
     results: &[TargetResult],
-    h: &Hierarchy,
+    groups: &[MemberGroups],
     projector: &Projector<'_>,
 ) -> Vec<TargetProjection> {
     let none = HashMap::new();
     results
         .iter()
-        .map(|res| {
+        .zip(groups)
+        .map(|(res, groups)| {
             let t = &policy.targets[res.target];
             let dates = checkpoints(projector.as_of, t.deadline);
             if t.measure.over_agencies() {
@@ -394,7 +395,6 @@ pub fn project(
                     projected: false,
                 };
             }
-            let groups = MemberGroups::new(h, &res.members);
             let rows = groups
                 .groups
                 .iter()

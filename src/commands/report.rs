@@ -11,7 +11,7 @@ use crate::labels::{self, Lang};
 use crate::plan::{self, Plan};
 use crate::policy::Policy;
 use crate::positions::{self, Catalogue};
-use crate::projection::{self, Projector};
+use crate::projection::{self, MemberGroups, Projector};
 use crate::report::{self, Future, ReportInput};
 use crate::units::Hierarchy;
 
@@ -51,8 +51,13 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         replacements: policy.projection.replacements,
     };
     let (projected, planned) = if with_plan {
-        let p = projection::project(&policy, &results, &hierarchy, &projector);
-        let t = plan::plan(&policy, &results, &hierarchy, &projector, &policy.training);
+        // Members grouped by unit, parent and whole roster, once per target.
+        let groups: Vec<MemberGroups> = results
+            .iter()
+            .map(|r| MemberGroups::new(&hierarchy, &r.members))
+            .collect();
+        let p = projection::project(&policy, &results, &groups, &projector);
+        let t = plan::plan(&policy, &results, &groups, &projector, &policy.training);
         (p, t)
     } else {
         (Vec::new(), Plan::default())
