@@ -204,8 +204,7 @@ fn utf16_unicode_text() {
     for u in text.encode_utf16() {
         bytes.extend_from_slice(&u.to_le_bytes());
     }
-    let f = dir.path().join("list.txt");
-    fs::write(&f, bytes).unwrap();
+    let f = write(dir.path(), "list.txt", bytes);
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
     assert_eq!(j["analysed"], 2);
@@ -240,8 +239,11 @@ fn legacy_encodings() {
         ],
     ];
     let a = xlsx(&dir.path().join("vntime.xlsx"), "DS", &rows, &[]);
-    let b = dir.path().join("vni.csv");
-    fs::write(&b, "Hoï vaø teân,Ñôn vò,Loaïi,Trình ñoä chuyeân moân\nNguyeãn Vaên An,UBND xaõ X,Caùn boä,Ñaïi hoïc\n").unwrap();
+    let b = write(
+        dir.path(),
+        "vni.csv",
+        "Hoï vaø teân,Ñôn vò,Loaïi,Trình ñoä chuyeân moân\nNguyeãn Vaên An,UBND xaõ X,Caùn boä,Ñaïi hoïc\n",
+    );
     let j = check_json(&[&a, &b], &[]);
     assert_accounted(&j);
     assert_eq!(j["analysed"], 3, "{j:#}");
@@ -257,9 +259,9 @@ fn legacy_encodings() {
 #[test]
 fn duplicates_and_concurrent_posts() {
     let dir = tempdir();
-    let f = dir.path().join("dup.csv");
-    fs::write(
-        &f,
+    let f = write(
+        dir.path(),
+        "dup.csv",
         "Mã cán bộ,Họ và tên,Ngày sinh,Đơn vị,Chức vụ,Loại,Trình độ chuyên môn\n\
          001,Nguyễn Văn An,01/02/1970,UBND xã X,Bí thư Đảng ủy,Cán bộ,Đại học\n\
          001,Nguyễn Văn An,01/02/1970,UBND xã X,Chủ tịch HĐND,Cán bộ,Đại học\n\
@@ -271,8 +273,7 @@ fn duplicates_and_concurrent_posts() {
          ,Đỗ Văn Dũng,1975,UBND xã Y,Địa chính - xây dựng,Công chức,Trung cấp\n\
          003,Phạm Văn Em,,UBND xã Y,Văn hóa - xã hội,Công chức,Cao đẳng\n\
          003,Phạm Thị Em,,UBND xã Y,Văn hóa - xã hội,Công chức,Cao đẳng\n",
-    )
-    .unwrap();
+    );
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
     assert_eq!(j["rows_read"], 10);
@@ -290,17 +291,16 @@ fn duplicates_and_concurrent_posts() {
 #[test]
 fn rows_set_aside_and_strict() {
     let dir = tempdir();
-    let f = dir.path().join("gaps.csv");
-    fs::write(
-        &f,
+    let f = write(
+        dir.path(),
+        "gaps.csv",
         "Họ và tên;Đơn vị;Loại;Trình độ chuyên môn\n\
          Nguyễn Văn An;UBND xã X;Cán bộ;Đại học\n\
          ;UBND xã X;Cán bộ;Đại học\n\
          Lê Văn Bình;;Cán bộ;Đại học\n\
          Hà Thị Chi;UBND xã X;;Đại học\n\
          Đỗ Văn Dũng;UBND xã X;Cán bộ, công chức;Đại học\n",
-    )
-    .unwrap();
+    );
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
     assert_eq!(
@@ -329,12 +329,11 @@ fn rows_set_aside_and_strict() {
 #[test]
 fn issues_workbook_names_the_cell() {
     let dir = tempdir();
-    let f = dir.path().join("x.csv");
-    fs::write(
-        &f,
+    let f = write(
+        dir.path(),
+        "x.csv",
         "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn\n=HYPERLINK(\"x\"),UBND xã X,Cán bộ,Bằng khen\n",
-    )
-    .unwrap();
+    );
     let out = dir.path().join("issues.xlsx");
     let o = run(&[
         "check",
@@ -380,8 +379,11 @@ fn issues_workbook_names_the_cell() {
 #[test]
 fn missing_required_column_lists_accepted_names() {
     let dir = tempdir();
-    let f = dir.path().join("nocat.csv");
-    fs::write(&f, "Họ và tên,Đơn vị,Trình độ chuyên môn\nA,B,Đại học\n").unwrap();
+    let f = write(
+        dir.path(),
+        "nocat.csv",
+        "Họ và tên,Đơn vị,Trình độ chuyên môn\nA,B,Đại học\n",
+    );
     let o = run(&["check", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
@@ -396,14 +398,16 @@ fn missing_required_column_lists_accepted_names() {
 #[test]
 fn user_column_names() {
     let dir = tempdir();
-    let f = dir.path().join("own.csv");
-    fs::write(&f, "Tên cán bộ,Đơn vị,Loại,Bằng cấp\nA,B,Cán bộ,Đại học\n").unwrap();
-    let cols = dir.path().join("cols.toml");
-    fs::write(
-        &cols,
+    let f = write(
+        dir.path(),
+        "own.csv",
+        "Tên cán bộ,Đơn vị,Loại,Bằng cấp\nA,B,Cán bộ,Đại học\n",
+    );
+    let cols = write(
+        dir.path(),
+        "cols.toml",
         "[aliases]\nfull_name = [\"Tên cán bộ\"]\neducation = [\"Bằng cấp\"]\n",
-    )
-    .unwrap();
+    );
     let j = check_json(&[&f], &["--columns", cols.to_str().unwrap()]);
     assert_eq!(j["analysed"], 1);
     fs::write(&cols, "[aliases]\nfull_nam = [\"Tên cán bộ\"]\n").unwrap();
@@ -420,14 +424,16 @@ fn user_column_names() {
 #[test]
 fn unusable_inputs_exit_2() {
     let dir = tempdir();
-    let bad = dir.path().join("broken.xlsx");
-    fs::write(&bad, b"PK\x03\x04 this is not a workbook").unwrap();
+    let bad = write(
+        dir.path(),
+        "broken.xlsx",
+        b"PK\x03\x04 this is not a workbook",
+    );
     let o = run(&["check", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("broken.xlsx"), "{}", stderr(&o));
 
-    let none = dir.path().join("summary.csv");
-    fs::write(&none, "Đơn vị,Số lượng\nA,3\n").unwrap();
+    let none = write(dir.path(), "summary.csv", "Đơn vị,Số lượng\nA,3\n");
     let o = run(&["check", none.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no roster header"), "{}", stderr(&o));
@@ -435,12 +441,11 @@ fn unusable_inputs_exit_2() {
     let o = run(&["check", dir.path().join("nope").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
 
-    let ok = dir.path().join("ok.csv");
-    fs::write(
-        &ok,
+    let ok = write(
+        dir.path(),
+        "ok.csv",
         "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn\nA,B,Cán bộ,Đại học\n",
-    )
-    .unwrap();
+    );
     let o = run(&["check", "--sheet", "Nothing", ok.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("Nothing"));

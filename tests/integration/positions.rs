@@ -456,18 +456,20 @@ fn agency_structure_at_its_boundary() {
 #[test]
 fn catalogue_errors_name_the_place() {
     let dir = tempdir();
-    let csv = dir.path().join("vtvl.csv");
-    fs::write(&csv, "Cơ quan,Mã vị trí việc làm,Tên vị trí việc làm,Trình độ tối thiểu,Biên chế\nPhòng Tư pháp,TP-01,Chuyên viên,Đại học,2\nPhòng Tư pháp,TP-02,Văn thư,Bằng khen,1\n").unwrap();
+    let csv = write(
+        dir.path(),
+        "vtvl.csv",
+        "Cơ quan,Mã vị trí việc làm,Tên vị trí việc làm,Trình độ tối thiểu,Biên chế\nPhòng Tư pháp,TP-01,Chuyên viên,Đại học,2\nPhòng Tư pháp,TP-02,Văn thư,Bằng khen,1\n",
+    );
     let cc = "{ category = [\"cong_chuc\"] }";
-    let policy = dir.path().join("p.toml");
-    fs::write(
-        &policy,
+    let policy = write(
+        dir.path(),
+        "p.toml",
         format!(
             "{POLICY}{}",
             target("P", cc, "\"placed_in_position\"", "ge", "100")
         ),
-    )
-    .unwrap();
+    );
     let r = roster(dir.path());
     let out = dir.path().join("r.xlsx");
     let args = |cat: &Path| {
@@ -492,12 +494,11 @@ fn catalogue_errors_name_the_place() {
             && e.contains("Bằng khen"),
         "{e}"
     );
-    let toml = dir.path().join("bad.toml");
-    fs::write(
-        &toml,
+    let toml = write(
+        dir.path(),
+        "bad.toml",
         "[[position]]\nagency = \"X\"\ncode = \"A\"\nname = \"B\"\nheadcont = 2\n",
-    )
-    .unwrap();
+    );
     let o = args(&toml);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("headcont"), "{}", stderr(&o));

@@ -9,16 +9,15 @@ use crate::util::*;
 #[test]
 fn nameless_row_with_leader_title_is_not_a_footer() {
     let dir = tempdir();
-    let f = dir.path().join("x.csv");
-    fs::write(
-        &f,
+    let f = write(
+        dir.path(),
+        "x.csv",
         "STT,Họ và tên,Đơn vị,Loại,Chức vụ,Trình độ chuyên môn\n\
          1,,UBND xã X,Cán bộ,Chủ tịch Hội CCB,Đại học\n\
          2,Lê Văn An,UBND xã X,Cán bộ,Chủ tịch Hội Nông dân,Trung cấp\n\
          ,Người lập biểu,,,Chủ tịch UBND,\n\
          ,Trần Văn Bình,,,Hà Văn Cường,\n",
-    )
-    .unwrap();
+    );
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
     assert_eq!(j["analysed"], 1, "{j:#}");
@@ -31,12 +30,11 @@ fn nameless_row_with_leader_title_is_not_a_footer() {
 #[test]
 fn csv_row_numbers_match_excel() {
     let dir = tempdir();
-    let f = dir.path().join("x.csv");
-    fs::write(
-        &f,
+    let f = write(
+        dir.path(),
+        "x.csv",
         "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn\r\n\r\n\"Lê\r\nVăn An\",UBND xã X,Cán bộ,Đại học\r\nHà Chi,UBND xã X,Cán bộ,Bằng khen\r\n",
-    )
-    .unwrap();
+    );
     let out = dir.path().join("i.csv");
     let o = run(&[
         "check",
@@ -89,9 +87,9 @@ fn numeric_ids_keep_digits() {
 #[test]
 fn names_like_totals_are_staff() {
     let dir = tempdir();
-    let f = dir.path().join("x.csv");
-    fs::write(
-        &f,
+    let f = write(
+        dir.path(),
+        "x.csv",
         "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn\n\
          Tống Văn An,UBND xã X,Cán bộ,Đại học\n\
          Công Thị Bình,UBND xã X,Cán bộ,Đại học\n\
@@ -100,8 +98,7 @@ fn names_like_totals_are_staff() {
          Tổng số: 3 người,,,\n\
          Cộng: 3 người,,,\n\
          \"Ghi chú: danh sách gồm 3 người\",,,\n",
-    )
-    .unwrap();
+    );
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
     assert_eq!(j["analysed"], 3, "{j:#}");
@@ -271,9 +268,9 @@ fn marker_columns_under_a_group_header() {
 #[test]
 fn section_headings_give_the_unit() {
     let dir = tempdir();
-    let f = dir.path().join("ds.csv");
-    fs::write(
-        &f,
+    let f = write(
+        dir.path(),
+        "ds.csv",
         "STT,Họ và tên,Loại,Trình độ chuyên môn\n\
          I,UBND xã A,,\n\
          1,Lê Văn An,Cán bộ,Đại học\n\
@@ -282,8 +279,7 @@ fn section_headings_give_the_unit() {
          1,Trần Văn Cường,Cán bộ,Sơ cấp\n\
          ,UBND phường C,,\n\
          1,Đỗ Thị Dung,Công chức,Đại học\n",
-    )
-    .unwrap();
+    );
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
     assert_eq!(
@@ -334,15 +330,14 @@ fn section_headings_give_the_unit() {
 #[test]
 fn name_split_in_two_columns() {
     let dir = tempdir();
-    let f = dir.path().join("hr.csv");
-    fs::write(
-        &f,
+    let f = write(
+        dir.path(),
+        "hr.csv",
         "STT,Họ và đệm,Tên,Đơn vị,Loại,Trình độ chuyên môn\n\
          1,Nguyễn Văn,An,UBND xã A,Cán bộ,Sơ cấp\n\
          2,Trần Thị,Bình,UBND xã A,Cán bộ,Đại học\n\
          3,,Cường,UBND xã A,Cán bộ,Sơ cấp\n",
-    )
-    .unwrap();
+    );
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
     assert_eq!(j["analysed"], 3, "{j:#}");

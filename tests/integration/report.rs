@@ -185,15 +185,14 @@ fn lt_and_le_targets() {
 #[test]
 fn misspelt_policy_key_is_an_error() {
     let dir = tempdir();
-    let p = dir.path().join("bad.toml");
-    fs::write(
-        &p,
+    let p = write(
+        dir.path(),
+        "bad.toml",
         format!(
             "{BASE}{}",
             target("T", CB, TC, "gt", "65", "all").replace("comparator", "comparater")
         ),
-    )
-    .unwrap();
+    );
     let r = roster(dir.path());
     let out = dir.path().join("r.xlsx");
     let o = run(&[
@@ -292,16 +291,15 @@ fn same_inputs_same_workbook_contents() {
 #[test]
 fn units_file_rolls_totals_up() {
     let dir = tempdir();
-    let units = dir.path().join("units.csv");
-    fs::write(
-        &units,
+    let units = write(
+        dir.path(),
+        "units.csv",
         "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,Loại đơn vị,Cấp\n\
          H1,UBND huyện Thử,,Cơ quan hành chính,Huyện\n\
          X1,UBND xã A,H1,UBND cấp xã,Xã\n\
          X2,UBND xã B,H1,UBND cấp xã,Xã\n\
          P1,Phòng Nội vụ,H1,Cơ quan hành chính,Huyện\n",
-    )
-    .unwrap();
+    );
     let any = "{ category = [\"can_bo\", \"cong_chuc\"] }";
     let agency = "{ unit_type = [\"administrative_agency\"] }";
     let p = policy(
