@@ -58,6 +58,8 @@ pub enum Problem {
     UnitFromHeadings,
     /// A row that is not staff (totals, section heading, footer): counted, not analysed.
     NotStaff(crate::layout::RowKind),
+    /// A person whose last day of service is before the as-of date.
+    PastRetirementAge(chrono::NaiveDate),
     /// A posting whose position or title matches no catalogued position.
     PositionUnmatched {
         /// The closest catalogue names (never applied).
@@ -89,6 +91,7 @@ impl Problem {
             Problem::PositionUnmatched { .. } => "position_unmatched".into(),
             Problem::NotStaff(_) => "not_staff_row".into(),
             Problem::UnitFromHeadings => "unit_from_headings".into(),
+            Problem::PastRetirementAge(_) => "past_retirement_age".into(),
         }
     }
 }

@@ -164,6 +164,13 @@ pub struct Labels {
     pub why_too_few: &'static str,
     pub why_time: &'static str,
     pub why_capacity: &'static str,
+    pub why_competing: &'static str,
+    pub col_candidates: &'static str,
+    pub col_unknown_deadline: &'static str,
+    pub col_if_unknown: &'static str,
+    pub plan_exact: &'static str,
+    pub plan_bound: &'static str,
+    pub past_due_heading: &'static str,
     pub never: &'static str,
     pub not_projected: &'static str,
     pub plan_summary: &'static str,
@@ -316,6 +323,13 @@ pub static VI: Labels = Labels {
     why_too_few: "Không đủ người có thể đào tạo",
     why_time: "Không đủ thời gian: khóa học không kịp kết thúc trước thời hạn hoặc trước khi nghỉ hưu",
     why_capacity: "Vượt khả năng đào tạo hằng năm",
+    why_competing: "Không thể đạt cùng lúc với các nhóm khác: cần cùng người (ở trình độ khác) hoặc cùng suất đào tạo",
+    col_candidates: "Số người có thể cử đi đào tạo",
+    col_unknown_deadline: "Chưa rõ trình độ",
+    col_if_unknown: "Đạt nếu người chưa rõ trình độ đều đạt",
+    plan_exact: "Kế hoạch tối ưu: đạt nhiều nhóm nhất có thể, với ít người cử đi đào tạo nhất",
+    plan_bound: "Kế hoạch chưa được chứng minh là tối ưu: đạt {met} nhóm (không kế hoạch nào đạt quá {met_max}); {n} người (kế hoạch đạt {met_max} nhóm cần ít nhất {lb})",
+    past_due_heading: "Đã quá tuổi nghỉ hưu tại ngày báo cáo (không tính từ sau ngày báo cáo)",
     never: "Không thể đạt chỉ bằng đào tạo",
     not_projected: "(không dự báo: giữ nguyên số liệu hiện tại)",
     plan_summary: "Kế hoạch đào tạo",
@@ -468,6 +482,13 @@ pub static EN: Labels = Labels {
     why_too_few: "Too few people who could be trained",
     why_time: "Too little time: courses cannot end by the deadline or before retirement",
     why_capacity: "Yearly training capacity exceeded",
+    why_competing: "Cannot be met together with the other groups: it needs the same people (at another level) or the same training places",
+    col_candidates: "People who could be trained",
+    col_unknown_deadline: "Education unknown",
+    col_if_unknown: "Met if every unknown is qualified",
+    plan_exact: "The plan is optimal: the most groups met, with the fewest trainees",
+    plan_bound: "The plan is not proven optimal: {met} groups met (no plan meets more than {met_max}); {n} trainees (a plan meeting {met_max} groups needs at least {lb})",
+    past_due_heading: "Already past retirement age on the as-of date (not counted after it)",
     never: "Cannot be met by training alone",
     not_projected: "(not projected: current figures carried forward)",
     plan_summary: "Training plan",
@@ -700,6 +721,14 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "Đơn vị có trong danh sách nhưng không có trong tệp đơn vị".into()
             } else {
                 "Unit in the roster but not in the units file".into()
+            }
+        }
+        Problem::PastRetirementAge(date) => {
+            let d = date.format("%d/%m/%Y");
+            if vi {
+                format!("Đã quá tuổi nghỉ hưu tại ngày báo cáo (nghỉ hưu từ sau ngày {d})")
+            } else {
+                format!("Past retirement age on the as-of date (last day of service {d})")
             }
         }
         Problem::UnitFromHeadings => {
@@ -967,6 +996,31 @@ pub fn requirement(lang: Lang, m: &Measure) -> String {
         }
     };
     format!("{scale}: {level} {}", l.or_above)
+}
+
+/// The line saying a plan is a bound, and by how much.
+#[must_use]
+pub fn plan_bound(lang: Lang, b: &crate::plan::PlanBound) -> String {
+    get(lang)
+        .plan_bound
+        .replace("{met_max}", &b.groups_met_at_most.to_string())
+        .replace("{met}", &b.groups_met.to_string())
+        .replace("{lb}", &b.trainees_at_least.to_string())
+        .replace("{n}", &b.trainees.to_string())
+}
+
+/// Why a plan cannot meet a group.
+#[must_use]
+pub fn shortcoming(lang: Lang, s: Option<crate::plan::Shortcoming>) -> &'static str {
+    use crate::plan::Shortcoming;
+    let l = get(lang);
+    match s {
+        Some(Shortcoming::TooFewCandidates) => l.why_too_few,
+        Some(Shortcoming::TooLittleTime) => l.why_time,
+        Some(Shortcoming::Capacity) => l.why_capacity,
+        Some(Shortcoming::Competing) => l.why_competing,
+        None => "",
+    }
 }
 
 /// Met / not met / not applicable.

@@ -170,6 +170,48 @@ pub fn retiring_by(
     list
 }
 
+/// (last day of service, record), as [`retiring_by`] lists them.
+pub type Retiring = Vec<(NaiveDate, usize)>;
+
+/// Splits [`retiring_by`]'s list into those already past retirement age on the
+/// as-of date (last day of service before it) and those retiring from it on.
+#[must_use]
+pub fn split_past_due(list: Retiring, as_of: NaiveDate) -> (Retiring, Retiring) {
+    list.into_iter().partition(|(d, _)| *d < as_of)
+}
+
+/// A data issue for each person already past retirement age on the as-of date:
+/// they leave the projection the day after it and are never trained.
+#[must_use]
+pub fn past_due_issues(
+    loaded: &crate::roster::Loaded,
+    retire: &[Option<NaiveDate>],
+    as_of: NaiveDate,
+) -> Vec<crate::issues::DataIssue> {
+    let roster = &loaded.roster;
+    let (past, _) = split_past_due(retiring_by(roster, retire, as_of), as_of);
+    past.into_iter()
+        .map(|(d, i)| {
+            let r = &roster.records[i];
+            let s = &loaded.sheets[r.source.sheet as usize];
+            let (column, value) = match (r.retirement_date, r.birth) {
+                (Some(x), _) => (crate::schema::Field::RetirementDate, x.display()),
+                (None, Some(b)) => (crate::schema::Field::BirthDate, b.display()),
+                (None, None) => (crate::schema::Field::BirthDate, String::new()),
+            };
+            crate::issues::DataIssue {
+                file: s.file_name.clone(),
+                sheet: s.name.clone(),
+                row: Some(r.source.row),
+                column: column.aliases()[0].to_string(),
+                value,
+                problem: crate::issues::Problem::PastRetirementAge(d),
+                action: crate::issues::Action::Kept,
+            }
+        })
+        .collect()
+}
+
 /// The date a course in progress makes this record meet the measure, if it does.
 #[must_use]
 pub fn training_qualifies(r: &StaffRecord, measure: &Measure) -> Option<NaiveDate> {

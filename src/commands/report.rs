@@ -57,6 +57,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
             .map(|r| MemberGroups::new(&hierarchy, &r.members))
             .collect();
         let p = projection::project(&policy, &results, &groups, &projector);
+        issues.extend(projection::past_due_issues(&loaded, &retire, cfg.as_of));
         let t = plan::plan(&policy, &results, &groups, &projector, &policy.training);
         (p, t)
     } else {
@@ -149,12 +150,7 @@ fn render(input: &ReportInput<'_>, out: &std::path::Path) -> String {
             let earliest = o
                 .earliest
                 .map_or_else(|| l.never.to_string(), |d| d.format("%d/%m/%Y").to_string());
-            let why = match o.shortcoming {
-                Some(plan::Shortcoming::TooFewCandidates) => l.why_too_few,
-                Some(plan::Shortcoming::TooLittleTime) => l.why_time,
-                Some(plan::Shortcoming::Capacity) => l.why_capacity,
-                None => "",
-            };
+            let why = labels::shortcoming(lang, o.shortcoming);
             let _ = writeln!(
                 s,
                 "  {} · {group}: {why}; {} {}; {} {earliest}",
@@ -167,9 +163,23 @@ fn render(input: &ReportInput<'_>, out: &std::path::Path) -> String {
         if unmet.len() > MAX_LISTED {
             let _ = writeln!(s, "  … +{} ({})", unmet.len() - MAX_LISTED, l.sheet_plan);
         }
+        match fut.plan.bound {
+            None => {
+                let _ = writeln!(s, "{}", l.plan_exact);
+            }
+            Some(b) => {
+                let _ = writeln!(s, "{}", labels::plan_bound(lang, &b));
+            }
+        }
         let horizon = input.policy.horizon().unwrap_or(input.as_of);
-        let retiring = projection::retiring_by(&input.loaded.roster, fut.retire, horizon).len();
-        let _ = writeln!(s, "{}: {retiring}", l.retirements_summary);
+        let (past, retiring) = projection::split_past_due(
+            projection::retiring_by(&input.loaded.roster, fut.retire, horizon),
+            input.as_of,
+        );
+        let _ = writeln!(s, "{}: {}", l.retirements_summary, retiring.len());
+        if !past.is_empty() {
+            let _ = writeln!(s, "{}: {}", l.past_due_heading, past.len());
+        }
     }
     s
 }

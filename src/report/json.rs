@@ -210,26 +210,39 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
                 "target": p.targets[o.target].id, "scope": scope, "unit_code": code, "unit": unit,
                 "population_at_deadline": o.at_deadline.n, "qualified_at_deadline": o.at_deadline.q,
                 "needed": o.needed, "planned": o.planned, "met_with_plan": o.met_with_plan,
-                "shortcoming": o.shortcoming.map(|s| match s {
-                    crate::plan::Shortcoming::TooFewCandidates => "too_few_candidates",
-                    crate::plan::Shortcoming::TooLittleTime => "too_little_time",
-                    crate::plan::Shortcoming::Capacity => "capacity",
-                }),
+                "shortcoming": o.shortcoming.map(crate::plan::Shortcoming::key),
                 "best_share": o.best_share, "earliest_met": o.earliest.map(|d| d.to_string()),
+                "candidates": o.candidates, "unknown_at_deadline": o.unknown,
+                "met_if_unknown_qualified": o.met_if_unknown_qualified,
             })
         })
         .collect();
     let horizon = p.horizon().unwrap_or(input.as_of);
-    let retirements: Vec<Value> = crate::projection::retiring_by(roster, fut.retire, horizon)
-        .into_iter()
-        .map(|(d, i)| {
-            let r = &roster.records[i];
-            json!({ "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row, "retirement": d.to_string() })
+    let (past, future) = crate::projection::split_past_due(
+        crate::projection::retiring_by(roster, fut.retire, horizon),
+        input.as_of,
+    );
+    let listed = |list: Vec<(chrono::NaiveDate, usize)>| -> Vec<Value> {
+        list.into_iter()
+            .map(|(d, i)| {
+                let r = &roster.records[i];
+                json!({ "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row, "retirement": d.to_string() })
+            })
+            .collect()
+    };
+    let bound = fut.plan.bound.map(|b| {
+        json!({
+            "groups_met": b.groups_met, "groups_met_at_most": b.groups_met_at_most,
+            "trainees": b.trainees, "trainees_at_least": b.trainees_at_least,
         })
-        .collect();
+    });
     doc["projection"] = Value::Array(projection);
-    doc["plan"] = json!({ "trainees": trainees, "outcomes": outcomes });
-    doc["retirements"] = Value::Array(retirements);
+    doc["plan"] = json!({
+        "optimal": fut.plan.bound.is_none(), "bound": bound,
+        "trainees": trainees, "outcomes": outcomes,
+    });
+    doc["retirements"] = Value::Array(listed(future));
+    doc["past_retirement_age"] = Value::Array(listed(past));
 }
 
 /// Writes the JSON atomically.

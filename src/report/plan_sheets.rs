@@ -189,13 +189,7 @@ pub(super) fn projection(
 }
 
 fn why(lang: Lang, s: Option<Shortcoming>) -> &'static str {
-    let l = labels::get(lang);
-    match s {
-        Some(Shortcoming::TooFewCandidates) => l.why_too_few,
-        Some(Shortcoming::TooLittleTime) => l.why_time,
-        Some(Shortcoming::Capacity) => l.why_capacity,
-        None => "",
-    }
+    labels::shortcoming(lang, s)
 }
 
 fn current_level(lang: Lang, e: Option<crate::scales::Education>) -> &'static str {
@@ -239,6 +233,9 @@ pub(super) fn plan(
         l.col_why,
         l.col_best_share,
         l.col_earliest,
+        l.col_candidates,
+        l.col_unknown_deadline,
+        l.col_if_unknown,
     ];
     table_top(ws, f, input, l.sheet_plan, &outcome_cols)?;
     let mut r = HEADER_ROW + 1;
@@ -282,8 +279,32 @@ pub(super) fn plan(
                 }
             }
         }
+        ws.write_number_with_format(
+            r,
+            10,
+            num(i64::try_from(o.candidates).unwrap_or(i64::MAX)),
+            &f.int,
+        )?;
+        ws.write_number_with_format(r, 11, num(o.unknown), &f.int)?;
+        if o.unknown > 0 && !o.met_with_plan {
+            let text = if o.met_if_unknown_qualified {
+                l.yes
+            } else {
+                l.no
+            };
+            ws.write_string_with_format(r, 12, text, &f.cell)?;
+        } else {
+            ws.write_blank(r, 12, &f.cell)?;
+        }
         r += 1;
     }
+    // Whether the plan is proven optimal.
+    r += 1;
+    let verdict = match fut.plan.bound {
+        None => l.plan_exact.to_string(),
+        Some(b) => labels::plan_bound(lang, &b),
+    };
+    ws.write_string_with_format(r, 0, verdict, &f.cell_bold)?;
     // People.
     r += 1;
     header_row(ws, f, r, &person_cols)?;
@@ -389,9 +410,24 @@ pub(super) fn retirements(
     let last = table_top(ws, f, input, l.sheet_retirements, &names)?;
     let horizon = input.policy.horizon().unwrap_or(input.as_of);
     let roster = &input.loaded.roster;
-    let list = crate::projection::retiring_by(roster, fut.retire, horizon);
-    for (k, (d, i)) in list.iter().enumerate() {
-        let r = HEADER_ROW + 1 + row_u32(k);
+    let (past, list) = crate::projection::split_past_due(
+        crate::projection::retiring_by(roster, fut.retire, horizon),
+        input.as_of,
+    );
+    let past_row = HEADER_ROW + 3 + row_u32(list.len());
+    if !past.is_empty() {
+        ws.write_string_with_format(past_row - 1, 0, l.past_due_heading, &f.cell_bold)?;
+    }
+    let rows = list
+        .iter()
+        .enumerate()
+        .map(|(k, x)| (k, HEADER_ROW + 1 + row_u32(k), x))
+        .chain(
+            past.iter()
+                .enumerate()
+                .map(|(k, x)| (k, past_row + row_u32(k), x)),
+        );
+    for (k, r, (d, i)) in rows {
         let rec = &roster.records[*i];
         ws.write_number_with_format(r, 0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
         ws.write_string_with_format(r, 1, &roster.units[rec.unit as usize].name, &f.cell)?;

@@ -2,6 +2,7 @@
 
 mod check;
 mod plan;
+mod plan_exact;
 mod positions;
 mod regression;
 mod report;

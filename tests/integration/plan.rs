@@ -185,9 +185,10 @@ fn plan_is_minimal_against_brute_force() {
         );
         // Independently: at the deadline 8 people, 3 qualified (see projection_by_hand).
         let (n, q) = (8u64, 3u64);
-        // Eligible: below trung cấp or unknown, not in training, a 12-month course from
-        // 01/01/2014 ends 31/12/2014 before retiring: P5, P6, P8, P9, P10.
-        let eligible = ["Năm", "Sáu", "Tám", "Chín", "Mười"];
+        // Eligible: below trung cấp (not unknown: P9 may be qualified already), not in
+        // training, a 12-month course from 01/01/2014 ends 31/12/2014 before retiring:
+        // P5, P6, P8, P10.
+        let eligible = ["Năm", "Sáu", "Tám", "Mười"];
         let end = NaiveDate::from_ymd_opt(2014, 12, 31).unwrap();
         let p10 = nhanluc::retirement::retirement_date(
             nhanluc::dates::PartialDate {
@@ -216,8 +217,8 @@ fn plan_is_minimal_against_brute_force() {
             planned.iter().all(|p| eligible.contains(&p.as_str())),
             "{planned:?}"
         );
-        // Preference: smallest step, longest service; the unknown-level person last.
-        let order = ["Tám", "Sáu", "Mười", "Năm", "Chín"];
+        // Preference: smallest step, longest service.
+        let order = ["Tám", "Sáu", "Mười", "Năm"];
         assert_eq!(
             planned,
             order[..planned.len()]
@@ -242,14 +243,17 @@ fn infeasible_targets_say_why() {
         (Some(false), Some("too_little_time"))
     );
     // Too few candidates: xã B needs all 3 cán bộ; B2's course ends after the deadline,
-    // only B3 can be trained; B2 finishes on 30/06/2016, the earliest date it could be met.
+    // only B3 could be trained, which cannot meet it: the plan trains nobody for it
+    // (most groups met, then fewest trainees). The best share reachable is 2 of 3;
+    // B2 finishes on 30/06/2016, the earliest date it could be met.
     let j = run_plan(
         dir.path(),
         &policy("", &[("B", CB, "ge", "100", "all", "2015-12-31")]),
     );
     let o = outcome(&j, "B");
     assert_eq!(o["shortcoming"], "too_few_candidates");
-    assert_eq!(o["planned"], 1);
+    assert_eq!(o["planned"], 0);
+    assert_eq!(o["candidates"], 1);
     assert!((o["best_share"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
     assert_eq!(o["earliest_met"], "2016-06-30");
 }
@@ -257,12 +261,12 @@ fn infeasible_targets_say_why() {
 #[test]
 fn capacity_spreads_course_starts() {
     let dir = tempdir();
-    // 75% of 8 = 6: three more needed; one course a year; two years before the deadline.
+    // 62.5% of 8 = 5: two more needed; one course a year; 2014 and 2015 both end in time.
     let (out, j) = run_plan_workbook(
         dir.path(),
         &policy(
             "capacity = 1\n",
-            &[("T", CC, "ge", "75", "all", "2015-12-31")],
+            &[("T", CC, "ge", "62.5", "all", "2015-12-31")],
         ),
     );
     // The sheet's course starts per unit and year: one in 2014, one in 2015, two in all.
@@ -280,10 +284,21 @@ fn capacity_spreads_course_starts() {
         .map(|t| t["start_year"].as_i64().unwrap())
         .collect();
     assert_eq!(years, [2014, 2015]);
+    assert_eq!(outcome(&j, "T")["met_with_plan"], true);
+    // 75% needs three: only two courses fit, so none is planned for a target it
+    // cannot meet; the best share is 5 of 8.
+    let j = run_plan(
+        dir.path(),
+        &policy(
+            "capacity = 1\n",
+            &[("T", CC, "ge", "75", "all", "2015-12-31")],
+        ),
+    );
     let o = outcome(&j, "T");
     assert_eq!(o["shortcoming"], "capacity");
     assert_eq!(o["best_share"], 0.625);
-    // A third course in 2016 ends 31/12/2016; P10 has retired by then: 6 of 7.
+    assert!(trainees(&j).is_empty());
+    // Courses in 2014, 2015 and 2016: the third ends 31/12/2016, P10 has retired: 6 of 7.
     assert_eq!(o["earliest_met"], "2016-12-31");
     // Without the cap, all three start in 2014 and the target is met.
     let j = run_plan(
@@ -313,16 +328,59 @@ fn one_course_serves_two_targets() {
 }
 
 #[test]
-fn sample_plan_shows_plan_infeasible_and_retirements() {
+fn sample_plan_checked_by_hand() {
     let dir = tempdir();
     let out: PathBuf = dir.path().join("s.xlsx");
-    let o = run(&["plan", "--as-of", "2013-12-31", "-o", out.to_str().unwrap()]);
+    let json: PathBuf = dir.path().join("s.json");
+    let o = run(&[
+        "plan",
+        "--as-of",
+        "2013-12-31",
+        "-o",
+        out.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(
-        text.contains("Kế hoạch đào tạo") && text.contains("Vượt khả năng đào tạo"),
+        text.contains("Kế hoạch đào tạo: 3") && text.contains("Kế hoạch tối ưu"),
         "{text}"
     );
+    let j: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    // Read by hand from rosters/01-can-bo-cong-chuc-phuong-xa.xlsx: T2-XA ("trên 95%" of each
+    // ward's commune công chức at trung cấp, by 31/12/2015) needs 8 of 8 in Xuất Hóa, whose
+    // only one below is Bế Đức Dũng (Sơ cấp, born 1985): a 24-month course from 01/01/2014
+    // ends 31/12/2015. Capacity 3 a year: the three trainees all start in 2014.
+    let trainees: Vec<(&str, &str, &str)> = j["plan"]["trainees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["unit"].as_str().unwrap(),
+                t["name"].as_str().unwrap(),
+                t["start"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(trainees.len(), 3, "{trainees:?}");
+    assert!(trainees.contains(&("UBND Xã Xuất Hóa", "Bế Đức Dũng", "2014-01-01")));
+    // Phùng Chí Kiên: 7 of 8 qualified, the eighth wrote "12/12" (education unknown, not a
+    // candidate): too few candidates; met if the unknown is qualified; otherwise met from
+    // the day after he (born 01/1975, retiring at 62) leaves: 01/02/2037.
+    let pck = j["plan"]["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["unit"] == "UBND Phường Phùng Chí Kiên")
+        .unwrap();
+    assert_eq!(pck["shortcoming"], "too_few_candidates");
+    assert_eq!(pck["candidates"], 0);
+    assert_eq!(pck["unknown_at_deadline"], 1);
+    assert_eq!(pck["met_if_unknown_qualified"], true);
+    assert_eq!(pck["earliest_met"], "2037-02-01");
+    assert_eq!(j["plan"]["optimal"], true);
     let l = &nhanluc::labels::VI;
     for sheet in [l.sheet_projection, l.sheet_plan, l.sheet_retirements] {
         assert!(read_sheet(&out, sheet).len() > 9, "{sheet}");
