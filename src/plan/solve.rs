@@ -508,6 +508,46 @@ impl Flow {
     }
 }
 
+/// Course starts placed one at a time, each in the latest year with room:
+/// always within capacity, not always the most that could fit.
+#[derive(Default)]
+struct Placer {
+    year: HashMap<i32, u32>,
+    unit_year: HashMap<(u32, i32), u32>,
+    /// (profile, option, year) of each start.
+    placed: Vec<(usize, usize, i32)>,
+}
+
+impl Placer {
+    fn place(&mut self, caps: &Caps, unit: u32, latest: i32) -> Option<i32> {
+        if !caps.any() {
+            return Some(caps.first_year);
+        }
+        let y = (caps.first_year..=latest).rev().find(|y| {
+            caps.overall
+                .is_none_or(|c| self.year.get(y).copied().unwrap_or(0) < c)
+                && caps
+                    .per_unit
+                    .is_none_or(|c| self.unit_year.get(&(unit, *y)).copied().unwrap_or(0) < c)
+        })?;
+        *self.year.entry(y).or_default() += 1;
+        *self.unit_year.entry((unit, y)).or_default() += 1;
+        Some(y)
+    }
+
+    fn release(&mut self, unit: u32, p: usize, o: usize) {
+        if let Some(i) = self.placed.iter().rposition(|x| x.0 == p && x.1 == o) {
+            let (_, _, y) = self.placed.remove(i);
+            if let Some(v) = self.year.get_mut(&y) {
+                *v -= 1;
+            }
+            if let Some(v) = self.unit_year.get_mut(&(unit, y)) {
+                *v -= 1;
+            }
+        }
+    }
+}
+
 /// Search state for one component.
 struct Search<'m> {
     m: &'m Model,
@@ -710,6 +750,7 @@ impl<'m> Search<'m> {
 
     /// Greedy: people covering the most groups still short first, in profile order.
     fn greedy(&mut self) {
+        let mut placer = Placer::default();
         let max_cover = self
             .m
             .profiles
@@ -724,8 +765,9 @@ impl<'m> Search<'m> {
                     if taken >= self.m.profiles[p].count {
                         break;
                     }
-                    // The option covering the most short groups, then the smallest step.
-                    let pick = self.m.profiles[p]
+                    // The option covering the most short groups, then the smallest
+                    // step, that still finds a year with room.
+                    let mut picks: Vec<(usize, usize, u32)> = self.m.profiles[p]
                         .options
                         .iter()
                         .enumerate()
@@ -738,18 +780,17 @@ impl<'m> Search<'m> {
                             (o, hits, opt.step)
                         })
                         .filter(|(_, hits, _)| *hits >= want)
-                        .min_by_key(|(o, hits, step)| (std::cmp::Reverse(*hits), *step, *o));
-                    let Some((o, _, _)) = pick else { break };
+                        .collect();
+                    picks.sort_by_key(|(o, hits, step)| (std::cmp::Reverse(*hits), *step, *o));
+                    let unit = self.m.profiles[p].unit;
+                    let caps = self.m.caps;
+                    let placed = picks.iter().find_map(|(o, _, _)| {
+                        let latest = self.m.profiles[p].options[*o].latest;
+                        placer.place(&caps, unit, latest).map(|y| (*o, y))
+                    });
+                    let Some((o, year)) = placed else { break };
+                    placer.placed.push((p, o, year));
                     self.add(p, o);
-                    let fits = if self.m.caps.any() {
-                        self.capacity_ok() && schedulable(&self.m.caps, &self.jobs)
-                    } else {
-                        true
-                    };
-                    if !fits {
-                        self.remove(p, o);
-                        break;
-                    }
                 }
             }
         }
@@ -758,6 +799,7 @@ impl<'m> Search<'m> {
             for o in (0..self.m.profiles[p].options.len()).rev() {
                 while self.take[p][o] > 0 && self.redundant(p, o) {
                     self.remove(p, o);
+                    placer.release(self.m.profiles[p].unit, p, o);
                 }
             }
         }
