@@ -127,20 +127,25 @@ pub struct Solution {
 /// Solves the model; `budget` caps the search nodes per component.
 #[must_use]
 pub fn solve(model: &Model, budget: u64) -> Solution {
+    solve_limited(model, budget, MAX_PROFILES)
+}
+
+/// [`solve`], searching only components of at most `max_profiles` profiles.
+fn solve_limited(model: &Model, budget: u64, max_profiles: usize) -> Solution {
     let comps = components(model);
-    let mut sol = merge(model, &comps, budget);
+    let mut sol = merge(model, &comps, budget, max_profiles);
     if model.caps.overall.is_some() && comps.len() > 1 {
         let jobs = jobs_of(model, &sol.take);
         if !schedulable(&model.caps, &jobs) {
             // The components compete for the same years: solve them together.
             let all: Vec<u32> = (0..u32::try_from(model.profiles.len()).unwrap_or(0)).collect();
-            sol = merge(model, &[all], budget);
+            sol = merge(model, &[all], budget, max_profiles);
         }
     }
     sol
 }
 
-fn merge(model: &Model, comps: &[Vec<u32>], budget: u64) -> Solution {
+fn merge(model: &Model, comps: &[Vec<u32>], budget: u64, max_profiles: usize) -> Solution {
     let mut take: Vec<Vec<u32>> = model
         .profiles
         .iter()
@@ -150,7 +155,7 @@ fn merge(model: &Model, comps: &[Vec<u32>], budget: u64) -> Solution {
     let mut bound: Option<Bound> = None;
     for comp in comps {
         let sub = submodel(model, comp);
-        let s = Search::new(&sub).run(budget);
+        let s = Search::new(&sub).run(budget, max_profiles);
         for (i, &p) in comp.iter().enumerate() {
             take[p as usize].clone_from(&s.take[i]);
         }
@@ -616,15 +621,28 @@ impl<'m> Search<'m> {
         }
     }
 
-    fn run(mut self, budget: u64) -> Solution {
+    fn run(mut self, budget: u64, max_profiles: usize) -> Solution {
         self.budget = budget;
         // A greedy plan first, so that the search has something to beat.
-        self.greedy();
+        self.greedy(&mut Placer::default());
         self.best = self.cur;
         self.best_take = self.take.clone();
-        let root_bound = self.root_bound();
         let cells = self.m.profiles.len().saturating_mul(self.m.needs.len());
-        if cells <= MAX_CELLS && self.m.profiles.len() <= MAX_PROFILES {
+        let small = cells <= MAX_CELLS && self.m.profiles.len() <= max_profiles;
+        let mut local_best: HashMap<u32, (u32, u32)> = HashMap::new();
+        if !small {
+            // Each unit's own groups solved exactly first, then the shared groups greedily.
+            self.reset();
+            let mut placer = Placer::default();
+            local_best = self.units_first(&mut placer, budget);
+            self.greedy(&mut placer);
+            if self.cur.better_than(&self.best) {
+                self.best = self.cur;
+                self.best_take = self.take.clone();
+            }
+        }
+        let root_bound = self.root_bound(&local_best);
+        if small {
             self.reset();
             self.build_suffix();
             self.dfs(0, 0, 0);
@@ -749,8 +767,7 @@ impl<'m> Search<'m> {
     }
 
     /// Greedy: people covering the most groups still short first, in profile order.
-    fn greedy(&mut self) {
-        let mut placer = Placer::default();
+    fn greedy(&mut self, placer: &mut Placer) {
         let max_cover = self
             .m
             .profiles
@@ -813,8 +830,94 @@ impl<'m> Search<'m> {
             .all(|g| self.cov[*g as usize] != self.m.needs[*g as usize])
     }
 
-    /// Bounds at the root: groups that can be met at all, and people needed to meet them.
-    fn root_bound(&self) -> Bound {
+    /// Solves each unit's own groups (those only its profiles cover) exactly,
+    /// takes those plans, and returns for each unit solved to the end the fewest
+    /// people for them and the most of them any plan meets.
+    fn units_first(&mut self, placer: &mut Placer, budget: u64) -> HashMap<u32, (u32, u32)> {
+        let mut by_unit: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, p) in self.m.profiles.iter().enumerate() {
+            by_unit.entry(p.unit).or_default().push(i);
+        }
+        let mut units: Vec<u32> = by_unit.keys().copied().collect();
+        units.sort_unstable();
+        let mut fewest = HashMap::new();
+        for u in units {
+            let own = &by_unit[&u];
+            // Groups only this unit covers, renumbered; options keep their own index.
+            let mut renum: HashMap<u32, u32> = HashMap::new();
+            let mut sub = Model {
+                needs: Vec::new(),
+                profiles: Vec::new(),
+                caps: Caps {
+                    overall: None,
+                    ..self.m.caps
+                },
+            };
+            let mut back: Vec<(usize, Vec<usize>)> = Vec::new();
+            for &p in own {
+                let prof = &self.m.profiles[p];
+                let mut options = Vec::new();
+                let mut index = Vec::new();
+                for (o, opt) in prof.options.iter().enumerate() {
+                    let covers: Vec<u32> = opt
+                        .covers
+                        .iter()
+                        .filter(|g| self.local[**g as usize] == Some(u))
+                        .map(|g| {
+                            *renum.entry(*g).or_insert_with(|| {
+                                sub.needs.push(self.m.needs[*g as usize]);
+                                u32::try_from(sub.needs.len() - 1).unwrap_or(u32::MAX)
+                            })
+                        })
+                        .collect();
+                    if !covers.is_empty() {
+                        options.push(Opt {
+                            covers,
+                            ..opt.clone()
+                        });
+                        index.push(o);
+                    }
+                }
+                if !options.is_empty() {
+                    sub.profiles.push(Profile {
+                        options,
+                        ..prof.clone()
+                    });
+                    back.push((p, index));
+                }
+            }
+            if sub.needs.is_empty() {
+                continue;
+            }
+            let s = Search::new(&sub).run(budget / 100, MAX_PROFILES);
+            let exact = s.bound.is_none();
+            // (fewest people, most own groups met): the local search relaxes only the
+            // overall capacity, so both bound the whole problem.
+            fewest.insert(u, (s.score.people, s.score.met));
+            for ((p, index), take) in back.iter().zip(&s.take) {
+                for (k, &x) in take.iter().enumerate() {
+                    let o = index[k];
+                    let latest = self.m.profiles[*p].options[o].latest;
+                    for _ in 0..x {
+                        if let Some(y) = placer.place(&self.m.caps, u, latest) {
+                            placer.placed.push((*p, o, y));
+                            self.add(*p, o);
+                        }
+                    }
+                }
+            }
+            if !exact {
+                // Its local bound is not the fewest: use the largest need instead.
+                fewest.remove(&u);
+            }
+        }
+        fewest
+    }
+
+    /// Bounds at the root: groups that can be met at all, and people needed to
+    /// meet them. `fewest` gives, for some units, the fewest people any plan
+    /// meeting all of that unit's own groups takes.
+    fn root_bound(&self, fewest: &HashMap<u32, (u32, u32)>) -> Bound {
         let groups = self.m.needs.len();
         let mut potential = vec![0u64; groups];
         for (g, ps) in self.coverers.iter().enumerate() {
@@ -851,6 +954,12 @@ impl<'m> Search<'m> {
                 *e = (*e).max(need(g));
             }
         }
+        // A unit's own groups all met take at least its exact local optimum.
+        for (u, m) in &mut m_u {
+            if let Some((f, _)) = fewest.get(u) {
+                *m = (*m).max(*f);
+            }
+        }
         let base: u32 = m_u.values().sum();
         lb = lb.max(base);
         for &g in &meetable {
@@ -869,8 +978,21 @@ impl<'m> Search<'m> {
             let extra = u64::from(need(g)).saturating_sub(absorbed);
             lb = lb.max(base.saturating_add(u32::try_from(extra).unwrap_or(u32::MAX)));
         }
+        // Own groups each meetable alone, but not all together.
+        let mut own: HashMap<u32, u32> = HashMap::new();
+        for &g in &meetable {
+            if let Some(u) = self.local[g] {
+                *own.entry(u).or_default() += 1;
+            }
+        }
+        let lost: u32 = own
+            .iter()
+            .map(|(u, k)| fewest.get(u).map_or(0, |(_, met)| k.saturating_sub(*met)))
+            .sum();
         Bound {
-            met_at_most: u32::try_from(meetable.len()).unwrap_or(u32::MAX),
+            met_at_most: u32::try_from(meetable.len())
+                .unwrap_or(u32::MAX)
+                .saturating_sub(lost),
             people_at_least: lb,
         }
     }
@@ -1001,6 +1123,106 @@ mod tests {
         );
         assert_eq!(s.take, vec![vec![0, 0], vec![1]]);
         assert!(s.bound.is_none());
+    }
+
+    /// Brute force over every take vector: (met, people, steps) of the best.
+    fn brute(m: &Model) -> Score {
+        let mut best: Option<Score> = None;
+        let mut take: Vec<Vec<u32>> = m
+            .profiles
+            .iter()
+            .map(|p| vec![0; p.options.len()])
+            .collect();
+        loop {
+            let ok = m
+                .profiles
+                .iter()
+                .zip(&take)
+                .all(|(p, t)| t.iter().sum::<u32>() <= p.count);
+            if ok {
+                let mut cov = vec![0u32; m.needs.len()];
+                let mut sc = Score::default();
+                for (p, t) in m.profiles.iter().zip(&take) {
+                    for (o, x) in p.options.iter().zip(t) {
+                        sc.people += x;
+                        sc.steps += o.step * x;
+                        for g in &o.covers {
+                            cov[*g as usize] += x;
+                        }
+                    }
+                }
+                sc.met = u32::try_from(cov.iter().zip(&m.needs).filter(|(c, n)| c >= n).count())
+                    .unwrap();
+                if best.is_none_or(|b| sc.better_than(&b)) {
+                    best = Some(sc);
+                }
+            }
+            // Next vector.
+            let mut done = true;
+            'outer: for (p, t) in m.profiles.iter().zip(take.iter_mut()) {
+                for x in t.iter_mut() {
+                    if *x < p.count {
+                        *x += 1;
+                        done = false;
+                        break 'outer;
+                    }
+                    *x = 0;
+                }
+            }
+            if done {
+                return best.unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn large_path_stays_within_its_bounds() {
+        // Units 0..3 each with their own group (0..3) and one shared group 3.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            u32::try_from((seed >> 33) % n).unwrap()
+        };
+        for _ in 0..200 {
+            let mut profiles = Vec::new();
+            for u in 0..3 {
+                for _ in 0..1 + next(2) {
+                    let mut options = Vec::new();
+                    for _ in 0..1 + next(2) {
+                        let mut covers = Vec::new();
+                        if next(3) > 0 {
+                            covers.push(u);
+                        }
+                        if next(2) == 0 {
+                            covers.push(3);
+                        }
+                        if !covers.is_empty() {
+                            options.push(opt(&covers, 1 + next(3)));
+                        }
+                    }
+                    if !options.is_empty() {
+                        profiles.push(profile(1 + next(2), u, options));
+                    }
+                }
+            }
+            let m = Model {
+                needs: vec![1 + next(2), 1 + next(2), 1 + next(2), 1 + next(4)],
+                profiles,
+                caps: Caps::default(),
+            };
+            let best = brute(&m);
+            assert_eq!(solve(&m, 1_000_000).score, best, "{m:?}");
+            let s = solve_limited(&m, 1_000_000, 0);
+            assert!(!s.score.better_than(&best), "{m:?}");
+            let b = s.bound.unwrap_or(Bound {
+                met_at_most: s.score.met,
+                people_at_least: s.score.people,
+            });
+            assert!(b.met_at_most >= best.met, "{m:?} {b:?} {best:?}");
+            if b.met_at_most == best.met {
+                assert!(b.people_at_least <= best.people, "{m:?} {b:?} {best:?}");
+            }
+        }
     }
 
     #[test]
