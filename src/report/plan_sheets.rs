@@ -169,7 +169,14 @@ pub(super) fn projection(
                 .outcomes
                 .iter()
                 .find(|o| o.target == p.target && o.group == row.group);
-            match outcome.map_or(at.share(), |o| o.best_share) {
+            let with_plan = outcome.map_or(at.share(), |o| {
+                crate::projection::Counts {
+                    q: o.at_deadline.q + i64::try_from(o.planned).unwrap_or(0),
+                    ..o.at_deadline
+                }
+                .share()
+            });
+            match with_plan {
                 Some(s) => {
                     ws.write_number_with_format(r, col(extra + 3), s, pct)?;
                 }

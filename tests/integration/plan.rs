@@ -287,7 +287,7 @@ fn capacity_spreads_course_starts() {
     assert_eq!(outcome(&j, "T")["met_with_plan"], true);
     // 75% needs three: only two courses fit, so none is planned for a target it
     // cannot meet; the best share is 5 of 8.
-    let j = run_plan(
+    let (out, j) = run_plan_workbook(
         dir.path(),
         &policy(
             "capacity = 1\n",
@@ -298,6 +298,13 @@ fn capacity_spreads_course_starts() {
     assert_eq!(o["shortcoming"], "capacity");
     assert_eq!(o["best_share"], 0.625);
     assert!(trainees(&j).is_empty());
+    // "Dự báo" shows the share with the plan (3 of 8, nobody trained), not the best reachable.
+    let rows = read_sheet(&out, nhanluc::labels::VI.sheet_projection);
+    let all = rows
+        .iter()
+        .find(|r| r[0] == "T" && r[2] == nhanluc::labels::VI.whole_roster)
+        .expect("whole-roster row");
+    assert_eq!(all.last().map(String::as_str), Some("0.375"), "{all:?}");
     // Courses in 2014, 2015 and 2016: the third ends 31/12/2016, P10 has retired: 6 of 7.
     assert_eq!(o["earliest_met"], "2016-12-31");
     // Without the cap, all three start in 2014 and the target is met.
