@@ -73,6 +73,8 @@ pub(crate) struct Formats {
     pub(crate) head: Format,
     pub(crate) title: Format,
     pub(crate) italic: Format,
+    /// A line above or below a table, written across it: bold, left, unwrapped.
+    pub(crate) section: Format,
     pub(crate) cell: Format,
     pub(crate) cell_bold: Format,
     pub(crate) int: Format,
@@ -102,6 +104,7 @@ impl Formats {
                 .set_font_size(14)
                 .set_align(FormatAlign::Center),
             italic: base.clone().set_italic().set_align(FormatAlign::Center),
+            section: base.clone().set_bold().set_align(FormatAlign::Left),
             cell_bold: cell.clone().set_bold(),
             int: cell.clone().set_num_format("#,##0"),
             int_bold: cell.clone().set_bold().set_num_format("#,##0"),

@@ -311,7 +311,7 @@ pub(super) fn plan(
         None => l.plan_exact.to_string(),
         Some(b) => labels::plan_bound(lang, &b),
     };
-    ws.write_string_with_format(r, 0, verdict, &f.cell_bold)?;
+    ws.merge_range(r, 0, r, 12, &verdict, &f.section)?;
     // People.
     r += 1;
     header_row(ws, f, r, &person_cols)?;
@@ -349,7 +349,7 @@ pub(super) fn plan(
             .or_default() += 1;
     }
     r += 2;
-    ws.write_string_with_format(r, 0, l.col_year_totals, &f.cell_bold)?;
+    ws.merge_range(r, 0, r, 12, l.col_year_totals, &f.section)?;
     r += 1;
     let mut totals_cols: Vec<String> = vec![l.col_unit.to_string()];
     totals_cols.extend(years.iter().map(ToString::to_string));
@@ -375,7 +375,7 @@ pub(super) fn plan(
         )?;
     }
     for (c, w) in [
-        (0, 12),
+        (0, 30),
         (1, 34),
         (2, 24),
         (3, 13),
@@ -385,6 +385,9 @@ pub(super) fn plan(
         (7, 30),
         (8, 14),
         (9, 16),
+        (10, 14),
+        (11, 12),
+        (12, 20),
     ] {
         ws.set_column_width(c, w)?;
     }
@@ -423,7 +426,14 @@ pub(super) fn retirements(
     );
     let past_row = HEADER_ROW + 3 + row_u32(list.len());
     if !past.is_empty() {
-        ws.write_string_with_format(past_row - 1, 0, l.past_due_heading, &f.cell_bold)?;
+        ws.merge_range(
+            past_row - 1,
+            0,
+            past_row - 1,
+            last,
+            l.past_due_heading,
+            &f.section,
+        )?;
     }
     let rows = list
         .iter()
@@ -455,7 +465,7 @@ pub(super) fn retirements(
     if !list.is_empty() {
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(list.len()), last)?;
     }
-    for (c, w) in [(1, 34), (2, 26), (6, 24), (8, 14), (9, 14)] {
+    for (c, w) in [(1, 34), (2, 26), (5, 22), (6, 24), (8, 14), (9, 14)] {
         ws.set_column_width(c, w)?;
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
