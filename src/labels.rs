@@ -726,9 +726,9 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         Problem::PastRetirementAge(date) => {
             let d = date.format("%d/%m/%Y");
             if vi {
-                format!("Đã quá tuổi nghỉ hưu tại ngày báo cáo (nghỉ hưu từ sau ngày {d})")
+                format!("Đã quá tuổi nghỉ hưu, nghỉ từ sau ngày {d}")
             } else {
-                format!("Past retirement age on the as-of date (last day of service {d})")
+                format!("Past retirement age: last day of service {d}")
             }
         }
         Problem::UnitFromHeadings => {

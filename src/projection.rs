@@ -89,25 +89,23 @@ impl Timeline {
         self.events.sort_unstable();
     }
 
-    /// The first date from `from` on when the target is met, if ever.
+    /// The first date from `from` on when the target is met, if ever: `from`
+    /// itself when the counts on that day meet it, else the first later change
+    /// after which they do.
     #[must_use]
     pub fn earliest_met(&self, t: &Target, from: NaiveDate) -> Option<NaiveDate> {
-        let mut c = self.start;
+        let mut c = self.at(from);
         if c.decide(t).met == Some(true) {
             return Some(from);
         }
-        let mut i = 0;
-        while i < self.events.len() {
-            let date = self.events[i].date;
-            while i < self.events.len() && self.events[i].date == date {
-                let e = self.events[i];
-                c.n += e.dn;
-                c.q += e.dq;
-                c.u += e.du;
-                i += 1;
-            }
-            if date >= from && c.decide(t).met == Some(true) {
-                return Some(date);
+        let later = &self.events[self.events.partition_point(|e| e.date <= from)..];
+        for (i, e) in later.iter().enumerate() {
+            c.n += e.dn;
+            c.q += e.dq;
+            c.u += e.du;
+            let last_of_day = later.get(i + 1).is_none_or(|next| next.date != e.date);
+            if last_of_day && c.decide(t).met == Some(true) {
+                return Some(e.date);
             }
         }
         None
@@ -180,18 +178,18 @@ pub fn split_past_due(list: Retiring, as_of: NaiveDate) -> (Retiring, Retiring) 
     list.into_iter().partition(|(d, _)| *d < as_of)
 }
 
-/// A data issue for each person already past retirement age on the as-of date:
-/// they leave the projection the day after it and are never trained.
+/// A data issue for each person already past retirement age on the as-of date
+/// (the first list of [`split_past_due`]): they leave the projection the day
+/// after it and are never trained.
 #[must_use]
 pub fn past_due_issues(
     loaded: &crate::roster::Loaded,
-    retire: &[Option<NaiveDate>],
-    as_of: NaiveDate,
+    past_due: &[(NaiveDate, usize)],
 ) -> Vec<crate::issues::DataIssue> {
     let roster = &loaded.roster;
-    let (past, _) = split_past_due(retiring_by(roster, retire, as_of), as_of);
-    past.into_iter()
-        .map(|(d, i)| {
+    past_due
+        .iter()
+        .map(|&(d, i)| {
             let r = &roster.records[i];
             let s = &loaded.sheets[r.source.sheet as usize];
             let (column, value) = match (r.retirement_date, r.birth) {

@@ -50,6 +50,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         as_of: cfg.as_of,
         replacements: policy.projection.replacements,
     };
+    let (mut past_due, mut retiring) = (Vec::new(), Vec::new());
     let (projected, planned) = if with_plan {
         // Members grouped by unit, parent and whole roster, once per target.
         let groups: Vec<MemberGroups> = results
@@ -57,7 +58,12 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
             .map(|r| MemberGroups::new(&hierarchy, &r.members))
             .collect();
         let p = projection::project(&policy, &results, &groups, &projector);
-        issues.extend(projection::past_due_issues(&loaded, &retire, cfg.as_of));
+        let horizon = policy.horizon().unwrap_or(cfg.as_of);
+        (past_due, retiring) = projection::split_past_due(
+            projection::retiring_by(&loaded.roster, &retire, horizon),
+            cfg.as_of,
+        );
+        issues.extend(projection::past_due_issues(&loaded, &past_due));
         let t = plan::plan(&policy, &results, &groups, &projector, &policy.training);
         (p, t)
     } else {
@@ -66,7 +72,8 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let future = with_plan.then_some(Future {
         projection: &projected,
         plan: &planned,
-        retire: &retire,
+        retiring: &retiring,
+        past_due: &past_due,
     });
     let input = ReportInput {
         loaded: &loaded,
@@ -171,14 +178,9 @@ fn render(input: &ReportInput<'_>, out: &std::path::Path) -> String {
                 let _ = writeln!(s, "{}", labels::plan_bound(lang, &b));
             }
         }
-        let horizon = input.policy.horizon().unwrap_or(input.as_of);
-        let (past, retiring) = projection::split_past_due(
-            projection::retiring_by(&input.loaded.roster, fut.retire, horizon),
-            input.as_of,
-        );
-        let _ = writeln!(s, "{}: {}", l.retirements_summary, retiring.len());
-        if !past.is_empty() {
-            let _ = writeln!(s, "{}: {}", l.past_due_heading, past.len());
+        let _ = writeln!(s, "{}: {}", l.retirements_summary, fut.retiring.len());
+        if !fut.past_due.is_empty() {
+            let _ = writeln!(s, "{}: {}", l.past_due_heading, fut.past_due.len());
         }
     }
     s

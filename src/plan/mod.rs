@@ -43,9 +43,9 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use crate::compliance::{Group, Member, TargetResult};
 use crate::policy::{Comparator, Measure, Policy, Scope, Target, TrainingSettings};
-use crate::projection::{Counts, MemberGroups, Projector, Timeline};
+use crate::projection::{Counts, MemberGroups, Projector};
 use crate::scales::Education;
-use solve::{Caps, Model, Opt, Profile};
+use solve::{Caps, Model, Opt, Profile, Starts};
 
 /// Why a plan cannot meet a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +123,17 @@ pub struct Outcome {
     pub unknown: i64,
     /// Met with the plan if every unknown turned out qualified.
     pub met_if_unknown_qualified: bool,
+}
+
+impl Outcome {
+    /// Counts at the deadline with the plan: its trainees added to the qualified.
+    #[must_use]
+    pub fn with_plan(&self) -> Counts {
+        Counts {
+            q: self.at_deadline.q + i64::try_from(self.planned).unwrap_or(i64::MAX),
+            ..self.at_deadline
+        }
+    }
 }
 
 /// Bounds when a part of the plan could not be proven optimal.
@@ -224,7 +235,6 @@ fn preference(
 
 /// Plans training for every education target together.
 #[must_use]
-#[allow(clippy::too_many_lines)]
 pub fn plan(
     policy: &Policy,
     results: &[TargetResult],
@@ -232,23 +242,97 @@ pub fn plan(
     projector: &Projector<'_>,
     settings: &TrainingSettings,
 ) -> Plan {
-    let mut out = Plan::default();
     let first_day = projector.first_day();
     let caps = Caps {
         overall: settings.capacity,
         per_unit: settings.capacity_per_unit,
         first_year: first_day.year(),
     };
+    let mut out = Plan::default();
+    let (needs, trainable) = find_needs(policy, results, groups, projector, &mut out.not_trainable);
+    let people = candidates(&needs, projector);
+    let profiles = profiles(&people, &needs, settings, &caps, first_day);
+    let model = Model {
+        needs: needs
+            .iter()
+            .map(|n| u32::try_from(n.need).unwrap_or(u32::MAX))
+            .collect(),
+        profiles: profiles
+            .iter()
+            .map(|(opts, unit, ps)| Profile {
+                count: u32::try_from(ps.len()).unwrap_or(u32::MAX),
+                unit: *unit,
+                options: opts.iter().map(|(_, o)| o.clone()).collect(),
+            })
+            .collect(),
+        caps,
+    };
+    let sol = solve::solve(&model, BUDGET);
+    out.bound = sol.bound.map(|b| PlanBound {
+        groups_met: sol.score.met,
+        groups_met_at_most: b.met_at_most,
+        trainees: sol.score.people,
+        trainees_at_least: b.people_at_least,
+    });
+    // People taken (in preference order within their profile), with their course and latest start.
+    let mut chosen: Vec<(&Person, Education, i32)> = Vec::new();
+    for ((opts, _, ps), take) in profiles.iter().zip(&sol.take) {
+        let mut next = ps.iter();
+        for ((level, opt), &x) in opts.iter().zip(take) {
+            for p in next.by_ref().take(x as usize) {
+                chosen.push((p, *level, opt.latest));
+            }
+        }
+    }
+    out.trainees = trainees(
+        &chosen, policy, results, &trainable, projector, settings, &caps,
+    );
+    out.trainees.sort_by_cached_key(|t| {
+        let p = &people[&t.person];
+        let step = (t.course as u32).saturating_sub(p.current as u32);
+        (t.unit, t.start, step, preference(p))
+    });
+    let ctx = OutcomeContext {
+        projector,
+        policy,
+        settings,
+        caps,
+        people: &people,
+        planned: out.trainees.iter().map(|t| (t.person, t)).collect(),
+        used: {
+            let mut used = Starts::default();
+            for t in &out.trainees {
+                used.take(t.unit, t.start.year());
+            }
+            used
+        },
+    };
+    out.outcomes = needs
+        .iter()
+        .enumerate()
+        .map(|(gi, n)| ctx.outcome(u32::try_from(gi).unwrap_or(u32::MAX), n))
+        .collect();
+    out
+}
+
+/// The groups projected to miss, and the trainable targets with their level;
+/// other targets are pushed to `not_trainable`.
+fn find_needs<'r>(
+    policy: &Policy,
+    results: &'r [TargetResult],
+    groups: &[MemberGroups],
+    projector: &Projector<'_>,
+    not_trainable: &mut Vec<usize>,
+) -> (Vec<Need<'r>>, Vec<(usize, Education)>) {
     let none = HashMap::new();
-    // Groups projected to miss.
-    let mut needs: Vec<Need<'_>> = Vec::new();
-    let mut trainable: Vec<(usize, Education)> = Vec::new();
+    let mut needs = Vec::new();
+    let mut trainable = Vec::new();
     for (res, mg) in results.iter().zip(groups) {
         let t = &policy.targets[res.target];
         let level = match (t.measure, t.comparator) {
             (Measure::Education(level), Comparator::Gt | Comparator::Ge) => level,
             _ => {
-                out.not_trainable.push(res.target);
+                not_trainable.push(res.target);
                 continue;
             }
         };
@@ -281,7 +365,11 @@ pub fn plan(
             }
         }
     }
-    // Candidates and the groups they can count for.
+    (needs, trainable)
+}
+
+/// Candidates by person, with the needs they can count for.
+fn candidates(needs: &[Need<'_>], projector: &Projector<'_>) -> HashMap<u32, Person> {
     let mut people: HashMap<u32, Person> = HashMap::new();
     for (gi, n) in needs.iter().enumerate() {
         for m in &n.members {
@@ -304,7 +392,18 @@ pub fn plan(
             p.groups.push(u32::try_from(gi).unwrap_or(u32::MAX));
         }
     }
-    // Profiles: people of one unit with the same options.
+    people
+}
+
+/// Profiles: people of one unit with the same options, each in preference
+/// order; profiles by smallest step, then their most preferred person.
+fn profiles(
+    people: &HashMap<u32, Person>,
+    needs: &[Need<'_>],
+    settings: &TrainingSettings,
+    caps: &Caps,
+    first_day: NaiveDate,
+) -> Vec<ProfileRows> {
     let last_year = needs
         .iter()
         .map(|n| n.deadline.year())
@@ -316,12 +415,11 @@ pub fn plan(
     ids.sort_unstable();
     for id in ids {
         let p = &people[id];
-        let opts = options(p, &needs, settings, &caps, first_day, last_year);
+        let opts = options(p, needs, settings, caps, first_day, last_year);
         if opts.is_empty() {
             continue;
         }
-        let key = (p.unit, opts.clone());
-        let k = *by_key.entry(key).or_insert_with(|| {
+        let k = *by_key.entry((p.unit, opts.clone())).or_insert_with(|| {
             profiles.push((opts, p.unit, Vec::new()));
             profiles.len() - 1
         });
@@ -336,170 +434,180 @@ pub fn plan(
             preference(&ps[0]),
         )
     });
-    let model = Model {
-        needs: needs
-            .iter()
-            .map(|n| u32::try_from(n.need).unwrap_or(u32::MAX))
-            .collect(),
-        profiles: profiles
-            .iter()
-            .map(|(opts, unit, ps)| Profile {
-                count: u32::try_from(ps.len()).unwrap_or(u32::MAX),
-                unit: *unit,
-                options: opts.iter().map(|(_, o)| o.clone()).collect(),
-            })
-            .collect(),
-        caps,
-    };
-    let sol = solve::solve(&model, BUDGET);
-    if let Some(b) = sol.bound {
-        out.bound = Some(PlanBound {
-            groups_met: sol.score.met,
-            groups_met_at_most: b.met_at_most,
-            trainees: sol.score.people,
-            trainees_at_least: b.people_at_least,
-        });
-    }
-    // People taken, their courses and start years.
-    let mut chosen: Vec<(&Person, Education, i32)> = Vec::new();
-    for ((opts, _, ps), take) in profiles.iter().zip(&sol.take) {
-        let mut next = ps.iter();
-        for ((level, opt), &x) in opts.iter().zip(take) {
-            for p in next.by_ref().take(x as usize) {
-                chosen.push((p, *level, opt.latest));
-            }
-        }
-    }
+    profiles
+}
+
+/// The chosen people as courses: start years scheduled within the capacity,
+/// and every trainable target each course serves.
+fn trainees(
+    chosen: &[(&Person, Education, i32)],
+    policy: &Policy,
+    results: &[TargetResult],
+    trainable: &[(usize, Education)],
+    projector: &Projector<'_>,
+    settings: &TrainingSettings,
+    caps: &Caps,
+) -> Vec<Trainee> {
+    let first_day = projector.first_day();
     let jobs: Vec<(u32, i32)> = chosen.iter().map(|(p, _, y)| (p.unit, *y)).collect();
-    let years = solve::schedule(&caps, &jobs).unwrap_or_else(|| jobs.iter().map(|j| j.1).collect());
-    let trainee_people: HashSet<u32> = chosen
-        .iter()
-        .map(|(p, _, _)| projector.roster.records[p.rec as usize].person)
-        .collect();
-    let served = targets_served(results, &trainable, projector, &trainee_people);
-    let mut trainees: Vec<(Trainee, u32)> = Vec::new();
+    let years = solve::schedule(caps, &jobs).unwrap_or_else(|| jobs.iter().map(|j| j.1).collect());
+    let person_of = |p: &Person| projector.roster.records[p.rec as usize].person;
+    let ids: HashSet<u32> = chosen.iter().map(|(p, _, _)| person_of(p)).collect();
+    let served = targets_served(results, trainable, projector, &ids);
+    let mut out = Vec::with_capacity(chosen.len());
     for ((p, level, _), year) in chosen.iter().zip(&years) {
-        let months = settings.duration(*level);
-        let Some((start, end)) = course(first_day, *year, months) else {
+        let Some((start, end)) = course(first_day, *year, settings.duration(*level)) else {
             continue;
         };
-        let rec = &projector.roster.records[p.rec as usize];
+        let person = person_of(p);
         let targets = served
-            .get(&rec.person)
+            .get(&person)
             .map(|v| {
                 v.iter()
                     .filter(|(t, lvl)| {
-                        *lvl <= *level
-                            && end <= policy.targets[*t].deadline
-                            && in_service(p.retire, policy.targets[*t].deadline)
+                        let deadline = policy.targets[*t].deadline;
+                        *lvl <= *level && end <= deadline && in_service(p.retire, deadline)
                     })
                     .map(|(t, _)| *t)
                     .collect()
             })
             .unwrap_or_default();
-        let step = (*level as u32).saturating_sub(p.current as u32);
-        trainees.push((
-            Trainee {
-                rec: p.rec,
-                person: rec.person,
-                unit: p.unit,
-                current: rec.education,
-                course: *level,
-                start,
-                end,
-                retire: p.retire,
-                targets,
-            },
-            step,
-        ));
+        out.push(Trainee {
+            rec: p.rec,
+            person,
+            unit: p.unit,
+            current: Some(p.current),
+            course: *level,
+            start,
+            end,
+            retire: p.retire,
+            targets,
+        });
     }
-    trainees.sort_by(|(a, sa), (b, sb)| {
-        let pa = &people[&a.person];
-        let pb = &people[&b.person];
-        (a.unit, a.start, *sa, preference(pa)).cmp(&(b.unit, b.start, *sb, preference(pb)))
-    });
-    out.trainees = trainees.into_iter().map(|(t, _)| t).collect();
-    // Outcomes.
-    let mut used: Usage = Usage::default();
-    for t in &out.trainees {
-        used.take(t.unit, t.start.year());
-    }
-    for (gi, n) in needs.iter().enumerate() {
-        let t = &policy.targets[n.target];
-        let gi = u32::try_from(gi).unwrap_or(u32::MAX);
-        let planned = out
-            .trainees
-            .iter()
-            .filter(|tr| {
-                people[&tr.person].groups.contains(&gi)
-                    && tr.course >= n.level
-                    && tr.end <= n.deadline
-            })
-            .count() as u64;
-        let with = Counts {
-            q: n.at.q + i64::try_from(planned).unwrap_or(0),
-            ..n.at
-        };
-        let met_with_plan = with.decide(t).met == Some(true);
+    out
+}
+
+/// What an outcome needs to know of the plan.
+struct OutcomeContext<'a> {
+    projector: &'a Projector<'a>,
+    policy: &'a Policy,
+    settings: &'a TrainingSettings,
+    caps: Caps,
+    people: &'a HashMap<u32, Person>,
+    /// Trainees by person.
+    planned: HashMap<u32, &'a Trainee>,
+    /// Course starts the plan uses.
+    used: Starts,
+}
+
+impl OutcomeContext<'_> {
+    /// The outcome of need `gi`.
+    fn outcome(&self, gi: u32, n: &Need<'_>) -> Outcome {
+        let t = &self.policy.targets[n.target];
         let cands: Vec<&Person> = n
             .members
             .iter()
-            .filter_map(|m| people.get(&m.person))
+            .filter_map(|m| self.people.get(&m.person))
             .filter(|p| p.groups.contains(&gi))
             .collect();
+        let planned = cands
+            .iter()
+            .filter_map(|p| self.planned.get(&self.person_of(p)))
+            .filter(|tr| tr.course >= n.level && tr.end <= n.deadline)
+            .count() as u64;
         let mut outcome = Outcome {
             target: n.target,
             group: n.group,
             at_deadline: n.at,
             needed: n.need,
             planned,
-            met_with_plan,
+            met_with_plan: false,
             shortcoming: None,
-            best_share: with.share(),
+            best_share: None,
             earliest: None,
             candidates: cands.len() as u64,
             unknown: n.at.u,
-            met_if_unknown_qualified: Counts {
-                q: with.q + n.at.u,
-                ..with
-            }
-            .decide(t)
-            .met == Some(true),
+            met_if_unknown_qualified: false,
         };
-        if !met_with_plan {
-            let months = settings.duration(n.level);
-            let latest = |p: &Person| {
-                (caps.first_year..=n.deadline.year())
-                    .rev()
-                    .find(|y| course(first_day, *y, months).is_some_and(|(_, e)| e <= n.deadline))
-                    .map(|y| (p.unit, y))
-            };
-            let in_time: Vec<(u32, i32)> = cands.iter().filter_map(|p| latest(p)).collect();
-            let reachable = if caps.overall.is_some() || caps.per_unit.is_some() {
-                solve::max_scheduled(&caps, &in_time)
-            } else {
-                in_time.len() as u64
-            };
-            outcome.shortcoming = Some(if (cands.len() as u64) < n.need {
-                Shortcoming::TooFewCandidates
-            } else if (in_time.len() as u64) < n.need {
-                Shortcoming::TooLittleTime
-            } else if reachable < n.need {
-                Shortcoming::Capacity
-            } else {
-                Shortcoming::Competing
-            });
-            outcome.best_share = Counts {
-                q: n.at.q + i64::try_from(reachable).unwrap_or(0),
-                ..n.at
-            }
-            .share();
-            outcome.earliest =
-                earliest(projector, n, t, &cands, &out.trainees, &used, &caps, months);
+        let with = outcome.with_plan();
+        outcome.met_with_plan = with.decide(t).met == Some(true);
+        outcome.best_share = with.share();
+        outcome.met_if_unknown_qualified = Counts {
+            q: with.q + n.at.u,
+            ..with
         }
-        out.outcomes.push(outcome);
+        .decide(t)
+        .met == Some(true);
+        if outcome.met_with_plan {
+            return outcome;
+        }
+        // A course to the level started in this year or before ends by the deadline.
+        let months = self.settings.duration(n.level);
+        let first_day = self.projector.first_day();
+        let in_time_year = (self.caps.first_year..=n.deadline.year())
+            .rev()
+            .find(|y| course(first_day, *y, months).is_some_and(|(_, e)| e <= n.deadline));
+        let in_time: Vec<(u32, i32)> = in_time_year
+            .map(|y| cands.iter().map(|p| (p.unit, y)).collect())
+            .unwrap_or_default();
+        let reachable = solve::max_scheduled(&self.caps, &in_time);
+        outcome.shortcoming = Some(if (cands.len() as u64) < n.need {
+            Shortcoming::TooFewCandidates
+        } else if (in_time.len() as u64) < n.need {
+            Shortcoming::TooLittleTime
+        } else if reachable < n.need {
+            Shortcoming::Capacity
+        } else {
+            Shortcoming::Competing
+        });
+        outcome.best_share = Counts {
+            q: n.at.q + i64::try_from(reachable).unwrap_or(0),
+            ..n.at
+        }
+        .share();
+        outcome.earliest = self.earliest(n, t, &cands, months);
+        outcome
     }
-    out
+
+    fn person_of(&self, p: &Person) -> u32 {
+        self.projector.roster.records[p.rec as usize].person
+    }
+
+    /// The earliest date from the deadline on when the group could be met: the
+    /// plan's courses stay, and every other candidate starts a course to the
+    /// level as early as the capacity left allows, if it ends before they retire.
+    fn earliest(
+        &self,
+        n: &Need<'_>,
+        t: &Target,
+        cands: &[&Person],
+        months: u32,
+    ) -> Option<NaiveDate> {
+        let first_day = self.projector.first_day();
+        let mut used = self.used.clone();
+        let mut ends: HashMap<u32, NaiveDate> = HashMap::new();
+        let horizon = first_day.year() + 45;
+        for p in cands {
+            let person = self.person_of(p);
+            if let Some(tr) = self.planned.get(&person) {
+                if tr.course >= n.level {
+                    ends.insert(person, tr.end);
+                }
+                continue;
+            }
+            let start = (self.caps.first_year..=horizon).find_map(|y| {
+                let (_, e) = course(first_day, y, months)?;
+                (used.free(&self.caps, p.unit, y) && in_service(p.retire, e)).then_some((y, e))
+            });
+            if let Some((y, e)) = start {
+                used.take(p.unit, y);
+                ends.insert(person, e);
+            }
+        }
+        self.projector
+            .timeline(n.members.iter().copied(), &t.measure, &ends)
+            .earliest_met(t, n.deadline)
+    }
 }
 
 /// A person's options: for each level some group needs, each distinct set of
@@ -514,7 +622,7 @@ fn options(
     first_day: NaiveDate,
     last_year: i32,
 ) -> Vec<(Education, Opt)> {
-    let capacity = caps.overall.is_some() || caps.per_unit.is_some();
+    let capacity = caps.any();
     let mut levels: Vec<Education> = p
         .groups
         .iter()
@@ -620,91 +728,4 @@ fn targets_served(
         v.sort_unstable();
     }
     served
-}
-
-/// Course starts used per year, overall and per unit.
-#[derive(Debug, Clone, Default)]
-struct Usage {
-    year: HashMap<i32, u32>,
-    unit_year: HashMap<(u32, i32), u32>,
-}
-
-impl Usage {
-    fn free(&self, caps: &Caps, unit: u32, year: i32) -> bool {
-        caps.overall
-            .is_none_or(|c| self.year.get(&year).copied().unwrap_or(0) < c)
-            && caps
-                .per_unit
-                .is_none_or(|c| self.unit_year.get(&(unit, year)).copied().unwrap_or(0) < c)
-    }
-
-    fn take(&mut self, unit: u32, year: i32) {
-        *self.year.entry(year).or_default() += 1;
-        *self.unit_year.entry((unit, year)).or_default() += 1;
-    }
-}
-
-/// The earliest date from the deadline on when the group could be met: the
-/// plan's courses stay, and every other candidate starts a course to the level
-/// as early as the capacity left allows, if it ends before they retire.
-#[allow(clippy::too_many_arguments)]
-fn earliest(
-    projector: &Projector<'_>,
-    n: &Need<'_>,
-    t: &Target,
-    cands: &[&Person],
-    trainees: &[Trainee],
-    used: &Usage,
-    caps: &Caps,
-    months: u32,
-) -> Option<NaiveDate> {
-    let first_day = projector.first_day();
-    let mut usage = used.clone();
-    let mut ends: HashMap<u32, NaiveDate> = HashMap::new();
-    let planned: HashMap<u32, &Trainee> = trainees.iter().map(|t| (t.person, t)).collect();
-    let horizon = first_day.year() + 45;
-    for p in cands {
-        let person = projector.roster.records[p.rec as usize].person;
-        if let Some(tr) = planned.get(&person) {
-            if tr.course >= n.level {
-                ends.insert(person, tr.end);
-            }
-            continue;
-        }
-        let year = (caps.first_year..=horizon).find(|y| {
-            usage.free(caps, p.unit, *y)
-                && course(first_day, *y, months).is_some_and(|(_, e)| in_service(p.retire, e))
-        });
-        if let Some(y) = year
-            && let Some((_, e)) = course(first_day, y, months)
-        {
-            usage.take(p.unit, y);
-            ends.insert(person, e);
-        }
-    }
-    let tl = projector.timeline(n.members.iter().copied(), &t.measure, &ends);
-    met_from(&tl, t, n.deadline)
-}
-
-/// The first date on or after `from` when the timeline meets the target.
-fn met_from(tl: &Timeline, t: &Target, from: NaiveDate) -> Option<NaiveDate> {
-    if tl.at(from).decide(t).met == Some(true) {
-        return Some(from);
-    }
-    let mut c = tl.at(from);
-    let later: Vec<_> = tl.events.iter().filter(|e| e.date > from).collect();
-    let mut i = 0;
-    while i < later.len() {
-        let date = later[i].date;
-        while i < later.len() && later[i].date == date {
-            c.n += later[i].dn;
-            c.q += later[i].dq;
-            c.u += later[i].du;
-            i += 1;
-        }
-        if c.decide(t).met == Some(true) {
-            return Some(date);
-        }
-    }
-    None
 }

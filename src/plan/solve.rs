@@ -49,7 +49,9 @@ pub struct Caps {
 }
 
 impl Caps {
-    fn any(&self) -> bool {
+    /// Whether any yearly capacity is set.
+    #[must_use]
+    pub fn any(&self) -> bool {
         self.overall.is_some() || self.per_unit.is_some()
     }
 }
@@ -304,40 +306,26 @@ pub fn schedule(caps: &Caps, jobs: &[(u32, i32)]) -> Option<Vec<i32>> {
         return None;
     }
     // Starts per (unit, year) and per year from the flow.
-    let mut used_uy: HashMap<(u32, i32), u32> = HashMap::new();
-    let mut used_y: HashMap<i32, u32> = HashMap::new();
+    let mut used = Starts::default();
     let mut starts: HashMap<(u32, i32), Vec<i32>> = HashMap::new();
     for (k, kind) in kinds.iter().enumerate() {
         for &(e, y) in &kind_edges[k] {
-            let f = g.flow_on(e);
-            for _ in 0..f {
+            for _ in 0..g.flow_on(e) {
                 starts.entry(*kind).or_default().push(y);
-                *used_uy.entry((kind.0, y)).or_default() += 1;
-                *used_y.entry(y).or_default() += 1;
+                used.take(kind.0, y);
             }
         }
     }
     // Move courses earlier where there is room, latest deadline first.
-    let free = |uy: &HashMap<(u32, i32), u32>, yy: &HashMap<i32, u32>, u: u32, y: i32| {
-        caps.per_unit
-            .is_none_or(|c| uy.get(&(u, y)).copied().unwrap_or(0) < c)
-            && caps
-                .overall
-                .is_none_or(|c| yy.get(&y).copied().unwrap_or(0) < c)
-    };
     for kind in kinds.iter().rev() {
         let Some(list) = starts.get_mut(kind) else {
             continue;
         };
         list.sort_unstable();
         for s in list.iter_mut() {
-            if let Some(y) = (y0..*s).find(|y| free(&used_uy, &used_y, kind.0, *y)) {
-                for (m, d) in [(y, 1i64), (*s, -1)] {
-                    let e = used_uy.entry((kind.0, m)).or_default();
-                    *e = u32::try_from(i64::from(*e) + d).unwrap_or(0);
-                    let e = used_y.entry(m).or_default();
-                    *e = u32::try_from(i64::from(*e) + d).unwrap_or(0);
-                }
+            if let Some(y) = (y0..*s).find(|y| used.free(caps, kind.0, *y)) {
+                used.give_back(kind.0, *s);
+                used.take(kind.0, y);
                 *s = y;
             }
         }
@@ -513,42 +501,70 @@ impl Flow {
     }
 }
 
+/// Course starts used per year, overall and per unit.
+#[derive(Debug, Clone, Default)]
+pub struct Starts {
+    year: HashMap<i32, u32>,
+    unit_year: HashMap<(u32, i32), u32>,
+}
+
+impl Starts {
+    /// Whether one more course of `unit` can start in `year`.
+    #[must_use]
+    pub fn free(&self, caps: &Caps, unit: u32, year: i32) -> bool {
+        caps.overall
+            .is_none_or(|c| self.year.get(&year).copied().unwrap_or(0) < c)
+            && caps
+                .per_unit
+                .is_none_or(|c| self.unit_year.get(&(unit, year)).copied().unwrap_or(0) < c)
+    }
+
+    /// Counts a course of `unit` starting in `year`.
+    pub fn take(&mut self, unit: u32, year: i32) {
+        *self.year.entry(year).or_default() += 1;
+        *self.unit_year.entry((unit, year)).or_default() += 1;
+    }
+
+    fn give_back(&mut self, unit: u32, year: i32) {
+        if let Some(v) = self.year.get_mut(&year) {
+            *v = v.saturating_sub(1);
+        }
+        if let Some(v) = self.unit_year.get_mut(&(unit, year)) {
+            *v = v.saturating_sub(1);
+        }
+    }
+}
+
 /// Course starts placed one at a time, each in the latest year with room:
 /// always within capacity, not always the most that could fit.
 #[derive(Default)]
 struct Placer {
-    year: HashMap<i32, u32>,
-    unit_year: HashMap<(u32, i32), u32>,
+    used: Starts,
     /// (profile, option, year) of each start.
     placed: Vec<(usize, usize, i32)>,
 }
 
 impl Placer {
-    fn place(&mut self, caps: &Caps, unit: u32, latest: i32) -> Option<i32> {
-        if !caps.any() {
-            return Some(caps.first_year);
+    /// Places a start for option `o` of profile `p` (of `unit`) by `latest`, if there is room.
+    fn place(&mut self, caps: &Caps, unit: u32, p: usize, o: usize, latest: i32) -> bool {
+        let year = if caps.any() {
+            (caps.first_year..=latest)
+                .rev()
+                .find(|y| self.used.free(caps, unit, *y))
+        } else {
+            Some(caps.first_year)
+        };
+        if let Some(y) = year {
+            self.used.take(unit, y);
+            self.placed.push((p, o, y));
         }
-        let y = (caps.first_year..=latest).rev().find(|y| {
-            caps.overall
-                .is_none_or(|c| self.year.get(y).copied().unwrap_or(0) < c)
-                && caps
-                    .per_unit
-                    .is_none_or(|c| self.unit_year.get(&(unit, *y)).copied().unwrap_or(0) < c)
-        })?;
-        *self.year.entry(y).or_default() += 1;
-        *self.unit_year.entry((unit, y)).or_default() += 1;
-        Some(y)
+        year.is_some()
     }
 
     fn release(&mut self, unit: u32, p: usize, o: usize) {
         if let Some(i) = self.placed.iter().rposition(|x| x.0 == p && x.1 == o) {
             let (_, _, y) = self.placed.remove(i);
-            if let Some(v) = self.year.get_mut(&y) {
-                *v -= 1;
-            }
-            if let Some(v) = self.unit_year.get_mut(&(unit, y)) {
-                *v -= 1;
-            }
+            self.used.give_back(unit, y);
         }
     }
 }
@@ -801,12 +817,11 @@ impl<'m> Search<'m> {
                     picks.sort_by_key(|(o, hits, step)| (std::cmp::Reverse(*hits), *step, *o));
                     let unit = self.m.profiles[p].unit;
                     let caps = self.m.caps;
-                    let placed = picks.iter().find_map(|(o, _, _)| {
+                    let placed = picks.iter().map(|(o, _, _)| *o).find(|o| {
                         let latest = self.m.profiles[p].options[*o].latest;
-                        placer.place(&caps, unit, latest).map(|y| (*o, y))
+                        placer.place(&caps, unit, p, *o, latest)
                     });
-                    let Some((o, year)) = placed else { break };
-                    placer.placed.push((p, o, year));
+                    let Some(o) = placed else { break };
                     self.add(p, o);
                 }
             }
@@ -899,8 +914,7 @@ impl<'m> Search<'m> {
                     let o = index[k];
                     let latest = self.m.profiles[*p].options[o].latest;
                     for _ in 0..x {
-                        if let Some(y) = placer.place(&self.m.caps, u, latest) {
-                            placer.placed.push((*p, o, y));
+                        if placer.place(&self.m.caps, u, *p, o, latest) {
                             self.add(*p, o);
                         }
                     }

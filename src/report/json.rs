@@ -217,14 +217,9 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
             })
         })
         .collect();
-    let horizon = p.horizon().unwrap_or(input.as_of);
-    let (past, future) = crate::projection::split_past_due(
-        crate::projection::retiring_by(roster, fut.retire, horizon),
-        input.as_of,
-    );
-    let listed = |list: Vec<(chrono::NaiveDate, usize)>| -> Vec<Value> {
-        list.into_iter()
-            .map(|(d, i)| {
+    let listed = |list: &[(chrono::NaiveDate, usize)]| -> Vec<Value> {
+        list.iter()
+            .map(|&(d, i)| {
                 let r = &roster.records[i];
                 json!({ "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row, "retirement": d.to_string() })
             })
@@ -241,8 +236,8 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
         "optimal": fut.plan.bound.is_none(), "bound": bound,
         "trainees": trainees, "outcomes": outcomes,
     });
-    doc["retirements"] = Value::Array(listed(future));
-    doc["past_retirement_age"] = Value::Array(listed(past));
+    doc["retirements"] = Value::Array(listed(fut.retiring));
+    doc["past_retirement_age"] = Value::Array(listed(fut.past_due));
 }
 
 /// Writes the JSON atomically.

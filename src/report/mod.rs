@@ -63,8 +63,10 @@ pub struct Future<'a> {
     pub projection: &'a [crate::projection::TargetProjection],
     /// The training plan.
     pub plan: &'a crate::plan::Plan,
-    /// Last day of service per record.
-    pub retire: &'a [Option<NaiveDate>],
+    /// Retiring from the as-of date to the latest deadline: (last day of service, record).
+    pub retiring: &'a [(NaiveDate, usize)],
+    /// Already past retirement age on the as-of date.
+    pub past_due: &'a [(NaiveDate, usize)],
 }
 
 /// Cell formats, defined once.

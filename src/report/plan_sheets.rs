@@ -11,7 +11,6 @@ use crate::compliance::Group;
 use crate::dates::Precision;
 use crate::labels::{self, Lang};
 use crate::output::col;
-use crate::plan::Shortcoming;
 use crate::roster::StaffRecord;
 use crate::scales::Gender;
 
@@ -169,13 +168,7 @@ pub(super) fn projection(
                 .outcomes
                 .iter()
                 .find(|o| o.target == p.target && o.group == row.group);
-            let with_plan = outcome.map_or(at.share(), |o| {
-                crate::projection::Counts {
-                    q: o.at_deadline.q + i64::try_from(o.planned).unwrap_or(0),
-                    ..o.at_deadline
-                }
-                .share()
-            });
+            let with_plan = outcome.map_or(at.share(), |o| o.with_plan().share());
             match with_plan {
                 Some(s) => {
                     ws.write_number_with_format(r, col(extra + 3), s, pct)?;
@@ -193,10 +186,6 @@ pub(super) fn projection(
     ws.set_column_width(2, 40)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 3)?;
     print_setup(ws, HEADER_ROW)
-}
-
-fn why(lang: Lang, s: Option<Shortcoming>) -> &'static str {
-    labels::shortcoming(lang, s)
 }
 
 fn current_level(lang: Lang, e: Option<crate::scales::Education>) -> &'static str {
@@ -244,7 +233,7 @@ pub(super) fn plan(
         l.col_unknown_deadline,
         l.col_if_unknown,
     ];
-    table_top(ws, f, input, l.sheet_plan, &outcome_cols)?;
+    let last = table_top(ws, f, input, l.sheet_plan, &outcome_cols)?;
     let mut r = HEADER_ROW + 1;
     for o in &fut.plan.outcomes {
         let t = &input.policy.targets[o.target];
@@ -265,7 +254,7 @@ pub(super) fn plan(
             &f.int,
         )?;
         ws.write_string_with_format(r, 6, if o.met_with_plan { l.yes } else { l.no }, &f.cell)?;
-        ws.write_string_with_format(r, 7, why(lang, o.shortcoming), &f.cell)?;
+        ws.write_string_with_format(r, 7, labels::shortcoming(lang, o.shortcoming), &f.cell)?;
         match o.best_share {
             Some(s) => {
                 ws.write_number_with_format(r, 8, s, &f.pct)?;
@@ -311,7 +300,7 @@ pub(super) fn plan(
         None => l.plan_exact.to_string(),
         Some(b) => labels::plan_bound(lang, &b),
     };
-    ws.merge_range(r, 0, r, 12, &verdict, &f.section)?;
+    ws.merge_range(r, 0, r, last, &verdict, &f.section)?;
     // People.
     r += 1;
     header_row(ws, f, r, &person_cols)?;
@@ -349,7 +338,7 @@ pub(super) fn plan(
             .or_default() += 1;
     }
     r += 2;
-    ws.merge_range(r, 0, r, 12, l.col_year_totals, &f.section)?;
+    ws.merge_range(r, 0, r, last, l.col_year_totals, &f.section)?;
     r += 1;
     let mut totals_cols: Vec<String> = vec![l.col_unit.to_string()];
     totals_cols.extend(years.iter().map(ToString::to_string));
@@ -418,12 +407,8 @@ pub(super) fn retirements(
         l.col_pension,
     ];
     let last = table_top(ws, f, input, l.sheet_retirements, &names)?;
-    let horizon = input.policy.horizon().unwrap_or(input.as_of);
     let roster = &input.loaded.roster;
-    let (past, list) = crate::projection::split_past_due(
-        crate::projection::retiring_by(roster, fut.retire, horizon),
-        input.as_of,
-    );
+    let (past, list) = (fut.past_due, fut.retiring);
     let past_row = HEADER_ROW + 3 + row_u32(list.len());
     if !past.is_empty() {
         ws.merge_range(

@@ -392,4 +392,27 @@ fn sample_plan_checked_by_hand() {
     for sheet in [l.sheet_projection, l.sheet_plan, l.sheet_retirements] {
         assert!(read_sheet(&out, sheet).len() > 9, "{sheet}");
     }
+    // The printed plan says the same: candidates 0, unknown 1, met if the unknown is qualified;
+    // and that the plan is optimal.
+    let plan = read_sheet(&out, l.sheet_plan);
+    let row = plan
+        .iter()
+        .find(|r| r[0] == "T2-XA" && r[1] == "UBND Phường Phùng Chí Kiên")
+        .expect("Phùng Chí Kiên's outcome row");
+    assert_eq!(row[4..6], ["1", "0"], "{row:?}");
+    assert_eq!(row[10..13], ["0", "1", l.yes], "{row:?}");
+    assert!(plan.iter().any(|r| r[0] == l.plan_exact), "{plan:?}");
+    // "Nghỉ hưu": Ma Thị Mai (last day of service 31/08/2010) under the past-due heading,
+    // not among those retiring before the deadline.
+    let sheet = read_sheet(&out, l.sheet_retirements);
+    let heading = sheet
+        .iter()
+        .position(|r| r[0] == l.past_due_heading)
+        .expect("past-due heading");
+    let mai = sheet
+        .iter()
+        .position(|r| r[2] == "Ma Thị Mai")
+        .expect("Ma Thị Mai listed");
+    assert!(mai > heading, "{sheet:?}");
+    assert_eq!(j["past_retirement_age"].as_array().unwrap().len(), 7);
 }

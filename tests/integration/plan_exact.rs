@@ -7,7 +7,7 @@
 //! fewest trainees, then smallest total step.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde_json::Value;
@@ -333,6 +333,38 @@ fn tool_plan(j: &Value, people: &[P], targets: &[T], caps: Caps) -> (usize, usiz
     (m, n, step)
 }
 
+/// The `field` of each element of a JSON array.
+fn strings<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x[field].as_str().unwrap())
+        .collect()
+}
+
+/// A target over commune cán bộ (or else công chức), at `level`, "trên" (`gt`) or
+/// "từ … trở lên" `pct`%, per commune or over the whole roster.
+fn target(
+    id: &str,
+    can_bo: bool,
+    level: usize,
+    gt: bool,
+    pct: u64,
+    per_unit: bool,
+    deadline: NaiveDate,
+) -> T {
+    T {
+        id: id.into(),
+        can_bo,
+        cong_chuc: !can_bo,
+        level,
+        gt,
+        pct,
+        per_unit,
+        deadline,
+    }
+}
+
 /// A small deterministic generator.
 struct Lcg(u64);
 
@@ -412,6 +444,11 @@ fn random_case(seed: u64, capacity: bool) -> (Vec<P>, Vec<T>, Caps) {
 }
 
 fn run_case(dir: &Path, people: &[P], targets: &[T], caps: Caps) -> Value {
+    run_case_workbook(dir, people, targets, caps).1
+}
+
+/// Runs `plan` on the roster and policy; returns the workbook and the JSON.
+fn run_case_workbook(dir: &Path, people: &[P], targets: &[T], caps: Caps) -> (PathBuf, Value) {
     let roster = write(dir, "roster.csv", roster_csv(people));
     report_json(
         "plan",
@@ -421,7 +458,6 @@ fn run_case(dir: &Path, people: &[P], targets: &[T], caps: Caps) -> Value {
         &[&roster],
         &[],
     )
-    .1
 }
 
 #[test]
@@ -479,23 +515,9 @@ fn retiring_trainee_does_not_count() {
         person("A4", 0, false, 1, Some(d(2027, 6, 30))),
         person("A5", 0, false, 0, None),
     ];
-    let targets = vec![T {
-        id: "T".into(),
-        can_bo: false,
-        cong_chuc: true,
-        level: 2,
-        gt: false,
-        pct: 80,
-        per_unit: true,
-        deadline: d(2029, 12, 31),
-    }];
+    let targets = vec![target("T", false, 2, false, 80, true, d(2029, 12, 31))];
     let j = run_case(dir.path(), &people, &targets, Caps::default());
-    let names: Vec<&str> = j["plan"]["trainees"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["staff_id"].as_str().unwrap())
-        .collect();
+    let names: Vec<&str> = strings(&j["plan"]["trainees"], "staff_id");
     // At the deadline: 4 people, 3 qualified; only the young man can make it 4 of 4.
     assert_eq!(names, ["A5"]);
     let o = &j["plan"]["outcomes"][0];
@@ -517,19 +539,9 @@ fn targets_are_planned_together() {
         person("B3", 0, true, 4, None),
         person("B4", 0, true, 4, None),
     ];
-    let mk = |id: &str, level, gt, pct, per_unit, deadline| T {
-        id: String::from(id),
-        can_bo: true,
-        cong_chuc: false,
-        level,
-        gt,
-        pct,
-        per_unit,
-        deadline,
-    };
     let targets = vec![
-        mk("A", 2, true, 90, false, d(2028, 12, 31)),
-        mk("B", 4, false, 75, true, d(2029, 12, 31)),
+        target("A", true, 2, true, 90, false, d(2028, 12, 31)),
+        target("B", true, 4, false, 75, true, d(2029, 12, 31)),
     ];
     let j = run_case(dir.path(), &people, &targets, Caps::default());
     // A needs both below trung cấp trained by 2028, B one more at đại học: one of
@@ -559,17 +571,10 @@ fn fewest_trainees_within_capacity() {
         }
         people.push(person(&format!("U{u}X"), u, false, *extra, None));
     }
-    let mk = |id: &str, per_unit| T {
-        id: String::from(id),
-        can_bo: false,
-        cong_chuc: true,
-        level: 2,
-        gt: true,
-        pct: 95,
-        per_unit,
-        deadline: d(2029, 12, 31),
-    };
-    let targets = vec![mk("ALL", false), mk("EACH", true)];
+    let targets = vec![
+        target("ALL", false, 2, true, 95, false, d(2029, 12, 31)),
+        target("EACH", false, 2, true, 95, true, d(2029, 12, 31)),
+    ];
     for caps in [
         Caps::default(),
         Caps {
@@ -578,12 +583,7 @@ fn fewest_trainees_within_capacity() {
         },
     ] {
         let j = run_case(dir.path(), &people, &targets, caps);
-        let mut ids: Vec<&str> = j["plan"]["trainees"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t["staff_id"].as_str().unwrap())
-            .collect();
+        let mut ids: Vec<&str> = strings(&j["plan"]["trainees"], "staff_id");
         ids.sort_unstable();
         // 37 people, 34 qualified: "trên 95%" needs 36 overall (35/37 = 94.6%); An and
         // Bình need 8 of 8; Cường has 20 of 21 = 95.2%, met. Training An's and Bình's
@@ -607,16 +607,7 @@ fn fewest_trainees_within_capacity() {
 
 /// "100% of commune công chức at trung cấp by 31/12/2028", over the whole roster.
 fn all_at_trung_cap() -> T {
-    T {
-        id: "T".into(),
-        can_bo: false,
-        cong_chuc: true,
-        level: 2,
-        gt: false,
-        pct: 100,
-        per_unit: false,
-        deadline: d(2028, 12, 31),
-    }
+    target("T", false, 2, false, 100, false, d(2028, 12, 31))
 }
 
 /// People past retirement age on the as-of date: a data issue, never trained,
@@ -631,37 +622,14 @@ fn past_retirement_age_is_an_issue_and_listed_apart() {
         person("R4", 0, false, 1, None),
     ];
     let targets = vec![all_at_trung_cap()];
-    let j = run_case(dir.path(), &people, &targets, Caps::default());
-    let past: Vec<&str> = j["past_retirement_age"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap())
-        .collect();
+    let (out, j) = run_case_workbook(dir.path(), &people, &targets, Caps::default());
+    let past: Vec<&str> = strings(&j["past_retirement_age"], "name");
     assert_eq!(past, ["Người R1"]);
-    let future: Vec<&str> = j["retirements"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap())
-        .collect();
+    let future: Vec<&str> = strings(&j["retirements"], "name");
     assert_eq!(future, ["Người R2"]);
-    let trainees: Vec<&str> = j["plan"]["trainees"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["staff_id"].as_str().unwrap())
-        .collect();
+    let trainees: Vec<&str> = strings(&j["plan"]["trainees"], "staff_id");
     assert_eq!(trainees, ["R4"]);
     // The data issues sheet lists R1 (the first data row: row 2).
-    let (out, _) = report_json(
-        "plan",
-        dir.path(),
-        "2025-12-31",
-        &policy_toml(&targets, Caps::default()),
-        &[&dir.path().join("roster.csv")],
-        &[],
-    );
     let sheet = read_sheet(&out, nhanluc::labels::VI.sheet_issues);
     assert!(
         sheet.iter().any(
