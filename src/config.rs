@@ -40,6 +40,20 @@ pub fn resolve_as_of(flag: Option<&str>) -> Result<NaiveDate> {
 }
 
 impl InputConfig {
+    /// The roster files of a listing, as inputs no output may overwrite.
+    #[must_use]
+    pub fn input_files<'a>(
+        &self,
+        listing: &'a crate::ingest::Listing,
+    ) -> Vec<(&'a std::path::Path, &'static str)> {
+        listing
+            .files
+            .iter()
+            .chain(listing.passed_over.iter().map(|(p, _)| p))
+            .map(|p| (p.as_path(), "roster"))
+            .collect()
+    }
+
     /// Validates the input flags.
     pub fn from_args(a: &InputArgs) -> Result<Self> {
         let aliases = match &a.columns {

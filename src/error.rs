@@ -33,9 +33,31 @@ pub enum Error {
 
     /// No sheet of any input has a roster header.
     #[error(
-        "no roster header found in any sheet of the {files} input file(s); a roster header is a row naming at least the full name (Họ và tên) and one other known column"
+        "no roster header found in any input file; expected a row naming at least the full name (Họ và tên) and one other known column (Ngày sinh, Đơn vị, Chức vụ, …).\n  {}",
+        files.join("\n  ")
     )]
-    NoRosterHeader { files: usize },
+    NoRosterHeader {
+        /// Each file, with what it holds.
+        files: Vec<String>,
+    },
+
+    /// An output path is one of the inputs, or two outputs are one file.
+    #[error(
+        "{flag} {}: {what}; writing there would destroy it. Nothing was written: choose another path",
+        output.display()
+    )]
+    OutputIsInput {
+        /// The option naming the output.
+        flag: &'static str,
+        /// The output path as given.
+        output: PathBuf,
+        /// What the path already is.
+        what: String,
+    },
+
+    /// Standard output was closed (e.g. piped into `head`): stop quietly.
+    #[error("standard output closed")]
+    BrokenPipe,
 
     /// A roster sheet lacks a required column.
     #[error(

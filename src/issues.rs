@@ -65,6 +65,18 @@ pub enum Problem {
         /// The closest catalogue names (never applied).
         suggestions: Vec<String>,
     },
+    /// A file or folder already reached by another path (a link, or given twice).
+    ReachedTwice {
+        /// The path it was read under.
+        first: String,
+    },
+    /// One of the tool's own outputs (a report, an issues list) among the inputs.
+    OwnOutput,
+    /// A text longer than an Excel cell holds (32,767 characters).
+    TooLongForExcel {
+        /// Its length in characters.
+        chars: usize,
+    },
 }
 
 impl Problem {
@@ -92,6 +104,9 @@ impl Problem {
             Problem::NotStaff(_) => "not_staff_row".into(),
             Problem::UnitFromHeadings => "unit_from_headings".into(),
             Problem::PastRetirementAge(_) => "past_retirement_age".into(),
+            Problem::ReachedTwice { .. } => "reached_twice".into(),
+            Problem::OwnOutput => "own_output".into(),
+            Problem::TooLongForExcel { .. } => "too_long_for_excel".into(),
         }
     }
 }

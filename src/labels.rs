@@ -723,6 +723,26 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "Unit in the roster but not in the units file".into()
             }
         }
+        Problem::ReachedTwice { first } => {
+            if vi {
+                format!("Cùng một tệp/thư mục đã đọc qua đường dẫn {first} (liên kết hoặc ghi hai lần): không đọc lại")
+            } else {
+                format!("The same file or folder was already read as {first} (a link, or given twice): not read again")
+            }
+        }
+        Problem::OwnOutput => if vi {
+            "Tệp do nhanluc tạo ra (báo cáo hoặc danh sách lỗi), không phải danh sách cán bộ: bỏ qua"
+        } else {
+            "A file nhanluc wrote (a report or an issues list), not a roster: skipped"
+        }
+        .into(),
+        Problem::TooLongForExcel { chars } => {
+            if vi {
+                format!("Ô dài {chars} ký tự, quá giới hạn 32.767 ký tự của Excel: báo cáo chỉ ghi phần đầu")
+            } else {
+                format!("Cell of {chars} characters, over Excel's 32,767-character limit: the report shows its start")
+            }
+        }
         Problem::PastRetirementAge(date) => {
             let d = date.format("%d/%m/%Y");
             if vi {
@@ -781,7 +801,7 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::Vi, Action::ReadAsShown) => "Đọc như đã nêu",
         (Lang::Vi, Action::Merged) => "Tính là một người",
         (Lang::Vi, Action::Converted) => "Đã chuyển mã",
-        (Lang::Vi, Action::Skipped) => "Bỏ qua trang tính",
+        (Lang::Vi, Action::Skipped) => "Bỏ qua (không đọc)",
         (Lang::Vi, Action::NotPlaced) => "Chưa bố trí vào vị trí việc làm (không tự sửa)",
         (Lang::Vi, Action::NotAnalysed) => "Không phải cán bộ: đếm, không phân tích",
         (Lang::En, Action::NotAnalysed) => "Not staff: counted, not analysed",
@@ -795,7 +815,7 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::En, Action::ReadAsShown) => "Read as described",
         (Lang::En, Action::Merged) => "Counted as one person",
         (Lang::En, Action::Converted) => "Converted",
-        (Lang::En, Action::Skipped) => "Sheet skipped",
+        (Lang::En, Action::Skipped) => "Skipped (not read)",
     }
 }
 

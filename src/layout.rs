@@ -489,7 +489,7 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
     let mut in_footer = false;
     let mut kinds = Vec::with_capacity(sheet.len().saturating_sub(layout.body_start));
     for r in layout.body_start..sheet.len() {
-        let filled = sheet.columns.iter().filter(|c| c.id(r).is_some()).count();
+        let filled = sheet.filled(r);
         if filled == 0 {
             kinds.push(RowKind::Blank);
             continue;

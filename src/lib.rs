@@ -45,6 +45,7 @@ use crate::config::InputConfig;
 use crate::error::{Error, Result};
 use crate::ingest::RawInput;
 use crate::roster::{Loaded, SheetStatus};
+
 use crate::schema::HeaderMatcher;
 
 /// Runs a parsed command line; returns the exit code.
@@ -57,29 +58,63 @@ pub fn run(cli: &Cli) -> Result<u8> {
     }
 }
 
-/// Stages 1–2: reads every roster under the inputs into the clean staff table.
-pub fn load(cfg: &InputConfig, quiet: bool) -> Result<Loaded> {
-    let paths = ingest::list_files(&cfg.paths)?;
+/// Stages 1–2: reads every roster of the listing into the clean staff table.
+pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result<Loaded> {
+    let paths = &listing.files;
     let bar = progress::files(paths.len(), quiet);
     let mut raw = RawInput {
         files: Vec::with_capacity(paths.len()),
         sheets: Vec::new(),
     };
-    for (i, path) in paths.iter().enumerate() {
+    let mut passed_over: Vec<(std::path::PathBuf, issues::Problem)> = listing
+        .passed_over
+        .iter()
+        .map(|(p, why)| match why {
+            ingest::PassedOver::ReachedTwice { first } => (
+                p.clone(),
+                issues::Problem::ReachedTwice {
+                    first: first.display().to_string(),
+                },
+            ),
+        })
+        .collect();
+    for path in paths {
         bar.set_message(path.display().to_string());
-        let (file, sheets) = ingest::read_file(path, i, cfg.sheet.as_deref())?;
-        raw.files.push(file);
-        raw.sheets.extend(sheets);
+        let index = raw.files.len();
+        match ingest::read_file(path, index, cfg.sheet.as_deref())? {
+            ingest::FileRead::Read(file, sheets) => {
+                raw.files.push(file);
+                raw.sheets.extend(sheets);
+            }
+            ingest::FileRead::OwnOutput => {
+                passed_over.push((path.clone(), issues::Problem::OwnOutput));
+            }
+        }
         bar.inc(1);
     }
     bar.finish_and_clear();
+    if raw.files.is_empty() {
+        return Err(Error::NoRosterHeader {
+            files: passed_over
+                .iter()
+                .map(|(p, why)| {
+                    format!(
+                        "{}: {}",
+                        p.display(),
+                        labels::problem(labels::Lang::En, why)
+                    )
+                })
+                .collect(),
+        });
+    }
     if let Some(name) = &cfg.sheet
         && raw.sheets.is_empty()
     {
         return Err(Error::SheetNotFound { name: name.clone() });
     }
+    let described = describe_files(&raw);
     let matcher = HeaderMatcher::new(&cfg.aliases);
-    let loaded = normalize::normalize(
+    let mut loaded = normalize::normalize(
         raw,
         &normalize::Options {
             matcher: &matcher,
@@ -91,9 +126,56 @@ pub fn load(cfg: &InputConfig, quiet: bool) -> Result<Loaded> {
         .iter()
         .any(|s| matches!(s.status, SheetStatus::Read { .. }))
     {
-        return Err(Error::NoRosterHeader {
-            files: loaded.files.len(),
+        return Err(Error::NoRosterHeader { files: described });
+    }
+    for (path, problem) in passed_over {
+        loaded.issues.push(issues::DataIssue {
+            file: path.display().to_string().into(),
+            sheet: "".into(),
+            row: None,
+            column: String::new(),
+            value: String::new(),
+            problem,
+            action: issues::Action::Skipped,
         });
     }
     Ok(loaded)
+}
+
+/// What each file holds, for the message when none has a roster header:
+/// its size, or its first filled row.
+fn describe_files(raw: &RawInput) -> Vec<String> {
+    raw.files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let path = f.path.display();
+            let size = std::fs::metadata(&f.path).map(|m| m.len()).unwrap_or(0);
+            if size == 0 {
+                return format!("{path}: empty file (0 bytes)");
+            }
+            let first = raw.sheets.iter().filter(|s| s.file == i).find_map(|s| {
+                (0..s.len()).find(|&r| !s.row_is_blank(r)).map(|r| {
+                    let cells: Vec<String> = (0..s.columns.len())
+                        .map(|c| s.cell_text(r, c))
+                        .filter(|t| !t.is_empty())
+                        .take(6)
+                        .collect();
+                    let mut text = cells.join(" | ");
+                    if text.chars().count() > 100 {
+                        text = text.chars().take(99).chain(['…']).collect();
+                    }
+                    format!("sheet \"{}\", row {}: \"{text}\"", s.name, s.excel_rows[r])
+                })
+            });
+            let encoding = f
+                .text_encoding
+                .map(|e| format!(" (read as {e})"))
+                .unwrap_or_default();
+            match first {
+                Some(row) => format!("{path}{encoding}: first filled row is {row}"),
+                None => format!("{path}{encoding}: no filled cell ({size} bytes)"),
+            }
+        })
+        .collect()
 }

@@ -421,6 +421,33 @@ impl RowIssues<'_> {
     }
 }
 
+/// Notes every text too long for an Excel cell: the report cuts it.
+fn overlong_cells(
+    sheet: &crate::ingest::RawSheet,
+    layout: &layout::Layout,
+    file: &Arc<str>,
+    name: &Arc<str>,
+    issues: &mut Vec<DataIssue>,
+) {
+    for (r, c, chars) in sheet.overlong_cells() {
+        let column = layout
+            .headers
+            .iter()
+            .find(|(col, _)| *col == c)
+            .map_or_else(|| crate::text::column_letter(c), |(_, h)| h.clone());
+        let text = sheet.cell_text(r, c);
+        issues.push(DataIssue {
+            file: file.clone(),
+            sheet: name.clone(),
+            row: Some(sheet.excel_rows[r]),
+            column,
+            value: text.chars().take(200).chain(['…']).collect(),
+            problem: Problem::TooLongForExcel { chars },
+            action: Action::Kept,
+        });
+    }
+}
+
 /// Runs the stage over every sheet read.
 pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
     let mut sheets = Vec::new();
@@ -474,6 +501,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             number_row: layout.number_row.map(|r| sheet.excel_rows[r]),
             ignored_columns: layout.unrecognised.clone(),
         };
+        overlong_cells(sheet, &layout, &file_name, &name, &mut issues);
         units.new_sheet();
         let kinds = layout::classify(sheet, &layout);
         // Without a unit column, section headings ("I | UBND xã A") name the

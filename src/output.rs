@@ -3,6 +3,7 @@
 //! only ever replaced by a complete one. Also the data-issues list, as CSV or
 //! as a worksheet.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -21,31 +22,229 @@ fn write_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// Runs `write` on a temporary path beside `path`, then renames it to `path`.
-pub fn atomically(path: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    let dir = match path.parent() {
+/// Prints to standard output. A closed pipe (`… | head -1`) ends the run
+/// quietly ([`Error::BrokenPipe`]); the files are written before.
+pub fn print(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                Error::BrokenPipe
+            } else {
+                write_error(Path::new("<stdout>"), e)
+            }
+        })
+}
+
+/// Refuses to run when an output would overwrite an input, or two outputs
+/// are one file: `inputs` are (path, what it is), `outputs` are (option,
+/// path). Paths are compared as real files (links and hard links followed),
+/// so `-o ./r.xlsx`, `-o link-to-r.xlsx` and `-o r.xlsx` are all `r.xlsx`.
+pub fn refuse_overwrite(inputs: &[(&Path, &str)], outputs: &[(&'static str, &Path)]) -> Result<()> {
+    use crate::ingest::FileId;
+    // A path that does not exist yet is compared by its folder's real path.
+    let place = |p: &Path| -> Option<PathBuf> {
+        let dir = std::fs::canonicalize(folder_of(p)).ok()?;
+        Some(dir.join(p.file_name()?))
+    };
+    // One of our own outputs found among the inputs is never read (it is
+    // passed over with a note), so writing it again destroys nothing.
+    let mut taken: Vec<(Option<FileId>, Option<PathBuf>, String)> = inputs
+        .iter()
+        .filter(|(p, _)| {
+            !outputs
+                .iter()
+                .any(|(_, o)| FileId::of(o).ok() == FileId::of(p).ok())
+                || !crate::ingest::is_own_output(p)
+        })
+        .map(|(p, what)| {
+            (
+                FileId::of(p).ok(),
+                place(p),
+                format!("{what} {}", p.display()),
+            )
+        })
+        .collect();
+    for (flag, out) in outputs {
+        if out.is_dir() {
+            return Err(Error::OutputIsInput {
+                flag,
+                output: out.to_path_buf(),
+                what: "this is a folder, not a file".into(),
+            });
+        }
+        let id = FileId::of(out).ok();
+        let at = place(out);
+        let clash = taken.iter().find(|(tid, tplace, _)| {
+            (id.is_some() && *tid == id) || (at.is_some() && *tplace == at)
+        });
+        if let Some((_, _, what)) = clash {
+            return Err(Error::OutputIsInput {
+                flag,
+                output: out.to_path_buf(),
+                what: format!("this is the {what}"),
+            });
+        }
+        taken.push((id, at, format!("output of {flag}")));
+    }
+    Ok(())
+}
+
+/// What every temporary file of ours ends with.
+const TMP_SUFFIX: &str = ".nhanluc.tmp";
+
+/// The folder a path's file lives in.
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
-    };
+    }
+}
+
+/// Writes `path` safely: `write` fills a new temporary file created
+/// exclusively (never through an existing name or link) in the same folder;
+/// the file is synced, then renamed over `path`, and the folder synced. An
+/// existing file is only ever replaced by a complete one; on failure the
+/// temporary file is removed. Temporary files left by a killed run of ours
+/// for the same output are removed first.
+pub fn atomically(path: &Path, write: impl FnOnce(&mut File) -> Result<()>) -> Result<()> {
+    let dir = folder_of(path);
     std::fs::create_dir_all(&dir).map_err(|e| write_error(path, e))?;
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("output");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result =
-        write(&tmp).and_then(|()| std::fs::rename(&tmp, path).map_err(|e| write_error(path, e)));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let prefix = format!(".{name}.{}.", std::process::id());
+    remove_stale(&dir, name);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TMP_SUFFIX);
+    // Created readable as any new file would be (the umask applies), not
+    // private to the owner as temporary files are.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder
+        .tempfile_in(&dir)
+        .map_err(|e| write_error(path, e))?;
+    // On failure `tmp` is dropped, which removes the file.
+    write(tmp.as_file_mut())?;
+    tmp.as_file().sync_all().map_err(|e| write_error(path, e))?;
+    tmp.persist(path).map_err(|e| write_error(path, e.error))?;
+    // Make the rename itself durable (not possible on every platform).
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
     }
-    result
+    Ok(())
+}
+
+/// Removes our temporary files for output `name` in `dir` whose run is over:
+/// the process that made them is gone, or they are over a day old.
+fn remove_stale(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let head = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(n) = file_name.to_str() else {
+            continue;
+        };
+        let Some(middle) = n
+            .strip_prefix(&head)
+            .and_then(|rest| rest.strip_suffix(TMP_SUFFIX))
+        else {
+            continue;
+        };
+        // Regular files only (a planted link is not ours to follow or remove).
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        if !meta.is_file() {
+            continue;
+        }
+        let pid = middle.split('.').next().and_then(|p| p.parse::<u32>().ok());
+        let gone = pid.is_some_and(|p| {
+            p != std::process::id()
+                && Path::new("/proc/self").exists()
+                && !Path::new(&format!("/proc/{p}")).exists()
+        });
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 24 * 3600);
+        if gone || old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Saves a workbook atomically.
 pub fn save_workbook(workbook: &mut Workbook, path: &Path) -> Result<()> {
-    atomically(path, |tmp| {
-        workbook.save(tmp).map_err(|e| write_error(path, e))
+    atomically(path, |file| {
+        let mut w = std::io::BufWriter::new(file);
+        workbook
+            .save_to_writer(&mut w)
+            .map_err(|e| write_error(path, e))?;
+        std::io::Write::flush(&mut w).map_err(|e| write_error(path, e))
     })
+}
+
+/// Excel's limit on the characters of one cell.
+pub const EXCEL_MAX_CHARS: usize = 32_767;
+
+/// Text as it fits in one Excel cell: longer text is cut, and says so at its
+/// end. (The data issues name every such cell of the input.)
+#[must_use]
+pub fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    // Excel counts UTF-16 units; every char is at most two.
+    if s.len() <= EXCEL_MAX_CHARS || s.encode_utf16().count() <= EXCEL_MAX_CHARS {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mark = " […]";
+    let room = EXCEL_MAX_CHARS - mark.encode_utf16().count();
+    let mut used = 0;
+    let mut out = String::with_capacity(room + mark.len());
+    for ch in s.chars() {
+        used += ch.len_utf16();
+        if used > room {
+            break;
+        }
+        out.push(ch);
+    }
+    out.push_str(mark);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Writes text as text (never a formula), cut to Excel's cell limit.
+pub fn text(ws: &mut Worksheet, row: u32, col: u16, s: impl AsRef<str>) -> Result<(), XlsxError> {
+    ws.write_string(row, col, fit_cell(s.as_ref()))?;
+    Ok(())
+}
+
+/// [`text`] with a format.
+pub fn text_with_format(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: impl AsRef<str>,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(row, col, fit_cell(s.as_ref()), format)?;
+    Ok(())
+}
+
+/// A CSV field that a spreadsheet opens as text: a value starting with a
+/// formula character (`= + - @`, tab, carriage return) gets a leading
+/// apostrophe, so `=2+3` is shown, never computed (CSV injection).
+#[must_use]
+pub fn csv_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 fn issue_row(lang: Lang, i: &DataIssue) -> [String; 7] {
@@ -73,16 +272,32 @@ fn issue_headers(lang: Lang) -> [&'static str; 7] {
     ]
 }
 
+/// True when `bytes` are an issues list this tool wrote (its BOM and header
+/// line, in either language): such a file is never read as a roster.
+#[must_use]
+pub fn is_issues_csv(bytes: &[u8]) -> bool {
+    let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") else {
+        return false;
+    };
+    let line = rest.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    [Lang::Vi, Lang::En]
+        .iter()
+        .any(|l| line == issue_headers(*l).join(",").as_bytes())
+}
+
 /// Writes the data issues as CSV (UTF-8 with BOM, so Excel shows Vietnamese right).
 pub fn write_issues_csv(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result<()> {
-    atomically(path, |tmp| {
+    atomically(path, |file| {
         let err = |e: &dyn std::fmt::Display| write_error(path, e);
-        let mut file = std::fs::File::create(tmp).map_err(|e| err(&e))?;
-        std::io::Write::write_all(&mut file, b"\xEF\xBB\xBF").map_err(|e| err(&e))?;
-        let mut w = csv::Writer::from_writer(file);
+        let mut buf = std::io::BufWriter::new(file);
+        std::io::Write::write_all(&mut buf, b"\xEF\xBB\xBF").map_err(|e| err(&e))?;
+        let mut w = csv::Writer::from_writer(buf);
         w.write_record(issue_headers(lang)).map_err(|e| err(&e))?;
         for i in issues {
-            w.write_record(issue_row(lang, i)).map_err(|e| err(&e))?;
+            let row = issue_row(lang, i);
+            w.write_record(row.iter().map(|v| csv_text(v).into_owned()))
+                .map_err(|e| err(&e))?;
         }
         w.flush().map_err(|e| err(&e))
     })
@@ -172,7 +387,7 @@ fn write_issue_rows(
                 ws.write_number(row, col(c), f64::from(n))?;
             } else {
                 // Always as text: a value starting with "=" must stay text.
-                ws.write_string(row, col(c), v)?;
+                text(ws, row, col(c), v)?;
             }
         }
     }
@@ -191,6 +406,10 @@ pub fn col(c: usize) -> u16 {
 /// Writes the data issues as a workbook of their own.
 pub fn write_issues_xlsx(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result<()> {
     let mut wb = Workbook::new();
+    wb.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_custom_property(crate::ingest::OWN_MARK, env!("CARGO_PKG_VERSION")),
+    );
     add_issues_sheets(&mut wb, lang, issues).map_err(|e| write_error(path, e))?;
     save_workbook(&mut wb, path)
 }

@@ -106,6 +106,20 @@ pub fn title_case(s: &str) -> String {
     out
 }
 
+/// A column's letters as Excel shows them (0 → "A", 26 → "AA").
+#[must_use]
+pub fn column_letter(col: usize) -> String {
+    let mut n = col + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + u8::try_from(rem).unwrap_or(0));
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +172,13 @@ mod tests {
     fn title_case_words() {
         assert_eq!(title_case("NGUYỄN văn an"), "Nguyễn Văn An");
         assert_eq!(title_case("đỗ thị  hà"), "Đỗ Thị Hà");
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(16_383), "XFD");
     }
 }

@@ -205,7 +205,7 @@ fn read_units_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<UnitRow>> {
 }
 
 fn load_units_file(path: &Path) -> Result<Vec<UnitRow>> {
-    let (_, sheets) = ingest::read_file(path, 0, None)?;
+    let sheets = ingest::read_file(path, 0, None)?.into_sheets();
     let mut rows = Vec::new();
     for s in &sheets {
         rows.extend(read_units_sheet(path, s)?);

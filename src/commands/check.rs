@@ -7,26 +7,44 @@ use crate::cli::CheckArgs;
 use crate::config::InputConfig;
 use crate::error::{Error, Result};
 use crate::labels::{self, Lang};
+use crate::output;
 use crate::scales::{Category, Education, GovLevel};
 use crate::summary::{CheckSummary, GroupCount};
 
 /// Runs the command; returns the exit code.
 pub fn run(args: &CheckArgs, lang: Lang, quiet: bool) -> Result<u8> {
     let cfg = InputConfig::from_args(&args.input)?;
-    let loaded = crate::load(&cfg, quiet)?;
+    let listing = crate::ingest::list_files(&cfg.paths)?;
+    let mut inputs = cfg.input_files(&listing);
+    if let Some(p) = &args.input.columns {
+        inputs.push((p.as_path(), "column-names file"));
+    }
+    let outputs: Vec<(&'static str, &std::path::Path)> = args
+        .issues
+        .iter()
+        .map(|p| ("--issues", p.as_path()))
+        .collect();
+    output::refuse_overwrite(&inputs, &outputs)?;
+    let loaded = crate::load(&cfg, &listing, quiet)?;
     let summary = CheckSummary::new(&loaded);
     if let Some(path) = &args.issues {
-        crate::output::write_issues(path, lang, &loaded.issues)?;
+        output::write_issues(path, lang, &loaded.issues)?;
     }
     if args.json {
         let json =
             serde_json::to_string_pretty(&summary).map_err(|e| Error::Usage(e.to_string()))?;
-        println!("{json}");
+        output::print(&format!("{json}\n"))?;
     } else {
-        print!("{}", render(&summary, &loaded, lang));
+        let mut text = render(&summary, &loaded, lang);
         if let Some(path) = &args.issues {
-            println!("{} {}", labels::get(lang).issues_written, path.display());
+            let _ = writeln!(
+                text,
+                "{} {}",
+                labels::get(lang).issues_written,
+                path.display()
+            );
         }
+        output::print(&text)?;
     }
     Ok(if args.strict && summary.set_aside > 0 {
         1

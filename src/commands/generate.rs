@@ -2,14 +2,18 @@
 
 use crate::cli::GenerateArgs;
 use crate::error::Result;
+use crate::output;
 
 /// Runs the command; returns the exit code.
 pub fn run(args: &GenerateArgs) -> Result<u8> {
+    let mut outputs = vec![("--output", args.output.as_path())];
+    outputs.extend(args.catalogue.as_deref().map(|p| ("--catalogue", p)));
+    output::refuse_overwrite(&[], &outputs)?;
     crate::generate::generate(&args.output, args.rows, args.seed)?;
-    println!("{}", args.output.display());
+    let mut text = format!("{}\n", args.output.display());
     if let Some(path) = &args.catalogue {
         crate::generate::catalogue(path, args.catalogue_rows)?;
-        println!("{}", path.display());
+        text.push_str(&format!("{}\n", path.display()));
     }
-    Ok(0)
+    output::print(&text).map(|()| 0)
 }

@@ -1,6 +1,7 @@
 //! `nhanluc report`: compliance with a policy's targets, as an Excel gap report.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 
 use crate::cli::ReportArgs;
@@ -8,6 +9,7 @@ use crate::compliance;
 use crate::config::InputConfig;
 use crate::error::Result;
 use crate::labels::{self, Lang};
+use crate::output;
 use crate::plan::{self, Plan};
 use crate::policy::Policy;
 use crate::positions::{self, Catalogue};
@@ -18,11 +20,34 @@ use crate::units::Hierarchy;
 /// Runs the command; returns the exit code.
 pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Result<u8> {
     let cfg = InputConfig::from_args(&args.input)?;
+    let listing = crate::ingest::list_files(&cfg.paths)?;
     let policy = Policy::load(&args.policy)?;
-    let loaded = crate::load(&cfg, quiet)?;
+    let catalogue_path = args.positions.clone().or_else(|| policy.positions.clone());
+    let out = args.output.clone().unwrap_or_else(|| {
+        PathBuf::from("reports").join(format!("{}_{}.xlsx", policy.id, cfg.as_of))
+    });
+    // Every output checked against every input before anything is read.
+    let catalogue_files = catalogue_path.as_deref().map(files_in).unwrap_or_default();
+    let mut inputs = cfg.input_files(&listing);
+    inputs.push((args.policy.as_path(), "policy"));
+    inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
+    inputs.extend(
+        args.input
+            .columns
+            .as_deref()
+            .map(|p| (p, "column-names file")),
+    );
+    inputs.extend(
+        catalogue_files
+            .iter()
+            .map(|p| (p.as_path(), "position catalogue")),
+    );
+    let mut outputs = vec![("--output", out.as_path())];
+    outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
+    output::refuse_overwrite(&inputs, &outputs)?;
+    let loaded = crate::load(&cfg, &listing, quiet)?;
     let mut issues = loaded.issues.clone();
     let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
-    let catalogue_path = args.positions.clone().or_else(|| policy.positions.clone());
     let placement = match &catalogue_path {
         Some(path) => {
             let catalogue = Catalogue::load(path)?;
@@ -33,7 +58,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         }
         None => {
             if policy.targets.iter().any(|t| t.measure.needs_positions()) {
-                eprintln!("{}", labels::get(lang).no_catalogue);
+                let _ = writeln!(std::io::stderr(), "{}", labels::get(lang).no_catalogue);
             }
             None
         }
@@ -87,15 +112,28 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         lang,
         command_line: std::env::args().collect::<Vec<_>>().join(" "),
     };
-    let out = args.output.clone().unwrap_or_else(|| {
-        PathBuf::from("reports").join(format!("{}_{}.xlsx", policy.id, cfg.as_of))
-    });
     report::write_workbook(&out, &input)?;
     if let Some(json) = &args.json {
         report::write_json(json, &input)?;
     }
-    print!("{}", render(&input, &out));
+    output::print(&render(&input, &out))?;
     Ok(0)
+}
+
+/// A file, or the files directly in a folder.
+fn files_in(path: &std::path::Path) -> Vec<PathBuf> {
+    if path.is_dir() {
+        std::fs::read_dir(path)
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file())
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        vec![path.to_path_buf()]
+    }
 }
 
 /// Plan outcomes printed; the workbook lists them all.

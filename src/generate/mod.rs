@@ -314,7 +314,9 @@ pub fn generate(path: &Path, rows: usize, seed: u64) -> Result<()> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("csv") => output::atomically(path, |tmp| write_csv(tmp, rows, &mut rng, &communes)),
+        Some("csv") => output::atomically(path, |file| {
+            write_csv(file, path, rows, &mut rng, &communes)
+        }),
         Some("xlsx") => write_xlsx(path, rows, &mut rng, &communes),
         _ => Err(Error::Usage(format!(
             "{}: expected a .csv or .xlsx file",
@@ -323,12 +325,17 @@ pub fn generate(path: &Path, rows: usize, seed: u64) -> Result<()> {
     }
 }
 
-fn write_csv(path: &Path, rows: usize, rng: &mut Rng, communes: &[Commune]) -> Result<()> {
+fn write_csv(
+    file: &mut std::fs::File,
+    path: &Path,
+    rows: usize,
+    rng: &mut Rng,
+    communes: &[Commune],
+) -> Result<()> {
     let err = |e: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
-    let file = std::fs::File::create(path).map_err(err)?;
     let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
     let mut csv = csv::Writer::from_writer(&mut w);
     let e = |e: csv::Error| Error::Write {
@@ -418,12 +425,12 @@ fn write_xlsx(path: &Path, rows: usize, rng: &mut Rng, communes: &[Commune]) -> 
 /// rows (by unit code) until `rows` rows are written.
 pub fn catalogue(path: &Path, rows: usize) -> Result<()> {
     let communes = communes();
-    output::atomically(path, |tmp| {
+    output::atomically(path, |file| {
         let e = |e: csv::Error| Error::Write {
             path: path.to_path_buf(),
             message: e.to_string(),
         };
-        let mut w = csv::Writer::from_path(tmp).map_err(e)?;
+        let mut w = csv::Writer::from_writer(std::io::BufWriter::new(file));
         w.write_record([
             "Cơ quan",
             "Mã vị trí việc làm",

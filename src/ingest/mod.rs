@@ -10,6 +10,8 @@
 mod delimited;
 mod workbook;
 
+pub use workbook::OWN_MARK;
+
 use std::path::{Path, PathBuf};
 
 use hashbrown::{DefaultHashBuilder, HashTable};
@@ -81,10 +83,15 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
-/// One column of a sheet: a value id per row (0 = empty) and the distinct values.
+/// One column of a sheet: a value id per row (0 = empty) and the distinct
+/// values. Dense (an id per row) or, for a column with few cells among many
+/// rows, sparse (the rows that have a cell, and their ids): memory follows
+/// the cells a file holds, never the rows × columns it spans.
 #[derive(Debug, Default)]
 pub struct RawColumn {
     ids: Vec<u32>,
+    /// For a sparse column: the grid row of each id, ascending.
+    rows: Option<Vec<u32>>,
     dict: Vec<RawValue>,
 }
 
@@ -98,7 +105,14 @@ impl RawColumn {
     /// The value id at a row (1-based into [`Self::values`]), if not empty.
     #[must_use]
     pub fn id(&self, row: usize) -> Option<usize> {
-        match self.ids.get(row).copied().unwrap_or(0) {
+        let id = match &self.rows {
+            None => self.ids.get(row).copied(),
+            Some(rows) => u32::try_from(row)
+                .ok()
+                .and_then(|r| rows.binary_search(&r).ok())
+                .map(|k| self.ids[k]),
+        };
+        match id.unwrap_or(0) {
             0 => None,
             id => Some(id as usize),
         }
@@ -108,6 +122,16 @@ impl RawColumn {
     #[must_use]
     pub fn values(&self) -> &[RawValue] {
         &self.dict
+    }
+
+    /// Every (grid row, id) of a non-empty cell, in row order.
+    pub fn cells(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let rows = self.rows.as_deref();
+        self.ids
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| **id != 0)
+            .map(move |(k, id)| (rows.map_or(k, |r| r[k] as usize), *id as usize))
     }
 }
 
@@ -124,6 +148,8 @@ pub struct RawSheet {
     pub columns: Vec<RawColumn>,
     /// The encoding the text was typed in (converted to Unicode here).
     pub encoding: Encoding,
+    /// Non-empty cells per grid row.
+    filled: Vec<u32>,
 }
 
 impl RawSheet {
@@ -153,10 +179,46 @@ impl RawSheet {
             .unwrap_or_default()
     }
 
+    /// Text cells longer than an Excel cell holds: (grid row, column, characters).
+    #[must_use]
+    pub fn overlong_cells(&self) -> Vec<(usize, usize, usize)> {
+        let limit = crate::output::EXCEL_MAX_CHARS;
+        let mut out = Vec::new();
+        for (c, column) in self.columns.iter().enumerate() {
+            let long: Vec<Option<usize>> = column
+                .dict
+                .iter()
+                .map(|v| match v {
+                    RawValue::Text(s) if s.len() > limit => {
+                        let units = s.encode_utf16().count();
+                        (units > limit).then(|| s.chars().count())
+                    }
+                    _ => None,
+                })
+                .collect();
+            if long.iter().all(Option::is_none) {
+                continue;
+            }
+            for (r, id) in column.cells() {
+                if let Some(chars) = long[id - 1] {
+                    out.push((r, c, chars));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
     /// True when every cell of the row is empty.
     #[must_use]
     pub fn row_is_blank(&self, row: usize) -> bool {
-        self.columns.iter().all(|c| c.id(row).is_none())
+        self.filled(row) == 0
+    }
+
+    /// The number of non-empty cells in a row.
+    #[must_use]
+    pub fn filled(&self, row: usize) -> usize {
+        self.filled.get(row).map_or(0, |n| *n as usize)
     }
 }
 
@@ -264,9 +326,11 @@ impl SheetBuilder {
             }
             let column = &mut self.columns[col];
             let id = self.index[col].intern(&mut column.dict, cell);
-            if column.ids.len() < row {
-                column.ids.resize(row, 0);
-            }
+            // Built sparse; made dense in `finish` where the cells fill it.
+            column
+                .rows
+                .get_or_insert_with(Vec::new)
+                .push(u32::try_from(row).unwrap_or(u32::MAX));
             column.ids.push(id);
         }
     }
@@ -287,6 +351,7 @@ impl SheetBuilder {
             .map(|col| {
                 let mut column = RawColumn {
                     ids: Vec::with_capacity(col.len()),
+                    rows: None,
                     dict: Vec::new(),
                 };
                 let mut interner = Interner::default();
@@ -320,7 +385,20 @@ impl SheetBuilder {
     pub(crate) fn finish(mut self, file: usize, name: String) -> RawSheet {
         let rows = self.excel_rows.len();
         for c in &mut self.columns {
-            c.ids.resize(rows, 0);
+            match c.rows.take() {
+                // At least one cell in eight rows: dense is smaller and faster.
+                Some(at) if at.len().saturating_mul(8) >= rows => {
+                    let mut dense = vec![0; rows];
+                    for (r, id) in at.iter().zip(&c.ids) {
+                        dense[*r as usize] = *id;
+                    }
+                    c.ids = dense;
+                }
+                Some(at) => c.rows = Some(at),
+                // A column with no cell at all (left of a far-away cell).
+                None if c.ids.is_empty() => c.rows = Some(Vec::new()),
+                None => c.ids.resize(rows, 0),
+            }
         }
         let encoding = legacy::detect(
             self.columns
@@ -353,12 +431,19 @@ impl SheetBuilder {
                 }
             }
         }
+        let mut filled = vec![0u32; rows];
+        for c in &self.columns {
+            for (r, _) in c.cells() {
+                filled[r] += 1;
+            }
+        }
         RawSheet {
             file,
             name,
             excel_rows: self.excel_rows,
             columns: self.columns,
             encoding,
+            filled,
         }
     }
 }
@@ -387,23 +472,101 @@ pub struct RawInput {
     pub sheets: Vec<RawSheet>,
 }
 
+/// The roster files among the inputs, and what was passed over.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Files to read, each real file once, in order.
+    pub files: Vec<PathBuf>,
+    /// Paths not read, with the reason (noted in the data issues).
+    pub passed_over: Vec<(PathBuf, PassedOver)>,
+}
+
+/// Why a path found among the inputs was not read.
+#[derive(Debug, Clone)]
+pub enum PassedOver {
+    /// The same file (or folder) was already reached by another path: a
+    /// link, a hard link, or the same path given twice.
+    ReachedTwice {
+        /// The path it was first read under.
+        first: PathBuf,
+    },
+}
+
+/// A file's identity: the same real file has the same id whatever the path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FileId {
+    /// Device and inode.
+    Inode(u64, u64),
+    /// The canonical path, where inodes are not available.
+    Path(PathBuf),
+}
+
+impl FileId {
+    /// The id of an existing file or folder (links followed).
+    pub fn of(path: &Path) -> std::io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = std::fs::metadata(path)?;
+            Ok(FileId::Inode(m.dev(), m.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            Ok(FileId::Path(std::fs::canonicalize(path)?))
+        }
+    }
+}
+
 /// Lists roster files: a file is taken as given, a folder means every roster
-/// file under it, in sorted order.
-pub fn list_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// file under it, in sorted order. Links are followed, but every real file
+/// and folder is visited once: a link back up the tree ends there.
+pub fn list_files(paths: &[PathBuf]) -> Result<Listing> {
+    let mut listing = Listing::default();
+    let mut seen: hashbrown::HashMap<FileId, PathBuf> = hashbrown::HashMap::new();
     for p in paths {
+        let mut found = Vec::new();
         if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found)?;
+            let id = FileId::of(p).map_err(|source| Error::Read {
+                path: p.clone(),
+                source,
+            })?;
+            if let Some(first) = seen.get(&id) {
+                listing.passed_over.push((
+                    p.clone(),
+                    PassedOver::ReachedTwice {
+                        first: first.clone(),
+                    },
+                ));
+                continue;
+            }
+            seen.insert(id, p.clone());
+            walk(p, &mut found, &mut seen, &mut listing.passed_over)?;
             found.sort();
-            out.extend(found);
         } else if p.is_file() {
-            out.push(p.clone());
+            found.push(p.clone());
         } else {
             return Err(Error::NotFound { path: p.clone() });
         }
+        for f in found {
+            let id = FileId::of(&f).map_err(|source| Error::Read {
+                path: f.clone(),
+                source,
+            })?;
+            match seen.entry(id) {
+                hashbrown::hash_map::Entry::Occupied(e) => listing.passed_over.push((
+                    f,
+                    PassedOver::ReachedTwice {
+                        first: e.get().clone(),
+                    },
+                )),
+                hashbrown::hash_map::Entry::Vacant(e) => {
+                    e.insert(f.clone());
+                    listing.files.push(f);
+                }
+            }
+        }
     }
-    if out.is_empty() {
+    if listing.files.is_empty() {
         return Err(Error::NoInputFiles {
             paths: paths
                 .iter()
@@ -412,7 +575,7 @@ pub fn list_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .join(", "),
         });
     }
-    Ok(out)
+    Ok(listing)
 }
 
 fn is_roster_file(p: &Path) -> bool {
@@ -430,39 +593,93 @@ fn extension(p: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+/// Collects roster files under `dir`; folders (also through links) are
+/// entered once each, by their real identity.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut hashbrown::HashMap<FileId, PathBuf>,
+    passed_over: &mut Vec<(PathBuf, PassedOver)>,
+) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
         path: dir.to_path_buf(),
         source,
     })?;
+    let mut paths = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|source| Error::Read {
             path: dir.to_path_buf(),
             source,
         })?;
-        let path = entry.path();
+        paths.push(entry.path());
+    }
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        // `is_dir` follows links; a broken link is neither and is passed by.
         if path.is_dir() {
-            if !path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-            {
-                walk(&path, out)?;
+            if hidden {
+                continue;
             }
-        } else if is_roster_file(&path) {
+            let Ok(id) = FileId::of(&path) else { continue };
+            if let Some(first) = seen.get(&id) {
+                passed_over.push((
+                    path,
+                    PassedOver::ReachedTwice {
+                        first: first.clone(),
+                    },
+                ));
+                continue;
+            }
+            seen.insert(id, path.clone());
+            walk(&path, out, seen, passed_over)?;
+        } else if path.is_file() && is_roster_file(&path) {
             out.push(path);
         }
     }
     Ok(())
 }
 
+/// What reading one file gave.
+#[derive(Debug)]
+pub enum FileRead {
+    /// The file and its sheets.
+    Read(InputFile, Vec<RawSheet>),
+    /// One of the tool's own outputs (a report, an issues list): not read.
+    OwnOutput,
+}
+
+impl FileRead {
+    /// The sheets read (none for the tool's own output).
+    #[must_use]
+    pub fn into_sheets(self) -> Vec<RawSheet> {
+        match self {
+            FileRead::Read(_, sheets) => sheets,
+            FileRead::OwnOutput => Vec::new(),
+        }
+    }
+}
+
+/// True when the file at `path` is one the tool wrote: a report or issues
+/// workbook, or an issues CSV.
+#[must_use]
+pub fn is_own_output(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    match extension(path).as_deref() {
+        Some("xlsx") => workbook::check_package(path, &bytes).is_ok_and(|p| p.own_output),
+        Some(e) if TEXT_EXT.contains(&e) => crate::output::is_issues_csv(&bytes),
+        _ => false,
+    }
+}
+
 /// Reads one file into its sheets. `sheet_filter` keeps only sheets with that
 /// name (compared on the folded key).
-pub fn read_file(
-    path: &Path,
-    index: usize,
-    sheet_filter: Option<&str>,
-) -> Result<(InputFile, Vec<RawSheet>)> {
+pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Result<FileRead> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -471,6 +688,9 @@ pub fn read_file(
     let ext = extension(path).unwrap_or_default();
     let wanted = |name: &str| sheet_filter.is_none_or(|f| text::fold(f) == text::fold(name));
     if WORKBOOK_EXT.contains(&ext.as_str()) {
+        if ext != "xls" && workbook::check_package(path, &bytes)?.own_output {
+            return Ok(FileRead::OwnOutput);
+        }
         let (names, sheets) = workbook::read(path, bytes, index, &wanted)?;
         let file = InputFile {
             path: path.to_path_buf(),
@@ -479,8 +699,11 @@ pub fn read_file(
             delimiter: None,
             sheet_names: names,
         };
-        Ok((file, sheets))
+        Ok(FileRead::Read(file, sheets))
     } else if TEXT_EXT.contains(&ext.as_str()) {
+        if crate::output::is_issues_csv(&bytes) {
+            return Ok(FileRead::OwnOutput);
+        }
         let name = path
             .file_stem()
             .and_then(|n| n.to_str())
@@ -499,7 +722,7 @@ pub fn read_file(
             delimiter: Some(read.delimiter),
             sheet_names: vec![name],
         };
-        Ok((file, sheets))
+        Ok(FileRead::Read(file, sheets))
     } else {
         Err(Error::Workbook {
             path: path.to_path_buf(),

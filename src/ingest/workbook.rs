@@ -1,9 +1,9 @@
 //! Workbooks (.xlsx, .xlsm, .xls, .ods) through calamine.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read as _};
 use std::path::Path;
 
-use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
+use calamine::{Data, DataRef, Ods, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
 
 use super::{CellRef, RawSheet, RawValue, SheetBuilder};
 use crate::error::{Error, Result};
@@ -45,13 +45,120 @@ fn convert(cell: &Data) -> Option<CellRef<'_>> {
         Data::Int(i) => RawValue::number(*i as f64),
         Data::Float(f) => RawValue::number(*f),
         Data::Bool(b) => RawValue::Bool(*b),
-        Data::DateTime(dt) => match dt.as_datetime().filter(|_| dt.is_datetime()) {
-            Some(d) => RawValue::Date(chrono::Datelike::num_days_from_ce(&d.date())),
-            None => RawValue::number(dt.as_f64()),
-        },
+        Data::DateTime(dt) => date_value(dt),
         Data::Error(e) => RawValue::Error(e.to_string().into()),
     };
     Some(CellRef::Value(value))
+}
+
+/// Excel's dates run from serial 0 (1900-01-00) to 2,958,465 (9999-12-31).
+const EXCEL_SERIALS: std::ops::Range<f64> = -1.0..2_958_466.0;
+
+/// A date cell as a date; outside Excel's dates (a damaged or typed-over
+/// cell) it stays a number, which the date column reports as unreadable.
+fn date_value(dt: &calamine::ExcelDateTime) -> RawValue {
+    let serial = dt.as_f64();
+    if !dt.is_datetime() || !EXCEL_SERIALS.contains(&serial) {
+        return RawValue::number(serial);
+    }
+    match dt.as_datetime() {
+        Some(d) => RawValue::Date(chrono::Datelike::num_days_from_ce(&d.date())),
+        None => RawValue::number(serial),
+    }
+}
+
+fn convert_ref<'a>(cell: &'a DataRef<'a>) -> Option<CellRef<'a>> {
+    let value = match cell {
+        DataRef::Empty => return None,
+        DataRef::SharedString(s) => return Some(CellRef::Text(s)),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+            return Some(CellRef::Text(s));
+        }
+        #[allow(clippy::cast_precision_loss)]
+        DataRef::Int(i) => RawValue::number(*i as f64),
+        DataRef::Float(f) => RawValue::number(*f),
+        DataRef::Bool(b) => RawValue::Bool(*b),
+        DataRef::DateTime(dt) => date_value(dt),
+        DataRef::Error(e) => RawValue::Error(e.to_string().into()),
+    };
+    Some(CellRef::Value(value))
+}
+
+/// Reads an .xlsx sheet cell by cell: nothing is allocated for the empty
+/// rows and columns a far-away cell spans.
+fn xlsx_sheet<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    name: &str,
+    builder: &mut SheetBuilder,
+) -> Result<(), calamine::XlsxError> {
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(r) => r,
+        // A chart sheet holds no cells.
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    // Cells arrive row by row; a file that repeats or reorders rows is
+    // gathered and sorted first.
+    let mut cells: Vec<calamine::Cell<DataRef<'_>>> = Vec::new();
+    let mut ordered = true;
+    let mut row: Vec<calamine::Cell<DataRef<'_>>> = Vec::new();
+    let mut last: Option<u32> = None;
+    while let Some(cell) = reader.next_cell()? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let r = cell.get_position().0;
+        if !ordered {
+            cells.push(cell);
+            continue;
+        }
+        match last {
+            Some(l) if r < l => {
+                ordered = false;
+                cells.append(&mut row);
+                cells.push(cell);
+                continue;
+            }
+            Some(l) if r > l => {
+                push_cells(builder, l, &row);
+                row.clear();
+                // Blank rows between are rows too, as Excel shows them.
+                for blank in l + 1..r {
+                    builder.push_row(blank + 1, std::iter::empty());
+                }
+            }
+            _ => {}
+        }
+        last = Some(r);
+        row.push(cell);
+    }
+    if ordered {
+        if let Some(l) = last {
+            push_cells(builder, l, &row);
+        }
+        return Ok(());
+    }
+    cells.sort_by_key(calamine::Cell::get_position);
+    cells.dedup_by_key(|c| c.get_position());
+    let mut next: Option<u32> = None;
+    for chunk in cells.chunk_by(|a, b| a.get_position().0 == b.get_position().0) {
+        let r = chunk[0].get_position().0;
+        for blank in next.unwrap_or(r)..r {
+            builder.push_row(blank + 1, std::iter::empty());
+        }
+        push_cells(builder, r, chunk);
+        next = Some(r + 1);
+    }
+    Ok(())
+}
+
+fn push_cells(builder: &mut SheetBuilder, row: u32, cells: &[calamine::Cell<DataRef<'_>>]) {
+    builder.push_row(
+        row.saturating_add(1),
+        cells
+            .iter()
+            .filter_map(|c| convert_ref(c.get_value()).map(|v| (c.get_position().1 as usize, v))),
+    );
 }
 
 /// Reads the sheets `wanted` accepts. Returns every sheet name and the sheets read.
@@ -84,11 +191,17 @@ fn read_inner(
     let names = book.sheet_names();
     let mut sheets = Vec::new();
     for name in names.iter().filter(|n| wanted(n)) {
-        let range = book.worksheet_range(name).map_err(|e| Error::Workbook {
+        let mut builder = SheetBuilder::new();
+        let sheet_error = |e: &dyn std::fmt::Display| Error::Workbook {
             path: path.to_path_buf(),
             message: format!("sheet \"{name}\": {e}"),
-        })?;
-        let mut builder = SheetBuilder::new();
+        };
+        if let Sheets::Xlsx(xlsx) = &mut book {
+            xlsx_sheet(xlsx, name, &mut builder).map_err(|e| sheet_error(&e))?;
+            sheets.push(builder.finish(file, name.clone()));
+            continue;
+        }
+        let range = book.worksheet_range(name).map_err(|e| sheet_error(&e))?;
         if let Some((row0, col0)) = range.start() {
             for (i, row) in range.rows().enumerate() {
                 let excel_row = row0 + u32::try_from(i).unwrap_or(u32::MAX) + 1;
@@ -104,3 +217,76 @@ fn read_inner(
     }
     Ok((names, sheets))
 }
+
+/// An entry may inflate to this many times its packed size…
+const MAX_INFLATION: u64 = 100;
+/// …once it is over this size (small parts may be all repetition).
+const INFLATION_CHECKED_FROM: u64 = 32 << 20;
+/// No part of a workbook is read past this size.
+const MAX_PART: u64 = 4 << 30;
+
+/// What the package check found.
+#[derive(Debug, Default)]
+pub(crate) struct Package {
+    /// The workbook was written by nhanluc (a report): not a roster.
+    pub(crate) own_output: bool,
+}
+
+/// Checks a zip-packaged workbook (.xlsx, .xlsm, .ods) before it is parsed:
+/// every part's declared and actual inflated size is bounded, so a small
+/// file that inflates to gigabytes (a zip bomb or a damaged file) is refused
+/// with its name instead of exhausting memory. Also tells whether the
+/// workbook is one of the tool's own reports.
+pub(crate) fn check_package(path: &Path, bytes: &[u8]) -> Result<Package> {
+    let damaged = |message: String| Error::Workbook {
+        path: path.to_path_buf(),
+        message,
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // Not a zip: calamine says what is wrong.
+        return Ok(Package::default());
+    };
+    let mut package = Package::default();
+    for i in 0..zip.len() {
+        let Ok(mut entry) = zip.by_index(i) else {
+            continue;
+        };
+        let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
+        let packed = entry.compressed_size().max(1);
+        let limit = MAX_PART.min(INFLATION_CHECKED_FROM.max(packed.saturating_mul(MAX_INFLATION)));
+        let too_big = |size: u64| {
+            damaged(format!(
+                "part {name} inflates from {packed} bytes to {}{size} bytes, more than a workbook holds \
+                 (limit {limit} bytes): the file is damaged or built to exhaust memory; open it in \
+                 Excel and save it again",
+                if size > limit { "over " } else { "" }
+            ))
+        };
+        if entry.size() > limit {
+            return Err(too_big(entry.size()));
+        }
+        // Declared sizes can lie: count what actually comes out.
+        let wanted = name == "docProps/custom.xml";
+        let mut head = Vec::new();
+        let mut counter = (&mut entry).take(limit + 1);
+        let inflated = if wanted {
+            std::io::Read::read_to_end(&mut counter.by_ref().take(1 << 16), &mut head)
+                .ok()
+                .map(|n| n as u64)
+                .unwrap_or(0)
+                + std::io::copy(&mut counter, &mut std::io::sink()).unwrap_or(0)
+        } else {
+            std::io::copy(&mut counter, &mut std::io::sink()).unwrap_or(0)
+        };
+        if inflated > limit {
+            return Err(too_big(inflated));
+        }
+        if wanted && String::from_utf8_lossy(&head).contains(OWN_MARK) {
+            package.own_output = true;
+        }
+    }
+    Ok(package)
+}
+
+/// The custom document property every nhanluc report carries.
+pub const OWN_MARK: &str = "nhanluc_report";

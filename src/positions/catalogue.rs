@@ -530,7 +530,7 @@ impl Catalogue {
                 let text = String::from_utf8_lossy(&bytes);
                 from_toml(&f, &text, &mut cat)?;
             } else {
-                let (_, sheets) = ingest::read_file(&f, 0, None)?;
+                let sheets = ingest::read_file(&f, 0, None)?.into_sheets();
                 for s in &sheets {
                     from_sheet(&f, s, &mut cat.positions)?;
                 }

@@ -181,7 +181,7 @@ pub(crate) fn header_row(
     headers: &[&str],
 ) -> Result<(), XlsxError> {
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(row, output::col(c), *h, &f.head)?;
+        output::text_with_format(ws, row, output::col(c), *h, &f.head)?;
     }
     Ok(())
 }
@@ -208,7 +208,8 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     wb.set_properties(
         &DocProperties::new()
             .set_creation_datetime(&created)
-            .set_title(&input.policy.name),
+            .set_title(&input.policy.name)
+            .set_custom_property(crate::ingest::OWN_MARK, env!("CARGO_PKG_VERSION")),
     );
     let f = Formats::new();
     sheets::summary(&mut wb, &f, input).map_err(x)?;

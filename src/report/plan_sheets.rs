@@ -10,7 +10,7 @@ use super::{Formats, Future, HEADER_ROW, ReportInput, header_row, print_setup, t
 use crate::compliance::Group;
 use crate::dates::Precision;
 use crate::labels::{self, Lang};
-use crate::output::col;
+use crate::output::{self, col};
 use crate::roster::StaffRecord;
 use crate::scales::Gender;
 
@@ -70,7 +70,7 @@ fn write_birth(
             ws.write_datetime_with_format(r, c, b.date, &f.date)?;
         }
         Some(b) => {
-            ws.write_string_with_format(r, c, b.display(), &f.cell)?;
+            output::text_with_format(ws, r, c, b.display(), &f.cell)?;
         }
         None => {
             ws.write_blank(r, c, &f.cell)?;
@@ -135,9 +135,9 @@ pub(super) fn projection(
             } else {
                 (&f.cell, &f.int, &f.pct)
             };
-            ws.write_string_with_format(r, 0, &t.id, text)?;
-            ws.write_string_with_format(r, 1, &code, text)?;
-            ws.write_string_with_format(r, 2, &name, text)?;
+            output::text_with_format(ws, r, 0, &t.id, text)?;
+            output::text_with_format(ws, r, 1, &code, text)?;
+            output::text_with_format(ws, r, 2, &name, text)?;
             for (i, d) in dates.iter().enumerate() {
                 let c = col(3 + i);
                 match p
@@ -157,7 +157,8 @@ pub(super) fn projection(
             let at = row.points.last().copied().unwrap_or_default();
             ws.write_number_with_format(r, col(extra), num(at.n), int)?;
             ws.write_number_with_format(r, col(extra + 1), num(at.q), int)?;
-            ws.write_string_with_format(
+            output::text_with_format(
+                ws,
                 r,
                 col(extra + 2),
                 labels::status(input.lang, at.decide(t).met),
@@ -237,8 +238,8 @@ pub(super) fn plan(
     let mut r = HEADER_ROW + 1;
     for o in &fut.plan.outcomes {
         let t = &input.policy.targets[o.target];
-        ws.write_string_with_format(r, 0, &t.id, &f.cell)?;
-        ws.write_string_with_format(r, 1, group_name(input, o.group).1, &f.cell)?;
+        output::text_with_format(ws, r, 0, &t.id, &f.cell)?;
+        output::text_with_format(ws, r, 1, group_name(input, o.group).1, &f.cell)?;
         ws.write_number_with_format(r, 2, num(o.at_deadline.n), &f.int)?;
         ws.write_number_with_format(r, 3, num(o.at_deadline.q), &f.int)?;
         ws.write_number_with_format(
@@ -253,8 +254,14 @@ pub(super) fn plan(
             num(i64::try_from(o.planned).unwrap_or(i64::MAX)),
             &f.int,
         )?;
-        ws.write_string_with_format(r, 6, if o.met_with_plan { l.yes } else { l.no }, &f.cell)?;
-        ws.write_string_with_format(r, 7, labels::shortcoming(lang, o.shortcoming), &f.cell)?;
+        output::text_with_format(
+            ws,
+            r,
+            6,
+            if o.met_with_plan { l.yes } else { l.no },
+            &f.cell,
+        )?;
+        output::text_with_format(ws, r, 7, labels::shortcoming(lang, o.shortcoming), &f.cell)?;
         match o.best_share {
             Some(s) => {
                 ws.write_number_with_format(r, 8, s, &f.pct)?;
@@ -271,7 +278,7 @@ pub(super) fn plan(
                     ws.write_datetime_with_format(r, 9, d, &f.date)?;
                 }
                 None => {
-                    ws.write_string_with_format(r, 9, l.never, &f.cell)?;
+                    output::text_with_format(ws, r, 9, l.never, &f.cell)?;
                 }
             }
         }
@@ -288,7 +295,7 @@ pub(super) fn plan(
             } else {
                 l.no
             };
-            ws.write_string_with_format(r, 12, text, &f.cell)?;
+            output::text_with_format(ws, r, 12, text, &f.cell)?;
         } else {
             ws.write_blank(r, 12, &f.cell)?;
         }
@@ -310,12 +317,12 @@ pub(super) fn plan(
         r += 1;
         let rec = &roster.records[tr.rec as usize];
         ws.write_number_with_format(r, 0, num(i64::try_from(i + 1).unwrap_or(0)), &f.int)?;
-        ws.write_string_with_format(r, 1, &roster.units[tr.unit as usize].name, &f.cell)?;
-        ws.write_string_with_format(r, 2, rec.name.as_ref(), &f.cell)?;
+        output::text_with_format(ws, r, 1, &roster.units[tr.unit as usize].name, &f.cell)?;
+        output::text_with_format(ws, r, 2, rec.name.as_ref(), &f.cell)?;
         write_birth(ws, f, r, 3, rec)?;
         write_date(ws, f, r, 4, tr.retire)?;
-        ws.write_string_with_format(r, 5, current_level(lang, tr.current), &f.cell)?;
-        ws.write_string_with_format(r, 6, labels::education(lang, Some(tr.course)), &f.cell)?;
+        output::text_with_format(ws, r, 5, current_level(lang, tr.current), &f.cell)?;
+        output::text_with_format(ws, r, 6, labels::education(lang, Some(tr.course)), &f.cell)?;
         ws.write_number_with_format(r, 7, f64::from(tr.start.year()), &f.cell)?;
         ws.write_datetime_with_format(r, 8, tr.end, &f.date)?;
         let served: Vec<&str> = tr
@@ -323,7 +330,7 @@ pub(super) fn plan(
             .iter()
             .map(|t| input.policy.targets[*t].id.as_str())
             .collect();
-        ws.write_string_with_format(r, 9, served.join(", "), &f.cell)?;
+        output::text_with_format(ws, r, 9, served.join(", "), &f.cell)?;
     }
     // Course starts per unit and year.
     let mut years: Vec<i32> = fut.plan.trainees.iter().map(|t| t.start.year()).collect();
@@ -347,7 +354,7 @@ pub(super) fn plan(
     header_row(ws, f, r, &totals_refs)?;
     for (unit, by_year) in &per_unit {
         r += 1;
-        ws.write_string_with_format(r, 0, &roster.units[*unit as usize].name, &f.cell)?;
+        output::text_with_format(ws, r, 0, &roster.units[*unit as usize].name, &f.cell)?;
         for (i, y) in years.iter().enumerate() {
             ws.write_number_with_format(
                 r,
@@ -432,18 +439,18 @@ pub(super) fn retirements(
     for (k, r, (d, i)) in rows {
         let rec = &roster.records[*i];
         ws.write_number_with_format(r, 0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
-        ws.write_string_with_format(r, 1, &roster.units[rec.unit as usize].name, &f.cell)?;
-        ws.write_string_with_format(r, 2, rec.name.as_ref(), &f.cell)?;
+        output::text_with_format(ws, r, 1, &roster.units[rec.unit as usize].name, &f.cell)?;
+        output::text_with_format(ws, r, 2, rec.name.as_ref(), &f.cell)?;
         let gender = match rec.gender {
             Some(Gender::Male) => l.male,
             Some(Gender::Female) => l.female,
             None => "",
         };
-        ws.write_string_with_format(r, 3, gender, &f.cell)?;
+        output::text_with_format(ws, r, 3, gender, &f.cell)?;
         write_birth(ws, f, r, 4, rec)?;
-        ws.write_string_with_format(r, 5, labels::category(lang, rec.category), &f.cell)?;
-        ws.write_string_with_format(r, 6, rec.title.as_deref().unwrap_or(""), &f.cell)?;
-        ws.write_string_with_format(r, 7, labels::education(lang, rec.education), &f.cell)?;
+        output::text_with_format(ws, r, 5, labels::category(lang, rec.category), &f.cell)?;
+        output::text_with_format(ws, r, 6, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+        output::text_with_format(ws, r, 7, labels::education(lang, rec.education), &f.cell)?;
         ws.write_datetime_with_format(r, 8, *d, &f.date)?;
         ws.write_datetime_with_format(r, 9, crate::retirement::pension_start(*d), &f.date)?;
     }

@@ -7,6 +7,7 @@ use rust_xlsxwriter::{
 
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
+use crate::output;
 use crate::output::long_list;
 use crate::positions::Placement;
 
@@ -44,15 +45,22 @@ pub(super) fn positions(
     let mut r = HEADER_ROW + 1;
     for s in &p.staffing {
         let def = &p.catalogue.positions[s.position as usize];
-        ws.write_string_with_format(
+        output::text_with_format(
+            ws,
             r,
             0,
             &input.loaded.roster.units[s.unit as usize].name,
             &f.cell,
         )?;
-        ws.write_string_with_format(r, 1, &def.code, &f.cell)?;
-        ws.write_string_with_format(r, 2, &def.name, &f.cell)?;
-        ws.write_string_with_format(r, 3, labels::position_kind(input.lang, def.kind), &f.cell)?;
+        output::text_with_format(ws, r, 1, &def.code, &f.cell)?;
+        output::text_with_format(ws, r, 2, &def.name, &f.cell)?;
+        output::text_with_format(
+            ws,
+            r,
+            3,
+            labels::position_kind(input.lang, def.kind),
+            &f.cell,
+        )?;
         match s.approved {
             Some(a) => {
                 ws.write_number_with_format(r, 4, num(a), &f.int)?;
@@ -64,7 +72,7 @@ pub(super) fn positions(
         ws.write_number_with_format(r, 5, num(s.filled), &f.int)?;
         ws.write_number_with_format(r, 6, num(s.vacant()), &f.int)?;
         ws.write_number_with_format(r, 7, num(s.over()), &f.int)?;
-        ws.write_string_with_format(r, 8, def.other.as_deref().unwrap_or(""), &f.cell)?;
+        output::text_with_format(ws, r, 8, def.other.as_deref().unwrap_or(""), &f.cell)?;
         r += 1;
     }
     if r > HEADER_ROW + 1 {
@@ -137,23 +145,24 @@ pub(super) fn unfit(
                     num(u32::try_from(before + i + 1).unwrap_or(u32::MAX)),
                     &f.int,
                 )?;
-                ws.write_string_with_format(
+                output::text_with_format(
+                    ws,
                     r,
                     1,
                     &input.loaded.roster.units[rec.unit as usize].name,
                     &f.cell,
                 )?;
-                ws.write_string_with_format(r, 2, rec.name.as_ref(), &f.cell)?;
-                ws.write_string_with_format(r, 3, rec.title.as_deref().unwrap_or(""), &f.cell)?;
-                ws.write_string_with_format(r, 4, def.map_or("", |d| d.code.as_str()), &f.cell)?;
-                ws.write_string_with_format(r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
+                output::text_with_format(ws, r, 2, rec.name.as_ref(), &f.cell)?;
+                output::text_with_format(ws, r, 3, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+                output::text_with_format(ws, r, 4, def.map_or("", |d| d.code.as_str()), &f.cell)?;
+                output::text_with_format(ws, r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
                 let text = a
                     .unmet
                     .iter()
                     .map(|u| labels::unmet(input.lang, u))
                     .collect::<Vec<_>>()
                     .join("; ");
-                ws.write_string_with_format(r, 6, &text, &f.cell)?;
+                output::text_with_format(ws, r, 6, &text, &f.cell)?;
             }
             Ok(())
         },
@@ -186,7 +195,7 @@ pub(super) fn grades(
             continue;
         }
         let unit = &input.loaded.roster.units[u].name;
-        ws.write_string_with_format(r, 0, unit, &f.cell_bold)?;
+        output::text_with_format(ws, r, 0, unit, &f.cell_bold)?;
         ws.write_blank(r, 1, &f.cell_bold)?;
         ws.write_number_with_format(r, 2, num(ag.people), &f.int_bold)?;
         ws.write_number_with_format(r, 3, 1.0, &f.pct_bold)?;
@@ -204,8 +213,8 @@ pub(super) fn grades(
             } else {
                 grade.as_str()
             };
-            ws.write_string_with_format(r, 0, unit, &f.cell)?;
-            ws.write_string_with_format(r, 1, name, &f.indent[1])?;
+            output::text_with_format(ws, r, 0, unit, &f.cell)?;
+            output::text_with_format(ws, r, 1, name, &f.indent[1])?;
             ws.write_number_with_format(r, 2, num(*count), &f.int)?;
             ws.write_number_with_format(r, 3, num(*count) / num(ag.people), &f.pct)?;
             ws.write_blank(r, 4, &f.cell)?;

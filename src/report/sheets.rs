@@ -9,7 +9,7 @@ use super::{Formats, HEADER_ROW, ReportInput, header_row, print_setup, table_top
 use crate::compliance::{ComplianceRow, Group, TargetResult};
 use crate::dates::Precision;
 use crate::labels::{self, Lang};
-use crate::output::long_list;
+use crate::output::{self, long_list};
 use crate::policy::{Measure, Target};
 use crate::roster::{SheetStatus, StaffRecord};
 
@@ -83,10 +83,11 @@ pub(super) fn summary(
         let r = HEADER_ROW + 1 + row_u32(i);
         let a = &res.all;
         ws.write_number_with_format(r, 0, num(i as u64 + 1), &f.int)?;
-        ws.write_string_with_format(r, 1, &t.id, &f.cell)?;
-        ws.write_string_with_format(r, 2, label(input, t), &f.cell)?;
-        ws.write_string_with_format(r, 3, &basis_text, &f.cell)?;
-        ws.write_string_with_format(
+        output::text_with_format(ws, r, 1, &t.id, &f.cell)?;
+        output::text_with_format(ws, r, 2, label(input, t), &f.cell)?;
+        output::text_with_format(ws, r, 3, &basis_text, &f.cell)?;
+        output::text_with_format(
+            ws,
             r,
             4,
             labels::threshold(lang, t.comparator, t.threshold),
@@ -98,7 +99,7 @@ pub(super) fn summary(
         ws.write_number_with_format(r, 8, num(a.qualified), &f.int)?;
         ws.write_number_with_format(r, 9, num(a.unknown), &f.int)?;
         write_share(ws, r, 10, a.share(), &f.pct)?;
-        ws.write_string_with_format(r, 11, labels::status(lang, res.headline.met), &f.cell)?;
+        output::text_with_format(ws, r, 11, labels::status(lang, res.headline.met), &f.cell)?;
         ws.write_number_with_format(r, 12, num(res.headline.shortfall), &f.int)?;
         ws.write_number_with_format(r, 13, num(res.headline.units_met), &f.int)?;
         ws.write_number_with_format(r, 14, num(res.headline.units_applicable), &f.int)?;
@@ -193,20 +194,20 @@ pub(super) fn by_unit(
             } else {
                 (&f.cell, &f.int, &f.pct)
             };
-            ws.write_string_with_format(r, 0, &t.id, text)?;
-            ws.write_string_with_format(r, 1, &code, text)?;
+            output::text_with_format(ws, r, 0, &t.id, text)?;
+            output::text_with_format(ws, r, 1, &code, text)?;
             let name_fmt = if bold {
                 text
             } else {
                 &f.indent[depth.min(f.indent.len() - 1)]
             };
-            ws.write_string_with_format(r, 2, &name, name_fmt)?;
+            output::text_with_format(ws, r, 2, &name, name_fmt)?;
             ws.write_number_with_format(r, 3, num(row.population), int)?;
             ws.write_number_with_format(r, 4, num(row.qualified), int)?;
             ws.write_number_with_format(r, 5, num(row.unknown), int)?;
             write_share(ws, r, 6, row.share(), pct)?;
             ws.write_number_with_format(r, 7, t.threshold.fraction(), pct)?;
-            ws.write_string_with_format(r, 8, labels::status(lang, row.decision.met), text)?;
+            output::text_with_format(ws, r, 8, labels::status(lang, row.decision.met), text)?;
             ws.write_number_with_format(r, 9, num(row.decision.shortfall), int)?;
             if let (Group::Unit(_), Some(false), Some(share)) =
                 (row.group, row.decision.met, row.share())
@@ -263,12 +264,12 @@ fn furthest_below(
     below.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
     let top = &below[..below.len().min(10)];
     let c0 = 12u16;
-    ws.write_string_with_format(HEADER_ROW, c0, l.furthest_below, &f.head)?;
-    ws.write_string_with_format(HEADER_ROW, c0 + 1, l.col_share, &f.head)?;
-    ws.write_string_with_format(HEADER_ROW, c0 + 2, l.col_threshold, &f.head)?;
+    output::text_with_format(ws, HEADER_ROW, c0, l.furthest_below, &f.head)?;
+    output::text_with_format(ws, HEADER_ROW, c0 + 1, l.col_share, &f.head)?;
+    output::text_with_format(ws, HEADER_ROW, c0 + 2, l.col_threshold, &f.head)?;
     for (i, (_, name, share, threshold)) in top.iter().enumerate() {
         let r = HEADER_ROW + 1 + row_u32(i);
-        ws.write_string_with_format(r, c0, name, &f.cell)?;
+        output::text_with_format(ws, r, c0, name, &f.cell)?;
         ws.write_number_with_format(r, c0 + 1, *share, &f.pct)?;
         ws.write_number_with_format(r, c0 + 2, *threshold, &f.pct)?;
     }
@@ -370,34 +371,35 @@ pub(super) fn training(
                 let rec = &input.loaded.roster.records[idx];
                 let r = HEADER_ROW + 1 + row_u32(i);
                 ws.write_number_with_format(r, 0, num((before + i + 1) as u64), &f.int)?;
-                ws.write_string_with_format(r, 1, &t.id, &f.cell)?;
-                ws.write_string_with_format(
+                output::text_with_format(ws, r, 1, &t.id, &f.cell)?;
+                output::text_with_format(
+                    ws,
                     r,
                     2,
                     &input.loaded.roster.units[rec.unit as usize].name,
                     &f.cell,
                 )?;
-                ws.write_string_with_format(r, 3, rec.name.as_ref(), &f.cell)?;
+                output::text_with_format(ws, r, 3, rec.name.as_ref(), &f.cell)?;
                 match rec.birth {
                     Some(b) if b.precision == Precision::Day => {
                         ws.write_datetime_with_format(r, 4, b.date, &f.date)?;
                     }
                     Some(b) => {
-                        ws.write_string_with_format(r, 4, b.display(), &f.cell)?;
+                        output::text_with_format(ws, r, 4, b.display(), &f.cell)?;
                     }
                     None => {
                         ws.write_blank(r, 4, &f.cell)?;
                     }
                 }
-                ws.write_string_with_format(r, 5, rec.title.as_deref().unwrap_or(""), &f.cell)?;
-                ws.write_string_with_format(r, 6, current_level(input, &t.measure, idx), &f.cell)?;
-                ws.write_string_with_format(r, 7, labels::requirement(lang, &t.measure), &f.cell)?;
+                output::text_with_format(ws, r, 5, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+                output::text_with_format(ws, r, 6, current_level(input, &t.measure, idx), &f.cell)?;
+                output::text_with_format(ws, r, 7, labels::requirement(lang, &t.measure), &f.cell)?;
                 let note = if is_unknown(&t.measure, rec) {
                     l.verify_unknown
                 } else {
                     ""
                 };
-                ws.write_string_with_format(r, 8, note, &f.cell)?;
+                output::text_with_format(ws, r, 8, note, &f.cell)?;
             }
             Ok(())
         },
@@ -436,11 +438,11 @@ pub(super) fn about(
         (l.about_command, input.command_line.clone()),
     ];
     for (i, (k, v)) in pairs.iter().enumerate() {
-        ws.write_string_with_format(row_u32(i), 0, *k, &f.cell_bold)?;
-        ws.write_string_with_format(row_u32(i), 1, v, &f.cell)?;
+        output::text_with_format(ws, row_u32(i), 0, *k, &f.cell_bold)?;
+        output::text_with_format(ws, row_u32(i), 1, v, &f.cell)?;
     }
     let mut r = row_u32(pairs.len() + 1);
-    ws.write_string_with_format(r, 0, l.about_inputs, &f.cell_bold)?;
+    output::text_with_format(ws, r, 0, l.about_inputs, &f.cell_bold)?;
     r += 1;
     header_row(
         ws,
@@ -459,8 +461,8 @@ pub(super) fn about(
     for s in &input.loaded.sheets {
         r += 1;
         let file = &input.loaded.files[s.file];
-        ws.write_string_with_format(r, 0, file.path.display().to_string(), &f.cell)?;
-        ws.write_string_with_format(r, 1, &file.sha256, &f.cell)?;
+        output::text_with_format(ws, r, 0, file.path.display().to_string(), &f.cell)?;
+        output::text_with_format(ws, r, 1, &file.sha256, &f.cell)?;
         let mut sheet = s.name.to_string();
         if s.status == SheetStatus::Skipped {
             sheet.push_str(" — ");
@@ -469,7 +471,7 @@ pub(super) fn about(
                 &crate::issues::Problem::NoHeader,
             ));
         }
-        ws.write_string_with_format(r, 2, &sheet, &f.cell)?;
+        output::text_with_format(ws, r, 2, &sheet, &f.cell)?;
         for (c, v) in [
             (3u16, s.rows.read),
             (4, s.rows.staff),
