@@ -65,6 +65,15 @@ pub enum Problem {
         /// The closest catalogue names (never applied).
         suggestions: Vec<String>,
     },
+    /// The same name and full birth date as a row in another unit of the same
+    /// locality, without a matching national id: possibly one person holding
+    /// two posts (kiêm nhiệm). Counted as two people; listed for the officer.
+    PossibleConcurrent {
+        /// Sheet (file › sheet) of the other row.
+        other: String,
+        /// Its row.
+        row: u32,
+    },
 }
 
 impl Problem {
@@ -92,6 +101,7 @@ impl Problem {
             Problem::NotStaff(_) => "not_staff_row".into(),
             Problem::UnitFromHeadings => "unit_from_headings".into(),
             Problem::PastRetirementAge(_) => "past_retirement_age".into(),
+            Problem::PossibleConcurrent { .. } => "possible_concurrent_posts".into(),
         }
     }
 }
@@ -119,6 +129,8 @@ pub enum Action {
     NotPlaced,
     /// The row is counted as non-staff and not analysed.
     NotAnalysed,
+    /// Rows counted as different people; the officer confirms whether they are one.
+    ToConfirm,
 }
 
 impl Action {
@@ -127,7 +139,11 @@ impl Action {
     pub fn is_note(self) -> bool {
         matches!(
             self,
-            Action::Merged | Action::Converted | Action::Skipped | Action::NotAnalysed
+            Action::Merged
+                | Action::Converted
+                | Action::Skipped
+                | Action::NotAnalysed
+                | Action::ToConfirm
         )
     }
 }
