@@ -77,6 +77,15 @@ pub enum Problem {
         /// Its length in characters.
         chars: usize,
     },
+    /// The same name and full birth date as a row in another unit of the same
+    /// locality, without a matching national id: possibly one person holding
+    /// two posts (kiêm nhiệm). Counted as two people; listed for the officer.
+    PossibleConcurrent {
+        /// Sheet (file › sheet) of the other row.
+        other: String,
+        /// Its row.
+        row: u32,
+    },
 }
 
 impl Problem {
@@ -107,6 +116,7 @@ impl Problem {
             Problem::ReachedTwice { .. } => "reached_twice".into(),
             Problem::OwnOutput => "own_output".into(),
             Problem::TooLongForExcel { .. } => "too_long_for_excel".into(),
+            Problem::PossibleConcurrent { .. } => "possible_concurrent_posts".into(),
         }
     }
 }
@@ -134,6 +144,8 @@ pub enum Action {
     NotPlaced,
     /// The row is counted as non-staff and not analysed.
     NotAnalysed,
+    /// Rows counted as different people; the officer confirms whether they are one.
+    ToConfirm,
 }
 
 impl Action {
@@ -142,7 +154,11 @@ impl Action {
     pub fn is_note(self) -> bool {
         matches!(
             self,
-            Action::Merged | Action::Converted | Action::Skipped | Action::NotAnalysed
+            Action::Merged
+                | Action::Converted
+                | Action::Skipped
+                | Action::NotAnalysed
+                | Action::ToConfirm
         )
     }
 }

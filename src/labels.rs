@@ -785,6 +785,17 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "Field of study differs between two columns".into()
             }
         }
+        Problem::PossibleConcurrent { other, row } => {
+            if vi {
+                format!(
+                    "Trùng họ tên và ngày sinh với dòng {row} ({other}) ở đơn vị khác cùng địa bàn: có thể là một người kiêm nhiệm, cần xác nhận"
+                )
+            } else {
+                format!(
+                    "Same name and birth date as row {row} ({other}) in another unit of the same locality: possibly one person holding both posts, to confirm"
+                )
+            }
+        }
     }
 }
 
@@ -816,6 +827,8 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::En, Action::Merged) => "Counted as one person",
         (Lang::En, Action::Converted) => "Converted",
         (Lang::En, Action::Skipped) => "Skipped (not read)",
+        (Lang::Vi, Action::ToConfirm) => "Tính là hai người; cần xác nhận có phải một người không",
+        (Lang::En, Action::ToConfirm) => "Counted as two people; confirm whether they are one",
     }
 }
 
@@ -1071,6 +1084,12 @@ pub fn problem_kind(lang: Lang, p: &Problem) -> String {
             "Trùng mã nhưng khác họ tên"
         } else {
             "Same id, different names"
+        }
+        .into(),
+        Problem::PossibleConcurrent { .. } => if vi {
+            "Có thể kiêm nhiệm (trùng họ tên, ngày sinh), cần xác nhận"
+        } else {
+            "Possible concurrent posts (same name and birth date), to confirm"
         }
         .into(),
         other => problem(lang, other),

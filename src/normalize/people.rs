@@ -1,10 +1,19 @@
 //! Who is who: duplicates and concurrent posts (kiêm nhiệm) across all sheets.
 //!
-//! Rows are the same person when they share a staff id or a national id (and
-//! the name agrees), or, failing ids, the same name and full birth date, or
-//! the same name, (partial) birth date and unit. Such rows in the same unit
-//! and post are duplicates: the first is kept, the others are set aside. In
-//! different units or posts they are one person with several postings.
+//! Rows are the same person when they share a national id (and the name
+//! agrees), wherever they are. Staff ids are local to the unit that issued
+//! them (units number their own staff): a shared staff id makes one person
+//! only within one unit, and the same staff id for different people in
+//! different units is no problem. Without ids, the same name and full birth
+//! date, or the same name and (partial) birth date, also make one person
+//! within one unit. Such rows in the same unit and post are duplicates: the
+//! first is kept, the others are set aside; in other posts they are one
+//! person with several postings.
+//!
+//! A shared name and full birth date in different units is never merged:
+//! within one locality (the same parent unit, else the same file) the pair
+//! is listed for the officer to confirm as a possible kiêm nhiệm; across
+//! localities it is nothing. Different national ids are different people.
 //!
 //! Names and posts are folded once per distinct value and compared as ids, so
 //! this stays linear on national-size rosters.
@@ -88,7 +97,32 @@ impl<'a> Folder<'a> {
     }
 }
 
+/// Where a staff id or a same-unit namesake is looked up: a unit, and the
+/// file too when the unit is known by its bare name only (no code, no parent
+/// unit), since "Phòng Nội vụ" in another file may be another district's.
+type Scope = (u32, u32);
+
+/// Where a shared name and birth date across units is worth a suggestion:
+/// the units' parent unit as the roster gives it, else the file.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Locality {
+    Parent(u32),
+    File(u32),
+}
+
+/// At most this many people sharing a name and birth date in one locality
+/// are kept for comparison, so that a very common name and date cannot make
+/// the pass quadratic.
+const NAMESAKES_COMPARED: usize = 16;
+
 /// Assigns person ids, sets duplicates aside and notes concurrent posts.
+///
+/// The same person: the same national id (names agreeing) anywhere; the same
+/// staff id (names agreeing) within one unit scope; the same name and full
+/// birth date within one unit scope, ids not conflicting; the same name and
+/// (partial) birth date within one unit scope, no ids given. A shared name and
+/// full birth date in different units of one locality is only suggested
+/// ([`Problem::PossibleConcurrent`]), never merged.
 pub(super) fn identify(
     roster: &mut Roster,
     sheets: &mut [SheetReport],
@@ -103,46 +137,86 @@ pub(super) fn identify(
     );
     let mut folder = Folder::default();
     let names: Vec<u32> = recs.iter().map(|r| folder.id(&r.name)).collect();
-    let mut notes = Vec::new();
+    let unit_parent: Vec<Option<u32>> = roster
+        .units
+        .iter()
+        .map(|u| {
+            u.parent
+                .as_deref()
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| folder.id(p))
+        })
+        .collect();
+    let unit_named_only: Vec<bool> = roster
+        .units
+        .iter()
+        .zip(&unit_parent)
+        .map(|(u, p)| p.is_none() && u.code.as_deref().is_none_or(|c| c.trim().is_empty()))
+        .collect();
+    let file_of =
+        |r: &StaffRecord| u32::try_from(sheets[r.source.sheet as usize].file).unwrap_or(u32::MAX);
+    let scope_of = |r: &StaffRecord| -> Scope {
+        let named_only = unit_named_only
+            .get(r.unit as usize)
+            .copied()
+            .unwrap_or(true);
+        (r.unit, if named_only { file_of(r) } else { u32::MAX })
+    };
+    let locality_of = |r: &StaffRecord| match unit_parent.get(r.unit as usize).copied().flatten() {
+        Some(p) => Locality::Parent(p),
+        None => Locality::File(file_of(r)),
+    };
+    let mut notes: Vec<(usize, Problem, String)> = Vec::new();
 
-    let mut by_staff: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(n);
+    let mut by_staff: HashMap<(Scope, Cow<'_, str>), usize> = HashMap::with_capacity(n);
     let mut by_national: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(n);
-    let mut by_birth: HashMap<(u32, NaiveDate), usize> = HashMap::with_capacity(n);
-    let mut by_unit: HashMap<(u32, u32, NaiveDate), usize> = HashMap::new();
+    let mut by_birth: HashMap<(u32, NaiveDate, Scope), usize> = HashMap::with_capacity(n);
+    let mut by_unit: HashMap<(u32, Scope, NaiveDate), usize> = HashMap::new();
+    let id_match = |i: usize,
+                    j: usize,
+                    id: &Arc<str>,
+                    uf: &mut UnionFind,
+                    notes: &mut Vec<(usize, Problem, String)>| {
+        if names[i] == names[j] {
+            uf.union(j, i);
+        } else {
+            let other = &recs[j];
+            notes.push((
+                i,
+                Problem::IdConflict {
+                    other: where_(sheets, other),
+                    row: other.source.row,
+                },
+                id.to_string(),
+            ));
+        }
+    };
     for (i, r) in recs.iter().enumerate() {
-        for (id, map) in [
-            (&r.staff_id, &mut by_staff),
-            (&r.national_id, &mut by_national),
-        ] {
-            let Some(id) = id else { continue };
+        let scope = scope_of(r);
+        if let Some(id) = &r.staff_id {
             let key = id_key(id);
-            if key.is_empty() {
-                continue;
-            }
-            match map.entry(key) {
-                Entry::Vacant(e) => {
-                    e.insert(i);
-                }
-                Entry::Occupied(e) => {
-                    let j = *e.get();
-                    if names[i] == names[j] {
-                        uf.union(j, i);
-                    } else {
-                        let other = &recs[j];
-                        notes.push((
-                            i,
-                            Problem::IdConflict {
-                                other: where_(sheets, other),
-                                row: other.source.row,
-                            },
-                            id.to_string(),
-                        ));
+            if !key.is_empty() {
+                match by_staff.entry((scope, key)) {
+                    Entry::Vacant(e) => {
+                        e.insert(i);
                     }
+                    Entry::Occupied(e) => id_match(i, *e.get(), id, &mut uf, &mut notes),
+                }
+            }
+        }
+        if let Some(id) = &r.national_id {
+            let key = id_key(id);
+            if !key.is_empty() {
+                match by_national.entry(key) {
+                    Entry::Vacant(e) => {
+                        e.insert(i);
+                    }
+                    Entry::Occupied(e) => id_match(i, *e.get(), id, &mut uf, &mut notes),
                 }
             }
         }
         if let Some(b) = r.birth.filter(|b| b.precision == Precision::Day) {
-            match by_birth.entry((names[i], b.date)) {
+            match by_birth.entry((names[i], b.date, scope)) {
                 Entry::Vacant(e) => {
                     e.insert(i);
                 }
@@ -162,7 +236,7 @@ pub(super) fn identify(
             && r.national_id.is_none()
             && let Some(b) = r.birth
         {
-            match by_unit.entry((names[i], r.unit, b.date)) {
+            match by_unit.entry((names[i], scope, b.date)) {
                 Entry::Vacant(e) => {
                     e.insert(i);
                 }
@@ -170,6 +244,9 @@ pub(super) fn identify(
             }
         }
     }
+    drop(by_staff);
+    drop(by_birth);
+    drop(by_unit);
 
     // Persons in order of first appearance; postings keyed by (person, unit, post).
     let mut person_of_root = vec![u32::MAX; n];
@@ -226,6 +303,62 @@ pub(super) fn identify(
         }
         seen[p] = true;
     }
+    // Namesakes (same name and full birth date) in different units of one
+    // locality, not found to be one person: listed for the officer to confirm.
+    // Each group is a chain through `earlier` (newest first), its head and
+    // length in the map: no allocation per group on national-size rosters.
+    let mut namesakes: HashMap<(u32, NaiveDate, Locality), (u32, u32)> = HashMap::new();
+    let mut earlier = vec![u32::MAX; n];
+    let mut suggested_pairs: hashbrown::HashSet<(u32, u32)> = hashbrown::HashSet::new();
+    for i in 0..n {
+        let r = &recs[i];
+        let Some(b) = r.birth.filter(|b| b.precision == Precision::Day) else {
+            continue;
+        };
+        if duplicate[i] {
+            continue;
+        }
+        let (head, len) = namesakes
+            .entry((names[i], b.date, locality_of(r)))
+            .or_insert((u32::MAX, 0));
+        let scope = scope_of(r);
+        let mut same_person = false;
+        let mut suggested = false;
+        let mut cur = *head;
+        while cur != u32::MAX {
+            let j = cur as usize;
+            cur = earlier[j];
+            let other = &recs[j];
+            let (p, q) = (person_ids[i], person_ids[j]);
+            if p == q {
+                same_person = true;
+                continue;
+            }
+            if !suggested
+                && scope_of(other) != scope
+                && !conflicting(r.national_id.as_ref(), other.national_id.as_ref())
+                && suggested_pairs.insert((p.min(q), p.max(q)))
+            {
+                suggested = true;
+                notes.push((
+                    i,
+                    Problem::PossibleConcurrent {
+                        other: where_(sheets, other),
+                        row: other.source.row,
+                    },
+                    r.name.to_string(),
+                ));
+            }
+        }
+        if !same_person && (*len as usize) < NAMESAKES_COMPARED {
+            earlier[i] = *head;
+            *head = u32::try_from(i).unwrap_or(u32::MAX);
+            *len += 1;
+        }
+    }
+    drop(namesakes);
+    drop(earlier);
+    drop(suggested_pairs);
     notes.sort_by_key(|(i, _, _)| *i);
     for (i, problem, value) in notes {
         let r = &recs[i];
@@ -233,6 +366,7 @@ pub(super) fn identify(
         let action = match problem {
             Problem::Duplicate { .. } => Action::SetAside,
             Problem::Concurrent { .. } => Action::Merged,
+            Problem::PossibleConcurrent { .. } => Action::ToConfirm,
             _ => Action::Kept,
         };
         issues.push(DataIssue {
@@ -245,7 +379,6 @@ pub(super) fn identify(
             action,
         });
     }
-    drop(by_staff);
     drop(by_national);
     drop(folder);
     let mut kept = Vec::with_capacity(n);

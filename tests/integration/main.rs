@@ -2,6 +2,7 @@
 
 mod check;
 mod hostile;
+mod people;
 mod plan;
 mod plan_exact;
 mod positions;
