@@ -65,6 +65,27 @@ pub enum Problem {
         /// The closest catalogue names (never applied).
         suggestions: Vec<String>,
     },
+    /// A catalogue row repeating an earlier one exactly (same agency, code and
+    /// everything else): one is used.
+    CataloguePositionRepeated {
+        /// Where the first one is ("vtvl.csv, sheet \"vtvl\", row 3").
+        first: String,
+    },
+    /// The education cell says a course is in progress ("Trung cấp, đang học
+    /// ĐH"), and no expected end date is given: the course never counts until
+    /// one is.
+    CourseInProgressNoEnd {
+        /// The level being studied.
+        level: crate::scales::Education,
+    },
+    /// A date with a two-digit year ("15/6/75"), read in the century that
+    /// gives a plausible age.
+    TwoDigitYear {
+        /// The column's field.
+        field: Field,
+        /// The year it was read as.
+        year: i32,
+    },
 }
 
 impl Problem {
@@ -92,6 +113,9 @@ impl Problem {
             Problem::NotStaff(_) => "not_staff_row".into(),
             Problem::UnitFromHeadings => "unit_from_headings".into(),
             Problem::PastRetirementAge(_) => "past_retirement_age".into(),
+            Problem::CataloguePositionRepeated { .. } => "catalogue_position_repeated".into(),
+            Problem::CourseInProgressNoEnd { .. } => "course_in_progress_no_end".into(),
+            Problem::TwoDigitYear { field, .. } => format!("two_digit_year_{}", field.id()),
         }
     }
 }
