@@ -586,8 +586,9 @@ fn check_duplicates(
             return Err(Error::Toml {
                 path: origin.file.clone(),
                 message: format!(
-                    "position code \"{}\" is given twice for the agency \"{}\", differently: {} and {}; a code names one position of an agency (give one of them another code, or remove one)",
-                    def.code,
+                    "position code \"{}\" (column \"{}\") is given twice for the agency \"{}\", differently: {} and {}; a code names one position of an agency (give one of them another code, or remove one)",
+                    first.code,
+                    origin.column,
                     def.agency_text,
                     first_origin.describe(),
                     origin.describe()
