@@ -88,6 +88,10 @@ pub struct ReportArgs {
     /// Job-position catalogue (file or folder: TOML, CSV or workbook); default: the policy's own.
     #[arg(long, value_name = "FILE|DIR")]
     pub positions: Option<PathBuf>,
+    /// Field-of-study synonyms for matching positions (TOML); default: the policy's own, else
+    /// the built-in list (policies/field-synonyms.toml).
+    #[arg(long, value_name = "FILE")]
+    pub field_synonyms: Option<PathBuf>,
     /// Output workbook; default `reports/<policy id>_<as-of>.xlsx`.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

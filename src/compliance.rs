@@ -156,6 +156,21 @@ fn postings_frame(
             None => vec![0; r.len()],
         }
     };
+    // A person meets the position standard only if every posting does (1);
+    // fails it if any posting does (0); else it is to be verified (-1, unknown).
+    let standard: Vec<i8> = match placement {
+        Some(p) => {
+            let per_person = crate::positions::person_standards(roster, &p.assignments);
+            r.iter()
+                .map(|x| match per_person[x.person as usize] {
+                    crate::positions::Standard::Meets => 1,
+                    crate::positions::Standard::Fails => 0,
+                    crate::positions::Standard::ToVerify => -1,
+                })
+                .collect()
+        }
+        None => vec![0; r.len()],
+    };
     let has_catalogue: Vec<bool> = match placement {
         Some(p) => r
             .iter()
@@ -203,7 +218,7 @@ fn postings_frame(
         ),
         Column::new("placed".into(), flag(&Assignment::placed)),
         Column::new("placed_grade".into(), flag(&Assignment::placed_with_grade)),
-        Column::new("standard".into(), flag(&Assignment::meets_standard)),
+        Column::new("standard".into(), standard),
         Column::new("has_catalogue".into(), has_catalogue),
     ];
     DataFrame::new(r.len(), columns)

@@ -56,6 +56,8 @@ pub enum DateRead {
     Ok(PartialDate),
     /// Month and day were swapped (month > 12): read as mm/dd/yyyy.
     Swapped(PartialDate),
+    /// A two-digit year ("15/6/75"), read in the century the caller chose.
+    TwoDigitYear(PartialDate),
 }
 
 impl DateRead {
@@ -63,9 +65,49 @@ impl DateRead {
     #[must_use]
     pub fn value(self) -> PartialDate {
         match self {
-            DateRead::Ok(d) | DateRead::Swapped(d) => d,
+            DateRead::Ok(d) | DateRead::Swapped(d) | DateRead::TwoDigitYear(d) => d,
         }
     }
+}
+
+/// A birth date typed with a two-digit year ("15/6/75", "15-06-75"), read in the century that makes the age on `as_of` fall in `ages`;
+/// when neither does, the latest year not after `as_of`. `None` for anything
+/// else (a four-digit year is [`parse_text`]'s).
+#[must_use]
+pub fn birth_two_digit_year(
+    s: &str,
+    as_of: NaiveDate,
+    ages: &std::ops::RangeInclusive<i32>,
+) -> Option<DateRead> {
+    let s = s.trim();
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+    {
+        return None;
+    }
+    let nums: Vec<&str> = s.split(['/', '-', '.']).collect();
+    let parse = |p: &str| p.parse::<u32>().ok();
+    let (d, m, yy, precision) = match nums.as_slice() {
+        [d, m, y] if y.len() == 2 && (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) => {
+            (parse(d)?, parse(m)?, parse(y)?, Precision::Day)
+        }
+        _ => return None,
+    };
+    let yy = i32::try_from(yy).ok()?;
+    let candidates = [1900 + yy, 2000 + yy];
+    let date_in = |y: i32| NaiveDate::from_ymd_opt(y, m, d);
+    let plausible = candidates.iter().find_map(|&y| {
+        date_in(y).filter(|dt| *dt <= as_of && ages.contains(&years_between(*dt, as_of)))
+    });
+    let date = plausible.or_else(|| {
+        candidates
+            .iter()
+            .rev()
+            .find_map(|&y| date_in(y).filter(|dt| *dt <= as_of))
+    })?;
+    Some(DateRead::TwoDigitYear(PartialDate { date, precision }))
 }
 
 /// Converts an Excel serial day number (1900 system) to a date. Serial 60 is
@@ -295,6 +337,29 @@ mod tests {
             Some(d(1975, 3, 5))
         );
         assert_eq!(from_number(12.5), None);
+    }
+
+    #[test]
+    fn two_digit_birth_years() {
+        let as_of = d(2026, 1, 1);
+        let ages = 15..=80;
+        let read = |s: &str| birth_two_digit_year(s, as_of, &ages).map(|r| r.value().date);
+        assert_eq!(read("15/6/75"), Some(d(1975, 6, 15)));
+        assert_eq!(read("15-06-75"), Some(d(1975, 6, 15)));
+        assert_eq!(read("1/2/03"), Some(d(2003, 2, 1)));
+        assert_eq!(read("6/75"), None);
+        assert_eq!(read("31/2/75"), None);
+        assert_eq!(read("15/6/1975"), None);
+        assert_eq!(read("abc"), None);
+        // As of 2013, "01/01/05" gives an 8-year-old or a 108-year-old: the latest year.
+        assert_eq!(
+            birth_two_digit_year("01/01/05", d(2013, 12, 31), &ages).map(|r| r.value().date),
+            Some(d(2005, 1, 1))
+        );
+        assert!(matches!(
+            birth_two_digit_year("15/6/75", as_of, &ages),
+            Some(DateRead::TwoDigitYear(_))
+        ));
     }
 
     #[test]

@@ -86,6 +86,27 @@ pub enum Problem {
         /// Its row.
         row: u32,
     },
+    /// A catalogue row repeating an earlier one exactly (same agency, code and
+    /// everything else): one is used.
+    CataloguePositionRepeated {
+        /// Where the first one is ("vtvl.csv, sheet \"vtvl\", row 3").
+        first: String,
+    },
+    /// The education cell says a course is in progress ("Trung cấp, đang học
+    /// ĐH"), and no expected end date is given: the course never counts until
+    /// one is.
+    CourseInProgressNoEnd {
+        /// The level being studied.
+        level: crate::scales::Education,
+    },
+    /// A date with a two-digit year ("15/6/75"), read in the century that
+    /// gives a plausible age.
+    TwoDigitYear {
+        /// The column's field.
+        field: Field,
+        /// The year it was read as.
+        year: i32,
+    },
 }
 
 impl Problem {
@@ -117,6 +138,9 @@ impl Problem {
             Problem::OwnOutput => "own_output".into(),
             Problem::TooLongForExcel { .. } => "too_long_for_excel".into(),
             Problem::PossibleConcurrent { .. } => "possible_concurrent_posts".into(),
+            Problem::CataloguePositionRepeated { .. } => "catalogue_position_repeated".into(),
+            Problem::CourseInProgressNoEnd { .. } => "course_in_progress_no_end".into(),
+            Problem::TwoDigitYear { field, .. } => format!("two_digit_year_{}", field.id()),
         }
     }
 }

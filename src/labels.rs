@@ -796,6 +796,33 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 )
             }
         }
+        Problem::CataloguePositionRepeated { first } => {
+            if vi {
+                format!("Danh mục vị trí: dòng lặp lại y hệt {first}; chỉ dùng một dòng")
+            } else {
+                format!("Position catalogue: row repeats {first} exactly; one is used")
+            }
+        }
+        Problem::CourseInProgressNoEnd { level } => {
+            if vi {
+                format!(
+                    "Đang học {}: trình độ hiện có là phần ghi ngoài \"đang học\"; cần bổ sung ngày dự kiến tốt nghiệp (đến khi có, khóa học không được tính)",
+                    education(lang, Some(*level))
+                )
+            } else {
+                format!(
+                    "Studying for {}: the level held is what the cell says besides \"đang học\"; the expected end date is needed (until given, the course does not count)",
+                    education(lang, Some(*level))
+                )
+            }
+        }
+        Problem::TwoDigitYear { field: f, year } => {
+            if vi {
+                format!("{}: năm ghi hai chữ số, đọc là năm {year}", field(lang, *f))
+            } else {
+                format!("{}: two-digit year, read as {year}", f.id())
+            }
+        }
     }
 }
 
@@ -902,7 +929,27 @@ pub fn unmet(lang: Lang, u: &crate::positions::Unmet) -> String {
         Lang::Vi => ("chưa có", " hoặc ", "yêu cầu", "Chuyên ngành", "Ngạch"),
         Lang::En => ("none", " or ", "required", "Field of study", "Grade"),
     };
+    // An unknown value is to be verified, never a failure.
+    let verify = |word: &str, need: &str| match lang {
+        Lang::Vi => format!(
+            "{word}: {} — cần xác minh ({requires} {need} {})",
+            l.unknown, l.or_above
+        ),
+        Lang::En => format!(
+            "{word}: {} — to be verified ({requires} {need} {})",
+            l.unknown, l.or_above
+        ),
+    };
     match u {
+        Unmet::Education { have: None, need } => {
+            verify(l.education_word, education(lang, Some(*need)))
+        }
+        Unmet::PoliticalTheory { have: None, need } => {
+            verify(l.political_word, political_theory(lang, Some(*need)))
+        }
+        Unmet::StateManagement { have: None, need } => {
+            verify(l.state_mgmt_word, state_management(lang, Some(*need)))
+        }
         Unmet::Education { have, need } => format!(
             "{}: {} — {requires} {} {}",
             l.education_word,
@@ -1092,7 +1139,49 @@ pub fn problem_kind(lang: Lang, p: &Problem) -> String {
             "Possible concurrent posts (same name and birth date), to confirm"
         }
         .into(),
+        Problem::CataloguePositionRepeated { .. } => if vi {
+            "Danh mục vị trí: dòng lặp lại y hệt"
+        } else {
+            "Position catalogue: row repeated exactly"
+        }
+        .into(),
+        Problem::CourseInProgressNoEnd { .. } => if vi {
+            "Đang học: thiếu ngày dự kiến tốt nghiệp"
+        } else {
+            "Course in progress without an end date"
+        }
+        .into(),
+        Problem::TwoDigitYear { field: f, .. } => {
+            if vi {
+                format!("{}: năm ghi hai chữ số", field(lang, *f))
+            } else {
+                format!("{}: two-digit year", f.id())
+            }
+        }
         other => problem(lang, other),
+    }
+}
+
+/// A posting's (or person's) standing against its position's standard.
+#[must_use]
+pub fn standard(lang: Lang, s: crate::positions::Standard) -> &'static str {
+    use crate::positions::Standard;
+    match (lang, s) {
+        (Lang::Vi, Standard::Meets) => "Đạt chuẩn",
+        (Lang::Vi, Standard::Fails) => "Chưa đạt chuẩn",
+        (Lang::Vi, Standard::ToVerify) => "Cần xác minh",
+        (Lang::En, Standard::Meets) => "Meets the standard",
+        (Lang::En, Standard::Fails) => "Below the standard",
+        (Lang::En, Standard::ToVerify) => "To be verified",
+    }
+}
+
+/// Header of the verdict column of the positions sheets.
+#[must_use]
+pub fn col_standard(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Kết luận",
+        Lang::En => "Verdict",
     }
 }
 

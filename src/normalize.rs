@@ -14,7 +14,7 @@ mod people;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::dates::{self, DateRead, PartialDate, Precision};
 use crate::error::{Error, Result};
@@ -147,15 +147,30 @@ enum EducationRead {
     Ok(EducationCell),
     GeneralOnly,
     Unreadable,
+    /// A course in progress ("Trung cấp, đang học ĐH"): the level held is the
+    /// rest of the cell, unknown when there is none.
+    InProgress(scales::InProgress),
 }
 
 fn read_education(v: &RawValue) -> EducationRead {
     let s = v.display();
+    if let Some(p) = scales::parse_in_progress(&s) {
+        return EducationRead::InProgress(p);
+    }
     match scales::parse_education(&s) {
         Some(e) => EducationRead::Ok(e),
         None if is_general_grade(&s) => EducationRead::GeneralOnly,
         None => EducationRead::Unreadable,
     }
+}
+
+/// A birth date: as any date, or with a two-digit year read in the century
+/// that gives a plausible age on the as-of date.
+fn read_birth(v: &RawValue, as_of: NaiveDate) -> Option<DateRead> {
+    read_date(v).or_else(|| match v {
+        RawValue::Text(s) => dates::birth_two_digit_year(s, as_of, &AGE_RANGE),
+        _ => None,
+    })
 }
 
 /// "12/12", "9/12", "10/10": a general-education grade.
@@ -246,9 +261,10 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(sheet: &RawSheet, l: &Layout) -> Option<Self> {
+    fn new(sheet: &RawSheet, l: &Layout, as_of: NaiveDate) -> Option<Self> {
         let text = |f| Parsed::new(sheet, l, f, read_text);
         let date = |f| Parsed::new(sheet, l, f, read_date);
+        let birth = |f| Parsed::new(sheet, l, f, |v| read_birth(v, as_of));
         let columns = Self {
             name: text(Field::FullName).or_else(|| text(Field::GivenName))?,
             family_name: if l.column(Field::FullName).is_none() {
@@ -269,9 +285,9 @@ impl Columns {
             state_marks: Marks::new(l, Field::StateManagement, scales::parse_state_management),
             staff_id: text(Field::StaffId),
             national_id: text(Field::NationalId),
-            birth: date(Field::BirthDate),
-            birth_male: date(Field::BirthDateMale),
-            birth_female: date(Field::BirthDateFemale),
+            birth: birth(Field::BirthDate),
+            birth_male: birth(Field::BirthDateMale),
+            birth_female: birth(Field::BirthDateFemale),
             gender: Parsed::new(sheet, l, Field::Gender, |v| {
                 scales::parse_gender(&v.display())
             }),
@@ -491,7 +507,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             sheets.push(report);
             continue;
         };
-        let Some(cols) = Columns::new(sheet, &layout) else {
+        let Some(cols) = Columns::new(sheet, &layout, opts.as_of) else {
             return Err(missing_column(&raw, sheet, &layout, opts.matcher));
         };
         report.name_header.clone_from(&cols.name.header);
@@ -662,6 +678,18 @@ fn row_date(
             );
             Some(*d)
         }
+        Some(DateRead::TwoDigitYear(d)) => {
+            issues.push(
+                &p.header,
+                value(),
+                Problem::TwoDigitYear {
+                    field,
+                    year: d.date.year(),
+                },
+                Action::ReadAsShown,
+            );
+            Some(*d)
+        }
         Some(DateRead::Ok(d)) => {
             match d.precision {
                 Precision::Year => {
@@ -738,7 +766,7 @@ fn read_row(
         }
         Some(Some(cat)) => Some(*cat),
     };
-    let (education, edu_field) = if let Some(m) = &c.education_marks {
+    let (education, edu_field, studying) = if let Some(m) = &c.education_marks {
         let level = m.get(sheet, r);
         if level.is_none() {
             issues.push(
@@ -748,11 +776,11 @@ fn read_row(
                 Action::CountedUnknown,
             );
         }
-        (level, None)
+        (level, None, None)
     } else if let Some(e) = &c.education {
         read_education_cell(e, sheet, r, issues)
     } else {
-        (None, None)
+        (None, None, None)
     };
     let mut birth = row_date(c.birth.as_ref(), sheet, r, Field::BirthDate, issues);
     let marked_gender = c.gender_marks.as_ref().and_then(|m| m.get(sheet, r));
@@ -890,6 +918,28 @@ fn read_row(
         Field::TrainingEnd,
         issues,
     );
+    // A course in progress written in the education cell is training in
+    // progress (unless the training columns say otherwise); without an end
+    // date it never counts, and the officer is asked for one.
+    let training_level = training_level.or(studying);
+    if let (Some(level), Some(e)) = (studying, &c.education) {
+        let action = if education.is_none() {
+            Action::CountedUnknown
+        } else {
+            Action::ReadAsShown
+        };
+        let problem = if training_end.is_none() {
+            Some(Problem::CourseInProgressNoEnd { level })
+        } else if education.is_none() {
+            // The course has an end date, but the level held is not said.
+            Some(Problem::Missing(Field::Education))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            issues.push(&e.header, raw_display(sheet, e.col, r), problem, action);
+        }
+    }
     let hire_date = row_date(c.hire.as_ref(), sheet, r, Field::HireDate, issues);
     let retirement_date = row_date(
         c.retirement.as_ref(),
@@ -956,14 +1006,23 @@ fn read_row(
     })
 }
 
-/// Reads a professional-education cell: level and field, or unknown with an issue.
+/// Reads a professional-education cell: level, field and the level of a
+/// course in progress, or unknown with an issue.
 fn read_education_cell(
     e: &Parsed<EducationRead>,
     sheet: &RawSheet,
     r: usize,
     issues: &mut RowIssues<'_>,
-) -> (Option<Education>, Option<String>) {
-    match e.get(sheet, r) {
+) -> (Option<Education>, Option<String>, Option<Education>) {
+    let (level, field) = match e.get(sheet, r) {
+        // The issue is the caller's: it depends on the training-end column.
+        Some(EducationRead::InProgress(p)) => {
+            return (
+                p.attained.as_ref().map(|a| a.level),
+                p.attained.as_ref().and_then(|a| a.field.clone()),
+                Some(p.studying),
+            );
+        }
         None => {
             issues.push(
                 &e.header,
@@ -994,7 +1053,8 @@ fn read_education_cell(
             );
             (None, None)
         }
-    }
+    };
+    (level, field, None)
 }
 
 /// Political theory and state management: an empty cell means none held; an

@@ -290,6 +290,9 @@ pub struct Policy {
     /// Position catalogue (file or folder), relative to the policy file;
     /// `--positions` overrides it.
     pub positions: Option<PathBuf>,
+    /// Field-of-study synonyms for the catalogue (TOML), relative to the
+    /// policy file; `--field-synonyms` overrides it; default: the built-in list.
+    pub field_synonyms: Option<PathBuf>,
     /// How the future is projected.
     #[serde(default)]
     pub projection: ProjectionSettings,
@@ -356,6 +359,11 @@ impl Policy {
             && rel.is_relative()
         {
             p.positions = Some(path.parent().unwrap_or(Path::new(".")).join(rel));
+        }
+        if let Some(rel) = &p.field_synonyms
+            && rel.is_relative()
+        {
+            p.field_synonyms = Some(path.parent().unwrap_or(Path::new(".")).join(rel));
         }
         p.path = path.to_path_buf();
         p.sha256 = crate::ingest::sha256_hex(text.as_bytes());

@@ -74,6 +74,7 @@ const EDUCATION_WORDS: &[(&str, Education)] = &[
     ("trendaihoc", Education::ThacSi),
     ("daihoc", Education::DaiHoc),
     ("dh", Education::DaiHoc),
+    ("dhsp", Education::DaiHoc),
     ("cunhan", Education::DaiHoc),
     ("kysu", Education::DaiHoc),
     ("kisu", Education::DaiHoc),
@@ -86,6 +87,7 @@ const EDUCATION_WORDS: &[(&str, Education)] = &[
     ("university", Education::DaiHoc),
     ("caodang", Education::CaoDang),
     ("cd", Education::CaoDang),
+    ("cdsp", Education::CaoDang),
     ("college", Education::CaoDang),
     ("trunghocchuyennghiep", Education::TrungCap),
     ("thcn", Education::TrungCap),
@@ -199,6 +201,58 @@ pub fn parse_education(s: &str) -> Option<EducationCell> {
             .map(|(_, _, e)| *e)
             .max()
             .map(|level| EducationCell { level, field: None }),
+    }
+}
+
+/// An education cell naming a course in progress ("Trung cấp, đang học ĐH").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InProgress {
+    /// The level held: what the cell says besides the course; `None` when it
+    /// says nothing else ("Đang học Đại học").
+    pub attained: Option<EducationCell>,
+    /// The level being studied.
+    pub studying: Education,
+}
+
+/// Words that open a course in progress, folded ("đang học", "đang theo học").
+const IN_PROGRESS: &[&[&str]] = &[
+    &["dang", "theo", "hoc"],
+    &["dang", "hoc"],
+    &["dang", "dao", "tao"],
+];
+
+/// Reads an education cell that names a course in progress: "Đang học Đại
+/// học" (held: unknown), "Trung cấp, đang học ĐH" (held: trung cấp),
+/// "Đại học (đang học)" (held: unknown, studying đại học). `None` when the
+/// cell names no course in progress, or no level for it.
+#[must_use]
+pub fn parse_in_progress(s: &str) -> Option<InProgress> {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '-' | ':' | '+'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let (at, len) = (0..folded.len()).find_map(|i| {
+        IN_PROGRESS
+            .iter()
+            .find(|k| {
+                folded.len() >= i + k.len() && k.iter().zip(&folded[i..]).all(|(a, b)| a == b)
+            })
+            .map(|k| (i, k.len()))
+    })?;
+    let before = words[..at].join(" ");
+    let after = words[at + len..].join(" ");
+    match parse_education(&after) {
+        Some(course) => Some(InProgress {
+            attained: parse_education(&before),
+            studying: course.level,
+        }),
+        // "Đại học (đang học)": the course is the level before the words.
+        None if after.trim().is_empty() => parse_education(&before).map(|course| InProgress {
+            attained: None,
+            studying: course.level,
+        }),
+        None => None,
     }
 }
 
@@ -368,6 +422,9 @@ pub fn parse_category(s: &str) -> Option<CategoryCell> {
     if c.contains("khongchuyentrach")
         || c.contains("banchuyentrach")
         || c == "kct"
+        || c == "bct"
+        || padded.contains(" kct ")
+        || padded.contains(" bct ")
         || c.starts_with("nguoihoatdongkhong")
     {
         return Some(CategoryCell {
@@ -573,6 +630,46 @@ mod tests {
     }
 
     #[test]
+    fn courses_in_progress_are_not_attained() {
+        let read =
+            |s: &str| parse_in_progress(s).map(|p| (p.attained.map(|a| a.level), p.studying));
+        assert_eq!(read("Đang học Đại học"), Some((None, DaiHoc)));
+        assert_eq!(
+            read("Trung cấp, đang học ĐH"),
+            Some((Some(TrungCap), DaiHoc))
+        );
+        assert_eq!(read("đang học thạc sĩ"), Some((None, ThacSi)));
+        assert_eq!(
+            read("ĐH Luật, đang theo học ThS"),
+            Some((Some(DaiHoc), ThacSi))
+        );
+        assert_eq!(read("Đại học (đang học)"), Some((None, DaiHoc)));
+        assert_eq!(read("CĐ, ĐANG HOC DAI HOC"), Some((Some(CaoDang), DaiHoc)));
+        assert_eq!(read("Đại học"), None);
+        assert_eq!(read("Đang học"), None);
+        assert_eq!(
+            parse_in_progress("Trung cấp Kế toán, đang học ĐH")
+                .and_then(|p| p.attained)
+                .and_then(|a| a.field),
+            Some("Kế toán".to_string())
+        );
+    }
+
+    #[test]
+    fn teacher_training_abbreviations() {
+        assert_eq!(level("CĐSP"), Some(CaoDang));
+        assert_eq!(level("ĐHSP"), Some(DaiHoc));
+        assert_eq!(level("ĐHSP Toán"), Some(DaiHoc));
+        assert_eq!(
+            parse_education("ĐHSP Toán")
+                .and_then(|e| e.field)
+                .as_deref(),
+            Some("Toán")
+        );
+        assert_eq!(level("Cao đẳng sư phạm"), Some(CaoDang));
+    }
+
+    #[test]
     fn political_theory_and_state_management() {
         use PoliticalTheory as P;
         use StateManagement as Q;
@@ -624,6 +721,10 @@ mod tests {
                 Some((KhongChuyenTrach, true)),
             ),
             ("Cán bộ bán chuyên trách", Some((KhongChuyenTrach, true))),
+            ("Người hoạt động KCT", Some((KhongChuyenTrach, true))),
+            ("KCT", Some((KhongChuyenTrach, true))),
+            ("BCT", Some((KhongChuyenTrach, true))),
+            ("Cán bộ BCT", Some((KhongChuyenTrach, true))),
             ("Cán bộ, công chức", None),
             ("abc", None),
         ];

@@ -50,7 +50,11 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
     let placement = match &catalogue_path {
         Some(path) => {
-            let catalogue = Catalogue::load(path)?;
+            let synonyms = args
+                .field_synonyms
+                .clone()
+                .or_else(|| policy.field_synonyms.clone());
+            let catalogue = Catalogue::load_with(path, synonyms.as_deref())?;
             let (placement, notes) =
                 positions::place(&loaded.roster, &hierarchy, catalogue, &loaded.sheets);
             issues.extend(notes);

@@ -18,17 +18,27 @@
 //! headcount = 2
 //! aliases = ["Chuyên viên tổ chức"] # titles that mean this position
 //!
-//! [field_synonyms]                  # extends the built-in synonyms
-//! "Luật" = ["Luật học", "Pháp luật"]
+//! [field_synonyms]                  # more names accepted for a required field,
+//! "Luật" = ["Luật học", "Pháp luật"] # added to those of the field-synonyms file
 //! ```
+//!
+//! A position code appears once per agency: the same code twice for one
+//! agency (or one unit type) is an error naming both rows, unless the two
+//! rows say exactly the same (then one is used, with a note).
+//!
+//! Fields of study: a person's field meets a required field when it is the
+//! same name (folded) or a name the field-synonyms file accepts for that
+//! required field; names never chain through a third one. The default file,
+//! `policies/field-synonyms.toml`, is built into the binary.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::ingest;
+use crate::issues::{Action, DataIssue, Problem};
 use crate::policy::UnitType;
 use crate::scales::{self, Education, PoliticalTheory, StateManagement};
 use crate::text::fold;
@@ -57,7 +67,7 @@ pub enum AgencyRef {
 }
 
 /// One catalogue row.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PositionDef {
     /// Which agencies.
     pub agency: AgencyRef,
@@ -92,10 +102,42 @@ pub struct PositionDef {
 pub struct Catalogue {
     /// Rows.
     pub positions: Vec<PositionDef>,
-    /// Field-of-study synonyms: folded variant → folded canonical name.
-    pub synonyms: BTreeMap<String, String>,
-    /// Files read, with SHA-256.
+    /// Fields of study: folded required field → folded names accepted for it
+    /// (besides itself). Not transitive.
+    pub accepted_fields: BTreeMap<String, BTreeSet<String>>,
+    /// Files read, with SHA-256 (the field-synonyms file too, when one is given).
     pub files: Vec<(PathBuf, String)>,
+    /// Notes on the catalogue (rows repeated identically), for the data issues.
+    pub notes: Vec<DataIssue>,
+}
+
+/// The built-in field-of-study synonyms (`policies/field-synonyms.toml`).
+pub const DEFAULT_FIELD_SYNONYMS: &str = include_str!("../../policies/field-synonyms.toml");
+
+/// Where a catalogue row was read from, for messages.
+#[derive(Debug, Clone)]
+struct Origin {
+    file: PathBuf,
+    /// Sheet name, for CSV and workbook catalogues.
+    sheet: Option<String>,
+    /// Row as Excel shows it, or line of the `code` key in a TOML file.
+    row: u32,
+    /// Header of the code column (or `code`).
+    column: String,
+}
+
+impl Origin {
+    /// "vtvl.csv, sheet \"vtvl\", row 3" or "vtvl.toml, line 12".
+    fn describe(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!(
+                "{}, sheet \"{sheet}\", row {}",
+                self.file.display(),
+                self.row
+            ),
+            None => format!("{}, line {}", self.file.display(), self.row),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,7 +153,7 @@ struct TomlFile {
 #[serde(deny_unknown_fields)]
 struct TomlPosition {
     agency: String,
-    code: String,
+    code: toml::Spanned<String>,
     name: String,
     kind: Option<PositionKind>,
     #[serde(default)]
@@ -126,32 +168,6 @@ struct TomlPosition {
     #[serde(default)]
     aliases: Vec<String>,
 }
-
-/// Built-in field-of-study synonyms (variant, canonical), folded.
-const FIELD_SYNONYMS: &[(&str, &str)] = &[
-    ("luat hoc", "luat"),
-    ("phap luat", "luat"),
-    ("luat kinh te", "luat"),
-    ("luat hanh chinh", "luat"),
-    ("ke toan doanh nghiep", "ke toan"),
-    ("tai chinh ke toan", "ke toan"),
-    ("ke toan tai chinh", "ke toan"),
-    ("kiem toan", "ke toan"),
-    ("quan ly nha nuoc", "hanh chinh"),
-    ("hanh chinh hoc", "hanh chinh"),
-    ("hanh chinh cong", "hanh chinh"),
-    ("quan ly cong", "hanh chinh"),
-    ("kinh te hoc", "kinh te"),
-    ("kinh te nong nghiep", "kinh te"),
-    ("quan tri kinh doanh", "kinh te"),
-    ("cong nghe thong tin", "cntt"),
-    ("tin hoc", "cntt"),
-    ("khoa hoc may tinh", "cntt"),
-    ("quan ly dat dai", "dia chinh"),
-    ("trac dia", "dia chinh"),
-    ("xay dung dan dung", "xay dung"),
-    ("ky thuat xay dung", "xay dung"),
-];
 
 fn kind_from_text(s: &str) -> Option<PositionKind> {
     let f = fold(s);
@@ -347,7 +363,11 @@ const HEADERS: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn from_sheet(path: &Path, sheet: &ingest::RawSheet, out: &mut Vec<PositionDef>) -> Result<()> {
+fn from_sheet(
+    path: &Path,
+    sheet: &ingest::RawSheet,
+    out: &mut Vec<(PositionDef, Origin)>,
+) -> Result<()> {
     let err = |row: u32, column: &str, message: String| Error::Workbook {
         path: path.to_path_buf(),
         message: format!(
@@ -439,10 +459,17 @@ fn from_sheet(path: &Path, sheet: &ingest::RawSheet, out: &mut Vec<PositionDef>)
             })?),
             None => None,
         };
-        out.push(PositionDef {
+        let code = required("code")?;
+        let origin = Origin {
+            file: path.to_path_buf(),
+            sheet: Some(sheet.name.clone()),
+            row,
+            column: header("code"),
+        };
+        let def = PositionDef {
             agency: agency_ref(&agency_text),
             agency_text,
-            code: required("code")?,
+            code,
             name: required("name")?,
             kind,
             grades: get("grades").map(|g| split_list(&g)).unwrap_or_default(),
@@ -455,21 +482,36 @@ fn from_sheet(path: &Path, sheet: &ingest::RawSheet, out: &mut Vec<PositionDef>)
             other: get("other"),
             headcount,
             aliases: get("aliases").map(|g| split_list(&g)).unwrap_or_default(),
-        });
+        };
+        out.push((def, origin));
     }
     Ok(())
 }
 
-fn from_toml(path: &Path, text: &str, cat: &mut Catalogue) -> Result<()> {
+fn from_toml(
+    path: &Path,
+    text: &str,
+    out: &mut Vec<(PositionDef, Origin)>,
+    accepted: &mut BTreeMap<String, BTreeSet<String>>,
+) -> Result<()> {
     let f: TomlFile = toml::from_str(text).map_err(|e| Error::Toml {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
     for p in f.positions {
-        cat.positions.push(PositionDef {
+        let line = text
+            .get(..p.code.span().start)
+            .map_or(0, |t| t.matches('\n').count() + 1);
+        let origin = Origin {
+            file: path.to_path_buf(),
+            sheet: None,
+            row: u32::try_from(line).unwrap_or(u32::MAX),
+            column: "code".into(),
+        };
+        let def = PositionDef {
             agency: agency_ref(&p.agency),
             agency_text: p.agency,
-            code: p.code,
+            code: p.code.into_inner(),
             name: p.name,
             kind: p.kind,
             grades: p.grades,
@@ -480,24 +522,113 @@ fn from_toml(path: &Path, text: &str, cat: &mut Catalogue) -> Result<()> {
             other: p.other,
             headcount: p.headcount,
             aliases: p.aliases,
-        });
+        };
+        out.push((def, origin));
     }
-    for (canonical, variants) in f.field_synonyms {
-        for v in variants {
-            cat.synonyms.insert(fold(&v), fold(&canonical));
-        }
-    }
+    add_accepted(accepted, f.field_synonyms);
     Ok(())
 }
 
-impl Catalogue {
-    /// Loads a catalogue file, or every catalogue file in a folder (sorted).
-    pub fn load(path: &Path) -> Result<Self> {
-        let mut cat = Catalogue::default();
-        for (variant, canonical) in FIELD_SYNONYMS {
-            cat.synonyms
-                .insert((*variant).to_string(), (*canonical).to_string());
+fn add_accepted(
+    accepted: &mut BTreeMap<String, BTreeSet<String>>,
+    lists: BTreeMap<String, Vec<String>>,
+) {
+    for (required, names) in lists {
+        let key = fold(&required);
+        let set = accepted.entry(key.clone()).or_default();
+        set.extend(names.iter().map(|n| fold(n)).filter(|n| *n != key));
+    }
+}
+
+/// Reads a field-synonyms file: required field = [names accepted for it].
+pub fn parse_field_synonyms(path: &Path, text: &str) -> Result<BTreeMap<String, BTreeSet<String>>> {
+    let lists: BTreeMap<String, Vec<String>> = toml::from_str(text).map_err(|e| Error::Toml {
+        path: path.to_path_buf(),
+        message: format!(
+            "{e}\n  a field-synonyms file lists, for each required field, the names accepted for it: \"Luật\" = [\"Luật học\", \"Pháp luật\"]"
+        ),
+    })?;
+    let mut accepted = BTreeMap::new();
+    add_accepted(&mut accepted, lists);
+    Ok(accepted)
+}
+
+/// The same code twice for one agency (or unit type) is an error naming both
+/// rows; two rows saying exactly the same are one row, with a note.
+fn check_duplicates(
+    rows: Vec<(PositionDef, Origin)>,
+) -> Result<(Vec<PositionDef>, Vec<DataIssue>)> {
+    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut kept: Vec<(PositionDef, Origin)> = Vec::with_capacity(rows.len());
+    let mut notes = Vec::new();
+    for (def, origin) in rows {
+        let scope = match &def.agency {
+            AgencyRef::Unit(k) => format!("unit:{k}"),
+            AgencyRef::Type(t) => format!("type:{t:?}"),
+        };
+        let key = (scope, fold(&def.code));
+        if let Some(&i) = seen.get(&key) {
+            let (first, first_origin) = &kept[i];
+            if *first == def {
+                notes.push(DataIssue {
+                    file: origin.file.display().to_string().into(),
+                    sheet: origin.sheet.clone().unwrap_or_default().into(),
+                    row: Some(origin.row),
+                    column: origin.column.clone(),
+                    value: def.code.clone(),
+                    problem: Problem::CataloguePositionRepeated {
+                        first: first_origin.describe(),
+                    },
+                    action: Action::Ignored,
+                });
+                continue;
+            }
+            return Err(Error::Toml {
+                path: origin.file.clone(),
+                message: format!(
+                    "position code \"{}\" (column \"{}\") is given twice for the agency \"{}\", differently: {} and {}; a code names one position of an agency (give one of them another code, or remove one)",
+                    first.code,
+                    origin.column,
+                    def.agency_text,
+                    first_origin.describe(),
+                    origin.describe()
+                ),
+            });
         }
+        seen.insert(key, kept.len());
+        kept.push((def, origin));
+    }
+    Ok((kept.into_iter().map(|(d, _)| d).collect(), notes))
+}
+
+impl Catalogue {
+    /// Loads a catalogue file, or every catalogue file in a folder (sorted),
+    /// with the built-in field synonyms.
+    pub fn load(path: &Path) -> Result<Self> {
+        Self::load_with(path, None)
+    }
+
+    /// Loads a catalogue, with the field-synonyms file given (else the
+    /// built-in one).
+    pub fn load_with(path: &Path, field_synonyms: Option<&Path>) -> Result<Self> {
+        let mut cat = Catalogue::default();
+        cat.accepted_fields = match field_synonyms {
+            Some(f) => {
+                let bytes = std::fs::read(f).map_err(|source| Error::Read {
+                    path: f.to_path_buf(),
+                    source,
+                })?;
+                let text = String::from_utf8_lossy(&bytes);
+                let accepted = parse_field_synonyms(f, &text)?;
+                cat.files
+                    .push((f.to_path_buf(), ingest::sha256_hex(&bytes)));
+                accepted
+            }
+            None => parse_field_synonyms(
+                Path::new("policies/field-synonyms.toml"),
+                DEFAULT_FIELD_SYNONYMS,
+            )?,
+        };
         let files = if path.is_dir() {
             let mut v: Vec<PathBuf> = std::fs::read_dir(path)
                 .map_err(|source| Error::Read {
@@ -520,6 +651,7 @@ impl Catalogue {
                 path: path.to_path_buf(),
             });
         };
+        let mut rows = Vec::new();
         for f in files {
             let bytes = std::fs::read(&f).map_err(|source| Error::Read {
                 path: f.clone(),
@@ -528,22 +660,29 @@ impl Catalogue {
             cat.files.push((f.clone(), ingest::sha256_hex(&bytes)));
             if f.extension().and_then(|e| e.to_str()) == Some("toml") {
                 let text = String::from_utf8_lossy(&bytes);
-                from_toml(&f, &text, &mut cat)?;
+                from_toml(&f, &text, &mut rows, &mut cat.accepted_fields)?;
             } else {
                 let sheets = ingest::read_file(&f, 0, None)?.into_sheets();
                 for s in &sheets {
-                    from_sheet(&f, s, &mut cat.positions)?;
+                    from_sheet(&f, s, &mut rows)?;
                 }
             }
         }
+        (cat.positions, cat.notes) = check_duplicates(rows)?;
         Ok(cat)
     }
 
-    /// The canonical folded form of a field of study.
+    /// Whether a person's field of study meets a required field: the same
+    /// name (folded), or a name accepted for that required field. Never
+    /// through a third name.
     #[must_use]
-    pub fn field_key(&self, field: &str) -> String {
-        let f = fold(field);
-        self.synonyms.get(&f).cloned().unwrap_or(f)
+    pub fn field_accepted(&self, required: &str, have: &str) -> bool {
+        let (want, have) = (fold(required), fold(have));
+        want == have
+            || self
+                .accepted_fields
+                .get(&want)
+                .is_some_and(|names| names.contains(&have))
     }
 }
 
@@ -588,5 +727,21 @@ mod tests {
             agency_ref("Phòng Nội vụ"),
             AgencyRef::Unit("phong noi vu".into())
         );
+    }
+
+    #[test]
+    fn default_field_synonyms_do_not_chain() {
+        let cat = Catalogue {
+            accepted_fields: parse_field_synonyms(Path::new("default"), DEFAULT_FIELD_SYNONYMS)
+                .unwrap(),
+            ..Catalogue::default()
+        };
+        assert!(cat.field_accepted("Kinh tế", "Kinh tế nông nghiệp"));
+        assert!(cat.field_accepted("Kinh tế", "Quản trị kinh doanh"));
+        assert!(cat.field_accepted("Quản trị kinh doanh", "QUAN TRI KINH DOANH"));
+        assert!(!cat.field_accepted("Quản trị kinh doanh", "Kinh tế nông nghiệp"));
+        assert!(!cat.field_accepted("Quản trị kinh doanh", "Kinh tế"));
+        assert!(cat.field_accepted("Luật", "Luật kinh tế"));
+        assert!(!cat.field_accepted("Luật", "Kinh tế"));
     }
 }

@@ -6,7 +6,13 @@
 //! is unmatched, and the closest catalogue names are suggested in the data
 //! issues (never applied). Each requirement of a matched position is checked
 //! and every unmet one is kept, to be said in a personnel officer's words.
-//! Headcount per position counts postings; per agency it counts people.
+//! A requirement whose value is unknown (education not given or unreadable)
+//! is neither met nor failed: it is to be verified, so a posting meets its
+//! position's standard, fails it (some requirement known to be unmet), or is
+//! to be verified. A person meets the standard only if every posting does.
+//! Headcount per position counts postings; per agency it counts people. The
+//! grade structure counts people by grade code, a name alone read through the
+//! table of known grades, so "Chuyên viên chính" and "01.002" are one grade.
 
 pub mod catalogue;
 
@@ -54,6 +60,31 @@ pub enum Unmet {
     },
 }
 
+impl Unmet {
+    /// The person's value is unknown: the requirement is to be verified,
+    /// neither met nor failed.
+    #[must_use]
+    pub fn is_unknown(&self) -> bool {
+        match self {
+            Unmet::Education { have, .. } => have.is_none(),
+            Unmet::PoliticalTheory { have, .. } => have.is_none(),
+            Unmet::StateManagement { have, .. } => have.is_none(),
+            Unmet::Field { .. } | Unmet::Grade { .. } => false,
+        }
+    }
+}
+
+/// A posting (or a person) against its position's standard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Standard {
+    /// Some requirement is known to be unmet (or the posting is not placed).
+    Fails,
+    /// No requirement is known to be unmet, but some value is unknown.
+    ToVerify,
+    /// Placed, and every requirement met.
+    Meets,
+}
+
 /// How a posting was matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MatchedBy {
@@ -96,6 +127,59 @@ impl Assignment {
     pub fn meets_standard(&self) -> bool {
         self.position.is_some() && self.unmet.is_empty()
     }
+
+    /// Placed, with some requirement known to be unmet.
+    #[must_use]
+    pub fn fails_standard(&self) -> bool {
+        self.position.is_some() && self.unmet.iter().any(|u| !u.is_unknown())
+    }
+
+    /// Placed, with no requirement known to be unmet but some value unknown.
+    #[must_use]
+    pub fn to_verify(&self) -> bool {
+        self.position.is_some() && !self.unmet.is_empty() && !self.fails_standard()
+    }
+
+    /// The posting against its position's standard (not placed: fails).
+    #[must_use]
+    pub fn standard(&self) -> Standard {
+        if self.meets_standard() {
+            Standard::Meets
+        } else if self.to_verify() {
+            Standard::ToVerify
+        } else {
+            Standard::Fails
+        }
+    }
+}
+
+/// Each person's standard, over all their postings: the person meets it only
+/// if every posting does, fails it if any posting fails, else is to be
+/// verified. Postings outside the civil-service positions (non-specialised
+/// workers, contract workers) count only when placed, or when the person has
+/// no other. Indexed by person id.
+#[must_use]
+pub fn person_standards(roster: &Roster, assignments: &[Assignment]) -> Vec<Standard> {
+    let n = roster
+        .records
+        .iter()
+        .map(|r| r.person as usize + 1)
+        .max()
+        .unwrap_or(0)
+        .max(roster.people);
+    // (standard over the postings that count, standard over all of them)
+    let mut out: Vec<(Option<Standard>, Standard)> = vec![(None, Standard::Meets); n];
+    for (r, a) in roster.records.iter().zip(assignments) {
+        let s = &mut out[r.person as usize];
+        let st = a.standard();
+        s.1 = s.1.min(st);
+        if a.placed() || expects_position(r.category) {
+            s.0 = Some(s.0.map_or(st, |x| x.min(st)));
+        }
+    }
+    out.into_iter()
+        .map(|(counted, all)| counted.unwrap_or(all))
+        .collect()
 }
 
 /// Staffing of one position in one agency.
@@ -232,6 +316,37 @@ pub fn grade_display(r: &StaffRecord) -> Option<String> {
     }
 }
 
+/// A record's grade as the structure counts it: (key, display). The key is
+/// the grade code, given or read from the name through the table of known
+/// grades, else the folded name; the display names a known code by the
+/// table ("Chuyên viên chính (01.002)").
+fn grade_key(r: &StaffRecord) -> Option<(String, String)> {
+    let given = r
+        .grade_code
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_ascii_uppercase);
+    let name = r.grade.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let code = given.or_else(|| {
+        name.map(fold)
+            .as_deref()
+            .and_then(labels::grade_code)
+            .map(str::to_string)
+    });
+    match (code, name) {
+        (Some(c), name) => {
+            let display = match (labels::grade_name(&c), name) {
+                (Some(n), _) | (None, Some(n)) => format!("{n} ({c})"),
+                (None, None) => c.clone(),
+            };
+            Some((c, display))
+        }
+        (None, Some(n)) => Some((format!("name:{}", fold(n)), n.to_string())),
+        (None, None) => None,
+    }
+}
+
 fn check(cat: &Catalogue, def: &PositionDef, r: &StaffRecord) -> (bool, Vec<Unmet>) {
     let mut unmet = Vec::new();
     let mut grade_ok = true;
@@ -254,13 +369,10 @@ fn check(cat: &Catalogue, def: &PositionDef, r: &StaffRecord) -> (bool, Vec<Unme
         });
     }
     if !def.fields.is_empty() {
-        let ok = r.field_of_study.as_deref().is_some_and(|f| {
-            let have = cat.field_key(f);
-            def.fields.iter().any(|a| {
-                let want = cat.field_key(a);
-                have == want || have.starts_with(&format!("{want} "))
-            })
-        });
+        let ok = r
+            .field_of_study
+            .as_deref()
+            .is_some_and(|f| def.fields.iter().any(|a| cat.field_accepted(a, f)));
         if !ok {
             unmet.push(Unmet::Field {
                 have: r.field_of_study.clone(),
@@ -373,7 +485,7 @@ pub fn place(
             .clone()
     };
     let mut suggested: HashMap<(usize, String), Vec<String>> = HashMap::new();
-    let mut issues = Vec::new();
+    let mut issues = cat.notes.clone();
     let mut assignments = Vec::with_capacity(roster.records.len());
     for r in &roster.records {
         let group = &groups[unit_group[r.unit as usize]];
@@ -464,7 +576,9 @@ fn figures(
         .collect();
     // A person counts once per agency: by their first posting there, placed if any posting is.
     let mut seen: HashMap<(u32, u32), usize> = HashMap::with_capacity(roster.records.len());
-    let mut person_flags: Vec<(u32, bool, bool, Option<String>)> = Vec::new();
+    // (unit, placed, placed with grade, grade key and display)
+    type Flags = (u32, bool, bool, Option<(String, String)>);
+    let mut person_flags: Vec<Flags> = Vec::new();
     let mut filled: HashMap<(u32, u32), u32> = HashMap::new();
     for (r, a) in roster.records.iter().zip(assignments) {
         if let Some(p) = a.position {
@@ -473,7 +587,7 @@ fn figures(
         match seen.entry((r.unit, r.person)) {
             hashbrown::hash_map::Entry::Vacant(e) => {
                 e.insert(person_flags.len());
-                person_flags.push((r.unit, a.placed(), a.placed_with_grade(), grade_display(r)));
+                person_flags.push((r.unit, a.placed(), a.placed_with_grade(), grade_key(r)));
             }
             hashbrown::hash_map::Entry::Occupied(e) => {
                 let f = &mut person_flags[*e.get()];
@@ -482,12 +596,27 @@ fn figures(
             }
         }
     }
+    // Per agency: grade key → (display, people); the first display seen names the grade.
+    let mut by_key: Vec<BTreeMap<String, (String, u32)>> = vec![BTreeMap::new(); agencies.len()];
     for (unit, placed, with_grade, grade) in person_flags {
         let ag = &mut agencies[unit as usize];
         ag.people += 1;
         ag.placed += u32::from(placed);
         ag.placed_with_grade += u32::from(with_grade);
-        *ag.grades.entry(grade.unwrap_or_default()).or_default() += 1;
+        let (key, display) = grade.unwrap_or_default();
+        let e = by_key[unit as usize]
+            .entry(key.clone())
+            .or_insert((display.clone(), 0));
+        // A name found later names a code first seen alone.
+        if e.0 == key && display != key {
+            e.0 = display;
+        }
+        e.1 += 1;
+    }
+    for (ag, grades) in agencies.iter_mut().zip(by_key) {
+        for (display, n) in grades.into_values() {
+            *ag.grades.entry(display).or_default() += n;
+        }
     }
     let mut staffing = Vec::new();
     for (u, g) in unit_group.iter().enumerate() {

@@ -120,23 +120,36 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
                 })
             })
             .collect();
-        let unfit: Vec<Value> = p
-            .assignments
-            .iter()
-            .zip(&roster.records)
-            .filter(|(a, _)| a.placed() && !a.unmet.is_empty())
-            .map(|(a, r)| {
-                let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
-                json!({
-                    "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row,
-                    "position_code": def.map(|d| &d.code), "position": def.map(|d| &d.name),
-                    "unmet": a.unmet.iter().map(|u| crate::labels::unmet(input.lang, u)).collect::<Vec<_>>(),
+        // Postings failing a requirement ("unmet": the known failures) and postings to
+        // verify (no known failure, some value unknown); "to_verify" lists the unknowns.
+        let listed = |keep: fn(&crate::positions::Assignment) -> bool| -> Vec<Value> {
+            p.assignments
+                .iter()
+                .zip(&roster.records)
+                .filter(|(a, _)| keep(a))
+                .map(|(a, r)| {
+                    let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
+                    let words = |unknown: bool| {
+                        a.unmet
+                            .iter()
+                            .filter(|u| u.is_unknown() == unknown)
+                            .map(|u| crate::labels::unmet(input.lang, u))
+                            .collect::<Vec<_>>()
+                    };
+                    json!({
+                        "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row,
+                        "position_code": def.map(|d| &d.code), "position": def.map(|d| &d.name),
+                        "unmet": words(false), "to_verify": words(true),
+                    })
                 })
-            })
-            .collect();
+                .collect()
+        };
+        let unfit = listed(crate::positions::Assignment::fails_standard);
+        let verify = listed(crate::positions::Assignment::to_verify);
         doc["positions"] = Value::Array(positions);
         doc["agencies"] = Value::Array(agencies);
         doc["below_position_standard"] = Value::Array(unfit);
+        doc["position_standard_to_verify"] = Value::Array(verify);
     }
     doc
 }

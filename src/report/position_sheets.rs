@@ -1,5 +1,6 @@
 //! The job-position sheets: staffing per agency × position, postings below
-//! their position's standards, and the grade structure of each agency.
+//! their position's standards or to be verified (a value unknown, never a
+//! failure), and the grade structure of each agency.
 
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, Format, Workbook, XlsxError,
@@ -97,7 +98,9 @@ pub(super) fn positions(
     print_setup(ws, HEADER_ROW)
 }
 
-/// "Chưa đạt chuẩn vị trí": each posting failing a requirement of its position.
+/// "Chưa đạt chuẩn vị trí": each posting failing a requirement of its
+/// position, and each posting to be verified (no requirement known to be
+/// unmet, some value unknown), with the verdict in the last column.
 pub(super) fn unfit(
     wb: &mut Workbook,
     f: &Formats,
@@ -113,6 +116,7 @@ pub(super) fn unfit(
         l.col_position_code,
         l.col_position,
         l.col_unmet,
+        labels::col_standard(input.lang),
     ];
     let rows: Vec<usize> = p
         .assignments
@@ -128,7 +132,16 @@ pub(super) fn unfit(
         &rows,
         HEADER_ROW as usize + 1,
         |ws, chunk, before| {
-            for (c, w) in [(0, 6), (1, 30), (2, 26), (3, 24), (4, 10), (5, 34), (6, 70)] {
+            for (c, w) in [
+                (0, 6),
+                (1, 30),
+                (2, 26),
+                (3, 24),
+                (4, 10),
+                (5, 34),
+                (6, 70),
+                (7, 16),
+            ] {
                 ws.set_column_width(c, w)?;
             }
             table_top(ws, f, input, l.sheet_unfit, &names)?;
@@ -163,6 +176,13 @@ pub(super) fn unfit(
                     .collect::<Vec<_>>()
                     .join("; ");
                 output::text_with_format(ws, r, 6, &text, &f.cell)?;
+                output::text_with_format(
+                    ws,
+                    r,
+                    7,
+                    labels::standard(input.lang, a.standard()),
+                    &f.cell,
+                )?;
             }
             Ok(())
         },

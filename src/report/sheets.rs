@@ -301,6 +301,9 @@ fn current_level(input: &ReportInput<'_>, m: &Measure, idx: usize) -> &'static s
         | Measure::PlacedWithMatchingGrade
         | Measure::MeetsPositionStandard
         | Measure::StructuredByPosition(_) => match a {
+            Some(a) if matches!(m, Measure::MeetsPositionStandard) && a.to_verify() => {
+                labels::standard(lang, crate::positions::Standard::ToVerify)
+            }
             Some(a) if a.placed() && !a.grade_ok => l.placed_wrong_grade,
             Some(a) if a.placed() => l.below_standard,
             _ => l.not_placed,

@@ -1,6 +1,7 @@
 //! One integration-test binary: runs the real `nhanluc` on small fixtures.
 
 mod check;
+mod domain;
 mod hostile;
 mod people;
 mod plan;
