@@ -23,6 +23,10 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let listing = crate::ingest::list_files(&cfg.paths)?;
     let policy = Policy::load(&args.policy)?;
     let catalogue_path = args.positions.clone().or_else(|| policy.positions.clone());
+    let synonyms = args
+        .field_synonyms
+        .clone()
+        .or_else(|| policy.field_synonyms.clone());
     let out = args.output.clone().unwrap_or_else(|| {
         PathBuf::from("reports").join(format!("{}_{}.xlsx", policy.id, cfg.as_of))
     });
@@ -42,6 +46,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
             .iter()
             .map(|p| (p.as_path(), "position catalogue")),
     );
+    inputs.extend(synonyms.as_deref().map(|p| (p, "field-synonyms file")));
     let mut outputs = vec![("--output", out.as_path())];
     outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
     output::refuse_overwrite(&inputs, &outputs)?;
@@ -50,10 +55,6 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
     let placement = match &catalogue_path {
         Some(path) => {
-            let synonyms = args
-                .field_synonyms
-                .clone()
-                .or_else(|| policy.field_synonyms.clone());
             let catalogue = Catalogue::load_with(path, synonyms.as_deref())?;
             let (placement, notes) =
                 positions::place(&loaded.roster, &hierarchy, catalogue, &loaded.sheets);

@@ -60,6 +60,7 @@ fn an_output_never_overwrites_an_input() {
     let p = dir.path();
     roster_csv(p);
     policy(p);
+    write(p, "syn.toml", "");
     xlsx(
         &p.join("w.xlsx"),
         "DS",
@@ -128,6 +129,20 @@ fn an_output_never_overwrites_an_input() {
             vec!["check", "r.csv", "--issues", "r.csv"],
             "--issues r.csv",
             "roster r.csv",
+        ),
+        (
+            vec![
+                "report",
+                "--policy",
+                "policy.toml",
+                "r.csv",
+                "--field-synonyms",
+                "syn.toml",
+                "-o",
+                "syn.toml",
+            ],
+            "--output syn.toml",
+            "field-synonyms file syn.toml",
         ),
         (
             vec![
