@@ -65,6 +65,17 @@ pub enum Problem {
         /// The closest catalogue names (never applied).
         suggestions: Vec<String>,
     },
+    /// A quote opening a cell of a delimited file ran past the end of its
+    /// line into what look like rows (or never closed): the line was read on
+    /// its own with the quote taken literally, and each row the quote had
+    /// swallowed is read as its own row.
+    StrayQuote {
+        /// Excel row of the line where the quote opened.
+        opened: u32,
+    },
+    /// A cell holding bytes that are not valid in the file's encoding
+    /// (shown as U+FFFD).
+    InvalidBytes,
 }
 
 impl Problem {
@@ -92,6 +103,8 @@ impl Problem {
             Problem::NotStaff(_) => "not_staff_row".into(),
             Problem::UnitFromHeadings => "unit_from_headings".into(),
             Problem::PastRetirementAge(_) => "past_retirement_age".into(),
+            Problem::StrayQuote { .. } => "stray_quote".into(),
+            Problem::InvalidBytes => "invalid_bytes".into(),
         }
     }
 }

@@ -451,7 +451,9 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                 action: Action::Converted,
             });
         }
-        let Some(layout) = layout::detect(sheet, opts.matcher) else {
+        let layout = layout::detect(sheet, opts.matcher);
+        issues.extend(ingest_issues(sheet, layout.as_ref(), &file_name, &name));
+        let Some(layout) = layout else {
             issues.push(DataIssue {
                 file: file_name,
                 sheet: name,
@@ -569,6 +571,62 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         roster,
         issues,
     })
+}
+
+/// The problems found while reading a sheet (stray quotes, invalid bytes),
+/// as data issues. A problem not in one cell names the row's full-name cell
+/// (or its first non-empty cell). Columns are named by their header, or by
+/// their letter where there is none.
+fn ingest_issues(
+    sheet: &RawSheet,
+    layout: Option<&Layout>,
+    file: &Arc<str>,
+    name: &Arc<str>,
+) -> Vec<DataIssue> {
+    sheet
+        .notes
+        .iter()
+        .map(|n| {
+            let col = n.col.unwrap_or_else(|| {
+                layout
+                    .and_then(|l| l.column(Field::FullName))
+                    .filter(|&c| sheet.cell(n.row, c).is_some())
+                    .or_else(|| (0..sheet.columns.len()).find(|&c| sheet.cell(n.row, c).is_some()))
+                    .unwrap_or(0)
+            });
+            let column = layout
+                .map(|l| l.header_of(col))
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| column_letter(col));
+            let action = match n.problem {
+                Problem::InvalidBytes => Action::Kept,
+                _ => Action::ReadAsShown,
+            };
+            DataIssue {
+                file: file.clone(),
+                sheet: name.clone(),
+                row: sheet.excel_rows.get(n.row).copied(),
+                column,
+                value: sheet.cell_text(n.row, col),
+                problem: n.problem.clone(),
+                action,
+            }
+        })
+        .collect()
+}
+
+/// A column's letter as Excel shows it (0 → A, 26 → AA).
+fn column_letter(mut col: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + u8::try_from(col % 26).unwrap_or(0));
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn missing_column(raw: &RawInput, sheet: &RawSheet, layout: &Layout, m: &HeaderMatcher) -> Error {
