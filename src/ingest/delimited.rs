@@ -191,6 +191,19 @@ fn detect_delimiter(text: &str, tsv: bool) -> u8 {
     best.0
 }
 
+fn count_outside_quotes(line: &str, d: u8) -> usize {
+    let mut quoted = false;
+    let mut n = 0;
+    for &b in line.as_bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == d && !quoted {
+            n += 1;
+        }
+    }
+    n
+}
+
 fn csv_reader(b: &[u8], delim: u8) -> csv::Reader<std::io::Cursor<&[u8]>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
@@ -218,19 +231,6 @@ fn usual_fields(b: &[u8], delim: u8) -> usize {
         .map_or(1, |(n, _)| n)
 }
 
-fn count_outside_quotes(line: &str, d: u8) -> usize {
-    let mut quoted = false;
-    let mut n = 0;
-    for &b in line.as_bytes() {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if b == d && !quoted {
-            n += 1;
-        }
-    }
-    n
-}
-
 fn is_break(b: u8) -> bool {
     b == b'\n' || b == b'\r'
 }
@@ -244,7 +244,7 @@ fn line_breaks(b: &[u8]) -> usize {
 }
 
 /// Physical lines of a text: its line breaks, plus an unterminated last line.
-pub(crate) fn physical_lines(text: &str) -> u64 {
+fn physical_lines(text: &str) -> u64 {
     let b = text.as_bytes();
     let last = b.last().is_some_and(|&c| !is_break(c));
     (line_breaks(b) + usize::from(last)) as u64
@@ -259,11 +259,8 @@ struct Extent {
     end: usize,
     /// Line breaks inside quoted fields (CRLF counts once).
     inner_breaks: usize,
-    /// The first of those: where it starts and where the next line starts.
-    first_break: Option<(usize, usize)>,
-    /// Offset of the quote that opened the field open at the first break
-    /// (or at the end of the text).
-    open_quote: usize,
+    /// Offset of the first of those (the end of the record's first line).
+    first_break: Option<usize>,
     /// The text ends inside a quoted field.
     open_at_end: bool,
 }
@@ -278,17 +275,12 @@ fn scan(b: &[u8], s: usize, delim: u8) -> Extent {
     }
     let mut st = St::Start;
     let mut ext = Extent::default();
-    let mut quote_at = s;
     let mut i = s;
     while i < b.len() {
         let c = b[i];
         match st {
-            St::Start if c == b'"' => {
-                st = St::Quoted;
-                quote_at = i;
-            }
-            St::Start | St::AfterQuote if c == delim => st = St::Start,
-            St::Unquoted if c == delim => st = St::Start,
+            St::Start if c == b'"' => st = St::Quoted,
+            St::Start | St::Unquoted | St::AfterQuote if c == delim => st = St::Start,
             St::Start | St::Unquoted | St::AfterQuote if is_break(c) => {
                 ext.end = i;
                 return ext;
@@ -303,10 +295,7 @@ fn scan(b: &[u8], s: usize, delim: u8) -> Extent {
                     i += 1;
                 }
                 ext.inner_breaks += 1;
-                if ext.first_break.is_none() {
-                    ext.first_break = Some((at, i + 1));
-                    ext.open_quote = quote_at;
-                }
+                ext.first_break.get_or_insert(at);
             }
             St::Quoted => {}
         }
@@ -314,9 +303,6 @@ fn scan(b: &[u8], s: usize, delim: u8) -> Extent {
     }
     ext.end = b.len();
     ext.open_at_end = st == St::Quoted;
-    if ext.first_break.is_none() {
-        ext.open_quote = quote_at;
-    }
     ext
 }
 
@@ -459,7 +445,7 @@ fn split_rows(text: &str, delim: u8, mut row: impl FnMut(&[Cow<'_, str>])) -> Sp
                     || counts.iter().all(|&n| n == usual)
             });
         if stray {
-            let l0_end = ext.first_break.map_or(ext.end, |(at, _)| at);
+            let l0_end = ext.first_break.unwrap_or(ext.end);
             let (cells, col) = fields_alone(&b[s..l0_end], delim);
             fields.clear();
             fields.extend(cells.into_iter().map(Cow::Owned));
