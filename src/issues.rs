@@ -107,6 +107,17 @@ pub enum Problem {
         /// The year it was read as.
         year: i32,
     },
+    /// A quote opening a cell of a delimited file ran past the end of its
+    /// line into what look like rows (or never closed): the line was read on
+    /// its own with the quote taken literally, and each row the quote had
+    /// swallowed is read as its own row.
+    StrayQuote {
+        /// Excel row of the line where the quote opened.
+        opened: u32,
+    },
+    /// A cell holding bytes that are not valid in the file's encoding
+    /// (shown as U+FFFD).
+    InvalidBytes,
 }
 
 impl Problem {
@@ -141,6 +152,8 @@ impl Problem {
             Problem::CataloguePositionRepeated { .. } => "catalogue_position_repeated".into(),
             Problem::CourseInProgressNoEnd { .. } => "course_in_progress_no_end".into(),
             Problem::TwoDigitYear { field, .. } => format!("two_digit_year_{}", field.id()),
+            Problem::StrayQuote { .. } => "stray_quote".into(),
+            Problem::InvalidBytes => "invalid_bytes".into(),
         }
     }
 }

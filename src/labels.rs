@@ -823,6 +823,28 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 format!("{}: two-digit year, read as {year}", f.id())
             }
         }
+        Problem::StrayQuote { opened } => {
+            if vi {
+                format!(
+                    "Dấu ngoặc kép mở ở dòng {opened} chạy quá cuối dòng sang các dòng sau: \
+                     mỗi dòng được đọc thành một dòng riêng, dấu ngoặc giữ như ký tự thường; cần kiểm tra"
+                )
+            } else {
+                format!(
+                    "A quote opened on row {opened} runs past the end of its line into the rows \
+                     below: each line read as its own row, the quote kept as a character; check it"
+                )
+            }
+        }
+        Problem::InvalidBytes => {
+            if vi {
+                "Ô có ký tự hỏng (byte không hợp lệ trong bảng mã của tệp, hiện là \u{fffd}): cần sửa trong tệp"
+                    .into()
+            } else {
+                "Cell has damaged characters (bytes invalid in the file's encoding, shown as \u{fffd}): fix them in the file"
+                    .into()
+            }
+        }
     }
 }
 
@@ -1158,6 +1180,12 @@ pub fn problem_kind(lang: Lang, p: &Problem) -> String {
                 format!("{}: two-digit year", f.id())
             }
         }
+        Problem::StrayQuote { .. } => if vi {
+            "Dấu ngoặc kép không đóng trong tệp CSV"
+        } else {
+            "Unclosed quote in a CSV file"
+        }
+        .into(),
         other => problem(lang, other),
     }
 }

@@ -446,11 +446,9 @@ fn overlong_cells(
     issues: &mut Vec<DataIssue>,
 ) {
     for (r, c, chars) in sheet.overlong_cells() {
-        let column = layout
-            .headers
-            .iter()
-            .find(|(col, _)| *col == c)
-            .map_or_else(|| crate::text::column_letter(c), |(_, h)| h.clone());
+        let column = Some(layout.header_of(c))
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| crate::text::column_letter(c));
         let text = sheet.cell_text(r, c);
         issues.push(DataIssue {
             file: file.clone(),
@@ -494,7 +492,9 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                 action: Action::Converted,
             });
         }
-        let Some(layout) = layout::detect(sheet, opts.matcher) else {
+        let layout = layout::detect(sheet, opts.matcher);
+        issues.extend(ingest_issues(sheet, layout.as_ref(), &file_name, &name));
+        let Some(layout) = layout else {
             issues.push(DataIssue {
                 file: file_name,
                 sheet: name,
@@ -613,6 +613,48 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         roster,
         issues,
     })
+}
+
+/// The problems found while reading a sheet (stray quotes, invalid bytes),
+/// as data issues. A problem not in one cell names the row's full-name cell
+/// (or its first non-empty cell). Columns are named by their header, or by
+/// their letter where there is none.
+fn ingest_issues(
+    sheet: &RawSheet,
+    layout: Option<&Layout>,
+    file: &Arc<str>,
+    name: &Arc<str>,
+) -> Vec<DataIssue> {
+    sheet
+        .notes
+        .iter()
+        .map(|n| {
+            let col = n.col.unwrap_or_else(|| {
+                layout
+                    .and_then(|l| l.column(Field::FullName))
+                    .filter(|&c| sheet.cell(n.row, c).is_some())
+                    .or_else(|| (0..sheet.columns.len()).find(|&c| sheet.cell(n.row, c).is_some()))
+                    .unwrap_or(0)
+            });
+            let column = layout
+                .map(|l| l.header_of(col))
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| crate::text::column_letter(col));
+            let action = match n.problem {
+                Problem::InvalidBytes => Action::Kept,
+                _ => Action::ReadAsShown,
+            };
+            DataIssue {
+                file: file.clone(),
+                sheet: name.clone(),
+                row: sheet.excel_rows.get(n.row).copied(),
+                column,
+                value: sheet.cell_text(n.row, col),
+                problem: n.problem.clone(),
+                action,
+            }
+        })
+        .collect()
 }
 
 fn missing_column(raw: &RawInput, sheet: &RawSheet, layout: &Layout, m: &HeaderMatcher) -> Error {

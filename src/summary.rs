@@ -56,6 +56,16 @@ pub struct FileSummary {
     pub sha256: String,
     /// Its sheets.
     pub sheets: Vec<SheetSummary>,
+    /// Delimited files: physical lines (always `lines_read` +
+    /// `lines_in_quoted_cells`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<u64>,
+    /// Delimited files: lines read as rows (records and blank lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines_read: Option<u64>,
+    /// Delimited files: lines continuing a quoted cell of the row above.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines_in_quoted_cells: Option<u64>,
 }
 
 /// Non-staff rows by kind.
@@ -152,6 +162,9 @@ impl CheckSummary {
             .map(|(fi, f)| FileSummary {
                 path: f.path.display().to_string(),
                 sha256: f.sha256.clone(),
+                lines: f.lines.map(|a| a.lines),
+                lines_read: f.lines.map(|a| a.rows),
+                lines_in_quoted_cells: f.lines.map(|a| a.in_quoted_cells),
                 sheets: l
                     .sheets
                     .iter()

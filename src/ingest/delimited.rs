@@ -1,20 +1,33 @@
-//! Delimited text files: encoding and delimiter detection, then records with
-//! the line numbers Excel would show.
+//! Delimited text files: encoding and delimiter detection, then rows with
+//! the numbers Excel shows.
 //!
-//! Encodings: UTF-8 with or without BOM; UTF-16 LE/BE with BOM (Excel's
-//! "Unicode Text"); otherwise a legacy single-byte file, read as Windows-1258
-//! (Vietnamese Windows' own code page, what Excel's "CSV" save writes there)
-//! or, when its bytes look like TCVN3/VNI font text, as Latin-1 so that the
-//! sheet-level legacy conversion can map them.
+//! Encodings: UTF-8 with or without BOM (a few invalid bytes in a file that
+//! is otherwise UTF-8 become U+FFFD, each such cell a data issue); UTF-16
+//! LE/BE with or without BOM (Excel's "Unicode Text"); otherwise a legacy
+//! single-byte file, read as Windows-1258 (Vietnamese Windows' own code page,
+//! what Excel's "CSV" save writes there) or, when its bytes look like
+//! TCVN3/VNI font text, as Latin-1 so that the sheet-level legacy conversion
+//! can map them.
+//!
+//! Rows: the csv crate splits records. Excel shows one row per record and
+//! one per blank line (which the csv crate skips), so blank rows are put
+//! back from the line breaks between records, and the n-th row is Excel row
+//! n. Every physical line is accounted for: lines = rows + lines continuing
+//! a quoted cell. A quote that opens a cell and runs past the end of its
+//! line into what look like rows (or never closes) is a stray quote: that
+//! line is read on its own with the quote taken literally, reading resumes
+//! on the next line, and every row the quote had swallowed gets a data issue.
 
 use std::borrow::Cow;
 
-use super::{CellRef, SheetBuilder};
+use super::{CellRef, IngestNote, LineAccount, SheetBuilder};
+use crate::issues::Problem;
 
 pub(crate) struct Delimited {
     pub(crate) builder: SheetBuilder,
     pub(crate) encoding: &'static str,
     pub(crate) delimiter: char,
+    pub(crate) lines: LineAccount,
 }
 
 /// Decodes the bytes to text and names the encoding used.
@@ -31,22 +44,27 @@ fn decode(mut bytes: Vec<u8>) -> (String, &'static str) {
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let le = bytes[0] == 0xFF;
-        let units = bytes[2..].chunks_exact(2).map(|p| {
-            if le {
-                u16::from_le_bytes([p[0], p[1]])
-            } else {
-                u16::from_be_bytes([p[0], p[1]])
-            }
-        });
-        let text = char::decode_utf16(units)
-            .map(|r| r.unwrap_or('\u{fffd}'))
-            .collect();
+        let text = decode_utf16(&bytes[2..], le);
         return (text, if le { "UTF-16LE" } else { "UTF-16BE" });
+    }
+    if let Some(le) = sniff_utf16(&bytes) {
+        let text = decode_utf16(&bytes, le);
+        return (
+            text,
+            if le {
+                "UTF-16LE (no BOM)"
+            } else {
+                "UTF-16BE (no BOM)"
+            },
+        );
     }
     let bytes = match String::from_utf8(bytes) {
         Ok(s) => return (s, "UTF-8"),
         Err(e) => e.into_bytes(),
     };
+    if mostly_utf8(&bytes) {
+        return (String::from_utf8_lossy(&bytes).into_owned(), "UTF-8");
+    }
     if looks_like_font_encoding(&bytes) {
         (
             bytes.iter().map(|&b| char::from(b)).collect(),
@@ -56,6 +74,68 @@ fn decode(mut bytes: Vec<u8>) -> (String, &'static str) {
         let (text, _, _) = encoding_rs::WINDOWS_1258.decode(&bytes);
         (text.into_owned(), "Windows-1258")
     }
+}
+
+/// UTF-16 code units to text; unpaired surrogates and an odd last byte
+/// become U+FFFD.
+fn decode_utf16(bytes: &[u8], le: bool) -> String {
+    let pairs = bytes.chunks_exact(2);
+    let odd = !pairs.remainder().is_empty();
+    let units = pairs.map(|p| {
+        if le {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    let mut text: String = char::decode_utf16(units)
+        .map(|r| r.unwrap_or('\u{fffd}'))
+        .collect();
+    if odd {
+        text.push('\u{fffd}');
+    }
+    text
+}
+
+/// UTF-16 without a BOM: text files have no NUL bytes, while mostly-ASCII
+/// (or Latin-1) text in UTF-16 has one in nearly every code unit: after the
+/// letter in LE, before it in BE. Returns whether it is little-endian.
+fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let units = sample.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let zeros = |skip: usize| {
+        sample
+            .iter()
+            .skip(skip)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 10 >= units * 3 && even * 10 < units {
+        Some(true)
+    } else if even * 10 >= units * 3 && odd * 10 < units {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// A file that is not valid UTF-8 is still read as UTF-8 when its valid
+/// multi-byte sequences far outnumber its invalid ones: a few damaged bytes
+/// in a UTF-8 file. Legacy single-byte text (Windows-1258, TCVN3, VNI) has
+/// almost no valid UTF-8 multi-byte sequences and many invalid bytes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multi, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        // Lead bytes in valid text start one multi-byte sequence each.
+        multi += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    multi > 0 && multi >= 4 * invalid
 }
 
 /// TCVN3 letters sit in 0xA1–0xBF, where Windows-1258 has only symbols; VNI
@@ -89,7 +169,7 @@ fn looks_like_font_encoding(bytes: &[u8]) -> bool {
 /// most of the first lines into the same number of fields (quotes respected).
 fn detect_delimiter(text: &str, tsv: bool) -> u8 {
     let lines: Vec<&str> = text
-        .lines()
+        .split(['\r', '\n'])
         .filter(|l| !l.trim().is_empty())
         .take(50)
         .collect();
@@ -124,84 +204,352 @@ fn count_outside_quotes(line: &str, d: u8) -> usize {
     n
 }
 
-/// Splits delimited text into rows (RFC 4180 quoting: doubled quotes,
-/// delimiters and line breaks inside quotes), calling `row` with the line
-/// number each row starts on. Every line is a row, blank ones included, so
-/// the numbers are those Excel shows. (The csv crate skips blank lines and
-/// does not count CRLF line ends, so its positions cannot be used here.)
-fn split_rows(text: &str, delim: u8, mut row: impl FnMut(u32, &[Cow<'_, str>])) {
-    let b = text.as_bytes();
-    let len = b.len();
-    let (mut i, mut line) = (0usize, 1u32);
-    let mut fields = Vec::new();
-    let end_of_field = |c: u8| c == delim || c == b'\n' || c == b'\r';
-    while i < len {
-        let row_line = line;
-        fields.clear();
-        loop {
-            if i < len && b[i] == b'"' {
-                i += 1;
-                let mut s = String::new();
-                let mut start = i;
-                while i < len {
-                    if b[i] == b'"' {
-                        s.push_str(&text[start..i]);
-                        if i + 1 < len && b[i + 1] == b'"' {
-                            s.push('"');
-                            i += 2;
-                            start = i;
-                            continue;
-                        }
-                        i += 1;
-                        start = i;
-                        break;
-                    }
-                    if b[i] == b'\n' {
-                        line += 1;
-                    }
-                    i += 1;
-                }
-                // Text after the closing quote belongs to the field too.
-                let from = start.min(len);
-                while i < len && !end_of_field(b[i]) {
-                    i += 1;
-                }
-                if from < i {
-                    s.push_str(&text[from..i]);
-                }
-                fields.push(Cow::Owned(s));
-            } else {
-                let start = i;
-                i = memchr::memchr3(delim, b'\n', b'\r', &b[i..]).map_or(len, |k| i + k);
-                fields.push(Cow::Borrowed(&text[start..i]));
-            }
-            if i < len && b[i] == delim {
-                i += 1;
-                continue;
-            }
-            if i < len && b[i] == b'\r' {
-                i += 1;
-            }
-            if i < len && b[i] == b'\n' {
-                i += 1;
-            }
-            line = line.saturating_add(1);
+fn csv_reader(b: &[u8], delim: u8) -> csv::Reader<std::io::Cursor<&[u8]>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(std::io::Cursor::new(b))
+}
+
+/// The usual number of fields of a record of this file: the most common
+/// among its first records as the csv crate reads them (a stray quote
+/// matched by the next line's quote still gives a record of the usual
+/// length, so the count holds even when most lines carry one).
+fn usual_fields(b: &[u8], delim: u8) -> usize {
+    let mut rdr = csv_reader(b, delim);
+    let mut rec = csv::ByteRecord::new();
+    let mut freq = std::collections::HashMap::new();
+    for _ in 0..1000 {
+        if !matches!(rdr.read_byte_record(&mut rec), Ok(true)) {
             break;
         }
-        row(row_line, &fields);
+        *freq.entry(rec.len()).or_insert(0usize) += 1;
     }
+    freq.into_iter()
+        .max_by_key(|&(n, count)| (count, n))
+        .map_or(1, |(n, _)| n)
+}
+
+fn is_break(b: u8) -> bool {
+    b == b'\n' || b == b'\r'
+}
+
+/// Line breaks in `b`, the way Excel counts them: CRLF, LF and a lone CR
+/// each end one line.
+fn line_breaks(b: &[u8]) -> usize {
+    memchr::memchr2_iter(b'\r', b'\n', b)
+        .filter(|&i| !(b[i] == b'\r' && b.get(i + 1) == Some(&b'\n')))
+        .count()
+}
+
+/// Physical lines of a text: its line breaks, plus an unterminated last line.
+fn physical_lines(text: &str) -> u64 {
+    let b = text.as_bytes();
+    let last = b.last().is_some_and(|&c| !is_break(c));
+    (line_breaks(b) + usize::from(last)) as u64
+}
+
+/// One record's extent under the csv crate's quoting rules (a quote opens a
+/// field only at its start; doubled quotes inside; text after a closing
+/// quote continues the field, unquoted).
+#[derive(Debug, Default)]
+struct Extent {
+    /// Offset of the line break ending the record, or the text's length.
+    end: usize,
+    /// Line breaks inside quoted fields (CRLF counts once).
+    inner_breaks: usize,
+    /// Offset of the first of those (the end of the record's first line).
+    first_break: Option<usize>,
+    /// The text ends inside a quoted field.
+    open_at_end: bool,
+}
+
+fn scan(b: &[u8], s: usize, delim: u8) -> Extent {
+    #[derive(PartialEq)]
+    enum St {
+        Start,
+        Unquoted,
+        Quoted,
+        AfterQuote,
+    }
+    let mut st = St::Start;
+    let mut ext = Extent::default();
+    let mut i = s;
+    while i < b.len() {
+        let c = b[i];
+        match st {
+            St::Start if c == b'"' => st = St::Quoted,
+            St::Start | St::Unquoted | St::AfterQuote if c == delim => st = St::Start,
+            St::Start | St::Unquoted | St::AfterQuote if is_break(c) => {
+                ext.end = i;
+                return ext;
+            }
+            St::Start | St::Unquoted => st = St::Unquoted,
+            St::AfterQuote if c == b'"' => st = St::Quoted,
+            St::AfterQuote => st = St::Unquoted,
+            St::Quoted if c == b'"' => st = St::AfterQuote,
+            St::Quoted if is_break(c) => {
+                let at = i;
+                if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                ext.inner_breaks += 1;
+                ext.first_break.get_or_insert(at);
+            }
+            St::Quoted => {}
+        }
+        i += 1;
+    }
+    ext.end = b.len();
+    ext.open_at_end = st == St::Quoted;
+    ext
+}
+
+fn to_text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// The fields of one line read on its own, under the csv crate's rules,
+/// except that a quote opening a field still open at the end of the line is
+/// taken literally (that field and the rest of the line split at every
+/// delimiter). Also returns the column of that stray quote.
+fn fields_alone(line: &[u8], delim: u8) -> (Vec<String>, Option<usize>) {
+    #[derive(PartialEq)]
+    enum St {
+        Start,
+        Unquoted,
+        Quoted,
+        AfterQuote,
+    }
+    let mut fields = Vec::new();
+    let mut cur = Vec::new();
+    let mut st = St::Start;
+    let mut quote_at = 0;
+    for (i, &c) in line.iter().enumerate() {
+        match st {
+            St::Start if c == b'"' => {
+                st = St::Quoted;
+                quote_at = i;
+            }
+            St::Start | St::Unquoted | St::AfterQuote if c == delim => {
+                fields.push(to_text(&cur));
+                cur.clear();
+                st = St::Start;
+            }
+            St::AfterQuote if c == b'"' => {
+                cur.push(c);
+                st = St::Quoted;
+            }
+            St::Start | St::Unquoted | St::AfterQuote => {
+                cur.push(c);
+                st = St::Unquoted;
+            }
+            St::Quoted if c == b'"' => st = St::AfterQuote,
+            St::Quoted => cur.push(c),
+        }
+    }
+    if st == St::Quoted {
+        let col = fields.len();
+        fields.extend(line[quote_at..].split(|&c| c == delim).map(to_text));
+        return (fields, Some(col));
+    }
+    if !line.is_empty() {
+        fields.push(to_text(&cur));
+    }
+    (fields, None)
+}
+
+/// The lines of `b` (CRLF, LF or CR ends each), without their breaks.
+fn lines_of(b: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if is_break(b[i]) {
+            out.push(&b[start..i]);
+            if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.push(&b[start..]);
+    out
+}
+
+/// How the rows were read: counts and the notes for data issues.
+#[derive(Debug, Default)]
+struct Split {
+    rows: u64,
+    in_quoted_cells: u64,
+    notes: Vec<IngestNote>,
+}
+
+/// Splits delimited text into rows with the csv crate, calling `row` with
+/// each row's fields (none for a blank line). Row n is Excel row n.
+///
+/// A record spanning several lines is a stray quote's doing, not a cell
+/// with line breaks, when its quote never closes and lines with text follow
+/// (Excel would show them), or when its continuation lines look like
+/// records: one of them, read on its own, has the usual number of fields
+/// while the record has not, or every line of it has.
+fn split_rows(text: &str, delim: u8, mut row: impl FnMut(&[Cow<'_, str>])) -> Split {
+    let b = text.as_bytes();
+    let usual = usual_fields(b, delim);
+    let mut out = Split::default();
+    // Where the last row's record ended (the offset of its line break).
+    let mut prev_end: Option<usize> = None;
+    // Records starting before this offset were swallowed by the stray quote
+    // opened on that row (index).
+    let mut touched: Option<(usize, usize)> = None;
+    let mut fields: Vec<Cow<'_, str>> = Vec::new();
+    let mut rdr = csv_reader(b, delim);
+    let mut rec = csv::ByteRecord::new();
+    // Reading byte records from memory cannot fail (no UTF-8 check, no
+    // field-count check with `flexible`).
+    while let Ok(true) = rdr.read_byte_record(&mut rec) {
+        let offset = |p: &csv::Position| usize::try_from(p.byte()).unwrap_or(b.len());
+        let read_from = rec.position().map_or(0, offset);
+        let read_to = offset(rdr.position());
+        // The csv crate skips the line breaks before a record.
+        let s = read_from + b[read_from..].iter().take_while(|&&c| is_break(c)).count();
+        out.rows += blank_rows(b, prev_end, s, &mut row);
+        let index = out.rows as usize;
+        let body_end = if read_to > s && is_break(b[read_to - 1]) {
+            read_to - 1
+        } else {
+            read_to
+        };
+        // Only a record spanning lines, or reaching the end of the text with
+        // a quote in it, can hold a stray quote.
+        let needs_scan = memchr::memchr2(b'\r', b'\n', &b[s..body_end]).is_some()
+            || (read_to == b.len() && memchr::memchr(b'"', &b[s..]).is_some());
+        let ext = if needs_scan {
+            scan(b, s, delim)
+        } else {
+            Extent {
+                end: body_end,
+                ..Extent::default()
+            }
+        };
+        // A quote that never closes is stray.
+        let stray = ext.open_at_end
+            || (ext.first_break.is_some() && usual >= 2 && {
+                let counts: Vec<usize> = lines_of(&b[s..ext.end])
+                    .iter()
+                    .map(|l| fields_alone(l, delim).0.len())
+                    .collect();
+                (rec.len() != usual && counts[1..].contains(&usual))
+                    || counts.iter().all(|&n| n == usual)
+            });
+        if stray {
+            let l0_end = ext.first_break.unwrap_or(ext.end);
+            let (cells, col) = fields_alone(&b[s..l0_end], delim);
+            fields.clear();
+            fields.extend(cells.into_iter().map(Cow::Owned));
+            row(&fields);
+            out.rows += 1;
+            out.notes.push(IngestNote {
+                row: index,
+                col,
+                problem: Problem::StrayQuote {
+                    opened: excel_row(index),
+                },
+            });
+            touched = Some((ext.end, index));
+            prev_end = Some(l0_end);
+            // Reading resumes on the next line.
+            let mut pos = csv::Position::new();
+            pos.set_byte(l0_end as u64);
+            if rdr
+                .seek_raw(std::io::SeekFrom::Start(l0_end as u64), pos)
+                .is_err()
+            {
+                break; // not on an in-memory reader
+            }
+            continue;
+        }
+        if let Some((until, opened)) = touched
+            && s < until
+        {
+            out.notes.push(IngestNote {
+                row: index,
+                col: None,
+                problem: Problem::StrayQuote {
+                    opened: excel_row(opened),
+                },
+            });
+        }
+        emit_record(text, s, &rec, &mut fields, &mut row);
+        out.rows += 1;
+        out.in_quoted_cells += ext.inner_breaks as u64;
+        prev_end = Some(ext.end);
+    }
+    out.rows += blank_rows(b, prev_end, b.len(), &mut row);
+    out
+}
+
+/// Emits the blank rows between the end of the last record (`prev_end`, or
+/// the start of the text) and `to`: one per line break, less the one ending
+/// that record.
+fn blank_rows(
+    b: &[u8],
+    prev_end: Option<usize>,
+    to: usize,
+    row: &mut impl FnMut(&[Cow<'_, str>]),
+) -> u64 {
+    let from = prev_end.unwrap_or(0);
+    let n = line_breaks(&b[from..to]).saturating_sub(usize::from(prev_end.is_some()));
+    for _ in 0..n {
+        row(&[]);
+    }
+    n as u64
+}
+
+/// Excel's row number of a grid row.
+fn excel_row(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+/// Hands a record's fields over: borrowed from the text when the record has
+/// no quote (each field is then the text between delimiters), else copied.
+fn emit_record<'t>(
+    text: &'t str,
+    s: usize,
+    rec: &csv::ByteRecord,
+    fields: &mut Vec<Cow<'t, str>>,
+    row: &mut impl FnMut(&[Cow<'_, str>]),
+) {
+    fields.clear();
+    let raw_len = rec.as_slice().len() + rec.len().saturating_sub(1);
+    let raw = &text.as_bytes()[s..(s + raw_len).min(text.len())];
+    if raw.len() == raw_len && memchr::memchr(b'"', raw).is_none() {
+        for i in 0..rec.len() {
+            let r = rec.range(i).unwrap_or(0..0);
+            let (from, to) = (s + r.start + i, s + r.end + i);
+            fields.push(
+                text.get(from..to)
+                    .map_or_else(|| Cow::Owned(to_text(&rec[i])), Cow::Borrowed),
+            );
+        }
+    } else {
+        fields.extend(rec.iter().map(|f| Cow::Owned(to_text(f))));
+    }
+    row(fields);
 }
 
 /// Splits the text once, recording where each cell is, then interns the
 /// columns in parallel (files under 4 GiB: spans are 32-bit offsets).
-fn by_columns(text: &str, delimiter: u8) -> SheetBuilder {
-    let mut lines: Vec<u32> = Vec::new();
+fn by_columns(text: &str, delimiter: u8) -> (SheetBuilder, Split) {
+    let mut rows = 0usize;
     let mut spans: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut owned: Vec<String> = Vec::new();
     let base = text.as_ptr() as usize;
-    split_rows(text, delimiter, |line, fields| {
-        let row = lines.len();
-        lines.push(line);
+    let split = split_rows(text, delimiter, |fields| {
+        let row = rows;
+        rows += 1;
         for (c, f) in fields.iter().enumerate() {
             if spans.len() <= c {
                 spans.push(vec![(0, 0); row]);
@@ -226,35 +574,53 @@ fn by_columns(text: &str, delimiter: u8) -> SheetBuilder {
             col.push((0, 0));
         }
     });
-    SheetBuilder::from_spans(lines, text, &owned, &spans)
+    let excel_rows = (0..rows).map(excel_row).collect();
+    let builder = SheetBuilder::from_spans(excel_rows, text, &owned, &spans);
+    (builder, split)
 }
 
 pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
     let (text, encoding) = decode(bytes);
     let delimiter = detect_delimiter(&text, tsv);
-    if u32::try_from(text.len()).is_ok() {
-        let builder = by_columns(&text, delimiter);
-        return Delimited {
-            builder,
-            encoding,
-            delimiter: char::from(delimiter),
-        };
+    let (mut builder, split) = if u32::try_from(text.len()).is_ok() {
+        by_columns(&text, delimiter)
+    } else {
+        let mut builder = SheetBuilder::new();
+        let mut rows = 0usize;
+        let split = split_rows(&text, delimiter, |fields| {
+            builder.push_row(
+                excel_row(rows),
+                fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| !f.trim().is_empty())
+                    .map(|(i, f)| (i, CellRef::Text(f.as_ref()))),
+            );
+            rows += 1;
+        });
+        (builder, split)
+    };
+    let lines = LineAccount {
+        lines: physical_lines(&text),
+        rows: split.rows,
+        in_quoted_cells: split.in_quoted_cells,
+    };
+    builder.notes = split.notes;
+    if text.contains('\u{fffd}') {
+        for (row, col) in builder.cells_containing('\u{fffd}') {
+            builder.notes.push(IngestNote {
+                row,
+                col: Some(col),
+                problem: Problem::InvalidBytes,
+            });
+        }
     }
-    let mut builder = SheetBuilder::new();
-    split_rows(&text, delimiter, |line, fields| {
-        builder.push_row(
-            line,
-            fields
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| !f.trim().is_empty())
-                .map(|(i, f)| (i, CellRef::Text(f.as_ref()))),
-        );
-    });
+    builder.notes.sort_by_key(|n| (n.row, n.col));
     Delimited {
         builder,
         encoding,
         delimiter: char::from(delimiter),
+        lines,
     }
 }
 
@@ -296,10 +662,13 @@ mod tests {
         assert_eq!(cells[1], vec!["An", "X"]);
     }
 
+    /// A quoted cell with a line break is one row, as in Excel: the record
+    /// after it is on the next row, not the next physical line.
     #[test]
-    fn multiline_field_keeps_line_numbers() {
+    fn multiline_field_is_one_row() {
         let (rows, cells, _, _) = grid(b"a,b\n\"x\ny\",z\nc,d\n\"say \"\"hi\"\"\",e\n");
-        assert_eq!(rows, vec![1, 2, 4, 5]);
+        assert_eq!(rows, vec![1, 2, 3, 4]);
+        assert_eq!(cells[2], vec!["c", "d"]);
         assert_eq!(cells[1][0], "x y"); // line break inside a cell becomes a space when cleaned
         assert_eq!(cells[3][0], "say \"hi\"");
     }
@@ -320,5 +689,271 @@ mod tests {
         let (_, cells, _, enc) = grid(b"H\xE4 v\xB5 t\xAAn,X\n");
         assert_eq!(enc, "Latin-1 (TCVN3/VNI)");
         assert_eq!(cells[0][0], "Họ và tên");
+    }
+
+    /// Reads bytes; returns the sheet, its notes and the line account.
+    fn sheet(bytes: &[u8]) -> (super::super::RawSheet, LineAccount) {
+        let d = read(bytes.to_vec(), false);
+        let lines = d.lines;
+        (d.builder.finish(0, "t".into()), lines)
+    }
+
+    fn stray(opened: u32) -> Problem {
+        Problem::StrayQuote { opened }
+    }
+
+    /// The issue's case: a quote opened on row 3 never closes. Every person
+    /// is still a row of their own; the quote's row names the cell, and
+    /// every row it had swallowed is noted.
+    #[test]
+    fn unclosed_quote_does_not_swallow_the_file() {
+        let mut text = String::from("STT,Họ và tên,Đơn vị\n1,An,X\n2,\"Bình,X\n");
+        for i in 3..=12 {
+            text.push_str(&format!("{i},Người {i},X\n"));
+        }
+        let (s, lines) = sheet(text.as_bytes());
+        assert_eq!(s.len(), 13);
+        assert_eq!(s.cell_text(2, 1), "\"Bình");
+        assert_eq!(s.cell_text(2, 2), "X");
+        assert_eq!(s.cell_text(12, 1), "Người 12");
+        assert_eq!(
+            lines,
+            LineAccount {
+                lines: 13,
+                rows: 13,
+                in_quoted_cells: 0
+            }
+        );
+        assert_eq!(s.notes.len(), 11);
+        assert_eq!((s.notes[0].row, s.notes[0].col), (2, Some(1)));
+        assert!(s.notes.iter().all(|n| n.problem == stray(3)));
+        assert_eq!(
+            s.notes[1..]
+                .iter()
+                .map(|n| (n.row, n.col))
+                .collect::<Vec<_>>(),
+            (3..13).map(|r| (r, None)).collect::<Vec<_>>()
+        );
+    }
+
+    /// A stray quote that a later quote "closes": the lines in between look
+    /// like rows, so each is read on its own; the later, well-formed quoted
+    /// cell stays one cell.
+    #[test]
+    fn stray_quote_closed_by_a_later_quote() {
+        let (s, lines) = sheet(b"a,b,c,d\n3,\"Ng,X,Y\n4,Tr,X,Y\n5,\"B, b\",X,Y\n6,C,X,Y\n");
+        assert_eq!(s.len(), 5);
+        assert_eq!(s.cell_text(1, 1), "\"Ng");
+        assert_eq!(s.cell_text(2, 1), "Tr");
+        assert_eq!(s.cell_text(3, 1), "B, b");
+        assert_eq!(s.cell_text(4, 0), "6");
+        assert_eq!(lines.in_quoted_cells, 0);
+        let noted: Vec<_> = s.notes.iter().map(|n| (n.row, n.col)).collect();
+        assert_eq!(noted, vec![(1, Some(1)), (2, None), (3, None)]);
+        // Same when the swallowed line's own quote pairs with it.
+        let (s, _) = sheet(b"a,b,c,d\n3,\"Ng,X,Y\n4,\"Tr\",X,Y\n5,C,X,Y\n");
+        assert_eq!(s.len(), 4);
+        assert_eq!(s.cell_text(2, 1), "Tr");
+        assert_eq!(s.notes.len(), 2);
+    }
+
+    /// A properly closed multi-line cell (an address with a comma and a line
+    /// break) stays one cell; the next person is on the next Excel row.
+    #[test]
+    fn closed_multiline_address_is_one_cell() {
+        let text =
+            "Họ tên,Địa chỉ,Đơn vị\r\nAn,\"12 Lê Lợi\r\nPhường 5, Quận 1\",X\r\nBình,Y,Z\r\n";
+        let (s, lines) = sheet(text.as_bytes());
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.cell_text(1, 1), "12 Lê Lợi Phường 5, Quận 1");
+        assert_eq!(s.cell_text(2, 0), "Bình");
+        assert_eq!(s.excel_rows, vec![1, 2, 3]);
+        assert!(s.notes.is_empty());
+        assert_eq!(
+            lines,
+            LineAccount {
+                lines: 4,
+                rows: 3,
+                in_quoted_cells: 1
+            }
+        );
+    }
+
+    /// A quote that never closes is stray, on the last line too (it would
+    /// swallow the rest of its line).
+    #[test]
+    fn unclosed_quote_on_the_last_line() {
+        for (text, rows) in [
+            (&b"a,b\n1,\"x,y\n"[..], 2),
+            (b"a,b\n1,\"x,y\r\n\r\n", 3),
+            (b"a,b\n1,\"x,y", 2),
+        ] {
+            let (s, lines) = sheet(text);
+            assert_eq!(s.len(), rows);
+            assert_eq!(s.cell_text(1, 1), "\"x");
+            assert_eq!(s.cell_text(1, 2), "y");
+            assert_eq!(s.notes.len(), 1);
+            assert_eq!((s.notes[0].row, s.notes[0].col), (1, Some(1)));
+            assert_eq!(lines.lines, rows as u64);
+            assert_eq!(lines.rows, rows as u64);
+        }
+    }
+
+    #[test]
+    fn blank_lines_everywhere_are_rows() {
+        let (s, lines) = sheet(b"\r\n\na,b\r\n\r\n\rc,d\n\n\n");
+        // Lines: "", "", "a,b", "", "" (lone CR), "c,d", "", "".
+        assert_eq!(s.len(), 8);
+        assert_eq!(s.cell_text(2, 0), "a");
+        assert_eq!(s.cell_text(5, 1), "d");
+        assert!(s.row_is_blank(7));
+        assert_eq!(lines.lines, 8);
+    }
+
+    /// A UTF-8 file with a few invalid bytes is UTF-8; each damaged cell is noted.
+    #[test]
+    fn invalid_bytes_in_utf8() {
+        let mut bytes = "Họ và tên,Đơn vị,Trình độ\nLê Văn An,UBND xã Hòa,Đại học\n"
+            .as_bytes()
+            .to_vec();
+        bytes.extend_from_slice(
+            b"Tr\xE1\xBB\xA7n B\xFF,UBND x\xC3 Hi\xC3,Th\xE1\xBA\xA1c s\xC4\xA9\n",
+        );
+        let d = read(bytes, false);
+        assert_eq!(d.encoding, "UTF-8");
+        let s = d.builder.finish(0, "t".into());
+        assert_eq!(s.cell_text(0, 0), "Họ và tên");
+        assert_eq!(s.cell_text(2, 0), "Trủn B\u{fffd}");
+        let noted: Vec<_> = s
+            .notes
+            .iter()
+            .map(|n| (n.row, n.col, n.problem.clone()))
+            .collect();
+        assert_eq!(
+            noted,
+            vec![
+                (2, Some(0), Problem::InvalidBytes),
+                (2, Some(1), Problem::InvalidBytes)
+            ]
+        );
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        let text = "Họ và tên,Đơn vị\r\nAn,X\r\n";
+        for le in [true, false] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+                .collect();
+            let (rows, cells, d, enc) = grid(&bytes);
+            assert_eq!(
+                enc,
+                if le {
+                    "UTF-16LE (no BOM)"
+                } else {
+                    "UTF-16BE (no BOM)"
+                }
+            );
+            assert_eq!((d, rows), (',', vec![1, 2]));
+            assert_eq!(cells[0], vec!["Họ và tên", "Đơn vị"]);
+        }
+    }
+
+    /// Lines the way Excel counts them, counted here independently of the reader.
+    fn count_lines(b: &[u8]) -> u64 {
+        let mut n = 0;
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => n += 1,
+                b'\r' => {
+                    n += 1;
+                    if b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                }
+                _ => {
+                    if i + 1 == b.len() {
+                        n += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+        n
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// Any bytes: no panic, and every physical line is a row or a line
+        /// continuing a quoted cell; rows are numbered 1, 2, 3, …
+        #[test]
+        fn every_line_accounted(parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just(b"\"".to_vec()),
+                proptest::strategy::Just(b",".to_vec()),
+                proptest::strategy::Just(b";".to_vec()),
+                proptest::strategy::Just(b"\t".to_vec()),
+                proptest::strategy::Just(b"\n".to_vec()),
+                proptest::strategy::Just(b"\r".to_vec()),
+                proptest::strategy::Just(b"\r\n".to_vec()),
+                proptest::strategy::Just(b"\"\"".to_vec()),
+                proptest::strategy::Just("Đại học".as_bytes().to_vec()),
+                proptest::strategy::Just("ồ".as_bytes().to_vec()),
+                proptest::strategy::Just(b"ab".to_vec()),
+                proptest::strategy::Just(b" ".to_vec()),
+                proptest::collection::vec(proptest::num::u8::ANY, 1..3),
+            ],
+            0..60,
+        )) {
+            let bytes: Vec<u8> = parts.concat();
+            let (text, _) = decode(bytes.clone());
+            let d = read(bytes, false);
+            proptest::prop_assert_eq!(d.lines.lines, count_lines(text.as_bytes()));
+            let lines = d.lines;
+            let s = d.builder.finish(0, "t".into());
+            proptest::prop_assert_eq!(lines.lines, lines.rows + lines.in_quoted_cells);
+            proptest::prop_assert_eq!(s.len() as u64, lines.rows);
+            let expected: Vec<u32> = (1..=s.excel_rows.len() as u32).collect();
+            proptest::prop_assert_eq!(&s.excel_rows, &expected);
+            for n in &s.notes {
+                proptest::prop_assert!(n.row < s.len());
+            }
+        }
+
+        /// A line read on its own splits as the csv crate splits it, unless a
+        /// quote is left open (then taken literally).
+        #[test]
+        fn a_line_alone_splits_like_the_csv_crate(line in "[ab\",;]{0,30}") {
+            let (fields, stray) = fields_alone(line.as_bytes(), b',');
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(line.as_bytes());
+            let records: Vec<csv::ByteRecord> =
+                rdr.byte_records().map(Result::unwrap).collect();
+            proptest::prop_assert!(records.len() <= 1);
+            let csv_fields: Vec<String> = records
+                .first()
+                .map(|r| r.iter().map(to_text).collect())
+                .unwrap_or_default();
+            match stray {
+                None => proptest::prop_assert_eq!(fields, csv_fields),
+                Some(col) => {
+                    proptest::prop_assert!(fields[col].starts_with('"'));
+                    proptest::prop_assert_eq!(&fields[..col], &csv_fields[..col]);
+                }
+            }
+        }
+
+        /// Over the decoded text (any encoding), lines counted independently.
+        #[test]
+        fn lines_counted_independently(text in "[a\",;\r\n\"]{0,40}") {
+            let d = read(text.as_bytes().to_vec(), false);
+            proptest::prop_assert_eq!(d.lines.lines, count_lines(text.as_bytes()));
+            proptest::prop_assert_eq!(d.lines.lines, d.lines.rows + d.lines.in_quoted_cells);
+        }
     }
 }

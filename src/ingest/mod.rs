@@ -20,6 +20,7 @@ use std::hash::BuildHasher;
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
+use crate::issues::Problem;
 use crate::legacy::{self, Encoding};
 use crate::text;
 
@@ -150,6 +151,33 @@ pub struct RawSheet {
     pub encoding: Encoding,
     /// Non-empty cells per grid row.
     filled: Vec<u32>,
+    /// Problems found while reading, each a data issue on its row.
+    pub notes: Vec<IngestNote>,
+}
+
+/// A problem found while reading a file (a stray quote, invalid bytes),
+/// reported as a data issue on its row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestNote {
+    /// Grid row index (see [`RawSheet::excel_rows`]).
+    pub row: usize,
+    /// Column index, when the problem is in one cell; otherwise the issue
+    /// names the row's full-name cell.
+    pub col: Option<usize>,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// How the physical lines of a delimited file were read. Always
+/// `lines = rows + in_quoted_cells`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineAccount {
+    /// Physical lines in the file (CRLF, LF and a lone CR each end one).
+    pub lines: u64,
+    /// Rows read (one per record or blank line: Excel's rows).
+    pub rows: u64,
+    /// Lines continuing a quoted cell of the row above.
+    pub in_quoted_cells: u64,
 }
 
 impl RawSheet {
@@ -295,6 +323,8 @@ pub(crate) struct SheetBuilder {
     excel_rows: Vec<u32>,
     columns: Vec<RawColumn>,
     index: Vec<Interner>,
+    /// Problems found while reading.
+    pub(crate) notes: Vec<IngestNote>,
 }
 
 impl SheetBuilder {
@@ -303,7 +333,30 @@ impl SheetBuilder {
             excel_rows: Vec::new(),
             columns: Vec::new(),
             index: Vec::new(),
+            notes: Vec::new(),
         }
+    }
+
+    /// The (row, column) of every text cell containing `c`, as read (before
+    /// cleaning), column by column.
+    pub(crate) fn cells_containing(&self, c: char) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (col, column) in self.columns.iter().enumerate() {
+            let hit: Vec<bool> = column
+                .dict
+                .iter()
+                .map(|v| matches!(v, RawValue::Text(s) if s.contains(c)))
+                .collect();
+            if !hit.contains(&true) {
+                continue;
+            }
+            for (row, &id) in column.ids.iter().enumerate() {
+                if id != 0 && hit[id as usize - 1] {
+                    out.push((row, col));
+                }
+            }
+        }
+        out
     }
 
     /// Adds a row; `cells` are (column, value) pairs, empty cells omitted.
@@ -378,6 +431,7 @@ impl SheetBuilder {
             excel_rows,
             columns,
             index,
+            notes: Vec::new(),
         }
     }
 
@@ -444,6 +498,7 @@ impl SheetBuilder {
             columns: self.columns,
             encoding,
             filled,
+            notes: self.notes,
         }
     }
 }
@@ -461,6 +516,8 @@ pub struct InputFile {
     pub delimiter: Option<char>,
     /// Sheet names the file holds (all of them, before `--sheet`).
     pub sheet_names: Vec<String>,
+    /// How its lines were read, for delimited files.
+    pub lines: Option<LineAccount>,
 }
 
 /// Everything read from the inputs.
@@ -698,6 +755,7 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
             text_encoding: None,
             delimiter: None,
             sheet_names: names,
+            lines: None,
         };
         Ok(FileRead::Read(file, sheets))
     } else if TEXT_EXT.contains(&ext.as_str()) {
@@ -721,6 +779,7 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
             text_encoding: Some(read.encoding),
             delimiter: Some(read.delimiter),
             sheet_names: vec![name],
+            lines: Some(read.lines),
         };
         Ok(FileRead::Read(file, sheets))
     } else {

@@ -3,6 +3,7 @@
 mod check;
 mod domain;
 mod hostile;
+mod hostile_csv;
 mod people;
 mod plan;
 mod plan_exact;
