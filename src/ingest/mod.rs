@@ -745,7 +745,9 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
     let ext = extension(path).unwrap_or_default();
     let wanted = |name: &str| sheet_filter.is_none_or(|f| text::fold(f) == text::fold(name));
     if WORKBOOK_EXT.contains(&ext.as_str()) {
-        if ext != "xls" && workbook::check_package(path, &bytes)?.own_output {
+        if ext == "xls" {
+            workbook::check_xls(path, &bytes)?;
+        } else if workbook::check_package(path, &bytes)?.own_output {
             return Ok(FileRead::OwnOutput);
         }
         let (names, sheets) = workbook::read(path, bytes, index, &wanted)?;

@@ -290,3 +290,90 @@ pub(crate) fn check_package(path: &Path, bytes: &[u8]) -> Result<Package> {
 
 /// The custom document property every nhanluc report carries.
 pub const OWN_MARK: &str = "nhanluc_report";
+
+/// The grid of an .xls (BIFF8) sheet: 65,536 rows by 256 columns (A–IV).
+const XLS_ROWS: u32 = 65_536;
+const XLS_COLUMNS: u32 = 256;
+
+/// Checks an .xls workbook before it is parsed: every cell record must lie
+/// in the sheet grid of the format. (The parser allocates the rectangle the
+/// cells span; a damaged record naming column 65,535 would make it ask for
+/// gigabytes and abort the process.)
+pub(crate) fn check_xls(path: &Path, bytes: &[u8]) -> Result<()> {
+    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        // Not a compound file: the parser says what is wrong.
+        return Ok(());
+    };
+    let mut stream = Vec::new();
+    let opened = cfb
+        .open_stream("/Workbook")
+        .or_else(|_| cfb.open_stream("/Book"));
+    let Ok(mut s) = opened else {
+        return Ok(());
+    };
+    if s.read_to_end(&mut stream).is_err() {
+        return Ok(());
+    }
+    let mut names: Vec<(u32, String)> = Vec::new();
+    let mut sheet_at = 0u32;
+    let mut pos = 0usize;
+    while pos + 4 <= stream.len() {
+        let kind = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
+        let len = usize::from(u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]));
+        let start = pos;
+        let data = &stream[(pos + 4).min(stream.len())..(pos + 4 + len).min(stream.len())];
+        pos += 4 + len;
+        let u16_at = |i: usize| {
+            data.get(i..i + 2)
+                .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+        };
+        match kind {
+            // BOUNDSHEET: where each sheet starts, and its name.
+            0x0085 if data.len() >= 8 => {
+                let at = u32::from_le_bytes([data[0], data[1], data[2], data[3]]);
+                let n = usize::from(data[6]);
+                let name = if data[7] & 1 == 0 {
+                    data[8..].iter().take(n).map(|&b| char::from(b)).collect()
+                } else {
+                    let units: Vec<u16> = data[8..]
+                        .chunks_exact(2)
+                        .take(n)
+                        .map(|p| u16::from_le_bytes([p[0], p[1]]))
+                        .collect();
+                    String::from_utf16_lossy(&units)
+                };
+                names.push((at, name));
+            }
+            // BOF: a sheet begins here.
+            0x0809 => sheet_at = u32::try_from(start).unwrap_or(u32::MAX),
+            // Cell records: row, column; MULRK and MULBLANK end with their last column.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 | 0x0201 | 0x00BD
+            | 0x00BE => {
+                let (Some(row), Some(first)) = (u16_at(0), u16_at(2)) else {
+                    continue;
+                };
+                let last = if matches!(kind, 0x00BD | 0x00BE) {
+                    data.len().checked_sub(2).and_then(u16_at).unwrap_or(first)
+                } else {
+                    first
+                };
+                if row >= XLS_ROWS || first.max(last) >= XLS_COLUMNS {
+                    let sheet = names
+                        .iter()
+                        .find(|(at, _)| *at == sheet_at)
+                        .map_or_else(String::new, |(_, n)| format!("sheet \"{n}\", "));
+                    return Err(Error::Workbook {
+                        path: path.to_path_buf(),
+                        message: format!(
+                            "{sheet}a cell record at row {}, column {} lies outside the {XLS_ROWS} × {XLS_COLUMNS} grid of an .xls sheet: the file is damaged; open it in Excel and save it again",
+                            row + 1,
+                            first.max(last) + 1
+                        ),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}

@@ -593,3 +593,47 @@ fn a_sheet_that_inflates_past_the_cap_is_refused_with_the_file_named() {
         "{err}"
     );
 }
+
+/// An .xls whose cell record names column 65,536: refused by name, where
+/// the parser would otherwise ask for gigabytes and abort.
+#[test]
+fn an_xls_cell_outside_the_grid_is_refused_with_the_file_named() {
+    use std::io::{Read, Seek, SeekFrom, Write};
+    let dir = tempdir();
+    let bytes = fs::read("tests/fixtures/rosters/nong-thuong.xls").unwrap();
+    let mut cfb = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).unwrap();
+    let mut stream = Vec::new();
+    cfb.open_stream("/Workbook")
+        .unwrap()
+        .read_to_end(&mut stream)
+        .unwrap();
+    // The first LABELSST record (a text cell) after the first sheet's BOF.
+    let (mut pos, mut bofs, mut at) = (0, 0, None);
+    while pos + 4 <= stream.len() {
+        let kind = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
+        let len = usize::from(u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]));
+        if kind == 0x0809 {
+            bofs += 1;
+        }
+        if kind == 0x00FD && bofs >= 2 {
+            at = Some(pos + 4 + 2);
+            break;
+        }
+        pos += 4 + len;
+    }
+    let at = at.expect("a text cell in a sheet");
+    stream[at..at + 2].copy_from_slice(&0xFFFFu16.to_le_bytes());
+    let mut s = cfb.open_stream("/Workbook").unwrap();
+    s.seek(SeekFrom::Start(0)).unwrap();
+    s.write_all(&stream).unwrap();
+    drop(s);
+    let bad = dir.path().join("damaged.xls");
+    fs::write(&bad, cfb.into_inner().into_inner()).unwrap();
+    let o = run(&["check", "--as-of", "2013-12-31", bad.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("damaged.xls") && err.contains("sheet \"") && err.contains("column 65536"),
+        "{err}"
+    );
+}
