@@ -542,7 +542,13 @@ fn emit_record<'t>(
 
 /// Splits the text once, recording where each cell is, then interns the
 /// columns in parallel (files under 4 GiB: spans are 32-bit offsets).
-fn by_columns(text: &str, delimiter: u8) -> (SheetBuilder, Split) {
+/// `None` when the grid would be mostly padding (a few very long rows
+/// among many short ones): the cell-by-cell builder then keeps memory to the
+/// cells the file holds.
+fn by_columns(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
+    // Span slots allowed: well above any real roster's rows × columns.
+    let budget = text.len().saturating_mul(2).saturating_add(1 << 20);
+    let mut too_sparse = false;
     let mut rows = 0usize;
     let mut spans: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut owned: Vec<String> = Vec::new();
@@ -550,6 +556,10 @@ fn by_columns(text: &str, delimiter: u8) -> (SheetBuilder, Split) {
     let split = split_rows(text, delimiter, |fields| {
         let row = rows;
         rows += 1;
+        if too_sparse || spans.len().max(fields.len()).saturating_mul(rows) > budget {
+            too_sparse = true;
+            return;
+        }
         for (c, f) in fields.iter().enumerate() {
             if spans.len() <= c {
                 spans.push(vec![(0, 0); row]);
@@ -574,16 +584,24 @@ fn by_columns(text: &str, delimiter: u8) -> (SheetBuilder, Split) {
             col.push((0, 0));
         }
     });
+    if too_sparse {
+        return None;
+    }
     let excel_rows = (0..rows).map(excel_row).collect();
     let builder = SheetBuilder::from_spans(excel_rows, text, &owned, &spans);
-    (builder, split)
+    Some((builder, split))
 }
 
 pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
     let (text, encoding) = decode(bytes);
     let delimiter = detect_delimiter(&text, tsv);
-    let (mut builder, split) = if u32::try_from(text.len()).is_ok() {
+    let dense = if u32::try_from(text.len()).is_ok() {
         by_columns(&text, delimiter)
+    } else {
+        None
+    };
+    let (mut builder, split) = if let Some(dense) = dense {
+        dense
     } else {
         let mut builder = SheetBuilder::new();
         let mut rows = 0usize;

@@ -350,8 +350,8 @@ impl SheetBuilder {
             if !hit.contains(&true) {
                 continue;
             }
-            for (row, &id) in column.ids.iter().enumerate() {
-                if id != 0 && hit[id as usize - 1] {
+            for (row, id) in column.cells() {
+                if hit[id - 1] {
                     out.push((row, col));
                 }
             }

@@ -170,9 +170,13 @@ pub(crate) fn read(
 ) -> Result<(Vec<String>, Vec<RawSheet>)> {
     // calamine should return errors on malformed files; a panic deep inside a
     // parser must still end as a clear error naming the file, not a crash.
+    // The panic is reported as that error, not printed as a crash.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         read_inner(path, bytes, file, wanted)
     }));
+    std::panic::set_hook(hook);
     result.unwrap_or_else(|_| {
         Err(Error::Workbook {
             path: path.to_path_buf(),

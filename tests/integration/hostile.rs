@@ -637,3 +637,22 @@ fn an_xls_cell_outside_the_grid_is_refused_with_the_file_named() {
         "{err}"
     );
 }
+
+/// One line of 200,000 empty fields under 50,000 short rows: memory follows
+/// the cells, not rows × the widest row (which would be 80 GB of padding).
+#[test]
+fn one_very_wide_line_in_a_csv_costs_only_its_cells() {
+    let dir = tempdir();
+    let mut text = String::from("Họ và tên,Đơn vị,Loại,Trình độ chuyên môn\n");
+    for i in 0..50_000 {
+        text.push_str(&format!("Người {i},UBND xã X,Cán bộ,Đại học\n"));
+    }
+    text.push('x');
+    text.push_str(&",".repeat(200_000));
+    text.push_str("y\n");
+    let path = write(dir.path(), "wide.csv", text);
+    let j = check_json(&[&path], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["rows_read"], 50_001, "{j:#}");
+    assert_eq!(j["analysed"], 50_000, "{j:#}");
+}
