@@ -217,6 +217,12 @@ fn outputs_are_complete_files_and_leave_nothing_behind() {
     // A temporary file left by a run that was killed (its process is gone).
     let stale = out.join(".r.xlsx.4000000000.abc123.nhanluc.tmp");
     fs::write(&stale, "half a workbook").unwrap();
+    // A link planted where a temporary file might go: never followed.
+    let victim = p.join("victim.txt");
+    fs::write(&victim, "keep me").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&victim, out.join(".r.xlsx.4000000001.planted.nhanluc.tmp"))
+        .unwrap();
     let o = run_in(
         p,
         &[
@@ -238,13 +244,17 @@ fn outputs_are_complete_files_and_leave_nothing_behind() {
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    let mut sorted = names.clone();
+    let mut sorted: Vec<String> = names
+        .into_iter()
+        .filter(|n| !n.contains("planted"))
+        .collect();
     sorted.sort();
     assert_eq!(
         sorted,
         ["r.json", "r.xlsx"],
         "the stale file is removed, no new one left"
     );
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -275,7 +285,11 @@ fn outputs_are_complete_files_and_leave_nothing_behind() {
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("d.xlsx"), "{}", stderr(&o));
-    assert_eq!(fs::read_dir(&out).unwrap().count(), 3);
+    assert_eq!(
+        fs::read_dir(&out).unwrap().count(),
+        if cfg!(unix) { 4 } else { 3 },
+        "no temporary file left by the failed write"
+    );
 }
 
 #[test]
