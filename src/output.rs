@@ -44,11 +44,7 @@ pub fn print(text: &str) -> Result<()> {
 /// so `-o ./r.xlsx`, `-o link-to-r.xlsx` and `-o r.xlsx` are all `r.xlsx`.
 pub fn refuse_overwrite(inputs: &[(&Path, &str)], outputs: &[(&'static str, &Path)]) -> Result<()> {
     use crate::ingest::FileId;
-    // A path that does not exist yet is compared by its folder's real path.
-    let place = |p: &Path| -> Option<PathBuf> {
-        let dir = std::fs::canonicalize(folder_of(p)).ok()?;
-        Some(dir.join(p.file_name()?))
-    };
+    let place = |p: &Path| resolve(p).ok();
     // One of our own outputs found among the inputs is never read (it is
     // passed over with a note), so writing it again destroys nothing.
     let mut taken: Vec<(Option<FileId>, Option<PathBuf>, String)> = inputs
@@ -75,8 +71,8 @@ pub fn refuse_overwrite(inputs: &[(&Path, &str)], outputs: &[(&'static str, &Pat
                 what: "this is a folder, not a file".into(),
             });
         }
-        let id = FileId::of(out).ok();
         let at = place(out);
+        let id = at.as_deref().and_then(|a| FileId::of(a).ok());
         let clash = taken.iter().find(|(tid, tplace, _)| {
             (id.is_some() && *tid == id) || (at.is_some() && *tplace == at)
         });
@@ -90,6 +86,54 @@ pub fn refuse_overwrite(inputs: &[(&Path, &str)], outputs: &[(&'static str, &Pat
         taken.push((id, at, format!("output of {flag}")));
     }
     Ok(())
+}
+
+/// Where a path leads, as an absolute path without `.` or `..` and with
+/// links resolved, also when its last parts do not exist yet: the longest
+/// existing ancestor is resolved by the file system, the rest by name
+/// (`nodir/../r.csv` is `r.csv`, whether `nodir` exists or not).
+pub fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    use std::path::Component;
+    let absolute = std::path::absolute(path)?;
+    let mut rest = Vec::new();
+    let mut base = absolute.as_path();
+    let mut real = loop {
+        match std::fs::canonicalize(base) {
+            Ok(r) => break r,
+            Err(_) => {
+                let Some(parent) = base.parent() else {
+                    break PathBuf::from("/");
+                };
+                if let Some(name) = base.file_name() {
+                    rest.push(name.to_os_string());
+                } else {
+                    // `..` or `.` at the end: resolved below by name.
+                    rest.push(
+                        base.components()
+                            .next_back()
+                            .map_or_else(std::ffi::OsString::new, |c| c.as_os_str().to_os_string()),
+                    );
+                }
+                base = parent;
+            }
+        }
+    };
+    for part in rest.iter().rev() {
+        match Path::new(part).components().next() {
+            Some(Component::ParentDir) => {
+                real.pop();
+            }
+            Some(Component::CurDir) | None => {}
+            Some(_) => {
+                real.push(part);
+                // A link among the new parts: follow it where it exists.
+                if let Ok(r) = std::fs::canonicalize(&real) {
+                    real = r;
+                }
+            }
+        }
+    }
+    Ok(real)
 }
 
 /// What every temporary file of ours ends with.

@@ -270,7 +270,7 @@ pub(crate) fn check_package(path: &Path, bytes: &[u8]) -> Result<Package> {
             return Err(too_big(entry.size()));
         }
         // Declared sizes can lie: count what actually comes out.
-        let wanted = name == "docProps/custom.xml";
+        let wanted = name == "docProps/custom.xml" || name.ends_with("sharedStrings.xml");
         let mut head = Vec::new();
         let mut counter = (&mut entry).take(limit + 1);
         let inflated = if wanted {
@@ -285,8 +285,27 @@ pub(crate) fn check_package(path: &Path, bytes: &[u8]) -> Result<Package> {
         if inflated > limit {
             return Err(too_big(inflated));
         }
-        if wanted && String::from_utf8_lossy(&head).contains(OWN_MARK) {
+        let head = String::from_utf8_lossy(&head);
+        if name == "docProps/custom.xml" && head.contains(OWN_MARK) {
             package.own_output = true;
+        }
+        // The parser reserves room for the strings the table says it holds:
+        // each takes at least `<si/>` (5 bytes) of the inflated part.
+        if name.ends_with("sharedStrings.xml") {
+            let key = "uniqueCount=\"";
+            let declared = head.find(key).map_or(0, |at| {
+                let digits: String = head[at + key.len()..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                digits.parse::<u64>().unwrap_or(u64::MAX)
+            });
+            if declared > inflated / 5 + 1 {
+                return Err(damaged(format!(
+                    "part {name} says it holds {declared} texts but has room for at most {}: the file is damaged; open it in Excel and save it again",
+                    inflated / 5 + 1
+                )));
+            }
         }
     }
     Ok(package)
@@ -350,6 +369,34 @@ pub(crate) fn check_xls(path: &Path, bytes: &[u8]) -> Result<()> {
             }
             // BOF: a sheet begins here.
             0x0809 => sheet_at = u32::try_from(start).unwrap_or(u32::MAX),
+            // DIMENSIONS: the parser reserves room for the rectangle it declares.
+            0x0200 => {
+                let (first_row, end_row, first_col, end_col) = match data.len() {
+                    10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+                    14 | 16 => {
+                        let u32_at = |i: usize| {
+                            data.get(i..i + 4)
+                                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                        };
+                        (u32_at(0), u32_at(4), u16_at(8), u16_at(10))
+                    }
+                    _ => continue,
+                };
+                let (Some(r0), Some(r1), Some(c0), Some(c1)) =
+                    (first_row, end_row, first_col, end_col)
+                else {
+                    continue;
+                };
+                if r1 > XLS_ROWS || c1 > XLS_COLUMNS || r0 > r1 || c0 > c1 {
+                    let sheet = sheet_label(&names, sheet_at);
+                    return Err(Error::Workbook {
+                        path: path.to_path_buf(),
+                        message: format!(
+                            "{sheet}the sheet declares rows {r0}–{r1} and columns {c0}–{c1}, outside the {XLS_ROWS} × {XLS_COLUMNS} grid of an .xls sheet: the file is damaged; open it in Excel and save it again"
+                        ),
+                    });
+                }
+            }
             // Cell records: row, column; MULRK and MULBLANK end with their last column.
             0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 | 0x0201 | 0x00BD
             | 0x00BE => {
@@ -362,10 +409,7 @@ pub(crate) fn check_xls(path: &Path, bytes: &[u8]) -> Result<()> {
                     first
                 };
                 if row >= XLS_ROWS || first.max(last) >= XLS_COLUMNS {
-                    let sheet = names
-                        .iter()
-                        .find(|(at, _)| *at == sheet_at)
-                        .map_or_else(String::new, |(_, n)| format!("sheet \"{n}\", "));
+                    let sheet = sheet_label(&names, sheet_at);
                     return Err(Error::Workbook {
                         path: path.to_path_buf(),
                         message: format!(
@@ -380,4 +424,12 @@ pub(crate) fn check_xls(path: &Path, bytes: &[u8]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// "sheet \"Name\", " for the sheet whose BOF is at `at`, if known.
+fn sheet_label(names: &[(u32, String)], at: u32) -> String {
+    names
+        .iter()
+        .find(|(start, _)| *start == at)
+        .map_or_else(String::new, |(_, n)| format!("sheet \"{n}\", "))
 }

@@ -111,6 +111,12 @@ fn an_output_never_overwrites_an_input() {
             "--output ./w.xlsx",
             "roster w.xlsx",
         ),
+        // through a folder that does not exist (yet)
+        (
+            vec!["check", "r.csv", "--issues", "nodir/../r.csv"],
+            "--issues nodir/../r.csv",
+            "roster r.csv",
+        ),
         (
             vec![
                 "report",
@@ -562,20 +568,11 @@ fn a_report_saved_among_the_rosters_is_passed_over() {
     assert_eq!(j["issues_by_problem"]["own_output"], 2, "{j:#}");
 }
 
-/// A workbook whose sheet inflates a thousandfold: refused by name, fast.
-#[test]
-fn a_sheet_that_inflates_past_the_cap_is_refused_with_the_file_named() {
+/// Copies a zip package, letting `edit` rewrite each part (name, bytes).
+fn rezip(src: &Path, dst: &Path, mut edit: impl FnMut(&str, Vec<u8>) -> Vec<u8>) {
     use std::io::{Read, Write};
-    let dir = tempdir();
-    let plain = xlsx(
-        &dir.path().join("plain.xlsx"),
-        "DS",
-        &[vec![S("Họ và tên"), S("Đơn vị")], vec![S("An"), S("X")]],
-        &[],
-    );
-    let bomb = dir.path().join("bomb.xlsx");
-    let mut src = zip::ZipArchive::new(fs::File::open(&plain).unwrap()).unwrap();
-    let mut dst = zip::ZipWriter::new(fs::File::create(&bomb).unwrap());
+    let mut src = zip::ZipArchive::new(fs::File::open(src).unwrap()).unwrap();
+    let mut out = zip::ZipWriter::new(fs::File::create(dst).unwrap());
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     for i in 0..src.len() {
@@ -583,37 +580,75 @@ fn a_sheet_that_inflates_past_the_cap_is_refused_with_the_file_named() {
         let name = e.name().unwrap().to_string();
         let mut data = Vec::new();
         e.read_to_end(&mut data).unwrap();
-        dst.start_file(name.as_str(), opts).unwrap();
-        if name.starts_with("xl/worksheets/sheet") {
-            let text = String::from_utf8(data).unwrap();
-            let (head, tail) = text.split_at(text.rfind("</worksheet>").unwrap());
-            dst.write_all(head.as_bytes()).unwrap();
-            let spaces = vec![b' '; 1 << 20];
-            for _ in 0..64 {
-                dst.write_all(&spaces).unwrap();
-            }
-            dst.write_all(tail.as_bytes()).unwrap();
-        } else {
-            dst.write_all(&data).unwrap();
-        }
+        out.start_file(name.as_str(), opts).unwrap();
+        out.write_all(&edit(&name, data)).unwrap();
     }
-    dst.finish().unwrap();
-    assert!(fs::metadata(&bomb).unwrap().len() < 1 << 20);
-    let o = run(&["check", "--as-of", "2013-12-31", bomb.to_str().unwrap()]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("bomb.xlsx") && err.contains("sheet1.xml") && err.contains("inflates"),
-        "{err}"
-    );
+    out.finish().unwrap();
 }
 
-/// An .xls whose cell record names column 65,536: refused by name, where
-/// the parser would otherwise ask for gigabytes and abort.
+fn plain_xlsx(dir: &Path) -> PathBuf {
+    xlsx(
+        &dir.join("plain.xlsx"),
+        "DS",
+        &[vec![S("Họ và tên"), S("Đơn vị")], vec![S("An"), S("X")]],
+        &[],
+    )
+}
+
+/// Runs `check` on a damaged file: exit 2, and the message names `parts`.
+#[track_caller]
+fn refused(path: &Path, parts: &[&str]) {
+    let o = run(&["check", "--as-of", "2013-12-31", path.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for p in parts {
+        assert!(err.contains(p), "{p:?} not in: {err}");
+    }
+}
+
+/// A workbook whose sheet inflates a thousandfold: refused by name, fast.
 #[test]
-fn an_xls_cell_outside_the_grid_is_refused_with_the_file_named() {
-    use std::io::{Read, Seek, SeekFrom, Write};
+fn a_sheet_that_inflates_past_the_cap_is_refused_with_the_file_named() {
     let dir = tempdir();
+    let bomb = dir.path().join("bomb.xlsx");
+    rezip(&plain_xlsx(dir.path()), &bomb, |name, data| {
+        if !name.starts_with("xl/worksheets/sheet") {
+            return data;
+        }
+        let text = String::from_utf8(data).unwrap();
+        let at = text.rfind("</worksheet>").unwrap();
+        let mut out = text[..at].as_bytes().to_vec();
+        out.resize(out.len() + (64 << 20), b' ');
+        out.extend_from_slice(text[at..].as_bytes());
+        out
+    });
+    assert!(fs::metadata(&bomb).unwrap().len() < 1 << 20);
+    refused(&bomb, &["bomb.xlsx", "sheet1.xml", "inflates"]);
+}
+
+/// A 2 KB workbook whose string table claims 10^11 entries: the parser would
+/// reserve 2.4 TB for them and abort.
+#[test]
+fn a_string_table_claiming_more_than_it_holds_is_refused() {
+    let dir = tempdir();
+    let bad = dir.path().join("sst.xlsx");
+    rezip(&plain_xlsx(dir.path()), &bad, |name, data| {
+        if !name.ends_with("sharedStrings.xml") {
+            return data;
+        }
+        let text = String::from_utf8(data).unwrap();
+        let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+        let end = at + text[at..].find('"').unwrap();
+        format!("{}100000000000{}", &text[..at], &text[end..]).into_bytes()
+    });
+    refused(&bad, &["sst.xlsx", "sharedStrings.xml", "100000000000"]);
+}
+
+/// Rewrites the fixture .xls: `edit` gets the Workbook stream and the
+/// offset of each record (type, data offset) of the first sheet.
+fn damaged_xls(dir: &Path, edit: impl FnOnce(&mut [u8], &[(u16, usize)])) -> PathBuf {
+    use std::io::{Read, Seek, SeekFrom, Write};
     let bytes = fs::read("tests/fixtures/rosters/nong-thuong.xls").unwrap();
     let mut cfb = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).unwrap();
     let mut stream = Vec::new();
@@ -621,35 +656,46 @@ fn an_xls_cell_outside_the_grid_is_refused_with_the_file_named() {
         .unwrap()
         .read_to_end(&mut stream)
         .unwrap();
-    // The first LABELSST record (a text cell) after the first sheet's BOF.
-    let (mut pos, mut bofs, mut at) = (0, 0, None);
+    let (mut pos, mut bofs, mut records) = (0, 0, Vec::new());
     while pos + 4 <= stream.len() {
         let kind = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
         let len = usize::from(u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]));
         if kind == 0x0809 {
             bofs += 1;
         }
-        if kind == 0x00FD && bofs >= 2 {
-            at = Some(pos + 4 + 2);
-            break;
+        if bofs == 2 {
+            records.push((kind, pos + 4));
         }
         pos += 4 + len;
     }
-    let at = at.expect("a text cell in a sheet");
-    stream[at..at + 2].copy_from_slice(&0xFFFFu16.to_le_bytes());
+    edit(&mut stream, &records);
     let mut s = cfb.open_stream("/Workbook").unwrap();
     s.seek(SeekFrom::Start(0)).unwrap();
     s.write_all(&stream).unwrap();
     drop(s);
-    let bad = dir.path().join("damaged.xls");
+    let bad = dir.join("damaged.xls");
     fs::write(&bad, cfb.into_inner().into_inner()).unwrap();
-    let o = run(&["check", "--as-of", "2013-12-31", bad.to_str().unwrap()]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("damaged.xls") && err.contains("sheet \"") && err.contains("column 65536"),
-        "{err}"
-    );
+    bad
+}
+
+/// An .xls whose cell record names column 65,536, or whose sheet declares
+/// 4 billion rows: refused by name, where the parser would otherwise ask for
+/// gigabytes and abort.
+#[test]
+fn an_xls_sheet_outside_the_grid_is_refused_with_the_file_named() {
+    let dir = tempdir();
+    // The first text cell (LABELSST): its column.
+    let bad = damaged_xls(dir.path(), |s, records| {
+        let at = records.iter().find(|r| r.0 == 0x00FD).unwrap().1 + 2;
+        s[at..at + 2].copy_from_slice(&0xFFFFu16.to_le_bytes());
+    });
+    refused(&bad, &["damaged.xls", "sheet \"", "column 65536"]);
+    // DIMENSIONS: the last row.
+    let bad = damaged_xls(dir.path(), |s, records| {
+        let at = records.iter().find(|r| r.0 == 0x0200).unwrap().1 + 4;
+        s[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    });
+    refused(&bad, &["damaged.xls", "sheet \"", "4294967295"]);
 }
 
 /// One line of 200,000 empty fields under 50,000 short rows: memory follows
