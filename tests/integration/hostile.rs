@@ -618,9 +618,9 @@ fn a_sheet_that_inflates_past_the_cap_is_refused_with_the_file_named() {
         }
         let text = String::from_utf8(data).unwrap();
         let at = text.rfind("</worksheet>").unwrap();
-        let mut out = text[..at].as_bytes().to_vec();
+        let mut out = text.as_bytes()[..at].to_vec();
         out.resize(out.len() + (64 << 20), b' ');
-        out.extend_from_slice(text[at..].as_bytes());
+        out.extend_from_slice(&text.as_bytes()[at..]);
         out
     });
     assert!(fs::metadata(&bomb).unwrap().len() < 1 << 20);
