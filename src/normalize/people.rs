@@ -30,9 +30,25 @@ use crate::issues::{Action, DataIssue, Problem};
 use crate::roster::{Roster, SheetReport, StaffRecord};
 use crate::text::fold;
 
-struct UnionFind(Vec<u32>);
+/// Rows joined into persons; each set carries the national id it holds (as
+/// the first row with that id), and two sets with different national ids
+/// are never joined: different national ids are different people.
+struct UnionFind(Vec<u32>, Vec<u32>);
 
 impl UnionFind {
+    /// Joins the sets of `a` and `b` unless their national ids differ.
+    fn join(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (na, nb) = (self.1[ra], self.1[rb]);
+        if na != u32::MAX && nb != u32::MAX && na != nb {
+            return false;
+        }
+        self.union(a, b);
+        let root = self.find(a);
+        self.1[root] = na.min(nb);
+        true
+    }
+
     fn find(&mut self, mut x: usize) -> usize {
         while self.0[x] as usize != x {
             let parent = self.0[x] as usize;
@@ -134,6 +150,7 @@ pub(super) fn identify(
         (0..n)
             .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
             .collect(),
+        vec![u32::MAX; n],
     );
     let mut folder = Folder::default();
     let names: Vec<u32> = recs.iter().map(|r| folder.id(&r.name)).collect();
@@ -178,7 +195,7 @@ pub(super) fn identify(
                     uf: &mut UnionFind,
                     notes: &mut Vec<(usize, Problem, String)>| {
         if names[i] == names[j] {
-            uf.union(j, i);
+            uf.join(j, i);
         } else {
             let other = &recs[j];
             notes.push((
@@ -193,6 +210,17 @@ pub(super) fn identify(
     };
     for (i, r) in recs.iter().enumerate() {
         let scope = scope_of(r);
+        // The national id first: every join below respects it.
+        let national = r
+            .national_id
+            .as_ref()
+            .map(|id| (id, id_key(id)))
+            .filter(|(_, k)| !k.is_empty());
+        let national_id = national.as_ref().map(|(id, _)| *id);
+        let national_first = national.map(|(_, key)| *by_national.entry(key).or_insert(i));
+        if let Some(first) = national_first {
+            uf.1[i] = u32::try_from(first).unwrap_or(u32::MAX);
+        }
         if let Some(id) = &r.staff_id {
             let key = id_key(id);
             if !key.is_empty() {
@@ -204,16 +232,10 @@ pub(super) fn identify(
                 }
             }
         }
-        if let Some(id) = &r.national_id {
-            let key = id_key(id);
-            if !key.is_empty() {
-                match by_national.entry(key) {
-                    Entry::Vacant(e) => {
-                        e.insert(i);
-                    }
-                    Entry::Occupied(e) => id_match(i, *e.get(), id, &mut uf, &mut notes),
-                }
-            }
+        if let (Some(id), Some(first)) = (national_id, national_first)
+            && first != i
+        {
+            id_match(i, first, id, &mut uf, &mut notes);
         }
         if let Some(b) = r.birth.filter(|b| b.precision == Precision::Day) {
             match by_birth.entry((names[i], b.date, scope)) {
@@ -226,7 +248,7 @@ pub(super) fn identify(
                     if !conflicting(r.staff_id.as_ref(), other.staff_id.as_ref())
                         && !conflicting(r.national_id.as_ref(), other.national_id.as_ref())
                     {
-                        uf.union(j, i);
+                        uf.join(j, i);
                     }
                 }
             }
@@ -240,7 +262,9 @@ pub(super) fn identify(
                 Entry::Vacant(e) => {
                     e.insert(i);
                 }
-                Entry::Occupied(e) => uf.union(*e.get(), i),
+                Entry::Occupied(e) => {
+                    uf.join(*e.get(), i);
+                }
             }
         }
     }

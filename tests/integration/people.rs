@@ -226,3 +226,23 @@ fn staff_id_within_a_coded_unit_spans_files() {
     assert_eq!(problems(&j, "concurrent_posts"), 1);
     assert_eq!(problems(&j, "id_conflict"), 0);
 }
+
+/// A row without ids cannot bridge two different national ids into one
+/// person: the same name and birth date three times in one unit, once with
+/// no id, then with CCCD …111 and …222, is two people, not one.
+#[test]
+fn a_row_without_ids_never_joins_two_national_ids() {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "bridge.csv",
+        format!(
+            "{HEAD},Nguyễn Văn An,01/02/1980,,UBND xã X,UBND huyện H,Chủ tịch,Cán bộ,Đại học\n\
+             ,Nguyễn Văn An,01/02/1980,001080000111,UBND xã X,UBND huyện H,Công chức Tư pháp,Công chức,Đại học\n\
+             ,Nguyễn Văn An,01/02/1980,001080000222,UBND xã X,UBND huyện H,Công chức Địa chính,Công chức,Trung cấp\n"
+        ),
+    );
+    let (j, _) = check_with_issues(dir.path(), &[&f]);
+    assert_eq!(j["analysed"], 3, "{j:#}");
+    assert_eq!(j["staff"], 2, "{j:#}");
+}
