@@ -393,8 +393,9 @@ struct Split {
 /// A record spanning several lines is a stray quote's doing, not a cell
 /// with line breaks, when its quote never closes and lines with text follow
 /// (Excel would show them), or when its continuation lines look like
-/// records: one of them, read on its own, has the usual number of fields
-/// while the record has not, or every line of it has.
+/// records: a line wholly inside the cell reads on its own as a full row
+/// (whatever the whole record's width), a later line has the usual number of
+/// fields while the record has not, or every line of it has.
 fn split_rows(text: &str, delim: u8, mut row: impl FnMut(&[Cow<'_, str>])) -> Split {
     let b = text.as_bytes();
     let usual = usual_fields(b, delim);
@@ -441,7 +442,11 @@ fn split_rows(text: &str, delim: u8, mut row: impl FnMut(&[Cow<'_, str>])) -> Sp
                     .iter()
                     .map(|l| fields_alone(l, delim).0.len())
                     .collect();
-                (rec.len() != usual && counts[1..].contains(&usual))
+                // Lines wholly inside the cell (neither where the quote
+                // opens nor where it closes) that read as full rows.
+                let middle = &counts[1..counts.len() - 1];
+                middle.iter().any(|&n| n >= usual)
+                    || (rec.len() != usual && counts[1..].contains(&usual))
                     || counts.iter().all(|&n| n == usual)
             });
         if stray {

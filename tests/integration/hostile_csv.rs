@@ -185,3 +185,30 @@ fn utf16le_without_bom() {
     assert_eq!(j["by_education"]["dai_hoc"], 2);
     assert_eq!(j["files"][0]["lines"], 3);
 }
+
+/// A quote opened on row 4 and closed on row 7 by a line with one field too
+/// few: the joined record has the usual width, yet rows 5 and 6 are people.
+/// Every line is its own row, and each row the quote touched says so.
+#[test]
+fn a_quote_closing_on_a_short_line_swallows_nobody() {
+    let dir = tempdir();
+    let mut text = String::from(HEADER);
+    text.push_str(&person(1));
+    text.push_str(&person(2));
+    text.push_str("3,\"Trần Văn Bình,01/02/1980,UBND xã X,Cán bộ,Đại học\n");
+    text.push_str(&person(4));
+    text.push_str(&person(5));
+    text.push_str("Ghi chú: \"x,01/02/1980,UBND xã X,Cán bộ,Đại học\n");
+    text.push_str(&person(6));
+    let f = write(dir.path(), "ds.csv", &text);
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["rows_read"], 7, "{j:#}");
+    assert_eq!(j["staff"], 6, "{j:#}");
+    let rows: Vec<String> = issues(dir.path(), &f)
+        .into_iter()
+        .filter(|i| i.3.contains("quote"))
+        .map(|i| i.0)
+        .collect();
+    assert_eq!(rows, ["4", "5", "6", "7"], "rows the quote touched");
+}
