@@ -214,46 +214,63 @@ pub struct InProgress {
     pub studying: Education,
 }
 
-/// Words that open a course in progress, folded ("đang học", "đang theo học").
-const IN_PROGRESS: &[&[&str]] = &[
-    &["dang", "theo", "hoc"],
-    &["dang", "hoc"],
-    &["dang", "dao", "tao"],
-];
-
 /// Reads an education cell that names a course in progress: "Đang học Đại
-/// học" (held: unknown), "Trung cấp, đang học ĐH" (held: trung cấp),
-/// "Đại học (đang học)" (held: unknown, studying đại học). `None` when the
-/// cell names no course in progress, or no level for it.
+/// học" (held: unknown), "Trung cấp, đang học ĐH" or "Trung cấp/đang học ĐH"
+/// (held: trung cấp), "Đại học (đang học)", "ĐH (đang học năm 2)" or
+/// "Trung cấp; ĐH đang học" (studying đại học; held: what is said before it).
+/// The words "đang … học" (up to two words between, "đang tham gia học") or
+/// "đang đào tạo" mark the course; the level studied is the first named after
+/// them, else the last named before them. Once those words are there, the
+/// course is never read as held. `None` when the cell names no course in
+/// progress, or no level for it.
 #[must_use]
 pub fn parse_in_progress(s: &str) -> Option<InProgress> {
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '-' | ':' | '+'))
-        .filter(|w| !w.is_empty())
+    // '.' separates only at the end of a word ("ĐH. Đang học"), not in "Th.S".
+    let chars: Vec<char> = s.chars().collect();
+    let spaced: String = chars
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let sep = matches!(c, ',' | ';' | '(' | ')' | '-' | ':' | '+' | '/')
+                || (c == '.' && chars.get(k + 1).is_none_or(|n| n.is_whitespace()));
+            if sep { ' ' } else { c }
+        })
         .collect();
+    let words: Vec<&str> = spaced.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    let (at, len) = (0..folded.len()).find_map(|i| {
-        IN_PROGRESS
-            .iter()
-            .find(|k| {
-                folded.len() >= i + k.len() && k.iter().zip(&folded[i..]).all(|(a, b)| a == b)
-            })
-            .map(|k| (i, k.len()))
+    let (at, end) = (0..folded.len()).find_map(|i| {
+        // "đang", not "đẳng" (cao đẳng) or "Đảng", which fold alike.
+        if !matches!(words[i].to_lowercase().as_str(), "đang" | "dang") {
+            return None;
+        }
+        (i + 1..(i + 4).min(folded.len())).find_map(|j| match folded[j].as_str() {
+            "hoc" => Some((i, j + 1)),
+            "dao" if folded.get(j + 1).is_some_and(|w| w == "tao") => Some((i, j + 2)),
+            _ => None,
+        })
     })?;
-    let before = words[..at].join(" ");
-    let after = words[at + len..].join(" ");
-    match parse_education(&after) {
-        Some(course) => Some(InProgress {
-            attained: parse_education(&before),
+    let (before, after) = (&words[..at], &words[end..]);
+    let read = |w: &[&str]| {
+        if w.is_empty() {
+            None
+        } else {
+            parse_education(&w.join(" "))
+        }
+    };
+    // The first level named after the words…
+    if let Some(course) = (1..=after.len()).find_map(|k| read(&after[..k])) {
+        return Some(InProgress {
+            attained: read(before),
             studying: course.level,
-        }),
-        // "Đại học (đang học)": the course is the level before the words.
-        None if after.trim().is_empty() => parse_education(&before).map(|course| InProgress {
-            attained: None,
-            studying: course.level,
-        }),
-        None => None,
+        });
     }
+    // …else the last one named before them; what precedes it is held.
+    (0..before.len()).rev().find_map(|k| {
+        read(&before[k..]).map(|course| InProgress {
+            attained: read(&before[..k]),
+            studying: course.level,
+        })
+    })
 }
 
 /// Political theory (lý luận chính trị), lowest to highest; `None` = none held.
@@ -647,6 +664,13 @@ mod tests {
         assert_eq!(read("CĐ, ĐANG HOC DAI HOC"), Some((Some(CaoDang), DaiHoc)));
         assert_eq!(read("Đại học"), None);
         assert_eq!(read("Đang học"), None);
+        // Spellings officers use.
+        assert_eq!(read("Trung cấp/đang học ĐH"), Some((Some(TrungCap), DaiHoc)));
+        assert_eq!(read("ĐH (đang học năm 2)"), Some((None, DaiHoc)));
+        assert_eq!(read("Đang tham gia học ĐH"), Some((None, DaiHoc)));
+        assert_eq!(read("Trung cấp; ĐH đang học"), Some((Some(TrungCap), DaiHoc)));
+        assert_eq!(read("Cao đẳng. Đang học Th.S"), Some((Some(CaoDang), ThacSi)));
+        assert_eq!(read("Đang đào tạo Đại học"), Some((None, DaiHoc)));
         assert_eq!(
             parse_in_progress("Trung cấp Kế toán, đang học ĐH")
                 .and_then(|p| p.attained)
