@@ -107,6 +107,11 @@ pub enum Problem {
         /// The year it was read as.
         year: i32,
     },
+    /// A hidden file or an Excel lock file ("~$…") in a roster folder: not read.
+    HiddenFile,
+    /// A workbook row number given twice (a damaged or hand-edited file): the
+    /// second is read as a row of its own.
+    RepeatedRowNumber,
     /// A quote opening a cell of a delimited file ran past the end of its
     /// line into what look like rows (or never closed): the line was read on
     /// its own with the quote taken literally, and each row the quote had
@@ -147,6 +152,8 @@ impl Problem {
             Problem::PastRetirementAge(_) => "past_retirement_age".into(),
             Problem::ReachedTwice { .. } => "reached_twice".into(),
             Problem::OwnOutput => "own_output".into(),
+            Problem::RepeatedRowNumber => "repeated_row_number".into(),
+            Problem::HiddenFile => "hidden_file".into(),
             Problem::TooLongForExcel { .. } => "too_long_for_excel".into(),
             Problem::PossibleConcurrent { .. } => "possible_concurrent_posts".into(),
             Problem::CataloguePositionRepeated { .. } => "catalogue_position_repeated".into(),

@@ -730,6 +730,18 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 format!("The same file or folder was already read as {first} (a link, or given twice): not read again")
             }
         }
+        Problem::HiddenFile => if vi {
+            "Tệp ẩn hoặc tệp khóa của Excel (~$…) trong thư mục danh sách: không đọc; nếu là danh sách thật, đổi tên tệp"
+        } else {
+            "A hidden file or an Excel lock file (~$…) in the roster folder: not read; rename it if it is a real roster"
+        }
+        .into(),
+        Problem::RepeatedRowNumber => if vi {
+            "Số dòng này xuất hiện hai lần trong tệp (tệp hỏng hoặc bị sửa tay): đọc thành hai dòng riêng, cần kiểm tra"
+        } else {
+            "This row number appears twice in the file (damaged or hand-edited): read as two rows; check it"
+        }
+        .into(),
         Problem::OwnOutput => if vi {
             "Tệp do nhanluc tạo ra (báo cáo hoặc danh sách lỗi), không phải danh sách cán bộ: bỏ qua"
         } else {

@@ -76,6 +76,7 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
                     first: first.display().to_string(),
                 },
             ),
+            ingest::PassedOver::Hidden => (p.clone(), issues::Problem::HiddenFile),
         })
         .collect();
     for path in paths {

@@ -173,6 +173,10 @@ pub fn atomically(path: &Path, write: impl FnOnce(&mut File) -> Result<()>) -> R
         .map_err(|e| write_error(path, e))?;
     // On failure `tmp` is dropped, which removes the file.
     write(tmp.as_file_mut())?;
+    // A file replaced keeps its permissions.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
     tmp.as_file().sync_all().map_err(|e| write_error(path, e))?;
     tmp.persist(path).map_err(|e| write_error(path, e.error))?;
     // Make the rename itself durable (not possible on every platform).

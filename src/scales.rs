@@ -665,11 +665,20 @@ mod tests {
         assert_eq!(read("Đại học"), None);
         assert_eq!(read("Đang học"), None);
         // Spellings officers use.
-        assert_eq!(read("Trung cấp/đang học ĐH"), Some((Some(TrungCap), DaiHoc)));
+        assert_eq!(
+            read("Trung cấp/đang học ĐH"),
+            Some((Some(TrungCap), DaiHoc))
+        );
         assert_eq!(read("ĐH (đang học năm 2)"), Some((None, DaiHoc)));
         assert_eq!(read("Đang tham gia học ĐH"), Some((None, DaiHoc)));
-        assert_eq!(read("Trung cấp; ĐH đang học"), Some((Some(TrungCap), DaiHoc)));
-        assert_eq!(read("Cao đẳng. Đang học Th.S"), Some((Some(CaoDang), ThacSi)));
+        assert_eq!(
+            read("Trung cấp; ĐH đang học"),
+            Some((Some(TrungCap), DaiHoc))
+        );
+        assert_eq!(
+            read("Cao đẳng. Đang học Th.S"),
+            Some((Some(CaoDang), ThacSi))
+        );
         assert_eq!(read("Đang đào tạo Đại học"), Some((None, DaiHoc)));
         assert_eq!(
             parse_in_progress("Trung cấp Kế toán, đang học ĐH")

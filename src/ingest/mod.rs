@@ -337,6 +337,11 @@ impl SheetBuilder {
         }
     }
 
+    /// Rows added so far.
+    pub(crate) fn rows(&self) -> usize {
+        self.excel_rows.len()
+    }
+
     /// The (row, column) of every text cell containing `c`, as read (before
     /// cleaning), column by column.
     pub(crate) fn cells_containing(&self, c: char) -> Vec<(usize, usize)> {
@@ -541,6 +546,8 @@ pub struct Listing {
 /// Why a path found among the inputs was not read.
 #[derive(Debug, Clone)]
 pub enum PassedOver {
+    /// A hidden file or an Excel lock file ("~$…") with a roster's extension.
+    Hidden,
     /// The same file (or folder) was already reached by another path: a
     /// link, a hard link, or the same path given twice.
     ReachedTwice {
@@ -637,9 +644,10 @@ pub fn list_files(paths: &[PathBuf]) -> Result<Listing> {
 
 fn is_roster_file(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name.starts_with('.') || name.starts_with("~$") {
-        return false;
-    }
+    !name.starts_with('.') && !name.starts_with("~$") && has_roster_extension(p)
+}
+
+fn has_roster_extension(p: &Path) -> bool {
     extension(p)
         .is_some_and(|e| WORKBOOK_EXT.contains(&e.as_str()) || TEXT_EXT.contains(&e.as_str()))
 }
@@ -695,6 +703,8 @@ fn walk(
             walk(&path, out, seen, passed_over)?;
         } else if path.is_file() && is_roster_file(&path) {
             out.push(path);
+        } else if path.is_file() && has_roster_extension(&path) {
+            passed_over.push((path, PassedOver::Hidden));
         }
     }
     Ok(())

@@ -3,7 +3,7 @@
 use std::io::{Cursor, Read as _};
 use std::path::Path;
 
-use calamine::{Data, DataRef, Ods, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
+use calamine::{Cell, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsx, open_workbook_from_rs};
 
 use super::{CellRef, RawSheet, RawValue, SheetBuilder};
 use crate::error::{Error, Result};
@@ -97,26 +97,26 @@ fn xlsx_sheet<RS: std::io::Read + std::io::Seek>(
         Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
         Err(e) => return Err(e),
     };
-    // Cells arrive row by row; a file that repeats or reorders rows is
-    // gathered and sorted first.
-    let mut cells: Vec<calamine::Cell<DataRef<'_>>> = Vec::new();
-    let mut ordered = true;
-    let mut row: Vec<calamine::Cell<DataRef<'_>>> = Vec::new();
+    // Cells arrive row by row, left to right. A row number given again (a
+    // second <row r="2">, or a cell left of the one before) starts a new
+    // grid row with the same number and a note: both are read, neither
+    // overwrites the other. Rows arriving out of order are gathered and
+    // sorted (stably, so each row's cells keep their order) after the rest.
+    let mut row: Vec<Cell<DataRef<'_>>> = Vec::new();
     let mut last: Option<u32> = None;
+    let mut rest: Option<Vec<Cell<DataRef<'_>>>> = None;
     while let Some(cell) = reader.next_cell()? {
         if matches!(cell.get_value(), DataRef::Empty) {
             continue;
         }
-        let r = cell.get_position().0;
-        if !ordered {
-            cells.push(cell);
+        if let Some(rest) = &mut rest {
+            rest.push(cell);
             continue;
         }
+        let (r, c) = cell.get_position();
         match last {
             Some(l) if r < l => {
-                ordered = false;
-                cells.append(&mut row);
-                cells.push(cell);
+                rest = Some(vec![cell]);
                 continue;
             }
             Some(l) if r > l => {
@@ -127,32 +127,52 @@ fn xlsx_sheet<RS: std::io::Read + std::io::Seek>(
                     builder.push_row(blank + 1, std::iter::empty());
                 }
             }
+            Some(l) if row.last().is_some_and(|p| p.get_position().1 >= c) => {
+                push_cells(builder, l, &row);
+                row.clear();
+                note_repeated(builder);
+            }
             _ => {}
         }
         last = Some(r);
         row.push(cell);
     }
-    if ordered {
-        if let Some(l) = last {
-            push_cells(builder, l, &row);
-        }
-        return Ok(());
+    if let Some(l) = last {
+        push_cells(builder, l, &row);
     }
-    cells.sort_by_key(calamine::Cell::get_position);
-    cells.dedup_by_key(|c| c.get_position());
-    let mut next: Option<u32> = None;
-    for chunk in cells.chunk_by(|a, b| a.get_position().0 == b.get_position().0) {
-        let r = chunk[0].get_position().0;
-        for blank in next.unwrap_or(r)..r {
-            builder.push_row(blank + 1, std::iter::empty());
+    let Some(mut rest) = rest else {
+        return Ok(());
+    };
+    rest.sort_by_key(|c| c.get_position().0);
+    let mut start = 0;
+    for k in 1..=rest.len() {
+        let split = rest.get(k).is_none_or(|c| {
+            let (p, q) = (rest[k - 1].get_position(), c.get_position());
+            q.0 != p.0 || q.1 <= p.1
+        });
+        if split {
+            let r = rest[start].get_position().0;
+            if start > 0 && rest[start - 1].get_position().0 == r {
+                note_repeated(builder);
+            }
+            push_cells(builder, r, &rest[start..k]);
+            start = k;
         }
-        push_cells(builder, r, chunk);
-        next = Some(r + 1);
     }
     Ok(())
 }
 
-fn push_cells(builder: &mut SheetBuilder, row: u32, cells: &[calamine::Cell<DataRef<'_>>]) {
+/// Notes that the next grid row repeats the row number of the one before.
+fn note_repeated(builder: &mut SheetBuilder) {
+    let row = builder.rows();
+    builder.notes.push(super::IngestNote {
+        row,
+        col: None,
+        problem: crate::issues::Problem::RepeatedRowNumber,
+    });
+}
+
+fn push_cells(builder: &mut SheetBuilder, row: u32, cells: &[Cell<DataRef<'_>>]) {
     builder.push_row(
         row.saturating_add(1),
         cells

@@ -637,9 +637,17 @@ impl Catalogue {
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
-                    p.extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| ["toml", "csv", "xlsx", "xls", "ods"].contains(&e))
+                    // Files only; not hidden files or Excel's "~$" lock files.
+                    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    p.is_file()
+                        && !name.starts_with('.')
+                        && !name.starts_with("~$")
+                        && p.extension()
+                            .and_then(|e| e.to_str())
+                            .map(str::to_ascii_lowercase)
+                            .is_some_and(|e| {
+                                ["toml", "csv", "xlsx", "xls", "ods"].contains(&e.as_str())
+                            })
                 })
                 .collect();
             v.sort();

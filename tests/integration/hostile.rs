@@ -273,6 +273,27 @@ fn outputs_are_complete_files_and_leave_nothing_behind() {
             0,
             "a report is readable like any file, not private: {mode:o}"
         );
+        // Written again, a report keeps the permissions it was given.
+        fs::set_permissions(out.join("r.xlsx"), fs::Permissions::from_mode(0o600)).unwrap();
+        let o = run_in(
+            p,
+            &[
+                "report",
+                "--as-of",
+                "2013-12-31",
+                "--policy",
+                "policy.toml",
+                "r.csv",
+                "-o",
+                "out/r.xlsx",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let mode = fs::metadata(out.join("r.xlsx"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
     // A write that fails (the target is a folder) leaves no temporary file.
     fs::create_dir(out.join("d.xlsx")).unwrap();
@@ -335,7 +356,11 @@ fn link_loops_in_a_folder_are_followed_once() {
     std::os::unix::fs::symlink(".", p.join("self")).unwrap();
     std::os::unix::fs::symlink(".", p.join("again")).unwrap();
     std::os::unix::fs::symlink("r.csv", p.join("same.csv")).unwrap();
+    // Hidden and lock files are noted too, never silently passed by.
+    fs::copy(p.join("r.csv"), p.join(".hidden.csv")).unwrap();
+    fs::write(p.join("~$r.xlsx"), "lock").unwrap();
     let j = check_json(&[p], &[]);
+    assert_eq!(j["issues_by_problem"]["hidden_file"], 2, "{j:#}");
     assert_accounted(&j);
     assert_eq!(j["analysed"], 3, "each person once: {j:#}");
     assert_eq!(j["issues_by_problem"]["duplicate"].as_u64().unwrap_or(0), 0);
@@ -715,4 +740,51 @@ fn one_very_wide_line_in_a_csv_costs_only_its_cells() {
     assert_accounted(&j);
     assert_eq!(j["rows_read"], 50_001, "{j:#}");
     assert_eq!(j["analysed"], 50_000, "{j:#}");
+}
+
+/// A sheet whose XML gives row 2 twice, and row 3 before row 2: every person
+/// is read, the repeated number is noted, none overwrites another.
+#[test]
+fn a_row_number_given_twice_keeps_both_rows() {
+    let dir = tempdir();
+    let bad = dir.path().join("rows.xlsx");
+    let cell = |r: u32, c: char, t: &str| {
+        format!("<c r=\"{c}{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>")
+    };
+    let person = |r: u32, name: &str| {
+        format!(
+            "<row r=\"{r}\">{}{}{}{}</row>",
+            cell(r, 'A', name),
+            cell(r, 'B', "UBND xã X"),
+            cell(r, 'C', "Cán bộ"),
+            cell(r, 'D', "Đại học")
+        )
+    };
+    let data = format!(
+        "<sheetData><row r=\"1\">{}{}{}{}</row>{}{}{}{}</sheetData>",
+        cell(1, 'A', "Họ và tên"),
+        cell(1, 'B', "Đơn vị"),
+        cell(1, 'C', "Loại"),
+        cell(1, 'D', "Trình độ chuyên môn"),
+        person(2, "Nguyễn Văn An"),
+        person(2, "Trần Thị Bình"),
+        person(4, "Lê Văn Cường"),
+        person(3, "Phạm Văn Dũng"),
+    );
+    rezip(&plain_xlsx(dir.path()), &bad, |name, bytes| {
+        if !name.starts_with("xl/worksheets/sheet") {
+            return bytes;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let (a, b) = (
+            text.find("<sheetData").unwrap(),
+            text.find("</sheetData>").unwrap() + "</sheetData>".len(),
+        );
+        format!("{}{data}{}", &text[..a], &text[b..]).into_bytes()
+    });
+    let j = check_json(&[&bad], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["analysed"], 4, "{j:#}");
+    assert_eq!(j["staff"], 4, "{j:#}");
+    assert_eq!(j["issues_by_problem"]["repeated_row_number"], 1, "{j:#}");
 }
