@@ -229,21 +229,18 @@ fn outputs_are_complete_files_and_leave_nothing_behind() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(&victim, out.join(".r.xlsx.4000000001.planted.nhanluc.tmp"))
         .unwrap();
-    let o = run_in(
-        p,
-        &[
+    let report = |extra: &[&str]| {
+        let base = [
             "report",
             "--as-of",
             "2013-12-31",
             "--policy",
             "policy.toml",
             "r.csv",
-            "-o",
-            "out/r.xlsx",
-            "--json",
-            "out/r.json",
-        ],
-    );
+        ];
+        run_in(p, &[&base[..], extra].concat())
+    };
+    let o = report(&["-o", "out/r.xlsx", "--json", "out/r.json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let names: Vec<String> = fs::read_dir(&out)
         .unwrap()
@@ -275,19 +272,7 @@ fn outputs_are_complete_files_and_leave_nothing_behind() {
         );
         // Written again, a report keeps the permissions it was given.
         fs::set_permissions(out.join("r.xlsx"), fs::Permissions::from_mode(0o600)).unwrap();
-        let o = run_in(
-            p,
-            &[
-                "report",
-                "--as-of",
-                "2013-12-31",
-                "--policy",
-                "policy.toml",
-                "r.csv",
-                "-o",
-                "out/r.xlsx",
-            ],
-        );
+        let o = report(&["-o", "out/r.xlsx"]);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let mode = fs::metadata(out.join("r.xlsx"))
             .unwrap()
@@ -297,19 +282,7 @@ fn outputs_are_complete_files_and_leave_nothing_behind() {
     }
     // A write that fails (the target is a folder) leaves no temporary file.
     fs::create_dir(out.join("d.xlsx")).unwrap();
-    let o = run_in(
-        p,
-        &[
-            "report",
-            "--as-of",
-            "2013-12-31",
-            "--policy",
-            "policy.toml",
-            "r.csv",
-            "-o",
-            "out/d.xlsx",
-        ],
-    );
+    let o = report(&["-o", "out/d.xlsx"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("d.xlsx"), "{}", stderr(&o));
     assert_eq!(
