@@ -49,6 +49,10 @@ pub struct InputArgs {
     /// Extra header names for your own layout (TOML: `[aliases] full_name = ["…"]`).
     #[arg(long, value_name = "FILE")]
     pub columns: Option<PathBuf>,
+    /// Commune titles and their categories, for rows that give no category
+    /// (TOML; default: the built-in policies/commune-titles.toml).
+    #[arg(long, value_name = "FILE")]
+    pub commune_titles: Option<PathBuf>,
     /// The date the figures are as of (YYYY-MM-DD or DD/MM/YYYY); default today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,

@@ -18,6 +18,10 @@ pub struct InputConfig {
     pub aliases: ColumnAliases,
     /// The as-of date.
     pub as_of: NaiveDate,
+    /// Commune titles, for rows that give no category.
+    pub titles: crate::normalize::CommuneTitles,
+    /// Where they were read from (`None`: built in).
+    pub titles_path: Option<std::path::PathBuf>,
 }
 
 /// Parses `YYYY-MM-DD` or `DD/MM/YYYY`.
@@ -43,7 +47,7 @@ impl InputConfig {
     /// The roster files of a listing, as inputs no output may overwrite.
     #[must_use]
     pub fn input_files<'a>(
-        &self,
+        &'a self,
         listing: &'a crate::ingest::Listing,
     ) -> Vec<(&'a std::path::Path, &'static str)> {
         listing
@@ -51,6 +55,11 @@ impl InputConfig {
             .iter()
             .chain(listing.passed_over.iter().map(|(p, _)| p))
             .map(|p| (p.as_path(), "roster"))
+            .chain(
+                self.titles_path
+                    .as_deref()
+                    .map(|p| (p, "commune-titles file")),
+            )
             .collect()
     }
 
@@ -65,6 +74,8 @@ impl InputConfig {
             sheet: a.sheet.clone(),
             aliases,
             as_of: resolve_as_of(a.as_of.as_deref())?,
+            titles: crate::normalize::CommuneTitles::load(a.commune_titles.as_deref())?,
+            titles_path: a.commune_titles.clone(),
         })
     }
 }

@@ -73,6 +73,18 @@ pub enum Error {
         accepted: String,
     },
 
+    /// A sheet without a unit column names no unit anywhere.
+    #[error(
+        "{}, sheet \"{sheet}\", header at row {row}: no unit for the rows. Expected a unit column (Đơn vị), section headings naming units (\"I | UBND xã A\"), the issuing body or the unit in the title block (\"UBND XÃ A\", \"DANH SÁCH … XÃ A\"), a sheet name or a file name naming the unit; looked at: {looked}",
+        path.display()
+    )]
+    NoUnit {
+        path: PathBuf,
+        sheet: String,
+        row: u32,
+        looked: String,
+    },
+
     /// `--sheet NAME` matched no sheet.
     #[error("no sheet named \"{name}\" in any input file")]
     SheetNotFound { name: String },

@@ -56,6 +56,13 @@ pub enum Problem {
     UnitNotInUnitsFile,
     /// A sheet without a unit column whose section headings give the units.
     UnitFromHeadings,
+    /// A sheet without a unit column whose unit is read from its title block,
+    /// sheet name or file name (the unit is the value).
+    UnitFrom(crate::normalize::UnitSource),
+    /// A section heading giving the category of the rows below it.
+    CategoryFromHeading(crate::scales::Category),
+    /// A row's category inferred from the title held (commune titles list).
+    CategoryFromTitle(crate::scales::Category),
     /// A row that is not staff (totals, section heading, footer): counted, not analysed.
     NotStaff(crate::layout::RowKind),
     /// A person whose last day of service is before the as-of date.
@@ -149,6 +156,14 @@ impl Problem {
             Problem::PositionUnmatched { .. } => "position_unmatched".into(),
             Problem::NotStaff(_) => "not_staff_row".into(),
             Problem::UnitFromHeadings => "unit_from_headings".into(),
+            Problem::UnitFrom(source) => match source {
+                crate::normalize::UnitSource::TitleBlock => "unit_from_title_block",
+                crate::normalize::UnitSource::SheetName => "unit_from_sheet_name",
+                crate::normalize::UnitSource::FileName => "unit_from_file_name",
+            }
+            .into(),
+            Problem::CategoryFromHeading(_) => "category_from_heading".into(),
+            Problem::CategoryFromTitle(_) => "category_from_title".into(),
             Problem::PastRetirementAge(_) => "past_retirement_age".into(),
             Problem::ReachedTwice { .. } => "reached_twice".into(),
             Problem::OwnOutput => "own_output".into(),
@@ -180,6 +195,8 @@ pub enum Action {
     ReadAsShown,
     /// Rows were counted as one person.
     Merged,
+    /// A value was inferred from elsewhere (a heading, a title, a name): noted.
+    Inferred,
     /// The sheet was converted.
     Converted,
     /// The sheet was skipped.
@@ -203,6 +220,7 @@ impl Action {
                 | Action::Skipped
                 | Action::NotAnalysed
                 | Action::ToConfirm
+                | Action::Inferred
         )
     }
 }

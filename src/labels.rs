@@ -567,6 +567,8 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
         (Lang::En, VienChuc) => "Public employee",
         (Lang::En, HopDong) => "Contract worker",
         (Lang::En, KhongChuyenTrach) => "Non-specialised worker",
+        (Lang::Vi, Unknown) => "Chưa rõ loại",
+        (Lang::En, Unknown) => "Category unknown",
     }
 }
 
@@ -763,6 +765,54 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 format!("Past retirement age: last day of service {d}")
             }
         }
+        Problem::UnitFrom(source) => {
+            use crate::normalize::UnitSource;
+            match (vi, source) {
+                (true, UnitSource::TitleBlock) => {
+                    "Không có cột Đơn vị: đơn vị của cả trang lấy theo phần đầu văn bản (cơ quan ban hành hoặc tên trong tiêu đề)"
+                }
+                (true, UnitSource::SheetName) => {
+                    "Không có cột Đơn vị: đơn vị của cả trang lấy theo tên trang tính"
+                }
+                (true, UnitSource::FileName) => {
+                    "Không có cột Đơn vị: đơn vị của cả trang lấy theo tên tệp"
+                }
+                (false, UnitSource::TitleBlock) => {
+                    "No unit column: the sheet's unit is read from its title block (the issuing body, or the unit named in the title)"
+                }
+                (false, UnitSource::SheetName) => {
+                    "No unit column: the sheet's unit is its sheet name"
+                }
+                (false, UnitSource::FileName) => "No unit column: the sheet's unit is its file name",
+            }
+            .into()
+        }
+        Problem::CategoryFromHeading(c) => {
+            if vi {
+                format!(
+                    "Tiêu đề mục: những người bên dưới (đến tiêu đề mục sau) là {}",
+                    category(lang, *c)
+                )
+            } else {
+                format!(
+                    "Section heading: the people below it (to the next heading) are {}",
+                    category(lang, *c)
+                )
+            }
+        }
+        Problem::CategoryFromTitle(c) => {
+            if vi {
+                format!(
+                    "Không ghi loại: suy ra {} từ chức danh (danh mục chức danh cấp xã)",
+                    category(lang, *c)
+                )
+            } else {
+                format!(
+                    "No category given: {} inferred from the title held (commune titles list)",
+                    category(lang, *c)
+                )
+            }
+        }
         Problem::UnitFromHeadings => {
             if vi {
                 "Không có cột Đơn vị: đơn vị lấy theo dòng tiêu đề mục phía trên mỗi người".into()
@@ -888,6 +938,8 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::En, Action::Merged) => "Counted as one person",
         (Lang::En, Action::Converted) => "Converted",
         (Lang::En, Action::Skipped) => "Skipped (not read)",
+        (Lang::Vi, Action::Inferred) => "Suy ra, ghi chú để kiểm tra",
+        (Lang::En, Action::Inferred) => "Inferred; noted for checking",
         (Lang::Vi, Action::ToConfirm) => "Tính là hai người; cần xác nhận có phải một người không",
         (Lang::En, Action::ToConfirm) => "Counted as two people; confirm whether they are one",
     }

@@ -343,7 +343,7 @@ fn is_footer_text(f: &str) -> bool {
 /// Folded beginnings of a unit's name, for section rows that name a unit
 /// ("UBND xã Dương Quang") with nothing else in the row. Surnames that fold to
 /// such words (Trương → "truong") are avoided by naming whole kinds of unit.
-const UNIT_HEADING_PREFIXES: &[&str] = &[
+pub(crate) const UNIT_HEADING_PREFIXES: &[&str] = &[
     "ubnd ",
     "uy ban nhan dan ",
     "hdnd ",
@@ -382,6 +382,34 @@ fn is_unit_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
         }
         _ => false,
     }
+}
+
+/// A row whose only text (besides the row number) names a category of
+/// staff: "I. CÁN BỘ", "Công chức chuyên môn", "Người hoạt động không chuyên
+/// trách" (a section of the list, not a person).
+fn is_category_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
+    let texts: Vec<&RawValue> = (0..sheet.columns.len())
+        .filter(|c| Some(*c) != stt_col)
+        .filter_map(|c| sheet.cell(r, c))
+        .collect();
+    let [RawValue::Text(t)] = texts.as_slice() else {
+        return false;
+    };
+    // Without a leading section label ("I.", "A)", "1 -").
+    let body = match t.split_once([' ', '.', ')']) {
+        Some((head, rest))
+            if !head.is_empty()
+                && head.chars().all(|c| c.is_ascii_alphanumeric())
+                && head.chars().count() <= 4
+                && (is_section_label(&fold(head)) || head.chars().all(|c| c.is_ascii_digit())) =>
+        {
+            rest.trim_start_matches(['.', ')', '-', ' '])
+        }
+        _ => t.as_ref(),
+    };
+    let f = fold(body);
+    !UNIT_HEADING_PREFIXES.iter().any(|p| f.starts_with(p))
+        && crate::scales::parse_category(body).is_some()
 }
 
 fn is_section_label(f: &str) -> bool {
@@ -525,7 +553,9 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
                 continue;
             }
             if filled_keys == 0
-                && (stts.at(r).is_some_and(|s| s.section) || is_unit_heading(sheet, r, stt_col))
+                && (stts.at(r).is_some_and(|s| s.section)
+                    || is_unit_heading(sheet, r, stt_col)
+                    || is_category_heading(sheet, r, stt_col))
             {
                 kinds.push(RowKind::Heading);
                 continue;

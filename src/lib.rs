@@ -119,6 +119,7 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
         raw,
         &normalize::Options {
             matcher: &matcher,
+            titles: &cfg.titles,
             as_of: cfg.as_of,
         },
     )?;

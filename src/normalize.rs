@@ -9,7 +9,10 @@
 //!
 //! Invariant, per sheet: `read = staff + set_aside + non_staff`.
 
+mod context;
 mod people;
+
+pub use context::{CommuneTitles, UnitSource, heading_category};
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -34,6 +37,8 @@ use crate::text::fold;
 pub struct Options<'a> {
     /// Header names.
     pub matcher: &'a HeaderMatcher,
+    /// Commune titles, for the category of rows that give none.
+    pub titles: &'a CommuneTitles,
     /// The as-of date: birth dates after it are implausible.
     pub as_of: NaiveDate,
 }
@@ -227,7 +232,7 @@ struct Columns {
     /// Family and middle names, when the name is split.
     family_name: Option<Parsed<Arc<str>>>,
     unit: Option<Parsed<Arc<str>>>,
-    category: Parsed<Option<CategoryCell>>,
+    category: Option<Parsed<Option<CategoryCell>>>,
     education: Option<Parsed<EducationRead>>,
     education_marks: Option<Marks<Education>>,
     gender_marks: Option<Marks<Gender>>,
@@ -275,7 +280,7 @@ impl Columns {
             unit: text(Field::Unit),
             category: Parsed::new(sheet, l, Field::Category, |v| {
                 scales::parse_category(&v.display())
-            })?,
+            }),
             education: Parsed::new(sheet, l, Field::Education, read_education),
             education_marks: Marks::new(l, Field::Education, |v| {
                 scales::parse_education(v).map(|e| e.level)
@@ -520,24 +525,76 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         overlong_cells(sheet, &layout, &file_name, &name, &mut issues);
         units.new_sheet();
         let kinds = layout::classify(sheet, &layout);
-        // Without a unit column, section headings ("I | UBND xã A") name the
-        // unit of the rows below them; without either, the unit is missing.
-        if cols.unit.is_none() {
-            if !kinds.contains(&RowKind::Heading) {
-                return Err(missing_column(&raw, sheet, &layout, opts.matcher));
-            }
-            issues.push(DataIssue {
-                file: file_name.clone(),
-                sheet: name.clone(),
-                row: None,
-                column: String::new(),
-                value: String::new(),
-                problem: Problem::UnitFromHeadings,
-                action: Action::ReadAsShown,
-            });
-        }
         let stt_col = layout.column(Field::RowNumber);
+        // Section headings name a unit ("I | UBND xã A") or a category
+        // ("II. CÔNG CHỨC") for the rows below them.
+        let headings: HashMap<usize, Heading> = kinds
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| **k == RowKind::Heading)
+            .filter_map(|(i, _)| {
+                let r = layout.body_start + i;
+                let text = heading_text(sheet, r, stt_col)?;
+                Some((
+                    r,
+                    match context::heading_category(&text) {
+                        Some(c) => Heading::Category(c),
+                        None => Heading::Unit(Arc::from(text)),
+                    },
+                ))
+            })
+            .collect();
+        // Without a unit column: section headings, else the title block, the
+        // sheet name or the file name give the unit; without any, the error
+        // says what was looked at.
+        let sheet_unit = if cols.unit.is_none() {
+            let unit_headings = headings.values().any(|h| matches!(h, Heading::Unit(_)));
+            let path = &raw.files[sheet.file].path;
+            let text_file = raw.files[sheet.file].text_encoding.is_some();
+            let (found, looked) = context::sheet_unit(sheet, &layout, path, text_file);
+            if unit_headings {
+                issues.push(DataIssue {
+                    file: file_name.clone(),
+                    sheet: name.clone(),
+                    row: None,
+                    column: String::new(),
+                    value: String::new(),
+                    problem: Problem::UnitFromHeadings,
+                    action: Action::ReadAsShown,
+                });
+            } else if found.is_none() {
+                return Err(Error::NoUnit {
+                    path: path.clone(),
+                    sheet: sheet.name.clone(),
+                    row: sheet.excel_rows[layout.header_row],
+                    looked: looked.join("; "),
+                });
+            }
+            if let Some(u) = &found {
+                issues.push(DataIssue {
+                    file: file_name.clone(),
+                    sheet: name.clone(),
+                    row: None,
+                    column: String::new(),
+                    value: u.name.clone(),
+                    problem: Problem::UnitFrom(u.source),
+                    action: Action::Inferred,
+                });
+            }
+            found
+        } else {
+            None
+        };
+        // Without a category column, headings or the title held must say it.
+        if cols.category.is_none()
+            && cols.title.is_none()
+            && cols.position.is_none()
+            && !headings.values().any(|h| matches!(h, Heading::Category(_)))
+        {
+            return Err(missing_column(&raw, sheet, &layout, opts.matcher));
+        }
         let mut heading_unit: Option<Arc<str>> = None;
+        let mut heading_category: Option<CategoryCell> = None;
         for (i, kind) in kinds.into_iter().enumerate() {
             let r = layout.body_start + i;
             report.rows.read += 1;
@@ -554,11 +611,17 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                         sheet: sheet_index,
                         row: sheet.excel_rows[r],
                     };
+                    let around = Around {
+                        heading_unit: heading_unit.as_ref(),
+                        sheet_unit: sheet_unit.as_ref(),
+                        heading_category,
+                        titles: opts.titles,
+                    };
                     let rec = read_row(
                         sheet,
                         r,
                         &cols,
-                        heading_unit.as_ref(),
+                        &around,
                         &mut units,
                         &mut row_issues,
                         source,
@@ -591,8 +654,18 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                         .filter_map(|c| c.get(r).map(RawValue::display))
                         .collect::<Vec<_>>()
                         .join(" | ");
-                    if other == RowKind::Heading {
-                        heading_unit = heading_text(sheet, r, stt_col).map(Arc::from);
+                    match headings.get(&r) {
+                        Some(Heading::Unit(u)) => heading_unit = Some(u.clone()),
+                        Some(Heading::Category(c)) => {
+                            heading_category = Some(*c);
+                            row_issues.push(
+                                "",
+                                text.clone(),
+                                Problem::CategoryFromHeading(c.category),
+                                Action::Inferred,
+                            );
+                        }
+                        None => {}
                     }
                     row_issues.push("", text, Problem::NotStaff(other), Action::NotAnalysed);
                     report.rows.count_non_staff(other);
@@ -747,13 +820,104 @@ fn row_date(
     }
 }
 
+/// What a section heading says of the rows below it.
+enum Heading {
+    Unit(Arc<str>),
+    Category(CategoryCell),
+}
+
+/// What a row is read against besides its own cells.
+struct Around<'a> {
+    /// The unit the last unit heading above the row names.
+    heading_unit: Option<&'a Arc<str>>,
+    /// The sheet's unit (title block, sheet or file name).
+    sheet_unit: Option<&'a context::SheetUnit>,
+    /// The category the last category heading above the row gives.
+    heading_category: Option<CategoryCell>,
+    titles: &'a CommuneTitles,
+}
+
+/// A row's category: its category cell; else the section heading above it;
+/// else the commune title it holds (noted); else unknown, the row kept.
+fn row_category(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    around: &Around<'_>,
+    unit: Option<&str>,
+    issues: &mut RowIssues<'_>,
+) -> CategoryCell {
+    let cell = c.category.as_ref().map(|p| (p, p.get(sheet, r)));
+    if let Some((_, Some(Some(cat)))) = cell {
+        return *cat;
+    }
+    // An unreadable cell is noted once: ignored when a heading or title
+    // says the category, else the category is unknown.
+    let unreadable = |issues: &mut RowIssues<'_>, action| {
+        if let Some((p, Some(None))) = cell {
+            issues.push(
+                &p.header,
+                raw_display(sheet, p.col, r),
+                Problem::Unreadable(Field::Category),
+                action,
+            );
+            true
+        } else {
+            false
+        }
+    };
+    if let Some(cat) = around.heading_category {
+        unreadable(issues, Action::Ignored);
+        return cat;
+    }
+    // Commune titles name commune posts: not for a unit of another level.
+    let level = unit.and_then(level_from_unit_name);
+    let title = c
+        .title
+        .as_ref()
+        .or(c.position.as_ref())
+        .and_then(|p| p.get(sheet, r).map(|t| (p, t)));
+    if let Some((p, t)) = title
+        && level.is_none_or(|l| l == GovLevel::Commune)
+        && let Some(cat) = around.titles.category_of(t)
+    {
+        unreadable(issues, Action::Ignored);
+        issues.push(
+            &p.header,
+            t.to_string(),
+            Problem::CategoryFromTitle(cat),
+            Action::Inferred,
+        );
+        return CategoryCell {
+            category: cat,
+            commune: true,
+        };
+    }
+    if !unreadable(issues, Action::CountedUnknown) {
+        let header = c
+            .category
+            .as_ref()
+            .map_or(Field::Category.aliases()[0], |p| p.header.as_str());
+        issues.push(
+            header,
+            title.map(|(_, t)| t.to_string()).unwrap_or_default(),
+            Problem::Missing(Field::Category),
+            Action::CountedUnknown,
+        );
+    }
+    CategoryCell {
+        category: Category::Unknown,
+        commune: false,
+    }
+}
+
 #[allow(clippy::too_many_lines)] // one straight pass over the fields of a row
 #[allow(clippy::too_many_arguments)] // one row, and everything it is read against
 fn read_row(
     sheet: &RawSheet,
     r: usize,
     c: &Columns,
-    heading_unit: Option<&Arc<str>>,
+    around: &Around<'_>,
     units: &mut UnitRegistry,
     issues: &mut RowIssues<'_>,
     source: Source,
@@ -776,7 +940,13 @@ fn read_row(
     }
     let (unit_name, unit_header) = match &c.unit {
         Some(u) => (u.get(sheet, r).cloned(), u.header.as_str()),
-        None => (heading_unit.cloned(), Field::Unit.aliases()[0]),
+        None => (
+            around
+                .heading_unit
+                .cloned()
+                .or_else(|| around.sheet_unit.map(|u| Arc::from(u.name.as_str()))),
+            Field::Unit.aliases()[0],
+        ),
     };
     if unit_name.is_none() {
         issues.push(
@@ -786,28 +956,7 @@ fn read_row(
             Action::SetAside,
         );
     }
-    let category = match c.category.get(sheet, r) {
-        None => {
-            issues.push(
-                &c.category.header,
-                String::new(),
-                Problem::Missing(Field::Category),
-                Action::SetAside,
-            );
-            None
-        }
-        Some(None) => {
-            let v = raw_display(sheet, c.category.col, r);
-            issues.push(
-                &c.category.header,
-                v,
-                Problem::Unreadable(Field::Category),
-                Action::SetAside,
-            );
-            None
-        }
-        Some(Some(cat)) => Some(*cat),
-    };
+    let category = row_category(sheet, r, c, around, unit_name.as_deref(), issues);
     let (education, edu_field, studying) = if let Some(m) = &c.education_marks {
         let level = m.get(sheet, r);
         if level.is_none() {
@@ -1000,9 +1149,16 @@ fn read_row(
     let column_field = opt_text(c.field_of_study.as_ref(), sheet, r);
     let field_of_study = column_field.or_else(|| edu_field.map(Arc::from));
 
-    let (name, unit_name, category) = (name?, unit_name?, category?);
+    let (name, unit_name) = (name?, unit_name?);
     let unit_code = opt_text(c.unit_code.as_ref(), sheet, r);
-    let parent = opt_text(c.parent.as_ref(), sheet, r);
+    let parent = opt_text(c.parent.as_ref(), sheet, r).or_else(|| {
+        // The body above the sheet's unit in its title block.
+        around
+            .sheet_unit
+            .filter(|_| c.unit.is_none() && around.heading_unit.is_none())
+            .and_then(|u| u.parent.as_deref())
+            .map(Arc::from)
+    });
     let unit = units.intern_cached(&unit_name, unit_code.as_ref(), parent.as_ref(), gov_level);
     let gov_level = gov_level.or(units.units[unit as usize].gov_level);
     let commune = match category.category {
@@ -1011,6 +1167,7 @@ fn read_row(
         }
         Category::KhongChuyenTrach => true,
         Category::VienChuc | Category::HopDong => false,
+        Category::Unknown => gov_level == Some(GovLevel::Commune),
     };
     Some(StaffRecord {
         source,

@@ -384,16 +384,20 @@ pub enum Category {
     VienChuc,
     HopDong,
     KhongChuyenTrach,
+    /// Not said by any column, heading or title: the row is kept and counted,
+    /// in no category's population.
+    Unknown,
 }
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 5] = [
+    pub const ALL: [Category; 6] = [
         Category::CanBo,
         Category::CongChuc,
         Category::VienChuc,
         Category::HopDong,
         Category::KhongChuyenTrach,
+        Category::Unknown,
     ];
 
     /// Romanised key (`can_bo`).
@@ -405,6 +409,7 @@ impl Category {
             Category::VienChuc => "vien_chuc",
             Category::HopDong => "hop_dong",
             Category::KhongChuyenTrach => "khong_chuyen_trach",
+            Category::Unknown => "unknown",
         }
     }
 

@@ -316,7 +316,8 @@ fn section_headings_give_the_unit() {
             ("UBND phường C".to_string(), 1)
         ]
     );
-    // No unit column and no headings: a missing required column.
+    // No unit column, no headings, nothing in the title block or names: an
+    // error saying what was looked at.
     fs::write(
         &f,
         "Họ và tên,Loại,Trình độ chuyên môn\nLê Văn An,Cán bộ,Đại học\n",
@@ -324,7 +325,11 @@ fn section_headings_give_the_unit() {
     .unwrap();
     let o = run(&["check", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("`unit`"), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("no unit for the rows") && err.contains("file name \"ds\""),
+        "{err}"
+    );
 }
 
 /// A name split in two columns ("Họ và đệm" | "Tên"), as HR software exports it.

@@ -1,0 +1,562 @@
+//! What a sheet says about all its rows: the unit it is the roster of (from
+//! the title block, the sheet name or the file name) and the categories its
+//! section headings give; and the category a commune title implies.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::ingest::{RawSheet, RawValue};
+use crate::layout::{self, Layout};
+use crate::scales::{self, Category, CategoryCell};
+use crate::text::fold;
+
+/// Where a sheet's unit was learned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitSource {
+    /// The issuing body at the top left, or the unit named in the title.
+    TitleBlock,
+    /// The sheet's name.
+    SheetName,
+    /// The file's name.
+    FileName,
+}
+
+/// The unit a whole sheet is the roster of.
+#[derive(Debug, Clone)]
+pub(super) struct SheetUnit {
+    pub(super) name: String,
+    /// The body above it in the title block ("UBND HUYỆN CHỢ MỚI").
+    pub(super) parent: Option<String>,
+    pub(super) source: UnitSource,
+}
+
+/// Folded words that begin a unit's name in a title block, a sheet or file
+/// name: the section-heading ones and the levels above the commune.
+const MORE_UNIT_WORDS: &[&str] = &[
+    "huyen ",
+    "thi xa ",
+    "thanh pho ",
+    "tinh ",
+    "dac khu ",
+    "benh vien ",
+    "chi cuc ",
+];
+
+/// Bodies named without their place on one line, the place on the next
+/// ("ỦY BAN NHÂN DÂN" / "XÃ NÔNG THƯỢNG").
+const BARE_BODIES: &[&str] = &[
+    "ubnd",
+    "uy ban nhan dan",
+    "hdnd",
+    "hoi dong nhan dan",
+    "dang uy",
+    "dang bo",
+];
+
+/// Words after which a unit named in a title ends ("… XÃ Y NĂM 2013").
+const TITLE_ENDS: &[&str] = &[
+    " nam ",
+    " tinh den ",
+    " den ngay ",
+    " tai thoi diem ",
+    " co mat ",
+    " kem theo ",
+    " giai doan ",
+    " thang ",
+    " quy ",
+    " dot ",
+];
+
+fn starts_with_unit_word(folded: &str) -> bool {
+    let f = format!("{folded} ");
+    layout::UNIT_HEADING_PREFIXES
+        .iter()
+        .chain(MORE_UNIT_WORDS)
+        .any(|p| f.starts_with(p))
+}
+
+/// True for the national motto and the date line of a title block.
+fn is_motto_or_date(f: &str) -> bool {
+    f.starts_with("cong hoa")
+        || f.starts_with("doc lap")
+        || f.contains(" ngay ") && f.contains(" thang ")
+        || f.starts_with("so ") && f.contains('/')
+}
+
+/// Writes a unit named in capitals as a unit is written: "UBND XÃ NÔNG
+/// THƯỢNG" → "UBND xã Nông Thượng". Other text is kept as written.
+fn unit_case(s: &str) -> String {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() || letters.iter().any(|c| c.is_lowercase()) {
+        return s.trim().to_string();
+    }
+    let kinds = [
+        "xã",
+        "phường",
+        "thị",
+        "trấn",
+        "huyện",
+        "quận",
+        "tỉnh",
+        "đặc",
+        "khu",
+        "thành",
+        "phố",
+    ];
+    s.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            // Acronyms (UBND, HĐND, THCS): no vowel, or a known one.
+            let vowels = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
+            let acronyms = [
+                "ubnd", "hđnd", "mttq", "thcs", "thpt", "lhpn", "tncs", "ccb", "bch",
+            ];
+            if !lower.chars().any(|c| vowels.contains(c)) || acronyms.contains(&lower.as_str()) {
+                return w.to_string();
+            }
+            if i > 0 && kinds.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut cs = lower.chars();
+            cs.next()
+                .map(|f| f.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// The unit named inside a title ("DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ NÔNG
+/// THƯỢNG NĂM 2013" → "XÃ NÔNG THƯỢNG"), if any. "cấp xã" is a class of
+/// staff, not a unit.
+fn unit_in_title(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    for i in 0..words.len() {
+        if i > 0 && folded[i - 1] == "cap" {
+            continue;
+        }
+        let rest = folded[i..].join(" ");
+        if !starts_with_unit_word(&rest) {
+            continue;
+        }
+        // Cut at the first word that ends the unit's name.
+        let padded = format!(" {rest} ");
+        let end_words = TITLE_ENDS
+            .iter()
+            .filter_map(|e| padded.find(e))
+            .min()
+            .map_or(words.len() - i, |at| {
+                padded[..at].split_whitespace().count()
+            });
+        let mut name: Vec<&str> = words[i..i + end_words.min(words.len() - i)].to_vec();
+        while name
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || "()-.".contains(c)))
+        {
+            name.pop();
+        }
+        let name = name
+            .join(" ")
+            .trim_end_matches(['(', '-', '.'])
+            .trim()
+            .to_string();
+        // A kind of unit alone ("XÃ") names none.
+        if name.split_whitespace().count() >= 2 {
+            return Some(name);
+        }
+    }
+    None
+}
+
+/// The title block above the header: the issuing body at the top left (its
+/// lowest line; the line above it is the parent) and the unit named in the
+/// title. The title's unit comes first: a district's list of one commune
+/// names the commune in its title and the district at the top left.
+fn from_title_block(sheet: &RawSheet, layout: &Layout) -> Option<SheetUnit> {
+    let mut bodies: Vec<String> = Vec::new();
+    let mut title_unit = None;
+    let mut pending_bare: Option<String> = None;
+    for r in 0..layout.header_row {
+        let Some(text) = (0..sheet.columns.len()).find_map(|c| {
+            sheet
+                .cell(r, c)
+                .and_then(RawValue::as_text)
+                .map(str::to_string)
+        }) else {
+            continue;
+        };
+        let f = fold(&text);
+        if is_motto_or_date(&f) {
+            continue;
+        }
+        if f.starts_with("danh sach")
+            || f.starts_with("bao cao")
+            || f.starts_with("tong hop")
+            || f.starts_with("thong ke")
+            || f.starts_with("trich ngang")
+            || f.starts_with("bieu")
+        {
+            if title_unit.is_none() {
+                title_unit = unit_in_title(&text);
+            }
+            continue;
+        }
+        if let Some(body) = pending_bare.take() {
+            bodies.push(format!("{body} {text}"));
+            continue;
+        }
+        if BARE_BODIES.contains(&f.as_str()) {
+            pending_bare = Some(text);
+            continue;
+        }
+        if starts_with_unit_word(&f) {
+            bodies.push(text);
+        }
+    }
+    let (name, parent) = match title_unit {
+        Some(t) => {
+            let parent = bodies
+                .iter()
+                .rev()
+                .find(|b| !fold(b).ends_with(&fold(&t)))
+                .cloned();
+            (t, parent)
+        }
+        None => {
+            let name = bodies.pop()?;
+            (name, bodies.pop())
+        }
+    };
+    Some(SheetUnit {
+        name: unit_case(&name),
+        parent: parent.map(|p| unit_case(&p)),
+        source: UnitSource::TitleBlock,
+    })
+}
+
+/// Names that say nothing about a unit ("Sheet1", "Danh sách", "DS CBCC").
+fn is_generic_name(f: &str) -> bool {
+    let words: Vec<&str> = f.split_whitespace().collect();
+    let generic = [
+        "sheet", "trang", "tinh", "ds", "danh", "sach", "tong", "hop", "bao", "cao", "bieu", "mau",
+        "cbcc", "cb", "cc", "vc", "data", "du", "lieu", "roster", "staff", "book", "copy", "ban",
+        "sao", "final", "new", "moi", "export", "file", "nhan", "su", "can", "bo", "cong", "chuc",
+        "vien", "nam", "chinh", "thuc", "nhap", "tt", "list", "hdld", "hd", "kct",
+    ];
+    words.iter().all(|w| {
+        let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        letters.is_empty() || generic.contains(&letters)
+    })
+}
+
+/// A sheet or file name as a unit: from its first unit word when it has one
+/// ("DS xã Nông Thượng" → "xã Nông Thượng"), else the whole name unless it is
+/// generic. Leading numbers ("01-") and a trailing year are dropped.
+fn unit_in_name(name: &str) -> Option<String> {
+    let spaced: String = name
+        .chars()
+        .map(|c| {
+            if matches!(c, '-' | '_' | '.' | '+') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut words: Vec<&str> = spaced.split_whitespace().collect();
+    while words
+        .first()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    {
+        words.remove(0);
+    }
+    while words
+        .last()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    if let Some(i) = (0..words.len()).find(|&i| {
+        !(i > 0 && folded[i - 1] == "cap") && starts_with_unit_word(&folded[i..].join(" "))
+    }) && words.len() - i >= 2
+    {
+        return Some(unit_case(&words[i..].join(" ")));
+    }
+    let all = folded.join(" ");
+    (!all.is_empty() && !is_generic_name(&all)).then(|| unit_case(&words.join(" ")))
+}
+
+/// The unit of a sheet without a unit column: its title block, else its
+/// name, else its file's name. Also says what it looked at, for the error
+/// when none names a unit.
+pub(super) fn sheet_unit(
+    sheet: &RawSheet,
+    layout: &Layout,
+    path: &Path,
+    is_text_file: bool,
+) -> (Option<SheetUnit>, Vec<String>) {
+    let mut looked = Vec::new();
+    if let Some(u) = from_title_block(sheet, layout) {
+        return (Some(u), looked);
+    }
+    let block: Vec<String> = (0..layout.header_row)
+        .filter_map(|r| {
+            (0..sheet.columns.len()).find_map(|c| {
+                sheet
+                    .cell(r, c)
+                    .and_then(RawValue::as_text)
+                    .map(str::to_string)
+            })
+        })
+        .collect();
+    looked.push(if block.is_empty() {
+        "no title block above the header".to_string()
+    } else {
+        format!("title block \"{}\"", block.join(" / "))
+    });
+    // A text file's sheet name is its file name: looked at once, below.
+    if !is_text_file {
+        if let Some(name) = unit_in_name(&sheet.name) {
+            return (
+                Some(SheetUnit {
+                    name,
+                    parent: None,
+                    source: UnitSource::SheetName,
+                }),
+                looked,
+            );
+        }
+        looked.push(format!("sheet name \"{}\"", sheet.name));
+    }
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if let Some(name) = unit_in_name(stem) {
+        return (
+            Some(SheetUnit {
+                name,
+                parent: None,
+                source: UnitSource::FileName,
+            }),
+            looked,
+        );
+    }
+    looked.push(format!("file name \"{stem}\""));
+    (None, looked)
+}
+
+/// The category a section heading gives the rows below it ("I. CÁN BỘ",
+/// "A. Cán bộ chuyên trách", "Công chức chuyên môn", "Người hoạt động không
+/// chuyên trách", "Hợp đồng"); `None` for a heading naming no single category
+/// ("Khối Đảng", "UBND xã A", "Cán bộ, công chức").
+#[must_use]
+pub fn heading_category(text: &str) -> Option<CategoryCell> {
+    let f = fold(text);
+    // Headings name a group; a unit's name is no category.
+    if starts_with_unit_word(&f) {
+        return None;
+    }
+    scales::parse_category(text)
+}
+
+/// Commune titles and the category each implies (see
+/// `policies/commune-titles.toml`).
+#[derive(Debug, Clone, Default)]
+pub struct CommuneTitles {
+    /// (folded words, category), longest first.
+    entries: Vec<(String, Category)>,
+}
+
+/// The built-in list.
+pub const DEFAULT_COMMUNE_TITLES: &str = include_str!("../../policies/commune-titles.toml");
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitlesFile {
+    titles: Vec<TitlesEntry>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitlesEntry {
+    category: String,
+    names: Vec<String>,
+}
+
+/// Folded, punctuation as spaces, single-spaced.
+fn words_of(s: &str) -> String {
+    let spaced: String = s
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    fold(&spaced)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl CommuneTitles {
+    /// Reads a titles file (`path` names it in errors).
+    pub fn parse(path: &Path, text: &str) -> Result<Self> {
+        let file: TitlesFile = toml::from_str(text).map_err(|e| Error::Toml {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let mut seen: BTreeMap<String, Category> = BTreeMap::new();
+        for t in file.titles {
+            let category = Category::from_key(&t.category).ok_or_else(|| Error::Toml {
+                path: path.to_path_buf(),
+                message: format!(
+                    "category \"{}\": expected one of can_bo, cong_chuc, khong_chuyen_trach, vien_chuc, hop_dong",
+                    t.category
+                ),
+            })?;
+            for n in t.names {
+                let key = words_of(&n);
+                if key.is_empty() {
+                    continue;
+                }
+                if let Some(other) = seen.insert(key.clone(), category)
+                    && other != category
+                {
+                    return Err(Error::Toml {
+                        path: path.to_path_buf(),
+                        message: format!(
+                            "title \"{n}\" is listed under both {} and {}",
+                            other.key(),
+                            category.key()
+                        ),
+                    });
+                }
+            }
+        }
+        let mut entries: Vec<(String, Category)> = seen.into_iter().collect();
+        entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        Ok(Self { entries })
+    }
+
+    /// The built-in list.
+    #[must_use]
+    pub fn builtin() -> Self {
+        Self::parse(
+            Path::new("policies/commune-titles.toml"),
+            DEFAULT_COMMUNE_TITLES,
+        )
+        .unwrap_or_default()
+    }
+
+    /// Reads `path`, or the built-in list.
+    pub fn load(path: Option<&Path>) -> Result<Self> {
+        match path {
+            None => Ok(Self::builtin()),
+            Some(p) => {
+                let text = std::fs::read_to_string(p).map_err(|source| Error::Read {
+                    path: p.to_path_buf(),
+                    source,
+                })?;
+                Self::parse(p, &text)
+            }
+        }
+    }
+
+    /// The category a title implies: the longest entry the title begins
+    /// with (after a leading "Công chức" / "Cán bộ").
+    #[must_use]
+    pub fn category_of(&self, title: &str) -> Option<Category> {
+        let w = words_of(title);
+        let w = ["cong chuc ", "can bo ", "cc ", "cb "]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .unwrap_or(&w);
+        let padded = format!("{w} ");
+        self.entries
+            .iter()
+            .find(|(k, _)| padded.starts_with(&format!("{k} ")))
+            .map(|(_, c)| *c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_named_in_titles() {
+        assert_eq!(
+            unit_in_title("DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ NÔNG THƯỢNG NĂM 2013").as_deref(),
+            Some("XÃ NÔNG THƯỢNG")
+        );
+        assert_eq!(
+            unit_in_title("DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ NĂM 2013"),
+            None
+        );
+        assert_eq!(
+            unit_in_title(
+                "Danh sách trích ngang cán bộ của UBND phường Đức Xuân (kèm theo Báo cáo số 12)"
+            )
+            .as_deref(),
+            Some("UBND phường Đức Xuân")
+        );
+        assert_eq!(unit_case("UBND XÃ NÔNG THƯỢNG"), "UBND xã Nông Thượng");
+        assert_eq!(unit_case("XÃ NÔNG THƯỢNG"), "Xã Nông Thượng");
+        assert_eq!(unit_case("UBND xã Y"), "UBND xã Y");
+    }
+
+    #[test]
+    fn units_in_sheet_and_file_names() {
+        assert_eq!(unit_in_name("Sheet1"), None);
+        assert_eq!(unit_in_name("Danh sách"), None);
+        assert_eq!(unit_in_name("DS CBCC 2013"), None);
+        assert_eq!(unit_in_name("Nông Thượng").as_deref(), Some("Nông Thượng"));
+        assert_eq!(
+            unit_in_name("01-ds-cbcc-xa-nong-thuong-2013").as_deref(),
+            Some("xa nong thuong")
+        );
+        assert_eq!(unit_in_name("Xã Đức Xuân").as_deref(), Some("Xã Đức Xuân"));
+    }
+
+    #[test]
+    fn headings_and_titles_give_categories() {
+        let cat = |s: &str| heading_category(s).map(|c| c.category);
+        assert_eq!(cat("I. CÁN BỘ"), Some(Category::CanBo));
+        assert_eq!(cat("Cán bộ chuyên trách"), Some(Category::CanBo));
+        assert_eq!(cat("CÔNG CHỨC"), Some(Category::CongChuc));
+        assert_eq!(
+            cat("Người hoạt động không chuyên trách"),
+            Some(Category::KhongChuyenTrach)
+        );
+        assert_eq!(cat("Hợp đồng"), Some(Category::HopDong));
+        assert_eq!(cat("Cán bộ, công chức"), None);
+        assert_eq!(cat("UBND xã A"), None);
+        let t = CommuneTitles::builtin();
+        assert!(!t.entries.is_empty());
+        assert_eq!(
+            t.category_of("Chủ tịch UBND xã Nông Thượng"),
+            Some(Category::CanBo)
+        );
+        assert_eq!(
+            t.category_of("Phó Chủ tịch Hội Nông dân"),
+            Some(Category::KhongChuyenTrach)
+        );
+        assert_eq!(
+            t.category_of("Chủ tịch Hội Nông dân"),
+            Some(Category::CanBo)
+        );
+        assert_eq!(
+            t.category_of("Công chức Tư pháp - Hộ tịch"),
+            Some(Category::CongChuc)
+        );
+        assert_eq!(
+            t.category_of("Bí thư chi bộ thôn 3"),
+            Some(Category::KhongChuyenTrach)
+        );
+        assert_eq!(t.category_of("Bí thư Đảng ủy"), Some(Category::CanBo));
+        assert_eq!(t.category_of("Chuyên viên"), None);
+        assert_eq!(t.category_of("Chủ tịch"), None);
+    }
+}
