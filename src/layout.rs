@@ -250,10 +250,14 @@ pub fn detect(sheet: &RawSheet, m: &HeaderMatcher) -> Option<Layout> {
             .is_none_or(|b| sheet.cell(r + 1, b.col).is_none());
         let one_columns = b1.len();
         let (mut score, mut bindings, mut headers, mut rows) = (one, b1, h1, 1);
-        if r + 1 < sheet.len() && below_name_empty {
+        if r + 1 < sheet.len() && below_name_empty && sheet.filled(r) > 0 {
             let (two, b2, h2) = header_candidates(sheet, r, true, m);
-            // More fields, or the same fields with more columns read (marker columns).
-            if two > one || (two == one && two > 0 && b2.len() > one_columns) {
+            // More fields, or the same fields with more columns read (marker
+            // columns), than this row alone and than the row below alone: a
+            // title or blank row above a header is no header row.
+            let (below, b_below, _) = header_candidates(sheet, r + 1, false, m);
+            let beats = |n: usize, cols: usize| n < two || (n == two && two > 0 && b2.len() > cols);
+            if beats(one, one_columns) && beats(below, b_below.len()) {
                 (score, bindings, headers, rows) = (two, b2, h2, 2);
             }
         }
@@ -328,7 +332,19 @@ const TOTAL_PREFIXES: &[&str] = &["tong cong ", "tong so ", "cong toan ", "cong 
 /// not look like staff, because names fold to the same words (the surname
 /// Tống is "tong").
 fn is_total_text(f: &str, staff_like: bool) -> bool {
-    TOTAL_LABELS.contains(&f) || (!staff_like && TOTAL_PREFIXES.iter().any(|p| f.starts_with(p)))
+    // "Công chức", "Công an", "Công tác", "Công đoàn" fold like "Cộng …".
+    let not_total = [
+        "cong chuc",
+        "cong an",
+        "cong tac",
+        "cong doan",
+        "cong nhan",
+        "cong ty",
+    ]
+    .iter()
+    .any(|w| f == *w || f.starts_with(&format!("{w} ")));
+    TOTAL_LABELS.contains(&f)
+        || (!staff_like && !not_total && TOTAL_PREFIXES.iter().any(|p| f.starts_with(p)))
 }
 
 fn is_footer_text(f: &str) -> bool {

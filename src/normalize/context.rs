@@ -91,6 +91,15 @@ fn unit_case(s: &str) -> String {
     if letters.is_empty() || letters.iter().any(|c| c.is_lowercase()) {
         return s.trim().to_string();
     }
+    // "ỦY BAN NHÂN DÂN HUYỆN X" is written "UBND huyện X".
+    let f = fold(s);
+    for (long, short) in [("uy ban nhan dan ", "UBND"), ("hoi dong nhan dan ", "HĐND")] {
+        if f.starts_with(long) {
+            let n = long.split_whitespace().count();
+            let rest: Vec<&str> = s.split_whitespace().skip(n).collect();
+            return unit_case(&format!("{short} {}", rest.join(" ")));
+        }
+    }
     let kinds = [
         "xã",
         "phường",

@@ -492,9 +492,16 @@ fn sample_rosters() {
     assert_eq!(problems(&j, "concurrent_posts"), 1);
     assert_eq!(problems(&j, "no_roster_header"), 2);
     assert_eq!(problems(&j, "missing_full_name"), 1);
-    // The planted row without a category holds "Chủ tịch UBND": cán bộ.
-    assert_eq!(problems(&j, "missing_category"), 0);
-    assert_eq!(problems(&j, "category_from_title"), 1);
+    // The planted row without a category in 01 holds "Chủ tịch UBND": cán bộ.
+    // 06 names its commune only in the title block and groups people under
+    // three section headings; 07 has a sheet per commune (the sheet name is
+    // the unit) and only titles: 7 known, "Cán bộ tăng cường" unknown.
+    assert_eq!(problems(&j, "category_from_title"), 1 + 7);
+    assert_eq!(problems(&j, "missing_category"), 1);
+    assert_eq!(count(&j, "by_category", "unknown"), 1);
+    assert_eq!(problems(&j, "unit_from_title_block"), 1);
+    assert_eq!(problems(&j, "unit_from_sheet_name"), 2);
+    assert_eq!(problems(&j, "category_from_heading"), 3);
     assert_eq!(problems(&j, "general_education_only"), 1);
     assert!(count(&j, "by_category", "khong_chuyen_trach") > 0);
     assert!(count(&j, "by_category", "vien_chuc") > 0);

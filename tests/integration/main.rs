@@ -10,4 +10,5 @@ mod plan_exact;
 mod positions;
 mod regression;
 mod report;
+mod shapes;
 mod util;
