@@ -29,7 +29,7 @@ use crate::roster::{
     Loaded, Roster, RowCounts, SheetReport, SheetStatus, Source, StaffRecord, Unit,
 };
 use crate::scales::{self, Category, CategoryCell, Education, EducationCell, Gender, GovLevel};
-use crate::schema::{self, Field, HeaderMatcher};
+use crate::schema::{Field, HeaderMatcher};
 use crate::text::fold;
 
 /// Settings for the stage.
@@ -513,7 +513,13 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             continue;
         };
         let Some(cols) = Columns::new(sheet, &layout, opts.as_of) else {
-            return Err(missing_column(&raw, sheet, &layout, opts.matcher));
+            // No name column, or no education (column or marker columns).
+            let field = if layout.has(Field::FullName) || layout.has(Field::GivenName) {
+                Field::Education
+            } else {
+                Field::FullName
+            };
+            return Err(missing_column(&raw, sheet, &layout, opts.matcher, field));
         };
         report.name_header.clone_from(&cols.name.header);
         report.status = SheetStatus::Read {
@@ -591,7 +597,13 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             && cols.position.is_none()
             && !headings.values().any(|h| matches!(h, Heading::Category(_)))
         {
-            return Err(missing_column(&raw, sheet, &layout, opts.matcher));
+            return Err(missing_column(
+                &raw,
+                sheet,
+                &layout,
+                opts.matcher,
+                Field::Category,
+            ));
         }
         let mut heading_unit: Option<Arc<str>> = None;
         let mut heading_category: Option<CategoryCell> = None;
@@ -730,11 +742,13 @@ fn ingest_issues(
         .collect()
 }
 
-fn missing_column(raw: &RawInput, sheet: &RawSheet, layout: &Layout, m: &HeaderMatcher) -> Error {
-    let field = schema::REQUIRED
-        .into_iter()
-        .find(|f| !layout.has(*f))
-        .unwrap_or(Field::FullName);
+fn missing_column(
+    raw: &RawInput,
+    sheet: &RawSheet,
+    layout: &Layout,
+    m: &HeaderMatcher,
+    field: Field,
+) -> Error {
     Error::MissingColumn {
         path: raw.files[sheet.file].path.clone(),
         sheet: sheet.name.clone(),
@@ -746,12 +760,20 @@ fn missing_column(raw: &RawInput, sheet: &RawSheet, layout: &Layout, m: &HeaderM
             .map(|(_, h)| format!("\"{h}\""))
             .collect::<Vec<_>>()
             .join(", "),
-        accepted: m
-            .accepted(field)
-            .iter()
-            .map(|h| format!("\"{h}\""))
-            .collect::<Vec<_>>()
-            .join(", "),
+        accepted: {
+            let mut names = m
+                .accepted(field)
+                .iter()
+                .map(|h| format!("\"{h}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if field == Field::Category {
+                names.push_str(
+                    ";\n  or section headings naming the category (\"I. CÁN BỘ\", \"II. CÔNG CHỨC\") or a title column (Chức vụ) for commune titles",
+                );
+            }
+            names
+        },
     }
 }
 

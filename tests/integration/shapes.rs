@@ -310,3 +310,33 @@ fn no_unit_anywhere_says_what_was_looked_at() {
         assert!(err.contains(part), "{part}: {err}");
     }
 }
+
+/// The missing column named is the one missing, whatever else is inferred.
+#[test]
+fn the_missing_column_named_is_the_missing_one() {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "xa-a.csv",
+        "DANH SÁCH CÁN BỘ XÃ A\nHọ và tên,Chức vụ,Ngày sinh\nAn,Chủ tịch UBND,01/02/1970\n",
+    );
+    let o = run(&["check", "--as-of", "2013-12-31", f.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("`education`") && err.contains("header at row 2"),
+        "{err}"
+    );
+    let f = write(
+        dir.path(),
+        "xa-b.csv",
+        "Họ và tên,Trình độ chuyên môn\nAn,Đại học\n",
+    );
+    let o = run(&["check", "--as-of", "2013-12-31", f.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("`category`") && err.contains("section headings"),
+        "{err}"
+    );
+}
