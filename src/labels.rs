@@ -769,7 +769,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             use crate::normalize::UnitSource;
             match (vi, source) {
                 (true, UnitSource::TitleBlock) => {
-                    "Không có cột Đơn vị: đơn vị của cả trang lấy theo phần đầu văn bản (cơ quan ban hành hoặc tên trong tiêu đề)"
+                    "Không có cột Đơn vị: đơn vị của cả trang lấy theo phần đầu văn bản (cơ quan ban hành hoặc tên trong tiêu đề; sau dấu ‹ là cơ quan cấp trên)"
                 }
                 (true, UnitSource::SheetName) => {
                     "Không có cột Đơn vị: đơn vị của cả trang lấy theo tên trang tính"
@@ -778,7 +778,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                     "Không có cột Đơn vị: đơn vị của cả trang lấy theo tên tệp"
                 }
                 (false, UnitSource::TitleBlock) => {
-                    "No unit column: the sheet's unit is read from its title block (the issuing body, or the unit named in the title)"
+                    "No unit column: the sheet's unit is read from its title block (the issuing body, or the unit named in the title; after ‹ the body above it)"
                 }
                 (false, UnitSource::SheetName) => {
                     "No unit column: the sheet's unit is its sheet name"

@@ -582,7 +582,11 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                     sheet: name.clone(),
                     row: None,
                     column: String::new(),
-                    value: u.name.clone(),
+                    // The unit, and the body above it when the title block gives one.
+                    value: match &u.parent {
+                        Some(p) => format!("{} ‹ {p}", u.name),
+                        None => u.name.clone(),
+                    },
                     problem: Problem::UnitFrom(u.source),
                     action: Action::Inferred,
                 });
