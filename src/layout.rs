@@ -387,16 +387,42 @@ pub(crate) const UNIT_HEADING_PREFIXES: &[&str] = &[
 
 /// A row whose only text (besides the row number) names a unit.
 fn is_unit_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
-    let texts: Vec<&RawValue> = (0..sheet.columns.len())
+    lone_text(sheet, r, stt_col).is_some_and(|t| {
+        // Without a leading section label ("I.", "1.").
+        let f = fold(t);
+        let f = match f.split_once(' ') {
+            Some((head, rest))
+                if head
+                    .trim_end_matches(['.', ')', ':'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "ivxl".contains(c))
+                    && !head.is_empty() =>
+            {
+                rest.trim_start_matches(['-', ' ', '.'])
+            }
+            _ => f.as_str(),
+        };
+        UNIT_HEADING_PREFIXES.iter().any(|p| f.starts_with(p))
+    })
+}
+
+/// The one text of a row besides its row number; or the row-number cell's
+/// own text when it is the row's only cell (a heading typed in the STT
+/// column and merged across the row: "I. CÁN BỘ").
+fn lone_text(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> Option<&str> {
+    let others: Vec<&RawValue> = (0..sheet.columns.len())
         .filter(|c| Some(*c) != stt_col)
         .filter_map(|c| sheet.cell(r, c))
         .collect();
-    match texts.as_slice() {
-        [RawValue::Text(t)] => {
-            let f = fold(t);
-            UNIT_HEADING_PREFIXES.iter().any(|p| f.starts_with(p))
-        }
-        _ => false,
+    match others.as_slice() {
+        [RawValue::Text(t)] => Some(t),
+        [] => match stt_col.and_then(|c| sheet.cell(r, c)) {
+            Some(RawValue::Text(t)) if t.chars().any(char::is_alphabetic) && t.contains(' ') => {
+                Some(t)
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 
@@ -404,11 +430,7 @@ fn is_unit_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
 /// staff: "I. CÁN BỘ", "Công chức chuyên môn", "Người hoạt động không chuyên
 /// trách" (a section of the list, not a person).
 fn is_category_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
-    let texts: Vec<&RawValue> = (0..sheet.columns.len())
-        .filter(|c| Some(*c) != stt_col)
-        .filter_map(|c| sheet.cell(r, c))
-        .collect();
-    let [RawValue::Text(t)] = texts.as_slice() else {
+    let Some(t) = lone_text(sheet, r, stt_col) else {
         return false;
     };
     // Without a leading section label ("I.", "A)", "1 -").
@@ -421,7 +443,7 @@ fn is_category_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bo
         {
             rest.trim_start_matches(['.', ')', '-', ' '])
         }
-        _ => t.as_ref(),
+        _ => t,
     };
     let f = fold(body);
     !UNIT_HEADING_PREFIXES.iter().any(|p| f.starts_with(p))

@@ -83,17 +83,20 @@ impl<T> Parsed<T> {
     }
 }
 
-/// A section heading's text: its first text cell other than the row number,
-/// without a leading enumeration ("I.", "2)", "a -").
+/// A section heading's text: its first text cell other than the row number
+/// (or the row-number cell itself when the heading is typed there), without
+/// a leading enumeration ("I.", "2)", "a -").
 fn heading_text(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> Option<String> {
+    let text_at = |c: usize| {
+        sheet
+            .cell(r, c)
+            .and_then(RawValue::as_text)
+            .map(str::to_string)
+    };
     let text = (0..sheet.columns.len())
         .filter(|c| Some(*c) != stt_col)
-        .find_map(|c| {
-            sheet
-                .cell(r, c)
-                .and_then(RawValue::as_text)
-                .map(str::to_string)
-        })?;
+        .find_map(text_at)
+        .or_else(|| stt_col.and_then(text_at))?;
     let trimmed = match text.split_once([' ', '.', ')']) {
         Some((head, rest))
             if !head.is_empty()
@@ -219,6 +222,9 @@ pub fn level_from_unit_name(name: &str) -> Option<GovLevel> {
             }
             ("tinh", _) => return Some(GovLevel::Province),
             ("so", _) if i == 0 => return Some(GovLevel::Province),
+            // A school or a health station is no government level, whatever
+            // place its name goes on to name ("Trường THCS xã A").
+            ("truong" | "tram" | "benh", _) if i == 0 => return None,
             _ => {}
         }
     }
@@ -541,11 +547,12 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             .filter_map(|(i, _)| {
                 let r = layout.body_start + i;
                 let text = heading_text(sheet, r, stt_col)?;
+                let (unit, category) = context::heading(&text);
                 Some((
                     r,
-                    match context::heading_category(&text) {
-                        Some(c) => Heading::Category(c),
-                        None => Heading::Unit(Arc::from(text)),
+                    Heading {
+                        unit: unit.map(Arc::from),
+                        category,
                     },
                 ))
             })
@@ -554,7 +561,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         // sheet name or the file name give the unit; without any, the error
         // says what was looked at.
         let sheet_unit = if cols.unit.is_none() {
-            let unit_headings = headings.values().any(|h| matches!(h, Heading::Unit(_)));
+            let unit_headings = headings.values().any(|h| h.unit.is_some());
             let path = &raw.files[sheet.file].path;
             let text_file = raw.files[sheet.file].text_encoding.is_some();
             let (found, looked) = context::sheet_unit(sheet, &layout, path, text_file);
@@ -576,7 +583,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                     looked: looked.join("; "),
                 });
             }
-            if let Some(u) = &found {
+            if let Some(u) = found.as_ref().filter(|_| !unit_headings) {
                 issues.push(DataIssue {
                     file: file_name.clone(),
                     sheet: name.clone(),
@@ -599,7 +606,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         if cols.category.is_none()
             && cols.title.is_none()
             && cols.position.is_none()
-            && !headings.values().any(|h| matches!(h, Heading::Category(_)))
+            && !headings.values().any(|h| h.category.is_some())
         {
             return Err(missing_column(
                 &raw,
@@ -611,6 +618,9 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         }
         let mut heading_unit: Option<Arc<str>> = None;
         let mut heading_category: Option<CategoryCell> = None;
+        // With unit headings too, the sheet's unit is noted where first used.
+        let mut sheet_unit_noted =
+            sheet_unit.is_none() || !headings.values().any(|h| h.unit.is_some());
         for (i, kind) in kinds.into_iter().enumerate() {
             let r = layout.body_start + i;
             report.rows.read += 1;
@@ -623,6 +633,19 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             };
             match kind {
                 RowKind::Staff => {
+                    if !sheet_unit_noted
+                        && cols.unit.is_none()
+                        && heading_unit.is_none()
+                        && let Some(u) = &sheet_unit
+                    {
+                        sheet_unit_noted = true;
+                        row_issues.push(
+                            "",
+                            u.name.clone(),
+                            Problem::UnitFrom(u.source),
+                            Action::Inferred,
+                        );
+                    }
                     let source = Source {
                         sheet: sheet_index,
                         row: sheet.excel_rows[r],
@@ -670,10 +693,14 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                         .filter_map(|c| c.get(r).map(RawValue::display))
                         .collect::<Vec<_>>()
                         .join(" | ");
-                    match headings.get(&r) {
-                        Some(Heading::Unit(u)) => heading_unit = Some(u.clone()),
-                        Some(Heading::Category(c)) => {
-                            heading_category = Some(*c);
+                    if let Some(h) = headings.get(&r) {
+                        // A new unit starts its own sections.
+                        if let Some(u) = &h.unit {
+                            heading_unit = Some(u.clone());
+                            heading_category = None;
+                        }
+                        if let Some(c) = h.category {
+                            heading_category = Some(c);
                             row_issues.push(
                                 "",
                                 text.clone(),
@@ -681,7 +708,6 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                                 Action::Inferred,
                             );
                         }
-                        None => {}
                     }
                     row_issues.push("", text, Problem::NotStaff(other), Action::NotAnalysed);
                     report.rows.count_non_staff(other);
@@ -847,9 +873,9 @@ fn row_date(
 }
 
 /// What a section heading says of the rows below it.
-enum Heading {
-    Unit(Arc<str>),
-    Category(CategoryCell),
+struct Heading {
+    unit: Option<Arc<str>>,
+    category: Option<CategoryCell>,
 }
 
 /// What a row is read against besides its own cells.
@@ -1178,12 +1204,19 @@ fn read_row(
     let (name, unit_name) = (name?, unit_name?);
     let unit_code = opt_text(c.unit_code.as_ref(), sheet, r);
     let parent = opt_text(c.parent.as_ref(), sheet, r).or_else(|| {
-        // The body above the sheet's unit in its title block.
-        around
-            .sheet_unit
-            .filter(|_| c.unit.is_none() && around.heading_unit.is_none())
-            .and_then(|u| u.parent.as_deref())
-            .map(Arc::from)
+        if c.unit.is_some() {
+            return None;
+        }
+        let su = around.sheet_unit?;
+        if around.heading_unit.is_some() {
+            // A district's list: the units its headings name are under it.
+            match level_from_unit_name(&su.name) {
+                Some(GovLevel::District | GovLevel::Province) => Some(Arc::from(su.name.as_str())),
+                _ => su.parent.as_deref().map(Arc::from),
+            }
+        } else {
+            su.parent.as_deref().map(Arc::from)
+        }
     });
     let unit = units.intern_cached(&unit_name, unit_code.as_ref(), parent.as_ref(), gov_level);
     let gov_level = gov_level.or(units.units[unit as usize].gov_level);

@@ -441,8 +441,13 @@ pub fn parse_category(s: &str) -> Option<CategoryCell> {
         .iter()
         .any(|k| padded.contains(k))
         && !padded.contains(" thi xa ");
+    // A school's "cán bộ quản lý" are its managers (viên chức), not cán bộ.
+    if c.contains("canboquanly") {
+        return None;
+    }
     if c.contains("khongchuyentrach")
         || c.contains("banchuyentrach")
+        || c.contains("hdkct")
         || c == "kct"
         || c == "bct"
         || padded.contains(" kct ")

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::ingest::{RawSheet, RawValue};
 use crate::layout::{self, Layout};
-use crate::scales::{self, Category, CategoryCell};
+use crate::scales::{self, Category, CategoryCell, GovLevel};
 use crate::text::fold;
 
 /// Where a sheet's unit was learned.
@@ -26,6 +26,8 @@ pub enum UnitSource {
 #[derive(Debug, Clone)]
 pub(super) struct SheetUnit {
     pub(super) name: String,
+    /// Named in the title line itself (not only as the issuing body).
+    from_title: bool,
     /// The body above it in the title block ("UBND HUYỆN CHỢ MỚI").
     pub(super) parent: Option<String>,
     pub(super) source: UnitSource,
@@ -68,20 +70,66 @@ const TITLE_ENDS: &[&str] = &[
     " dot ",
 ];
 
+/// Section-heading words that group units rather than name one ("Khối
+/// Đảng", "Cơ quan …", "Đơn vị …"), and "số" ("Sở" folds like "số lượng",
+/// "Biểu số 2b"): not a unit's first word in a title, heading or name.
+const NOT_A_UNIT_START: &[&str] = &["so ", "khoi ", "co quan ", "don vi "];
+
+/// True when folded text begins with a word naming a kind of unit ("xã",
+/// "UBND", "phòng", "huyện", …) followed by a name.
 fn starts_with_unit_word(folded: &str) -> bool {
     let f = format!("{folded} ");
+    // "Tính đến ngày …" folds like "tỉnh".
+    if f.starts_with("tinh den ") {
+        return false;
+    }
     layout::UNIT_HEADING_PREFIXES
         .iter()
+        .filter(|p| !NOT_A_UNIT_START.contains(p))
         .chain(MORE_UNIT_WORDS)
         .any(|p| f.starts_with(p))
 }
 
 /// True for the national motto and the date line of a title block.
 fn is_motto_or_date(f: &str) -> bool {
+    let f = f.trim_start_matches(['(', '[', ' ']);
     f.starts_with("cong hoa")
         || f.starts_with("doc lap")
         || f.contains(" ngay ") && f.contains(" thang ")
         || f.starts_with("so ") && f.contains('/')
+        || [
+            "tinh den", "co den", "den ngay", "bieu so", "mau so", "so:", "kem theo",
+        ]
+        .iter()
+        .any(|p| f.starts_with(p))
+}
+
+/// A unit's name as written in a title or a name, split from what follows
+/// it: "phường Đức Xuân, thị xã Bắc Kạn" and "Xã Nông Hạ - huyện Chợ Mới" are
+/// the ward or commune, the rest its parent; a leading "Đơn vị:" is dropped.
+fn split_unit(name: &str) -> (String, Option<String>) {
+    let mut name = name.trim();
+    let f = fold(name);
+    for lead in ["don vi:", "don vi :", "don vi "] {
+        if f.starts_with(lead) {
+            let n = lead.trim_end().chars().count();
+            name = name
+                .char_indices()
+                .nth(n)
+                .map_or("", |(i, _)| &name[i..])
+                .trim_start_matches([':', ' ']);
+            break;
+        }
+    }
+    for sep in [",", " - ", " – ", "; "] {
+        if let Some((head, tail)) = name.split_once(sep)
+            && starts_with_unit_word(&fold(tail.trim()))
+            && starts_with_unit_word(&fold(head.trim()))
+        {
+            return (head.trim().to_string(), Some(tail.trim().to_string()));
+        }
+    }
+    (name.trim().to_string(), None)
 }
 
 /// Writes a unit named in capitals as a unit is written: "UBND XÃ NÔNG
@@ -142,10 +190,13 @@ fn unit_case(s: &str) -> String {
 /// staff, not a unit.
 fn unit_in_title(text: &str) -> Option<String> {
     let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':')
+        .split(|c: char| c.is_whitespace() || c == ';' || c == ':')
         .filter(|w| !w.is_empty())
         .collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| fold(w.trim_matches([',', '(', ')'])))
+        .collect();
     for i in 0..words.len() {
         if i > 0 && folded[i - 1] == "cap" {
             continue;
@@ -172,7 +223,7 @@ fn unit_in_title(text: &str) -> Option<String> {
         }
         let name = name
             .join(" ")
-            .trim_end_matches(['(', '-', '.'])
+            .trim_end_matches(['(', '-', '.', ','])
             .trim()
             .to_string();
         // A kind of unit alone ("XÃ") names none.
@@ -192,18 +243,18 @@ fn from_title_block(sheet: &RawSheet, layout: &Layout) -> Option<SheetUnit> {
     let mut title_unit = None;
     let mut pending_bare: Option<String> = None;
     for r in 0..layout.header_row {
+        // The leftmost text that is not the motto or a date (the motto may
+        // stand at the left, the body further right).
         let Some(text) = (0..sheet.columns.len()).find_map(|c| {
             sheet
                 .cell(r, c)
                 .and_then(RawValue::as_text)
+                .filter(|t| !is_motto_or_date(&fold(t)))
                 .map(str::to_string)
         }) else {
             continue;
         };
         let f = fold(&text);
-        if is_motto_or_date(&f) {
-            continue;
-        }
         if f.starts_with("danh sach")
             || f.starts_with("bao cao")
             || f.starts_with("tong hop")
@@ -228,6 +279,7 @@ fn from_title_block(sheet: &RawSheet, layout: &Layout) -> Option<SheetUnit> {
             bodies.push(text);
         }
     }
+    let from_title = title_unit.is_some();
     let (name, parent) = match title_unit {
         Some(t) => {
             let parent = bodies
@@ -242,9 +294,11 @@ fn from_title_block(sheet: &RawSheet, layout: &Layout) -> Option<SheetUnit> {
             (name, bodies.pop())
         }
     };
+    let (name, own_parent) = split_unit(&name);
     Some(SheetUnit {
         name: unit_case(&name),
-        parent: parent.map(|p| unit_case(&p)),
+        from_title,
+        parent: own_parent.or(parent).map(|p| unit_case(&p)),
         source: UnitSource::TitleBlock,
     })
 }
@@ -268,17 +322,43 @@ fn is_generic_name(f: &str) -> bool {
 /// ("DS xã Nông Thượng" → "xã Nông Thượng"), else the whole name unless it is
 /// generic. Leading numbers ("01-") and a trailing year are dropped.
 fn unit_in_name(name: &str) -> Option<String> {
-    let spaced: String = name
+    // Without "(final)", "(1)" and the like.
+    let mut bare = String::new();
+    let mut depth = 0i32;
+    for c in name.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = (depth - 1).max(0),
+            _ if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let spaced: String = bare
         .chars()
         .map(|c| {
-            if matches!(c, '-' | '_' | '.' | '+') {
+            if matches!(c, '-' | '_' | '.' | '+' | ',') {
                 ' '
             } else {
                 c
             }
         })
         .collect();
+    // Version marks and copies: "v2", "final", "Copy of", "ban sao".
+    let noise = |w: &str| {
+        let f = fold(w);
+        ["final", "copy", "of", "new", "sao"].contains(&f.as_str())
+            || (f.starts_with('v') && f.len() > 1 && f[1..].chars().all(|c| c.is_ascii_digit()))
+    };
     let mut words: Vec<&str> = spaced.split_whitespace().collect();
+    while words
+        .last()
+        .is_some_and(|w| noise(w) || w.chars().all(|c| c.is_ascii_digit()))
+    {
+        words.pop();
+    }
+    while words.first().is_some_and(|w| noise(w)) {
+        words.remove(0);
+    }
     while words
         .first()
         .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
@@ -312,7 +392,39 @@ pub(super) fn sheet_unit(
     is_text_file: bool,
 ) -> (Option<SheetUnit>, Vec<String>) {
     let mut looked = Vec::new();
+    let named = (!is_text_file).then(|| unit_in_name(&sheet.name)).flatten();
     if let Some(u) = from_title_block(sheet, layout) {
+        // A district's (or department's) title block over a sheet named for
+        // one commune: the sheet is the commune's, the district its parent.
+        let level = super::level_from_unit_name;
+        let above_commune =
+            |n: &str| matches!(level(n), Some(GovLevel::District | GovLevel::Province));
+        // So also for a sheet named for a place when the block's unit is
+        // only its issuing body and a different one ("PHÒNG NỘI VỤ" over
+        // sheets "Nông Hạ", "Thanh Vận").
+        let other_place = |n: &String| {
+            !u.from_title && !fold(&u.name).contains(&fold(n)) && !fold(n).contains(&fold(&u.name))
+        };
+        if level(&u.name) != Some(GovLevel::Commune)
+            && let Some(n) = named
+                .as_ref()
+                .filter(|n| level(n) == Some(GovLevel::Commune) || other_place(n))
+        {
+            let parent = [Some(&u.name), u.parent.as_ref()]
+                .into_iter()
+                .flatten()
+                .find(|p| above_commune(p))
+                .cloned();
+            return (
+                Some(SheetUnit {
+                    name: n.clone(),
+                    from_title: false,
+                    parent,
+                    source: UnitSource::SheetName,
+                }),
+                looked,
+            );
+        }
         return (Some(u), looked);
     }
     let block: Vec<String> = (0..layout.header_row)
@@ -332,10 +444,11 @@ pub(super) fn sheet_unit(
     });
     // A text file's sheet name is its file name: looked at once, below.
     if !is_text_file {
-        if let Some(name) = unit_in_name(&sheet.name) {
+        if let Some(name) = named {
             return (
                 Some(SheetUnit {
                     name,
+                    from_title: false,
                     parent: None,
                     source: UnitSource::SheetName,
                 }),
@@ -349,6 +462,7 @@ pub(super) fn sheet_unit(
         return (
             Some(SheetUnit {
                 name,
+                from_title: false,
                 parent: None,
                 source: UnitSource::FileName,
             }),
@@ -357,6 +471,26 @@ pub(super) fn sheet_unit(
     }
     looked.push(format!("file name \"{stem}\""));
     (None, looked)
+}
+
+/// What a section heading says: the unit it names ("I | UBND xã A", "CÔNG
+/// CHỨC XÃ MAI LẠP", "UBND XÃ NÔNG HẠ - CÁN BỘ") and the category it gives.
+/// A heading naming neither ("1. Khối Đảng", "II. GIÁO VIÊN") groups rows
+/// without saying either.
+pub(super) fn heading(text: &str) -> (Option<String>, Option<CategoryCell>) {
+    let f = fold(text);
+    if starts_with_unit_word(&f) {
+        for sep in [" - ", " – ", ": ", " ("] {
+            if let Some((head, tail)) = text.split_once(sep)
+                && let Some(c) = scales::parse_category(tail.trim_end_matches(')'))
+            {
+                return (Some(unit_case(head.trim())), Some(c));
+            }
+        }
+        return (Some(unit_case(&split_unit(text).0)), None);
+    }
+    let unit = unit_in_title(text).map(|u| unit_case(&split_unit(&u).0));
+    (unit, scales::parse_category(text))
 }
 
 /// The category a section heading gives the rows below it ("I. CÁN BỘ",
@@ -477,11 +611,21 @@ impl CommuneTitles {
     /// with (after a leading "Công chức" / "Cán bộ").
     #[must_use]
     pub fn category_of(&self, title: &str) -> Option<Category> {
-        let w = words_of(title);
+        // "CT HĐND kiêm Bí thư ĐU", "Giám đốc HTX kiêm Phó Chủ tịch HĐND":
+        // each part in turn, the first known decides.
+        let folded = words_of(title);
+        if folded.contains(" kiem ") {
+            let parts: Vec<&str> = folded.split(" kiem ").collect();
+            return parts.iter().find_map(|p| self.category_of_words(p));
+        }
+        self.category_of_words(&folded)
+    }
+
+    fn category_of_words(&self, w: &str) -> Option<Category> {
         let w = ["cong chuc ", "can bo ", "cc ", "cb "]
             .iter()
             .find_map(|p| w.strip_prefix(p))
-            .unwrap_or(&w);
+            .unwrap_or(w);
         let padded = format!("{w} ");
         self.entries
             .iter()
@@ -567,5 +711,18 @@ mod tests {
         assert_eq!(t.category_of("Bí thư Đảng ủy"), Some(Category::CanBo));
         assert_eq!(t.category_of("Chuyên viên"), None);
         assert_eq!(t.category_of("Chủ tịch"), None);
+        assert_eq!(
+            t.category_of("CT HĐND kiêm Bí thư ĐU"),
+            Some(Category::CanBo)
+        );
+        assert_eq!(
+            t.category_of("Giám đốc HTX kiêm Phó Chủ tịch HĐND"),
+            Some(Category::CanBo)
+        );
+        assert_eq!(t.category_of("P.Bí thư ĐU"), Some(Category::CanBo));
+        assert_eq!(
+            t.category_of("Chỉ huy phó QS"),
+            Some(Category::KhongChuyenTrach)
+        );
     }
 }

@@ -340,3 +340,151 @@ fn the_missing_column_named_is_the_missing_one() {
         "{err}"
     );
 }
+
+fn people_rows(list: &[(&'static str, &'static str)]) -> Vec<Vec<C>> {
+    list.iter()
+        .enumerate()
+        .map(|(i, (name, title))| {
+            #[allow(clippy::cast_precision_loss)]
+            let n = (i + 1) as f64;
+            vec![N(n), S(name), D(d(1975, 1, 2)), S(title), S("Đại học")]
+        })
+        .collect()
+}
+
+fn header() -> Vec<C> {
+    vec![
+        S("STT"),
+        S("Họ và tên"),
+        S("Ngày sinh"),
+        S("Chức vụ"),
+        S("Trình độ chuyên môn"),
+    ]
+}
+
+/// The motto at the left and the body at the right; a form number and a
+/// "Tính đến ngày" line in the block: neither is a unit.
+#[test]
+fn motto_left_form_number_and_date_lines_are_no_units() {
+    let dir = tempdir();
+    let mut rows = vec![
+        vec![
+            S("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            E,
+            E,
+            S("UBND HUYỆN CHỢ MỚI"),
+        ],
+        vec![S("Độc lập - Tự do - Hạnh phúc"), E, E, S("UBND XÃ NÔNG HẠ")],
+        vec![S("Biểu số 2b-BNV")],
+        vec![S("BÁO CÁO SỐ LƯỢNG, CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC")],
+        vec![S("(Tính đến ngày 31/12/2013)")],
+        header(),
+    ];
+    rows.extend(people_rows(&[
+        ("An", "Chủ tịch UBND"),
+        ("Bình", "Tư pháp - Hộ tịch"),
+    ]));
+    let f = xlsx(&dir.path().join("ds.xlsx"), "DS", &rows, &[]);
+    let (units, parents) = units_of(dir.path(), &[&f]);
+    assert_eq!(units, [("UBND xã Nông Hạ".to_string(), 2)]);
+    assert_eq!(parents, ["UBND huyện Chợ Mới"]);
+}
+
+/// A district's list: headings name communes (alone, with a category after
+/// a dash, or inside a category heading), sub-headings give categories, and
+/// a new commune starts its own sections.
+#[test]
+fn district_list_with_unit_and_category_headings() {
+    let dir = tempdir();
+    let mut rows = vec![
+        vec![
+            S("UBND HUYỆN CHỢ MỚI"),
+            E,
+            E,
+            S("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ],
+        vec![S("PHÒNG NỘI VỤ")],
+        vec![S("DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ NĂM 2013")],
+        header(),
+        vec![S("I"), S("UBND XÃ NÔNG HẠ")],
+        vec![S("1"), S("Cán bộ")],
+    ];
+    rows.extend(people_rows(&[("An", "Chủ tịch UBND")]));
+    rows.push(vec![S("2"), S("Công chức")]);
+    rows.extend(people_rows(&[("Bình", "Văn phòng - Thống kê")]));
+    rows.push(vec![S("II"), S("CÔNG CHỨC XÃ MAI LẠP")]);
+    rows.extend(people_rows(&[("Cường", "Địa chính - Xây dựng")]));
+    rows.push(vec![S("III"), S("UBND XÃ THANH VẬN - CÁN BỘ")]);
+    rows.extend(people_rows(&[("Dung", "Chủ tịch Hội Nông dân")]));
+    let f = xlsx(&dir.path().join("huyen.xlsx"), "DS", &rows, &[]);
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["analysed"], 4, "{j:#}");
+    assert_eq!(j["by_category"]["can_bo"], 2, "{j:#}");
+    assert_eq!(j["by_category"]["cong_chuc"], 2, "{j:#}");
+    let (units, parents) = units_of(dir.path(), &[&f]);
+    assert_eq!(
+        units,
+        [
+            ("UBND xã Nông Hạ".to_string(), 2),
+            ("UBND xã Thanh Vận".to_string(), 1),
+            ("Xã Mai Lạp".to_string(), 1)
+        ]
+    );
+    assert_eq!(parents, ["UBND huyện Chợ Mới"]);
+}
+
+/// A heading typed in the STT column and merged across the row.
+#[test]
+fn heading_in_the_stt_column_merged_across() {
+    let dir = tempdir();
+    let mut rows = vec![
+        vec![S("UBND XÃ BẰNG VÂN")],
+        vec![],
+        header(),
+        vec![S("I. CÁN BỘ")],
+    ];
+    rows.extend(people_rows(&[
+        ("An", "Chủ tịch UBND"),
+        ("Bình", "Bí thư Đảng ủy"),
+    ]));
+    rows.push(vec![S("II. HỢP ĐỒNG")]);
+    rows.extend(people_rows(&[("Cường", "Bảo vệ")]));
+    let f = xlsx(
+        &dir.path().join("ds.xlsx"),
+        "DS",
+        &rows,
+        &[(3, 0, 3, 4), (6, 0, 6, 4)],
+    );
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["analysed"], 3, "{j:#}");
+    assert_eq!(j["non_staff_by_kind"]["headings"], 2, "{j:#}");
+    assert_eq!(j["by_category"]["can_bo"], 2, "{j:#}");
+    assert_eq!(j["by_category"]["hop_dong"], 1, "{j:#}");
+}
+
+/// A school is no commune, whatever its name says; its "cán bộ quản lý"
+/// are managers, not cán bộ; titles outside the commune list stay unknown.
+#[test]
+fn a_school_is_no_commune() {
+    let dir = tempdir();
+    let mut rows = vec![
+        vec![S("PHÒNG GD&ĐT CHỢ MỚI")],
+        vec![S("TRƯỜNG THCS XÃ NÔNG HẠ")],
+        vec![],
+        header(),
+        vec![S("I"), S("CÁN BỘ QUẢN LÝ")],
+    ];
+    rows.extend(people_rows(&[("An", "Hiệu trưởng")]));
+    rows.push(vec![S("II"), S("GIÁO VIÊN")]);
+    rows.extend(people_rows(&[("Bình", "Giáo viên")]));
+    let f = xlsx(&dir.path().join("ds.xlsx"), "DS", &rows, &[]);
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["analysed"], 2, "{j:#}");
+    assert_eq!(j["by_category"]["can_bo"], 0, "{j:#}");
+    assert_eq!(j["by_category"]["unknown"], 2, "{j:#}");
+    let groups = j["by_group"].as_array().unwrap();
+    assert!(groups.iter().all(|g| g["commune"] == false), "{groups:#?}");
+}
