@@ -399,8 +399,8 @@ impl UnitRegistry {
             Some(c) => format!("code:{}", fold(c)),
             None => format!(
                 "name:{}|{}",
-                fold(name),
-                parent.map(fold).unwrap_or_default()
+                unit_key(name),
+                parent.map(unit_key).unwrap_or_default()
             ),
         };
         if let Some(&i) = self.index.get(&key) {
@@ -420,6 +420,22 @@ impl UnitRegistry {
         self.index.insert(key, i);
         i
     }
+}
+
+/// A unit's name as compared: folded, and "UBND xã X" the same as "Xã X"
+/// (a commune's list may name the commune or its people's committee).
+fn unit_key(name: &str) -> String {
+    let f = fold(name);
+    for body in ["ubnd ", "uy ban nhan dan "] {
+        if let Some(rest) = f.strip_prefix(body)
+            && ["xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho "]
+                .iter()
+                .any(|k| rest.starts_with(k))
+        {
+            return rest.to_string();
+        }
+    }
+    f
 }
 
 /// Collects the issues of one row and decides whether it is set aside.
@@ -1344,6 +1360,13 @@ fn read_optional_scale<T: Copy>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_commune_and_its_committee_are_one_unit() {
+        assert_eq!(unit_key("UBND xã Nông Hạ"), unit_key("Xã Nông Hạ"));
+        assert_eq!(unit_key("Ủy ban nhân dân phường A"), unit_key("phường A"));
+        assert_ne!(unit_key("UBND xã A"), unit_key("Đảng ủy xã A"));
+    }
 
     #[test]
     fn unit_names_give_levels() {
