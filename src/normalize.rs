@@ -428,9 +428,18 @@ fn unit_key(name: &str) -> String {
     let f = fold(name);
     for body in ["ubnd ", "uy ban nhan dan "] {
         if let Some(rest) = f.strip_prefix(body)
-            && ["xa ", "phuong ", "thi tran ", "dac khu ", "huyen ", "quan ", "thi xa ", "thanh pho "]
-                .iter()
-                .any(|k| rest.starts_with(k))
+            && [
+                "xa ",
+                "phuong ",
+                "thi tran ",
+                "dac khu ",
+                "huyen ",
+                "quan ",
+                "thi xa ",
+                "thanh pho ",
+            ]
+            .iter()
+            .any(|k| rest.starts_with(k))
         {
             return rest.to_string();
         }
