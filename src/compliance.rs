@@ -89,6 +89,23 @@ pub struct TargetResult {
     pub members: Vec<Member>,
 }
 
+impl TargetResult {
+    /// The rows to list: units and parents with someone in the population,
+    /// then the whole roster. Units without anyone are counted, not listed.
+    pub fn listed(&self) -> impl Iterator<Item = &ComplianceRow> {
+        self.rows
+            .iter()
+            .filter(|r| r.population > 0)
+            .chain([&self.all])
+    }
+
+    /// Units and parents with nobody in the population (not listed).
+    #[must_use]
+    pub fn empty_groups(&self) -> usize {
+        self.rows.iter().filter(|r| r.population == 0).count()
+    }
+}
+
 /// One person in a target's population, in one unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Member {

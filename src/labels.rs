@@ -1277,6 +1277,15 @@ pub fn col_standard(lang: Lang) -> &'static str {
     }
 }
 
+/// The note under a target's units: how many have nobody in its population.
+#[must_use]
+pub fn groups_without_population(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{n} đơn vị không có người thuộc diện chỉ tiêu này (không liệt kê)"),
+        Lang::En => format!("{n} units with nobody in this target's population (not listed)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,6 +66,7 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
                 "shortfall": r.headline.shortfall,
                 "units_met": r.headline.units_met,
                 "units_applicable": r.headline.units_applicable,
+                "groups_without_population": r.empty_groups(),
                 "people_to_train": r.gaps.len(),
             })
         })
@@ -75,10 +76,7 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
         .iter()
         .flat_map(|r| {
             let id = &p.targets[r.target].id;
-            r.rows
-                .iter()
-                .chain([&r.all])
-                .map(move |row| row_json(input, id, row))
+            r.listed().map(move |row| row_json(input, id, row))
         })
         .collect();
     let mut doc = json!({

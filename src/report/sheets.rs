@@ -185,7 +185,7 @@ pub(super) fn by_unit(
     let mut below: Vec<(f64, String, f64, f64)> = Vec::new();
     for res in input.results {
         let t = &input.policy.targets[res.target];
-        let rows: Vec<&ComplianceRow> = res.rows.iter().chain([&res.all]).collect();
+        let rows: Vec<&ComplianceRow> = res.listed().collect();
         for row in rows {
             let bold = !matches!(row.group, Group::Unit(_));
             let (code, name, depth) = group_name(input, row.group);
@@ -219,6 +219,19 @@ pub(super) fn by_unit(
                     t.threshold.fraction(),
                 ));
             }
+            r += 1;
+        }
+        // Units with nobody in the population: counted here, not listed.
+        let empty = res.empty_groups();
+        if empty > 0 {
+            output::text_with_format(ws, r, 0, &t.id, &f.cell)?;
+            output::text_with_format(
+                ws,
+                r,
+                2,
+                labels::groups_without_population(lang, empty),
+                &f.cell,
+            )?;
             r += 1;
         }
     }

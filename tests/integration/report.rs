@@ -102,12 +102,19 @@ fn thirteen_of_twenty_at_the_boundary() {
     let ge = row(&j, "GE", Some("UBND xã A"));
     assert_eq!(ge["met"], true);
     assert_eq!(ge["shortfall"], 0);
-    // No commune cán bộ in xã B or the office: not applicable, never 0% or 100%.
+    // No commune cán bộ in xã B or the office: counted, not listed (never a
+    // row at 0% or 100%).
     for unit in ["UBND xã B", "Phòng Nội vụ"] {
-        let r = row(&j, "GT", Some(unit));
-        assert_eq!(r["population"], 0);
-        assert!(r["met"].is_null() && r["share"].is_null(), "{r}");
+        assert!(
+            !j["compliance"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["unit"].as_str() == Some(unit)),
+            "{unit} listed"
+        );
     }
+    assert_eq!(j["targets"][0]["groups_without_population"], 2);
     let all = row(&j, "GT", None);
     assert_eq!(all["scope"], "all");
     assert!(all["unit_code"].is_null());
@@ -370,7 +377,61 @@ fn sample_report() {
         "{text}"
     );
     let units = read_sheet(&out, nhanluc::labels::VI.sheet_units);
-    for status in ["Đạt", "Chưa đạt", "Không áp dụng"] {
+    for status in ["Đạt", "Chưa đạt"] {
         assert!(units.iter().any(|r| r[8] == status), "{status}");
     }
+    // Units with nobody in a target's population are counted, not listed.
+    assert!(!units.iter().any(|r| r[8] == "Không áp dụng"));
+    assert!(
+        units
+            .iter()
+            .any(|r| r[2].contains("không có người thuộc diện")),
+        "{units:?}"
+    );
+}
+
+/// `scope = "parent"`: every parent unit must meet the target. Huyện A's two
+/// communes hold 3 of 4 at trung cấp+ (75%, met at "50% trở lên"); huyện B's
+/// one commune 0 of 2 (needs 1 more). Figures counted by hand.
+#[test]
+fn parent_scope_judges_each_parent_unit() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "r.csv",
+        "Họ và tên,Đơn vị,Đơn vị cấp trên,Loại,Trình độ chuyên môn\n\
+         An,UBND xã A1,UBND huyện A,Cán bộ,Đại học\n\
+         Bình,UBND xã A1,UBND huyện A,Cán bộ,Sơ cấp\n\
+         Cường,UBND xã A2,UBND huyện A,Cán bộ,Trung cấp\n\
+         Dung,UBND xã A2,UBND huyện A,Cán bộ,Cao đẳng\n\
+         Em,UBND xã B1,UBND huyện B,Cán bộ,Sơ cấp\n\
+         Giang,UBND xã B1,UBND huyện B,Cán bộ,Chưa qua đào tạo\n",
+    );
+    let p = policy(dir.path(), &[target("P", CB, TC, "ge", "50", "parent")]);
+    let (_, j) = report_json("report", dir.path(), "2013-12-31", &p, &[&roster], &[]);
+    let parents: Vec<(String, u64, u64, bool, u64)> = j["compliance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["scope"] == "parent")
+        .map(|r| {
+            (
+                r["unit"].as_str().unwrap().to_string(),
+                r["population"].as_u64().unwrap(),
+                r["qualified"].as_u64().unwrap(),
+                r["met"].as_bool().unwrap(),
+                r["shortfall"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parents,
+        [
+            ("UBND huyện A".to_string(), 4, 3, true, 0),
+            ("UBND huyện B".to_string(), 2, 0, false, 1)
+        ]
+    );
+    let t = &j["targets"][0];
+    assert_eq!(t["met"], false, "{t:#}");
+    assert_eq!(t["shortfall"], 1, "{t:#}");
 }
