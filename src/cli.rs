@@ -15,6 +15,9 @@ pub struct Cli {
     /// No progress bars.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Print where the time went, stage by stage, to stderr at the end.
+    #[arg(long, global = true)]
+    pub timings: bool,
     /// Language of reports and messages.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
     pub lang: Lang,

@@ -50,12 +50,20 @@ use crate::schema::HeaderMatcher;
 
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: &Cli) -> Result<u8> {
-    match &cli.command {
+    if cli.timings {
+        progress::timings::start();
+    }
+    let code = match &cli.command {
         Command::Check(args) => commands::check::run(args, cli.lang, cli.quiet),
         Command::Report(args) => commands::report::run(args, args.plan, cli.lang, cli.quiet),
         Command::Plan(args) => commands::report::run(args, true, cli.lang, cli.quiet),
         Command::Generate(args) => commands::generate::run(args),
+    }?;
+    if cli.timings {
+        use std::io::Write as _;
+        let _ = std::io::stderr().write_all(progress::timings::report().as_bytes());
     }
+    Ok(code)
 }
 
 /// Stages 1–2: reads every roster of the listing into the clean staff table.
@@ -94,6 +102,7 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
         bar.inc(1);
     }
     bar.finish_and_clear();
+    progress::timings::stage("read");
     if raw.files.is_empty() {
         return Err(Error::NoRosterHeader {
             files: passed_over
@@ -123,6 +132,7 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
             as_of: cfg.as_of,
         },
     )?;
+    progress::timings::stage("clean");
     if !loaded
         .sheets
         .iter()

@@ -27,8 +27,10 @@ pub fn run(args: &CheckArgs, lang: Lang, quiet: bool) -> Result<u8> {
     output::refuse_overwrite(&inputs, &outputs)?;
     let loaded = crate::load(&cfg, &listing, quiet)?;
     let summary = CheckSummary::new(&loaded);
+    crate::progress::timings::stage("summary");
     if let Some(path) = &args.issues {
         output::write_issues(path, lang, &loaded.issues)?;
+        crate::progress::timings::stage("issues");
     }
     if args.json {
         let json =

@@ -68,7 +68,9 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
             None
         }
     };
+    crate::progress::timings::stage("positions");
     let results = compliance::evaluate(&loaded.roster, &hierarchy, &policy, placement.as_ref())?;
+    crate::progress::timings::stage("compliance");
     let retire = if with_plan {
         projection::retirement_dates(&loaded.roster, &policy.projection)
     } else {
@@ -99,6 +101,9 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     } else {
         (Vec::new(), Plan::default())
     };
+    if with_plan {
+        crate::progress::timings::stage("plan");
+    }
     let future = with_plan.then_some(Future {
         projection: &projected,
         plan: &planned,
@@ -118,8 +123,10 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         command_line: std::env::args().collect::<Vec<_>>().join(" "),
     };
     report::write_workbook(&out, &input)?;
+    crate::progress::timings::stage("workbook");
     if let Some(json) = &args.json {
         report::write_json(json, &input)?;
+        crate::progress::timings::stage("json");
     }
     output::print(&render(&input, &out))?;
     Ok(0)

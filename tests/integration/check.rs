@@ -508,3 +508,16 @@ fn sample_rosters() {
     let text = stdout(&run(&["check", "--as-of", "2013-12-31"]));
     assert!(text.contains("Số dòng đọc"), "{text}");
 }
+
+/// `--timings` says where the time went, on stderr only.
+#[test]
+fn timings_go_to_stderr() {
+    let o = run(&["--timings", "check", "--json", "--as-of", "2013-12-31"]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    for stage in ["timings:", "read", "clean", "summary", "total"] {
+        assert!(err.contains(stage), "{stage}: {err}");
+    }
+    let j: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is only the JSON");
+    assert_accounted(&j);
+}
