@@ -71,6 +71,17 @@ pub fn refuse_overwrite(inputs: &[(&Path, &str)], outputs: &[(&'static str, &Pat
                 what: "this is a folder, not a file".into(),
             });
         }
+        // A device, pipe or socket (/dev/null, /dev/stdout) is not replaced
+        // by a file: renaming over it would destroy it.
+        if let Ok(meta) = std::fs::metadata(out)
+            && !meta.is_file()
+        {
+            return Err(Error::OutputIsInput {
+                flag,
+                output: out.to_path_buf(),
+                what: "this is not a regular file (a device, pipe or socket)".into(),
+            });
+        }
         let at = place(out);
         let id = at.as_deref().and_then(|a| FileId::of(a).ok());
         let clash = taken.iter().find(|(tid, tplace, _)| {
@@ -462,20 +473,29 @@ pub fn write_issues_xlsx(path: &Path, lang: Lang, issues: &[DataIssue]) -> Resul
     save_workbook(&mut wb, path)
 }
 
-/// Writes the data issues as .xlsx or .csv, by the file's extension.
-pub fn write_issues(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result<()> {
+/// The format of an issues file, by its extension; checked before anything
+/// is read.
+pub fn issues_format(path: &Path) -> Result<&'static str> {
     match path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .as_deref()
     {
-        Some("xlsx") => write_issues_xlsx(path, lang, issues),
-        Some("csv") => write_issues_csv(path, lang, issues),
+        Some("xlsx") => Ok("xlsx"),
+        Some("csv") => Ok("csv"),
         _ => Err(Error::Usage(format!(
             "--issues {}: expected a .xlsx or .csv file",
             path.display()
         ))),
+    }
+}
+
+/// Writes the data issues as .xlsx or .csv, by the file's extension.
+pub fn write_issues(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result<()> {
+    match issues_format(path)? {
+        "xlsx" => write_issues_xlsx(path, lang, issues),
+        _ => write_issues_csv(path, lang, issues),
     }
 }
 

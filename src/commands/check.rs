@@ -14,6 +14,9 @@ use crate::summary::{CheckSummary, GroupCount};
 /// Runs the command; returns the exit code.
 pub fn run(args: &CheckArgs, lang: Lang, quiet: bool) -> Result<u8> {
     let cfg = InputConfig::from_args(&args.input)?;
+    if let Some(path) = &args.issues {
+        output::issues_format(path)?;
+    }
     let listing = crate::ingest::list_files(&cfg.paths)?;
     let mut inputs = cfg.input_files(&listing);
     if let Some(p) = &args.input.columns {

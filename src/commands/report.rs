@@ -30,6 +30,16 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let out = args.output.clone().unwrap_or_else(|| {
         PathBuf::from("reports").join(format!("{}_{}.xlsx", policy.id, cfg.as_of))
     });
+    if !out
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        return Err(crate::error::Error::Usage(format!(
+            "--output {}: expected a .xlsx file (the report is an Excel workbook)",
+            out.display()
+        )));
+    }
     // Every output checked against every input before anything is read.
     let catalogue_files = catalogue_path.as_deref().map(files_in).unwrap_or_default();
     let mut inputs = cfg.input_files(&listing);

@@ -761,3 +761,67 @@ fn a_row_number_given_twice_keeps_both_rows() {
     assert_eq!(j["staff"], 4, "{j:#}");
     assert_eq!(j["issues_by_problem"]["repeated_row_number"], 1, "{j:#}");
 }
+
+/// Devices and pipes are never replaced by a file; output names that cannot
+/// be written are refused before anything is read.
+#[cfg(unix)]
+#[test]
+fn devices_and_wrong_extensions_are_refused_up_front() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempdir();
+    let p = dir.path();
+    roster_csv(p);
+    policy(p);
+    for name in ["pipe.xlsx", "pipe.csv"] {
+        let made = std::process::Command::new("mkfifo")
+            .arg(p.join(name))
+            .status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    }
+    for args in [
+        vec!["check", "r.csv", "--issues", "pipe.csv"],
+        vec![
+            "report",
+            "--policy",
+            "policy.toml",
+            "r.csv",
+            "-o",
+            "pipe.xlsx",
+        ],
+    ] {
+        let mut all = args.clone();
+        all.extend(["--as-of", "2013-12-31"]);
+        let o = run_in(p, &all);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("pipe.") && err.contains("not a regular file"),
+            "{err}"
+        );
+    }
+    for name in ["pipe.xlsx", "pipe.csv"] {
+        assert!(
+            fs::symlink_metadata(p.join(name))
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+    for (args, part) in [
+        (
+            vec!["check", "r.csv", "--issues", "i.txt"],
+            "expected a .xlsx or .csv",
+        ),
+        (
+            vec!["report", "--policy", "policy.toml", "r.csv", "-o", "r.pdf"],
+            "expected a .xlsx",
+        ),
+    ] {
+        let mut all = args.clone();
+        all.extend(["--as-of", "2013-12-31"]);
+        let o = run_in(p, &all);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains(part), "{}", stderr(&o));
+    }
+    assert_eq!(fs::read_dir(p).unwrap().count(), 4, "nothing written");
+}
