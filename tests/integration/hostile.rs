@@ -144,10 +144,10 @@ fn an_output_never_overwrites_an_input() {
                 "r.csv",
                 "--field-synonyms",
                 "syn.toml",
-                "-o",
+                "--json",
                 "syn.toml",
             ],
-            "--output syn.toml",
+            "--json syn.toml",
             "field-synonyms file syn.toml",
         ),
         (
@@ -156,10 +156,10 @@ fn an_output_never_overwrites_an_input() {
                 "--policy",
                 "policy.toml",
                 "r.csv",
-                "-o",
+                "--json",
                 "policy.toml",
             ],
-            "--output policy.toml",
+            "--json policy.toml",
             "policy policy.toml",
         ),
         (
@@ -178,9 +178,9 @@ fn an_output_never_overwrites_an_input() {
         ),
         // a folder as input: every roster in it is protected
         (
-            vec!["report", "--policy", "policy.toml", ".", "-o", "r.csv"],
-            "--output r.csv",
-            "roster ./",
+            vec!["report", "--policy", "policy.toml", ".", "-o", "w.xlsx"],
+            "--output w.xlsx",
+            "roster ./w.xlsx",
         ),
     ];
     for (args, flag, what) in &cases {
