@@ -396,6 +396,15 @@ pub struct TargetProjection {
     pub projected: bool,
 }
 
+impl ProjectedRow {
+    /// False for a unit or parent with nobody in the population at any
+    /// checkpoint: counted, not listed. The whole roster is always listed.
+    #[must_use]
+    pub fn listed(&self) -> bool {
+        self.group == Group::All || self.points.iter().any(|c| c.n > 0)
+    }
+}
+
 /// Projects every target.
 #[must_use]
 pub fn project(

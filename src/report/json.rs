@@ -178,7 +178,7 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
         .iter()
         .flat_map(|tp| {
             let t = &p.targets[tp.target];
-            tp.rows.iter().map(move |row| {
+            tp.rows.iter().filter(|r| r.listed()).map(move |row| {
                 let (scope, code, unit) = group_json(input, row.group);
                 let points: Vec<Value> = tp
                     .dates

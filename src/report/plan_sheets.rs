@@ -124,7 +124,7 @@ pub(super) fn projection(
     let mut r = HEADER_ROW + 1;
     for p in fut.projection {
         let t = &input.policy.targets[p.target];
-        for row in &p.rows {
+        for row in p.rows.iter().filter(|r| r.listed()) {
             let (code, mut name) = group_name(input, row.group);
             if !p.projected && row.group == Group::All {
                 name = format!("{name} {}", l.not_projected);
@@ -178,6 +178,19 @@ pub(super) fn projection(
                     ws.write_blank(r, col(extra + 3), pct)?;
                 }
             }
+            r += 1;
+        }
+        // Units with nobody in the population: counted here, not listed.
+        let empty = p.rows.iter().filter(|r| !r.listed()).count();
+        if empty > 0 {
+            output::text_with_format(ws, r, 0, &t.id, &f.cell)?;
+            output::text_with_format(
+                ws,
+                r,
+                2,
+                labels::groups_without_population(input.lang, empty),
+                &f.cell,
+            )?;
             r += 1;
         }
     }

@@ -388,7 +388,23 @@ fn sample_plan_checked_by_hand() {
     assert_eq!(pck["met_if_unknown_qualified"], true);
     assert_eq!(pck["earliest_met"], "2037-02-01");
     assert_eq!(j["plan"]["optimal"], true);
+    // "Dự báo" lists only the units with someone in a target's population
+    // (the town's offices have no commune cán bộ): the others are counted.
+    for row in j["projection"].as_array().unwrap() {
+        let points = row["points"].as_array().unwrap();
+        assert!(
+            row["scope"] == "all" || points.iter().any(|p| p["population"].as_u64() > Some(0)),
+            "{row}"
+        );
+    }
     let l = &nhanluc::labels::VI;
+    let projection = read_sheet(&out, l.sheet_projection);
+    assert!(
+        projection
+            .iter()
+            .any(|r| r[0] == "T1" && r[2].contains("không có người thuộc diện")),
+        "{projection:?}"
+    );
     for sheet in [l.sheet_projection, l.sheet_plan, l.sheet_retirements] {
         assert!(read_sheet(&out, sheet).len() > 9, "{sheet}");
     }
