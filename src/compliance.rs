@@ -23,7 +23,7 @@ use crate::text::fold;
 use crate::units::Hierarchy;
 
 /// Which group a row is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Group {
     /// A node of the hierarchy with staff of its own (a unit).
     Unit(usize),

@@ -121,6 +121,13 @@ pub(super) fn projection(
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let last = table_top(ws, f, input, l.sheet_projection, &refs)?;
     let extra = 3 + dates.len();
+    // Outcomes by (target, group): looked up once per row, not searched.
+    let outcomes: std::collections::HashMap<(usize, Group), &crate::plan::Outcome> = fut
+        .plan
+        .outcomes
+        .iter()
+        .map(|o| ((o.target, o.group), o))
+        .collect();
     let mut r = HEADER_ROW + 1;
     for p in fut.projection {
         let t = &input.policy.targets[p.target];
@@ -164,11 +171,7 @@ pub(super) fn projection(
                 labels::status(input.lang, at.decide(t).met),
                 text,
             )?;
-            let outcome = fut
-                .plan
-                .outcomes
-                .iter()
-                .find(|o| o.target == p.target && o.group == row.group);
+            let outcome = outcomes.get(&(p.target, row.group)).copied();
             let with_plan = outcome.map_or(at.share(), |o| o.with_plan().share());
             match with_plan {
                 Some(s) => {
