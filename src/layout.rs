@@ -433,21 +433,20 @@ fn is_category_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bo
     let Some(t) = lone_text(sheet, r, stt_col) else {
         return false;
     };
-    // Without a leading section label ("I.", "A)", "1 -").
-    let body = match t.split_once([' ', '.', ')']) {
-        Some((head, rest))
-            if !head.is_empty()
-                && head.chars().all(|c| c.is_ascii_alphanumeric())
-                && head.chars().count() <= 4
-                && (is_section_label(&fold(head)) || head.chars().all(|c| c.is_ascii_digit())) =>
-        {
-            rest.trim_start_matches(['.', ')', '-', ' '])
-        }
-        _ => t,
+    let f = fold(t);
+    // Written like a person's name ("Hợp Đồng", "Công Chúc": every word
+    // capitalised, nothing in capitals): a person, not a heading, which is
+    // typed in capitals ("CÔNG CHỨC") or as a phrase ("Công chức").
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let title_case = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
     };
-    let f = fold(body);
+    if words.len() >= 2 && words.iter().all(|w| title_case(w)) {
+        return false;
+    }
     !UNIT_HEADING_PREFIXES.iter().any(|p| f.starts_with(p))
-        && crate::scales::parse_category(body).is_some()
+        && crate::scales::heading_category(t).is_some()
 }
 
 fn is_section_label(f: &str) -> bool {

@@ -441,7 +441,8 @@ pub fn parse_category(s: &str) -> Option<CategoryCell> {
         .iter()
         .any(|k| padded.contains(k))
         && !padded.contains(" thi xa ");
-    // A school's "cán bộ quản lý" are its managers (viên chức), not cán bộ.
+    // "Cán bộ quản lý" names a school's or hospital's managers (viên chức),
+    // not cán bộ: ambiguous, unread.
     if c.contains("canboquanly") {
         return None;
     }
@@ -484,6 +485,52 @@ pub fn parse_category(s: &str) -> Option<CategoryCell> {
         }),
         _ => None,
     }
+}
+
+/// The category a section heading names: its text, after a section label
+/// ("I.", "A)", "1 -", "PHẦN III:"), must begin with a category's words
+/// ("CÁN BỘ", "Công chức chuyên môn", "Người hoạt động không chuyên trách",
+/// "Hợp đồng"), so that a person named "Nguyễn Công Chúc" is no heading.
+#[must_use]
+pub fn heading_category(text: &str) -> Option<CategoryCell> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let is_label = |w: &str| {
+        let f = fold(w.trim_end_matches(['.', ')', ':', '-']));
+        !f.is_empty()
+            && f.chars().count() <= 4
+            && (f.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+                || f.chars().all(|c| c.is_ascii_digit())
+                || (f.chars().count() == 1 && f.chars().all(|c| c.is_ascii_lowercase())))
+    };
+    let mut k = 0;
+    while k < words.len()
+        && (is_label(words[k])
+            || matches!(fold(words[k]).as_str(), "phan" | "muc" | "-" | "–" | ":"))
+    {
+        k += 1;
+    }
+    let rest = words[k..].join(" ");
+    let f = format!("{} ", fold(&rest).replace(['.', ':', ',', '-'], " "));
+    let starts = [
+        "can bo ",
+        "cong chuc ",
+        "vien chuc ",
+        "hop dong ",
+        "nguoi hoat dong ",
+        "nguoi hdkct ",
+        "hdkct ",
+        "khong chuyen trach ",
+        "lao dong hop dong ",
+        "nhan vien hop dong ",
+        "cb ",
+        "cc ",
+        "vc ",
+        "hd ",
+    ];
+    if !starts.iter().any(|p| f.starts_with(p)) {
+        return None;
+    }
+    parse_category(&rest)
 }
 
 /// Government level.

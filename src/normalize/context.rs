@@ -75,6 +75,46 @@ const TITLE_ENDS: &[&str] = &[
 /// "Biểu số 2b"): not a unit's first word in a title, heading or name.
 const NOT_A_UNIT_START: &[&str] = &["so ", "khoi ", "co quan ", "don vi "];
 
+/// Words of a unit's kind or body, skipped to reach its own name.
+const KIND_WORDS: &[&str] = &[
+    "ubnd", "uy", "ban", "nhan", "dan", "hdnd", "hoi", "dong", "dang", "xa", "phuong", "thi",
+    "tran", "huyen", "quan", "tinh", "thanh", "pho", "dac", "khu",
+];
+
+/// Words that cannot begin a unit's own name ("xã thuộc huyện", "xã và
+/// phường", "các xã").
+const CONNECTORS: &[&str] = &[
+    "thuoc", "va", "cac", "tren", "trong", "cua", "tai", "nam", "den", "ngay", "voi", "o", "co",
+];
+
+/// Texts longer than this are not read for a unit (a title, heading or
+/// name is short; reading more only costs time).
+const MAX_NAME_TEXT: usize = 300;
+
+/// True when a unit's name goes on past its kind to a name of its own:
+/// "UBND xã Nông Hạ" does, "Xã", "Xã thuộc huyện …", "Xã và phường" do not.
+fn is_named_unit(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    let k = words
+        .iter()
+        .take_while(|w| KIND_WORDS.contains(&w.as_str()))
+        .count();
+    words
+        .get(k)
+        .is_some_and(|w| !CONNECTORS.contains(&w.as_str()))
+}
+
+/// The first characters of a text, for reading names from it.
+fn head(text: &str) -> &str {
+    text.char_indices()
+        .nth(MAX_NAME_TEXT)
+        .map_or(text, |(i, _)| &text[..i])
+}
+
 /// True when folded text begins with a word naming a kind of unit ("xã",
 /// "UBND", "phòng", "huyện", …) followed by a name.
 fn starts_with_unit_word(folded: &str) -> bool {
@@ -189,6 +229,7 @@ fn unit_case(s: &str) -> String {
 /// THƯỢNG NĂM 2013" → "XÃ NÔNG THƯỢNG"), if any. "cấp xã" is a class of
 /// staff, not a unit.
 fn unit_in_title(text: &str) -> Option<String> {
+    let text = head(text);
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ';' || c == ':')
         .filter(|w| !w.is_empty())
@@ -198,7 +239,7 @@ fn unit_in_title(text: &str) -> Option<String> {
         .map(|w| fold(w.trim_matches([',', '(', ')'])))
         .collect();
     for i in 0..words.len() {
-        if i > 0 && folded[i - 1] == "cap" {
+        if i > 0 && matches!(folded[i - 1].as_str(), "cap" | "cac" | "khoi" | "thuoc") {
             continue;
         }
         let rest = folded[i..].join(" ");
@@ -226,8 +267,9 @@ fn unit_in_title(text: &str) -> Option<String> {
             .trim_end_matches(['(', '-', '.', ','])
             .trim()
             .to_string();
-        // A kind of unit alone ("XÃ") names none.
-        if name.split_whitespace().count() >= 2 {
+        // A kind of unit alone ("XÃ") or with no name of its own ("XÃ
+        // THUỘC HUYỆN …", "XÃ, PHƯỜNG") names none.
+        if is_named_unit(&split_unit(&name).0) {
             return Some(name);
         }
     }
@@ -254,6 +296,7 @@ fn from_title_block(sheet: &RawSheet, layout: &Layout) -> Option<SheetUnit> {
         }) else {
             continue;
         };
+        let text = head(&text).to_string();
         let f = fold(&text);
         if f.starts_with("danh sach")
             || f.starts_with("bao cao")
@@ -275,7 +318,7 @@ fn from_title_block(sheet: &RawSheet, layout: &Layout) -> Option<SheetUnit> {
             pending_bare = Some(text);
             continue;
         }
-        if starts_with_unit_word(&f) {
+        if starts_with_unit_word(&f) && is_named_unit(&text) {
             bodies.push(text);
         }
     }
@@ -375,11 +418,21 @@ fn unit_in_name(name: &str) -> Option<String> {
     if let Some(i) = (0..words.len()).find(|&i| {
         !(i > 0 && folded[i - 1] == "cap") && starts_with_unit_word(&folded[i..].join(" "))
     }) && words.len() - i >= 2
+        && is_named_unit(&words[i..].join(" "))
     {
         return Some(unit_case(&words[i..].join(" ")));
     }
+    // A bare name is a place only when nothing in it says date, form or
+    // category ("Tháng 12", "Biểu 2a", "Cán bộ xã").
+    let not_place = [
+        "thang", "bieu", "mau", "quy", "dot", "nam", "can", "bo", "cong", "chuc", "vien", "danh",
+        "sach", "bao", "cao", "tong", "hop", "ke", "khai", "phu", "luc", "hd", "kct",
+    ];
     let all = folded.join(" ");
-    (!all.is_empty() && !is_generic_name(&all)).then(|| unit_case(&words.join(" ")))
+    (!all.is_empty()
+        && !is_generic_name(&all)
+        && !folded.iter().any(|w| not_place.contains(&w.as_str())))
+    .then(|| unit_case(&words.join(" ")))
 }
 
 /// The unit of a sheet without a unit column: its title block, else its
@@ -478,11 +531,12 @@ pub(super) fn sheet_unit(
 /// A heading naming neither ("1. Khối Đảng", "II. GIÁO VIÊN") groups rows
 /// without saying either.
 pub(super) fn heading(text: &str) -> (Option<String>, Option<CategoryCell>) {
+    let text = head(text);
     let f = fold(text);
-    if starts_with_unit_word(&f) {
+    if starts_with_unit_word(&f) && is_named_unit(text) {
         for sep in [" - ", " – ", ": ", " ("] {
             if let Some((head, tail)) = text.split_once(sep)
-                && let Some(c) = scales::parse_category(tail.trim_end_matches(')'))
+                && let Some(c) = scales::heading_category(tail.trim_end_matches(')'))
             {
                 return (Some(unit_case(head.trim())), Some(c));
             }
@@ -490,7 +544,7 @@ pub(super) fn heading(text: &str) -> (Option<String>, Option<CategoryCell>) {
         return (Some(unit_case(&split_unit(text).0)), None);
     }
     let unit = unit_in_title(text).map(|u| unit_case(&split_unit(&u).0));
-    (unit, scales::parse_category(text))
+    (unit, scales::heading_category(text))
 }
 
 /// The category a section heading gives the rows below it ("I. CÁN BỘ",
@@ -504,7 +558,7 @@ pub fn heading_category(text: &str) -> Option<CategoryCell> {
     if starts_with_unit_word(&f) {
         return None;
     }
-    scales::parse_category(text)
+    scales::heading_category(text)
 }
 
 /// Commune titles and the category each implies (see
@@ -649,6 +703,15 @@ mod tests {
             None
         );
         assert_eq!(
+            unit_in_title("DANH SÁCH CÔNG CHỨC XÃ THUỘC HUYỆN CHỢ MỚI"),
+            None
+        );
+        assert_eq!(
+            unit_in_title("DANH SÁCH CÁN BỘ CÁC XÃ, PHƯỜNG, THỊ TRẤN"),
+            None
+        );
+        assert_eq!(unit_in_title("BÁO CÁO SỐ LƯỢNG CÁN BỘ XÃ VÀ PHƯỜNG"), None);
+        assert_eq!(
             unit_in_title(
                 "Danh sách trích ngang cán bộ của UBND phường Đức Xuân (kèm theo Báo cáo số 12)"
             )
@@ -671,6 +734,9 @@ mod tests {
             Some("xa nong thuong")
         );
         assert_eq!(unit_in_name("Xã Đức Xuân").as_deref(), Some("Xã Đức Xuân"));
+        assert_eq!(unit_in_name("Tháng 12"), None);
+        assert_eq!(unit_in_name("Biểu 2a"), None);
+        assert_eq!(unit_in_name("Cán bộ xã"), None);
     }
 
     #[test]

@@ -488,3 +488,28 @@ fn a_school_is_no_commune() {
     let groups = j["by_group"].as_array().unwrap();
     assert!(groups.iter().all(|g| g["commune"] == false), "{groups:#?}");
 }
+
+/// A person whose name holds a category's words ("Nguyễn Công Chúc") is no
+/// section heading, even on a row with only the STT and the name: nobody
+/// below inherits a category from them.
+#[test]
+fn a_name_with_category_words_is_no_heading() {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "ds.csv",
+        "STT,Họ và tên,Đơn vị,Loại,Chức vụ,Trình độ chuyên môn\n\
+         1,Nguyễn Văn An,UBND xã X,Cán bộ,Bí thư Đảng ủy,Đại học\n\
+         2,Nguyễn Công Chúc,,,,\n\
+         3,Lê Văn Bình,UBND xã X,,Phó Chủ tịch UBND,Đại học\n\
+         4,Hợp Đồng,,,,\n\
+         5,Trần Văn Cường,UBND xã X,,Chủ tịch Hội Nông dân,Đại học\n",
+    );
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["non_staff_by_kind"]["headings"], 0, "{j:#}");
+    assert_eq!(j["set_aside"], 2, "the two rows without a unit: {j:#}");
+    assert_eq!(j["by_category"]["can_bo"], 3, "{j:#}");
+    assert_eq!(j["by_category"]["cong_chuc"], 0, "{j:#}");
+    assert_eq!(problems(&j, "category_from_title"), 2, "{j:#}");
+}
