@@ -1277,6 +1277,19 @@ pub fn col_standard(lang: Lang) -> &'static str {
     }
 }
 
+/// The line under the targets: postings whose category nothing gave.
+#[must_use]
+pub fn category_unknown_note(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Chưa rõ loại: {n} người không ghi loại, không suy ra được (không thuộc đối tượng chỉ tiêu nào; xem Lỗi dữ liệu)"
+        ),
+        Lang::En => format!(
+            "Category unknown: {n} postings say no category and none could be inferred (in no target's population; see Data issues)"
+        ),
+    }
+}
+
 /// The note under a target's units: how many have nobody in its population.
 #[must_use]
 pub fn groups_without_population(lang: Lang, n: usize) -> String {

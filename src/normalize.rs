@@ -944,7 +944,17 @@ fn row_category(
         }
     };
     if let Some(cat) = around.heading_category {
-        unreadable(issues, Action::Ignored);
+        // With a category column, the row says where its category came from.
+        if !unreadable(issues, Action::Ignored)
+            && let Some((p, _)) = cell
+        {
+            issues.push(
+                &p.header,
+                String::new(),
+                Problem::CategoryFromHeading(cat.category),
+                Action::Inferred,
+            );
+        }
         return cat;
     }
     // Commune titles name commune posts: not for a unit of another level.

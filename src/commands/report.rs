@@ -202,6 +202,17 @@ fn render(input: &ReportInput<'_>, out: &std::path::Path) -> String {
             l.units_met_word,
         );
     }
+    // People no column, heading or title gave a category are in no target.
+    let unknown = input
+        .loaded
+        .roster
+        .records
+        .iter()
+        .filter(|r| r.category == crate::scales::Category::Unknown)
+        .count();
+    if unknown > 0 {
+        let _ = writeln!(s, "{}", labels::category_unknown_note(lang, unknown));
+    }
     if let Some(fut) = &input.future {
         let (trainees, outcomes) = (fut.plan.trainees.len(), &fut.plan.outcomes);
         let _ = writeln!(s, "{}: {trainees}", l.plan_summary);

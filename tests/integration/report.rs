@@ -376,6 +376,8 @@ fn sample_report() {
         text.contains("T1") && text.contains("Đạt") && text.contains("Chưa đạt"),
         "{text}"
     );
+    // "Cán bộ tăng cường" in 07: no category said or inferred, in no target.
+    assert!(text.contains("Chưa rõ loại: 1 người"), "{text}");
     let units = read_sheet(&out, nhanluc::labels::VI.sheet_units);
     for status in ["Đạt", "Chưa đạt"] {
         assert!(units.iter().any(|r| r[8] == status), "{status}");
