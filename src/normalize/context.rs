@@ -428,8 +428,10 @@ fn unit_in_name(name: &str) -> Option<String> {
         "thang", "bieu", "mau", "quy", "dot", "nam", "can", "bo", "cong", "chuc", "vien", "danh",
         "sach", "bao", "cao", "tong", "hop", "ke", "khai", "phu", "luc", "hd", "kct",
     ];
+    // A place's name has two words or more ("Nông Hạ", "Đức Xuân"); "t0",
+    // "roster", "abc" name none.
     let all = folded.join(" ");
-    (!all.is_empty()
+    (folded.len() >= 2
         && !is_generic_name(&all)
         && !folded.iter().any(|w| not_place.contains(&w.as_str())))
     .then(|| unit_case(&words.join(" ")))
@@ -737,6 +739,8 @@ mod tests {
         assert_eq!(unit_in_name("Tháng 12"), None);
         assert_eq!(unit_in_name("Biểu 2a"), None);
         assert_eq!(unit_in_name("Cán bộ xã"), None);
+        assert_eq!(unit_in_name("t0"), None);
+        assert_eq!(unit_in_name("roster"), None);
     }
 
     #[test]
