@@ -24,11 +24,11 @@ use hashbrown::HashMap;
 pub use catalogue::{AgencyRef, Catalogue, PositionDef, PositionKind};
 
 use crate::issues::{Action, DataIssue, Problem};
-use crate::labels;
 use crate::roster::{Roster, SheetReport, StaffRecord};
 use crate::scales::{Category, Education, PoliticalTheory, StateManagement};
 use crate::text::fold;
 use crate::units::Hierarchy;
+use crate::vocab::grades;
 
 /// A requirement a posting does not meet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,13 +263,13 @@ fn accepted_grades(list: &[String]) -> (Vec<String>, Vec<String>) {
     for g in list {
         if is_grade_code(g) {
             let code = g.trim().to_ascii_uppercase();
-            if let Some(name) = labels::grade_name(&code) {
+            if let Some(name) = grades::grade_name(&code) {
                 names.push(fold(name));
             }
             codes.push(code);
         } else {
             let f = fold(g);
-            if let Some(code) = labels::grade_code(&f) {
+            if let Some(code) = grades::grade_code(&f) {
                 codes.push(code.to_string());
             }
             names.push(f);
@@ -289,7 +289,7 @@ fn grade_matches(r: &StaffRecord, codes: &[String], names: &[String]) -> Option<
     }
     let code = code.or_else(|| {
         name.as_deref()
-            .and_then(labels::grade_code)
+            .and_then(grades::grade_code)
             .map(str::to_string)
     });
     Some(code.is_some_and(|c| codes.contains(&c)) || name.is_some_and(|n| names.contains(&n)))
@@ -307,7 +307,7 @@ pub fn grade_display(r: &StaffRecord) -> Option<String> {
         .grade
         .as_deref()
         .map(str::to_string)
-        .or_else(|| code.and_then(labels::grade_name).map(str::to_string));
+        .or_else(|| code.and_then(grades::grade_name).map(str::to_string));
     match (name, code) {
         (Some(n), Some(c)) => Some(format!("{n} ({c})")),
         (Some(n), None) => Some(n),
@@ -331,12 +331,12 @@ fn grade_key(r: &StaffRecord) -> Option<(String, String)> {
     let code = given.or_else(|| {
         name.map(fold)
             .as_deref()
-            .and_then(labels::grade_code)
+            .and_then(grades::grade_code)
             .map(str::to_string)
     });
     match (code, name) {
         (Some(c), name) => {
-            let display = match (labels::grade_name(&c), name) {
+            let display = match (grades::grade_name(&c), name) {
                 (Some(n), _) | (None, Some(n)) => format!("{n} ({c})"),
                 (None, None) => c.clone(),
             };
