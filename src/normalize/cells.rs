@@ -1,0 +1,286 @@
+//! Reading cells: the parsed columns of a sheet, and values of each kind.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// Youngest and oldest plausible ages of staff on the as-of date.
+pub(super) const AGE_RANGE: std::ops::RangeInclusive<i32> = 15..=80;
+
+/// A column's values parsed once per distinct value.
+pub(super) struct Parsed<T> {
+    pub(super) col: usize,
+    pub(super) header: String,
+    pub(super) values: Vec<T>,
+}
+
+impl<T> Parsed<T> {
+    pub(super) fn new(
+        sheet: &RawSheet,
+        layout: &Layout,
+        field: Field,
+        f: impl Fn(&RawValue) -> T,
+    ) -> Option<Self> {
+        let col = layout.column(field)?;
+        let header = layout.header_of(col);
+        let values = sheet
+            .columns
+            .get(col)
+            .map(|c| c.values().iter().map(f).collect())
+            .unwrap_or_default();
+        Some(Self {
+            col,
+            header,
+            values,
+        })
+    }
+
+    pub(super) fn get<'s>(&'s self, sheet: &RawSheet, row: usize) -> Option<&'s T> {
+        sheet
+            .columns
+            .get(self.col)?
+            .id(row)
+            .map(|id| &self.values[id - 1])
+    }
+}
+
+/// A section heading's text: its first text cell other than the row number
+/// (or the row-number cell itself when the heading is typed there), without
+/// a leading enumeration ("I.", "2)", "a -").
+pub(super) fn heading_text(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> Option<String> {
+    let text_at = |c: usize| {
+        sheet
+            .cell(r, c)
+            .and_then(RawValue::as_text)
+            .map(str::to_string)
+    };
+    let text = (0..sheet.columns.len())
+        .filter(|c| Some(*c) != stt_col)
+        .find_map(text_at)
+        .or_else(|| stt_col.and_then(text_at))?;
+    let trimmed = match text.split_once([' ', '.', ')']) {
+        Some((head, rest))
+            if !head.is_empty()
+                && head
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "IVXLivxl".contains(c)) =>
+        {
+            rest.trim_start_matches(['.', ')', '-', ' '])
+        }
+        _ => text.as_str(),
+    };
+    Some(trimmed.trim().to_string()).filter(|t| !t.is_empty())
+}
+
+/// Marker columns of one field ("x" under each level): the columns with the
+/// value each stands for, and the group header for messages.
+pub(super) struct Marks<T> {
+    pub(super) cols: Vec<(usize, T)>,
+    pub(super) header: String,
+}
+
+impl<T: Copy + Ord> Marks<T> {
+    pub(super) fn new(l: &Layout, field: Field, parse: impl Fn(&str) -> Option<T>) -> Option<Self> {
+        let found = l.markers(field);
+        let header = found.first().map(|(_, _, h)| (*h).to_string())?;
+        let cols = found
+            .iter()
+            .filter_map(|(c, v, _)| parse(v).map(|t| (*c, t)))
+            .collect::<Vec<_>>();
+        (!cols.is_empty()).then_some(Self { cols, header })
+    }
+
+    /// The highest value marked in the row, if any column is marked.
+    pub(super) fn get(&self, sheet: &RawSheet, r: usize) -> Option<T> {
+        self.cols
+            .iter()
+            .filter(|(c, _)| sheet.cell(r, *c).is_some_and(is_mark))
+            .map(|(_, t)| *t)
+            .max()
+    }
+}
+
+/// A cell that marks its column: "x", "X", "1", "✓", a date… but not "0", "-" or "không".
+pub(super) fn is_mark(v: &RawValue) -> bool {
+    match v {
+        RawValue::Number(bits) => f64::from_bits(*bits) != 0.0,
+        RawValue::Bool(b) => *b,
+        RawValue::Text(t) => !matches!(fold(t).as_str(), "" | "0" | "khong" | "no" | "false"),
+        RawValue::Date(_) => true,
+        RawValue::Error(_) => false,
+    }
+}
+
+/// Education as read from one cell.
+pub(super) enum EducationRead {
+    Ok(EducationCell),
+    GeneralOnly,
+    Unreadable,
+    /// A course in progress ("Trung cấp, đang học ĐH"): the level held is the
+    /// rest of the cell, unknown when there is none.
+    InProgress(scales::InProgress),
+}
+
+pub(super) fn read_education(v: &RawValue) -> EducationRead {
+    let s = v.display();
+    if let Some(p) = scales::parse_in_progress(&s) {
+        return EducationRead::InProgress(p);
+    }
+    match scales::parse_education(&s) {
+        Some(e) => EducationRead::Ok(e),
+        None if is_general_grade(&s) => EducationRead::GeneralOnly,
+        None => EducationRead::Unreadable,
+    }
+}
+
+/// A birth date: as any date, or with a two-digit year read in the century
+/// that gives a plausible age on the as-of date.
+pub(super) fn read_birth(v: &RawValue, as_of: NaiveDate) -> Option<DateRead> {
+    read_date(v).or_else(|| match v {
+        RawValue::Text(s) => dates::birth_two_digit_year(s, as_of, &AGE_RANGE),
+        _ => None,
+    })
+}
+
+/// "12/12", "9/12", "10/10": a general-education grade.
+pub(super) fn is_general_grade(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    matches!(parts.as_slice(), [a, b] if a.parse::<u8>().is_ok() && matches!(*b, "10" | "12"))
+}
+
+pub(super) fn read_date(v: &RawValue) -> Option<DateRead> {
+    match v {
+        RawValue::Date(days) => NaiveDate::from_num_days_from_ce_opt(*days).map(|date| {
+            DateRead::Ok(PartialDate {
+                date,
+                precision: Precision::Day,
+            })
+        }),
+        RawValue::Number(bits) => dates::from_number(f64::from_bits(*bits)),
+        RawValue::Text(s) => dates::parse_text(s),
+        RawValue::Bool(_) | RawValue::Error(_) => None,
+    }
+}
+
+pub(super) fn read_text(v: &RawValue) -> Arc<str> {
+    v.display().into()
+}
+
+/// All parsed columns of one sheet.
+pub(super) struct Columns {
+    /// The full name, or the given name when the name is split.
+    pub(super) name: Parsed<Arc<str>>,
+    /// Family and middle names, when the name is split.
+    pub(super) family_name: Option<Parsed<Arc<str>>>,
+    pub(super) unit: Option<Parsed<Arc<str>>>,
+    pub(super) category: Option<Parsed<Option<CategoryCell>>>,
+    pub(super) education: Option<Parsed<EducationRead>>,
+    pub(super) education_marks: Option<Marks<Education>>,
+    pub(super) gender_marks: Option<Marks<Gender>>,
+    pub(super) political_marks: Option<Marks<scales::PoliticalTheory>>,
+    pub(super) state_marks: Option<Marks<scales::StateManagement>>,
+    pub(super) staff_id: Option<Parsed<Arc<str>>>,
+    pub(super) national_id: Option<Parsed<Arc<str>>>,
+    pub(super) birth: Option<Parsed<Option<DateRead>>>,
+    pub(super) birth_male: Option<Parsed<Option<DateRead>>>,
+    pub(super) birth_female: Option<Parsed<Option<DateRead>>>,
+    pub(super) gender: Option<Parsed<Option<Gender>>>,
+    pub(super) ethnicity: Option<Parsed<Arc<str>>>,
+    pub(super) party: Option<Parsed<Option<bool>>>,
+    pub(super) unit_code: Option<Parsed<Arc<str>>>,
+    pub(super) parent: Option<Parsed<Arc<str>>>,
+    pub(super) gov_level: Option<Parsed<Option<GovLevel>>>,
+    pub(super) title: Option<Parsed<Arc<str>>>,
+    pub(super) position: Option<Parsed<Arc<str>>>,
+    pub(super) position_code: Option<Parsed<Arc<str>>>,
+    pub(super) grade: Option<Parsed<Arc<str>>>,
+    pub(super) grade_code: Option<Parsed<Arc<str>>>,
+    pub(super) field_of_study: Option<Parsed<Arc<str>>>,
+    pub(super) political: Option<Parsed<Option<scales::PoliticalTheory>>>,
+    pub(super) state_mgmt: Option<Parsed<Option<scales::StateManagement>>>,
+    pub(super) it: Option<Parsed<Arc<str>>>,
+    pub(super) language: Option<Parsed<Arc<str>>>,
+    pub(super) hire: Option<Parsed<Option<DateRead>>>,
+    pub(super) training_level: Option<Parsed<Option<Education>>>,
+    pub(super) training_end: Option<Parsed<Option<DateRead>>>,
+    pub(super) retirement: Option<Parsed<Option<DateRead>>>,
+}
+
+impl Columns {
+    pub(super) fn new(sheet: &RawSheet, l: &Layout, as_of: NaiveDate) -> Option<Self> {
+        let text = |f| Parsed::new(sheet, l, f, read_text);
+        let date = |f| Parsed::new(sheet, l, f, read_date);
+        let birth = |f| Parsed::new(sheet, l, f, |v| read_birth(v, as_of));
+        let columns = Self {
+            name: text(Field::FullName).or_else(|| text(Field::GivenName))?,
+            family_name: if l.column(Field::FullName).is_none() {
+                text(Field::FamilyName)
+            } else {
+                None
+            },
+            unit: text(Field::Unit),
+            category: Parsed::new(sheet, l, Field::Category, |v| {
+                scales::parse_category(&v.display())
+            }),
+            education: Parsed::new(sheet, l, Field::Education, read_education),
+            education_marks: Marks::new(l, Field::Education, |v| {
+                scales::parse_education(v).map(|e| e.level)
+            }),
+            gender_marks: Marks::new(l, Field::Gender, scales::parse_gender),
+            political_marks: Marks::new(l, Field::PoliticalTheory, scales::parse_political_theory),
+            state_marks: Marks::new(l, Field::StateManagement, scales::parse_state_management),
+            staff_id: text(Field::StaffId),
+            national_id: text(Field::NationalId),
+            birth: birth(Field::BirthDate),
+            birth_male: birth(Field::BirthDateMale),
+            birth_female: birth(Field::BirthDateFemale),
+            gender: Parsed::new(sheet, l, Field::Gender, |v| {
+                scales::parse_gender(&v.display())
+            }),
+            ethnicity: text(Field::Ethnicity),
+            party: Parsed::new(sheet, l, Field::PartyMember, |v| match v {
+                RawValue::Date(_) => Some(true),
+                RawValue::Bool(b) => Some(*b),
+                _ => scales::parse_yes_no(&v.display()),
+            }),
+            unit_code: text(Field::UnitCode),
+            parent: text(Field::ParentUnit),
+            gov_level: Parsed::new(sheet, l, Field::GovLevel, |v| {
+                scales::parse_gov_level(&v.display())
+            }),
+            title: text(Field::Title),
+            position: text(Field::Position),
+            position_code: text(Field::PositionCode),
+            grade: text(Field::Grade),
+            grade_code: text(Field::GradeCode),
+            field_of_study: text(Field::FieldOfStudy),
+            political: Parsed::new(sheet, l, Field::PoliticalTheory, |v| {
+                scales::parse_political_theory(&v.display())
+            }),
+            state_mgmt: Parsed::new(sheet, l, Field::StateManagement, |v| {
+                scales::parse_state_management(&v.display())
+            }),
+            it: text(Field::ItSkill),
+            language: text(Field::ForeignLanguage),
+            hire: date(Field::HireDate),
+            training_level: Parsed::new(sheet, l, Field::TrainingLevel, |v| {
+                scales::parse_education(&v.display()).map(|e| e.level)
+            }),
+            training_end: date(Field::TrainingEnd),
+            retirement: date(Field::RetirementDate),
+        };
+        // Education is required: as a column or as marker columns.
+        (columns.education.is_some() || columns.education_marks.is_some()).then_some(columns)
+    }
+}
+
+pub(super) fn opt_text(
+    p: Option<&Parsed<Arc<str>>>,
+    sheet: &RawSheet,
+    r: usize,
+) -> Option<Arc<str>> {
+    p.and_then(|p| p.get(sheet, r)).cloned()
+}
+
+pub(super) fn raw_display(sheet: &RawSheet, col: usize, r: usize) -> String {
+    sheet.cell_text(r, col)
+}
