@@ -77,6 +77,8 @@ pub(crate) struct Formats {
     pub(crate) italic: Format,
     /// A line above or below a table, written across it: bold, left, unwrapped.
     pub(crate) section: Format,
+    /// A note inside a table, written across its columns: italic, left, bordered, unwrapped.
+    pub(crate) note: Format,
     pub(crate) cell: Format,
     pub(crate) cell_bold: Format,
     pub(crate) int: Format,
@@ -107,6 +109,11 @@ impl Formats {
                 .set_align(FormatAlign::Center),
             italic: base.clone().set_italic().set_align(FormatAlign::Center),
             section: base.clone().set_bold().set_align(FormatAlign::Left),
+            note: base
+                .clone()
+                .set_italic()
+                .set_align(FormatAlign::Left)
+                .set_border(FormatBorder::Thin),
             cell_bold: cell.clone().set_bold(),
             int: cell.clone().set_num_format("#,##0"),
             int_bold: cell.clone().set_bold().set_num_format("#,##0"),

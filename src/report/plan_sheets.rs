@@ -187,13 +187,9 @@ pub(super) fn projection(
         let empty = p.rows.iter().filter(|r| !r.listed()).count();
         if empty > 0 {
             output::text_with_format(ws, r, 0, &t.id, &f.cell)?;
-            output::text_with_format(
-                ws,
-                r,
-                2,
-                labels::groups_without_population(input.lang, empty),
-                &f.cell,
-            )?;
+            output::text_with_format(ws, r, 1, "", &f.cell)?;
+            let note = labels::groups_without_population(input.lang, empty);
+            ws.merge_range(r, 2, r, last, &output::fit_cell(&note), &f.note)?;
             r += 1;
         }
     }

@@ -225,13 +225,9 @@ pub(super) fn by_unit(
         let empty = res.empty_groups();
         if empty > 0 {
             output::text_with_format(ws, r, 0, &t.id, &f.cell)?;
-            output::text_with_format(
-                ws,
-                r,
-                2,
-                labels::groups_without_population(lang, empty),
-                &f.cell,
-            )?;
+            output::text_with_format(ws, r, 1, "", &f.cell)?;
+            let note = labels::groups_without_population(lang, empty);
+            ws.merge_range(r, 2, r, last, &output::fit_cell(&note), &f.note)?;
             r += 1;
         }
     }
