@@ -161,7 +161,6 @@ pub(super) fn row_category(
     }
 }
 
-#[allow(clippy::too_many_lines)] // one straight pass over the fields of a row
 #[allow(clippy::too_many_arguments)] // one row, and everything it is read against
 pub(super) fn read_row(
     sheet: &RawSheet,
@@ -173,6 +172,91 @@ pub(super) fn read_row(
     source: Source,
     as_of: NaiveDate,
 ) -> Option<StaffRecord> {
+    let name = row_name(sheet, r, c, issues);
+    let unit_name = row_unit_name(sheet, r, c, around, issues);
+    let category = row_category(sheet, r, c, around, unit_name.as_deref(), issues);
+    let (education, edu_field, studying) = row_education(sheet, r, c, issues);
+    let (birth, gender) = row_birth_gender(sheet, r, c, issues, as_of);
+
+    let national_id = row_national_id(sheet, r, c, issues);
+
+    let gov_level = row_gov_level(sheet, r, c, issues);
+    let (political_theory, state_management) = row_scales(sheet, r, c, issues);
+    let (training_level, training_end) = row_training(sheet, r, c, issues, education, studying);
+    let hire_date = row_date(c.hire.as_ref(), sheet, r, Field::HireDate, issues);
+    let retirement_date = row_date(
+        c.retirement.as_ref(),
+        sheet,
+        r,
+        Field::RetirementDate,
+        issues,
+    );
+    let party_member = c
+        .party
+        .as_ref()
+        .and_then(|p| p.get(sheet, r))
+        .copied()
+        .flatten();
+
+    let column_field = opt_text(c.field_of_study.as_ref(), sheet, r);
+    let field_of_study = column_field.or_else(|| edu_field.map(Arc::from));
+
+    let (name, unit_name) = (name?, unit_name?);
+    let unit_code = opt_text(c.unit_code.as_ref(), sheet, r);
+    let parent = row_parent(sheet, r, c, around);
+    let unit = units.intern_cached(&unit_name, unit_code.as_ref(), parent.as_ref(), gov_level);
+    let gov_level = gov_level.or(units.units[unit as usize].gov_level);
+    let commune = match category.category {
+        Category::CanBo | Category::CongChuc => {
+            category.commune || gov_level == Some(GovLevel::Commune)
+        }
+        Category::KhongChuyenTrach => true,
+        Category::VienChuc | Category::HopDong => false,
+        Category::Unknown => gov_level == Some(GovLevel::Commune),
+    };
+    Some(StaffRecord {
+        source,
+        person: 0,
+        name,
+        staff_id: opt_text(c.staff_id.as_ref(), sheet, r),
+        national_id,
+        birth,
+        gender,
+        ethnicity: opt_text(c.ethnicity.as_ref(), sheet, r),
+        party_member,
+        unit,
+        category: category.category,
+        commune,
+        gov_level: gov_level.or(if commune {
+            Some(GovLevel::Commune)
+        } else {
+            None
+        }),
+        title: opt_text(c.title.as_ref(), sheet, r),
+        position: opt_text(c.position.as_ref(), sheet, r),
+        position_code: opt_text(c.position_code.as_ref(), sheet, r),
+        grade: opt_text(c.grade.as_ref(), sheet, r),
+        grade_code: opt_text(c.grade_code.as_ref(), sheet, r),
+        education,
+        field_of_study,
+        political_theory,
+        state_management,
+        it_skill: opt_text(c.it.as_ref(), sheet, r),
+        foreign_language: opt_text(c.language.as_ref(), sheet, r),
+        hire_date,
+        training_level,
+        training_end,
+        retirement_date,
+    })
+}
+
+/// The full name, or family and given names joined; missing sets the row aside.
+fn row_name(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    issues: &mut RowIssues<'_>,
+) -> Option<Arc<str>> {
     let name = match (&c.family_name, c.name.get(sheet, r)) {
         (Some(f), Some(given)) => match f.get(sheet, r) {
             Some(family) => Some(Arc::from(format!("{family} {given}"))),
@@ -188,6 +272,17 @@ pub(super) fn read_row(
             Action::SetAside,
         );
     }
+    name
+}
+
+/// The unit: its cell, else the heading above, else the sheet's unit.
+fn row_unit_name(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    around: &Around<'_>,
+    issues: &mut RowIssues<'_>,
+) -> Option<Arc<str>> {
     let (unit_name, unit_header) = match &c.unit {
         Some(u) => (u.get(sheet, r).cloned(), u.header.as_str()),
         None => (
@@ -206,7 +301,16 @@ pub(super) fn read_row(
             Action::SetAside,
         );
     }
-    let category = row_category(sheet, r, c, around, unit_name.as_deref(), issues);
+    unit_name
+}
+
+/// Education held, its field, and a course in progress.
+fn row_education(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    issues: &mut RowIssues<'_>,
+) -> (Option<Education>, Option<String>, Option<Education>) {
     let (education, edu_field, studying) = if let Some(m) = &c.education_marks {
         let level = m.get(sheet, r);
         if level.is_none() {
@@ -223,6 +327,18 @@ pub(super) fn read_row(
     } else {
         (None, None, None)
     };
+    (education, edu_field, studying)
+}
+
+/// Birth date and gender (from their columns, or from "Nam"/"Nữ" birth
+/// columns and marks); an implausible birth date is noted.
+fn row_birth_gender(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    issues: &mut RowIssues<'_>,
+    as_of: NaiveDate,
+) -> (Option<PartialDate>, Option<Gender>) {
     let mut birth = row_date(c.birth.as_ref(), sheet, r, Field::BirthDate, issues);
     let marked_gender = c.gender_marks.as_ref().and_then(|m| m.get(sheet, r));
     let mut gender = match &c.gender {
@@ -281,6 +397,16 @@ pub(super) fn read_row(
         }
     }
 
+    (birth, gender)
+}
+
+/// The national id without spaces or dots; an odd length is noted.
+fn row_national_id(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    issues: &mut RowIssues<'_>,
+) -> Option<Arc<str>> {
     let national_id = opt_text(c.national_id.as_ref(), sheet, r).map(|id| -> Arc<str> {
         if id.contains([' ', '.']) {
             id.replace([' ', '.'], "").into()
@@ -299,7 +425,17 @@ pub(super) fn read_row(
         );
     }
 
-    let gov_level = match &c.gov_level {
+    national_id
+}
+
+/// The government level a row's own column gives.
+fn row_gov_level(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    issues: &mut RowIssues<'_>,
+) -> Option<GovLevel> {
+    match &c.gov_level {
         Some(p) => match p.get(sheet, r) {
             Some(None) => {
                 issues.push(
@@ -313,7 +449,19 @@ pub(super) fn read_row(
             other => other.copied().flatten(),
         },
         None => None,
-    };
+    }
+}
+
+/// Political theory and state management (columns or marks).
+fn row_scales(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    issues: &mut RowIssues<'_>,
+) -> (
+    Option<scales::PoliticalTheory>,
+    Option<scales::StateManagement>,
+) {
     // Marker columns: an unmarked row holds none of the levels.
     let political_theory = match &c.political_marks {
         Some(m) => Some(m.get(sheet, r).unwrap_or(scales::PoliticalTheory::None)),
@@ -337,6 +485,18 @@ pub(super) fn read_row(
             scales::StateManagement::None,
         ),
     };
+    (political_theory, state_management)
+}
+
+/// Training in progress: its columns, or the course the education cell names.
+fn row_training(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    issues: &mut RowIssues<'_>,
+    education: Option<Education>,
+    studying: Option<Education>,
+) -> (Option<Education>, Option<PartialDate>) {
     let training_level = match &c.training_level {
         Some(p) => match p.get(sheet, r) {
             Some(None) => {
@@ -381,27 +541,12 @@ pub(super) fn read_row(
             issues.push(&e.header, raw_display(sheet, e.col, r), problem, action);
         }
     }
-    let hire_date = row_date(c.hire.as_ref(), sheet, r, Field::HireDate, issues);
-    let retirement_date = row_date(
-        c.retirement.as_ref(),
-        sheet,
-        r,
-        Field::RetirementDate,
-        issues,
-    );
-    let party_member = c
-        .party
-        .as_ref()
-        .and_then(|p| p.get(sheet, r))
-        .copied()
-        .flatten();
+    (training_level, training_end)
+}
 
-    let column_field = opt_text(c.field_of_study.as_ref(), sheet, r);
-    let field_of_study = column_field.or_else(|| edu_field.map(Arc::from));
-
-    let (name, unit_name) = (name?, unit_name?);
-    let unit_code = opt_text(c.unit_code.as_ref(), sheet, r);
-    let parent = opt_text(c.parent.as_ref(), sheet, r).or_else(|| {
+/// The parent unit: its cell, else what the sheet's title block gives.
+fn row_parent(sheet: &RawSheet, r: usize, c: &Columns, around: &Around<'_>) -> Option<Arc<str>> {
+    opt_text(c.parent.as_ref(), sheet, r).or_else(|| {
         if c.unit.is_some() {
             return None;
         }
@@ -415,50 +560,6 @@ pub(super) fn read_row(
         } else {
             su.parent.as_deref().map(Arc::from)
         }
-    });
-    let unit = units.intern_cached(&unit_name, unit_code.as_ref(), parent.as_ref(), gov_level);
-    let gov_level = gov_level.or(units.units[unit as usize].gov_level);
-    let commune = match category.category {
-        Category::CanBo | Category::CongChuc => {
-            category.commune || gov_level == Some(GovLevel::Commune)
-        }
-        Category::KhongChuyenTrach => true,
-        Category::VienChuc | Category::HopDong => false,
-        Category::Unknown => gov_level == Some(GovLevel::Commune),
-    };
-    Some(StaffRecord {
-        source,
-        person: 0,
-        name,
-        staff_id: opt_text(c.staff_id.as_ref(), sheet, r),
-        national_id,
-        birth,
-        gender,
-        ethnicity: opt_text(c.ethnicity.as_ref(), sheet, r),
-        party_member,
-        unit,
-        category: category.category,
-        commune,
-        gov_level: gov_level.or(if commune {
-            Some(GovLevel::Commune)
-        } else {
-            None
-        }),
-        title: opt_text(c.title.as_ref(), sheet, r),
-        position: opt_text(c.position.as_ref(), sheet, r),
-        position_code: opt_text(c.position_code.as_ref(), sheet, r),
-        grade: opt_text(c.grade.as_ref(), sheet, r),
-        grade_code: opt_text(c.grade_code.as_ref(), sheet, r),
-        education,
-        field_of_study,
-        political_theory,
-        state_management,
-        it_skill: opt_text(c.it.as_ref(), sheet, r),
-        foreign_language: opt_text(c.language.as_ref(), sheet, r),
-        hire_date,
-        training_level,
-        training_end,
-        retirement_date,
     })
 }
 
