@@ -169,85 +169,17 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         overlong_cells(sheet, &layout, &file_name, &name, &mut issues);
         units.new_sheet();
         let kinds = layout::classify(sheet, &layout);
-        let stt_col = layout.column(Field::RowNumber);
-        // Section headings name a unit ("I | UBND xã A") or a category
-        // ("II. CÔNG CHỨC") for the rows below them.
-        let headings: HashMap<usize, Heading> = kinds
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| **k == RowKind::Heading)
-            .filter_map(|(i, _)| {
-                let r = layout.body_start + i;
-                let text = heading_text(sheet, r, stt_col)?;
-                let (unit, category) = context::heading(&text);
-                Some((
-                    r,
-                    Heading {
-                        unit: unit.map(Arc::from),
-                        category,
-                    },
-                ))
-            })
-            .collect();
-        // Without a unit column: section headings, else the title block, the
-        // sheet name or the file name give the unit; without any, the error
-        // says what was looked at.
-        let sheet_unit = if cols.unit.is_none() {
-            let unit_headings = headings.values().any(|h| h.unit.is_some());
-            let path = &raw.files[sheet.file].path;
-            let text_file = raw.files[sheet.file].text_encoding.is_some();
-            let (found, looked) = context::sheet_unit(sheet, &layout, path, text_file);
-            if unit_headings {
-                issues.push(DataIssue {
-                    file: file_name.clone(),
-                    sheet: name.clone(),
-                    row: None,
-                    column: String::new(),
-                    value: String::new(),
-                    problem: Problem::UnitFromHeadings,
-                    action: Action::ReadAsShown,
-                });
-            } else if found.is_none() {
-                return Err(Error::NoUnit {
-                    path: path.clone(),
-                    sheet: sheet.name.clone(),
-                    row: sheet.excel_rows[layout.header_row],
-                    looked: looked.join("; "),
-                });
-            }
-            if let Some(u) = found.as_ref().filter(|_| !unit_headings) {
-                issues.push(DataIssue {
-                    file: file_name.clone(),
-                    sheet: name.clone(),
-                    row: None,
-                    column: String::new(),
-                    // The unit, and the body above it when the title block gives one.
-                    value: match &u.parent {
-                        Some(p) => format!("{} ‹ {p}", u.name),
-                        None => u.name.clone(),
-                    },
-                    problem: Problem::UnitFrom(u.source),
-                    action: Action::Inferred,
-                });
-            }
-            found
-        } else {
-            None
-        };
-        // Without a category column, headings or the title held must say it.
-        if cols.category.is_none()
-            && cols.title.is_none()
-            && cols.position.is_none()
-            && !headings.values().any(|h| h.category.is_some())
-        {
-            return Err(missing_column(
-                &raw,
-                sheet,
-                &layout,
-                opts.matcher,
-                Field::Category,
-            ));
-        }
+        let (headings, sheet_unit) = sheet_context(
+            &raw,
+            sheet,
+            &layout,
+            &cols,
+            &kinds,
+            opts,
+            &file_name,
+            &name,
+            &mut issues,
+        )?;
         let mut heading_unit: Option<Arc<str>> = None;
         let mut heading_category: Option<CategoryCell> = None;
         // With unit headings too, the sheet's unit is noted where first used.
@@ -360,6 +292,103 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         roster,
         issues,
     })
+}
+
+/// What a sheet says of all its rows: its section headings, and without a
+/// unit column its own unit (noted); an error when nothing gives the unit,
+/// or nothing can give the category.
+#[allow(clippy::too_many_arguments)] // one sheet, and where its notes go
+fn sheet_context(
+    raw: &RawInput,
+    sheet: &RawSheet,
+    layout: &Layout,
+    cols: &Columns,
+    kinds: &[RowKind],
+    opts: &Options<'_>,
+    file_name: &Arc<str>,
+    name: &Arc<str>,
+    issues: &mut Vec<DataIssue>,
+) -> Result<(HashMap<usize, Heading>, Option<context::SheetUnit>)> {
+    let stt_col = layout.column(Field::RowNumber);
+    // Section headings name a unit ("I | UBND xã A") or a category
+    // ("II. CÔNG CHỨC") for the rows below them.
+    let headings: HashMap<usize, Heading> = kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| **k == RowKind::Heading)
+        .filter_map(|(i, _)| {
+            let r = layout.body_start + i;
+            let text = heading_text(sheet, r, stt_col)?;
+            let (unit, category) = context::heading(&text);
+            Some((
+                r,
+                Heading {
+                    unit: unit.map(Arc::from),
+                    category,
+                },
+            ))
+        })
+        .collect();
+    // Without a unit column: section headings, else the title block, the
+    // sheet name or the file name give the unit; without any, the error
+    // says what was looked at.
+    let sheet_unit = if cols.unit.is_none() {
+        let unit_headings = headings.values().any(|h| h.unit.is_some());
+        let path = &raw.files[sheet.file].path;
+        let text_file = raw.files[sheet.file].text_encoding.is_some();
+        let (found, looked) = context::sheet_unit(sheet, layout, path, text_file);
+        if unit_headings {
+            issues.push(DataIssue {
+                file: file_name.clone(),
+                sheet: name.clone(),
+                row: None,
+                column: String::new(),
+                value: String::new(),
+                problem: Problem::UnitFromHeadings,
+                action: Action::ReadAsShown,
+            });
+        } else if found.is_none() {
+            return Err(Error::NoUnit {
+                path: path.clone(),
+                sheet: sheet.name.clone(),
+                row: sheet.excel_rows[layout.header_row],
+                looked: looked.join("; "),
+            });
+        }
+        if let Some(u) = found.as_ref().filter(|_| !unit_headings) {
+            issues.push(DataIssue {
+                file: file_name.clone(),
+                sheet: name.clone(),
+                row: None,
+                column: String::new(),
+                // The unit, and the body above it when the title block gives one.
+                value: match &u.parent {
+                    Some(p) => format!("{} ‹ {p}", u.name),
+                    None => u.name.clone(),
+                },
+                problem: Problem::UnitFrom(u.source),
+                action: Action::Inferred,
+            });
+        }
+        found
+    } else {
+        None
+    };
+    // Without a category column, headings or the title held must say it.
+    if cols.category.is_none()
+        && cols.title.is_none()
+        && cols.position.is_none()
+        && !headings.values().any(|h| h.category.is_some())
+    {
+        return Err(missing_column(
+            raw,
+            sheet,
+            layout,
+            opts.matcher,
+            Field::Category,
+        ));
+    }
+    Ok((headings, sheet_unit))
 }
 
 /// The problems found while reading a sheet (stray quotes, invalid bytes),
