@@ -1226,6 +1226,25 @@ pub fn col_standard(lang: Lang) -> &'static str {
     }
 }
 
+/// What the stage spinner says is at work.
+#[must_use]
+pub fn stage(lang: Lang, key: &str) -> &'static str {
+    match (lang, key) {
+        (Lang::Vi, "clean") => "Đang làm sạch dữ liệu…",
+        (Lang::Vi, "units") => "Đang dựng cây đơn vị và vị trí việc làm…",
+        (Lang::Vi, "compliance") => "Đang tính các chỉ tiêu…",
+        (Lang::Vi, "plan") => "Đang dự báo và lập kế hoạch đào tạo…",
+        (Lang::Vi, "write") => "Đang ghi báo cáo…",
+        (Lang::Vi, _) => "Đang xử lý…",
+        (Lang::En, "clean") => "Cleaning…",
+        (Lang::En, "units") => "Building units and positions…",
+        (Lang::En, "compliance") => "Computing targets…",
+        (Lang::En, "plan") => "Projecting and planning…",
+        (Lang::En, "write") => "Writing…",
+        (Lang::En, _) => "Working…",
+    }
+}
+
 /// The line under the targets: postings whose category nothing gave.
 #[must_use]
 pub fn category_unknown_note(lang: Lang, n: usize) -> String {

@@ -51,12 +51,15 @@ pub fn run(cli: &Cli) -> Result<u8> {
     if cli.timings {
         progress::timings::start();
     }
+    progress::start(cli.quiet, cli.lang);
     let code = match &cli.command {
         Command::Check(args) => commands::check::run(args, cli.lang, cli.quiet),
         Command::Report(args) => commands::report::run(args, args.plan, cli.lang, cli.quiet),
         Command::Plan(args) => commands::report::run(args, true, cli.lang, cli.quiet),
         Command::Generate(args) => commands::generate::run(args),
-    }?;
+    };
+    progress::done();
+    let code = code?;
     if cli.timings {
         use std::io::Write as _;
         let _ = std::io::stderr().write_all(progress::timings::report().as_bytes());
@@ -101,6 +104,7 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
     }
     bar.finish_and_clear();
     progress::timings::stage("read");
+    progress::now("clean");
     if raw.files.is_empty() {
         return Err(Error::NoRosterHeader {
             files: passed_over

@@ -26,6 +26,8 @@ fn write_error(path: &Path, e: impl std::fmt::Display) -> Error {
 /// quietly ([`Error::BrokenPipe`]); the files are written before.
 pub fn print(text: &str) -> Result<()> {
     use std::io::Write as _;
+    // The spinner leaves the terminal before the text is written.
+    crate::progress::done();
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

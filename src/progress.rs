@@ -5,6 +5,49 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+/// The spinner naming the stage at work on long runs: hidden under
+/// `--quiet` and when stderr is not a terminal.
+static STAGE: std::sync::Mutex<Option<(ProgressBar, crate::labels::Lang)>> =
+    std::sync::Mutex::new(None);
+
+/// Whether a spinner may be shown, and in which language (set once per run).
+static SETTINGS: std::sync::OnceLock<Option<crate::labels::Lang>> = std::sync::OnceLock::new();
+
+/// Allows the stage spinner (not under `--quiet`, not when stderr is not a
+/// terminal), speaking `lang`. It appears at the first stage after reading.
+pub fn start(quiet: bool, lang: crate::labels::Lang) {
+    let shown = !quiet && std::io::stderr().is_terminal();
+    let _ = SETTINGS.set(shown.then_some(lang));
+}
+
+/// Names the stage now at work ("clean", "units", "compliance", "plan",
+/// "write"; see [`crate::labels::stage`]).
+pub fn now(stage: &str) {
+    let Some(Some(lang)) = SETTINGS.get().copied() else {
+        return;
+    };
+    if let Ok(mut s) = STAGE.lock() {
+        let (bar, _) = s.get_or_insert_with(|| {
+            let bar = ProgressBar::new_spinner();
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {wide_msg}") {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            (bar, lang)
+        });
+        bar.set_message(crate::labels::stage(lang, stage));
+    }
+}
+
+/// Clears the spinner at the end of the run.
+pub fn done() {
+    if let Ok(mut s) = STAGE.lock()
+        && let Some((bar, _)) = s.take()
+    {
+        bar.finish_and_clear();
+    }
+}
+
 /// A bar over `len` files.
 #[must_use]
 pub fn files(len: usize, quiet: bool) -> ProgressBar {

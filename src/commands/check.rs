@@ -32,6 +32,7 @@ pub fn run(args: &CheckArgs, lang: Lang, quiet: bool) -> Result<u8> {
     let summary = CheckSummary::new(&loaded);
     crate::progress::timings::stage("summary");
     if let Some(path) = &args.issues {
+        crate::progress::now("write");
         output::write_issues(path, lang, &loaded.issues)?;
         crate::progress::timings::stage("issues");
     }

@@ -61,6 +61,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
     output::refuse_overwrite(&inputs, &outputs)?;
     let loaded = crate::load(&cfg, &listing, quiet)?;
+    crate::progress::now("units");
     let mut issues = loaded.issues.clone();
     let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
     let placement = match &catalogue_path {
@@ -79,8 +80,12 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         }
     };
     crate::progress::timings::stage("positions");
+    crate::progress::now("compliance");
     let results = compliance::evaluate(&loaded.roster, &hierarchy, &policy, placement.as_ref())?;
     crate::progress::timings::stage("compliance");
+    if with_plan {
+        crate::progress::now("plan");
+    }
     let retire = if with_plan {
         projection::retirement_dates(&loaded.roster, &policy.projection)
     } else {
@@ -132,6 +137,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         lang,
         command_line: std::env::args().collect::<Vec<_>>().join(" "),
     };
+    crate::progress::now("write");
     report::write_workbook(&out, &input)?;
     crate::progress::timings::stage("workbook");
     if let Some(json) = &args.json {
