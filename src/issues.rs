@@ -243,3 +243,26 @@ pub struct DataIssue {
     /// What was done.
     pub action: Action,
 }
+
+impl DataIssue {
+    /// An issue about a whole sheet (or file, with an empty sheet name):
+    /// no row, no column.
+    #[must_use]
+    pub fn sheet(
+        file: Arc<str>,
+        sheet: Arc<str>,
+        value: String,
+        problem: Problem,
+        action: Action,
+    ) -> Self {
+        DataIssue {
+            file,
+            sheet,
+            row: None,
+            column: String::new(),
+            value,
+            problem,
+            action,
+        }
+    }
+}

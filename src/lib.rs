@@ -143,15 +143,13 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
         return Err(Error::NoRosterHeader { files: described });
     }
     for (path, problem) in passed_over {
-        loaded.issues.push(issues::DataIssue {
-            file: path.display().to_string().into(),
-            sheet: "".into(),
-            row: None,
-            column: String::new(),
-            value: String::new(),
+        loaded.issues.push(issues::DataIssue::sheet(
+            path.display().to_string().into(),
+            "".into(),
+            String::new(),
             problem,
-            action: issues::Action::Skipped,
-        });
+            issues::Action::Skipped,
+        ));
     }
     Ok(loaded)
 }

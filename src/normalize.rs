@@ -125,28 +125,24 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             rows: RowCounts::default(),
         };
         if sheet.encoding != Encoding::Unicode {
-            issues.push(DataIssue {
-                file: file_name.clone(),
-                sheet: name.clone(),
-                row: None,
-                column: String::new(),
-                value: String::new(),
-                problem: Problem::Converted(sheet.encoding),
-                action: Action::Converted,
-            });
+            issues.push(DataIssue::sheet(
+                file_name.clone(),
+                name.clone(),
+                String::new(),
+                Problem::Converted(sheet.encoding),
+                Action::Converted,
+            ));
         }
         let layout = layout::detect(sheet, opts.matcher);
         issues.extend(ingest_issues(sheet, layout.as_ref(), &file_name, &name));
         let Some(layout) = layout else {
-            issues.push(DataIssue {
-                file: file_name,
-                sheet: name,
-                row: None,
-                column: String::new(),
-                value: String::new(),
-                problem: Problem::NoHeader,
-                action: Action::Skipped,
-            });
+            issues.push(DataIssue::sheet(
+                file_name,
+                name,
+                String::new(),
+                Problem::NoHeader,
+                Action::Skipped,
+            ));
             sheets.push(report);
             continue;
         };
@@ -338,15 +334,13 @@ fn sheet_context(
         let text_file = raw.files[sheet.file].text_encoding.is_some();
         let (found, looked) = context::sheet_unit(sheet, layout, path, text_file);
         if unit_headings {
-            issues.push(DataIssue {
-                file: file_name.clone(),
-                sheet: name.clone(),
-                row: None,
-                column: String::new(),
-                value: String::new(),
-                problem: Problem::UnitFromHeadings,
-                action: Action::ReadAsShown,
-            });
+            issues.push(DataIssue::sheet(
+                file_name.clone(),
+                name.clone(),
+                String::new(),
+                Problem::UnitFromHeadings,
+                Action::ReadAsShown,
+            ));
         } else if found.is_none() {
             return Err(Error::NoUnit {
                 path: path.clone(),
@@ -356,19 +350,17 @@ fn sheet_context(
             });
         }
         if let Some(u) = found.as_ref().filter(|_| !unit_headings) {
-            issues.push(DataIssue {
-                file: file_name.clone(),
-                sheet: name.clone(),
-                row: None,
-                column: String::new(),
+            issues.push(DataIssue::sheet(
+                file_name.clone(),
+                name.clone(),
                 // The unit, and the body above it when the title block gives one.
-                value: match &u.parent {
+                match &u.parent {
                     Some(p) => format!("{} ‹ {p}", u.name),
                     None => u.name.clone(),
                 },
-                problem: Problem::UnitFrom(u.source),
-                action: Action::Inferred,
-            });
+                Problem::UnitFrom(u.source),
+                Action::Inferred,
+            ));
         }
         found
     } else {

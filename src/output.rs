@@ -49,22 +49,18 @@ pub fn refuse_overwrite(inputs: &[(&Path, &str)], outputs: &[(&'static str, &Pat
     let place = |p: &Path| resolve(p).ok();
     // One of our own outputs found among the inputs is never read (it is
     // passed over with a note), so writing it again destroys nothing.
-    let mut taken: Vec<(Option<FileId>, Option<PathBuf>, String)> = inputs
+    let out_ids: Vec<FileId> = outputs
         .iter()
-        .filter(|(p, _)| {
-            !outputs
-                .iter()
-                .any(|(_, o)| FileId::of(o).ok() == FileId::of(p).ok())
-                || !crate::ingest::is_own_output(p)
-        })
-        .map(|(p, what)| {
-            (
-                FileId::of(p).ok(),
-                place(p),
-                format!("{what} {}", p.display()),
-            )
-        })
+        .filter_map(|(_, o)| FileId::of(o).ok())
         .collect();
+    let mut taken: Vec<(Option<FileId>, Option<PathBuf>, String)> = Vec::new();
+    for (p, what) in inputs {
+        let id = FileId::of(p).ok();
+        if id.as_ref().is_some_and(|i| out_ids.contains(i)) && crate::ingest::is_own_output(p) {
+            continue;
+        }
+        taken.push((id, place(p), format!("{what} {}", p.display())));
+    }
     for (flag, out) in outputs {
         if out.is_dir() {
             return Err(Error::OutputIsInput {

@@ -267,15 +267,13 @@ impl Hierarchy {
                 n
             } else {
                 if units_file.is_some() {
-                    issues.push(DataIssue {
-                        file: file.clone(),
-                        sheet: Arc::from(""),
-                        row: None,
-                        column: String::new(),
-                        value: unit.name.clone(),
-                        problem: Problem::UnitNotInUnitsFile,
-                        action: Action::Kept,
-                    });
+                    issues.push(DataIssue::sheet(
+                        file.clone(),
+                        Arc::from(""),
+                        unit.name.clone(),
+                        Problem::UnitNotInUnitsFile,
+                        Action::Kept,
+                    ));
                 }
                 let parent = unit.parent.as_ref().map(|p| {
                     let key = fold(p);

@@ -265,14 +265,17 @@ struct Extent {
     open_at_end: bool,
 }
 
+/// Where a field scanner is: at a field's start, in an unquoted field, in a
+/// quoted one, or just after a quote inside a quoted field.
+#[derive(PartialEq)]
+enum St {
+    Start,
+    Unquoted,
+    Quoted,
+    AfterQuote,
+}
+
 fn scan(b: &[u8], s: usize, delim: u8) -> Extent {
-    #[derive(PartialEq)]
-    enum St {
-        Start,
-        Unquoted,
-        Quoted,
-        AfterQuote,
-    }
     let mut st = St::Start;
     let mut ext = Extent::default();
     let mut i = s;
@@ -315,13 +318,6 @@ fn to_text(b: &[u8]) -> String {
 /// taken literally (that field and the rest of the line split at every
 /// delimiter). Also returns the column of that stray quote.
 fn fields_alone(line: &[u8], delim: u8) -> (Vec<String>, Option<usize>) {
-    #[derive(PartialEq)]
-    enum St {
-        Start,
-        Unquoted,
-        Quoted,
-        AfterQuote,
-    }
     let mut fields = Vec::new();
     let mut cur = Vec::new();
     let mut st = St::Start;

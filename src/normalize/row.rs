@@ -180,7 +180,7 @@ pub(super) fn read_row(
 
     let national_id = row_national_id(sheet, r, c, issues);
 
-    let gov_level = row_gov_level(sheet, r, c, issues);
+    let gov_level = read_value(c.gov_level.as_ref(), sheet, r, Field::GovLevel, issues);
     let (political_theory, state_management) = row_scales(sheet, r, c, issues);
     let (training_level, training_end) = row_training(sheet, r, c, issues, education, studying);
     let hire_date = row_date(c.hire.as_ref(), sheet, r, Field::HireDate, issues);
@@ -341,21 +341,7 @@ fn row_birth_gender(
 ) -> (Option<PartialDate>, Option<Gender>) {
     let mut birth = row_date(c.birth.as_ref(), sheet, r, Field::BirthDate, issues);
     let marked_gender = c.gender_marks.as_ref().and_then(|m| m.get(sheet, r));
-    let mut gender = match &c.gender {
-        Some(p) => match p.get(sheet, r) {
-            Some(None) => {
-                issues.push(
-                    &p.header,
-                    raw_display(sheet, p.col, r),
-                    Problem::Unreadable(Field::Gender),
-                    Action::Ignored,
-                );
-                None
-            }
-            other => other.copied().flatten(),
-        },
-        None => None,
-    };
+    let mut gender = read_value(c.gender.as_ref(), sheet, r, Field::Gender, issues);
     gender = gender.or(marked_gender);
     for (p, g, field) in [
         (c.birth_male.as_ref(), Gender::Male, Field::BirthDateMale),
@@ -428,30 +414,6 @@ fn row_national_id(
     national_id
 }
 
-/// The government level a row's own column gives.
-fn row_gov_level(
-    sheet: &RawSheet,
-    r: usize,
-    c: &Columns,
-    issues: &mut RowIssues<'_>,
-) -> Option<GovLevel> {
-    match &c.gov_level {
-        Some(p) => match p.get(sheet, r) {
-            Some(None) => {
-                issues.push(
-                    &p.header,
-                    raw_display(sheet, p.col, r),
-                    Problem::Unreadable(Field::GovLevel),
-                    Action::Ignored,
-                );
-                None
-            }
-            other => other.copied().flatten(),
-        },
-        None => None,
-    }
-}
-
 /// Political theory and state management (columns or marks).
 fn row_scales(
     sheet: &RawSheet,
@@ -497,21 +459,13 @@ fn row_training(
     education: Option<Education>,
     studying: Option<Education>,
 ) -> (Option<Education>, Option<PartialDate>) {
-    let training_level = match &c.training_level {
-        Some(p) => match p.get(sheet, r) {
-            Some(None) => {
-                issues.push(
-                    &p.header,
-                    raw_display(sheet, p.col, r),
-                    Problem::Unreadable(Field::TrainingLevel),
-                    Action::Ignored,
-                );
-                None
-            }
-            other => other.copied().flatten(),
-        },
-        None => None,
-    };
+    let training_level = read_value(
+        c.training_level.as_ref(),
+        sheet,
+        r,
+        Field::TrainingLevel,
+        issues,
+    );
     let training_end = row_date(
         c.training_end.as_ref(),
         sheet,
@@ -616,6 +570,27 @@ pub(super) fn read_education_cell(
 
 /// Political theory and state management: an empty cell means none held; an
 /// unreadable one is unknown. Without the column, unknown.
+/// An optional column's value; an unreadable one is noted and ignored.
+fn read_value<T: Copy>(
+    p: Option<&Parsed<Option<T>>>,
+    sheet: &RawSheet,
+    r: usize,
+    field: Field,
+    issues: &mut RowIssues<'_>,
+) -> Option<T> {
+    let p = p?;
+    let v = p.get(sheet, r).copied();
+    if matches!(v, Some(None)) {
+        issues.push(
+            &p.header,
+            raw_display(sheet, p.col, r),
+            Problem::Unreadable(field),
+            Action::Ignored,
+        );
+    }
+    v.flatten()
+}
+
 pub(super) fn read_optional_scale<T: Copy>(
     p: Option<&Parsed<Option<T>>>,
     sheet: &RawSheet,
