@@ -15,7 +15,7 @@ mod people;
 mod row;
 mod units;
 
-pub use context::{CommuneTitles, UnitSource, heading_category};
+pub use context::{CommuneTitles, UnitSource};
 pub use units::level_from_unit_name;
 
 #[allow(clippy::wildcard_imports)]

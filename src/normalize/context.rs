@@ -549,20 +549,6 @@ pub(super) fn heading(text: &str) -> (Option<String>, Option<CategoryCell>) {
     (unit, scales::heading_category(text))
 }
 
-/// The category a section heading gives the rows below it ("I. CÁN BỘ",
-/// "A. Cán bộ chuyên trách", "Công chức chuyên môn", "Người hoạt động không
-/// chuyên trách", "Hợp đồng"); `None` for a heading naming no single category
-/// ("Khối Đảng", "UBND xã A", "Cán bộ, công chức").
-#[must_use]
-pub fn heading_category(text: &str) -> Option<CategoryCell> {
-    let f = fold(text);
-    // Headings name a group; a unit's name is no category.
-    if starts_with_unit_word(&f) {
-        return None;
-    }
-    scales::heading_category(text)
-}
-
 /// Commune titles and the category each implies (see
 /// `policies/commune-titles.toml`).
 #[derive(Debug, Clone, Default)]
@@ -745,7 +731,7 @@ mod tests {
 
     #[test]
     fn headings_and_titles_give_categories() {
-        let cat = |s: &str| heading_category(s).map(|c| c.category);
+        let cat = |s: &str| heading(s).1.map(|c| c.category);
         assert_eq!(cat("I. CÁN BỘ"), Some(Category::CanBo));
         assert_eq!(cat("Cán bộ chuyên trách"), Some(Category::CanBo));
         assert_eq!(cat("CÔNG CHỨC"), Some(Category::CongChuc));

@@ -54,6 +54,18 @@ fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Runs `args` (as of 31/12/2013) in `dir`: it must stop with exit 2, its
+/// message naming every one of `parts`.
+#[track_caller]
+fn refused_in(dir: &Path, args: &[&str], parts: &[&str]) {
+    let o = run_in(dir, &[args, &["--as-of", "2013-12-31"]].concat());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+    for part in parts {
+        assert!(err.contains(part), "{args:?}: {part:?} not in {err}");
+    }
+}
+
 #[test]
 fn an_output_never_overwrites_an_input() {
     let dir = tempdir();
@@ -83,7 +95,6 @@ fn an_output_never_overwrites_an_input() {
     #[cfg(unix)]
     std::os::unix::fs::symlink("r.csv", p.join("link.csv")).unwrap();
     let before = snapshot(p);
-    let base: [&str; 0] = [];
     let cases: Vec<(Vec<&str>, &str, &str)> = vec![
         // report w.xlsx -o w.xlsx
         (
@@ -184,13 +195,7 @@ fn an_output_never_overwrites_an_input() {
         ),
     ];
     for (args, flag, what) in &cases {
-        let mut all: Vec<&str> = base.to_vec();
-        all.extend(args);
-        all.extend(["--as-of", "2013-12-31"]);
-        let o = run_in(p, &all);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(err.contains(flag) && err.contains(what), "{args:?}: {err}");
+        refused_in(p, args, &[flag, what]);
         assert_eq!(snapshot(p), before, "{args:?} changed a file");
     }
     // A link to the roster is the roster.
@@ -789,15 +794,7 @@ fn devices_and_wrong_extensions_are_refused_up_front() {
             "pipe.xlsx",
         ],
     ] {
-        let mut all = args.clone();
-        all.extend(["--as-of", "2013-12-31"]);
-        let o = run_in(p, &all);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
-        assert!(
-            err.contains("pipe.") && err.contains("not a regular file"),
-            "{err}"
-        );
+        refused_in(p, &args, &["pipe.", "not a regular file"]);
     }
     for name in ["pipe.xlsx", "pipe.csv"] {
         assert!(
@@ -817,11 +814,7 @@ fn devices_and_wrong_extensions_are_refused_up_front() {
             "expected a .xlsx",
         ),
     ] {
-        let mut all = args.clone();
-        all.extend(["--as-of", "2013-12-31"]);
-        let o = run_in(p, &all);
-        assert_eq!(o.status.code(), Some(2));
-        assert!(stderr(&o).contains(part), "{}", stderr(&o));
+        refused_in(p, &args, &[part]);
     }
     assert_eq!(fs::read_dir(p).unwrap().count(), 4, "nothing written");
 }
