@@ -17,6 +17,26 @@ fn target(id: &str, measure: &str) -> String {
     )
 }
 
+/// `report` as of 01/01/2026 on `roster` with `catalogue` (TOML) and one
+/// target (`id`, measure `measure`); the workbook and the JSON.
+fn with_catalogue(
+    dir: &std::path::Path,
+    catalogue: &str,
+    id: &str,
+    measure: &str,
+    roster: &std::path::Path,
+) -> (std::path::PathBuf, serde_json::Value) {
+    let cat = write(dir, "vtvl.toml", catalogue);
+    report_json(
+        "report",
+        dir,
+        "2026-01-01",
+        &format!("{POLICY}{}", target(id, &format!("\"{measure}\""))),
+        &[roster],
+        &["--positions", cat.to_str().unwrap()],
+    )
+}
+
 /// A roster of công chức in Phòng Nội vụ:
 /// (staff id, national id, name, position code, grade code, grade, education, field).
 /// The title repeats the position code, so two posts of one person are two postings.
@@ -194,15 +214,7 @@ fn grade_structure_counts_one_grade_by_code_and_name() {
             ],
         ],
     );
-    let cat = write(dir.path(), "vtvl.toml", GRADE_CATALOGUE);
-    let (out, j) = report_json(
-        "report",
-        dir.path(),
-        "2026-01-01",
-        &format!("{POLICY}{}", target("P", "\"placed_in_position\"")),
-        &[&r],
-        &["--positions", cat.to_str().unwrap()],
-    );
+    let (out, j) = with_catalogue(dir.path(), GRADE_CATALOGUE, "P", "placed_in_position", &r);
     let grades = read_sheet(&out, nhanluc::labels::VI.sheet_grades);
     let rows: Vec<&Vec<String>> = grades
         .iter()
@@ -262,14 +274,12 @@ fn a_person_failing_one_of_two_posts_does_not_meet_the_standard() {
             ],
         ],
     );
-    let cat = write(dir.path(), "vtvl.toml", STANDARD_CATALOGUE);
-    let (_, j) = report_json(
-        "report",
+    let (_, j) = with_catalogue(
         dir.path(),
-        "2026-01-01",
-        &format!("{POLICY}{}", target("STD", "\"meets_position_standard\"")),
-        &[&r],
-        &["--positions", cat.to_str().unwrap()],
+        STANDARD_CATALOGUE,
+        "STD",
+        "meets_position_standard",
+        &r,
     );
     assert_eq!(j["staff"], 2, "{j:#}");
     // Two people, one meeting the standard: the other fails one of their posts.
@@ -317,14 +327,12 @@ fn unknown_education_is_to_verify_never_below_the_standard() {
             ],
         ],
     );
-    let cat = write(dir.path(), "vtvl.toml", UNKNOWN_CATALOGUE);
-    let (out, j) = report_json(
-        "report",
+    let (out, j) = with_catalogue(
         dir.path(),
-        "2026-01-01",
-        &format!("{POLICY}{}", target("STD", "\"meets_position_standard\"")),
-        &[&r],
-        &["--positions", cat.to_str().unwrap()],
+        UNKNOWN_CATALOGUE,
+        "STD",
+        "meets_position_standard",
+        &r,
     );
     // Three people: one meets, one fails, one unknown (in N, never in Q).
     assert_eq!(counts(&j, "STD"), (3, 1, 1));
