@@ -388,20 +388,7 @@ pub(crate) const UNIT_HEADING_PREFIXES: &[&str] = &[
 /// A row whose only text (besides the row number) names a unit.
 fn is_unit_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
     lone_text(sheet, r, stt_col).is_some_and(|t| {
-        // Without a leading section label ("I.", "1.").
-        let f = fold(t);
-        let f = match f.split_once(' ') {
-            Some((head, rest))
-                if head
-                    .trim_end_matches(['.', ')', ':'])
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || "ivxl".contains(c))
-                    && !head.is_empty() =>
-            {
-                rest.trim_start_matches(['-', ' ', '.'])
-            }
-            _ => f.as_str(),
-        };
+        let f = fold(crate::text::without_section_label(t));
         UNIT_HEADING_PREFIXES.iter().any(|p| f.starts_with(p))
     })
 }

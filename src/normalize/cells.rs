@@ -57,17 +57,7 @@ pub(super) fn heading_text(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -
         .filter(|c| Some(*c) != stt_col)
         .find_map(text_at)
         .or_else(|| stt_col.and_then(text_at))?;
-    let trimmed = match text.split_once([' ', '.', ')']) {
-        Some((head, rest))
-            if !head.is_empty()
-                && head
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || "IVXLivxl".contains(c)) =>
-        {
-            rest.trim_start_matches(['.', ')', '-', ' '])
-        }
-        _ => text.as_str(),
-    };
+    let trimmed = crate::text::without_section_label(&text);
     Some(trimmed.trim().to_string()).filter(|t| !t.is_empty())
 }
 

@@ -493,24 +493,8 @@ pub fn parse_category(s: &str) -> Option<CategoryCell> {
 /// "Hợp đồng"), so that a person named "Nguyễn Công Chúc" is no heading.
 #[must_use]
 pub fn heading_category(text: &str) -> Option<CategoryCell> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let is_label = |w: &str| {
-        let f = fold(w.trim_end_matches(['.', ')', ':', '-']));
-        !f.is_empty()
-            && f.chars().count() <= 4
-            && (f.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
-                || f.chars().all(|c| c.is_ascii_digit())
-                || (f.chars().count() == 1 && f.chars().all(|c| c.is_ascii_lowercase())))
-    };
-    let mut k = 0;
-    while k < words.len()
-        && (is_label(words[k])
-            || matches!(fold(words[k]).as_str(), "phan" | "muc" | "-" | "–" | ":"))
-    {
-        k += 1;
-    }
-    let rest = words[k..].join(" ");
-    let f = format!("{} ", fold(&rest).replace(['.', ':', ',', '-'], " "));
+    let rest = crate::text::without_section_label(text);
+    let f = format!("{} ", fold(rest).replace(['.', ':', ',', '-'], " "));
     let starts = [
         "can bo ",
         "cong chuc ",
@@ -530,7 +514,7 @@ pub fn heading_category(text: &str) -> Option<CategoryCell> {
     if !starts.iter().any(|p| f.starts_with(p)) {
         return None;
     }
-    parse_category(&rest)
+    parse_category(rest)
 }
 
 /// Government level.

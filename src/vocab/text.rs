@@ -120,6 +120,37 @@ pub fn column_letter(col: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// A heading's text without its section label: "I. CÁN BỘ", "II - CÔNG
+/// CHỨC", "A) Cán bộ", "1. Khối Đảng", "PHẦN III: Người HĐKCT", "I.CÁN BỘ"
+/// all lose their leading label. Roman numerals count in capitals or with a
+/// mark after them ("VI", "vi."), single letters only with one ("A.", "b)"),
+/// so a name like "Xí nghiệp" or "A Lưới" keeps its first word.
+#[must_use]
+pub fn without_section_label(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    loop {
+        let end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '.' | ')' | ':' | '-' | '–'))
+            .unwrap_or(rest.len());
+        let (core, after) = rest.split_at(end);
+        let marked = after.starts_with(['.', ')', ':', '-', '–']);
+        let n = core.chars().count();
+        let label = !core.is_empty()
+            && ((core.chars().all(|c| "IVXL".contains(c)) && n <= 5)
+                || (core.chars().all(|c| c.is_ascii_digit()) && n <= 3)
+                || (marked && n <= 4 && core.chars().all(|c| "ivxl".contains(c)))
+                || (marked && n == 1 && core.chars().all(|c| c.is_ascii_alphabetic()))
+                || matches!(fold(core).as_str(), "phan" | "muc"));
+        let dash = core.is_empty() && marked;
+        if !(label || dash) {
+            return rest;
+        }
+        rest = after
+            .trim_start_matches(['.', ')', ':', '-', '–'])
+            .trim_start();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,5 +211,24 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(16_383), "XFD");
+    }
+
+    #[test]
+    fn section_labels_come_off() {
+        for (text, rest) in [
+            ("I. CÁN BỘ", "CÁN BỘ"),
+            ("II - CÔNG CHỨC", "CÔNG CHỨC"),
+            ("A) Cán bộ", "Cán bộ"),
+            ("1. Khối Đảng", "Khối Đảng"),
+            ("PHẦN III: Người HĐKCT", "Người HĐKCT"),
+            ("I.CÁN BỘ", "CÁN BỘ"),
+            ("IV", ""),
+            ("Xí nghiệp", "Xí nghiệp"),
+            ("A Lưới", "A Lưới"),
+            ("UBND xã A", "UBND xã A"),
+            ("Vi Văn An", "Vi Văn An"),
+        ] {
+            assert_eq!(without_section_label(text), rest, "{text}");
+        }
     }
 }
