@@ -120,8 +120,24 @@ pub(super) fn row_category(
         }
         return cat;
     }
-    // Commune titles name commune posts: not for a unit of another level.
+    // Commune titles name commune posts: not for a unit of another level,
+    // nor for a school, health station, centre or office ("Kế toán" there
+    // is a viên chức or công chức of that unit, not of the commune).
     let level = unit.and_then(level_from_unit_name);
+    let service_unit = unit.is_some_and(|u| {
+        let f = fold(u);
+        [
+            "truong ",
+            "tram ",
+            "benh vien",
+            "trung tam",
+            "phong ",
+            "so ",
+            "chi cuc",
+        ]
+        .iter()
+        .any(|k| f.starts_with(k))
+    });
     let title = c
         .title
         .as_ref()
@@ -129,6 +145,7 @@ pub(super) fn row_category(
         .and_then(|p| p.get(sheet, r).map(|t| (p, t)));
     if let Some((p, t)) = title
         && level.is_none_or(|l| l == GovLevel::Commune)
+        && !service_unit
         && let Some(cat) = around.titles.category_of(t)
     {
         unreadable(issues, Action::Ignored);

@@ -480,12 +480,16 @@ fn a_school_is_no_commune() {
     rows.extend(people_rows(&[("An", "Hiệu trưởng")]));
     rows.push(vec![S("II"), S("GIÁO VIÊN")]);
     rows.extend(people_rows(&[("Bình", "Giáo viên")]));
+    // A school's accountant is not the commune's công chức "Kế toán".
+    rows.push(vec![S("III"), S("NHÂN VIÊN")]);
+    rows.extend(people_rows(&[("Cường", "Kế toán")]));
     let f = xlsx(&dir.path().join("ds.xlsx"), "DS", &rows, &[]);
     let j = check_json(&[&f], &[]);
     assert_accounted(&j);
-    assert_eq!(j["analysed"], 2, "{j:#}");
+    assert_eq!(j["analysed"], 3, "{j:#}");
     assert_eq!(j["by_category"]["can_bo"], 0, "{j:#}");
-    assert_eq!(j["by_category"]["unknown"], 2, "{j:#}");
+    assert_eq!(j["by_category"]["cong_chuc"], 0, "{j:#}");
+    assert_eq!(j["by_category"]["unknown"], 3, "{j:#}");
     let groups = j["by_group"].as_array().unwrap();
     assert!(groups.iter().all(|g| g["commune"] == false), "{groups:#?}");
 }
