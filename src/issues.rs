@@ -116,6 +116,8 @@ pub enum Problem {
     },
     /// A hidden file or an Excel lock file ("~$…") in a roster folder: not read.
     HiddenFile,
+    /// A roster's name on a broken link, a pipe or a device: not read.
+    NotAFile,
     /// A workbook row number given twice (a damaged or hand-edited file): the
     /// second is read as a row of its own.
     RepeatedRowNumber,
@@ -169,6 +171,7 @@ impl Problem {
             Problem::OwnOutput => "own_output".into(),
             Problem::RepeatedRowNumber => "repeated_row_number".into(),
             Problem::HiddenFile => "hidden_file".into(),
+            Problem::NotAFile => "not_a_file".into(),
             Problem::TooLongForExcel { .. } => "too_long_for_excel".into(),
             Problem::PossibleConcurrent { .. } => "possible_concurrent_posts".into(),
             Problem::CataloguePositionRepeated { .. } => "catalogue_position_repeated".into(),

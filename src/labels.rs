@@ -732,6 +732,12 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 format!("The same file or folder was already read as {first} (a link, or given twice): not read again")
             }
         }
+        Problem::NotAFile => if vi {
+            "Tên tệp danh sách nhưng không phải tệp (liên kết hỏng, ống dẫn hoặc thiết bị): không đọc"
+        } else {
+            "A roster's name on something that is not a file (a broken link, a pipe or a device): not read"
+        }
+        .into(),
         Problem::HiddenFile => if vi {
             "Tệp ẩn hoặc tệp khóa của Excel (~$…) trong thư mục danh sách: không đọc; nếu là danh sách thật, đổi tên tệp"
         } else {

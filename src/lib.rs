@@ -86,6 +86,7 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
                 },
             ),
             ingest::PassedOver::Hidden => (p.clone(), issues::Problem::HiddenFile),
+            ingest::PassedOver::NotAFile => (p.clone(), issues::Problem::NotAFile),
         })
         .collect();
     for path in paths {

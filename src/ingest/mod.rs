@@ -548,6 +548,9 @@ pub struct Listing {
 pub enum PassedOver {
     /// A hidden file or an Excel lock file ("~$…") with a roster's extension.
     Hidden,
+    /// A roster's name on something that is not a file: a broken link, a
+    /// pipe, a device.
+    NotAFile,
     /// The same file (or folder) was already reached by another path: a
     /// link, a hard link, or the same path given twice.
     ReachedTwice {
@@ -705,6 +708,9 @@ fn walk(
             out.push(path);
         } else if path.is_file() && has_roster_extension(&path) {
             passed_over.push((path, PassedOver::Hidden));
+        } else if !path.is_file() && has_roster_extension(&path) {
+            // A broken link, a pipe or a device: never read, but said.
+            passed_over.push((path, PassedOver::NotAFile));
         }
     }
     Ok(())

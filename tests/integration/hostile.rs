@@ -337,8 +337,11 @@ fn link_loops_in_a_folder_are_followed_once() {
     // Hidden and lock files are noted too, never silently passed by.
     fs::copy(p.join("r.csv"), p.join(".hidden.csv")).unwrap();
     fs::write(p.join("~$r.xlsx"), "lock").unwrap();
+    // A link to nothing with a roster's name is said, not silently passed by.
+    std::os::unix::fs::symlink("gone.xlsx", p.join("broken.xlsx")).unwrap();
     let j = check_json(&[p], &[]);
     assert_eq!(j["issues_by_problem"]["hidden_file"], 2, "{j:#}");
+    assert_eq!(j["issues_by_problem"]["not_a_file"], 1, "{j:#}");
     assert_accounted(&j);
     assert_eq!(j["analysed"], 3, "each person once: {j:#}");
     assert_eq!(j["issues_by_problem"]["duplicate"].as_u64().unwrap_or(0), 0);
