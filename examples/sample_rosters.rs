@@ -1078,8 +1078,9 @@ fn shape_sheet(
 
 /// Communes of Bạch Thông district sent in the shapes many units use: one
 /// list with its unit only in the title block and its people in sections
-/// ("06-…"), and one workbook with a sheet per commune, the sheet name the
-/// unit, and no category but the title held ("07-…"). Everyone is qualified
+/// ("06-…"), and one workbook from the district's office with a sheet per
+/// commune, the sheet name the unit (the district its parent), and no
+/// category but the title held ("07-…"). Everyone is qualified
 /// and well before retirement, so the sample's plan is unchanged.
 fn shapes(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
     let people = |rng: &mut Rng, seq: &mut u32, list: &[(&'static str, &'static str, char)]| {
@@ -1141,7 +1142,14 @@ fn shapes(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
         let list = people(rng, seq, list);
         let ws = wb.add_worksheet();
         ws.set_name(sheet)?;
-        shape_sheet(ws, None, false, &list, f)?;
+        // The district's office sent it: its title block over each commune's sheet.
+        shape_sheet(
+            ws,
+            Some(("UBND HUYỆN BẠCH THÔNG", "PHÒNG NỘI VỤ")),
+            false,
+            &list,
+            f,
+        )?;
     }
     wb.save(Path::new(OUT).join("07-bach-thong-mot-xa-mot-trang.xlsx"))?;
     Ok(())

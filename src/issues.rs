@@ -200,6 +200,9 @@ pub enum Action {
     Merged,
     /// A value was inferred from elsewhere (a heading, a title, a name): noted.
     Inferred,
+    /// The row is kept with its category unknown: counted among the staff,
+    /// in no target's population.
+    NoCategory,
     /// The sheet was converted.
     Converted,
     /// The sheet was skipped.

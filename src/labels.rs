@@ -775,16 +775,16 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             use crate::normalize::UnitSource;
             match (vi, source) {
                 (true, UnitSource::TitleBlock) => {
-                    "Không có cột Đơn vị: đơn vị của cả trang lấy theo phần đầu văn bản (cơ quan ban hành hoặc tên trong tiêu đề; sau dấu ‹ là cơ quan cấp trên)"
+                    "Không có cột Đơn vị: đơn vị của cả trang tính lấy theo phần đầu văn bản (cơ quan ban hành hoặc tên trong tiêu đề)"
                 }
                 (true, UnitSource::SheetName) => {
-                    "Không có cột Đơn vị: đơn vị của cả trang lấy theo tên trang tính"
+                    "Không có cột Đơn vị: đơn vị của cả trang tính lấy theo tên trang tính"
                 }
                 (true, UnitSource::FileName) => {
-                    "Không có cột Đơn vị: đơn vị của cả trang lấy theo tên tệp"
+                    "Không có cột Đơn vị: đơn vị của cả trang tính lấy theo tên tệp"
                 }
                 (false, UnitSource::TitleBlock) => {
-                    "No unit column: the sheet's unit is read from its title block (the issuing body, or the unit named in the title; after ‹ the body above it)"
+                    "No unit column: the sheet's unit is read from its title block (the issuing body, or the unit named in the title)"
                 }
                 (false, UnitSource::SheetName) => {
                     "No unit column: the sheet's unit is its sheet name"
@@ -944,6 +944,12 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::En, Action::Merged) => "Counted as one person",
         (Lang::En, Action::Converted) => "Converted",
         (Lang::En, Action::Skipped) => "Skipped (not read)",
+        (Lang::Vi, Action::NoCategory) => {
+            "Giữ dòng, chưa rõ loại: có trong số người, không thuộc đối tượng chỉ tiêu nào"
+        }
+        (Lang::En, Action::NoCategory) => {
+            "Row kept, category unknown: among the staff, in no target's population"
+        }
         (Lang::Vi, Action::Inferred) => "Suy ra, ghi chú để kiểm tra",
         (Lang::En, Action::Inferred) => "Inferred; noted for checking",
         (Lang::Vi, Action::ToConfirm) => "Tính là hai người; cần xác nhận có phải một người không",

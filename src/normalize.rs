@@ -353,9 +353,9 @@ fn sheet_context(
             issues.push(DataIssue::sheet(
                 file_name.clone(),
                 name.clone(),
-                // The unit, and the body above it when the title block gives one.
+                // The unit, then the body above it, as an address is written.
                 match &u.parent {
-                    Some(p) => format!("{} ‹ {p}", u.name),
+                    Some(p) => format!("{}, {p}", u.name),
                     None => u.name.clone(),
                 },
                 Problem::UnitFrom(u.source),

@@ -160,16 +160,19 @@ pub(super) fn row_category(
             commune: true,
         };
     }
-    if !unreadable(issues, Action::CountedUnknown) {
-        let header = c
-            .category
-            .as_ref()
-            .map_or(Field::Category.aliases()[0], |p| p.header.as_str());
+    // Nothing says it: the category cell is named (or, without one, the
+    // title the list does not know).
+    if !unreadable(issues, Action::NoCategory) {
+        let (header, value) = match (&c.category, title) {
+            (Some(p), _) => (p.header.as_str(), String::new()),
+            (None, Some((p, t))) => (p.header.as_str(), t.to_string()),
+            (None, None) => (Field::Category.aliases()[0], String::new()),
+        };
         issues.push(
             header,
-            title.map(|(_, t)| t.to_string()).unwrap_or_default(),
+            value,
             Problem::Missing(Field::Category),
-            Action::CountedUnknown,
+            Action::NoCategory,
         );
     }
     CategoryCell {

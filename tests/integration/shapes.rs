@@ -205,6 +205,27 @@ fn one_sheet_per_unit_categories_from_titles() {
     assert_eq!(problems(&j, "category_from_title"), 4, "{j:#}");
     assert_eq!(problems(&j, "missing_category"), 1, "{j:#}");
     assert_eq!(problems(&j, "unit_from_sheet_name"), 2, "{j:#}");
+    // The unknown one is listed at its title, as kept in no target.
+    let issues = dir.path().join("i.csv");
+    let o = run(&[
+        "check",
+        "--as-of",
+        "2013-12-31",
+        path.to_str().unwrap(),
+        "--issues",
+        issues.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = std::fs::read_to_string(&issues).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.contains("Chuyên viên"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.contains(",Chức vụ,Chuyên viên,")
+            && line.contains("không thuộc đối tượng chỉ tiêu nào"),
+        "{line}"
+    );
     let (units, _) = units_of(dir.path(), &[&path]);
     assert_eq!(
         units,
