@@ -131,18 +131,7 @@ fn rank<T: Copy + Ord>(v: Option<T>, all: &[T]) -> i8 {
         .map_or(-1, |i| i8::try_from(i).unwrap_or(i8::MAX))
 }
 
-const EDU: [crate::scales::Education; 7] = {
-    use crate::scales::Education::*;
-    [
-        ChuaQuaDaoTao,
-        SoCap,
-        TrungCap,
-        CaoDang,
-        DaiHoc,
-        ThacSi,
-        TienSi,
-    ]
-};
+const EDU: [crate::scales::Education; 7] = crate::scales::Education::ASCENDING;
 const LLCT: [crate::scales::PoliticalTheory; 4] = {
     use crate::scales::PoliticalTheory::*;
     [None, SoCap, TrungCap, CaoCap]

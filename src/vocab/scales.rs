@@ -35,6 +35,12 @@ impl Education {
         Education::ChuaQuaDaoTao,
     ];
 
+    /// Lowest first: a level's index is its rank.
+    pub const ASCENDING: [Education; 7] = {
+        let d = Self::DESCENDING;
+        [d[6], d[5], d[4], d[3], d[2], d[1], d[0]]
+    };
+
     /// Romanised snake-case key (`dai_hoc`), used in JSON and policy files.
     #[must_use]
     pub fn key(self) -> &'static str {
