@@ -1243,12 +1243,14 @@ pub fn col_standard(lang: Lang) -> &'static str {
 pub fn stage(lang: Lang, key: &str) -> &'static str {
     match (lang, key) {
         (Lang::Vi, "clean") => "Đang làm sạch dữ liệu…",
+        (Lang::Vi, "people") => "Đang nhận diện người trùng, kiêm nhiệm…",
         (Lang::Vi, "units") => "Đang dựng cây đơn vị và vị trí việc làm…",
         (Lang::Vi, "compliance") => "Đang tính các chỉ tiêu…",
         (Lang::Vi, "plan") => "Đang dự báo và lập kế hoạch đào tạo…",
         (Lang::Vi, "write") => "Đang ghi báo cáo…",
         (Lang::Vi, _) => "Đang xử lý…",
         (Lang::En, "clean") => "Cleaning…",
+        (Lang::En, "people") => "Finding duplicates and concurrent posts…",
         (Lang::En, "units") => "Building units and positions…",
         (Lang::En, "compliance") => "Computing targets…",
         (Lang::En, "plan") => "Projecting and planning…",

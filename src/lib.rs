@@ -135,7 +135,6 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
             as_of: cfg.as_of,
         },
     )?;
-    progress::timings::stage("clean");
     if !loaded
         .sheets
         .iter()

@@ -276,12 +276,17 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         }
         sheets.push(report);
     }
+    // The raw cells are not needed any more: freed before the people pass.
+    drop(raw.sheets);
+    crate::progress::timings::stage("clean");
+    crate::progress::now("people");
     let mut roster = Roster {
         records,
         units: units.units,
         people: 0,
     };
     people::identify(&mut roster, &mut sheets, &mut issues);
+    crate::progress::timings::stage("people");
     Ok(Loaded {
         files: raw.files,
         sheets,

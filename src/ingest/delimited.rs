@@ -28,24 +28,37 @@ pub(crate) struct Delimited {
     pub(crate) encoding: &'static str,
     pub(crate) delimiter: char,
     pub(crate) lines: LineAccount,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub(crate) sha256: String,
+}
+
+/// A file's SHA-256: computed from the bytes before decoding, or (when the
+/// text is the file's bytes after a prefix) beside the parse, on the other core.
+enum Digest {
+    Done(String),
+    OfText(&'static [u8]),
 }
 
 /// Decodes the bytes to text and names the encoding used.
-fn decode(mut bytes: Vec<u8>) -> (String, &'static str) {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
+fn decode(mut bytes: Vec<u8>) -> (String, &'static str, Digest) {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    if bytes.starts_with(BOM) {
+        let digest = Digest::Done(super::sha256_hex(&bytes));
         bytes.drain(..3);
         return match String::from_utf8(bytes) {
-            Ok(s) => (s, "UTF-8 (BOM)"),
+            Ok(s) => (s, "UTF-8 (BOM)", Digest::OfText(BOM)),
             Err(e) => (
                 String::from_utf8_lossy(e.as_bytes()).into_owned(),
                 "UTF-8 (BOM)",
+                digest,
             ),
         };
     }
+    let digest = || Digest::Done(super::sha256_hex(&bytes));
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let le = bytes[0] == 0xFF;
         let text = decode_utf16(&bytes[2..], le);
-        return (text, if le { "UTF-16LE" } else { "UTF-16BE" });
+        return (text, if le { "UTF-16LE" } else { "UTF-16BE" }, digest());
     }
     if let Some(le) = sniff_utf16(&bytes) {
         let text = decode_utf16(&bytes, le);
@@ -56,23 +69,30 @@ fn decode(mut bytes: Vec<u8>) -> (String, &'static str) {
             } else {
                 "UTF-16BE (no BOM)"
             },
+            digest(),
         );
     }
     let bytes = match String::from_utf8(bytes) {
-        Ok(s) => return (s, "UTF-8"),
+        Ok(s) => return (s, "UTF-8", Digest::OfText(b"")),
         Err(e) => e.into_bytes(),
     };
+    let digest = Digest::Done(super::sha256_hex(&bytes));
     if mostly_utf8(&bytes) {
-        return (String::from_utf8_lossy(&bytes).into_owned(), "UTF-8");
+        return (
+            String::from_utf8_lossy(&bytes).into_owned(),
+            "UTF-8",
+            digest,
+        );
     }
     if looks_like_font_encoding(&bytes) {
         (
             bytes.iter().map(|&b| char::from(b)).collect(),
             "Latin-1 (TCVN3/VNI)",
+            digest,
         )
     } else {
         let (text, _, _) = encoding_rs::WINDOWS_1258.decode(&bytes);
-        (text.into_owned(), "Windows-1258")
+        (text.into_owned(), "Windows-1258", digest)
     }
 }
 
@@ -553,6 +573,12 @@ fn by_columns(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
     let mut rows = 0usize;
     let mut spans: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut owned: Vec<String> = Vec::new();
+    // Rows to expect, from the line length of the first megabyte: columns
+    // are sized once instead of doubling (copies and page faults at size).
+    let sample = &text.as_bytes()[..text.len().min(1 << 20)];
+    let expect_rows = (text.len() / (sample.len() / line_breaks(sample).max(1)).max(1))
+        .saturating_add(16)
+        .min(budget);
     let base = text.as_ptr() as usize;
     let split = split_rows(text, delimiter, |fields| {
         let row = rows;
@@ -563,7 +589,9 @@ fn by_columns(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
         }
         for (c, f) in fields.iter().enumerate() {
             if spans.len() <= c {
-                spans.push(vec![(0, 0); row]);
+                let mut col = Vec::with_capacity(expect_rows.max(row + 1));
+                col.resize(row, (0, 0));
+                spans.push(col);
             }
             let span = match f {
                 // A borrowed field lies within `text`: its offset is exact.
@@ -594,12 +622,28 @@ fn by_columns(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
 }
 
 pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
-    let (text, encoding) = decode(bytes);
+    let (text, encoding, digest) = decode(bytes);
     let delimiter = detect_delimiter(&text, tsv);
-    let dense = if u32::try_from(text.len()).is_ok() {
-        by_columns(&text, delimiter)
-    } else {
-        None
+    let parse = || {
+        if u32::try_from(text.len()).is_ok() {
+            by_columns(&text, delimiter)
+        } else {
+            None
+        }
+    };
+    // Splitting runs on one core: the digest is computed on the other.
+    let (sha256, dense) = match digest {
+        Digest::Done(sha) => (sha, parse()),
+        Digest::OfText(prefix) => rayon::join(
+            || {
+                use sha2::Digest as _;
+                let mut h = sha2::Sha256::new();
+                h.update(prefix);
+                h.update(text.as_bytes());
+                super::hex(&h.finalize())
+            },
+            parse,
+        ),
     };
     let (mut builder, split) = if let Some(dense) = dense {
         dense
@@ -640,6 +684,7 @@ pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
         encoding,
         delimiter: char::from(delimiter),
         lines,
+        sha256,
     }
 }
 
@@ -928,7 +973,7 @@ mod tests {
             0..60,
         )) {
             let bytes: Vec<u8> = parts.concat();
-            let (text, _) = decode(bytes.clone());
+            let (text, _, _) = decode(bytes.clone());
             let d = read(bytes, false);
             proptest::prop_assert_eq!(d.lines.lines, count_lines(text.as_bytes()));
             let lines = d.lines;

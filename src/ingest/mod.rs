@@ -757,7 +757,6 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
         path: path.to_path_buf(),
         source,
     })?;
-    let sha256 = sha256_hex(&bytes);
     let ext = extension(path).unwrap_or_default();
     let wanted = |name: &str| sheet_filter.is_none_or(|f| text::fold(f) == text::fold(name));
     if WORKBOOK_EXT.contains(&ext.as_str()) {
@@ -766,6 +765,7 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
         } else if workbook::check_package(path, &bytes)?.own_output {
             return Ok(FileRead::OwnOutput);
         }
+        let sha256 = sha256_hex(&bytes);
         let (names, sheets) = workbook::read(path, bytes, index, &wanted)?;
         let file = InputFile {
             path: path.to_path_buf(),
@@ -793,7 +793,7 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
         };
         let file = InputFile {
             path: path.to_path_buf(),
-            sha256,
+            sha256: read.sha256,
             text_encoding: Some(read.encoding),
             delimiter: Some(read.delimiter),
             sheet_names: vec![name],
@@ -815,8 +815,12 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
 /// SHA-256 of some bytes, as lowercase hex.
 #[must_use]
 pub fn sha256_hex(data: &[u8]) -> String {
+    hex(&Sha256::digest(data))
+}
+
+/// Bytes as lowercase hex.
+fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    let bytes = Sha256::digest(data);
     bytes
         .iter()
         .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
