@@ -17,10 +17,11 @@ use crate::policy::{
     Decision, Measure, Percent, Policy, Population, Scope, Target, UnitType, decide,
 };
 use crate::positions::{Assignment, Placement};
-use crate::roster::Roster;
+use crate::roster::{Roster, Text};
 use crate::scales::Category;
 use crate::text::fold;
 use crate::units::Hierarchy;
+use std::collections::HashMap;
 
 /// Which group a row is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,8 +153,21 @@ fn postings_frame(
     roster: &Roster,
     h: &Hierarchy,
     placement: Option<&Placement>,
-) -> PolarsResult<DataFrame> {
+) -> PolarsResult<(DataFrame, TitleKeys)> {
     let r = &roster.records;
+    // Titles as the class of their folded text (0: none), folded once per text.
+    let mut titles = TitleKeys::new();
+    let mut of_text: HashMap<Text, u32> = HashMap::new();
+    let title: Vec<u32> = r
+        .iter()
+        .map(|x| match x.title {
+            None => 0,
+            Some(t) => *of_text.entry(t).or_insert_with(|| {
+                let next = u32::try_from(titles.len() + 1).unwrap_or(u32::MAX);
+                *titles.entry(fold(roster.texts.get(t))).or_insert(next)
+            }),
+        })
+        .collect();
     let u32s = |f: &dyn Fn(usize) -> u32| (0..r.len()).map(f).collect::<Vec<u32>>();
     let i8s = |f: &dyn Fn(usize) -> i8| (0..r.len()).map(f).collect::<Vec<i8>>();
     let flag = |f: &dyn Fn(&Assignment) -> bool| -> Vec<i8> {
@@ -207,12 +221,7 @@ fn postings_frame(
             "unit_type".into(),
             i8s(&|i| rank(h.nodes[h.leaf[r[i].unit as usize]].unit_type, &UNIT_TYPES)),
         ),
-        Column::new(
-            "title".into(),
-            r.iter()
-                .map(|x| x.title.as_deref().map(fold).unwrap_or_default())
-                .collect::<Vec<String>>(),
-        ),
+        Column::new("title".into(), title),
         Column::new("education".into(), i8s(&|i| rank(r[i].education, &EDU))),
         Column::new(
             "political_theory".into(),
@@ -227,8 +236,11 @@ fn postings_frame(
         Column::new("standard".into(), standard),
         Column::new("has_catalogue".into(), has_catalogue),
     ];
-    DataFrame::new(r.len(), columns)
+    Ok((DataFrame::new(r.len(), columns)?, titles))
 }
+
+/// Folded title → its class in the frame's `title` column.
+type TitleKeys = HashMap<String, u32>;
 
 /// Any of the values (or everything when the list is empty).
 fn any_of(column: &str, values: impl IntoIterator<Item = i32>) -> Expr {
@@ -239,7 +251,7 @@ fn any_of(column: &str, values: impl IntoIterator<Item = i32>) -> Expr {
         .unwrap_or(lit(true))
 }
 
-fn population_expr(p: &Population) -> Expr {
+fn population_expr(p: &Population, titles: &TitleKeys) -> Expr {
     let mut e = any_of(
         "category",
         p.category
@@ -265,7 +277,7 @@ fn population_expr(p: &Population) -> Expr {
         let titles = p
             .titles
             .iter()
-            .map(|t| col("title").eq(lit(fold(t))))
+            .map(|t| col("title").eq(lit(titles.get(&fold(t)).copied().unwrap_or(u32::MAX))))
             .reduce(Expr::or)
             .unwrap_or(lit(true));
         e = e.and(titles);
@@ -396,7 +408,7 @@ fn all_row(t: &Target, (n, q, u): (u64, u64, u64)) -> ComplianceRow {
 }
 
 fn evaluate_target(
-    frame: &DataFrame,
+    (frame, titles): (&DataFrame, &TitleKeys),
     ancestry: &DataFrame,
     h: &Hierarchy,
     t: &Target,
@@ -405,7 +417,7 @@ fn evaluate_target(
     let pop = frame
         .clone()
         .lazy()
-        .filter(population_expr(&t.population))
+        .filter(population_expr(&t.population, titles))
         .with_columns([
             col(measure).gt_eq(lit(level)).alias("q"),
             col(measure).lt(lit(0)).alias("u"),
@@ -505,7 +517,7 @@ fn evaluate_target(
 /// `share` of those staff are placed with a matching grade. Parents and the
 /// whole roster count their agencies.
 fn evaluate_agency_target(
-    frame: &DataFrame,
+    (frame, titles): (&DataFrame, &TitleKeys),
     h: &Hierarchy,
     t: &Target,
     share: Percent,
@@ -513,7 +525,7 @@ fn evaluate_agency_target(
     let per_unit = frame
         .clone()
         .lazy()
-        .filter(population_expr(&t.population))
+        .filter(population_expr(&t.population, titles))
         .unique_stable_generic(
             Some(vec![col("unit"), col("person")]),
             UniqueKeepStrategy::First,
@@ -583,7 +595,7 @@ pub fn evaluate(
     policy: &Policy,
     placement: Option<&Placement>,
 ) -> Result<Vec<TargetResult>> {
-    let frame = postings_frame(roster, h, placement).map_err(|e| polars_err(&e))?;
+    let (frame, titles) = postings_frame(roster, h, placement).map_err(|e| polars_err(&e))?;
     let (mut units, mut nodes) = (Vec::new(), Vec::new());
     for (u, &leaf) in h.leaf.iter().enumerate() {
         for a in h.rollup_nodes(leaf) {
@@ -605,8 +617,10 @@ pub fn evaluate(
         .enumerate()
         .map(|(i, t)| {
             let r = match t.measure {
-                Measure::StructuredByPosition(share) => evaluate_agency_target(&frame, h, t, share),
-                _ => evaluate_target(&frame, &ancestry, h, t),
+                Measure::StructuredByPosition(share) => {
+                    evaluate_agency_target((&frame, &titles), h, t, share)
+                }
+                _ => evaluate_target((&frame, &titles), &ancestry, h, t),
             };
             let mut r = r.map_err(|e| polars_err(&e))?;
             r.target = i;

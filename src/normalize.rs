@@ -37,7 +37,7 @@ use crate::issues::{Action, DataIssue, Problem};
 use crate::layout::{self, Layout, RowKind};
 use crate::legacy::Encoding;
 use crate::roster::{
-    Loaded, Roster, RowCounts, SheetReport, SheetStatus, Source, StaffRecord, Unit,
+    Loaded, Roster, RowCounts, SheetReport, SheetStatus, Source, StaffRecord, Text, Texts, Unit,
 };
 use crate::scales::{self, Category, CategoryCell, Education, EducationCell, Gender, GovLevel};
 use crate::schema::{Field, HeaderMatcher};
@@ -80,6 +80,13 @@ impl RowIssues<'_> {
     }
 }
 
+/// What the rows build besides their records: the units and the texts.
+#[derive(Default)]
+struct Tables {
+    units: UnitRegistry,
+    texts: Texts,
+}
+
 /// Notes every text too long for an Excel cell: the report cuts it.
 fn overlong_cells(
     sheet: &crate::ingest::RawSheet,
@@ -110,7 +117,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
     let mut sheets = Vec::new();
     let mut issues = Vec::new();
     let mut records = Vec::new();
-    let mut units = UnitRegistry::default();
+    let mut tables = Tables::default();
     for sheet in &raw.sheets {
         let file_name: Arc<str> = raw.files[sheet.file].path.display().to_string().into();
         let name: Arc<str> = sheet.name.as_str().into();
@@ -146,7 +153,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             sheets.push(report);
             continue;
         };
-        let Some(cols) = Columns::new(sheet, &layout, opts.as_of) else {
+        let Some(cols) = Columns::new(sheet, &layout, opts.as_of, &mut tables.texts) else {
             // No name column, or no education (column or marker columns).
             let field = if layout.has(Field::FullName) || layout.has(Field::GivenName) {
                 Field::Education
@@ -163,7 +170,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
             ignored_columns: layout.unrecognised.clone(),
         };
         overlong_cells(sheet, &layout, &file_name, &name, &mut issues);
-        units.new_sheet();
+        tables.units.new_sheet();
         let kinds = layout::classify(sheet, &layout);
         let (headings, sheet_unit) = sheet_context(
             &raw,
@@ -221,7 +228,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                         r,
                         &cols,
                         &around,
-                        &mut units,
+                        &mut tables,
                         &mut row_issues,
                         source,
                         opts.as_of,
@@ -235,10 +242,10 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
                     }
                 }
                 RowKind::StaffBelowFooter => {
-                    let name = cols.name.get(sheet, r).cloned().unwrap_or_default();
+                    let name = opt_text(Some(&cols.name), sheet, r);
                     row_issues.push(
                         &cols.name.header,
-                        name.to_string(),
+                        tables.texts.opt(name).unwrap_or_default().to_string(),
                         Problem::BelowFooter,
                         Action::SetAside,
                     );
@@ -282,7 +289,8 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
     crate::progress::now("people");
     let mut roster = Roster {
         records,
-        units: units.units,
+        texts: tables.texts,
+        units: tables.units.units,
         people: 0,
     };
     people::identify(&mut roster, &mut sheets, &mut issues);

@@ -22,6 +22,85 @@ pub struct Source {
     pub row: u32,
 }
 
+/// A text of the staff table: an index into [`Texts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Text(std::num::NonZeroU32);
+
+/// The staff table's texts, in one buffer: each distinct cell value of each
+/// sheet column is stored once (equal texts read from two sheets may have two
+/// ids), with no allocation per value; anything derived from a text (its
+/// folded key) is computed once per id, not once per row.
+#[derive(Debug, Default)]
+pub struct Texts {
+    bytes: String,
+    ends: Vec<usize>,
+}
+
+impl Texts {
+    /// Stores a text.
+    pub fn add(&mut self, s: &str) -> Text {
+        self.bytes.push_str(s);
+        self.ends.push(self.bytes.len());
+        Text(
+            u32::try_from(self.ends.len())
+                .ok()
+                .and_then(std::num::NonZeroU32::new)
+                .unwrap_or(std::num::NonZeroU32::MAX),
+        )
+    }
+
+    /// The text of an id ("" for an id of another table).
+    #[must_use]
+    pub fn get(&self, t: Text) -> &str {
+        let i = t.0.get() as usize - 1;
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends.get(i - 1).copied().unwrap_or(0)
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.bytes.get(start..end).unwrap_or("")
+    }
+
+    /// The text of an optional id.
+    #[must_use]
+    pub fn opt(&self, t: Option<Text>) -> Option<&str> {
+        t.map(|t| self.get(t))
+    }
+
+    /// Number of ids handed out.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// No text stored.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// A value per id, computed once per id (index `id - 1`).
+    pub fn per_id<T: Send>(&self, f: impl Fn(&str) -> T + Sync) -> Vec<T> {
+        use rayon::prelude::*;
+        (0..self.ends.len())
+            .into_par_iter()
+            .map(|i| {
+                let start = if i == 0 { 0 } else { self.ends[i - 1] };
+                f(self.bytes.get(start..self.ends[i]).unwrap_or(""))
+            })
+            .collect()
+    }
+}
+
+impl Text {
+    /// Index into a [`Texts::per_id`] vector.
+    #[must_use]
+    pub fn index(self) -> usize {
+        self.0.get() as usize - 1
+    }
+}
+
 /// An organisational unit (agency, commune, public service unit).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
@@ -43,17 +122,17 @@ pub struct StaffRecord {
     /// Person id: records with the same id are one person (kiêm nhiệm).
     pub person: u32,
     /// Full name (cleaned).
-    pub name: Arc<str>,
+    pub name: Text,
     /// Staff id, leading zeros kept.
-    pub staff_id: Option<Arc<str>>,
+    pub staff_id: Option<Text>,
     /// National id, leading zeros kept.
-    pub national_id: Option<Arc<str>>,
+    pub national_id: Option<Text>,
     /// Birth date.
     pub birth: Option<PartialDate>,
     /// Gender.
     pub gender: Option<Gender>,
     /// Ethnicity.
-    pub ethnicity: Option<Arc<str>>,
+    pub ethnicity: Option<Text>,
     /// Party member.
     pub party_member: Option<bool>,
     /// Index into [`Roster::units`].
@@ -65,27 +144,27 @@ pub struct StaffRecord {
     /// Government level of the post.
     pub gov_level: Option<GovLevel>,
     /// Title (chức vụ, chức danh).
-    pub title: Option<Arc<str>>,
+    pub title: Option<Text>,
     /// Job position name.
-    pub position: Option<Arc<str>>,
+    pub position: Option<Text>,
     /// Job position code.
-    pub position_code: Option<Arc<str>>,
+    pub position_code: Option<Text>,
     /// Grade name.
-    pub grade: Option<Arc<str>>,
+    pub grade: Option<Text>,
     /// Grade code (01.003).
-    pub grade_code: Option<Arc<str>>,
+    pub grade_code: Option<Text>,
     /// Professional education; `None` = unknown (missing or unreadable).
     pub education: Option<Education>,
     /// Field of study.
-    pub field_of_study: Option<Arc<str>>,
+    pub field_of_study: Option<Text>,
     /// Political theory; `None` = unknown.
     pub political_theory: Option<PoliticalTheory>,
     /// State management; `None` = unknown.
     pub state_management: Option<StateManagement>,
     /// IT skill as written.
-    pub it_skill: Option<Arc<str>>,
+    pub it_skill: Option<Text>,
     /// Foreign language as written.
-    pub foreign_language: Option<Arc<str>>,
+    pub foreign_language: Option<Text>,
     /// Hire date.
     pub hire_date: Option<PartialDate>,
     /// Education level being studied.
@@ -101,6 +180,8 @@ pub struct StaffRecord {
 pub struct Roster {
     /// One record per posting, in input order.
     pub records: Vec<StaffRecord>,
+    /// The records' texts.
+    pub texts: Texts,
     /// Units, in order of first appearance.
     pub units: Vec<Unit>,
     /// Number of distinct people.

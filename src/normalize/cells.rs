@@ -18,7 +18,7 @@ impl<T> Parsed<T> {
         sheet: &RawSheet,
         layout: &Layout,
         field: Field,
-        f: impl Fn(&RawValue) -> T,
+        f: impl FnMut(&RawValue) -> T,
     ) -> Option<Self> {
         let col = layout.column(field)?;
         let header = layout.header_of(col);
@@ -158,9 +158,9 @@ pub(super) fn read_text(v: &RawValue) -> Arc<str> {
 /// All parsed columns of one sheet.
 pub(super) struct Columns {
     /// The full name, or the given name when the name is split.
-    pub(super) name: Parsed<Arc<str>>,
+    pub(super) name: Parsed<Text>,
     /// Family and middle names, when the name is split.
-    pub(super) family_name: Option<Parsed<Arc<str>>>,
+    pub(super) family_name: Option<Parsed<Text>>,
     pub(super) unit: Option<Parsed<Arc<str>>>,
     pub(super) category: Option<Parsed<Option<CategoryCell>>>,
     pub(super) education: Option<Parsed<EducationRead>>,
@@ -168,27 +168,27 @@ pub(super) struct Columns {
     pub(super) gender_marks: Option<Marks<Gender>>,
     pub(super) political_marks: Option<Marks<scales::PoliticalTheory>>,
     pub(super) state_marks: Option<Marks<scales::StateManagement>>,
-    pub(super) staff_id: Option<Parsed<Arc<str>>>,
-    pub(super) national_id: Option<Parsed<Arc<str>>>,
+    pub(super) staff_id: Option<Parsed<Text>>,
+    pub(super) national_id: Option<Parsed<Text>>,
     pub(super) birth: Option<Parsed<Option<DateRead>>>,
     pub(super) birth_male: Option<Parsed<Option<DateRead>>>,
     pub(super) birth_female: Option<Parsed<Option<DateRead>>>,
     pub(super) gender: Option<Parsed<Option<Gender>>>,
-    pub(super) ethnicity: Option<Parsed<Arc<str>>>,
+    pub(super) ethnicity: Option<Parsed<Text>>,
     pub(super) party: Option<Parsed<Option<bool>>>,
     pub(super) unit_code: Option<Parsed<Arc<str>>>,
     pub(super) parent: Option<Parsed<Arc<str>>>,
     pub(super) gov_level: Option<Parsed<Option<GovLevel>>>,
-    pub(super) title: Option<Parsed<Arc<str>>>,
-    pub(super) position: Option<Parsed<Arc<str>>>,
-    pub(super) position_code: Option<Parsed<Arc<str>>>,
-    pub(super) grade: Option<Parsed<Arc<str>>>,
-    pub(super) grade_code: Option<Parsed<Arc<str>>>,
-    pub(super) field_of_study: Option<Parsed<Arc<str>>>,
+    pub(super) title: Option<Parsed<Text>>,
+    pub(super) position: Option<Parsed<Text>>,
+    pub(super) position_code: Option<Parsed<Text>>,
+    pub(super) grade: Option<Parsed<Text>>,
+    pub(super) grade_code: Option<Parsed<Text>>,
+    pub(super) field_of_study: Option<Parsed<Text>>,
     pub(super) political: Option<Parsed<Option<scales::PoliticalTheory>>>,
     pub(super) state_mgmt: Option<Parsed<Option<scales::StateManagement>>>,
-    pub(super) it: Option<Parsed<Arc<str>>>,
-    pub(super) language: Option<Parsed<Arc<str>>>,
+    pub(super) it: Option<Parsed<Text>>,
+    pub(super) language: Option<Parsed<Text>>,
     pub(super) hire: Option<Parsed<Option<DateRead>>>,
     pub(super) training_level: Option<Parsed<Option<Education>>>,
     pub(super) training_end: Option<Parsed<Option<DateRead>>>,
@@ -196,18 +196,25 @@ pub(super) struct Columns {
 }
 
 impl Columns {
-    pub(super) fn new(sheet: &RawSheet, l: &Layout, as_of: NaiveDate) -> Option<Self> {
-        let text = |f| Parsed::new(sheet, l, f, read_text);
+    /// The columns of a sheet; the texts of record fields are stored in `texts`.
+    pub(super) fn new(
+        sheet: &RawSheet,
+        l: &Layout,
+        as_of: NaiveDate,
+        texts: &mut Texts,
+    ) -> Option<Self> {
+        let text = |f, texts: &mut Texts| Parsed::new(sheet, l, f, |v| texts.add(&v.display()));
+        let arc = |f| Parsed::new(sheet, l, f, read_text);
         let date = |f| Parsed::new(sheet, l, f, read_date);
         let birth = |f| Parsed::new(sheet, l, f, |v| read_birth(v, as_of));
         let columns = Self {
-            name: text(Field::FullName).or_else(|| text(Field::GivenName))?,
+            name: text(Field::FullName, texts).or_else(|| text(Field::GivenName, texts))?,
             family_name: if l.column(Field::FullName).is_none() {
-                text(Field::FamilyName)
+                text(Field::FamilyName, texts)
             } else {
                 None
             },
-            unit: text(Field::Unit),
+            unit: arc(Field::Unit),
             category: Parsed::new(sheet, l, Field::Category, |v| {
                 scales::parse_category(&v.display())
             }),
@@ -218,39 +225,42 @@ impl Columns {
             gender_marks: Marks::new(l, Field::Gender, scales::parse_gender),
             political_marks: Marks::new(l, Field::PoliticalTheory, scales::parse_political_theory),
             state_marks: Marks::new(l, Field::StateManagement, scales::parse_state_management),
-            staff_id: text(Field::StaffId),
-            national_id: text(Field::NationalId),
+            staff_id: text(Field::StaffId, texts),
+            // Typed with spaces or dots ("001 089 012 345"): read without them.
+            national_id: Parsed::new(sheet, l, Field::NationalId, |v| {
+                texts.add(&v.display().replace([' ', '.'], ""))
+            }),
             birth: birth(Field::BirthDate),
             birth_male: birth(Field::BirthDateMale),
             birth_female: birth(Field::BirthDateFemale),
             gender: Parsed::new(sheet, l, Field::Gender, |v| {
                 scales::parse_gender(&v.display())
             }),
-            ethnicity: text(Field::Ethnicity),
+            ethnicity: text(Field::Ethnicity, texts),
             party: Parsed::new(sheet, l, Field::PartyMember, |v| match v {
                 RawValue::Date(_) => Some(true),
                 RawValue::Bool(b) => Some(*b),
                 _ => scales::parse_yes_no(&v.display()),
             }),
-            unit_code: text(Field::UnitCode),
-            parent: text(Field::ParentUnit),
+            unit_code: arc(Field::UnitCode),
+            parent: arc(Field::ParentUnit),
             gov_level: Parsed::new(sheet, l, Field::GovLevel, |v| {
                 scales::parse_gov_level(&v.display())
             }),
-            title: text(Field::Title),
-            position: text(Field::Position),
-            position_code: text(Field::PositionCode),
-            grade: text(Field::Grade),
-            grade_code: text(Field::GradeCode),
-            field_of_study: text(Field::FieldOfStudy),
+            title: text(Field::Title, texts),
+            position: text(Field::Position, texts),
+            position_code: text(Field::PositionCode, texts),
+            grade: text(Field::Grade, texts),
+            grade_code: text(Field::GradeCode, texts),
+            field_of_study: text(Field::FieldOfStudy, texts),
             political: Parsed::new(sheet, l, Field::PoliticalTheory, |v| {
                 scales::parse_political_theory(&v.display())
             }),
             state_mgmt: Parsed::new(sheet, l, Field::StateManagement, |v| {
                 scales::parse_state_management(&v.display())
             }),
-            it: text(Field::ItSkill),
-            language: text(Field::ForeignLanguage),
+            it: text(Field::ItSkill, texts),
+            language: text(Field::ForeignLanguage, texts),
             hire: date(Field::HireDate),
             training_level: Parsed::new(sheet, l, Field::TrainingLevel, |v| {
                 scales::parse_education(&v.display()).map(|e| e.level)
@@ -263,7 +273,11 @@ impl Columns {
     }
 }
 
-pub(super) fn opt_text(
+pub(super) fn opt_text(p: Option<&Parsed<Text>>, sheet: &RawSheet, r: usize) -> Option<Text> {
+    p.and_then(|p| p.get(sheet, r)).copied()
+}
+
+pub(super) fn opt_arc(
     p: Option<&Parsed<Arc<str>>>,
     sheet: &RawSheet,
     r: usize,

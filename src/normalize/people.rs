@@ -22,7 +22,6 @@
 
 use std::borrow::Cow;
 use std::hash::{BuildHasher, Hash};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -160,7 +159,7 @@ fn id_key(id: &str) -> Cow<'_, str> {
     }
 }
 
-fn conflicting(a: Option<&Arc<str>>, b: Option<&Arc<str>>) -> bool {
+fn conflicting(a: Option<&str>, b: Option<&str>) -> bool {
     matches!((a, b), (Some(x), Some(y)) if id_key(x) != id_key(y))
 }
 
@@ -204,8 +203,9 @@ pub(super) fn identify(
     issues: &mut Vec<DataIssue>,
 ) {
     let recs = &roster.records;
+    let t = &roster.texts;
     let n = recs.len();
-    let names = first_folded(n, |i| Some(&*recs[i].name));
+    let names = first_folded(n, |i| Some(t.get(recs[i].name)));
     let mut parents: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
     let unit_parent: Vec<Option<u32>> = roster
         .units
@@ -239,11 +239,11 @@ pub(super) fn identify(
 
     // The first row of each key, found all at once.
     let national_first = first_equal(n, |i| {
-        let k = id_key(recs[i].national_id.as_deref()?);
+        let k = id_key(t.opt(recs[i].national_id)?);
         (!k.is_empty()).then_some(k)
     });
     let staff_first = first_equal(n, |i| {
-        let k = id_key(recs[i].staff_id.as_deref()?);
+        let k = id_key(t.opt(recs[i].staff_id)?);
         (!k.is_empty()).then(|| (scope_of(&recs[i]), k))
     });
     let birth_first = first_equal(n, |i| {
@@ -261,38 +261,37 @@ pub(super) fn identify(
 
     let mut uf = UnionFind((0..n).map(row_id).collect(), vec![NONE; n]);
     let mut notes: Vec<Note> = Vec::new();
-    let id_match =
-        |i: usize, j: usize, id: &Arc<str>, uf: &mut UnionFind, notes: &mut Vec<Note>| {
-            if names[i] == names[j] {
-                uf.join(j, i);
-            } else {
-                let other = &recs[j];
-                notes.push((
-                    i,
-                    Problem::IdConflict {
-                        other: where_(sheets, other),
-                        row: other.source.row,
-                    },
-                    id.to_string(),
-                ));
-            }
-        };
+    let id_match = |i: usize, j: usize, id: &str, uf: &mut UnionFind, notes: &mut Vec<Note>| {
+        if names[i] == names[j] {
+            uf.join(j, i);
+        } else {
+            let other = &recs[j];
+            notes.push((
+                i,
+                Problem::IdConflict {
+                    other: where_(sheets, other),
+                    row: other.source.row,
+                },
+                id.to_string(),
+            ));
+        }
+    };
     let earlier = |first: &[u32], i: usize| some(first[i]).filter(|&j| j != i);
     for (i, r) in recs.iter().enumerate() {
         // The national id first: every join below respects it.
         if national_first[i] != NONE {
             uf.1[i] = national_first[i];
         }
-        if let (Some(j), Some(id)) = (earlier(&staff_first, i), &r.staff_id) {
+        if let (Some(j), Some(id)) = (earlier(&staff_first, i), t.opt(r.staff_id)) {
             id_match(i, j, id, &mut uf, &mut notes);
         }
-        if let (Some(j), Some(id)) = (earlier(&national_first, i), &r.national_id) {
+        if let (Some(j), Some(id)) = (earlier(&national_first, i), t.opt(r.national_id)) {
             id_match(i, j, id, &mut uf, &mut notes);
         }
         if let Some(j) = earlier(&birth_first, i) {
             let other = &recs[j];
-            if !conflicting(r.staff_id.as_ref(), other.staff_id.as_ref())
-                && !conflicting(r.national_id.as_ref(), other.national_id.as_ref())
+            if !conflicting(t.opt(r.staff_id), t.opt(other.staff_id))
+                && !conflicting(t.opt(r.national_id), t.opt(other.national_id))
             {
                 uf.join(j, i);
             }
@@ -319,10 +318,8 @@ pub(super) fn identify(
     // Postings keyed by (person, unit, post): a second row is a duplicate.
     let posts = first_folded(n, |i| {
         Some(
-            recs[i]
-                .position
-                .as_deref()
-                .or(recs[i].title.as_deref())
+            t.opt(recs[i].position)
+                .or(t.opt(recs[i].title))
                 .unwrap_or(""),
         )
     });
@@ -341,7 +338,7 @@ pub(super) fn identify(
                         first: where_(sheets, f),
                         row: f.source.row,
                     },
-                    recs[i].name.to_string(),
+                    t.get(recs[i].name).to_string(),
                 ));
             }
             None => postings_of[person_ids[i] as usize] += 1,
@@ -361,14 +358,14 @@ pub(super) fn identify(
                 Problem::Concurrent {
                     posts: postings_of[p] as usize,
                 },
-                recs[i].name.to_string(),
+                t.get(recs[i].name).to_string(),
             ));
         }
         seen[p] = true;
     }
     drop((seen, postings_of));
     namesakes(
-        recs,
+        roster,
         sheets,
         &names,
         &person_ids,
@@ -420,7 +417,7 @@ pub(super) fn identify(
 /// [`NAMESAKES_COMPARED`] people to compare with, newest first.
 #[allow(clippy::too_many_arguments)] // the rows and what identify found of them
 fn namesakes(
-    recs: &[StaffRecord],
+    roster: &Roster,
     sheets: &[SheetReport],
     names: &[u32],
     person_ids: &[u32],
@@ -429,6 +426,7 @@ fn namesakes(
     locality_of: &(dyn Fn(&StaffRecord) -> Locality + Sync),
     notes: &mut Vec<Note>,
 ) {
+    let (recs, t) = (&roster.records, &roster.texts);
     let n = recs.len();
     let group = first_equal(n, |i| {
         let r = &recs[i];
@@ -464,7 +462,7 @@ fn namesakes(
                 if person_ids[i] == person_ids[j as usize] {
                     same_person = true;
                 } else if scope_of(other) != scope
-                    && !conflicting(r.national_id.as_ref(), other.national_id.as_ref())
+                    && !conflicting(t.opt(r.national_id), t.opt(other.national_id))
                 {
                     maybe.push(j);
                 }
@@ -492,7 +490,7 @@ fn namesakes(
                         other: where_(sheets, other),
                         row: other.source.row,
                     },
-                    recs[i].name.to_string(),
+                    t.get(recs[i].name).to_string(),
                 ));
                 break;
             }

@@ -85,6 +85,7 @@ pub(super) fn row_category(
     c: &Columns,
     around: &Around<'_>,
     unit: Option<&str>,
+    texts: &Texts,
     issues: &mut RowIssues<'_>,
 ) -> CategoryCell {
     let cell = c.category.as_ref().map(|p| (p, p.get(sheet, r)));
@@ -142,7 +143,7 @@ pub(super) fn row_category(
         .title
         .as_ref()
         .or(c.position.as_ref())
-        .and_then(|p| p.get(sheet, r).map(|t| (p, t)));
+        .and_then(|p| p.get(sheet, r).map(|t| (p, texts.get(*t))));
     if let Some((p, t)) = title
         && level.is_none_or(|l| l == GovLevel::Commune)
         && !service_unit
@@ -187,18 +188,26 @@ pub(super) fn read_row(
     r: usize,
     c: &Columns,
     around: &Around<'_>,
-    units: &mut UnitRegistry,
+    out: &mut Tables,
     issues: &mut RowIssues<'_>,
     source: Source,
     as_of: NaiveDate,
 ) -> Option<StaffRecord> {
-    let name = row_name(sheet, r, c, issues);
+    let name = row_name(sheet, r, c, &mut out.texts, issues);
     let unit_name = row_unit_name(sheet, r, c, around, issues);
-    let category = row_category(sheet, r, c, around, unit_name.as_deref(), issues);
+    let category = row_category(
+        sheet,
+        r,
+        c,
+        around,
+        unit_name.as_deref(),
+        &out.texts,
+        issues,
+    );
     let (education, edu_field, studying) = row_education(sheet, r, c, issues);
     let (birth, gender) = row_birth_gender(sheet, r, c, issues, as_of);
 
-    let national_id = row_national_id(sheet, r, c, issues);
+    let national_id = row_national_id(sheet, r, c, &out.texts, issues);
 
     let gov_level = read_value(c.gov_level.as_ref(), sheet, r, Field::GovLevel, issues);
     let (political_theory, state_management) = row_scales(sheet, r, c, issues);
@@ -219,13 +228,15 @@ pub(super) fn read_row(
         .flatten();
 
     let column_field = opt_text(c.field_of_study.as_ref(), sheet, r);
-    let field_of_study = column_field.or_else(|| edu_field.map(Arc::from));
+    let field_of_study = column_field.or_else(|| edu_field.map(|f| out.texts.add(&f)));
 
     let (name, unit_name) = (name?, unit_name?);
-    let unit_code = opt_text(c.unit_code.as_ref(), sheet, r);
+    let unit_code = opt_arc(c.unit_code.as_ref(), sheet, r);
     let parent = row_parent(sheet, r, c, around);
-    let unit = units.intern_cached(&unit_name, unit_code.as_ref(), parent.as_ref(), gov_level);
-    let gov_level = gov_level.or(units.units[unit as usize].gov_level);
+    let unit = out
+        .units
+        .intern_cached(&unit_name, unit_code.as_ref(), parent.as_ref(), gov_level);
+    let gov_level = gov_level.or(out.units.units[unit as usize].gov_level);
     let commune = match category.category {
         Category::CanBo | Category::CongChuc => {
             category.commune || gov_level == Some(GovLevel::Commune)
@@ -275,14 +286,18 @@ fn row_name(
     sheet: &RawSheet,
     r: usize,
     c: &Columns,
+    texts: &mut Texts,
     issues: &mut RowIssues<'_>,
-) -> Option<Arc<str>> {
+) -> Option<Text> {
     let name = match (&c.family_name, c.name.get(sheet, r)) {
         (Some(f), Some(given)) => match f.get(sheet, r) {
-            Some(family) => Some(Arc::from(format!("{family} {given}"))),
-            None => Some(given.clone()),
+            Some(family) => {
+                let joined = format!("{} {}", texts.get(*family), texts.get(*given));
+                Some(texts.add(&joined))
+            }
+            None => Some(*given),
         },
-        (_, given) => given.cloned(),
+        (_, given) => given.copied(),
     };
     if name.is_none() {
         issues.push(
@@ -406,23 +421,19 @@ fn row_birth_gender(
     (birth, gender)
 }
 
-/// The national id without spaces or dots; an odd length is noted.
+/// The national id (spaces and dots removed when its column was read); an
+/// odd length is noted.
 fn row_national_id(
     sheet: &RawSheet,
     r: usize,
     c: &Columns,
+    texts: &Texts,
     issues: &mut RowIssues<'_>,
-) -> Option<Arc<str>> {
-    let national_id = opt_text(c.national_id.as_ref(), sheet, r).map(|id| -> Arc<str> {
-        if id.contains([' ', '.']) {
-            id.replace([' ', '.'], "").into()
-        } else {
-            id
-        }
-    });
-    if let (Some(id), Some(p)) = (&national_id, &c.national_id)
-        && !(id.chars().all(|ch| ch.is_ascii_digit()) && matches!(id.len(), 9 | 12))
-    {
+) -> Option<Text> {
+    let p = c.national_id.as_ref()?;
+    let national_id = *p.get(sheet, r)?;
+    let id = texts.get(national_id);
+    if !(id.chars().all(|ch| ch.is_ascii_digit()) && matches!(id.len(), 9 | 12)) {
         issues.push(
             &p.header,
             id.to_string(),
@@ -430,8 +441,7 @@ fn row_national_id(
             Action::Kept,
         );
     }
-
-    national_id
+    Some(national_id)
 }
 
 /// Political theory and state management (columns or marks).
@@ -520,7 +530,7 @@ fn row_training(
 
 /// The parent unit: its cell, else what the sheet's title block gives.
 fn row_parent(sheet: &RawSheet, r: usize, c: &Columns, around: &Around<'_>) -> Option<Arc<str>> {
-    opt_text(c.parent.as_ref(), sheet, r).or_else(|| {
+    opt_arc(c.parent.as_ref(), sheet, r).or_else(|| {
         if c.unit.is_some() {
             return None;
         }

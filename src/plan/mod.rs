@@ -382,7 +382,7 @@ fn candidates(needs: &[Need<'_>], projector: &Projector<'_>) -> HashMap<u32, Per
                 unit: rec.unit,
                 current: rec.education.unwrap_or(Education::ChuaQuaDaoTao),
                 retire: projector.retire[m.rec as usize],
-                staff_id: rec.staff_id.as_deref().map(str::to_string),
+                staff_id: projector.roster.texts.opt(rec.staff_id).map(str::to_string),
                 groups: Vec::new(),
             });
             if m.rec < p.rec {

@@ -24,7 +24,7 @@ use hashbrown::HashMap;
 pub use catalogue::{AgencyRef, Catalogue, PositionDef, PositionKind};
 
 use crate::issues::{Action, DataIssue, Problem};
-use crate::roster::{Roster, SheetReport, StaffRecord};
+use crate::roster::{Roster, SheetReport, StaffRecord, Text, Texts};
 use crate::scales::{Category, Education, PoliticalTheory, StateManagement};
 use crate::text::fold;
 use crate::units::Hierarchy;
@@ -278,12 +278,12 @@ fn accepted_grades(list: &[String]) -> (Vec<String>, Vec<String>) {
     (codes, names)
 }
 
-fn grade_matches(r: &StaffRecord, codes: &[String], names: &[String]) -> Option<bool> {
+fn grade_matches(r: &StaffRecord, t: &Texts, codes: &[String], names: &[String]) -> Option<bool> {
     let code = r
         .grade_code
-        .as_deref()
+        .map(|c| t.get(c))
         .map(|c| c.trim().to_ascii_uppercase());
-    let name = r.grade.as_deref().map(fold);
+    let name = t.opt(r.grade).map(fold);
     if code.is_none() && name.is_none() {
         return None;
     }
@@ -297,15 +297,15 @@ fn grade_matches(r: &StaffRecord, codes: &[String], names: &[String]) -> Option<
 
 /// A record's grade, for display: "Cán sự (01.004)".
 #[must_use]
-pub fn grade_display(r: &StaffRecord) -> Option<String> {
+pub fn grade_display(r: &StaffRecord, t: &Texts) -> Option<String> {
     let code = r
         .grade_code
-        .as_deref()
+        .map(|c| t.get(c))
         .map(str::trim)
         .filter(|c| !c.is_empty());
     let name = r
         .grade
-        .as_deref()
+        .map(|g| t.get(g))
         .map(str::to_string)
         .or_else(|| code.and_then(grades::grade_name).map(str::to_string));
     match (name, code) {
@@ -320,14 +320,14 @@ pub fn grade_display(r: &StaffRecord) -> Option<String> {
 /// the grade code, given or read from the name through the table of known
 /// grades, else the folded name; the display names a known code by the
 /// table ("Chuyên viên chính (01.002)").
-fn grade_key(r: &StaffRecord) -> Option<(String, String)> {
+fn grade_key(r: &StaffRecord, t: &Texts) -> Option<(String, String)> {
     let given = r
         .grade_code
-        .as_deref()
+        .map(|c| t.get(c))
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .map(str::to_ascii_uppercase);
-    let name = r.grade.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let name = t.opt(r.grade).map(str::trim).filter(|n| !n.is_empty());
     let code = given.or_else(|| {
         name.map(fold)
             .as_deref()
@@ -347,15 +347,15 @@ fn grade_key(r: &StaffRecord) -> Option<(String, String)> {
     }
 }
 
-fn check(cat: &Catalogue, def: &PositionDef, r: &StaffRecord) -> (bool, Vec<Unmet>) {
+fn check(cat: &Catalogue, def: &PositionDef, r: &StaffRecord, t: &Texts) -> (bool, Vec<Unmet>) {
     let mut unmet = Vec::new();
     let mut grade_ok = true;
     if !def.grades.is_empty() {
         let (codes, names) = accepted_grades(&def.grades);
-        grade_ok = grade_matches(r, &codes, &names) == Some(true);
+        grade_ok = grade_matches(r, t, &codes, &names) == Some(true);
         if !grade_ok {
             unmet.push(Unmet::Grade {
-                have: grade_display(r),
+                have: grade_display(r, t),
                 need: def.grades.clone(),
             });
         }
@@ -371,11 +371,11 @@ fn check(cat: &Catalogue, def: &PositionDef, r: &StaffRecord) -> (bool, Vec<Unme
     if !def.fields.is_empty() {
         let ok = r
             .field_of_study
-            .as_deref()
+            .map(|f| t.get(f))
             .is_some_and(|f| def.fields.iter().any(|a| cat.field_accepted(a, f)));
         if !ok {
             unmet.push(Unmet::Field {
-                have: r.field_of_study.clone(),
+                have: t.opt(r.field_of_study).map(Arc::from),
                 need: def.fields.clone(),
             });
         }
@@ -477,11 +477,13 @@ pub fn place(
     sheets: &[SheetReport],
 ) -> (Placement, Vec<DataIssue>) {
     let (unit_group, groups) = groups(&cat, roster, h);
-    let mut folded: HashMap<usize, String> = HashMap::new();
-    let mut fold_arc = |a: &Arc<str>| {
+    // Each text is folded once (texts are ids: repeated values share one).
+    let texts = &roster.texts;
+    let mut folded: HashMap<Text, String> = HashMap::new();
+    let mut fold_text = |t: &Text| {
         folded
-            .entry(Arc::as_ptr(a).cast::<u8>() as usize)
-            .or_insert_with(|| fold(a))
+            .entry(*t)
+            .or_insert_with(|| fold(texts.get(*t)))
             .clone()
     };
     let mut suggested: HashMap<(usize, String), Vec<String>> = HashMap::new();
@@ -500,14 +502,14 @@ pub fn place(
             .and_then(|c| {
                 group
                     .by_code
-                    .get(&fold_arc(c))
+                    .get(&fold_text(c))
                     .map(|i| (*i, MatchedBy::Code))
             })
             .or_else(|| {
                 r.position.as_ref().and_then(|p| {
                     group
                         .by_name
-                        .get(&fold_arc(p))
+                        .get(&fold_text(p))
                         .map(|i| (*i, MatchedBy::Name))
                 })
             })
@@ -515,12 +517,12 @@ pub fn place(
                 r.title.as_ref().and_then(|t| {
                     group
                         .by_alias
-                        .get(&fold_arc(t))
+                        .get(&fold_text(t))
                         .map(|i| (*i, MatchedBy::Title))
                 })
             });
         if let Some((i, how)) = found {
-            let (grade_ok, unmet) = check(&cat, &cat.positions[i as usize], r);
+            let (grade_ok, unmet) = check(&cat, &cat.positions[i as usize], r, texts);
             a = Assignment {
                 position: Some(i),
                 matched_by: Some(how),
@@ -530,7 +532,7 @@ pub fn place(
         } else if let Some(text) = r.position.as_ref().or(r.title.as_ref())
             && expects_position(r.category)
         {
-            let key = (unit_group[r.unit as usize], fold_arc(text));
+            let key = (unit_group[r.unit as usize], fold_text(text));
             let sugg = suggested
                 .entry(key.clone())
                 .or_insert_with(|| suggestions(group, &key.1))
@@ -541,7 +543,7 @@ pub fn place(
                 sheet: s.name.clone(),
                 row: Some(r.source.row),
                 column: crate::schema::Field::Position.aliases()[0].to_string(),
-                value: text.to_string(),
+                value: texts.get(*text).to_string(),
                 problem: Problem::PositionUnmatched { suggestions: sugg },
                 action: Action::NotPlaced,
             });
@@ -587,7 +589,12 @@ fn figures(
         match seen.entry((r.unit, r.person)) {
             hashbrown::hash_map::Entry::Vacant(e) => {
                 e.insert(person_flags.len());
-                person_flags.push((r.unit, a.placed(), a.placed_with_grade(), grade_key(r)));
+                person_flags.push((
+                    r.unit,
+                    a.placed(),
+                    a.placed_with_grade(),
+                    grade_key(r, &roster.texts),
+                ));
             }
             hashbrown::hash_map::Entry::Occupied(e) => {
                 let f = &mut person_flags[*e.get()];

@@ -136,7 +136,7 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
                             .collect::<Vec<_>>()
                     };
                     json!({
-                        "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row,
+                        "unit": roster.units[r.unit as usize].name, "name": roster.texts.get(r.name), "row": r.source.row,
                         "position_code": def.map(|d| &d.code), "position": def.map(|d| &d.name),
                         "unmet": words(false), "to_verify": words(true),
                     })
@@ -204,7 +204,7 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
         .map(|tr| {
             let rec = &roster.records[tr.rec as usize];
             json!({
-                "unit": roster.units[tr.unit as usize].name, "name": &*rec.name, "staff_id": rec.staff_id.as_deref(),
+                "unit": roster.units[tr.unit as usize].name, "name": roster.texts.get(rec.name), "staff_id": roster.texts.opt(rec.staff_id),
                 "row": rec.source.row, "current": tr.current.map(crate::scales::Education::key),
                 "course": tr.course.key(), "start": tr.start.to_string(), "start_year": chrono::Datelike::year(&tr.start),
                 "end": tr.end.to_string(), "retirement": tr.retire.map(|d| d.to_string()),
@@ -233,7 +233,7 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
         list.iter()
             .map(|&(d, i)| {
                 let r = &roster.records[i];
-                json!({ "unit": roster.units[r.unit as usize].name, "name": &*r.name, "row": r.source.row, "retirement": d.to_string() })
+                json!({ "unit": roster.units[r.unit as usize].name, "name": roster.texts.get(r.name), "row": r.source.row, "retirement": d.to_string() })
             })
             .collect()
     };

@@ -330,7 +330,7 @@ pub(super) fn plan(
         let rec = &roster.records[tr.rec as usize];
         ws.write_number_with_format(r, 0, num(i64::try_from(i + 1).unwrap_or(0)), &f.int)?;
         output::text_with_format(ws, r, 1, &roster.units[tr.unit as usize].name, &f.cell)?;
-        output::text_with_format(ws, r, 2, rec.name.as_ref(), &f.cell)?;
+        output::text_with_format(ws, r, 2, roster.texts.get(rec.name), &f.cell)?;
         write_birth(ws, f, r, 3, rec)?;
         write_date(ws, f, r, 4, tr.retire)?;
         output::text_with_format(ws, r, 5, current_level(lang, tr.current), &f.cell)?;
@@ -452,7 +452,7 @@ pub(super) fn retirements(
         let rec = &roster.records[*i];
         ws.write_number_with_format(r, 0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
         output::text_with_format(ws, r, 1, &roster.units[rec.unit as usize].name, &f.cell)?;
-        output::text_with_format(ws, r, 2, rec.name.as_ref(), &f.cell)?;
+        output::text_with_format(ws, r, 2, roster.texts.get(rec.name), &f.cell)?;
         let gender = match rec.gender {
             Some(Gender::Male) => l.male,
             Some(Gender::Female) => l.female,
@@ -461,7 +461,7 @@ pub(super) fn retirements(
         output::text_with_format(ws, r, 3, gender, &f.cell)?;
         write_birth(ws, f, r, 4, rec)?;
         output::text_with_format(ws, r, 5, labels::category(lang, rec.category), &f.cell)?;
-        output::text_with_format(ws, r, 6, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+        output::text_with_format(ws, r, 6, roster.texts.opt(rec.title).unwrap_or(""), &f.cell)?;
         output::text_with_format(ws, r, 7, labels::education(lang, rec.education), &f.cell)?;
         ws.write_datetime_with_format(r, 8, *d, &f.date)?;
         ws.write_datetime_with_format(r, 9, crate::retirement::pension_start(*d), &f.date)?;

@@ -165,8 +165,20 @@ pub(super) fn unfit(
                     &input.loaded.roster.units[rec.unit as usize].name,
                     &f.cell,
                 )?;
-                output::text_with_format(ws, r, 2, rec.name.as_ref(), &f.cell)?;
-                output::text_with_format(ws, r, 3, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+                output::text_with_format(
+                    ws,
+                    r,
+                    2,
+                    input.loaded.roster.texts.get(rec.name),
+                    &f.cell,
+                )?;
+                output::text_with_format(
+                    ws,
+                    r,
+                    3,
+                    input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
+                    &f.cell,
+                )?;
                 output::text_with_format(ws, r, 4, def.map_or("", |d| d.code.as_str()), &f.cell)?;
                 output::text_with_format(ws, r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
                 let text = a

@@ -391,7 +391,13 @@ pub(super) fn training(
                     &input.loaded.roster.units[rec.unit as usize].name,
                     &f.cell,
                 )?;
-                output::text_with_format(ws, r, 3, rec.name.as_ref(), &f.cell)?;
+                output::text_with_format(
+                    ws,
+                    r,
+                    3,
+                    input.loaded.roster.texts.get(rec.name),
+                    &f.cell,
+                )?;
                 match rec.birth {
                     Some(b) if b.precision == Precision::Day => {
                         ws.write_datetime_with_format(r, 4, b.date, &f.date)?;
@@ -403,7 +409,13 @@ pub(super) fn training(
                         ws.write_blank(r, 4, &f.cell)?;
                     }
                 }
-                output::text_with_format(ws, r, 5, rec.title.as_deref().unwrap_or(""), &f.cell)?;
+                output::text_with_format(
+                    ws,
+                    r,
+                    5,
+                    input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
+                    &f.cell,
+                )?;
                 output::text_with_format(ws, r, 6, current_level(input, &t.measure, idx), &f.cell)?;
                 output::text_with_format(ws, r, 7, labels::requirement(lang, &t.measure), &f.cell)?;
                 let note = if is_unknown(&t.measure, rec) {
