@@ -239,6 +239,9 @@ fn remove_stale(dir: &Path, name: &str) {
 
 /// Saves a workbook atomically.
 pub fn save_workbook(workbook: &mut Workbook, path: &Path) -> Result<()> {
+    // Deflate level 3, as Excel 365 writes: on the national plan workbook
+    // (330 MB of sheet XML) saving took 7.6 s at the default level 6.
+    workbook.set_zip_compression_level(3);
     atomically(path, |file| {
         let mut w = std::io::BufWriter::new(file);
         workbook
