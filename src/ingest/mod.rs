@@ -97,6 +97,18 @@ pub struct RawColumn {
 }
 
 impl RawColumn {
+    /// Makes a column built sparse (or empty) dense over `rows` rows.
+    fn densify(&mut self, rows: usize) {
+        if let Some(at) = self.rows.take() {
+            let mut dense = vec![0; rows];
+            for (r, id) in at.iter().zip(&self.ids) {
+                dense[*r as usize] = *id;
+            }
+            self.ids = dense;
+        }
+        self.ids.resize(rows, 0);
+    }
+
     /// The value at a row, if the cell is not empty.
     #[must_use]
     pub fn get(&self, row: usize) -> Option<&RawValue> {
@@ -437,6 +449,86 @@ impl SheetBuilder {
             columns,
             index,
             notes: Vec::new(),
+        }
+    }
+
+    /// Adds a row of fields from column A on, every column dense (an id per
+    /// row): rows are interned as they come, the text read once in order.
+    pub(crate) fn push_dense(&mut self, excel_row: u32, fields: &[std::borrow::Cow<'_, str>]) {
+        let row = self.excel_rows.len();
+        if row == UNIQUE_PROBE_ROWS {
+            for (c, index) in self.columns.iter().zip(&mut self.index) {
+                index.judge(c.dict.len(), row);
+            }
+        }
+        self.excel_rows.push(excel_row);
+        for (col, f) in fields.iter().enumerate() {
+            if self.columns.len() <= col {
+                self.columns.push(RawColumn {
+                    ids: vec![0; row],
+                    ..RawColumn::default()
+                });
+                self.index.push(Interner::default());
+            }
+            let column = &mut self.columns[col];
+            let id = if f.trim().is_empty() {
+                0
+            } else {
+                self.index[col].intern(&mut column.dict, CellRef::Text(f))
+            };
+            column.ids.push(id);
+        }
+        for c in self.columns.iter_mut().skip(fields.len()) {
+            c.ids.push(0);
+        }
+    }
+
+    /// Cells the dense columns hold so far (rows × columns).
+    pub(crate) fn dense_cells(&self) -> usize {
+        self.excel_rows.len().saturating_mul(self.columns.len())
+    }
+
+    /// Appends the rows of a builder that read the next part of the same
+    /// file: its values are interned into these columns.
+    pub(crate) fn append(&mut self, other: SheetBuilder) {
+        let rows = self.excel_rows.len();
+        let total = rows + other.excel_rows.len();
+        let mut others = other.columns.into_iter();
+        for c in 0..self.columns.len().max(others.len()) {
+            if c == self.columns.len() {
+                self.columns.push(RawColumn::default());
+                self.index.push(Interner::default());
+            }
+            let (column, index) = (&mut self.columns[c], &mut self.index[c]);
+            column.densify(rows);
+            match others.next() {
+                Some(mut o) => {
+                    o.densify(other.excel_rows.len());
+                    let remap: Vec<u32> = o
+                        .dict
+                        .into_iter()
+                        .map(|v| index.intern(&mut column.dict, CellRef::Value(v)))
+                        .collect();
+                    column.ids.extend(
+                        o.ids
+                            .iter()
+                            .map(|&id| if id == 0 { 0 } else { remap[id as usize - 1] }),
+                    );
+                }
+                None => column.ids.resize(total, 0),
+            }
+        }
+        self.notes.extend(other.notes.into_iter().map(|mut n| {
+            n.row += rows;
+            n
+        }));
+        self.excel_rows.extend(other.excel_rows);
+    }
+
+    /// Numbers the rows again, from the first: `excel_row(index)`.
+    pub(crate) fn renumber(&mut self, excel_row: impl Fn(usize) -> u32) {
+        for (i, r) in self.excel_rows.iter_mut().enumerate() {
+            *r = excel_row(i);
         }
     }
 
