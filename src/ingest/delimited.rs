@@ -698,16 +698,7 @@ fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<D
         replaced |= r;
     }
     builder.renumber(excel_row);
-    if replaced {
-        for (row, col) in builder.cells_containing('\u{fffd}') {
-            builder.notes.push(IngestNote {
-                row,
-                col: Some(col),
-                problem: Problem::InvalidBytes,
-            });
-        }
-    }
-    builder.notes.sort_by_key(|n| (n.row, n.col));
+    note_replaced(&mut builder, replaced);
     Some(Delimited {
         builder,
         encoding,
@@ -719,6 +710,21 @@ fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<D
         },
         sha256,
     })
+}
+
+/// Notes every cell holding a replacement character (bytes that were not
+/// text) when the text has one, and puts the notes in row order.
+fn note_replaced(builder: &mut SheetBuilder, replaced: bool) {
+    if replaced {
+        for (row, col) in builder.cells_containing('\u{fffd}') {
+            builder.notes.push(IngestNote {
+                row,
+                col: Some(col),
+                problem: Problem::InvalidBytes,
+            });
+        }
+    }
+    builder.notes.sort_by_key(|n| (n.row, n.col));
 }
 
 /// Splits a part and interns its cells row by row, reading the text once
@@ -792,16 +798,7 @@ pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
         in_quoted_cells: split.in_quoted_cells,
     };
     builder.notes = split.notes;
-    if text.contains('\u{fffd}') {
-        for (row, col) in builder.cells_containing('\u{fffd}') {
-            builder.notes.push(IngestNote {
-                row,
-                col: Some(col),
-                problem: Problem::InvalidBytes,
-            });
-        }
-    }
-    builder.notes.sort_by_key(|n| (n.row, n.col));
+    note_replaced(&mut builder, text.contains('\u{fffd}'));
     Delimited {
         builder,
         encoding,
