@@ -58,13 +58,13 @@ pub enum Problem {
     UnitFromHeadings,
     /// A sheet without a unit column whose unit is read from its title block,
     /// sheet name or file name (the unit is the value).
-    UnitFrom(crate::normalize::UnitSource),
+    UnitFrom(crate::schema::UnitSource),
     /// A section heading giving the category of the rows below it.
     CategoryFromHeading(crate::scales::Category),
     /// A row's category inferred from the title held (commune titles list).
     CategoryFromTitle(crate::scales::Category),
     /// A row that is not staff (totals, section heading, footer): counted, not analysed.
-    NotStaff(crate::layout::RowKind),
+    NotStaff(crate::schema::RowKind),
     /// A person whose last day of service is before the as-of date.
     PastRetirementAge(chrono::NaiveDate),
     /// A posting whose position or title matches no catalogued position.
@@ -159,9 +159,9 @@ impl Problem {
             Problem::NotStaff(_) => "not_staff_row".into(),
             Problem::UnitFromHeadings => "unit_from_headings".into(),
             Problem::UnitFrom(source) => match source {
-                crate::normalize::UnitSource::TitleBlock => "unit_from_title_block",
-                crate::normalize::UnitSource::SheetName => "unit_from_sheet_name",
-                crate::normalize::UnitSource::FileName => "unit_from_file_name",
+                crate::schema::UnitSource::TitleBlock => "unit_from_title_block",
+                crate::schema::UnitSource::SheetName => "unit_from_sheet_name",
+                crate::schema::UnitSource::FileName => "unit_from_file_name",
             }
             .into(),
             Problem::CategoryFromHeading(_) => "category_from_heading".into(),

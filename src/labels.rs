@@ -772,7 +772,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             }
         }
         Problem::UnitFrom(source) => {
-            use crate::normalize::UnitSource;
+            use crate::schema::UnitSource;
             match (vi, source) {
                 (true, UnitSource::TitleBlock) => {
                     "Không có cột Đơn vị: đơn vị của cả trang tính lấy theo phần đầu văn bản (cơ quan ban hành hoặc tên trong tiêu đề)"
@@ -827,7 +827,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             }
         }
         Problem::NotStaff(kind) => {
-            use crate::layout::RowKind;
+            use crate::schema::RowKind;
             match (vi, kind) {
                 (true, RowKind::Total) => "Dòng tổng cộng".into(),
                 (true, RowKind::Heading) => "Dòng tiêu đề mục".into(),

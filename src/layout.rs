@@ -96,22 +96,7 @@ impl Layout {
     }
 }
 
-/// What a row below the header is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RowKind {
-    /// A staff row, to be read.
-    Staff,
-    /// Every cell empty.
-    Blank,
-    /// A totals row ("Tổng cộng").
-    Total,
-    /// A section heading ("I. Khối Đảng", "A | UBND xã …").
-    Heading,
-    /// The signature footer and anything below it.
-    Footer,
-    /// A row that looks like staff data but sits below the signature footer.
-    StaffBelowFooter,
-}
+pub use crate::schema::RowKind;
 
 fn header_candidates(
     sheet: &RawSheet,

@@ -51,7 +51,13 @@ pub fn run(cli: &Cli) -> Result<u8> {
     if cli.timings {
         progress::timings::start();
     }
-    progress::start(cli.quiet, cli.lang);
+    progress::start(
+        cli.quiet,
+        match cli.lang {
+            labels::Lang::Vi => |k| labels::stage(labels::Lang::Vi, k),
+            labels::Lang::En => |k| labels::stage(labels::Lang::En, k),
+        },
+    );
     let code = match &cli.command {
         Command::Check(args) => commands::check::run(args, cli.lang, cli.quiet),
         Command::Report(args) => commands::report::run(args, args.plan, cli.lang, cli.quiet),
@@ -92,6 +98,12 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
     for path in paths {
         bar.set_message(path.display().to_string());
         let index = raw.files.len();
+        // An issues list this tool wrote is never read as a roster.
+        if output::is_issues_csv_file(path) {
+            passed_over.push((path.clone(), issues::Problem::OwnOutput));
+            bar.inc(1);
+            continue;
+        }
         match ingest::read_file(path, index, cfg.sheet.as_deref())? {
             ingest::FileRead::Read(file, sheets) => {
                 raw.files.push(file);

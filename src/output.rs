@@ -56,7 +56,9 @@ pub fn refuse_overwrite(inputs: &[(&Path, &str)], outputs: &[(&'static str, &Pat
     let mut taken: Vec<(Option<FileId>, Option<PathBuf>, String)> = Vec::new();
     for (p, what) in inputs {
         let id = FileId::of(p).ok();
-        if id.as_ref().is_some_and(|i| out_ids.contains(i)) && crate::ingest::is_own_output(p) {
+        if id.as_ref().is_some_and(|i| out_ids.contains(i))
+            && (crate::ingest::is_own_output(p) || is_issues_csv_file(p))
+        {
             continue;
         }
         taken.push((id, place(p), format!("{what} {}", p.display())));
@@ -251,8 +253,7 @@ pub fn save_workbook(workbook: &mut Workbook, path: &Path) -> Result<()> {
     })
 }
 
-/// Excel's limit on the characters of one cell.
-pub const EXCEL_MAX_CHARS: usize = 32_767;
+pub use crate::ingest::EXCEL_MAX_CHARS;
 
 /// Text as it fits in one Excel cell: longer text is cut, and says so at its
 /// end. (The data issues name every such cell of the input.)
@@ -344,6 +345,24 @@ pub fn is_issues_csv(bytes: &[u8]) -> bool {
     [Lang::Vi, Lang::En]
         .iter()
         .any(|l| line == issue_headers(*l).join(",").as_bytes())
+}
+
+/// True when the file at `path` is a delimited-text issues list this tool
+/// wrote (read as far as its first line).
+#[must_use]
+pub fn is_issues_csv_file(path: &Path) -> bool {
+    use std::io::Read;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("csv" | "tsv" | "txt")) {
+        return false;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_ok_and(|_| is_issues_csv(&head))
 }
 
 /// Writes the data issues as CSV (UTF-8 with BOM, so Excel shows Vietnamese right).

@@ -7,42 +7,46 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 /// The spinner naming the stage at work on long runs: hidden under
 /// `--quiet` and when stderr is not a terminal.
-static STAGE: std::sync::Mutex<Option<(ProgressBar, crate::labels::Lang)>> =
-    std::sync::Mutex::new(None);
+static STAGE: std::sync::Mutex<Option<ProgressBar>> = std::sync::Mutex::new(None);
 
-/// Whether a spinner may be shown, and in which language (set once per run).
-static SETTINGS: std::sync::OnceLock<Option<crate::labels::Lang>> = std::sync::OnceLock::new();
+/// What names a stage for the user (the labels, in the run's language).
+type StageName = fn(&str) -> &'static str;
+
+/// Whether a spinner may be shown, and what names the stages (set once per
+/// run by the command; this module knows no words).
+static SETTINGS: std::sync::OnceLock<Option<StageName>> = std::sync::OnceLock::new();
 
 /// Allows the stage spinner (not under `--quiet`, not when stderr is not a
-/// terminal), speaking `lang`. It appears at the first stage after reading.
-pub fn start(quiet: bool, lang: crate::labels::Lang) {
+/// terminal), naming stages with `name`. It appears at the first stage
+/// after reading.
+pub fn start(quiet: bool, name: StageName) {
     let shown = !quiet && std::io::stderr().is_terminal();
-    let _ = SETTINGS.set(shown.then_some(lang));
+    let _ = SETTINGS.set(shown.then_some(name));
 }
 
-/// Names the stage now at work ("clean", "units", "compliance", "plan",
-/// "write"; see [`crate::labels::stage`]).
+/// Names the stage now at work ("clean", "people", "units", "compliance",
+/// "plan", "write").
 pub fn now(stage: &str) {
-    let Some(Some(lang)) = SETTINGS.get().copied() else {
+    let Some(Some(name)) = SETTINGS.get().copied() else {
         return;
     };
     if let Ok(mut s) = STAGE.lock() {
-        let (bar, _) = s.get_or_insert_with(|| {
+        let bar = s.get_or_insert_with(|| {
             let bar = ProgressBar::new_spinner();
             if let Ok(style) = ProgressStyle::with_template("{spinner} {elapsed} {wide_msg}") {
                 bar.set_style(style);
             }
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
-            (bar, lang)
+            bar
         });
-        bar.set_message(crate::labels::stage(lang, stage));
+        bar.set_message(name(stage));
     }
 }
 
 /// Clears the spinner at the end of the run.
 pub fn done() {
     if let Ok(mut s) = STAGE.lock()
-        && let Some((bar, _)) = s.take()
+        && let Some(bar) = s.take()
     {
         bar.finish_and_clear();
     }

@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use crate::dates::PartialDate;
 use crate::ingest::InputFile;
-use crate::layout::RowKind;
 use crate::legacy::Encoding;
 use crate::scales::{Category, Education, Gender, GovLevel, PoliticalTheory, StateManagement};
+use crate::schema::RowKind;
 
 /// Where a record came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -433,6 +433,34 @@ fn strip_parens(s: &str) -> String {
     out
 }
 
+/// What a row below the header is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RowKind {
+    /// A staff row, to be read.
+    Staff,
+    /// Every cell empty.
+    Blank,
+    /// A totals row ("Tổng cộng").
+    Total,
+    /// A section heading ("I. Khối Đảng", "A | UBND xã …").
+    Heading,
+    /// The signature footer and anything below it.
+    Footer,
+    /// A row that looks like staff data but sits below the signature footer.
+    StaffBelowFooter,
+}
+
+/// Where a sheet's unit was learned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum UnitSource {
+    /// The issuing body at the top left, or the unit named in the title.
+    TitleBlock,
+    /// The sheet's name.
+    SheetName,
+    /// The file's name.
+    FileName,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,11 +14,11 @@ use std::sync::Arc;
 use crate::error::{Error, Result};
 use crate::ingest::{self, RawSheet};
 use crate::issues::{Action, DataIssue, Problem};
-use crate::normalize::level_from_unit_name;
 use crate::policy::UnitType;
 use crate::roster::Roster;
 use crate::scales::{self, GovLevel};
 use crate::text::fold;
+use crate::vocab::units::level_from_unit_name;
 
 /// A node of the hierarchy: a roster unit or a parent.
 #[derive(Debug, Clone)]

@@ -222,7 +222,7 @@ impl RawSheet {
     /// Text cells longer than an Excel cell holds: (grid row, column, characters).
     #[must_use]
     pub fn overlong_cells(&self) -> Vec<(usize, usize, usize)> {
-        let limit = crate::output::EXCEL_MAX_CHARS;
+        let limit = EXCEL_MAX_CHARS;
         let mut out = Vec::new();
         for (c, column) in self.columns.iter().enumerate() {
             let long: Vec<Option<usize>> = column
@@ -828,8 +828,12 @@ impl FileRead {
     }
 }
 
-/// True when the file at `path` is one the tool wrote: a report or issues
-/// workbook, or an issues CSV.
+/// Excel's limit on the characters of one cell.
+pub const EXCEL_MAX_CHARS: usize = 32_767;
+
+/// True when the file at `path` is a workbook the tool wrote (a report or an
+/// issues workbook). Its issues CSV is recognised by the writer
+/// ([`crate::output::is_issues_csv_file`]), which knows its header.
 #[must_use]
 pub fn is_own_output(path: &Path) -> bool {
     let Ok(bytes) = std::fs::read(path) else {
@@ -837,7 +841,6 @@ pub fn is_own_output(path: &Path) -> bool {
     };
     match extension(path).as_deref() {
         Some("xlsx") => workbook::check_package(path, &bytes).is_ok_and(|p| p.own_output),
-        Some(e) if TEXT_EXT.contains(&e) => crate::output::is_issues_csv(&bytes),
         _ => false,
     }
 }
@@ -869,9 +872,6 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
         };
         Ok(FileRead::Read(file, sheets))
     } else if TEXT_EXT.contains(&ext.as_str()) {
-        if crate::output::is_issues_csv(&bytes) {
-            return Ok(FileRead::OwnOutput);
-        }
         let name = path
             .file_stem()
             .and_then(|n| n.to_str())

@@ -11,16 +11,7 @@ use crate::layout::{self, Layout};
 use crate::scales::{self, Category, CategoryCell, GovLevel};
 use crate::text::fold;
 
-/// Where a sheet's unit was learned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UnitSource {
-    /// The issuing body at the top left, or the unit named in the title.
-    TitleBlock,
-    /// The sheet's name.
-    SheetName,
-    /// The file's name.
-    FileName,
-}
+pub use crate::schema::UnitSource;
 
 /// The unit a whole sheet is the roster of.
 #[derive(Debug, Clone)]

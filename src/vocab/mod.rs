@@ -1,7 +1,9 @@
 //! The vocabulary every stage speaks: categories, levels and scales
 //! ([`scales`]), dates as rosters write them ([`dates`]), retirement ages
-//! ([`retirement`]), grades by code ([`grades`]), text folding ([`text`]) and legacy Vietnamese encodings
-//! ([`legacy`]). Nothing here imports a pipeline stage.
+//! ([`retirement`]), grades by code ([`grades`]), text folding ([`text`]),
+//! legacy Vietnamese encodings ([`legacy`]) and the level a unit's name
+//! says ([`units`]). Nothing here imports a pipeline stage (a test reads the
+//! sources to hold it).
 
 pub mod dates;
 pub mod grades;
@@ -9,3 +11,4 @@ pub mod legacy;
 pub mod retirement;
 pub mod scales;
 pub mod text;
+pub mod units;

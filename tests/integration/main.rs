@@ -1,6 +1,7 @@
 //! One integration-test binary: runs the real `nhanluc` on small fixtures.
 
 mod check;
+mod code_layout;
 mod domain;
 mod hostile;
 mod hostile_csv;
