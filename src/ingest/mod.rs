@@ -551,12 +551,16 @@ impl SheetBuilder {
                 None => c.ids.resize(rows, 0),
             }
         }
-        let encoding = legacy::detect(
-            self.columns
-                .iter()
-                .flat_map(|c| c.dict.iter().filter_map(RawValue::as_text)),
-        );
-        for c in &mut self.columns {
+        // Column by column on every core: the encoding over all text, then
+        // each distinct value converted and cleaned.
+        use rayon::prelude::*;
+        let encoding = self
+            .columns
+            .par_iter()
+            .map(|c| legacy::tally(c.dict.iter().filter_map(RawValue::as_text)))
+            .reduce(legacy::Tally::default, |a, b| a + b)
+            .encoding();
+        self.columns.par_iter_mut().for_each(|c| {
             for v in &mut c.dict {
                 if let RawValue::Text(s) = v {
                     let converted = legacy::decode(s, encoding);
@@ -581,7 +585,7 @@ impl SheetBuilder {
                     }
                 }
             }
-        }
+        });
         let mut filled = vec![0u32; rows];
         for c in &self.columns {
             for (r, _) in c.cells() {

@@ -13,15 +13,36 @@ pub(super) struct Parsed<T> {
     pub(super) values: Vec<T>,
 }
 
-impl<T> Parsed<T> {
+impl<T: Send> Parsed<T> {
+    /// Parses each distinct value of the field's column, on every core.
     pub(super) fn new(
+        sheet: &RawSheet,
+        layout: &Layout,
+        field: Field,
+        f: impl Fn(&RawValue) -> T + Sync,
+    ) -> Option<Self> {
+        use rayon::prelude::*;
+        let col = layout.column(field)?;
+        let values = sheet
+            .columns
+            .get(col)
+            .map(|c| c.values().par_iter().map(&f).collect())
+            .unwrap_or_default();
+        Some(Self {
+            col,
+            header: layout.header_of(col),
+            values,
+        })
+    }
+
+    /// Parses each distinct value in order, with state (the text store).
+    pub(super) fn new_mut(
         sheet: &RawSheet,
         layout: &Layout,
         field: Field,
         f: impl FnMut(&RawValue) -> T,
     ) -> Option<Self> {
         let col = layout.column(field)?;
-        let header = layout.header_of(col);
         let values = sheet
             .columns
             .get(col)
@@ -29,11 +50,13 @@ impl<T> Parsed<T> {
             .unwrap_or_default();
         Some(Self {
             col,
-            header,
+            header: layout.header_of(col),
             values,
         })
     }
+}
 
+impl<T> Parsed<T> {
     pub(super) fn get<'s>(&'s self, sheet: &RawSheet, row: usize) -> Option<&'s T> {
         sheet
             .columns
@@ -203,7 +226,7 @@ impl Columns {
         as_of: NaiveDate,
         texts: &mut Texts,
     ) -> Option<Self> {
-        let text = |f, texts: &mut Texts| Parsed::new(sheet, l, f, |v| texts.add(&v.display()));
+        let text = |f, texts: &mut Texts| Parsed::new_mut(sheet, l, f, |v| texts.add(&v.display()));
         let arc = |f| Parsed::new(sheet, l, f, read_text);
         let date = |f| Parsed::new(sheet, l, f, read_date);
         let birth = |f| Parsed::new(sheet, l, f, |v| read_birth(v, as_of));
@@ -227,7 +250,7 @@ impl Columns {
             state_marks: Marks::new(l, Field::StateManagement, scales::parse_state_management),
             staff_id: text(Field::StaffId, texts),
             // Typed with spaces or dots ("001 089 012 345"): read without them.
-            national_id: Parsed::new(sheet, l, Field::NationalId, |v| {
+            national_id: Parsed::new_mut(sheet, l, Field::NationalId, |v| {
                 texts.add(&v.display().replace([' ', '.'], ""))
             }),
             birth: birth(Field::BirthDate),

@@ -284,26 +284,60 @@ fn score(s: &str) -> (bool, bool) {
 /// Classifies a sheet from all of its texts. A legacy encoding wins only when
 /// more texts carry its markers than carry Vietnamese-specific Unicode letters.
 pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Encoding {
-    let (mut unicode, mut tcvn, mut vni) = (0usize, 0usize, 0usize);
+    tally(texts).encoding()
+}
+
+/// Texts that read as Unicode Vietnamese, as TCVN3 and as VNI: counted per
+/// part of a sheet (in parallel), added, then decided by [`Tally::encoding`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    unicode: usize,
+    tcvn: usize,
+    vni: usize,
+}
+
+impl std::ops::Add for Tally {
+    type Output = Tally;
+    fn add(self, o: Tally) -> Tally {
+        Tally {
+            unicode: self.unicode + o.unicode,
+            tcvn: self.tcvn + o.tcvn,
+            vni: self.vni + o.vni,
+        }
+    }
+}
+
+impl Tally {
+    /// The encoding the counts point to (Unicode unless a legacy one wins).
+    #[must_use]
+    pub fn encoding(self) -> Encoding {
+        let Tally { unicode, tcvn, vni } = self;
+        if tcvn > unicode && tcvn >= vni && tcvn > 0 {
+            Encoding::Tcvn3
+        } else if vni > unicode && vni > 0 {
+            Encoding::Vni
+        } else {
+            Encoding::Unicode
+        }
+    }
+}
+
+/// Counts the texts' readings (see [`Tally`]).
+pub fn tally<'a>(texts: impl IntoIterator<Item = &'a str>) -> Tally {
+    let mut t = Tally::default();
     for s in texts {
         if s.is_ascii() {
             continue;
         }
         if has_unicode_vietnamese(s) {
-            unicode += 1;
+            t.unicode += 1;
             continue;
         }
-        let (t, v) = score(s);
-        tcvn += usize::from(t);
-        vni += usize::from(v);
+        let (tc, v) = score(s);
+        t.tcvn += usize::from(tc);
+        t.vni += usize::from(v);
     }
-    if tcvn > unicode && tcvn >= vni && tcvn > 0 {
-        Encoding::Tcvn3
-    } else if vni > unicode && vni > 0 {
-        Encoding::Vni
-    } else {
-        Encoding::Unicode
-    }
+    t
 }
 
 /// Converts one text from `enc` to Unicode. Text that already holds
