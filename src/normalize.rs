@@ -116,7 +116,9 @@ fn overlong_cells(
 pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
     let mut sheets = Vec::new();
     let mut issues = Vec::new();
-    let mut records = Vec::new();
+    // Sized once (rows read bound the staff rows): growing by doubling would
+    // hold up to twice the records at national size.
+    let mut records = Vec::with_capacity(raw.sheets.iter().map(RawSheet::len).sum());
     let mut tables = Tables::default();
     for sheet in &raw.sheets {
         let file_name: Arc<str> = raw.files[sheet.file].path.display().to_string().into();

@@ -633,7 +633,16 @@ const PARTS_FROM: usize = 4 << 20;
 /// file does not qualify: smaller than `from`, a quote anywhere, not UTF-8,
 /// UTF-16 without a byte-order mark, no line break to cut at, or a part
 /// too sparse for columns; it is then read whole.
-fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<Delimited> {
+/// A file read in parts, not yet joined.
+struct Parts {
+    /// Per part: its rows, how it split, its lines, whether it holds U+FFFD.
+    read: Vec<(SheetBuilder, Split, u64, bool)>,
+    encoding: &'static str,
+    delimiter: u8,
+    sha256: String,
+}
+
+fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<Parts> {
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     if bytes.len() < from || u32::try_from(bytes.len()).is_err() {
         return None;
@@ -688,8 +697,26 @@ fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<D
                 .collect::<Option<Vec<_>>>()
         },
     );
-    let mut read = read?.into_iter();
-    let (mut builder, mut split, mut lines, mut replaced) = read.next()?;
+    Some(Parts {
+        read: read?,
+        encoding,
+        delimiter,
+        sha256,
+    })
+}
+
+/// Joins the parts' rows into one sheet, as the whole file reads.
+fn join_parts(parts: Parts) -> Delimited {
+    let Parts {
+        read,
+        encoding,
+        delimiter,
+        sha256,
+    } = parts;
+    let mut read = read.into_iter();
+    let (mut builder, mut split, mut lines, mut replaced) = read
+        .next()
+        .unwrap_or_else(|| (SheetBuilder::new(), Split::default(), 0, false));
     for (b, s, l, r) in read {
         builder.append(b);
         split.rows += s.rows;
@@ -699,7 +726,7 @@ fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<D
     }
     builder.renumber(excel_row);
     note_replaced(&mut builder, replaced);
-    Some(Delimited {
+    Delimited {
         builder,
         encoding,
         delimiter: char::from(delimiter),
@@ -709,7 +736,7 @@ fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<D
             in_quoted_cells: split.in_quoted_cells,
         },
         sha256,
-    })
+    }
 }
 
 /// Notes every cell holding a replacement character (bytes that were not
@@ -747,9 +774,11 @@ fn by_rows(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
 }
 
 pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
-    // One part per core.
-    if let Some(d) = read_in_parts(&bytes, tsv, PARTS_FROM, rayon::current_num_threads()) {
-        return d;
+    // One part per core; the file's bytes are freed before the parts are
+    // joined (the parts hold their own copies of the values).
+    if let Some(parts) = read_in_parts(&bytes, tsv, PARTS_FROM, rayon::current_num_threads()) {
+        drop(bytes);
+        return join_parts(parts);
     }
     let (text, encoding, digest) = decode(bytes);
     let delimiter = detect_delimiter(&text, tsv);
@@ -1077,7 +1106,7 @@ mod tests {
         let bytes = text.into_bytes();
         let whole = everything(read(bytes.clone(), false));
         for parts in 1..=5 {
-            let d = read_in_parts(&bytes, false, 0, parts).expect("qualifies");
+            let d = join_parts(read_in_parts(&bytes, false, 0, parts).expect("qualifies"));
             assert_eq!(everything(d), whole, "{parts} parts");
         }
         // A quote anywhere, or fewer than 50 lines with text: read whole.
