@@ -227,54 +227,94 @@ const NAMESAKES_COMPARED: usize = 16;
 /// A note on a row: (row, problem, value).
 type Note = (usize, Problem, String);
 
-/// Assigns person ids, sets duplicates aside and notes concurrent posts.
-///
-/// The same person: the same national id (names agreeing) anywhere; the same
-/// staff id (names agreeing) within one unit scope; the same name and full
-/// birth date within one unit scope, ids not conflicting; the same name and
-/// (partial) birth date within one unit scope, no ids given. A shared name and
-/// full birth date in different units of one locality is only suggested
-/// ([`Problem::PossibleConcurrent`]), never merged.
-pub(super) fn identify(
-    roster: &mut Roster,
-    sheets: &mut [SheetReport],
-    issues: &mut Vec<DataIssue>,
-) {
-    let recs = &roster.records;
-    let t = &roster.texts;
-    let n = recs.len();
-    let names = first_folded(n, t, |i| Some(recs[i].name));
-    let mut parents: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    let unit_parent: Vec<Option<u32>> = roster
-        .units
-        .iter()
-        .map(|u| {
-            let p = u.parent.as_deref().filter(|p| !p.trim().is_empty())?;
-            let next = row_id(parents.len());
-            Some(*parents.entry(fold(p)).or_insert(next))
-        })
-        .collect();
-    let unit_named_only: Vec<bool> = roster
-        .units
-        .iter()
-        .zip(&unit_parent)
-        .map(|(u, p)| p.is_none() && u.code.as_deref().is_none_or(|c| c.trim().is_empty()))
-        .collect();
-    let files: Vec<u32> = sheets.iter().map(|s| row_id(s.file)).collect();
-    let file_of = |r: &StaffRecord| files[r.source.sheet as usize];
-    let scope_of = |r: &StaffRecord| -> Scope {
-        let named_only = unit_named_only
-            .get(r.unit as usize)
-            .copied()
-            .unwrap_or(true);
-        (r.unit, if named_only { file_of(r) } else { NONE })
-    };
-    let locality_of = |r: &StaffRecord| match unit_parent.get(r.unit as usize).copied().flatten() {
-        Some(p) => Locality::Parent(p),
-        None => Locality::File(file_of(r)),
-    };
-    let day = |r: &StaffRecord| r.birth.filter(|b| b.precision == Precision::Day);
+/// What the people pass reads: the rows and their texts, where each row is
+/// looked up, and each row's name as a folded-name class.
+struct Rows<'a> {
+    recs: &'a [StaffRecord],
+    t: &'a Texts,
+    sheets: &'a [SheetReport],
+    names: Vec<u32>,
+    scope: Vec<Scope>,
+    locality: Vec<Locality>,
+}
 
+impl<'a> Rows<'a> {
+    fn new(roster: &'a Roster, sheets: &'a [SheetReport]) -> Self {
+        let (recs, t) = (&roster.records[..], &roster.texts);
+        let mut parents: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let unit_parent: Vec<Option<u32>> = roster
+            .units
+            .iter()
+            .map(|u| {
+                let p = u.parent.as_deref().filter(|p| !p.trim().is_empty())?;
+                let next = row_id(parents.len());
+                Some(*parents.entry(fold(p)).or_insert(next))
+            })
+            .collect();
+        let named_only: Vec<bool> = roster
+            .units
+            .iter()
+            .zip(&unit_parent)
+            .map(|(u, p)| p.is_none() && u.code.as_deref().is_none_or(|c| c.trim().is_empty()))
+            .collect();
+        let file_of = |r: &StaffRecord| row_id(sheets[r.source.sheet as usize].file);
+        let scope = recs
+            .par_iter()
+            .map(|r| {
+                let named_only = named_only.get(r.unit as usize).copied().unwrap_or(true);
+                (r.unit, if named_only { file_of(r) } else { NONE })
+            })
+            .collect();
+        let locality = recs
+            .par_iter()
+            .map(
+                |r| match unit_parent.get(r.unit as usize).copied().flatten() {
+                    Some(p) => Locality::Parent(p),
+                    None => Locality::File(file_of(r)),
+                },
+            )
+            .collect();
+        Rows {
+            recs,
+            t,
+            sheets,
+            names: first_folded(recs.len(), t, |i| Some(recs[i].name)),
+            scope,
+            locality,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.recs.len()
+    }
+
+    /// A note on row `i` naming row `j` as the other place.
+    fn note(
+        &self,
+        i: usize,
+        j: usize,
+        problem: impl FnOnce(String, u32) -> Problem,
+        value: String,
+    ) -> Note {
+        let other = &self.recs[j];
+        (
+            i,
+            problem(where_(self.sheets, other), other.source.row),
+            value,
+        )
+    }
+
+    /// Row `i`'s name, for a note.
+    fn name(&self, i: usize) -> String {
+        self.t.get(self.recs[i].name).to_string()
+    }
+}
+
+/// Joins rows into people (see [`identify`]): person ids in order of first
+/// appearance, and how many people. Conflicting ids are noted.
+fn join_people(rows: &Rows<'_>, notes: &mut Vec<Note>) -> (Vec<u32>, u32) {
+    let (recs, t, names, scope) = (rows.recs, rows.t, &rows.names, &rows.scope);
+    let n = rows.len();
     // The first row of each key, found all at once.
     let national_first = first_equal(n, |i| {
         let k = id_key(t.opt(recs[i].national_id)?);
@@ -282,11 +322,11 @@ pub(super) fn identify(
     });
     let staff_first = first_equal(n, |i| {
         let k = id_key(t.opt(recs[i].staff_id)?);
-        (!k.is_empty()).then(|| (scope_of(&recs[i]), k))
+        (!k.is_empty()).then(|| (scope[i], k))
     });
     let birth_first = first_equal(n, |i| {
-        let r = &recs[i];
-        day(r).map(|b| (names[i], b.date, scope_of(r)))
+        let b = recs[i].birth.filter(|b| b.precision == Precision::Day)?;
+        Some((names[i], b.date, scope[i]))
     });
     // Same name, same (partial) birth date, same unit, no ids: one person too.
     let unit_first = first_equal(n, |i| {
@@ -294,22 +334,17 @@ pub(super) fn identify(
         if r.staff_id.is_some() || r.national_id.is_some() {
             return None;
         }
-        r.birth.map(|b| (names[i], scope_of(r), b.date))
+        r.birth.map(|b| (names[i], scope[i], b.date))
     });
-
     let mut uf = UnionFind((0..n).map(row_id).collect(), vec![NONE; n]);
-    let mut notes: Vec<Note> = Vec::new();
     let id_match = |i: usize, j: usize, id: &str, uf: &mut UnionFind, notes: &mut Vec<Note>| {
         if names[i] == names[j] {
             uf.join(j, i);
         } else {
-            let other = &recs[j];
-            notes.push((
+            notes.push(rows.note(
                 i,
-                Problem::IdConflict {
-                    other: where_(sheets, other),
-                    row: other.source.row,
-                },
+                j,
+                |other, row| Problem::IdConflict { other, row },
                 id.to_string(),
             ));
         }
@@ -321,10 +356,10 @@ pub(super) fn identify(
             uf.1[i] = national_first[i];
         }
         if let (Some(j), Some(id)) = (earlier(&staff_first, i), t.opt(r.staff_id)) {
-            id_match(i, j, id, &mut uf, &mut notes);
+            id_match(i, j, id, &mut uf, notes);
         }
         if let (Some(j), Some(id)) = (earlier(&national_first, i), t.opt(r.national_id)) {
-            id_match(i, j, id, &mut uf, &mut notes);
+            id_match(i, j, id, &mut uf, notes);
         }
         if let Some(j) = earlier(&birth_first, i) {
             let other = &recs[j];
@@ -339,7 +374,6 @@ pub(super) fn identify(
         }
     }
     drop((national_first, staff_first, birth_first, unit_first));
-
     // Persons in order of first appearance.
     let mut person_of_root = vec![NONE; n];
     let mut people = 0u32;
@@ -352,64 +386,69 @@ pub(super) fn identify(
         }
         *person = person_of_root[root];
     }
-    drop((uf, person_of_root));
-    // Postings keyed by (person, unit, post): a second row is a duplicate.
-    let posts = first_folded(n, t, |i| recs[i].position.or(recs[i].title));
+    (person_ids, people)
+}
+
+/// A person's rows in the same unit and post are duplicates (the later ones
+/// set aside); every other posting after a person's first is concurrent.
+/// Returns which rows are duplicates.
+fn postings(rows: &Rows<'_>, person_ids: &[u32], people: u32, notes: &mut Vec<Note>) -> Vec<bool> {
+    let (recs, n) = (rows.recs, rows.len());
+    let posts = first_folded(n, rows.t, |i| recs[i].position.or(recs[i].title));
     let posting_first = first_equal(n, |i| Some((person_ids[i], recs[i].unit, posts[i])));
     drop(posts);
     let mut postings_of = vec![0u32; people as usize];
     let mut duplicate = vec![false; n];
     for i in 0..n {
-        match earlier(&posting_first, i) {
+        match some(posting_first[i]).filter(|&j| j != i) {
             Some(j) => {
                 duplicate[i] = true;
-                let f = &recs[j];
-                notes.push((
+                notes.push(rows.note(
                     i,
-                    Problem::Duplicate {
-                        first: where_(sheets, f),
-                        row: f.source.row,
-                    },
-                    t.get(recs[i].name).to_string(),
+                    j,
+                    |first, row| Problem::Duplicate { first, row },
+                    rows.name(i),
                 ));
             }
             None => postings_of[person_ids[i] as usize] += 1,
         }
     }
-    drop(posting_first);
-    // Every posting after a person's first is noted as concurrent.
     let mut seen = vec![false; people as usize];
-    for i in 0..n {
+    for i in (0..n).filter(|&i| !duplicate[i]) {
         let p = person_ids[i] as usize;
-        if duplicate[i] {
-            continue;
-        }
         if seen[p] {
-            notes.push((
-                i,
-                Problem::Concurrent {
-                    posts: postings_of[p] as usize,
-                },
-                t.get(recs[i].name).to_string(),
-            ));
+            let posts = postings_of[p] as usize;
+            notes.push((i, Problem::Concurrent { posts }, rows.name(i)));
         }
         seen[p] = true;
     }
-    drop((seen, postings_of));
-    namesakes(
-        roster,
-        sheets,
-        &names,
-        &person_ids,
-        &duplicate,
-        &scope_of,
-        &locality_of,
-        &mut notes,
-    );
+    duplicate
+}
+
+/// Assigns person ids, sets duplicates aside and notes concurrent posts.
+///
+/// The same person: the same national id (names agreeing) anywhere; the same
+/// staff id (names agreeing) within one unit scope; the same name and full
+/// birth date within one unit scope, ids not conflicting; the same name and
+/// (partial) birth date within one unit scope, no ids given. A shared name and
+/// full birth date in different units of one locality is only suggested
+/// ([`Problem::PossibleConcurrent`]), never merged.
+pub(super) fn identify(
+    roster: &mut Roster,
+    sheets: &mut [SheetReport],
+    issues: &mut Vec<DataIssue>,
+) {
+    let mut notes: Vec<Note> = Vec::new();
+    let (person_ids, people, duplicate) = {
+        let rows = Rows::new(roster, sheets);
+        let (person_ids, people) = join_people(&rows, &mut notes);
+        let duplicate = postings(&rows, &person_ids, people, &mut notes);
+        namesakes(&rows, &person_ids, &duplicate, &mut notes);
+        (person_ids, people, duplicate)
+    };
     notes.sort_by_key(|(i, _, _)| *i);
     for (i, problem, value) in notes {
-        let r = &recs[i];
-        let s = &sheets[r.source.sheet as usize];
+        let s = &sheets[roster.records[i].source.sheet as usize];
         let action = match problem {
             Problem::Duplicate { .. } => Action::SetAside,
             Problem::Concurrent { .. } => Action::Merged,
@@ -419,7 +458,7 @@ pub(super) fn identify(
         issues.push(DataIssue {
             file: s.file_name.clone(),
             sheet: s.name.clone(),
-            row: Some(r.source.row),
+            row: Some(roster.records[i].source.row),
             column: s.name_header.clone(),
             value,
             problem,
@@ -447,23 +486,11 @@ pub(super) fn identify(
 /// locality, not found to be one person: listed for the officer to confirm,
 /// each pair of people once, on the later row. Each group keeps at most
 /// [`NAMESAKES_COMPARED`] people to compare with, newest first.
-#[allow(clippy::too_many_arguments)] // the rows and what identify found of them
-fn namesakes(
-    roster: &Roster,
-    sheets: &[SheetReport],
-    names: &[u32],
-    person_ids: &[u32],
-    duplicate: &[bool],
-    scope_of: &(dyn Fn(&StaffRecord) -> Scope + Sync),
-    locality_of: &(dyn Fn(&StaffRecord) -> Locality + Sync),
-    notes: &mut Vec<Note>,
-) {
-    let (recs, t) = (&roster.records, &roster.texts);
-    let n = recs.len();
+fn namesakes(rows: &Rows<'_>, person_ids: &[u32], duplicate: &[bool], notes: &mut Vec<Note>) {
+    let (recs, t, n) = (rows.recs, rows.t, rows.len());
     let group = first_equal(n, |i| {
-        let r = &recs[i];
-        let b = r.birth.filter(|b| b.precision == Precision::Day)?;
-        (!duplicate[i]).then(|| (names[i], b.date, locality_of(r)))
+        let b = recs[i].birth.filter(|b| b.precision == Precision::Day)?;
+        (!duplicate[i]).then(|| (rows.names[i], b.date, rows.locality[i]))
     });
     // Only groups of two rows or more can hold namesakes.
     let mut shared = vec![false; n];
@@ -485,18 +512,17 @@ fn namesakes(
     for run in members.chunk_by(|a, b| a.0 == b.0) {
         chain.clear();
         for &(_, i) in run {
-            let (i, r) = (i as usize, &recs[i as usize]);
-            let scope = scope_of(r);
+            let i = i as usize;
             let mut same_person = false;
             let mut maybe = Vec::new();
             for &j in &chain {
-                let other = &recs[j as usize];
-                if person_ids[i] == person_ids[j as usize] {
+                let j = j as usize;
+                if person_ids[i] == person_ids[j] {
                     same_person = true;
-                } else if scope_of(other) != scope
-                    && !conflicting(t.opt(r.national_id), t.opt(other.national_id))
+                } else if rows.scope[j] != rows.scope[i]
+                    && !conflicting(t.opt(recs[i].national_id), t.opt(recs[j].national_id))
                 {
-                    maybe.push(j);
+                    maybe.push(row_id(j));
                 }
             }
             if !maybe.is_empty() {
@@ -512,18 +538,16 @@ fn namesakes(
     let mut suggested = hashbrown::HashSet::new();
     for (i, maybe) in candidates {
         let i = i as usize;
-        for j in maybe {
-            let (p, q) = (person_ids[i], person_ids[j as usize]);
+        for j in maybe.into_iter().map(|j| j as usize) {
+            let (p, q) = (person_ids[i], person_ids[j]);
             if suggested.insert((p.min(q), p.max(q))) {
-                let other = &recs[j as usize];
-                notes.push((
+                let note = rows.note(
                     i,
-                    Problem::PossibleConcurrent {
-                        other: where_(sheets, other),
-                        row: other.source.row,
-                    },
-                    t.get(recs[i].name).to_string(),
-                ));
+                    j,
+                    |other, row| Problem::PossibleConcurrent { other, row },
+                    rows.name(i),
+                );
+                notes.push(note);
                 break;
             }
         }
