@@ -264,8 +264,7 @@ fn line_breaks(b: &[u8]) -> usize {
 }
 
 /// Physical lines of a text: its line breaks, plus an unterminated last line.
-fn physical_lines(text: &str) -> u64 {
-    let b = text.as_bytes();
+fn physical_lines(b: &[u8]) -> u64 {
     let last = b.last().is_some_and(|&c| !is_break(c));
     (line_breaks(b) + usize::from(last)) as u64
 }
@@ -685,13 +684,12 @@ fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<P
             pieces
                 .par_iter()
                 .map(|p| {
-                    let text = std::str::from_utf8(p).ok()?;
-                    let (builder, split) = by_rows(text, delimiter)?;
+                    let (builder, split) = by_rows(p, delimiter)?;
                     Some((
                         builder,
                         split,
-                        physical_lines(text),
-                        text.contains('\u{fffd}'),
+                        physical_lines(p),
+                        memchr::memmem::find(p, "\u{fffd}".as_bytes()).is_some(),
                     ))
                 })
                 .collect::<Option<Vec<_>>>()
@@ -754,23 +752,49 @@ fn note_replaced(builder: &mut SheetBuilder, replaced: bool) {
     builder.notes.sort_by_key(|n| (n.row, n.col));
 }
 
-/// Splits a part and interns its cells row by row, reading the text once
-/// in order (interning column by column rereads it once per column, a
-/// cache miss per cell). `None` when the grid would be mostly padding.
-fn by_rows(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
-    let budget = text.len().saturating_mul(2).saturating_add(1 << 20);
+/// Splits text holding no quote character as [`split_rows`] reads it: every
+/// line break (CRLF, LF or a lone CR) ends a row, a line without text is a
+/// row without fields, and the fields are the bytes between delimiters.
+/// Returns the rows.
+fn split_plain(b: &[u8], delim: u8, mut row: impl FnMut(&[&[u8]])) -> u64 {
+    let mut rows = 0u64;
+    let mut fields: Vec<&[u8]> = Vec::new();
+    let mut start = 0;
+    while start < b.len() {
+        let end = memchr::memchr2(b'\n', b'\r', &b[start..]).map_or(b.len(), |p| start + p);
+        let line = &b[start..end];
+        fields.clear();
+        if !line.is_empty() {
+            fields.extend(line.split(|&c| c == delim));
+        }
+        row(&fields);
+        rows += 1;
+        let crlf = b.get(end) == Some(&b'\r') && b.get(end + 1) == Some(&b'\n');
+        start = end + if crlf { 2 } else { 1 };
+    }
+    rows
+}
+
+/// Splits a part without quotes and interns its cells row by row, reading
+/// the bytes once in order (interning column by column rereads them once per
+/// column, a cache miss per cell); each new value is checked as UTF-8.
+/// `None` when a value is not UTF-8 or the grid would be mostly padding.
+fn by_rows(b: &[u8], delimiter: u8) -> Option<(SheetBuilder, Split)> {
+    let budget = b.len().saturating_mul(2).saturating_add(1 << 20);
     let mut builder = SheetBuilder::new();
     let mut rows = 0usize;
-    let mut too_sparse = false;
-    let split = split_rows(text, delimiter, |fields| {
-        if too_sparse || builder.dense_cells().max(fields.len().saturating_mul(rows)) > budget {
-            too_sparse = true;
-            return;
-        }
-        builder.push_dense(excel_row(rows), fields);
+    let mut failed = false;
+    let split_rows = split_plain(b, delimiter, |fields| {
+        failed = failed
+            || builder.dense_cells().max(fields.len().saturating_mul(rows)) > budget
+            || !builder.push_dense(excel_row(rows), fields);
         rows += 1;
     });
-    (!too_sparse).then_some((builder, split))
+    let split = Split {
+        rows: split_rows,
+        ..Split::default()
+    };
+    (!failed).then_some((builder, split))
 }
 
 pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
@@ -822,7 +846,7 @@ pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
         (builder, split)
     };
     let lines = LineAccount {
-        lines: physical_lines(&text),
+        lines: physical_lines(text.as_bytes()),
         rows: split.rows,
         in_quoted_cells: split.in_quoted_cells,
     };
@@ -1109,6 +1133,11 @@ mod tests {
             let d = join_parts(read_in_parts(&bytes, false, 0, parts).expect("qualifies"));
             assert_eq!(everything(d), whole, "{parts} parts");
         }
+        // Bytes that are not UTF-8 in a later part: read whole (as Windows-1258 here).
+        let mut bad = bytes.clone();
+        let at = bad.len() - 20;
+        bad[at] = 0xFF;
+        assert!(read_in_parts(&bad, false, 0, 2).is_none());
         // A quote anywhere, or fewer than 50 lines with text: read whole.
         let quoted = [bytes.as_slice(), b"\n1;\"a\";b"].concat();
         assert!(read_in_parts(&quoted, false, 0, 2).is_none());
@@ -1179,6 +1208,23 @@ mod tests {
 
         /// A line read on its own splits as the csv crate splits it, unless a
         /// quote is left open (then taken literally).
+        #[test]
+        fn quote_free_text_splits_as_the_csv_reader_reads_it(
+            text in "[aé ,;\t\r\n]{0,60}",
+            delim in proptest::sample::select(vec![b',', b';', b'\t']),
+        ) {
+            let mut plain: Vec<Vec<String>> = Vec::new();
+            let rows = split_plain(text.as_bytes(), delim, |f| {
+                plain.push(f.iter().map(|x| String::from_utf8_lossy(x).into_owned()).collect());
+            });
+            let mut read: Vec<Vec<String>> = Vec::new();
+            let split = split_rows(&text, delim, |f| {
+                read.push(f.iter().map(ToString::to_string).collect());
+            });
+            proptest::prop_assert_eq!(rows, split.rows);
+            proptest::prop_assert_eq!(plain, read);
+        }
+
         #[test]
         fn a_line_alone_splits_like_the_csv_crate(line in "[ab\",;]{0,30}") {
             let (fields, stray) = fields_alone(line.as_bytes(), b',');

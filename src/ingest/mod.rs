@@ -289,10 +289,32 @@ const UNIQUE_PROBE_ROWS: usize = 65_536;
 impl Interner {
     fn hash_of(&self, cell: &CellRef<'_>) -> u64 {
         match cell {
-            CellRef::Text(s) => self.state.hash_one((0u8, *s)),
-            CellRef::Value(RawValue::Text(s)) => self.state.hash_one((0u8, &**s)),
+            CellRef::Text(s) => self.hash_text(s.as_bytes()),
+            CellRef::Value(RawValue::Text(s)) => self.hash_text(s.as_bytes()),
             CellRef::Value(other) => self.state.hash_one((1u8, other)),
         }
+    }
+
+    /// Text hashes as its bytes, so a cell not yet checked as UTF-8 finds
+    /// its value too.
+    fn hash_text(&self, b: &[u8]) -> u64 {
+        self.state.hash_one((0u8, b))
+    }
+
+    /// The 1-based id of a cell's bytes in `dict`, adding it when new; `None`
+    /// when a new value is not UTF-8 (values found are UTF-8 already).
+    fn intern_bytes(&mut self, dict: &mut Vec<RawValue>, b: &[u8]) -> Option<u32> {
+        if !self.unique {
+            let hash = self.hash_text(b);
+            let found = self.table.find(hash, |&(h, id)| {
+                h == hash
+                    && matches!(&dict[id as usize - 1], RawValue::Text(t) if t.as_bytes() == b)
+            });
+            if let Some(&(_, id)) = found {
+                return Some(id);
+            }
+        }
+        Some(self.intern(dict, CellRef::Text(std::str::from_utf8(b).ok()?)))
     }
 
     /// The 1-based id of `cell` in `dict`, adding it when new.
@@ -327,6 +349,17 @@ impl Interner {
             self.table = HashTable::new();
         }
     }
+}
+
+/// Whether a cell's bytes are blank as text (`str::trim` leaves nothing);
+/// `None` when they are not UTF-8. Decodes only cells without an ASCII
+/// letter, digit or sign.
+fn blank(b: &[u8]) -> Option<bool> {
+    let ascii_space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+    if b.iter().any(|c| c.is_ascii() && !ascii_space(c)) {
+        return Some(false);
+    }
+    std::str::from_utf8(b).ok().map(|s| s.trim().is_empty())
 }
 
 /// Builds a [`RawSheet`] row by row, interning values per column.
@@ -452,9 +485,12 @@ impl SheetBuilder {
         }
     }
 
-    /// Adds a row of fields from column A on, every column dense (an id per
-    /// row): rows are interned as they come, the text read once in order.
-    pub(crate) fn push_dense(&mut self, excel_row: u32, fields: &[std::borrow::Cow<'_, str>]) {
+    /// Adds a row of fields (bytes of text, from column A on), every column
+    /// dense (an id per row): rows are interned as they come, the text read
+    /// once in order, and each new value checked as UTF-8. `false` when a
+    /// value is not UTF-8 (the row is then incomplete: the file is read
+    /// another way).
+    pub(crate) fn push_dense(&mut self, excel_row: u32, fields: &[&[u8]]) -> bool {
         let row = self.excel_rows.len();
         if row == UNIQUE_PROBE_ROWS {
             for (c, index) in self.columns.iter().zip(&mut self.index) {
@@ -471,16 +507,20 @@ impl SheetBuilder {
                 self.index.push(Interner::default());
             }
             let column = &mut self.columns[col];
-            let id = if f.trim().is_empty() {
-                0
-            } else {
-                self.index[col].intern(&mut column.dict, CellRef::Text(f))
+            let id = match blank(f) {
+                None => return false,
+                Some(true) => 0,
+                Some(false) => match self.index[col].intern_bytes(&mut column.dict, f) {
+                    Some(id) => id,
+                    None => return false,
+                },
             };
             column.ids.push(id);
         }
         for c in self.columns.iter_mut().skip(fields.len()) {
             c.ids.push(0);
         }
+        true
     }
 
     /// Cells the dense columns hold so far (rows × columns).
