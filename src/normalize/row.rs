@@ -233,9 +233,24 @@ pub(super) fn read_row(
     let (name, unit_name) = (name?, unit_name?);
     let unit_code = opt_arc(c.unit_code.as_ref(), sheet, r);
     let parent = row_parent(sheet, r, c, around);
-    let unit = out
-        .units
-        .intern_cached(&unit_name, unit_code.as_ref(), parent.as_ref(), gov_level);
+    // With a unit column, the unit, code and parent cells' value ids say which
+    // unit a row is in (the parent then comes from its cell or nowhere).
+    let id_at =
+        |p: Option<&Parsed<Arc<str>>>| p.and_then(|p| sheet.columns.get(p.col)?.id(r)).unwrap_or(0);
+    let cells = c.unit.as_ref().map(|u| {
+        (
+            id_at(Some(u)),
+            id_at(c.unit_code.as_ref()),
+            id_at(c.parent.as_ref()),
+        )
+    });
+    let unit = out.units.intern_cached(
+        cells,
+        &unit_name,
+        unit_code.as_deref(),
+        parent.as_deref(),
+        gov_level,
+    );
     let gov_level = gov_level.or(out.units.units[unit as usize].gov_level);
     let commune = match category.category {
         Category::CanBo | Category::CongChuc => {

@@ -5,25 +5,19 @@ use super::*;
 
 pub use crate::vocab::units::level_from_unit_name;
 
-/// Addresses of a row's unit, code and parent texts, and its level.
-pub(super) type UnitCellKey = (usize, usize, usize, Option<GovLevel>);
-
-/// A cached unit, with the texts its key points at (kept alive).
-pub(super) struct CachedUnit {
-    pub(super) unit: u32,
-    pub(super) _texts: [Option<Arc<str>>; 3],
-}
+/// Where a row's unit comes from in its sheet: the value ids of its unit,
+/// code and parent cells (0 for an empty cell) and its level.
+type UnitCells = (usize, usize, usize, Option<GovLevel>);
 
 /// Units keyed by code, else by folded name and parent.
 #[derive(Default)]
 pub(super) struct UnitRegistry {
     pub(super) units: Vec<Unit>,
     pub(super) index: HashMap<String, u32>,
-    /// This sheet's (unit, code, parent) cells, by the address of their
-    /// text, so each distinct combination is folded once. Each entry holds
-    /// clones of the texts it is keyed on, so no keyed address can be freed
-    /// and reused while the entry exists. Cleared per sheet.
-    pub(super) fast: hashbrown::HashMap<UnitCellKey, CachedUnit>,
+    /// This sheet's units by the value ids of the cells that name them, so
+    /// each distinct combination is folded and keyed once. Cleared per sheet
+    /// (ids are a sheet's own).
+    fast: hashbrown::HashMap<UnitCells, u32>,
 }
 
 impl UnitRegistry {
@@ -31,27 +25,25 @@ impl UnitRegistry {
         self.fast.clear();
     }
 
+    /// The unit of a row; `cells` are the value ids of its unit, code and
+    /// parent cells when all three come from cells of this sheet.
     pub(super) fn intern_cached(
         &mut self,
-        name: &Arc<str>,
-        code: Option<&Arc<str>>,
-        parent: Option<&Arc<str>>,
+        cells: Option<(usize, usize, usize)>,
+        name: &str,
+        code: Option<&str>,
+        parent: Option<&str>,
         level: Option<GovLevel>,
     ) -> u32 {
-        let addr = |a: Option<&Arc<str>>| a.map_or(0, |a| Arc::as_ptr(a).cast::<u8>() as usize);
-        let key = (addr(Some(name)), addr(code), addr(parent), level);
-        if let Some(cached) = self.fast.get(&key) {
-            return cached.unit;
+        let Some((u, c, p)) = cells else {
+            return self.intern(name, code, parent, level);
+        };
+        if let Some(&unit) = self.fast.get(&(u, c, p, level)) {
+            return unit;
         }
-        let i = self.intern(name, code.map(|c| &**c), parent.map(|p| &**p), level);
-        self.fast.insert(
-            key,
-            CachedUnit {
-                unit: i,
-                _texts: [Some(name.clone()), code.cloned(), parent.cloned()],
-            },
-        );
-        i
+        let unit = self.intern(name, code, parent, level);
+        self.fast.insert((u, c, p, level), unit);
+        unit
     }
 
     pub(super) fn intern(
