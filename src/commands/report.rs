@@ -60,9 +60,10 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let mut outputs = vec![("--output", out.as_path())];
     outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
     output::refuse_overwrite(&inputs, &outputs)?;
-    let loaded = crate::load(&cfg, &listing, quiet)?;
+    let mut loaded = crate::load(&cfg, &listing, quiet)?;
     crate::progress::now("units");
-    let mut issues = loaded.issues.clone();
+    // The data issues move on from here; later stages add theirs.
+    let mut issues = std::mem::take(&mut loaded.issues);
     let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
     let placement = match &catalogue_path {
         Some(path) => {

@@ -473,7 +473,7 @@ fn expects_position(c: Category) -> bool {
 pub fn place(
     roster: &Roster,
     h: &Hierarchy,
-    cat: Catalogue,
+    mut cat: Catalogue,
     sheets: &[SheetReport],
 ) -> (Placement, Vec<DataIssue>) {
     let (unit_group, groups) = groups(&cat, roster, h);
@@ -487,7 +487,7 @@ pub fn place(
             .clone()
     };
     let mut suggested: HashMap<(usize, String), Vec<String>> = HashMap::new();
-    let mut issues = cat.notes.clone();
+    let mut issues = std::mem::take(&mut cat.notes);
     let mut assignments = Vec::with_capacity(roster.records.len());
     for r in &roster.records {
         let group = &groups[unit_group[r.unit as usize]];
