@@ -121,169 +121,13 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
     let mut records = Vec::with_capacity(raw.sheets.iter().map(RawSheet::len).sum());
     let mut tables = Tables::default();
     for sheet in &raw.sheets {
-        let file_name: Arc<str> = raw.files[sheet.file].path.display().to_string().into();
-        let name: Arc<str> = sheet.name.as_str().into();
-        let sheet_index = u32::try_from(sheets.len()).unwrap_or(u32::MAX);
-        let mut report = SheetReport {
-            file: sheet.file,
-            file_name: file_name.clone(),
-            name: name.clone(),
-            name_header: String::new(),
-            status: SheetStatus::Skipped,
-            encoding: sheet.encoding,
-            rows: RowCounts::default(),
+        let index = u32::try_from(sheets.len()).unwrap_or(u32::MAX);
+        let out = Out {
+            tables: &mut tables,
+            issues: &mut issues,
+            records: &mut records,
         };
-        if sheet.encoding != Encoding::Unicode {
-            issues.push(DataIssue::sheet(
-                file_name.clone(),
-                name.clone(),
-                String::new(),
-                Problem::Converted(sheet.encoding),
-                Action::Converted,
-            ));
-        }
-        let layout = layout::detect(sheet, opts.matcher);
-        issues.extend(ingest_issues(sheet, layout.as_ref(), &file_name, &name));
-        let Some(layout) = layout else {
-            issues.push(DataIssue::sheet(
-                file_name,
-                name,
-                String::new(),
-                Problem::NoHeader,
-                Action::Skipped,
-            ));
-            sheets.push(report);
-            continue;
-        };
-        let Some(cols) = Columns::new(sheet, &layout, opts.as_of, &mut tables.texts) else {
-            // No name column, or no education (column or marker columns).
-            let field = if layout.has(Field::FullName) || layout.has(Field::GivenName) {
-                Field::Education
-            } else {
-                Field::FullName
-            };
-            return Err(missing_column(&raw, sheet, &layout, opts.matcher, field));
-        };
-        report.name_header.clone_from(&cols.name.header);
-        report.status = SheetStatus::Read {
-            header_row: sheet.excel_rows[layout.header_row],
-            header_rows: layout.header_rows,
-            number_row: layout.number_row.map(|r| sheet.excel_rows[r]),
-            ignored_columns: layout.unrecognised.clone(),
-        };
-        overlong_cells(sheet, &layout, &file_name, &name, &mut issues);
-        tables.units.new_sheet();
-        let kinds = layout::classify(sheet, &layout);
-        let (headings, sheet_unit) = sheet_context(
-            &raw,
-            sheet,
-            &layout,
-            &cols,
-            &kinds,
-            opts,
-            &file_name,
-            &name,
-            &mut issues,
-        )?;
-        let mut heading_unit: Option<Arc<str>> = None;
-        let mut heading_category: Option<CategoryCell> = None;
-        // With unit headings too, the sheet's unit is noted where first used.
-        let mut sheet_unit_noted =
-            sheet_unit.is_none() || !headings.values().any(|h| h.unit.is_some());
-        for (i, kind) in kinds.into_iter().enumerate() {
-            let r = layout.body_start + i;
-            report.rows.read += 1;
-            let mut row_issues = RowIssues {
-                file: &file_name,
-                sheet: &name,
-                row: sheet.excel_rows[r],
-                out: &mut issues,
-                set_aside: false,
-            };
-            match kind {
-                RowKind::Staff => {
-                    if !sheet_unit_noted
-                        && cols.unit.is_none()
-                        && heading_unit.is_none()
-                        && let Some(u) = &sheet_unit
-                    {
-                        sheet_unit_noted = true;
-                        row_issues.push(
-                            "",
-                            u.name.clone(),
-                            Problem::UnitFrom(u.source),
-                            Action::Inferred,
-                        );
-                    }
-                    let source = Source {
-                        sheet: sheet_index,
-                        row: sheet.excel_rows[r],
-                    };
-                    let around = Around {
-                        heading_unit: heading_unit.as_ref(),
-                        sheet_unit: sheet_unit.as_ref(),
-                        heading_category,
-                        titles: opts.titles,
-                    };
-                    let rec = read_row(
-                        sheet,
-                        r,
-                        &cols,
-                        &around,
-                        &mut tables,
-                        &mut row_issues,
-                        source,
-                        opts.as_of,
-                    );
-                    match rec {
-                        Some(rec) if !row_issues.set_aside => {
-                            report.rows.staff += 1;
-                            records.push(rec);
-                        }
-                        _ => report.rows.set_aside += 1,
-                    }
-                }
-                RowKind::StaffBelowFooter => {
-                    let name = opt_text(Some(&cols.name), sheet, r);
-                    row_issues.push(
-                        &cols.name.header,
-                        tables.texts.opt(name).unwrap_or_default().to_string(),
-                        Problem::BelowFooter,
-                        Action::SetAside,
-                    );
-                    report.rows.set_aside += 1;
-                }
-                RowKind::Blank => report.rows.count_non_staff(RowKind::Blank),
-                other => {
-                    // Listed too, so that a row taken for a footer or heading can be checked.
-                    let text = sheet
-                        .columns
-                        .iter()
-                        .filter_map(|c| c.get(r).map(RawValue::display))
-                        .collect::<Vec<_>>()
-                        .join(" | ");
-                    if let Some(h) = headings.get(&r) {
-                        // A new unit starts its own sections.
-                        if let Some(u) = &h.unit {
-                            heading_unit = Some(u.clone());
-                            heading_category = None;
-                        }
-                        if let Some(c) = h.category {
-                            heading_category = Some(c);
-                            row_issues.push(
-                                "",
-                                text.clone(),
-                                Problem::CategoryFromHeading(c.category),
-                                Action::Inferred,
-                            );
-                        }
-                    }
-                    row_issues.push("", text, Problem::NotStaff(other), Action::NotAnalysed);
-                    report.rows.count_non_staff(other);
-                }
-            }
-        }
-        sheets.push(report);
+        sheets.push(read_sheet(&raw, sheet, index, opts, out)?);
     }
     // The raw cells are not needed any more: freed before the people pass.
     drop(raw.sheets);
@@ -303,6 +147,252 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         roster,
         issues,
     })
+}
+
+/// Where the rows of the sheets go: the units and texts they build, their
+/// data issues, and the staff records.
+struct Out<'a> {
+    tables: &'a mut Tables,
+    issues: &'a mut Vec<DataIssue>,
+    records: &'a mut Vec<StaffRecord>,
+}
+
+/// Reads one sheet: its layout, columns and context, then every row below
+/// the header to where it goes. Returns the sheet's account.
+fn read_sheet(
+    raw: &RawInput,
+    sheet: &RawSheet,
+    index: u32,
+    opts: &Options<'_>,
+    out: Out<'_>,
+) -> Result<SheetReport> {
+    let file_name: Arc<str> = raw.files[sheet.file].path.display().to_string().into();
+    let name: Arc<str> = sheet.name.as_str().into();
+    let mut report = SheetReport {
+        file: sheet.file,
+        file_name: file_name.clone(),
+        name: name.clone(),
+        name_header: String::new(),
+        status: SheetStatus::Skipped,
+        encoding: sheet.encoding,
+        rows: RowCounts::default(),
+    };
+    let issues = out.issues;
+    let Some((layout, cols)) = layout_and_columns(raw, sheet, opts, &mut out.tables.texts, issues)?
+    else {
+        return Ok(report);
+    };
+    report.name_header.clone_from(&cols.name.header);
+    report.status = SheetStatus::Read {
+        header_row: sheet.excel_rows[layout.header_row],
+        header_rows: layout.header_rows,
+        number_row: layout.number_row.map(|r| sheet.excel_rows[r]),
+        ignored_columns: layout.unrecognised.clone(),
+    };
+    overlong_cells(sheet, &layout, &file_name, &name, issues);
+    out.tables.units.new_sheet();
+    let kinds = layout::classify(sheet, &layout);
+    let (headings, sheet_unit) = sheet_context(
+        raw, sheet, &layout, &cols, &kinds, opts, &file_name, &name, issues,
+    )?;
+    // With unit headings too, the sheet's unit is noted where first used.
+    let sheet_unit_noted = sheet_unit.is_none() || !headings.values().any(|h| h.unit.is_some());
+    let mut rows = SheetRows {
+        sheet,
+        index,
+        cols: &cols,
+        opts,
+        file: &file_name,
+        name: &name,
+        headings,
+        sheet_unit,
+        heading_unit: None,
+        heading_category: None,
+        sheet_unit_noted,
+    };
+    for (i, kind) in kinds.into_iter().enumerate() {
+        report.rows.read += 1;
+        match rows.fate(layout.body_start + i, kind, out.tables, issues) {
+            Fate::Staff(rec) => {
+                report.rows.staff += 1;
+                out.records.push(rec);
+            }
+            Fate::SetAside => report.rows.set_aside += 1,
+            Fate::NotStaff(kind) => report.rows.count_non_staff(kind),
+        }
+    }
+    Ok(report)
+}
+
+/// A sheet's layout and parsed columns (`None`, noted, when it has no
+/// roster header); notes its legacy encoding and what reading it found.
+fn layout_and_columns(
+    raw: &RawInput,
+    sheet: &RawSheet,
+    opts: &Options<'_>,
+    texts: &mut Texts,
+    issues: &mut Vec<DataIssue>,
+) -> Result<Option<(Layout, Columns)>> {
+    let file_name: Arc<str> = raw.files[sheet.file].path.display().to_string().into();
+    let name: Arc<str> = sheet.name.as_str().into();
+    if sheet.encoding != Encoding::Unicode {
+        issues.push(DataIssue::sheet(
+            file_name.clone(),
+            name.clone(),
+            String::new(),
+            Problem::Converted(sheet.encoding),
+            Action::Converted,
+        ));
+    }
+    let layout = layout::detect(sheet, opts.matcher);
+    issues.extend(ingest_issues(sheet, layout.as_ref(), &file_name, &name));
+    let Some(layout) = layout else {
+        issues.push(DataIssue::sheet(
+            file_name,
+            name,
+            String::new(),
+            Problem::NoHeader,
+            Action::Skipped,
+        ));
+        return Ok(None);
+    };
+    let Some(cols) = Columns::new(sheet, &layout, opts.as_of, texts) else {
+        // No name column, or no education (column or marker columns).
+        let field = if layout.has(Field::FullName) || layout.has(Field::GivenName) {
+            Field::Education
+        } else {
+            Field::FullName
+        };
+        return Err(missing_column(raw, sheet, &layout, opts.matcher, field));
+    };
+    Ok(Some((layout, cols)))
+}
+
+/// Where a row below the header goes.
+#[allow(clippy::large_enum_variant)] // a record moves straight into the table: no box per row
+enum Fate {
+    /// Analysed: a staff record.
+    Staff(StaffRecord),
+    /// Set aside, its reason in the data issues.
+    SetAside,
+    /// Not staff (blank, totals, heading, footer), listed in the data issues
+    /// unless blank.
+    NotStaff(RowKind),
+}
+
+/// A sheet's rows as they are read, top to bottom, with what the headings
+/// above the current row say.
+struct SheetRows<'a> {
+    sheet: &'a RawSheet,
+    index: u32,
+    cols: &'a Columns,
+    opts: &'a Options<'a>,
+    file: &'a Arc<str>,
+    name: &'a Arc<str>,
+    headings: HashMap<usize, Heading>,
+    sheet_unit: Option<context::SheetUnit>,
+    heading_unit: Option<Arc<str>>,
+    heading_category: Option<CategoryCell>,
+    sheet_unit_noted: bool,
+}
+
+impl SheetRows<'_> {
+    /// The one place that decides where a row goes.
+    fn fate(
+        &mut self,
+        r: usize,
+        kind: RowKind,
+        tables: &mut Tables,
+        issues: &mut Vec<DataIssue>,
+    ) -> Fate {
+        let (sheet, cols) = (self.sheet, self.cols);
+        let mut row_issues = RowIssues {
+            file: self.file,
+            sheet: self.name,
+            row: sheet.excel_rows[r],
+            out: issues,
+            set_aside: false,
+        };
+        match kind {
+            RowKind::Staff => {
+                if !self.sheet_unit_noted
+                    && cols.unit.is_none()
+                    && self.heading_unit.is_none()
+                    && let Some(u) = &self.sheet_unit
+                {
+                    self.sheet_unit_noted = true;
+                    row_issues.push(
+                        "",
+                        u.name.clone(),
+                        Problem::UnitFrom(u.source),
+                        Action::Inferred,
+                    );
+                }
+                let source = Source {
+                    sheet: self.index,
+                    row: sheet.excel_rows[r],
+                };
+                let around = Around {
+                    heading_unit: self.heading_unit.as_ref(),
+                    sheet_unit: self.sheet_unit.as_ref(),
+                    heading_category: self.heading_category,
+                    titles: self.opts.titles,
+                };
+                let rec = read_row(
+                    sheet,
+                    r,
+                    cols,
+                    &around,
+                    tables,
+                    &mut row_issues,
+                    source,
+                    self.opts.as_of,
+                );
+                match rec {
+                    Some(rec) if !row_issues.set_aside => Fate::Staff(rec),
+                    _ => Fate::SetAside,
+                }
+            }
+            RowKind::StaffBelowFooter => {
+                let name = opt_text(Some(&cols.name), sheet, r);
+                row_issues.push(
+                    &cols.name.header,
+                    tables.texts.opt(name).unwrap_or_default().to_string(),
+                    Problem::BelowFooter,
+                    Action::SetAside,
+                );
+                Fate::SetAside
+            }
+            RowKind::Blank => Fate::NotStaff(RowKind::Blank),
+            other => self.not_staff(r, other, &mut row_issues),
+        }
+    }
+
+    /// A row that is not staff: listed (so that a row taken for a footer or
+    /// heading can be checked); a heading sets the unit or category below it.
+    fn not_staff(&mut self, r: usize, kind: RowKind, row_issues: &mut RowIssues<'_>) -> Fate {
+        let text = self
+            .sheet
+            .columns
+            .iter()
+            .filter_map(|c| c.get(r).map(RawValue::display))
+            .collect::<Vec<_>>()
+            .join(" | ");
+        if let Some(h) = self.headings.get(&r) {
+            // A new unit starts its own sections.
+            if let Some(u) = &h.unit {
+                self.heading_unit = Some(u.clone());
+                self.heading_category = None;
+            }
+            if let Some(c) = h.category {
+                self.heading_category = Some(c);
+                let problem = Problem::CategoryFromHeading(c.category);
+                row_issues.push("", text.clone(), problem, Action::Inferred);
+            }
+        }
+        row_issues.push("", text, Problem::NotStaff(kind), Action::NotAnalysed);
+        Fate::NotStaff(kind)
+    }
 }
 
 /// What a sheet says of all its rows: its section headings, and without a

@@ -231,26 +231,7 @@ pub(super) fn read_row(
     let field_of_study = column_field.or_else(|| edu_field.map(|f| out.texts.add(&f)));
 
     let (name, unit_name) = (name?, unit_name?);
-    let unit_code = opt_arc(c.unit_code.as_ref(), sheet, r);
-    let parent = row_parent(sheet, r, c, around);
-    // With a unit column, the unit, code and parent cells' value ids say which
-    // unit a row is in (the parent then comes from its cell or nowhere).
-    let id_at =
-        |p: Option<&Parsed<Arc<str>>>| p.and_then(|p| sheet.columns.get(p.col)?.id(r)).unwrap_or(0);
-    let cells = c.unit.as_ref().map(|u| {
-        (
-            id_at(Some(u)),
-            id_at(c.unit_code.as_ref()),
-            id_at(c.parent.as_ref()),
-        )
-    });
-    let unit = out.units.intern_cached(
-        cells,
-        &unit_name,
-        unit_code.as_deref(),
-        parent.as_deref(),
-        gov_level,
-    );
+    let unit = row_unit(sheet, r, c, around, &unit_name, gov_level, &mut out.units);
     let gov_level = gov_level.or(out.units.units[unit as usize].gov_level);
     let commune = match category.category {
         Category::CanBo | Category::CongChuc => {
@@ -294,6 +275,33 @@ pub(super) fn read_row(
         training_end,
         retirement_date,
     })
+}
+
+/// The row's unit in the registry: named by its cell (or the heading or
+/// title above), its code and parent cells, at its level. With a unit
+/// column, the unit, code and parent cells' value ids say which unit a row
+/// is in (the parent then comes from its cell or nowhere).
+fn row_unit(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    around: &Around<'_>,
+    name: &str,
+    level: Option<GovLevel>,
+    units: &mut UnitRegistry,
+) -> u32 {
+    let code = opt_arc(c.unit_code.as_ref(), sheet, r);
+    let parent = row_parent(sheet, r, c, around);
+    let id_at =
+        |p: Option<&Parsed<Arc<str>>>| p.and_then(|p| sheet.columns.get(p.col)?.id(r)).unwrap_or(0);
+    let cells = c.unit.as_ref().map(|u| {
+        (
+            id_at(Some(u)),
+            id_at(c.unit_code.as_ref()),
+            id_at(c.parent.as_ref()),
+        )
+    });
+    units.intern_cached(cells, name, code.as_deref(), parent.as_deref(), level)
 }
 
 /// The full name, or family and given names joined; missing sets the row aside.
