@@ -1,0 +1,415 @@
+//! Data issues in an officer's words: what was found and what was done.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// A problem, in words.
+#[must_use]
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    let vi = lang == Lang::Vi;
+    match p {
+        Problem::Missing(f) => {
+            if vi {
+                format!("Thiếu {}", field(lang, *f))
+            } else {
+                format!("Missing {}", f.id())
+            }
+        }
+        Problem::Unreadable(f) => {
+            if vi {
+                format!("Không đọc được {}", field(lang, *f))
+            } else {
+                format!("Unreadable {}", f.id())
+            }
+        }
+        Problem::GeneralEducationOnly => {
+            if vi {
+                "Ghi trình độ phổ thông (12/12) trong cột chuyên môn".into()
+            } else {
+                "General-education grade (12/12) in the professional education column".into()
+            }
+        }
+        Problem::YearOnly(f) => {
+            if vi {
+                format!("{}: chỉ có năm", field(lang, *f))
+            } else {
+                format!("{}: year only", f.id())
+            }
+        }
+        Problem::MonthOnly(f) => {
+            if vi {
+                format!("{}: chỉ có tháng và năm", field(lang, *f))
+            } else {
+                format!("{}: month and year only", f.id())
+            }
+        }
+        Problem::MonthDaySwapped(f) => {
+            if vi {
+                format!(
+                    "{}: tháng lớn hơn 12, đọc theo dạng tháng/ngày/năm",
+                    field(lang, *f)
+                )
+            } else {
+                format!("{}: month over 12, read as month/day/year", f.id())
+            }
+        }
+        Problem::ImplausibleDate(f) => {
+            if vi {
+                format!(
+                    "{}: không hợp lý (sau ngày báo cáo hoặc tuổi bất thường)",
+                    field(lang, *f)
+                )
+            } else {
+                format!(
+                    "{}: implausible (after the as-of date or an unusual age)",
+                    f.id()
+                )
+            }
+        }
+        Problem::NationalIdLength => {
+            if vi {
+                "Số định danh không đủ 12 (hoặc 9) chữ số — có thể mất số 0 đầu".into()
+            } else {
+                "National id is not 12 (or 9) digits — a leading zero may have been lost".into()
+            }
+        }
+        Problem::Duplicate { first, row } => {
+            if vi {
+                format!("Trùng với dòng {row} ({first})")
+            } else {
+                format!("Duplicate of row {row} ({first})")
+            }
+        }
+        Problem::Concurrent { posts } => {
+            if vi {
+                format!("Kiêm nhiệm: một người, {posts} vị trí")
+            } else {
+                format!("Concurrent posts: one person, {posts} postings")
+            }
+        }
+        Problem::IdConflict { other, row } => {
+            if vi {
+                format!("Trùng mã với dòng {row} ({other}) nhưng khác họ tên")
+            } else {
+                format!("Same id as row {row} ({other}) with a different name")
+            }
+        }
+        Problem::BelowFooter => {
+            if vi {
+                "Dòng có dữ liệu nằm dưới phần chữ ký".into()
+            } else {
+                "Staff data below the signature footer".into()
+            }
+        }
+        Problem::Converted(e) => {
+            let name = match e {
+                Encoding::Tcvn3 => "TCVN3 (.VnTime)",
+                Encoding::Vni => "VNI",
+                Encoding::Unicode => "Unicode",
+            };
+            if vi {
+                format!("Trang tính gõ bằng bảng mã {name}, đã chuyển sang Unicode")
+            } else {
+                format!("Sheet typed in {name}, converted to Unicode")
+            }
+        }
+        Problem::NoHeader => {
+            if vi {
+                "Không có dòng tiêu đề danh sách (cần cột Họ và tên và ít nhất một cột khác)".into()
+            } else {
+                "No roster header (needs a full-name column and at least one other known column)"
+                    .into()
+            }
+        }
+        Problem::UnitNotInUnitsFile => {
+            if vi {
+                "Đơn vị có trong danh sách nhưng không có trong tệp đơn vị".into()
+            } else {
+                "Unit in the roster but not in the units file".into()
+            }
+        }
+        Problem::ReachedTwice { first } => {
+            if vi {
+                format!("Cùng một tệp/thư mục đã đọc qua đường dẫn {first} (liên kết hoặc ghi hai lần): không đọc lại")
+            } else {
+                format!("The same file or folder was already read as {first} (a link, or given twice): not read again")
+            }
+        }
+        Problem::NotAFile => if vi {
+            "Tên tệp danh sách nhưng không phải tệp (liên kết hỏng, ống dẫn hoặc thiết bị): không đọc"
+        } else {
+            "A roster's name on something that is not a file (a broken link, a pipe or a device): not read"
+        }
+        .into(),
+        Problem::HiddenFile => if vi {
+            "Tệp ẩn hoặc tệp khóa của Excel (~$…) trong thư mục danh sách: không đọc; nếu là danh sách thật, đổi tên tệp"
+        } else {
+            "A hidden file or an Excel lock file (~$…) in the roster folder: not read; rename it if it is a real roster"
+        }
+        .into(),
+        Problem::RepeatedRowNumber => if vi {
+            "Số dòng này xuất hiện hai lần trong tệp (tệp hỏng hoặc bị sửa tay): đọc thành hai dòng riêng, cần kiểm tra"
+        } else {
+            "This row number appears twice in the file (damaged or hand-edited): read as two rows; check it"
+        }
+        .into(),
+        Problem::OwnOutput => if vi {
+            "Tệp do nhanluc tạo ra (báo cáo hoặc danh sách lỗi), không phải danh sách cán bộ: bỏ qua"
+        } else {
+            "A file nhanluc wrote (a report or an issues list), not a roster: skipped"
+        }
+        .into(),
+        Problem::TooLongForExcel { chars } => {
+            if vi {
+                format!("Ô dài {chars} ký tự, quá giới hạn 32.767 ký tự của Excel: báo cáo chỉ ghi phần đầu")
+            } else {
+                format!("Cell of {chars} characters, over Excel's 32,767-character limit: the report shows its start")
+            }
+        }
+        Problem::PastRetirementAge(date) => {
+            let d = date.format("%d/%m/%Y");
+            if vi {
+                format!("Đã quá tuổi nghỉ hưu, nghỉ từ sau ngày {d}")
+            } else {
+                format!("Past retirement age: last day of service {d}")
+            }
+        }
+        Problem::UnitFrom(source) => {
+            use crate::schema::UnitSource;
+            match (vi, source) {
+                (true, UnitSource::TitleBlock) => {
+                    "Không có cột Đơn vị: đơn vị của cả trang tính lấy theo phần đầu văn bản (cơ quan ban hành hoặc tên trong tiêu đề)"
+                }
+                (true, UnitSource::SheetName) => {
+                    "Không có cột Đơn vị: đơn vị của cả trang tính lấy theo tên trang tính"
+                }
+                (true, UnitSource::FileName) => {
+                    "Không có cột Đơn vị: đơn vị của cả trang tính lấy theo tên tệp"
+                }
+                (false, UnitSource::TitleBlock) => {
+                    "No unit column: the sheet's unit is read from its title block (the issuing body, or the unit named in the title)"
+                }
+                (false, UnitSource::SheetName) => {
+                    "No unit column: the sheet's unit is its sheet name"
+                }
+                (false, UnitSource::FileName) => "No unit column: the sheet's unit is its file name",
+            }
+            .into()
+        }
+        Problem::CategoryFromHeading(c) => {
+            if vi {
+                format!(
+                    "Tiêu đề mục: những người bên dưới (đến tiêu đề mục sau) là {}",
+                    category(lang, *c)
+                )
+            } else {
+                format!(
+                    "Section heading: the people below it (to the next heading) are {}",
+                    category(lang, *c)
+                )
+            }
+        }
+        Problem::CategoryFromTitle(c) => {
+            if vi {
+                format!(
+                    "Không ghi loại: suy ra {} từ chức danh (danh mục chức danh cấp xã)",
+                    category(lang, *c)
+                )
+            } else {
+                format!(
+                    "No category given: {} inferred from the title held (commune titles list)",
+                    category(lang, *c)
+                )
+            }
+        }
+        Problem::UnitFromHeadings => {
+            if vi {
+                "Không có cột Đơn vị: đơn vị lấy theo dòng tiêu đề mục phía trên mỗi người".into()
+            } else {
+                "No unit column: each person's unit is the section heading above them".into()
+            }
+        }
+        Problem::NotStaff(kind) => {
+            use crate::schema::RowKind;
+            match (vi, kind) {
+                (true, RowKind::Total) => "Dòng tổng cộng".into(),
+                (true, RowKind::Heading) => "Dòng tiêu đề mục".into(),
+                (true, _) => "Phần chữ ký, ghi chú cuối bảng".into(),
+                (false, RowKind::Total) => "Totals row".into(),
+                (false, RowKind::Heading) => "Section heading".into(),
+                (false, _) => "Signature footer or notes below the table".into(),
+            }
+        }
+        Problem::PositionUnmatched { suggestions } => {
+            let list = suggestions.join("; ");
+            match (vi, suggestions.is_empty()) {
+                (true, true) => "Không khớp vị trí nào trong danh mục vị trí việc làm".into(),
+                (true, false) => format!("Không khớp vị trí nào trong danh mục; gần nhất: {list}"),
+                (false, true) => "Matches no position in the catalogue".into(),
+                (false, false) => format!("Matches no position in the catalogue; closest: {list}"),
+            }
+        }
+        Problem::FieldConflict => {
+            if vi {
+                "Chuyên ngành ghi khác nhau ở hai cột".into()
+            } else {
+                "Field of study differs between two columns".into()
+            }
+        }
+        Problem::PossibleConcurrent { other, row } => {
+            if vi {
+                format!(
+                    "Trùng họ tên và ngày sinh với dòng {row} ({other}) ở đơn vị khác cùng địa bàn: có thể là một người kiêm nhiệm, cần xác nhận"
+                )
+            } else {
+                format!(
+                    "Same name and birth date as row {row} ({other}) in another unit of the same locality: possibly one person holding both posts, to confirm"
+                )
+            }
+        }
+        Problem::CataloguePositionRepeated { first } => {
+            if vi {
+                format!("Danh mục vị trí: dòng lặp lại y hệt {first}; chỉ dùng một dòng")
+            } else {
+                format!("Position catalogue: row repeats {first} exactly; one is used")
+            }
+        }
+        Problem::CourseInProgressNoEnd { level } => {
+            if vi {
+                format!(
+                    "Đang học {}: trình độ hiện có là phần ghi ngoài \"đang học\"; cần bổ sung ngày dự kiến tốt nghiệp (đến khi có, khóa học không được tính)",
+                    education(lang, Some(*level))
+                )
+            } else {
+                format!(
+                    "Studying for {}: the level held is what the cell says besides \"đang học\"; the expected end date is needed (until given, the course does not count)",
+                    education(lang, Some(*level))
+                )
+            }
+        }
+        Problem::TwoDigitYear { field: f, year } => {
+            if vi {
+                format!("{}: năm ghi hai chữ số, đọc là năm {year}", field(lang, *f))
+            } else {
+                format!("{}: two-digit year, read as {year}", f.id())
+            }
+        }
+        Problem::StrayQuote { opened } => {
+            if vi {
+                format!(
+                    "Dấu ngoặc kép mở ở dòng {opened} chạy quá cuối dòng sang các dòng sau: \
+                     mỗi dòng được đọc thành một dòng riêng, dấu ngoặc giữ như ký tự thường; cần kiểm tra"
+                )
+            } else {
+                format!(
+                    "A quote opened on row {opened} runs past the end of its line into the rows \
+                     below: each line read as its own row, the quote kept as a character; check it"
+                )
+            }
+        }
+        Problem::InvalidBytes => {
+            if vi {
+                "Ô có ký tự hỏng (byte không hợp lệ trong bảng mã của tệp, hiện là \u{fffd}): cần sửa trong tệp"
+                    .into()
+            } else {
+                "Cell has damaged characters (bytes invalid in the file's encoding, shown as \u{fffd}): fix them in the file"
+                    .into()
+            }
+        }
+    }
+}
+
+/// What the tool did, in words.
+#[must_use]
+pub fn action(lang: Lang, a: Action) -> &'static str {
+    match (lang, a) {
+        (Lang::Vi, Action::SetAside) => "Để riêng dòng, không phân tích",
+        (Lang::Vi, Action::CountedUnknown) => {
+            "Tính là không rõ (có trong tổng số, không tính là đạt)"
+        }
+        (Lang::Vi, Action::Ignored) => "Bỏ qua giá trị, vẫn phân tích dòng",
+        (Lang::Vi, Action::Kept) => "Giữ nguyên",
+        (Lang::Vi, Action::ReadAsShown) => "Đọc như đã nêu",
+        (Lang::Vi, Action::Merged) => "Tính là một người",
+        (Lang::Vi, Action::Converted) => "Đã chuyển mã",
+        (Lang::Vi, Action::Skipped) => "Bỏ qua (không đọc)",
+        (Lang::Vi, Action::NotPlaced) => "Chưa bố trí vào vị trí việc làm (không tự sửa)",
+        (Lang::Vi, Action::NotAnalysed) => "Không phải cán bộ: đếm, không phân tích",
+        (Lang::En, Action::NotAnalysed) => "Not staff: counted, not analysed",
+        (Lang::En, Action::NotPlaced) => "Not placed in a position (nothing changed)",
+        (Lang::En, Action::SetAside) => "Row set aside, not analysed",
+        (Lang::En, Action::CountedUnknown) => {
+            "Counted as unknown (in the population, never as qualified)"
+        }
+        (Lang::En, Action::Ignored) => "Value ignored, row analysed",
+        (Lang::En, Action::Kept) => "Kept as given",
+        (Lang::En, Action::ReadAsShown) => "Read as described",
+        (Lang::En, Action::Merged) => "Counted as one person",
+        (Lang::En, Action::Converted) => "Converted",
+        (Lang::En, Action::Skipped) => "Skipped (not read)",
+        (Lang::Vi, Action::NoCategory) => {
+            "Giữ dòng, chưa rõ loại: có trong số người, không thuộc đối tượng chỉ tiêu nào"
+        }
+        (Lang::En, Action::NoCategory) => {
+            "Row kept, category unknown: among the staff, in no target's population"
+        }
+        (Lang::Vi, Action::Inferred) => "Suy ra, ghi chú để kiểm tra",
+        (Lang::En, Action::Inferred) => "Inferred; noted for checking",
+        (Lang::Vi, Action::ToConfirm) => "Tính là hai người; cần xác nhận có phải một người không",
+        (Lang::En, Action::ToConfirm) => "Counted as two people; confirm whether they are one",
+    }
+}
+
+/// A problem's kind in words, without the details of one occurrence
+/// (for counting problems by kind).
+#[must_use]
+pub fn problem_kind(lang: Lang, p: &Problem) -> String {
+    let vi = lang == Lang::Vi;
+    match p {
+        Problem::Duplicate { .. } => if vi { "Dòng trùng" } else { "Duplicate rows" }.into(),
+        Problem::Concurrent { .. } => if vi {
+            "Kiêm nhiệm (một người, nhiều vị trí)"
+        } else {
+            "Concurrent posts (one person)"
+        }
+        .into(),
+        Problem::IdConflict { .. } => if vi {
+            "Trùng mã nhưng khác họ tên"
+        } else {
+            "Same id, different names"
+        }
+        .into(),
+        Problem::PossibleConcurrent { .. } => if vi {
+            "Có thể kiêm nhiệm (trùng họ tên, ngày sinh), cần xác nhận"
+        } else {
+            "Possible concurrent posts (same name and birth date), to confirm"
+        }
+        .into(),
+        Problem::CataloguePositionRepeated { .. } => if vi {
+            "Danh mục vị trí: dòng lặp lại y hệt"
+        } else {
+            "Position catalogue: row repeated exactly"
+        }
+        .into(),
+        Problem::CourseInProgressNoEnd { .. } => if vi {
+            "Đang học: thiếu ngày dự kiến tốt nghiệp"
+        } else {
+            "Course in progress without an end date"
+        }
+        .into(),
+        Problem::TwoDigitYear { field: f, .. } => {
+            if vi {
+                format!("{}: năm ghi hai chữ số", field(lang, *f))
+            } else {
+                format!("{}: two-digit year", f.id())
+            }
+        }
+        Problem::StrayQuote { .. } => if vi {
+            "Dấu ngoặc kép không đóng trong tệp CSV"
+        } else {
+            "Unclosed quote in a CSV file"
+        }
+        .into(),
+        other => problem(lang, other),
+    }
+}
