@@ -1,0 +1,106 @@
+//! Political theory and state management: their levels and spellings.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// Political theory (lý luận chính trị), lowest to highest; `None` = none held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PoliticalTheory {
+    None,
+    SoCap,
+    TrungCap,
+    CaoCap,
+}
+
+impl PoliticalTheory {
+    /// Romanised key.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            PoliticalTheory::None => "none",
+            PoliticalTheory::SoCap => "so_cap",
+            PoliticalTheory::TrungCap => "trung_cap",
+            PoliticalTheory::CaoCap => "cao_cap",
+        }
+    }
+}
+
+fn is_none_word(compact: &str) -> bool {
+    matches!(
+        compact,
+        "" | "khong"
+            | "chua"
+            | "chuaco"
+            | "chuaqua"
+            | "chuaquadaotao"
+            | "chuahoc"
+            | "kh"
+            | "no"
+            | "none"
+    )
+}
+
+/// Reads political theory. Cử nhân counts with Cao cấp. An empty cell means
+/// none held.
+#[must_use]
+pub fn parse_political_theory(s: &str) -> Option<PoliticalTheory> {
+    let c = fold_compact(s);
+    if s.trim().is_empty() || (!c.is_empty() && is_none_word(&c)) {
+        return Some(PoliticalTheory::None);
+    }
+    if c.contains("caocap") || c.contains("cunhan") || c == "cc" {
+        Some(PoliticalTheory::CaoCap)
+    } else if c.contains("trungcap") || c == "tc" {
+        Some(PoliticalTheory::TrungCap)
+    } else if c.contains("socap") || c == "sc" {
+        Some(PoliticalTheory::SoCap)
+    } else {
+        None
+    }
+}
+
+/// State management (quản lý nhà nước), by the grade the programme is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StateManagement {
+    None,
+    CanSu,
+    ChuyenVien,
+    ChuyenVienChinh,
+    ChuyenVienCaoCap,
+}
+
+impl StateManagement {
+    /// Romanised key.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            StateManagement::None => "none",
+            StateManagement::CanSu => "can_su",
+            StateManagement::ChuyenVien => "chuyen_vien",
+            StateManagement::ChuyenVienChinh => "chuyen_vien_chinh",
+            StateManagement::ChuyenVienCaoCap => "chuyen_vien_cao_cap",
+        }
+    }
+}
+
+/// Reads state management. An empty cell means none held.
+#[must_use]
+pub fn parse_state_management(s: &str) -> Option<StateManagement> {
+    let c = fold_compact(s);
+    if s.trim().is_empty() || (!c.is_empty() && is_none_word(&c)) {
+        return Some(StateManagement::None);
+    }
+    if c.contains("chuyenviencaocap") || c == "cvcc" {
+        Some(StateManagement::ChuyenVienCaoCap)
+    } else if c.contains("chuyenvienchinh") || c == "cvc" {
+        Some(StateManagement::ChuyenVienChinh)
+    } else if c.contains("chuyenvien") || c == "cv" {
+        Some(StateManagement::ChuyenVien)
+    } else if c.contains("cansu") || c == "cs" {
+        Some(StateManagement::CanSu)
+    } else {
+        None
+    }
+}
