@@ -1,0 +1,307 @@
+//! What each row below the header is: staff, blank, totals, a section
+//! heading, the signature footer (and staff rows below it).
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// Folded texts that mark the signature footer.
+const FOOTER_MARKS: &[&str] = &[
+    "nguoi lap bieu",
+    "nguoi lap",
+    "thu truong don vi",
+    "thu truong co quan",
+    "thu truong",
+    "ky ten",
+    "ky ghi ro ho ten",
+    "ky va ghi ro ho ten",
+    "ky dong dau",
+    "xac nhan",
+    "noi nhan",
+    "truong phong",
+    "giam doc",
+    "chu tich",
+    "tm uy ban nhan dan",
+    "tm ubnd",
+    "kt chu tich",
+    "kt giam doc",
+    "ghi chu",
+    "chu thich",
+];
+
+/// A signature-footer row has at most this many non-empty cells.
+const FOOTER_MAX_CELLS: usize = 3;
+
+/// Folded texts that are a totals row's label.
+const TOTAL_LABELS: &[&str] = &[
+    "tong cong",
+    "tong so",
+    "tong",
+    "cong",
+    "total",
+    "grand total",
+    "cong toan don vi",
+];
+/// Folded texts that begin a totals row's label ("Tổng số: 25 người").
+const TOTAL_PREFIXES: &[&str] = &["tong cong ", "tong so ", "cong toan ", "cong "];
+
+/// A totals label. Exact labels always count; a prefix only on a row that does
+/// not look like staff, because names fold to the same words (the surname
+/// Tống is "tong").
+fn is_total_text(f: &str, staff_like: bool) -> bool {
+    // "Công chức", "Công an", "Công tác", "Công đoàn" fold like "Cộng …".
+    let not_total = [
+        "cong chuc",
+        "cong an",
+        "cong tac",
+        "cong doan",
+        "cong nhan",
+        "cong ty",
+    ]
+    .iter()
+    .any(|w| f == *w || f.starts_with(&format!("{w} ")));
+    TOTAL_LABELS.contains(&f)
+        || (!staff_like && !not_total && TOTAL_PREFIXES.iter().any(|p| f.starts_with(p)))
+}
+
+fn is_footer_text(f: &str) -> bool {
+    let padded = format!(" {f} ");
+    FOOTER_MARKS.iter().any(|m| {
+        padded.match_indices(m).any(|(i, _)| {
+            padded.as_bytes()[i - 1] == b' ' && padded.as_bytes().get(i + m.len()) == Some(&b' ')
+        })
+    }) || (padded.contains(" ngay ") && padded.contains(" thang ") && padded.contains(" nam "))
+}
+
+/// Folded beginnings of a unit's name, for section rows that name a unit
+/// ("UBND xã Dương Quang") with nothing else in the row. Surnames that fold to
+/// such words (Trương → "truong") are avoided by naming whole kinds of unit.
+pub(crate) const UNIT_HEADING_PREFIXES: &[&str] = &[
+    "ubnd ",
+    "uy ban nhan dan ",
+    "hdnd ",
+    "hoi dong nhan dan ",
+    "dang uy ",
+    "xa ",
+    "phuong ",
+    "thi tran ",
+    "phong ",
+    "van phong ",
+    "thanh tra ",
+    "truong thcs",
+    "truong thpt",
+    "truong tieu hoc",
+    "truong mam non",
+    "truong mau giao",
+    "tram y te",
+    "trung tam ",
+    "ban quan ly",
+    "so ",
+    "khoi ",
+    "co quan ",
+    "don vi ",
+];
+
+/// A row whose only text (besides the row number) names a unit.
+fn is_unit_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
+    lone_text(sheet, r, stt_col).is_some_and(|t| {
+        let f = fold(crate::text::without_section_label(t));
+        UNIT_HEADING_PREFIXES.iter().any(|p| f.starts_with(p))
+    })
+}
+
+/// The one text of a row besides its row number; or the row-number cell's
+/// own text when it is the row's only cell (a heading typed in the STT
+/// column and merged across the row: "I. CÁN BỘ").
+fn lone_text(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> Option<&str> {
+    let others: Vec<&RawValue> = (0..sheet.columns.len())
+        .filter(|c| Some(*c) != stt_col)
+        .filter_map(|c| sheet.cell(r, c))
+        .collect();
+    match others.as_slice() {
+        [RawValue::Text(t)] => Some(t),
+        [] => match stt_col.and_then(|c| sheet.cell(r, c)) {
+            Some(RawValue::Text(t)) if t.chars().any(char::is_alphabetic) && t.contains(' ') => {
+                Some(t)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A row whose only text (besides the row number) names a category of
+/// staff: "I. CÁN BỘ", "Công chức chuyên môn", "Người hoạt động không chuyên
+/// trách" (a section of the list, not a person).
+fn is_category_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
+    let Some(t) = lone_text(sheet, r, stt_col) else {
+        return false;
+    };
+    let f = fold(t);
+    // Written like a person's name ("Hợp Đồng", "Công Chúc": every word
+    // capitalised, nothing in capitals): a person, not a heading, which is
+    // typed in capitals ("CÔNG CHỨC") or as a phrase ("Công chức").
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let title_case = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
+    };
+    if words.len() >= 2 && words.iter().all(|w| title_case(w)) {
+        return false;
+    }
+    !UNIT_HEADING_PREFIXES.iter().any(|p| f.starts_with(p))
+        && crate::scales::heading_category(t).is_some()
+}
+
+fn is_section_label(f: &str) -> bool {
+    let roman = !f.is_empty() && f.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'));
+    roman || (f.len() == 1 && f.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// What a label cell (full name or STT) says.
+#[derive(Debug, Clone, Copy, Default)]
+struct Label {
+    total_exact: bool,
+    total_prefix: bool,
+    footer: bool,
+    section: bool,
+}
+
+impl Label {
+    fn of(v: &RawValue) -> Self {
+        let text = v.display();
+        // Totals labels begin with T(ổng), C(ộng) or G(rand); sparing the
+        // fold for every other name keeps this cheap on large rosters.
+        let first = text
+            .chars()
+            .next()
+            .map(|c| c.to_lowercase().next().unwrap_or(c));
+        let f = fold(&text);
+        let maybe_total = matches!(first, Some('t' | 'c' | 'g'));
+        Label {
+            total_exact: maybe_total && is_total_text(&f, true),
+            total_prefix: maybe_total && is_total_text(&f, false),
+            footer: is_footer_text(&f),
+            section: is_section_label(&f),
+        }
+    }
+
+    fn is_total(self, staff_like: bool) -> bool {
+        self.total_exact || (!staff_like && self.total_prefix)
+    }
+}
+
+/// Labels of one column's distinct values, computed on first use.
+struct Labels<'s> {
+    column: Option<&'s crate::ingest::RawColumn>,
+    cache: Vec<Option<Label>>,
+}
+
+impl<'s> Labels<'s> {
+    fn new(sheet: &'s RawSheet, col: Option<usize>) -> Self {
+        let column = col.and_then(|c| sheet.columns.get(c));
+        Self {
+            column,
+            cache: vec![None; column.map_or(0, |c| c.values().len())],
+        }
+    }
+
+    /// `None` for an empty cell.
+    fn at(&mut self, row: usize) -> Option<Label> {
+        let column = self.column?;
+        let id = column.id(row)?;
+        Some(*self.cache[id - 1].get_or_insert_with(|| Label::of(&column.values()[id - 1])))
+    }
+
+    /// Only the cheap first-letter test; the full label when it might be a total.
+    fn is_total_at(&mut self, row: usize, staff_like: bool) -> bool {
+        let Some(column) = self.column else {
+            return false;
+        };
+        let Some(RawValue::Text(s)) = column.get(row) else {
+            return false;
+        };
+        if !s.starts_with(['T', 't', 'C', 'c', 'G', 'g']) {
+            return false;
+        }
+        self.at(row).is_some_and(|l| l.is_total(staff_like))
+    }
+}
+
+/// True when any cell of the row is signature-footer text.
+fn row_has_footer_text(sheet: &RawSheet, r: usize) -> bool {
+    sheet.columns.iter().any(|c| {
+        c.get(r)
+            .and_then(RawValue::as_text)
+            .is_some_and(|s| is_footer_text(&fold(s)))
+    })
+}
+
+/// Classifies every row from `layout.body_start` on.
+#[must_use]
+pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
+    let name_col = layout
+        .column(Field::FullName)
+        .or_else(|| layout.column(Field::GivenName));
+    let stt_col = layout.column(Field::RowNumber);
+    let (mut names, mut stts) = (Labels::new(sheet, name_col), Labels::new(sheet, stt_col));
+    let key_cols: Vec<usize> = [Field::Unit, Field::Category, Field::Education]
+        .iter()
+        .filter_map(|f| layout.column(*f))
+        .collect();
+    // Education given as marker columns counts as one key column.
+    let education_marks: Vec<usize> = layout
+        .markers(Field::Education)
+        .iter()
+        .map(|(c, _, _)| *c)
+        .collect();
+    let mut in_footer = false;
+    let mut kinds = Vec::with_capacity(sheet.len().saturating_sub(layout.body_start));
+    for r in layout.body_start..sheet.len() {
+        let filled = sheet.filled(r);
+        if filled == 0 {
+            kinds.push(RowKind::Blank);
+            continue;
+        }
+        let has_name = name_col.is_some_and(|c| sheet.cell(r, c).is_some());
+        let filled_keys = key_cols
+            .iter()
+            .filter(|&&c| sheet.cell(r, c).is_some())
+            .count()
+            + usize::from(education_marks.iter().any(|&c| sheet.cell(r, c).is_some()));
+        let staff_like = has_name && filled_keys >= 2;
+        if in_footer {
+            kinds.push(if staff_like {
+                RowKind::StaffBelowFooter
+            } else {
+                RowKind::Footer
+            });
+            continue;
+        }
+        if names.is_total_at(r, staff_like) || stts.is_total_at(r, staff_like) {
+            kinds.push(RowKind::Total);
+            continue;
+        }
+        if !staff_like {
+            // A footer row has no person's name (its name cell is empty or is
+            // itself signature text, "Người lập biểu") and only a few cells: a
+            // staff row missing its name still has many, and its title may
+            // well read "Chủ tịch".
+            let name_ok = names.at(r).is_none_or(|n| n.footer);
+            if filled <= FOOTER_MAX_CELLS && name_ok && row_has_footer_text(sheet, r) {
+                in_footer = true;
+                kinds.push(RowKind::Footer);
+                continue;
+            }
+            if filled_keys == 0
+                && (stts.at(r).is_some_and(|s| s.section)
+                    || is_unit_heading(sheet, r, stt_col)
+                    || is_category_heading(sheet, r, stt_col))
+            {
+                kinds.push(RowKind::Heading);
+                continue;
+            }
+        }
+        kinds.push(RowKind::Staff);
+    }
+    kinds
+}
