@@ -1,0 +1,215 @@
+//! The data-issues list as CSV or workbook, and long lists split over sheets.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) fn issue_row(lang: Lang, i: &DataIssue) -> [String; 7] {
+    [
+        i.file.to_string(),
+        i.sheet.to_string(),
+        i.row.map(|r| r.to_string()).unwrap_or_default(),
+        i.column.clone(),
+        i.value.clone(),
+        labels::problem(lang, &i.problem),
+        labels::action(lang, i.action).to_string(),
+    ]
+}
+
+pub(super) fn issue_headers(lang: Lang) -> [&'static str; 7] {
+    let l = labels::get(lang);
+    [
+        l.col_file,
+        l.col_sheet,
+        l.col_row,
+        l.col_column,
+        l.col_value,
+        l.col_problem,
+        l.col_action,
+    ]
+}
+
+/// True when `bytes` are an issues list this tool wrote (its BOM and header
+/// line, in either language): such a file is never read as a roster.
+#[must_use]
+pub fn is_issues_csv(bytes: &[u8]) -> bool {
+    let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") else {
+        return false;
+    };
+    let line = rest.split(|b| *b == b'\n').next().unwrap_or(&[]);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    [Lang::Vi, Lang::En]
+        .iter()
+        .any(|l| line == issue_headers(*l).join(",").as_bytes())
+}
+
+/// True when the file at `path` is a delimited-text issues list this tool
+/// wrote (read as far as its first line).
+#[must_use]
+pub fn is_issues_csv_file(path: &Path) -> bool {
+    use std::io::Read;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("csv" | "tsv" | "txt")) {
+        return false;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_ok_and(|_| is_issues_csv(&head))
+}
+
+/// Writes the data issues as CSV (UTF-8 with BOM, so Excel shows Vietnamese right).
+pub fn write_issues_csv(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result<()> {
+    atomically(path, |file| {
+        let err = |e: &dyn std::fmt::Display| write_error(path, e);
+        let mut buf = std::io::BufWriter::new(file);
+        std::io::Write::write_all(&mut buf, b"\xEF\xBB\xBF").map_err(|e| err(&e))?;
+        let mut w = csv::Writer::from_writer(buf);
+        w.write_record(issue_headers(lang)).map_err(|e| err(&e))?;
+        for i in issues {
+            let row = issue_row(lang, i);
+            w.write_record(row.iter().map(|v| csv_text(v).into_owned()))
+                .map_err(|e| err(&e))?;
+        }
+        w.flush().map_err(|e| err(&e))
+    })
+}
+
+/// Adds the data-issues sheet(s) to a workbook: constant-memory worksheets,
+/// continued on further sheets past Excel's row limit.
+pub fn add_issues_sheets(
+    workbook: &mut Workbook,
+    lang: Lang,
+    issues: &[DataIssue],
+) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    long_list(
+        workbook,
+        labels::get(lang).sheet_issues,
+        lang,
+        issues,
+        1,
+        |ws, chunk, _| write_issue_rows(ws, lang, chunk, &bold),
+    )
+}
+
+/// Writes a list that may outgrow a sheet: constant-memory sheets named
+/// `base`, then "base (tiếp 2)", … each holding what fits below `rows_above`
+/// heading rows. `fill` gets the sheet, its part of the list and the number
+/// of items on earlier sheets. Nothing is cut.
+pub fn long_list<T>(
+    workbook: &mut Workbook,
+    base: &str,
+    lang: Lang,
+    items: &[T],
+    rows_above: usize,
+    fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<(), XlsxError>,
+) -> Result<(), XlsxError> {
+    long_list_per_sheet(
+        workbook,
+        base,
+        lang,
+        items,
+        EXCEL_MAX_ROWS - rows_above,
+        fill,
+    )
+}
+
+pub(super) fn long_list_per_sheet<T>(
+    workbook: &mut Workbook,
+    base: &str,
+    lang: Lang,
+    items: &[T],
+    per_sheet: usize,
+    mut fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<(), XlsxError>,
+) -> Result<(), XlsxError> {
+    let chunks: Vec<&[T]> = if items.is_empty() {
+        vec![&[]]
+    } else {
+        items.chunks(per_sheet).collect()
+    };
+    for (k, chunk) in chunks.iter().enumerate() {
+        let ws = workbook.add_worksheet_with_constant_memory()?;
+        let name = if k == 0 {
+            base.to_string()
+        } else {
+            format!("{base} ({} {})", labels::get(lang).continued, k + 1)
+        };
+        ws.set_name(name)?;
+        fill(ws, chunk, k * per_sheet)?;
+    }
+    Ok(())
+}
+
+pub(super) fn write_issue_rows(
+    ws: &mut Worksheet,
+    lang: Lang,
+    issues: &[DataIssue],
+    bold: &Format,
+) -> Result<(), XlsxError> {
+    for (c, h) in issue_headers(lang).iter().enumerate() {
+        ws.write_string_with_format(0, col(c), *h, bold)?;
+    }
+    for (r, i) in issues.iter().enumerate() {
+        let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, v) in issue_row(lang, i).iter().enumerate() {
+            if c == 2
+                && let Some(n) = i.row
+            {
+                ws.write_number(row, col(c), f64::from(n))?;
+            } else {
+                // Always as text: a value starting with "=" must stay text.
+                text(ws, row, col(c), v)?;
+            }
+        }
+    }
+    ws.set_column_width(0, 30)?;
+    ws.set_column_width(5, 50)?;
+    ws.set_column_width(6, 40)?;
+    Ok(())
+}
+
+/// A column index for rust_xlsxwriter.
+#[must_use]
+pub fn col(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}
+
+/// Writes the data issues as a workbook of their own.
+pub fn write_issues_xlsx(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result<()> {
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_custom_property(crate::ingest::OWN_MARK, env!("CARGO_PKG_VERSION")),
+    );
+    add_issues_sheets(&mut wb, lang, issues).map_err(|e| write_error(path, e))?;
+    save_workbook(&mut wb, path)
+}
+
+/// The format of an issues file, by its extension; checked before anything
+/// is read.
+pub fn issues_format(path: &Path) -> Result<&'static str> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("xlsx") => Ok("xlsx"),
+        Some("csv") => Ok("csv"),
+        _ => Err(Error::Usage(format!(
+            "--issues {}: expected a .xlsx or .csv file",
+            path.display()
+        ))),
+    }
+}
+
+/// Writes the data issues as .xlsx or .csv, by the file's extension.
+pub fn write_issues(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result<()> {
+    match issues_format(path)? {
+        "xlsx" => write_issues_xlsx(path, lang, issues),
+        _ => write_issues_csv(path, lang, issues),
+    }
+}
