@@ -1,0 +1,314 @@
+//! The position catalogue (danh mục vị trí việc làm): TOML, CSV or workbook
+//! rows, validated with errors that name the file, row and column.
+//!
+//! ```toml
+//! [[position]]
+//! agency = "Phòng Nội vụ"          # unit code or name, or a unit type:
+//!                                   # "type:commune_committee" for all communes
+//! code = "NV-01"
+//! name = "Chuyên viên về tổ chức bộ máy"
+//! kind = "chuyen_mon_dung_chung"    # lanh_dao_quan_ly | chuyen_mon_chuyen_nganh |
+//!                                   # chuyen_mon_dung_chung | ho_tro_phuc_vu
+//! grades = ["01.003"]               # names or codes; empty = any
+//! min_education = "dai_hoc"
+//! fields = ["Luật", "Hành chính"]   # empty = any
+//! min_political_theory = "trung_cap"
+//! min_state_management = "chuyen_vien"
+//! other = "Có kinh nghiệm 2 năm"    # reported, not checked
+//! headcount = 2
+//! aliases = ["Chuyên viên tổ chức"] # titles that mean this position
+//!
+//! [field_synonyms]                  # more names accepted for a required field,
+//! "Luật" = ["Luật học", "Pháp luật"] # added to those of the field-synonyms file
+//! ```
+//!
+//! A position code appears once per agency: the same code twice for one
+//! agency (or one unit type) is an error naming both rows, unless the two
+//! rows say exactly the same (then one is used, with a note).
+//!
+//! Fields of study: a person's field meets a required field when it is the
+//! same name (folded) or a name the field-synonyms file accepts for that
+//! required field; names never chain through a third one. The default file,
+//! `policies/field-synonyms.toml`, is built into the binary.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::ingest;
+use crate::issues::{Action, DataIssue, Problem};
+use crate::policy::UnitType;
+use crate::scales::{self, Education, PoliticalTheory, StateManagement};
+use crate::text::fold;
+
+mod table;
+#[cfg(test)]
+mod tests;
+mod toml_file;
+
+use table::*;
+use toml_file::*;
+
+/// Kind of job position (Law 80/2025 Art. 23, Decree 62/2020).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionKind {
+    /// Lãnh đạo, quản lý.
+    LanhDaoQuanLy,
+    /// Chuyên môn, nghiệp vụ chuyên ngành.
+    ChuyenMonChuyenNganh,
+    /// Chuyên môn dùng chung.
+    ChuyenMonDungChung,
+    /// Hỗ trợ, phục vụ.
+    HoTroPhucVu,
+}
+
+/// Which agencies a catalogue row is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgencyRef {
+    /// A unit, by code or name (folded).
+    Unit(String),
+    /// Every unit of a type.
+    Type(UnitType),
+}
+
+/// One catalogue row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PositionDef {
+    /// Which agencies.
+    pub agency: AgencyRef,
+    /// The agency as written.
+    pub agency_text: String,
+    /// Position code.
+    pub code: String,
+    /// Position name.
+    pub name: String,
+    /// Kind.
+    pub kind: Option<PositionKind>,
+    /// Accepted grades: codes ("01.003") or names, as written.
+    pub grades: Vec<String>,
+    /// Minimum professional education.
+    pub min_education: Option<Education>,
+    /// Accepted fields of study (empty = any).
+    pub fields: Vec<String>,
+    /// Minimum political theory.
+    pub min_political_theory: Option<PoliticalTheory>,
+    /// Minimum state management.
+    pub min_state_management: Option<StateManagement>,
+    /// Other requirements (reported, not checked).
+    pub other: Option<String>,
+    /// Approved headcount.
+    pub headcount: Option<u32>,
+    /// Other names and titles meaning this position.
+    pub aliases: Vec<String>,
+}
+
+/// The catalogue.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    /// Rows.
+    pub positions: Vec<PositionDef>,
+    /// Fields of study: folded required field → folded names accepted for it
+    /// (besides itself). Not transitive.
+    pub accepted_fields: BTreeMap<String, BTreeSet<String>>,
+    /// Files read, with SHA-256 (the field-synonyms file too, when one is given).
+    pub files: Vec<(PathBuf, String)>,
+    /// Notes on the catalogue (rows repeated identically), for the data issues.
+    pub notes: Vec<DataIssue>,
+}
+
+/// The built-in field-of-study synonyms (`policies/field-synonyms.toml`).
+pub const DEFAULT_FIELD_SYNONYMS: &str = include_str!("../../../policies/field-synonyms.toml");
+
+/// Where a catalogue row was read from, for messages.
+#[derive(Debug, Clone)]
+struct Origin {
+    file: PathBuf,
+    /// Sheet name, for CSV and workbook catalogues.
+    sheet: Option<String>,
+    /// Row as Excel shows it, or line of the `code` key in a TOML file.
+    row: u32,
+    /// Header of the code column (or `code`).
+    column: String,
+}
+
+impl Origin {
+    /// "vtvl.csv, sheet \"vtvl\", row 3" or "vtvl.toml, line 12".
+    fn describe(&self) -> String {
+        match &self.sheet {
+            Some(sheet) => format!(
+                "{}, sheet \"{sheet}\", row {}",
+                self.file.display(),
+                self.row
+            ),
+            None => format!("{}, line {}", self.file.display(), self.row),
+        }
+    }
+}
+
+fn add_accepted(
+    accepted: &mut BTreeMap<String, BTreeSet<String>>,
+    lists: BTreeMap<String, Vec<String>>,
+) {
+    for (required, names) in lists {
+        let key = fold(&required);
+        let set = accepted.entry(key.clone()).or_default();
+        set.extend(names.iter().map(|n| fold(n)).filter(|n| *n != key));
+    }
+}
+
+/// Reads a field-synonyms file: required field = [names accepted for it].
+pub fn parse_field_synonyms(path: &Path, text: &str) -> Result<BTreeMap<String, BTreeSet<String>>> {
+    let lists: BTreeMap<String, Vec<String>> = toml::from_str(text).map_err(|e| Error::Toml {
+        path: path.to_path_buf(),
+        message: format!(
+            "{e}\n  a field-synonyms file lists, for each required field, the names accepted for it: \"Luật\" = [\"Luật học\", \"Pháp luật\"]"
+        ),
+    })?;
+    let mut accepted = BTreeMap::new();
+    add_accepted(&mut accepted, lists);
+    Ok(accepted)
+}
+
+/// The same code twice for one agency (or unit type) is an error naming both
+/// rows; two rows saying exactly the same are one row, with a note.
+fn check_duplicates(
+    rows: Vec<(PositionDef, Origin)>,
+) -> Result<(Vec<PositionDef>, Vec<DataIssue>)> {
+    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut kept: Vec<(PositionDef, Origin)> = Vec::with_capacity(rows.len());
+    let mut notes = Vec::new();
+    for (def, origin) in rows {
+        let scope = match &def.agency {
+            AgencyRef::Unit(k) => format!("unit:{k}"),
+            AgencyRef::Type(t) => format!("type:{t:?}"),
+        };
+        let key = (scope, fold(&def.code));
+        if let Some(&i) = seen.get(&key) {
+            let (first, first_origin) = &kept[i];
+            if *first == def {
+                notes.push(DataIssue {
+                    file: origin.file.display().to_string().into(),
+                    sheet: origin.sheet.clone().unwrap_or_default().into(),
+                    row: Some(origin.row),
+                    column: origin.column.clone(),
+                    value: def.code.clone(),
+                    problem: Problem::CataloguePositionRepeated {
+                        first: first_origin.describe(),
+                    },
+                    action: Action::Ignored,
+                });
+                continue;
+            }
+            return Err(Error::Toml {
+                path: origin.file.clone(),
+                message: format!(
+                    "position code \"{}\" (column \"{}\") is given twice for the agency \"{}\", differently: {} and {}; a code names one position of an agency (give one of them another code, or remove one)",
+                    first.code,
+                    origin.column,
+                    def.agency_text,
+                    first_origin.describe(),
+                    origin.describe()
+                ),
+            });
+        }
+        seen.insert(key, kept.len());
+        kept.push((def, origin));
+    }
+    Ok((kept.into_iter().map(|(d, _)| d).collect(), notes))
+}
+
+impl Catalogue {
+    /// Loads a catalogue file, or every catalogue file in a folder (sorted),
+    /// with the built-in field synonyms.
+    pub fn load(path: &Path) -> Result<Self> {
+        Self::load_with(path, None)
+    }
+
+    /// Loads a catalogue, with the field-synonyms file given (else the
+    /// built-in one).
+    pub fn load_with(path: &Path, field_synonyms: Option<&Path>) -> Result<Self> {
+        let mut cat = Catalogue::default();
+        cat.accepted_fields = match field_synonyms {
+            Some(f) => {
+                let bytes = std::fs::read(f).map_err(|source| Error::Read {
+                    path: f.to_path_buf(),
+                    source,
+                })?;
+                let text = String::from_utf8_lossy(&bytes);
+                let accepted = parse_field_synonyms(f, &text)?;
+                cat.files
+                    .push((f.to_path_buf(), ingest::sha256_hex(&bytes)));
+                accepted
+            }
+            None => parse_field_synonyms(
+                Path::new("policies/field-synonyms.toml"),
+                DEFAULT_FIELD_SYNONYMS,
+            )?,
+        };
+        let files = if path.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|source| Error::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    // Files only; not hidden files or Excel's "~$" lock files.
+                    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    p.is_file()
+                        && !name.starts_with('.')
+                        && !name.starts_with("~$")
+                        && p.extension()
+                            .and_then(|e| e.to_str())
+                            .map(str::to_ascii_lowercase)
+                            .is_some_and(|e| {
+                                ["toml", "csv", "xlsx", "xls", "ods"].contains(&e.as_str())
+                            })
+                })
+                .collect();
+            v.sort();
+            v
+        } else if path.is_file() {
+            vec![path.to_path_buf()]
+        } else {
+            return Err(Error::NotFound {
+                path: path.to_path_buf(),
+            });
+        };
+        let mut rows = Vec::new();
+        for f in files {
+            let bytes = std::fs::read(&f).map_err(|source| Error::Read {
+                path: f.clone(),
+                source,
+            })?;
+            cat.files.push((f.clone(), ingest::sha256_hex(&bytes)));
+            if f.extension().and_then(|e| e.to_str()) == Some("toml") {
+                let text = String::from_utf8_lossy(&bytes);
+                from_toml(&f, &text, &mut rows, &mut cat.accepted_fields)?;
+            } else {
+                let sheets = ingest::read_file(&f, 0, None)?.into_sheets();
+                for s in &sheets {
+                    from_sheet(&f, s, &mut rows)?;
+                }
+            }
+        }
+        (cat.positions, cat.notes) = check_duplicates(rows)?;
+        Ok(cat)
+    }
+
+    /// Whether a person's field of study meets a required field: the same
+    /// name (folded), or a name accepted for that required field. Never
+    /// through a third name.
+    #[must_use]
+    pub fn field_accepted(&self, required: &str, have: &str) -> bool {
+        let (want, have) = (fold(required), fold(have));
+        want == have
+            || self
+                .accepted_fields
+                .get(&want)
+                .is_some_and(|names| names.contains(&have))
+    }
+}
