@@ -1,0 +1,307 @@
+//! What the search is given: the groups short of their target, the people who could be trained, and their options.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// A group projected to miss.
+pub(super) struct Need<'r> {
+    pub(super) target: usize,
+    pub(super) level: Education,
+    pub(super) deadline: NaiveDate,
+    pub(super) group: Group,
+    pub(super) members: Vec<&'r Member>,
+    pub(super) at: Counts,
+    pub(super) need: u64,
+}
+
+/// A profile's options (with their course level), unit and people.
+pub(super) type ProfileRows = (Vec<(Education, Opt)>, u32, Vec<Person>);
+
+/// A candidate person.
+#[derive(Debug, Clone)]
+pub(super) struct Person {
+    pub(super) rec: u32,
+    pub(super) unit: u32,
+    pub(super) current: Education,
+    pub(super) retire: Option<NaiveDate>,
+    pub(super) staff_id: Option<String>,
+    /// Needs (indices) where the person is a candidate, ascending.
+    pub(super) groups: Vec<u32>,
+}
+
+pub(super) fn in_service(retire: Option<NaiveDate>, on: NaiveDate) -> bool {
+    retire.is_none_or(|r| r >= on)
+}
+
+/// Whether `person` is a candidate for `m`'s group of a target due `deadline`.
+pub(super) fn candidate(projector: &Projector<'_>, m: &Member, deadline: NaiveDate) -> bool {
+    let rec = &projector.roster.records[m.rec as usize];
+    !m.qualified
+        && !m.unknown
+        && rec.education.is_some()
+        && rec.training_level.is_none()
+        && in_service(projector.retire[m.rec as usize], deadline)
+        && projector.retire[m.rec as usize].is_none_or(|r| r >= projector.as_of)
+}
+
+/// Preference among interchangeable people: longest remaining service
+/// (unknown last), staff id (none last), input order.
+pub(super) fn preference(
+    p: &Person,
+) -> (
+    bool,
+    std::cmp::Reverse<Option<NaiveDate>>,
+    bool,
+    String,
+    u32,
+) {
+    (
+        p.retire.is_none(),
+        std::cmp::Reverse(p.retire),
+        p.staff_id.is_none(),
+        p.staff_id.clone().unwrap_or_default(),
+        p.rec,
+    )
+}
+
+/// The groups projected to miss, and the trainable targets with their level;
+/// other targets are pushed to `not_trainable`.
+pub(super) fn find_needs<'r>(
+    policy: &Policy,
+    results: &'r [TargetResult],
+    groups: &[MemberGroups],
+    projector: &Projector<'_>,
+    not_trainable: &mut Vec<usize>,
+) -> (Vec<Need<'r>>, Vec<(usize, Education)>) {
+    let none = HashMap::new();
+    let mut needs = Vec::new();
+    let mut trainable = Vec::new();
+    for (res, mg) in results.iter().zip(groups) {
+        let t = &policy.targets[res.target];
+        let level = match (t.measure, t.comparator) {
+            (Measure::Education(level), Comparator::Gt | Comparator::Ge) => level,
+            _ => {
+                not_trainable.push(res.target);
+                continue;
+            }
+        };
+        trainable.push((res.target, level));
+        for (group, idx) in &mg.groups {
+            let judged = matches!(
+                (t.scope, group),
+                (Scope::All, Group::All)
+                    | (Scope::Unit, Group::Unit(_))
+                    | (Scope::Parent, Group::Parent(_))
+            );
+            if !judged || idx.is_empty() {
+                continue;
+            }
+            let members: Vec<&Member> = idx.iter().map(|&i| &res.members[i]).collect();
+            let at = projector
+                .timeline(members.iter().copied(), &t.measure, &none)
+                .at(t.deadline);
+            let d = at.decide(t);
+            if d.met == Some(false) && d.shortfall > 0 {
+                needs.push(Need {
+                    target: res.target,
+                    level,
+                    deadline: t.deadline,
+                    group: *group,
+                    members,
+                    at,
+                    need: d.shortfall,
+                });
+            }
+        }
+    }
+    (needs, trainable)
+}
+
+/// Candidates by person, with the needs they can count for.
+pub(super) fn candidates(needs: &[Need<'_>], projector: &Projector<'_>) -> HashMap<u32, Person> {
+    let mut people: HashMap<u32, Person> = HashMap::new();
+    for (gi, n) in needs.iter().enumerate() {
+        for m in &n.members {
+            if !candidate(projector, m, n.deadline) {
+                continue;
+            }
+            let rec = &projector.roster.records[m.rec as usize];
+            let p = people.entry(m.person).or_insert_with(|| Person {
+                rec: m.rec,
+                unit: rec.unit,
+                current: rec.education.unwrap_or(Education::ChuaQuaDaoTao),
+                retire: projector.retire[m.rec as usize],
+                staff_id: projector.roster.texts.opt(rec.staff_id).map(str::to_string),
+                groups: Vec::new(),
+            });
+            if m.rec < p.rec {
+                p.rec = m.rec;
+                p.unit = rec.unit;
+            }
+            p.groups.push(u32::try_from(gi).unwrap_or(u32::MAX));
+        }
+    }
+    people
+}
+
+/// Profiles: people of one unit with the same options, each in preference
+/// order; profiles by smallest step, then their most preferred person.
+pub(super) fn profiles(
+    people: &HashMap<u32, Person>,
+    needs: &[Need<'_>],
+    settings: &TrainingSettings,
+    caps: &Caps,
+    first_day: NaiveDate,
+) -> Vec<ProfileRows> {
+    let last_year = needs
+        .iter()
+        .map(|n| n.deadline.year())
+        .max()
+        .unwrap_or(caps.first_year);
+    let mut by_key: HashMap<(u32, Vec<(Education, Opt)>), usize> = HashMap::new();
+    let mut profiles: Vec<ProfileRows> = Vec::new();
+    let mut ids: Vec<&u32> = people.keys().collect();
+    ids.sort_unstable();
+    for id in ids {
+        let p = &people[id];
+        let opts = options(p, needs, settings, caps, first_day, last_year);
+        if opts.is_empty() {
+            continue;
+        }
+        let k = *by_key.entry((p.unit, opts.clone())).or_insert_with(|| {
+            profiles.push((opts, p.unit, Vec::new()));
+            profiles.len() - 1
+        });
+        profiles[k].2.push(p.clone());
+    }
+    for pr in &mut profiles {
+        pr.2.sort_by_key(preference);
+    }
+    profiles.sort_by_key(|(opts, _, ps)| {
+        (
+            opts.iter().map(|(_, o)| o.step).min().unwrap_or(0),
+            preference(&ps[0]),
+        )
+    });
+    profiles
+}
+
+/// A person's options: for each level some group needs, each distinct set of
+/// groups a course started in some year covers, with the latest such year;
+/// then options another does at least as well (more groups, no larger step,
+/// no earlier latest start) are dropped.
+pub(super) fn options(
+    p: &Person,
+    needs: &[Need<'_>],
+    settings: &TrainingSettings,
+    caps: &Caps,
+    first_day: NaiveDate,
+    last_year: i32,
+) -> Vec<(Education, Opt)> {
+    let capacity = caps.any();
+    let mut levels: Vec<Education> = p
+        .groups
+        .iter()
+        .map(|g| needs[*g as usize].level)
+        .filter(|l| *l > p.current)
+        .collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let mut all: Vec<(Education, Opt)> = Vec::new();
+    for level in levels {
+        let months = settings.duration(level);
+        let step = (level as u32).saturating_sub(p.current as u32);
+        let mut prev: Option<(Vec<u32>, i32)> = None;
+        let mut push = |(covers, latest): (Vec<u32>, i32)| {
+            all.push((
+                level,
+                Opt {
+                    covers,
+                    step,
+                    latest,
+                },
+            ));
+        };
+        for year in caps.first_year..=last_year {
+            let Some((_, end)) = course(first_day, year, months) else {
+                break;
+            };
+            let covers: Vec<u32> = p
+                .groups
+                .iter()
+                .copied()
+                .filter(|g| {
+                    let n = &needs[*g as usize];
+                    n.level <= level && end <= n.deadline
+                })
+                .collect();
+            if covers.is_empty() {
+                break;
+            }
+            match &mut prev {
+                Some((c, y)) if *c == covers => *y = year,
+                _ => {
+                    if let Some(p) = prev.take() {
+                        push(p);
+                    }
+                    prev = Some((covers, year));
+                }
+            }
+            if !capacity {
+                break;
+            }
+        }
+        if let Some(p) = prev {
+            push(p);
+        }
+    }
+    let dominated = |i: usize| {
+        let a = &all[i].1;
+        all.iter().enumerate().any(|(j, (_, b))| {
+            j != i
+                && a.covers.iter().all(|g| b.covers.contains(g))
+                && b.step <= a.step
+                && (!capacity || b.latest >= a.latest)
+                && (b.covers.len() > a.covers.len()
+                    || b.step < a.step
+                    || (capacity && b.latest > a.latest)
+                    || j < i)
+        })
+    };
+    let keep: Vec<bool> = (0..all.len()).map(|i| !dominated(i)).collect();
+    all.into_iter()
+        .zip(keep)
+        .filter_map(|(o, k)| k.then_some(o))
+        .collect()
+}
+
+/// For each trainee, the trainable targets whose population they are in
+/// without meeting the level: (target, level).
+pub(super) fn targets_served(
+    results: &[TargetResult],
+    trainable: &[(usize, Education)],
+    projector: &Projector<'_>,
+    trainees: &HashSet<u32>,
+) -> HashMap<u32, Vec<(usize, Education)>> {
+    let mut served: HashMap<u32, Vec<(usize, Education)>> = HashMap::new();
+    for res in results {
+        let Some(&(t, level)) = trainable.iter().find(|(t, _)| *t == res.target) else {
+            continue;
+        };
+        for m in &res.members {
+            if trainees.contains(&m.person) && !m.qualified {
+                let rec = &projector.roster.records[m.rec as usize];
+                if rec.training_level.is_none() {
+                    let v = served.entry(m.person).or_default();
+                    if !v.iter().any(|(x, _)| *x == t) {
+                        v.push((t, level));
+                    }
+                }
+            }
+        }
+    }
+    for v in served.values_mut() {
+        v.sort_unstable();
+    }
+    served
+}
