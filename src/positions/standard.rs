@@ -1,0 +1,166 @@
+//! A posting against its position's standard: grade, education, field, political theory, state management.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) fn is_grade_code(s: &str) -> bool {
+    let t = s.trim();
+    t.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == 'V')
+        && t.contains('.')
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Codes and folded names a grade list accepts, with the built-in table filling
+/// the other half of each pair.
+pub(super) fn accepted_grades(list: &[String]) -> (Vec<String>, Vec<String>) {
+    let (mut codes, mut names) = (Vec::new(), Vec::new());
+    for g in list {
+        if is_grade_code(g) {
+            let code = g.trim().to_ascii_uppercase();
+            if let Some(name) = grades::grade_name(&code) {
+                names.push(fold(name));
+            }
+            codes.push(code);
+        } else {
+            let f = fold(g);
+            if let Some(code) = grades::grade_code(&f) {
+                codes.push(code.to_string());
+            }
+            names.push(f);
+        }
+    }
+    (codes, names)
+}
+
+pub(super) fn grade_matches(
+    r: &StaffRecord,
+    t: &Texts,
+    codes: &[String],
+    names: &[String],
+) -> Option<bool> {
+    let code = r
+        .grade_code
+        .map(|c| t.get(c))
+        .map(|c| c.trim().to_ascii_uppercase());
+    let name = t.opt(r.grade).map(fold);
+    if code.is_none() && name.is_none() {
+        return None;
+    }
+    let code = code.or_else(|| {
+        name.as_deref()
+            .and_then(grades::grade_code)
+            .map(str::to_string)
+    });
+    Some(code.is_some_and(|c| codes.contains(&c)) || name.is_some_and(|n| names.contains(&n)))
+}
+
+/// A record's grade, for display: "Cán sự (01.004)".
+#[must_use]
+pub fn grade_display(r: &StaffRecord, t: &Texts) -> Option<String> {
+    let code = r
+        .grade_code
+        .map(|c| t.get(c))
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let name = r
+        .grade
+        .map(|g| t.get(g))
+        .map(str::to_string)
+        .or_else(|| code.and_then(grades::grade_name).map(str::to_string));
+    match (name, code) {
+        (Some(n), Some(c)) => Some(format!("{n} ({c})")),
+        (Some(n), None) => Some(n),
+        (None, Some(c)) => Some(c.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// A record's grade as the structure counts it: (key, display). The key is
+/// the grade code, given or read from the name through the table of known
+/// grades, else the folded name; the display names a known code by the
+/// table ("Chuyên viên chính (01.002)").
+pub(super) fn grade_key(r: &StaffRecord, t: &Texts) -> Option<(String, String)> {
+    let given = r
+        .grade_code
+        .map(|c| t.get(c))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_ascii_uppercase);
+    let name = t.opt(r.grade).map(str::trim).filter(|n| !n.is_empty());
+    let code = given.or_else(|| {
+        name.map(fold)
+            .as_deref()
+            .and_then(grades::grade_code)
+            .map(str::to_string)
+    });
+    match (code, name) {
+        (Some(c), name) => {
+            let display = match (grades::grade_name(&c), name) {
+                (Some(n), _) | (None, Some(n)) => format!("{n} ({c})"),
+                (None, None) => c.clone(),
+            };
+            Some((c, display))
+        }
+        (None, Some(n)) => Some((format!("name:{}", fold(n)), n.to_string())),
+        (None, None) => None,
+    }
+}
+
+pub(super) fn check(
+    cat: &Catalogue,
+    def: &PositionDef,
+    r: &StaffRecord,
+    t: &Texts,
+) -> (bool, Vec<Unmet>) {
+    let mut unmet = Vec::new();
+    let mut grade_ok = true;
+    if !def.grades.is_empty() {
+        let (codes, names) = accepted_grades(&def.grades);
+        grade_ok = grade_matches(r, t, &codes, &names) == Some(true);
+        if !grade_ok {
+            unmet.push(Unmet::Grade {
+                have: grade_display(r, t),
+                need: def.grades.clone(),
+            });
+        }
+    }
+    if let Some(need) = def.min_education
+        && r.education.is_none_or(|e| e < need)
+    {
+        unmet.push(Unmet::Education {
+            have: r.education,
+            need,
+        });
+    }
+    if !def.fields.is_empty() {
+        let ok = r
+            .field_of_study
+            .map(|f| t.get(f))
+            .is_some_and(|f| def.fields.iter().any(|a| cat.field_accepted(a, f)));
+        if !ok {
+            unmet.push(Unmet::Field {
+                have: t.opt(r.field_of_study).map(Arc::from),
+                need: def.fields.clone(),
+            });
+        }
+    }
+    if let Some(need) = def.min_political_theory
+        && r.political_theory.is_none_or(|p| p < need)
+    {
+        unmet.push(Unmet::PoliticalTheory {
+            have: r.political_theory,
+            need,
+        });
+    }
+    if let Some(need) = def.min_state_management
+        && r.state_management.is_none_or(|q| q < need)
+    {
+        unmet.push(Unmet::StateManagement {
+            have: r.state_management,
+            need,
+        });
+    }
+    (grade_ok, unmet)
+}
