@@ -362,7 +362,9 @@ fn write_xlsx(path: &Path, rows: usize, rng: &mut Rng, communes: &[Commune]) -> 
         .set_bold()
         .set_align(FormatAlign::Center)
         .set_text_wrap();
-    let ws = wb.add_worksheet_with_constant_memory().map_err(x)?;
+    // Shared strings, as Excel writes them (constant-memory mode writes inline
+    // strings, which no government file has and which read slower).
+    let ws = wb.add_worksheet_with_low_memory().map_err(x)?;
     ws.set_name("Danh sách").map_err(x)?;
     let last = output::col(COLUMNS.len() - 1);
     ws.merge_range(0, 0, 0, 5, "UBND TỈNH (DỮ LIỆU MẪU)", &bold)
