@@ -588,9 +588,14 @@ fn by_columns(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
         }
         for (c, f) in fields.iter().enumerate() {
             if spans.len() <= c {
-                // Never more room than the budget leaves per column.
-                let room = budget / (spans.len() + 1);
-                let mut col = Vec::with_capacity(expect_rows.min(room).max(row + 1));
+                // Room reserved up front only while all columns' room stays
+                // within the budget (a wide first line reserves nothing).
+                let room = if expect_rows.saturating_mul(fields.len()) <= budget {
+                    expect_rows
+                } else {
+                    row + 1
+                };
+                let mut col = Vec::with_capacity(room.max(row + 1));
                 col.resize(row, (0, 0));
                 spans.push(col);
             }
@@ -622,12 +627,8 @@ fn by_columns(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
     Some((builder, split))
 }
 
-/// Files from this size would be read in parts (see [`read_in_parts`]). Off
-/// for now: a review found that parts judge on their own when a column is
-/// mostly distinct (the encoding tally then depends on the number of cores)
-/// and check the grid budget per part, not for the joined sheet. Until both
-/// are decided for the joined sheet, every file is read whole.
-const PARTS_FROM: usize = usize::MAX;
+/// Files from this size are read in parts when they can be (see [`read_in_parts`]).
+const PARTS_FROM: usize = 4 << 20;
 
 /// A UTF-8 file without a quote character is read in parts, one per core:
 /// without quotes every line break ends a row, so parts cut after line
@@ -701,8 +702,18 @@ fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<P
                 .collect::<Option<Vec<_>>>()
         },
     );
+    // The joined sheet must be what reading the whole file gives: its grid
+    // within the whole file's budget, and columns judged mostly distinct on
+    // the file's first rows (the first part's).
+    let read = read?;
+    let total: usize = read.iter().map(|(b, ..)| b.rows()).sum();
+    let width = read.iter().map(|(b, ..)| b.width()).max().unwrap_or(0);
+    let budget = body.len().saturating_mul(2).saturating_add(1 << 20);
+    if width.saturating_mul(total) > budget || !read.first()?.0.judged_as_whole(total) {
+        return None;
+    }
     Some(Parts {
-        read: read?,
+        read,
         encoding,
         delimiter,
         sha256,
@@ -728,7 +739,6 @@ fn join_parts(parts: Parts) -> Delimited {
         lines += l;
         replaced |= r;
     }
-    builder.renumber(excel_row);
     note_replaced(&mut builder, replaced);
     Delimited {
         builder,
@@ -1148,6 +1158,46 @@ mod tests {
         let quoted = [bytes.as_slice(), b"\n1;\"a\";b"].concat();
         assert!(read_in_parts(&quoted, false, 0, 2).is_none());
         assert!(read_in_parts(b"a;b\n1;2\n", false, 0, 2).is_none());
+    }
+
+    #[test]
+    fn parts_judge_mostly_distinct_columns_as_the_whole_file() {
+        // 100,000 distinct Unicode names, then 120,000 cells of one TCVN3 name:
+        // read whole, the name column is judged mostly distinct on its first
+        // rows and stores every later cell, so TCVN3 outweighs and is converted.
+        let mut text = String::from("STT;Họ và tên\n");
+        for i in 0..100_000 {
+            text.push_str(&format!("{i};Nguyễn Văn {i}\n"));
+        }
+        for i in 0..120_000 {
+            text.push_str(&format!("{i};Ph¹m V¨n An\n"));
+        }
+        let bytes = text.into_bytes();
+        let whole = everything(read(bytes.clone(), false));
+        assert!(
+            whole.contains("Phạm Văn An"),
+            "{}",
+            &whole[whole.len() - 300..]
+        );
+        for parts in 1..=3 {
+            if let Some(p) = read_in_parts(&bytes, false, 0, parts) {
+                assert_eq!(everything(join_parts(p)), whole, "{parts} parts");
+            }
+        }
+        assert!(read_in_parts(&bytes, false, 0, 2).is_some());
+    }
+
+    #[test]
+    fn parts_never_join_into_a_grid_the_whole_file_would_not_build() {
+        // A wide row in the first part and many short rows in the second:
+        // each part fits its own budget, the joined grid does not.
+        let mut text = "a,b\n".repeat(50);
+        text.push_str(&"x,".repeat(2_000));
+        text.push('\n');
+        text.push_str(&"\n".repeat(2_000));
+        assert!(read_in_parts(text.as_bytes(), false, 0, 2).is_none());
+        let d = read(text.into_bytes(), false);
+        assert_eq!(d.lines.rows, 2_051);
     }
 
     fn count_lines(b: &[u8]) -> u64 {

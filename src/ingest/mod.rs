@@ -528,8 +528,21 @@ impl SheetBuilder {
         self.excel_rows.len().saturating_mul(self.columns.len())
     }
 
+    /// Columns so far.
+    pub(crate) fn width(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// Whether this builder, the first part of a file of `total` rows, made
+    /// the mostly-distinct judgement where reading the whole file would: on
+    /// its first rows, which it must then hold (or no judgement is made).
+    pub(crate) fn judged_as_whole(&self, total: usize) -> bool {
+        self.excel_rows.len() > UNIQUE_PROBE_ROWS || total <= UNIQUE_PROBE_ROWS
+    }
+
     /// Appends the rows of a builder that read the next part of the same
-    /// file: its values are interned into these columns.
+    /// file: its values are interned into these columns, as the whole file's
+    /// reading would have (per cell in a column judged mostly distinct).
     pub(crate) fn append(&mut self, other: SheetBuilder) {
         let rows = self.excel_rows.len();
         let total = rows + other.excel_rows.len();
@@ -544,16 +557,41 @@ impl SheetBuilder {
             match others.next() {
                 Some(mut o) => {
                     o.densify(other.excel_rows.len());
-                    let remap: Vec<u32> = o
-                        .dict
-                        .into_iter()
-                        .map(|v| index.intern(&mut column.dict, CellRef::Value(v)))
-                        .collect();
-                    column.ids.extend(
-                        o.ids
-                            .iter()
-                            .map(|&id| if id == 0 { 0 } else { remap[id as usize - 1] }),
-                    );
+                    if index.unique {
+                        // Judged mostly distinct: every cell stores its value,
+                        // as reading the whole file would. Values move over;
+                        // one the part shared between cells is copied.
+                        let mut values: Vec<Option<RawValue>> =
+                            o.dict.into_iter().map(Some).collect();
+                        let mut moved_to = vec![0u32; values.len()];
+                        for &id in &o.ids {
+                            let new = match id as usize {
+                                0 => 0,
+                                k => {
+                                    let v = values[k - 1].take().unwrap_or_else(|| {
+                                        column.dict[moved_to[k - 1] as usize - 1].clone()
+                                    });
+                                    let new = index.intern(&mut column.dict, CellRef::Value(v));
+                                    if moved_to[k - 1] == 0 {
+                                        moved_to[k - 1] = new;
+                                    }
+                                    new
+                                }
+                            };
+                            column.ids.push(new);
+                        }
+                    } else {
+                        let remap: Vec<u32> = o
+                            .dict
+                            .into_iter()
+                            .map(|v| index.intern(&mut column.dict, CellRef::Value(v)))
+                            .collect();
+                        column.ids.extend(
+                            o.ids
+                                .iter()
+                                .map(|&id| if id == 0 { 0 } else { remap[id as usize - 1] }),
+                        );
+                    }
                 }
                 None => column.ids.resize(total, 0),
             }
@@ -562,14 +600,10 @@ impl SheetBuilder {
             n.row += rows;
             n
         }));
-        self.excel_rows.extend(other.excel_rows);
-    }
-
-    /// Numbers the rows again, from the first: `excel_row(index)`.
-    pub(crate) fn renumber(&mut self, excel_row: impl Fn(usize) -> u32) {
-        for (i, r) in self.excel_rows.iter_mut().enumerate() {
-            *r = excel_row(i);
-        }
+        // A part numbers its rows from its first line; they follow these.
+        let offset = u32::try_from(rows).unwrap_or(u32::MAX);
+        self.excel_rows
+            .extend(other.excel_rows.iter().map(|r| r.saturating_add(offset)));
     }
 
     /// Finishes the sheet: detects and converts legacy encodings, cleans text.
