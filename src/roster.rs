@@ -67,38 +67,6 @@ impl Texts {
     pub fn opt(&self, t: Option<Text>) -> Option<&str> {
         t.map(|t| self.get(t))
     }
-
-    /// Number of ids handed out.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// No text stored.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// A value per id, computed once per id (index `id - 1`).
-    pub fn per_id<T: Send>(&self, f: impl Fn(&str) -> T + Sync) -> Vec<T> {
-        use rayon::prelude::*;
-        (0..self.ends.len())
-            .into_par_iter()
-            .map(|i| {
-                let start = if i == 0 { 0 } else { self.ends[i - 1] };
-                f(self.bytes.get(start..self.ends[i]).unwrap_or(""))
-            })
-            .collect()
-    }
-}
-
-impl Text {
-    /// Index into a [`Texts::per_id`] vector.
-    #[must_use]
-    pub fn index(self) -> usize {
-        self.0.get() as usize - 1
-    }
 }
 
 /// An organisational unit (agency, commune, public service unit).

@@ -75,6 +75,30 @@ pub(super) fn headline(t: &Target, rows: &[ComplianceRow], all: &ComplianceRow) 
     }
 }
 
+/// Counts (people, qualified, unknown) per node, where any.
+type NodeCounts = [Option<(u64, u64, u64)>];
+
+/// A target's result from its counts per unit and per parent, and the whole roster.
+fn result(
+    h: &Hierarchy,
+    t: &Target,
+    (unit, parent): (&NodeCounts, &NodeCounts),
+    all: ComplianceRow,
+    gaps: Vec<u32>,
+    members: Vec<Member>,
+) -> TargetResult {
+    let rows = ordered_rows(h, t, unit, parent);
+    let headline = headline(t, &rows, &all);
+    TargetResult {
+        target: 0,
+        rows,
+        all,
+        headline,
+        gaps,
+        members,
+    }
+}
+
 /// Rows in report order from per-node figures (units, then parents above them).
 pub(super) fn ordered_rows(
     h: &Hierarchy,
@@ -204,16 +228,7 @@ pub(super) fn evaluate_target(
         .filter(|m| !m.qualified)
         .map(|m| m.rec)
         .collect();
-    let rows = ordered_rows(h, t, &by_node, &by_parent);
-    let headline = headline(t, &rows, &all);
-    Ok(TargetResult {
-        target: 0,
-        rows,
-        all,
-        headline,
-        gaps,
-        members,
-    })
+    Ok(result(h, t, (&by_node, &by_parent), all, gaps, members))
 }
 
 /// Agencies as the population: each unit with staff in the target's
@@ -279,15 +294,6 @@ pub(super) fn evaluate_agency_target(
             *p = (p.0 + a, p.1 + q, 0);
         }
     }
-    let rows = ordered_rows(h, t, &leaf, &parent);
     let all = all_row(t, all);
-    let headline = headline(t, &rows, &all);
-    Ok(TargetResult {
-        target: 0,
-        rows,
-        all,
-        headline,
-        gaps: Vec::new(),
-        members: Vec::new(),
-    })
+    Ok(result(h, t, (&leaf, &parent), all, Vec::new(), Vec::new()))
 }

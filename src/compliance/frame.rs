@@ -33,15 +33,16 @@ pub(super) fn postings_frame(
     placement: Option<&Placement>,
 ) -> PolarsResult<(DataFrame, TitleKeys)> {
     let r = &roster.records;
-    // Titles as the class of their folded text (0: none), folded once per text.
-    let mut titles = TitleKeys::new();
+    // Titles as the class of their folded text, folded once per text; a row
+    // without a title has the class of "" (class 0).
+    let mut titles = TitleKeys::from([(String::new(), 0)]);
     let mut of_text: HashMap<Text, u32> = HashMap::new();
     let title: Vec<u32> = r
         .iter()
         .map(|x| match x.title {
             None => 0,
             Some(t) => *of_text.entry(t).or_insert_with(|| {
-                let next = u32::try_from(titles.len() + 1).unwrap_or(u32::MAX);
+                let next = u32::try_from(titles.len()).unwrap_or(u32::MAX);
                 *titles.entry(fold(roster.texts.get(t))).or_insert(next)
             }),
         })

@@ -825,6 +825,12 @@ fn has_roster_extension(p: &Path) -> bool {
         .is_some_and(|e| WORKBOOK_EXT.contains(&e.as_str()) || TEXT_EXT.contains(&e.as_str()))
 }
 
+/// Whether a path names a delimited-text file (csv, tsv, txt).
+#[must_use]
+pub fn is_text_file(p: &Path) -> bool {
+    extension(p).is_some_and(|e| TEXT_EXT.contains(&e.as_str()))
+}
+
 fn extension(p: &Path) -> Option<String> {
     p.extension()
         .and_then(|e| e.to_str())

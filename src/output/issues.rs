@@ -47,11 +47,7 @@ pub fn is_issues_csv(bytes: &[u8]) -> bool {
 #[must_use]
 pub fn is_issues_csv_file(path: &Path) -> bool {
     use std::io::Read;
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if !matches!(ext.as_deref(), Some("csv" | "tsv" | "txt")) {
+    if !crate::ingest::is_text_file(path) {
         return false;
     }
     let mut head = Vec::new();

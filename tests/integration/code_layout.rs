@@ -38,6 +38,20 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
         .map(|p| module_of(p))
         .filter(|m| m != "lib" && m != "main")
         .collect();
+    // Names the crate root re-exports from a module (`pub use vocab::{text, …}`)
+    // stand for that module.
+    let lib = std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs");
+    let mut alias: BTreeMap<String, String> = BTreeMap::new();
+    for line in lib.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("pub use ")
+            && let Some((module, names)) = rest.split_once("::")
+            && tops.contains(module)
+        {
+            for n in names.trim_matches(|c| "{};".contains(c)).split(',') {
+                alias.insert(n.trim().to_string(), module.to_string());
+            }
+        }
+    }
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for f in &files {
         let from = module_of(f);
@@ -45,32 +59,58 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
             continue;
         }
         let text = std::fs::read_to_string(f).expect("readable source");
-        for line in text.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
-            // `crate::x…` and the names inside `use crate::{x, y::z}`.
-            let mut rest = line;
-            while let Some(at) = rest.find("crate::") {
-                rest = &rest[at + "crate::".len()..];
-                let names: Vec<&str> = if let Some(group) = rest.strip_prefix('{') {
-                    group
-                        .split([',', '}'])
-                        .map(|n| n.trim().split("::").next().unwrap_or(""))
-                        .collect()
-                } else {
-                    vec![
-                        rest.split(|c: char| !c.is_alphanumeric() && c != '_')
-                            .next()
-                            .unwrap_or(""),
-                    ]
-                };
-                for n in names {
-                    if tops.contains(n) && n != from {
-                        graph.entry(from.clone()).or_default().insert(n.to_string());
-                    }
+        // Comment lines out, the rest as one text: a `use crate::{…}` group may
+        // span lines.
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find("crate::") {
+            rest = &rest[at + "crate::".len()..];
+            let names: Vec<&str> = if let Some(group) = rest.strip_prefix('{') {
+                top_level_names(group)
+            } else {
+                vec![first_name(rest)]
+            };
+            for n in names {
+                let n = alias.get(n).map_or(n, String::as_str);
+                if tops.contains(n) && n != from {
+                    graph.entry(from.clone()).or_default().insert(n.to_string());
                 }
             }
         }
     }
     graph
+}
+
+/// The first path segment of `rest` (`x` of `x::y…`).
+fn first_name(rest: &str) -> &str {
+    rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or("")
+}
+
+/// The first path segment of each item of a `{…}` group, to its closing brace.
+fn top_level_names(group: &str) -> Vec<&str> {
+    let (mut depth, mut start, mut names) = (0usize, 0usize, Vec::new());
+    for (i, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                names.push(first_name(group[start..].trim_start()));
+                break;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                names.push(first_name(group[start..i].trim_start()));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    names
 }
 
 /// A cycle through `start`, if any: the path of modules back to it.

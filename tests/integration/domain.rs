@@ -176,6 +176,17 @@ fn duplicate_position_codes_are_an_error_naming_both_rows() {
 const GRADE_CATALOGUE: &str =
     "[[position]]\nagency = \"Phòng Nội vụ\"\ncode = \"NV-01\"\nname = \"Chuyên viên chính\"\n";
 
+/// The report's grade-structure rows of Phòng Nội vụ, and the JSON, with the
+/// one-position catalogue.
+fn agency_grades(dir: &Path, roster: &Path) -> (Vec<Vec<String>>, serde_json::Value) {
+    let (out, j) = with_catalogue(dir, GRADE_CATALOGUE, "P", "placed_in_position", roster);
+    let rows = read_sheet(&out, nhanluc::labels::VI.sheet_grades)
+        .into_iter()
+        .filter(|r| r[0] == "Phòng Nội vụ" && !r[1].is_empty())
+        .collect();
+    (rows, j)
+}
+
 #[test]
 fn grade_structure_counts_one_grade_by_code_and_name() {
     let dir = tempdir();
@@ -214,13 +225,8 @@ fn grade_structure_counts_one_grade_by_code_and_name() {
             ],
         ],
     );
-    let (out, j) = with_catalogue(dir.path(), GRADE_CATALOGUE, "P", "placed_in_position", &r);
-    let grades = read_sheet(&out, nhanluc::labels::VI.sheet_grades);
-    let rows: Vec<&Vec<String>> = grades
-        .iter()
-        .filter(|r| r[0] == "Phòng Nội vụ" && !r[1].is_empty())
-        .collect();
-    assert_eq!(rows.len(), 1, "one grade row: {grades:?}");
+    let (rows, j) = agency_grades(dir.path(), &r);
+    assert_eq!(rows.len(), 1, "one grade row: {rows:?}");
     assert_eq!(rows[0][1], "Chuyên viên chính (01.002)");
     assert_eq!(rows[0][2], "3");
     assert_eq!(rows[0][3].parse::<f64>().unwrap(), 1.0);
@@ -230,6 +236,28 @@ fn grade_structure_counts_one_grade_by_code_and_name() {
         "{agency}"
     );
     assert_eq!(agency["grades"].as_object().unwrap().len(), 1, "{agency}");
+}
+
+#[test]
+fn a_grade_first_seen_by_an_unknown_code_alone_is_named_by_a_later_row() {
+    // A code no table knows, alone on the first row, named on the second:
+    // the structure shows one grade, under the name, with both people.
+    let dir = tempdir();
+    let row = |id: &'static str, cccd: &'static str, name: &'static str, grade: &'static str| {
+        [id, cccd, name, "NV-01", "99.999", grade, "Đại học", ""]
+    };
+    let r = roster(
+        dir.path(),
+        &[
+            row("S1", "001075000001", "Chỉ Mã", ""),
+            row("S2", "001075000002", "Mã Và Tên", "Ngạch riêng"),
+        ],
+    );
+    let (rows, j) = agency_grades(dir.path(), &r);
+    assert_eq!(rows.len(), 1, "one grade row: {rows:?}");
+    assert_eq!(rows[0][1], "Ngạch riêng (99.999)");
+    assert_eq!(rows[0][2], "2");
+    assert_eq!(j["agencies"][0]["grades"]["Ngạch riêng (99.999)"], 2);
 }
 
 const STANDARD_CATALOGUE: &str = "[[position]]\nagency = \"Phòng Nội vụ\"\ncode = \"NV-01\"\nname = \"Chuyên viên\"\nmin_education = \"dai_hoc\"\n\n\
