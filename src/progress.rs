@@ -74,7 +74,28 @@ pub mod timings {
 
     struct Clock {
         last: Instant,
-        stages: Vec<(&'static str, Duration)>,
+        stages: Vec<Stage>,
+    }
+
+    /// A stage's name, time, and (resident, peak resident) memory in bytes
+    /// at its end.
+    struct Stage(&'static str, Duration, Option<(u64, u64)>);
+
+    /// Resident and peak resident memory of this process, where the system
+    /// tells it (Linux `/proc/self/status`); `None` elsewhere.
+    fn memory() -> Option<(u64, u64)> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let field = |name: &str| -> Option<u64> {
+            let line = status.lines().find(|l| l.starts_with(name))?;
+            let kb: u64 = line[name.len()..]
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse()
+                .ok()?;
+            Some(kb * 1024)
+        };
+        Some((field("VmRSS:")?, field("VmHWM:")?))
     }
 
     static CLOCK: Mutex<Option<Clock>> = Mutex::new(None);
@@ -95,7 +116,7 @@ pub mod timings {
             && let Some(c) = guard.as_mut()
         {
             let now = Instant::now();
-            c.stages.push((name, now - c.last));
+            c.stages.push(Stage(name, now - c.last, memory()));
             c.last = now;
         }
     }
@@ -111,8 +132,17 @@ pub mod timings {
         };
         let total: Duration = c.stages.iter().map(|s| s.1).sum();
         let mut out = String::from("timings:\n");
-        for (name, d) in &c.stages {
-            out.push_str(&format!("  {name:<12} {:>8.3} s\n", d.as_secs_f64()));
+        let mb = |b: u64| b / (1024 * 1024);
+        for Stage(name, d, mem) in &c.stages {
+            out.push_str(&format!("  {name:<12} {:>8.3} s", d.as_secs_f64()));
+            if let Some((rss, peak)) = mem {
+                out.push_str(&format!(
+                    "  {:>6} MB resident, peak {:>6} MB",
+                    mb(*rss),
+                    mb(*peak)
+                ));
+            }
+            out.push('\n');
         }
         out.push_str(&format!(
             "  {:<12} {:>8.3} s\n",

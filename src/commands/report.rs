@@ -140,7 +140,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     };
     crate::progress::now("write");
     report::write_workbook(&out, &input)?;
-    crate::progress::timings::stage("workbook");
+    crate::progress::timings::stage("save");
     if let Some(json) = &args.json {
         report::write_json(json, &input)?;
         crate::progress::timings::stage("json");

@@ -518,6 +518,9 @@ fn timings_go_to_stderr() {
     for stage in ["timings:", "read", "clean", "summary", "total"] {
         assert!(err.contains(stage), "{stage}: {err}");
     }
+    // Memory at each stage's end, where the system tells it.
+    #[cfg(target_os = "linux")]
+    assert!(err.contains("MB resident, peak"), "{err}");
     let j: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is only the JSON");
     assert_accounted(&j);
 }
