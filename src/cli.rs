@@ -99,6 +99,10 @@ pub struct ReportArgs {
     /// the built-in list (policies/field-synonyms.toml).
     #[arg(long, value_name = "FILE")]
     pub field_synonyms: Option<PathBuf>,
+    /// The report's document form (TOML with a `[document]` table: number, place, date,
+    /// signer, recipients); default: the policy's own `[document]`.
+    #[arg(long, value_name = "FILE")]
+    pub document: Option<PathBuf>,
     /// Output workbook; default `reports/<policy id>_<as-of>.xlsx`.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

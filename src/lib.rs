@@ -156,7 +156,7 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
     }
     for (path, problem) in passed_over {
         loaded.issues.push(issues::DataIssue::sheet(
-            path.display().to_string().into(),
+            output::shown_path(&path).into(),
             "".into(),
             String::new(),
             problem,

@@ -166,7 +166,7 @@ fn read_sheet(
     opts: &Options<'_>,
     out: Out<'_>,
 ) -> Result<SheetReport> {
-    let file_name: Arc<str> = raw.files[sheet.file].path.display().to_string().into();
+    let file_name: Arc<str> = crate::output::shown_path(&raw.files[sheet.file].path).into();
     let name: Arc<str> = sheet.name.as_str().into();
     let mut report = SheetReport {
         file: sheet.file,
@@ -233,7 +233,7 @@ fn layout_and_columns(
     texts: &mut Texts,
     issues: &mut Vec<DataIssue>,
 ) -> Result<Option<(Layout, Columns)>> {
-    let file_name: Arc<str> = raw.files[sheet.file].path.display().to_string().into();
+    let file_name: Arc<str> = crate::output::shown_path(&raw.files[sheet.file].path).into();
     let name: Arc<str> = sheet.name.as_str().into();
     if sheet.encoding != Encoding::Unicode {
         issues.push(DataIssue::sheet(

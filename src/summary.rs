@@ -160,7 +160,7 @@ impl CheckSummary {
             .iter()
             .enumerate()
             .map(|(fi, f)| FileSummary {
-                path: f.path.display().to_string(),
+                path: crate::output::shown_path(&f.path),
                 sha256: f.sha256.clone(),
                 lines: f.lines.map(|a| a.lines),
                 lines_read: f.lines.map(|a| a.rows),

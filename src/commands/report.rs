@@ -21,7 +21,10 @@ use crate::units::Hierarchy;
 pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Result<u8> {
     let cfg = InputConfig::from_args(&args.input)?;
     let listing = crate::ingest::list_files(&cfg.paths)?;
-    let policy = Policy::load(&args.policy)?;
+    let mut policy = Policy::load(&args.policy)?;
+    if let Some(doc) = &args.document {
+        policy.document = crate::policy::Document::load(doc)?;
+    }
     let catalogue_path = args.positions.clone().or_else(|| policy.positions.clone());
     let synonyms = args
         .field_synonyms
@@ -44,6 +47,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let catalogue_files = catalogue_path.as_deref().map(files_in).unwrap_or_default();
     let mut inputs = cfg.input_files(&listing);
     inputs.push((args.policy.as_path(), "policy"));
+    inputs.extend(args.document.as_deref().map(|p| (p, "document file")));
     inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
     inputs.extend(
         args.input
@@ -136,7 +140,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         results: &results,
         as_of: cfg.as_of,
         lang,
-        command_line: std::env::args().collect::<Vec<_>>().join(" "),
+        command_line: output::shown_command_line(std::env::args()),
     };
     crate::progress::now("write");
     report::write_workbook(&out, &input)?;

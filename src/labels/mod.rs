@@ -11,11 +11,15 @@ use crate::scales::{Category, Education, GovLevel};
 use crate::scales::{PoliticalTheory, StateManagement};
 use crate::schema::Field;
 
+mod document;
 mod en;
 mod issues;
 mod terms;
 mod vi;
 
+pub use document::{
+    BLANK, DocLabels, Forecast, Headline, doc, headline, number_line, percent, place_date_line,
+};
 pub use en::EN;
 pub use issues::{action, problem, problem_kind};
 pub use terms::*;

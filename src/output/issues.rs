@@ -164,13 +164,23 @@ pub(super) fn write_issue_rows(
     ws.set_column_width(0, 30)?;
     ws.set_column_width(5, 50)?;
     ws.set_column_width(6, 40)?;
-    Ok(())
+    ws.set_freeze_panes(1, 0)?;
+    if !issues.is_empty() {
+        ws.autofilter(0, 0, row(issues.len()), col(6))?;
+    }
+    page_setup(ws, true, Some(0))
 }
 
 /// A column index for rust_xlsxwriter.
 #[must_use]
 pub fn col(c: usize) -> u16 {
     u16::try_from(c).unwrap_or(u16::MAX)
+}
+
+/// A row index for rust_xlsxwriter.
+#[must_use]
+pub fn row(r: usize) -> u32 {
+    u32::try_from(r).unwrap_or(u32::MAX)
 }
 
 /// Writes the data issues as a workbook of their own.

@@ -14,11 +14,13 @@ use crate::labels::{self, Lang};
 
 mod files;
 mod issues;
+mod print;
 #[cfg(test)]
 mod tests;
 
 pub use files::*;
 pub use issues::*;
+pub use print::{decree_margins, page_setup};
 
 /// Excel's row limit.
 pub const EXCEL_MAX_ROWS: usize = 1_048_576;
@@ -85,6 +87,36 @@ pub fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(mark);
     std::borrow::Cow::Owned(out)
+}
+
+/// The row height (points) that `text` needs, wrapped in a cell `width`
+/// column units wide at `size` points: spreadsheets keep a file's row
+/// heights when they open it, so wrapped text would overlap the next row.
+/// Greedy word wrap at a conservative average character width: a column
+/// unit (a digit of the default 11-point font) holds about 1.15 characters
+/// of 11-point Times New Roman (LibreOffice fits 1.25–1.4).
+#[must_use]
+#[allow(clippy::cast_precision_loss)]
+pub fn wrapped_height(text: &str, width: f64, size: f64) -> f64 {
+    let per_line = (width * 1.15 * 11.0 / size).max(1.0);
+    let mut lines = 0u32;
+    for para in text.split('\n') {
+        let mut used = 0.0_f64;
+        lines += 1;
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let w = word.chars().count() as f64;
+            if used > 0.0 && used + 1.0 + w > per_line {
+                lines += 1;
+                used = 0.0;
+            }
+            used += if used > 0.0 { 1.0 + w } else { w };
+            while used > per_line {
+                lines += 1;
+                used -= per_line;
+            }
+        }
+    }
+    f64::from(lines) * size * 1.2 + 3.0
 }
 
 /// Writes text as text (never a formula), cut to Excel's cell limit.

@@ -42,3 +42,22 @@ fn long_lists_continue_on_further_sheets() {
     assert_eq!(col0("Danh sách", &mut book), ["1", "2", "3"]);
     assert_eq!(col0("Danh sách (tiếp 3)", &mut book), ["7"]);
 }
+
+#[test]
+fn wrapped_height_grows_with_lines() {
+    let line = |n: f64| n * 11.0 * 1.2 + 3.0;
+    assert_eq!(wrapped_height("ngắn", 20.0, 11.0), line(1.0));
+    // 11 pt in a 20-unit column: 23 characters a line, so four 4-letter
+    // words (19 characters) fit and a fifth wraps: ten words, three lines.
+    let words = ["chữa"; 10].join(" ");
+    assert_eq!(wrapped_height(&words, 20.0, 11.0), line(3.0));
+    // An explicit line break starts a line.
+    assert_eq!(
+        wrapped_height(&format!("{words}\nmột"), 20.0, 11.0),
+        line(4.0)
+    );
+    // A word longer than the line breaks across lines: 50 = 23 + 23 + 4.
+    assert_eq!(wrapped_height(&"x".repeat(50), 20.0, 11.0), line(3.0));
+    // Larger type, fewer characters a line: 23 × 11 / 22 = 11.5, two words.
+    assert_eq!(wrapped_height(&words, 20.0, 22.0), 5.0 * 22.0 * 1.2 + 3.0);
+}

@@ -33,11 +33,13 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::error::{Error, Result};
 use crate::scales::{Category, Education, GovLevel, PoliticalTheory, StateManagement};
 
+mod document;
 mod settings;
 #[cfg(test)]
 mod tests;
 mod threshold;
 
+pub use document::Document;
 pub use settings::*;
 pub use threshold::*;
 
@@ -220,6 +222,10 @@ pub struct Policy {
     /// How training is planned.
     #[serde(default)]
     pub training: TrainingSettings,
+    /// The report's document form (number, place, signer, recipients);
+    /// `--document FILE` replaces it.
+    #[serde(default)]
+    pub document: Document,
     /// Targets.
     #[serde(rename = "target")]
     pub targets: Vec<Target>,

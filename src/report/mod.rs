@@ -8,6 +8,7 @@
 //! the heading of an official document. Lists longer than Excel allows
 //! continue on further sheets. Roster text is always written as text.
 
+mod cover;
 mod json;
 mod plan_sheets;
 mod position_sheets;
@@ -129,6 +130,26 @@ impl Formats {
 /// Row of the table header on printed sheets (after the heading block).
 pub(crate) const HEADER_ROW: u32 = 7;
 
+/// The policy's name in the report's language.
+pub(crate) fn policy_name<'a>(input: &'a ReportInput<'_>) -> &'a str {
+    match input.lang {
+        Lang::Vi => &input.policy.name,
+        Lang::En => input
+            .policy
+            .name_en
+            .as_deref()
+            .unwrap_or(&input.policy.name),
+    }
+}
+
+/// A target's label in the report's language.
+pub(crate) fn target_label(lang: Lang, t: &crate::policy::Target) -> &str {
+    match lang {
+        Lang::Vi => &t.label,
+        Lang::En => t.label_en.as_deref().unwrap_or(&t.label),
+    }
+}
+
 /// The heading of an official document, rows 0–5.
 pub(crate) fn heading(
     ws: &mut Worksheet,
@@ -144,15 +165,7 @@ pub(crate) fn heading(
     ws.merge_range(0, half, 0, last_col, l.republic, &f.bold)?;
     ws.merge_range(1, half, 1, last_col, l.motto, &f.bold)?;
     ws.merge_range(3, 0, 3, last_col, title, &f.title)?;
-    let name = match input.lang {
-        Lang::Vi => input.policy.name.clone(),
-        Lang::En => input
-            .policy
-            .name_en
-            .clone()
-            .unwrap_or_else(|| input.policy.name.clone()),
-    };
-    ws.merge_range(4, 0, 4, last_col, &name, &f.italic)?;
+    ws.merge_range(4, 0, 4, last_col, policy_name(input), &f.italic)?;
     let date = input.as_of.format("%d/%m/%Y").to_string();
     ws.merge_range(
         5,
@@ -193,12 +206,10 @@ pub(crate) fn header_row(
     Ok(())
 }
 
-/// A4 landscape, fit to one page wide, header row repeated on every page.
+/// A4 landscape, fit to one page wide, header row repeated on every page,
+/// the decree's margins and the page number ([`output::page_setup`]).
 pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
-    ws.set_paper_size(9);
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(header_row, header_row)?;
+    output::page_setup(ws, true, Some(header_row))?;
     // Wrapped header text needs the room; spreadsheets do not grow rows by themselves.
     ws.set_row_height(header_row, 48)?;
     Ok(())
@@ -219,7 +230,7 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
             .set_custom_property(crate::ingest::OWN_MARK, env!("CARGO_PKG_VERSION")),
     );
     let f = Formats::new();
-    sheets::summary(&mut wb, &f, input).map_err(x)?;
+    cover::summary(&mut wb, input).map_err(x)?;
     sheets::by_unit(&mut wb, &f, input).map_err(x)?;
     sheets::training(&mut wb, &f, input).map_err(x)?;
     if let Some(p) = input.placement {

@@ -8,9 +8,9 @@ use rust_xlsxwriter::{
 use super::{Formats, HEADER_ROW, ReportInput, header_row, print_setup, table_top};
 use crate::compliance::{ComplianceRow, Group, TargetResult};
 use crate::dates::Precision;
-use crate::labels::{self, Lang};
+use crate::labels;
 use crate::output::{self, long_list};
-use crate::policy::{Measure, Target};
+use crate::policy::Measure;
 use crate::roster::{SheetStatus, StaffRecord};
 
 fn row_u32(r: usize) -> u32 {
@@ -20,13 +20,6 @@ fn row_u32(r: usize) -> u32 {
 #[allow(clippy::cast_precision_loss)]
 fn num(n: u64) -> f64 {
     n as f64
-}
-
-fn label(input: &ReportInput<'_>, t: &Target) -> String {
-    match input.lang {
-        Lang::Vi => t.label.clone(),
-        Lang::En => t.label_en.clone().unwrap_or_else(|| t.label.clone()),
-    }
 }
 
 /// Share, or an empty bordered cell when not applicable.
@@ -41,102 +34,6 @@ fn write_share(
         Some(s) => ws.write_number_with_format(r, c, s, fmt).map(|_| ()),
         None => ws.write_blank(r, c, fmt).map(|_| ()),
     }
-}
-
-/// "Tổng hợp": a row per target, and a chart of share against threshold.
-pub(super) fn summary(
-    wb: &mut Workbook,
-    f: &Formats,
-    input: &ReportInput<'_>,
-) -> Result<(), XlsxError> {
-    let l = labels::get(input.lang);
-    let lang = input.lang;
-    let ws = wb.add_worksheet();
-    ws.set_name(l.sheet_summary)?;
-    let headers = [
-        l.col_no,
-        l.col_target_id,
-        l.col_target,
-        l.col_basis,
-        l.col_level,
-        l.col_threshold,
-        l.col_deadline,
-        l.col_population,
-        l.col_qualified,
-        l.col_unknown,
-        l.col_share,
-        l.col_status,
-        l.col_shortfall,
-        l.col_units_met,
-        l.col_units_applicable,
-    ];
-    table_top(ws, f, input, l.report_title, &headers)?;
-    let basis = &input.policy.legal_basis;
-    let basis_text = format!(
-        "{} ({}, {})",
-        basis.document,
-        basis.issuer,
-        basis.date.format("%d/%m/%Y")
-    );
-    for (i, res) in input.results.iter().enumerate() {
-        let t = &input.policy.targets[res.target];
-        let r = HEADER_ROW + 1 + row_u32(i);
-        let a = &res.all;
-        ws.write_number_with_format(r, 0, num(i as u64 + 1), &f.int)?;
-        output::text_with_format(ws, r, 1, &t.id, &f.cell)?;
-        output::text_with_format(ws, r, 2, label(input, t), &f.cell)?;
-        output::text_with_format(ws, r, 3, &basis_text, &f.cell)?;
-        output::text_with_format(
-            ws,
-            r,
-            4,
-            labels::threshold(lang, t.comparator, t.threshold),
-            &f.cell,
-        )?;
-        ws.write_number_with_format(r, 5, t.threshold.fraction(), &f.pct)?;
-        ws.write_datetime_with_format(r, 6, t.deadline, &f.date)?;
-        ws.write_number_with_format(r, 7, num(a.population), &f.int)?;
-        ws.write_number_with_format(r, 8, num(a.qualified), &f.int)?;
-        ws.write_number_with_format(r, 9, num(a.unknown), &f.int)?;
-        write_share(ws, r, 10, a.share(), &f.pct)?;
-        output::text_with_format(ws, r, 11, labels::status(lang, res.headline.met), &f.cell)?;
-        ws.write_number_with_format(r, 12, num(res.headline.shortfall), &f.int)?;
-        ws.write_number_with_format(r, 13, num(res.headline.units_met), &f.int)?;
-        ws.write_number_with_format(r, 14, num(res.headline.units_applicable), &f.int)?;
-        ws.set_row_height(r, 48)?;
-    }
-    let n = row_u32(input.results.len());
-    if n > 0 {
-        let (first, last_row) = (HEADER_ROW + 1, HEADER_ROW + n);
-        let mut chart = Chart::new(ChartType::Column);
-        chart.title().set_name(l.chart_share_title);
-        for (name, c) in [(l.col_share, 10u16), (l.col_threshold, 5u16)] {
-            chart
-                .add_series()
-                .set_name(name)
-                .set_categories((l.sheet_summary, first, 1, last_row, 1))
-                .set_values((l.sheet_summary, first, c, last_row, c));
-        }
-        chart.y_axis().set_num_format("0%").set_min(0).set_max(1);
-        ws.insert_chart(last_row + 2, 2, &chart)?;
-    }
-    for (c, w) in [
-        (0, 5),
-        (1, 8),
-        (2, 40),
-        (3, 30),
-        (4, 16),
-        (5, 9),
-        (6, 11),
-        (11, 11),
-    ] {
-        ws.set_column_width(c, w)?;
-    }
-    for c in [7u16, 8, 9, 10, 12, 13, 14] {
-        ws.set_column_width(c, 11)?;
-    }
-    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    print_setup(ws, HEADER_ROW)
 }
 
 fn group_name(input: &ReportInput<'_>, g: Group) -> (String, String, usize) {
@@ -455,7 +352,7 @@ pub(super) fn about(
             p.issuing_body.clone().unwrap_or_default(),
         ),
         (l.about_policy, format!("{} ({})", p.name, p.id)),
-        (l.about_policy_file, p.path.display().to_string()),
+        (l.about_policy_file, output::shown_path(&p.path)),
         (l.about_sha, p.sha256.clone()),
         (l.about_accounting, accounting),
         (l.about_version, env!("CARGO_PKG_VERSION").to_string()),
@@ -485,7 +382,7 @@ pub(super) fn about(
     for s in &input.loaded.sheets {
         r += 1;
         let file = &input.loaded.files[s.file];
-        output::text_with_format(ws, r, 0, file.path.display().to_string(), &f.cell)?;
+        output::text_with_format(ws, r, 0, output::shown_path(&file.path), &f.cell)?;
         output::text_with_format(ws, r, 1, &file.sha256, &f.cell)?;
         let mut sheet = s.name.to_string();
         if s.status == SheetStatus::Skipped {
@@ -508,5 +405,5 @@ pub(super) fn about(
     ws.set_column_width(0, 46)?;
     ws.set_column_width(1, 66)?;
     ws.set_column_width(2, 30)?;
-    Ok(())
+    output::page_setup(ws, true, None)
 }

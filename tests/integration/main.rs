@@ -9,6 +9,7 @@ mod people;
 mod plan;
 mod plan_exact;
 mod positions;
+mod print;
 mod regression;
 mod report;
 mod shapes;

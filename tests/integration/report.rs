@@ -355,8 +355,14 @@ fn english_report() {
         "{:?}",
         rows[0]
     );
-    assert_eq!(rows[8][4], "more than 62.5%");
-    assert_eq!(rows[8][11], "Met");
+    let figures = rows.iter().find(|r| r[0] == "1").expect("the target's row");
+    assert_eq!(figures[2], "more than 62.5%, 31/12/2015");
+    assert_eq!(figures[5], "Met");
+    assert!(
+        rows.iter()
+            .any(|r| r[0].starts_with("T1 — ") && r[0].contains(". MET: 13 of 20 people (65.0%)")),
+        "{rows:?}"
+    );
 }
 
 #[test]

@@ -1,0 +1,256 @@
+//! The report's first page: the document form (Decree 30/2020/NĐ-CP) and
+//! the headline sentences, in both languages.
+
+use super::Lang;
+
+/// Fixed texts of the document form.
+#[derive(Debug)]
+pub struct DocLabels {
+    /// Before the number: "Số:".
+    pub number: &'static str,
+    /// The kind of document: "BÁO CÁO".
+    pub kind: &'static str,
+    /// What it is about (trích yếu).
+    pub subject: &'static str,
+    /// "Nơi nhận:".
+    pub recipients: &'static str,
+    /// Before the legal basis.
+    pub basis: &'static str,
+    /// Above the headline sentences.
+    pub findings: &'static str,
+    /// Above the table.
+    pub table: &'static str,
+    /// Table headers.
+    pub col_target: &'static str,
+    pub col_required: &'static str,
+    pub col_counted: &'static str,
+    pub col_shortfall: &'static str,
+    pub col_units_met: &'static str,
+    pub col_forecast: &'static str,
+    /// A target not projected (agency targets).
+    pub not_projected: &'static str,
+    /// Above the chart's figures, beside the printed page.
+    pub chart_data: &'static str,
+}
+
+/// Vietnamese.
+pub static VI_DOC: DocLabels = DocLabels {
+    number: "Số:",
+    kind: "BÁO CÁO",
+    subject: "Kết quả thực hiện chỉ tiêu về đội ngũ cán bộ, công chức, viên chức",
+    recipients: "Nơi nhận:",
+    basis: "Căn cứ",
+    findings: "I. KẾT QUẢ SO VỚI CHỈ TIÊU",
+    table: "II. SỐ LIỆU TỔNG HỢP",
+    col_target: "Chỉ tiêu",
+    col_required: "Yêu cầu, thời hạn",
+    col_counted: "Đạt / thuộc diện",
+    col_shortfall: "Còn thiếu",
+    col_units_met: "Đơn vị đạt",
+    col_forecast: "Đến thời hạn (có kế hoạch)",
+    not_projected: "Không dự báo",
+    chart_data: "Dữ liệu biểu đồ",
+};
+
+/// English.
+pub static EN_DOC: DocLabels = DocLabels {
+    number: "No.:",
+    kind: "REPORT",
+    subject: "Progress on the targets for cadres, civil servants and public employees",
+    recipients: "Recipients:",
+    basis: "Basis",
+    findings: "I. STANDING AGAINST THE TARGETS",
+    table: "II. FIGURES",
+    col_target: "Target",
+    col_required: "Required, deadline",
+    col_counted: "Met / counted",
+    col_shortfall: "Short by",
+    col_units_met: "Units meeting",
+    col_forecast: "By the deadline (with the plan)",
+    not_projected: "Not projected",
+    chart_data: "Chart data",
+};
+
+/// The document labels for a language.
+#[must_use]
+pub fn doc(lang: Lang) -> &'static DocLabels {
+    match lang {
+        Lang::Vi => &VI_DOC,
+        Lang::En => &EN_DOC,
+    }
+}
+
+/// A blank to fill in by hand.
+pub const BLANK: &str = "……";
+
+/// "Số: 125/BC-UBND", with blanks for what is not given.
+#[must_use]
+pub fn number_line(lang: Lang, number: Option<&str>, symbol: Option<&str>) -> String {
+    let symbol = symbol.map_or_else(|| format!("BC-{BLANK}"), str::to_string);
+    format!("{} {}/{symbol}", doc(lang).number, number.unwrap_or(BLANK))
+}
+
+/// "Bắc Kạn, ngày 15 tháng 01 năm 2014", with blanks for what is not given.
+#[must_use]
+pub fn place_date_line(lang: Lang, place: Option<&str>, date: Option<chrono::NaiveDate>) -> String {
+    use chrono::Datelike;
+    let place = place.unwrap_or(BLANK);
+    let (d, m, y) = date.map_or_else(
+        || (BLANK.to_string(), BLANK.to_string(), BLANK.to_string()),
+        |d| {
+            (
+                format!("{:02}", d.day()),
+                format!("{:02}", d.month()),
+                d.year().to_string(),
+            )
+        },
+    );
+    match lang {
+        Lang::Vi => format!("{place}, ngày {d} tháng {m} năm {y}"),
+        Lang::En => format!("{place}, {d}/{m}/{y}"),
+    }
+}
+
+/// Where a target stands by its deadline, as the projection and the plan say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forecast {
+    /// Not projected (agency targets keep today's figures).
+    NotProjected,
+    /// Nobody in the population at the deadline.
+    NotApplicable,
+    /// Met at the deadline without new training.
+    MetAnyway,
+    /// Met with the plan's trainees (how many count for it).
+    MetWithPlan(u64),
+    /// Not met even with the plan (groups still missing).
+    NotMet(u64),
+}
+
+impl Forecast {
+    /// Met by the deadline: `None` when it cannot be said.
+    #[must_use]
+    pub fn met(self) -> Option<bool> {
+        match self {
+            Forecast::NotProjected | Forecast::NotApplicable => None,
+            Forecast::MetAnyway | Forecast::MetWithPlan(_) => Some(true),
+            Forecast::NotMet(_) => Some(false),
+        }
+    }
+}
+
+/// The figures one headline sentence tells.
+#[derive(Debug, Clone)]
+pub struct Headline<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub met: Option<bool>,
+    pub qualified: u64,
+    pub population: u64,
+    pub unknown: u64,
+    pub share: Option<f64>,
+    pub required: String,
+    pub deadline: chrono::NaiveDate,
+    pub shortfall: u64,
+    pub over_agencies: bool,
+    /// (units meeting, units with a population) when the scope is per unit.
+    pub units: Option<(u64, u64)>,
+    pub forecast: Option<Forecast>,
+}
+
+/// A share as a report prints it: one decimal, the language's separator.
+#[must_use]
+pub fn percent(lang: Lang, share: f64) -> String {
+    let s = format!("{:.1}%", share * 100.0);
+    match lang {
+        Lang::Vi => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// One sentence per target: met now or not, by how much, and by the deadline.
+#[must_use]
+pub fn headline(lang: Lang, h: &Headline<'_>) -> String {
+    let who = match (lang, h.over_agencies) {
+        (Lang::Vi, false) => "người",
+        (Lang::Vi, true) => "cơ quan",
+        (Lang::En, false) => "people",
+        (Lang::En, true) => "agencies",
+    };
+    let share = h.share.map(|s| percent(lang, s));
+    let deadline = h.deadline.format("%d/%m/%Y");
+    let mut s = match lang {
+        Lang::Vi => format!("{} — {}. ", h.id, h.label),
+        Lang::En => format!("{} — {}. ", h.id, h.label),
+    };
+    s.push_str(&match (lang, h.met, &share) {
+        (Lang::Vi, None, _) | (Lang::Vi, _, None) => {
+            format!("Không áp dụng: không có {who} thuộc diện.")
+        }
+        (Lang::En, None, _) | (Lang::En, _, None) => format!("Not applicable: no {who} counted."),
+        (Lang::Vi, Some(met), Some(p)) => format!(
+            "{}: {}/{} {who} đạt ({p}), yêu cầu {}.",
+            if met { "ĐẠT" } else { "CHƯA ĐẠT" },
+            h.qualified,
+            h.population,
+            h.required
+        ),
+        (Lang::En, Some(met), Some(p)) => format!(
+            "{}: {} of {} {who} ({p}); required: {}.",
+            if met { "MET" } else { "NOT MET" },
+            h.qualified,
+            h.population,
+            h.required
+        ),
+    });
+    if let Some((met, of)) = h.units {
+        s.push_str(&match lang {
+            Lang::Vi => format!(" {met}/{of} đơn vị đạt."),
+            Lang::En => format!(" {met} of {of} units meet it."),
+        });
+    }
+    if h.met == Some(false) && h.shortfall > 0 {
+        s.push_str(&match lang {
+            Lang::Vi => format!(" Còn thiếu {} {who} đạt chuẩn.", h.shortfall),
+            Lang::En => format!(" {} more {who} needed.", h.shortfall),
+        });
+    }
+    if h.unknown > 0 {
+        s.push_str(&match lang {
+            Lang::Vi => format!(" {} người chưa rõ trình độ (tính là chưa đạt).", h.unknown),
+            Lang::En => format!(
+                " {} people of unknown level (counted as not met).",
+                h.unknown
+            ),
+        });
+    }
+    if let Some(f) = h.forecast {
+        s.push(' ');
+        s.push_str(&match (lang, f) {
+            (Lang::Vi, Forecast::NotProjected) => format!("Đến {deadline}: không dự báo."),
+            (Lang::En, Forecast::NotProjected) => format!("By {deadline}: not projected."),
+            (Lang::Vi, Forecast::NotApplicable) => {
+                format!("Đến {deadline}: không còn {who} thuộc diện.")
+            }
+            (Lang::En, Forecast::NotApplicable) => format!("By {deadline}: no {who} counted."),
+            (Lang::Vi, Forecast::MetAnyway) => {
+                format!("Dự báo đến {deadline}: đạt, không cần đào tạo thêm.")
+            }
+            (Lang::En, Forecast::MetAnyway) => {
+                format!("By {deadline}: met without further training.")
+            }
+            (Lang::Vi, Forecast::MetWithPlan(n)) => {
+                format!("Dự báo đến {deadline}: đạt nếu thực hiện kế hoạch đào tạo ({n} người).")
+            }
+            (Lang::En, Forecast::MetWithPlan(n)) => {
+                format!("By {deadline}: met with the training plan ({n} trainees).")
+            }
+            (Lang::Vi, Forecast::NotMet(_)) => {
+                format!("Dự báo đến {deadline}: chưa đạt, kể cả khi thực hiện kế hoạch đào tạo.")
+            }
+            (Lang::En, Forecast::NotMet(_)) => {
+                format!("By {deadline}: not met, even with the training plan.")
+            }
+        });
+    }
+    s
+}

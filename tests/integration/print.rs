@@ -1,0 +1,263 @@
+//! The report as a document an officer prints and signs: the Decree 30
+//! form on the first page, the page setup of every sheet, no placeholder
+//! text and no absolute path of this machine. Read back from the workbook
+//! (cell values with calamine, page setup from the sheet XML).
+
+use std::fs;
+use std::io::Read as _;
+use std::path::Path;
+
+use crate::util::*;
+
+const POLICY: &str = "id = \"in\"\nname = \"Kế hoạch thử\"\nissuing_body = \"UBND HUYỆN THỬ\"\n\
+[legal_basis]\ndocument = \"Kế hoạch 01/KH-UBND\"\ndate = 2011-01-15\nissuer = \"UBND huyện Thử\"\n\
+[[target]]\nid = \"T1\"\nlabel = \"Cán bộ cấp xã đạt trung cấp\"\n\
+population = { category = [\"can_bo\"], commune = true }\nmeasure = { education = \"trung_cap\" }\n\
+comparator = \"gt\"\nthreshold = 65\nscope = \"all\"\ndeadline = 2015-12-31\n\
+[[target]]\nid = \"T3\"\nlabel = \"Cơ quan có cơ cấu theo vị trí việc làm\"\n\
+population = { category = [\"cong_chuc\"] }\nmeasure = { structured_by_position = 100 }\n\
+comparator = \"ge\"\nthreshold = 50\nscope = \"all\"\ndeadline = 2015-12-31\n";
+
+const DOCUMENT: &str = "[document]\nparent_body = \"UBND TỈNH THỬ\"\nnumber = \"07\"\n\
+symbol = \"BC-UBND\"\nplace = \"Thử\"\ndate = 2014-01-15\nauthority = \"tm. ủy ban nhân dân\"\n\
+signer_title = \"Chủ tịch\"\nsigner = \"Nguyễn Văn An\"\n\
+recipients = [\"Sở Nội vụ\", \"UBND tỉnh;\", \"Lưu: VT, NV.\"]\n";
+
+/// Xã A: 4 cán bộ (3 at trung cấp or above: 75%, met), one with a birth
+/// date no calendar has (a data issue); Phòng Nội vụ: 2 công chức.
+fn roster(dir: &Path) -> std::path::PathBuf {
+    write(
+        dir,
+        "roster.csv",
+        "Họ và tên,Ngày sinh,Đơn vị,Loại,Chức vụ,Trình độ chuyên môn\n\
+         An,01/01/1970,UBND xã A,Cán bộ cấp xã,Chủ tịch,Đại học\n\
+         Bình,01/01/1971,UBND xã A,Cán bộ cấp xã,Phó Chủ tịch,Trung cấp\n\
+         Chi,01/01/1972,UBND xã A,Cán bộ cấp xã,Bí thư Đoàn,Sơ cấp\n\
+         Giang,32/13/1975,UBND xã A,Cán bộ cấp xã,Chủ tịch Hội,Cao đẳng\n\
+         Dũng,01/01/1973,Phòng Nội vụ,Công chức,Chuyên viên,Đại học\n\
+         Em,01/01/1974,Phòng Nội vụ,Công chức,Chuyên viên,Đại học\n",
+    )
+}
+
+fn report(dir: &Path, policy: &str, extra: &[&str]) -> std::path::PathBuf {
+    report_json("report", dir, "2013-12-31", policy, &[&roster(dir)], extra).0
+}
+
+fn cells(rows: &[Vec<String>]) -> Vec<&str> {
+    rows.iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Every worksheet's XML, in workbook order.
+fn sheet_xml(path: &Path) -> Vec<String> {
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut out = Vec::new();
+    for n in 1.. {
+        let Ok(mut f) = zip.by_name(&format!("xl/worksheets/sheet{n}.xml")) else {
+            break;
+        };
+        let mut s = String::new();
+        f.read_to_string(&mut s).unwrap();
+        out.push(s);
+    }
+    out
+}
+
+/// The value of `attr` in the first `<tag …>` of `xml`.
+fn attr<'a>(xml: &'a str, tag: &str, attr: &str) -> Option<&'a str> {
+    let at = xml.find(&format!("<{tag} "))?;
+    let rest = &xml[at..];
+    let end = rest.find('>')?;
+    let el = &rest[..end];
+    let key = format!(" {attr}=\"");
+    let v = el.find(&key)? + key.len();
+    el[v..].find('"').map(|e| &el[v..v + e])
+}
+
+#[test]
+fn first_page_is_the_document_form() {
+    let dir = tempdir();
+    let out = report(dir.path(), &format!("{POLICY}{DOCUMENT}"), &[]);
+    let rows = read_sheet(&out, nhanluc::labels::VI.sheet_summary);
+    let c = cells(&rows);
+    for want in [
+        "UBND TỈNH THỬ",
+        "UBND HUYỆN THỬ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 07/BC-UBND",
+        "Thử, ngày 15 tháng 01 năm 2014",
+        "BÁO CÁO",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Nguyễn Văn An",
+        "Nơi nhận:",
+        "- Sở Nội vụ;",
+        "- UBND tỉnh;",
+        "- Lưu: VT, NV.",
+        "Căn cứ: Kế hoạch 01/KH-UBND (UBND huyện Thử, 15/01/2011).",
+    ] {
+        assert!(c.contains(&want), "{want:?} not on the first page: {c:?}");
+    }
+    // The heading comes first, the signature last.
+    assert_eq!(rows[0][0], "UBND TỈNH THỬ");
+    let last = rows
+        .iter()
+        .rposition(|r| r.iter().any(|c| !c.is_empty()))
+        .unwrap();
+    assert!(
+        rows[last].iter().any(|c| c == "Nguyễn Văn An"),
+        "{:?}",
+        rows[last]
+    );
+    // One sentence per target: met now, the figures, and agencies said so.
+    assert!(
+        c.iter().any(|s| s.starts_with("T1 — ")
+            && s.contains("ĐẠT: 3/4 người đạt (75,0%), yêu cầu trên 65%.")),
+        "{c:?}"
+    );
+    assert!(
+        c.iter()
+            .any(|s| s.starts_with("T3 — ") && s.contains(" cơ quan ")),
+        "{c:?}"
+    );
+    assert!(c.contains(&"3/4 người"), "{c:?}");
+}
+
+#[test]
+fn a_document_file_replaces_the_policys_and_blanks_stay_blank() {
+    let dir = tempdir();
+    // Nothing given: blanks to fill by hand, never a placeholder sentence.
+    let out = report(dir.path(), POLICY, &[]);
+    let rows = read_sheet(&out, nhanluc::labels::VI.sheet_summary);
+    let c = cells(&rows);
+    assert!(c.contains(&"Số: ……/BC-……"), "{c:?}");
+    assert!(c.contains(&"……, ngày …… tháng …… năm ……"), "{c:?}");
+    assert!(c.contains(&"- ……………………;"), "{c:?}");
+    assert!(!c.iter().any(|s| s.contains("cần điền")), "{c:?}");
+    // --document FILE: its [document] table is the one printed.
+    let doc = write(
+        dir.path(),
+        "document.toml",
+        "[document]\nnumber = \"12\"\nplace = \"Hà Nội\"\nsigner = \"Trần Thị Bình\"\n",
+    );
+    let out = report(
+        dir.path(),
+        &format!("{POLICY}{DOCUMENT}"),
+        &["--document", doc.to_str().unwrap()],
+    );
+    let c = read_sheet(&out, nhanluc::labels::VI.sheet_summary);
+    let c = cells(&c);
+    assert!(c.contains(&"Số: 12/BC-……"), "{c:?}");
+    assert!(c.contains(&"Trần Thị Bình"), "{c:?}");
+    assert!(!c.contains(&"Nguyễn Văn An"), "{c:?}");
+    // A key the table does not know is refused, naming the file.
+    let bad = write(dir.path(), "bad.toml", "[document]\nsigner_name = \"X\"\n");
+    let o = run(&[
+        "report",
+        "--as-of",
+        "2013-12-31",
+        "--document",
+        bad.to_str().unwrap(),
+        roster(dir.path()).to_str().unwrap(),
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("bad.toml"), "{}", stderr(&o));
+}
+
+#[test]
+fn every_sheet_prints_on_a4_with_the_decrees_margins() {
+    let dir = tempdir();
+    let out = report(dir.path(), &format!("{POLICY}{DOCUMENT}"), &[]);
+    let sheets = sheet_xml(&out);
+    assert!(sheets.len() >= 4, "{}", sheets.len());
+    for (i, xml) in sheets.iter().enumerate() {
+        let margin = |side: &str| -> f64 {
+            attr(xml, "pageMargins", side)
+                .unwrap_or_else(|| panic!("sheet {}: no {side} margin", i + 1))
+                .parse()
+                .unwrap()
+        };
+        // Inches: left 30 mm, right 15 mm, top and bottom 20 mm.
+        let mm = |inches: f64| inches * 25.4;
+        assert!((mm(margin("left")) - 30.0).abs() < 0.1, "sheet {}", i + 1);
+        assert!((mm(margin("right")) - 15.0).abs() < 0.1, "sheet {}", i + 1);
+        assert!((mm(margin("top")) - 20.0).abs() < 0.1, "sheet {}", i + 1);
+        assert!((mm(margin("bottom")) - 20.0).abs() < 0.1, "sheet {}", i + 1);
+        assert_eq!(
+            attr(xml, "pageSetup", "paperSize"),
+            Some("9"),
+            "sheet {}",
+            i + 1
+        );
+        assert_eq!(
+            attr(xml, "pageSetUpPr", "fitToPage"),
+            Some("1"),
+            "sheet {}",
+            i + 1
+        );
+        if i == 0 {
+            // The document: portrait, and page 1 shows no number.
+            assert_eq!(attr(xml, "pageSetup", "orientation"), Some("portrait"));
+            assert!(!xml.contains("<oddHeader>"), "the first page is numbered");
+        } else {
+            assert_eq!(
+                attr(xml, "pageSetup", "orientation"),
+                Some("landscape"),
+                "sheet {}",
+                i + 1
+            );
+            assert!(
+                xml.contains("&amp;P</oddHeader>"),
+                "sheet {}: no page number",
+                i + 1
+            );
+        }
+    }
+    // The data issues: frozen header and a filter over the list.
+    let names = calamine_sheet_names(&out);
+    let at = names
+        .iter()
+        .position(|n| n == nhanluc::labels::VI.sheet_issues)
+        .unwrap();
+    assert!(sheets[at].contains("<pane "), "no frozen header");
+    assert!(sheets[at].contains("<autoFilter "), "no filter");
+}
+
+#[test]
+fn no_absolute_path_of_this_machine_in_the_workbook() {
+    let dir = tempdir();
+    let out = report(dir.path(), POLICY, &[]);
+    let root = dir.path().to_str().unwrap().to_string();
+    for sheet in calamine_sheet_names(&out) {
+        for row in read_sheet(&out, &sheet) {
+            for c in row {
+                assert!(!c.contains(&root), "{sheet}: {c}");
+            }
+        }
+    }
+    let about = read_sheet(&out, nhanluc::labels::VI.sheet_about);
+    assert!(
+        about
+            .iter()
+            .any(|r| r[0] == "roster.csv" && r[1].len() == 64),
+        "{about:?}"
+    );
+    let command = about
+        .iter()
+        .find(|r| r[0] == nhanluc::labels::VI.about_command)
+        .map(|r| r[1].clone())
+        .unwrap();
+    assert!(
+        command.starts_with("nhanluc ") && command.contains(" -o report.xlsx "),
+        "{command}"
+    );
+}
+
+fn calamine_sheet_names(path: &Path) -> Vec<String> {
+    use calamine::Reader as _;
+    calamine::open_workbook_auto(path).unwrap().sheet_names()
+}
