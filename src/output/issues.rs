@@ -80,14 +80,14 @@ pub fn add_issues_sheets(
     lang: Lang,
     issues: &[DataIssue],
 ) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold();
+    let formats = IssueFormats::new();
     long_list(
         workbook,
         labels::get(lang).sheet_issues,
         lang,
         issues,
         1,
-        |ws, chunk, _| write_issue_rows(ws, lang, chunk, &bold),
+        |ws, chunk, _| write_issue_rows(ws, lang, chunk, &formats),
     )
 }
 
@@ -139,31 +139,70 @@ pub(super) fn long_list_per_sheet<T>(
     Ok(())
 }
 
+/// The data-issues list's formats: Times New Roman, wrapped, top-aligned,
+/// bordered, as printed; the header bold on grey.
+pub(super) struct IssueFormats {
+    head: Format,
+    cell: Format,
+}
+
+impl IssueFormats {
+    pub(super) fn new() -> Self {
+        let cell = Format::new()
+            .set_font_name("Times New Roman")
+            .set_font_size(11)
+            .set_text_wrap()
+            .set_align(rust_xlsxwriter::FormatAlign::Top)
+            .set_border(rust_xlsxwriter::FormatBorder::Thin);
+        Self {
+            head: cell
+                .clone()
+                .set_bold()
+                .set_background_color(rust_xlsxwriter::Color::RGB(0x00D9_D9D9)),
+            cell,
+        }
+    }
+}
+
 pub(super) fn write_issue_rows(
     ws: &mut Worksheet,
     lang: Lang,
     issues: &[DataIssue],
-    bold: &Format,
+    f: &IssueFormats,
 ) -> Result<(), XlsxError> {
+    // Widths first: a constant-memory sheet sizes each row as it goes.
+    // About 140 units fit across landscape A4 between the decree's margins.
+    let w = Widths::set(
+        ws,
+        &[
+            (0, 24.0),
+            (1, 12.0),
+            (2, 6.0),
+            (3, 14.0),
+            (4, 22.0),
+            (5, 40.0),
+            (6, 30.0),
+        ],
+    )?;
     for (c, h) in issue_headers(lang).iter().enumerate() {
-        ws.write_string_with_format(0, col(c), *h, bold)?;
+        ws.write_string_with_format(0, col(c), *h, &f.head)?;
     }
     for (r, i) in issues.iter().enumerate() {
         let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
-        for (c, v) in issue_row(lang, i).iter().enumerate() {
+        let cells = issue_row(lang, i);
+        for (c, v) in cells.iter().enumerate() {
             if c == 2
                 && let Some(n) = i.row
             {
-                ws.write_number(row, col(c), f64::from(n))?;
+                ws.write_number_with_format(row, col(c), f64::from(n), &f.cell)?;
             } else {
                 // Always as text: a value starting with "=" must stay text.
-                text(ws, row, col(c), v)?;
+                text_with_format(ws, row, col(c), v, &f.cell)?;
             }
         }
+        let wrapped = [0, 1, 3, 4, 5, 6].map(|c| (col(c), cells[c].as_str()));
+        w.fit_row(ws, row, wrapped, 11.0)?;
     }
-    ws.set_column_width(0, 30)?;
-    ws.set_column_width(5, 50)?;
-    ws.set_column_width(6, 40)?;
     ws.set_freeze_panes(1, 0)?;
     if !issues.is_empty() {
         ws.autofilter(0, 0, row(issues.len()), col(6))?;

@@ -43,3 +43,64 @@ pub fn page_setup(
     }
     Ok(())
 }
+
+/// Excel's default column width (units of the default font's digit).
+const DEFAULT_WIDTH: f64 = 8.43;
+
+/// A sheet's column widths, set once and remembered, so rows can be made
+/// tall enough for their wrapped text ([`super::wrapped_height`]).
+#[derive(Debug, Clone)]
+pub struct Widths(Vec<f64>);
+
+impl Widths {
+    /// Sets the widths of the given columns (others keep the default).
+    pub fn set(ws: &mut Worksheet, widths: &[(u16, f64)]) -> Result<Self, XlsxError> {
+        let n = widths
+            .iter()
+            .map(|(c, _)| usize::from(*c) + 1)
+            .max()
+            .unwrap_or(0);
+        let mut w = vec![DEFAULT_WIDTH; n];
+        for &(c, width) in widths {
+            ws.set_column_width(c, width)?;
+            w[usize::from(c)] = width;
+        }
+        Ok(Self(w))
+    }
+
+    /// A column's width.
+    #[must_use]
+    pub fn of(&self, c: u16) -> f64 {
+        self.0.get(usize::from(c)).copied().unwrap_or(DEFAULT_WIDTH)
+    }
+
+    /// The height a row needs for its cells' text at `size` points, or
+    /// `None` when every cell fits on one line (the row keeps its height).
+    #[must_use]
+    pub fn row_height<'a>(
+        &self,
+        cells: impl IntoIterator<Item = (u16, &'a str)>,
+        size: f64,
+    ) -> Option<f64> {
+        let one = super::wrapped_height("", 1.0, size);
+        let h = cells
+            .into_iter()
+            .map(|(c, text)| super::wrapped_height(text, self.of(c), size))
+            .fold(one, f64::max);
+        (h > one).then_some(h)
+    }
+
+    /// Sizes row `r` for its cells' text (see [`Self::row_height`]).
+    pub fn fit_row<'a>(
+        &self,
+        ws: &mut Worksheet,
+        r: u32,
+        cells: impl IntoIterator<Item = (u16, &'a str)>,
+        size: f64,
+    ) -> Result<(), XlsxError> {
+        if let Some(h) = self.row_height(cells, size) {
+            ws.set_row_height(r, h)?;
+        }
+        Ok(())
+    }
+}

@@ -178,19 +178,28 @@ pub(crate) fn heading(
     Ok(())
 }
 
-/// A printed sheet's top: the official heading and the table's header row.
-/// Returns the table's last column.
+/// A printed sheet's top: the column widths, the official heading and the
+/// table's header row, as tall as its wrapped names need. Returns the
+/// table's last column and the widths (to size the rows below).
 pub(crate) fn table_top(
     ws: &mut Worksheet,
     f: &Formats,
     input: &ReportInput<'_>,
     title: &str,
     headers: &[&str],
-) -> Result<u16, XlsxError> {
+    widths: &[(u16, f64)],
+) -> Result<(u16, output::Widths), XlsxError> {
+    let w = output::Widths::set(ws, widths)?;
     let last = output::col(headers.len().saturating_sub(1));
     heading(ws, f, input, title, last)?;
     header_row(ws, f, HEADER_ROW, headers)?;
-    Ok(last)
+    let cells = headers
+        .iter()
+        .enumerate()
+        .map(|(c, h)| (output::col(c), *h));
+    // Bold wraps a little wider: sized as 13-point text.
+    ws.set_row_height(HEADER_ROW, w.row_height(cells, 13.0).unwrap_or(20.0))?;
+    Ok((last, w))
 }
 
 /// A table's header row, in the header format.
@@ -209,10 +218,7 @@ pub(crate) fn header_row(
 /// A4 landscape, fit to one page wide, header row repeated on every page,
 /// the decree's margins and the page number ([`output::page_setup`]).
 pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
-    output::page_setup(ws, true, Some(header_row))?;
-    // Wrapped header text needs the room; spreadsheets do not grow rows by themselves.
-    ws.set_row_height(header_row, 48)?;
-    Ok(())
+    output::page_setup(ws, true, Some(header_row))
 }
 
 /// Writes the workbook atomically.

@@ -119,7 +119,9 @@ pub(super) fn projection(
         .map(String::from),
     );
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let last = table_top(ws, f, input, l.sheet_projection, &refs)?;
+    let mut widths = vec![(0, 8.0), (1, 10.0), (2, 40.0)];
+    widths.extend((3..refs.len()).map(|c| (col(c), 12.0)));
+    let (last, w) = table_top(ws, f, input, l.sheet_projection, &refs, &widths)?;
     let extra = 3 + dates.len();
     // Outcomes by (target, group): looked up once per row, not searched.
     let outcomes: std::collections::HashMap<(usize, Group), &crate::plan::Outcome> = fut
@@ -145,6 +147,7 @@ pub(super) fn projection(
             output::text_with_format(ws, r, 0, &t.id, text)?;
             output::text_with_format(ws, r, 1, &code, text)?;
             output::text_with_format(ws, r, 2, &name, text)?;
+            w.fit_row(ws, r, [(1, code.as_str()), (2, name.as_str())], 12.0)?;
             for (i, d) in dates.iter().enumerate() {
                 let c = col(3 + i);
                 match p
@@ -196,7 +199,6 @@ pub(super) fn projection(
     if r > HEADER_ROW + 1 {
         ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
     }
-    ws.set_column_width(2, 40)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 3)?;
     print_setup(ws, HEADER_ROW)
 }
@@ -246,7 +248,28 @@ pub(super) fn plan(
         l.col_unknown_deadline,
         l.col_if_unknown,
     ];
-    let last = table_top(ws, f, input, l.sheet_plan, &outcome_cols)?;
+    let (last, w) = table_top(
+        ws,
+        f,
+        input,
+        l.sheet_plan,
+        &outcome_cols,
+        &[
+            (0, 30.0),
+            (1, 34.0),
+            (2, 24.0),
+            (3, 13.0),
+            (4, 13.0),
+            (5, 14.0),
+            (6, 14.0),
+            (7, 30.0),
+            (8, 14.0),
+            (9, 16.0),
+            (10, 14.0),
+            (11, 12.0),
+            (12, 20.0),
+        ],
+    )?;
     let mut r = HEADER_ROW + 1;
     for o in &fut.plan.outcomes {
         let t = &input.policy.targets[o.target];
@@ -273,7 +296,10 @@ pub(super) fn plan(
             if o.met_with_plan { l.yes } else { l.no },
             &f.cell,
         )?;
-        output::text_with_format(ws, r, 7, labels::shortcoming(lang, o.shortcoming), &f.cell)?;
+        let why = labels::shortcoming(lang, o.shortcoming);
+        output::text_with_format(ws, r, 7, why, &f.cell)?;
+        let unit = group_name(input, o.group).1;
+        w.fit_row(ws, r, [(1, unit.as_str()), (7, why)], 12.0)?;
         match o.best_share {
             Some(s) => {
                 ws.write_number_with_format(r, 8, s, &f.pct)?;
@@ -323,7 +349,8 @@ pub(super) fn plan(
     // People.
     r += 1;
     header_row(ws, f, r, &person_cols)?;
-    ws.set_row_height(r, 36)?;
+    let heads = person_cols.iter().enumerate().map(|(c, h)| (col(c), *h));
+    ws.set_row_height(r, w.row_height(heads, 13.0).unwrap_or(20.0))?;
     let roster = &input.loaded.roster;
     for (i, tr) in fut.plan.trainees.iter().enumerate() {
         r += 1;
@@ -342,7 +369,15 @@ pub(super) fn plan(
             .iter()
             .map(|t| input.policy.targets[*t].id.as_str())
             .collect();
-        output::text_with_format(ws, r, 9, served.join(", "), &f.cell)?;
+        let served = served.join(", ");
+        output::text_with_format(ws, r, 9, &served, &f.cell)?;
+        let unit = &roster.units[tr.unit as usize].name;
+        let cells = [
+            (1, unit.as_str()),
+            (2, roster.texts.get(rec.name)),
+            (9, &served),
+        ];
+        w.fit_row(ws, r, cells, 12.0)?;
     }
     // Course starts per unit and year.
     let mut years: Vec<i32> = fut.plan.trainees.iter().map(|t| t.start.year()).collect();
@@ -382,23 +417,6 @@ pub(super) fn plan(
             &f.int_bold,
         )?;
     }
-    for (c, w) in [
-        (0, 30),
-        (1, 34),
-        (2, 24),
-        (3, 13),
-        (4, 13),
-        (5, 14),
-        (6, 14),
-        (7, 30),
-        (8, 14),
-        (9, 16),
-        (10, 14),
-        (11, 12),
-        (12, 20),
-    ] {
-        ws.set_column_width(c, w)?;
-    }
     print_setup(ws, HEADER_ROW)
 }
 
@@ -416,9 +434,6 @@ pub(super) fn retirements(
     // written strictly in order.
     let ws = wb.add_worksheet_with_constant_memory()?;
     ws.set_name(l.sheet_retirements)?;
-    for (c, w) in [(1, 34), (2, 26), (5, 22), (6, 24), (8, 14), (9, 14)] {
-        ws.set_column_width(c, w)?;
-    }
     let names = [
         l.col_no,
         l.col_unit,
@@ -431,7 +446,21 @@ pub(super) fn retirements(
         l.col_retirement,
         l.col_pension,
     ];
-    let last = table_top(ws, f, input, l.sheet_retirements, &names)?;
+    let (last, w) = table_top(
+        ws,
+        f,
+        input,
+        l.sheet_retirements,
+        &names,
+        &[
+            (1, 34.0),
+            (2, 26.0),
+            (5, 22.0),
+            (6, 24.0),
+            (8, 14.0),
+            (9, 14.0),
+        ],
+    )?;
     // Before the rows: a constant-memory sheet cannot change a written row.
     print_setup(ws, HEADER_ROW)?;
     let roster = &input.loaded.roster;
@@ -473,6 +502,14 @@ pub(super) fn retirements(
         output::text_with_format(ws, r, 7, labels::education(lang, rec.education), &f.cell)?;
         ws.write_datetime_with_format(r, 8, *d, &f.date)?;
         ws.write_datetime_with_format(r, 9, crate::retirement::pension_start(*d), &f.date)?;
+        let cells = [
+            (1, roster.units[rec.unit as usize].name.as_str()),
+            (2, roster.texts.get(rec.name)),
+            (5, labels::category(lang, rec.category)),
+            (6, roster.texts.opt(rec.title).unwrap_or("")),
+            (7, labels::education(lang, rec.education)),
+        ];
+        w.fit_row(ws, r, cells, 12.0)?;
     }
     if !list.is_empty() {
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(list.len()), last)?;

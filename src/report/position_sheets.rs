@@ -42,7 +42,14 @@ pub(super) fn positions(
         l.col_over,
         l.col_other_req,
     ];
-    let last = table_top(ws, f, input, l.sheet_positions, &names)?;
+    let (last, w) = table_top(
+        ws,
+        f,
+        input,
+        l.sheet_positions,
+        &names,
+        &[(0, 34.0), (1, 15.0), (2, 40.0), (3, 26.0), (8, 30.0)],
+    )?;
     let mut r = HEADER_ROW + 1;
     for s in &p.staffing {
         let def = &p.catalogue.positions[s.position as usize];
@@ -74,6 +81,13 @@ pub(super) fn positions(
         ws.write_number_with_format(r, 6, num(s.vacant()), &f.int)?;
         ws.write_number_with_format(r, 7, num(s.over()), &f.int)?;
         output::text_with_format(ws, r, 8, def.other.as_deref().unwrap_or(""), &f.cell)?;
+        let cells = [
+            (0, input.loaded.roster.units[s.unit as usize].name.as_str()),
+            (2, def.name.as_str()),
+            (3, labels::position_kind(input.lang, def.kind)),
+            (8, def.other.as_deref().unwrap_or("")),
+        ];
+        w.fit_row(ws, r, cells, 12.0)?;
         r += 1;
     }
     if r > HEADER_ROW + 1 {
@@ -90,9 +104,6 @@ pub(super) fn positions(
             ws.add_conditional_format(HEADER_ROW + 1, c, r - 1, c, &cf)?;
         }
         ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
-    }
-    for (c, w) in [(0, 34), (1, 10), (2, 40), (3, 26), (8, 30)] {
-        ws.set_column_width(c, w)?;
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     print_setup(ws, HEADER_ROW)
@@ -132,19 +143,23 @@ pub(super) fn unfit(
         &rows,
         HEADER_ROW as usize + 1,
         |ws, chunk, before| {
-            for (c, w) in [
-                (0, 6),
-                (1, 30),
-                (2, 26),
-                (3, 24),
-                (4, 10),
-                (5, 34),
-                (6, 70),
-                (7, 16),
-            ] {
-                ws.set_column_width(c, w)?;
-            }
-            table_top(ws, f, input, l.sheet_unfit, &names)?;
+            let (_, w) = table_top(
+                ws,
+                f,
+                input,
+                l.sheet_unfit,
+                &names,
+                &[
+                    (0, 6.0),
+                    (1, 30.0),
+                    (2, 26.0),
+                    (3, 24.0),
+                    (4, 10.0),
+                    (5, 34.0),
+                    (6, 70.0),
+                    (7, 16.0),
+                ],
+            )?;
             // Before the rows: a constant-memory sheet cannot change a written row.
             print_setup(ws, HEADER_ROW)?;
             for (i, &idx) in chunk.iter().enumerate() {
@@ -195,6 +210,17 @@ pub(super) fn unfit(
                     labels::standard(input.lang, a.standard()),
                     &f.cell,
                 )?;
+                let cells = [
+                    (
+                        1,
+                        input.loaded.roster.units[rec.unit as usize].name.as_str(),
+                    ),
+                    (2, input.loaded.roster.texts.get(rec.name)),
+                    (3, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
+                    (5, def.map_or("", |d| d.name.as_str())),
+                    (6, text.as_str()),
+                ];
+                w.fit_row(ws, r, cells, 12.0)?;
             }
             Ok(())
         },
@@ -220,7 +246,14 @@ pub(super) fn grades(
         l.col_placed,
         l.col_placed_grade,
     ];
-    let last = table_top(ws, f, input, l.sheet_grades, &names)?;
+    let (last, _) = table_top(
+        ws,
+        f,
+        input,
+        l.sheet_grades,
+        &names,
+        &[(0, 34.0), (1, 34.0), (4, 16.0), (5, 16.0)],
+    )?;
     let mut r = HEADER_ROW + 1;
     for (u, ag) in p.agencies.iter().enumerate() {
         if ag.people == 0 {
@@ -256,9 +289,6 @@ pub(super) fn grades(
     }
     if r > HEADER_ROW + 1 {
         ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
-    }
-    for (c, w) in [(0, 34), (1, 34), (4, 16), (5, 16)] {
-        ws.set_column_width(c, w)?;
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     print_setup(ws, HEADER_ROW)

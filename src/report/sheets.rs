@@ -77,7 +77,14 @@ pub(super) fn by_unit(
         l.col_status,
         l.col_shortfall,
     ];
-    let last = table_top(ws, f, input, l.report_title, &headers)?;
+    let (last, w) = table_top(
+        ws,
+        f,
+        input,
+        l.report_title,
+        &headers,
+        &[(0, 8.0), (1, 12.0), (2, 42.0), (8, 14.0)],
+    )?;
     let mut r = HEADER_ROW + 1;
     let mut below: Vec<(f64, String, f64, f64)> = Vec::new();
     for res in input.results {
@@ -99,6 +106,7 @@ pub(super) fn by_unit(
                 &f.indent[depth.min(f.indent.len() - 1)]
             };
             output::text_with_format(ws, r, 2, &name, name_fmt)?;
+            w.fit_row(ws, r, [(1, code.as_str()), (2, name.as_str())], 12.0)?;
             ws.write_number_with_format(r, 3, num(row.population), int)?;
             ws.write_number_with_format(r, 4, num(row.qualified), int)?;
             ws.write_number_with_format(r, 5, num(row.unknown), int)?;
@@ -149,9 +157,6 @@ pub(super) fn by_unit(
     }
     ws.set_print_area(0, 0, last_row.max(HEADER_ROW), last)?;
     furthest_below(ws, f, l.sheet_units, l, &mut below)?;
-    for (c, w) in [(0, 8), (1, 12), (2, 42), (8, 14)] {
-        ws.set_column_width(c, w)?;
-    }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     print_setup(ws, HEADER_ROW)
 }
@@ -258,20 +263,24 @@ pub(super) fn training(
         &items,
         HEADER_ROW as usize + 1,
         |ws, chunk, before| {
-            for (c, w) in [
-                (0, 6),
-                (1, 8),
-                (2, 30),
-                (3, 26),
-                (4, 12),
-                (5, 24),
-                (6, 18),
-                (7, 34),
-                (8, 30),
-            ] {
-                ws.set_column_width(c, w)?;
-            }
-            table_top(ws, f, input, l.report_title, &headers)?;
+            let (_, w) = table_top(
+                ws,
+                f,
+                input,
+                l.report_title,
+                &headers,
+                &[
+                    (0, 6.0),
+                    (1, 8.0),
+                    (2, 30.0),
+                    (3, 26.0),
+                    (4, 12.0),
+                    (5, 24.0),
+                    (6, 18.0),
+                    (7, 34.0),
+                    (8, 30.0),
+                ],
+            )?;
             // Before the rows: a constant-memory sheet cannot change a written row.
             print_setup(ws, HEADER_ROW)?;
             for (i, (res, rec)) in chunk.iter().enumerate() {
@@ -314,13 +323,23 @@ pub(super) fn training(
                     &f.cell,
                 )?;
                 output::text_with_format(ws, r, 6, current_level(input, &t.measure, idx), &f.cell)?;
-                output::text_with_format(ws, r, 7, labels::requirement(lang, &t.measure), &f.cell)?;
+                let required = labels::requirement(lang, &t.measure);
+                output::text_with_format(ws, r, 7, &required, &f.cell)?;
                 let note = if is_unknown(&t.measure, rec) {
                     l.verify_unknown
                 } else {
                     ""
                 };
                 output::text_with_format(ws, r, 8, note, &f.cell)?;
+                let unit = &input.loaded.roster.units[rec.unit as usize].name;
+                let cells = [
+                    (2, unit.as_str()),
+                    (3, input.loaded.roster.texts.get(rec.name)),
+                    (5, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
+                    (7, required.as_str()),
+                    (8, note),
+                ];
+                w.fit_row(ws, r, cells, 12.0)?;
             }
             Ok(())
         },
@@ -358,9 +377,11 @@ pub(super) fn about(
         (l.about_version, env!("CARGO_PKG_VERSION").to_string()),
         (l.about_command, input.command_line.clone()),
     ];
+    let w = output::Widths::set(ws, &[(0, 46.0), (1, 66.0), (2, 30.0)])?;
     for (i, (k, v)) in pairs.iter().enumerate() {
         output::text_with_format(ws, row_u32(i), 0, *k, &f.cell_bold)?;
         output::text_with_format(ws, row_u32(i), 1, v, &f.cell)?;
+        w.fit_row(ws, row_u32(i), [(0, *k), (1, v.as_str())], 12.0)?;
     }
     let mut r = row_u32(pairs.len() + 1);
     output::text_with_format(ws, r, 0, l.about_inputs, &f.cell_bold)?;
@@ -402,8 +423,5 @@ pub(super) fn about(
             ws.write_number_with_format(r, c, num(v as u64), &f.int)?;
         }
     }
-    ws.set_column_width(0, 46)?;
-    ws.set_column_width(1, 66)?;
-    ws.set_column_width(2, 30)?;
     output::page_setup(ws, true, None)
 }

@@ -261,3 +261,30 @@ fn calamine_sheet_names(path: &Path) -> Vec<String> {
     use calamine::Reader as _;
     calamine::open_workbook_auto(path).unwrap().sheet_names()
 }
+
+/// The height a row is given in the sheet XML, if any.
+fn row_height(xml: &str, row: u32) -> Option<f64> {
+    let at = xml.find(&format!("<row r=\"{row}\""))?;
+    attr(&xml[at..], "row", "ht")?.parse().ok()
+}
+
+#[test]
+fn rows_are_as_tall_as_their_wrapped_text() {
+    let dir = tempdir();
+    let out = report(dir.path(), POLICY, &[]);
+    let names = calamine_sheet_names(&out);
+    let sheets = sheet_xml(&out);
+    let at = |name: &str| names.iter().position(|n| n == name).unwrap();
+    // "Theo đơn vị": the header's names wrap ("Số người thuộc diện" in a
+    // default-width column is three lines of 13-point text).
+    let units = &sheets[at(nhanluc::labels::VI.sheet_units)];
+    let header = row_height(units, 8).expect("the header row has a height");
+    assert!(header >= 3.0 * 13.0 * 1.2, "{header}");
+    // The data issues: the impossible birth date's explanation wraps in its
+    // column, so its row is taller than one line; a short row is left alone.
+    let issues = &sheets[at(nhanluc::labels::VI.sheet_issues)];
+    let tall = (2..6)
+        .filter_map(|r| row_height(issues, r))
+        .fold(0.0, f64::max);
+    assert!(tall > 2.0 * 11.0 * 1.2, "{tall}: {issues}");
+}
