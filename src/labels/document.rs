@@ -48,7 +48,7 @@ pub static VI_DOC: DocLabels = DocLabels {
     col_shortfall: "Còn thiếu",
     col_units_met: "Đơn vị đạt",
     col_forecast: "Đến thời hạn (có kế hoạch)",
-    not_projected: "Không dự báo",
+    not_projected: "—",
     chart_data: "Dữ liệu biểu đồ",
 };
 
@@ -67,7 +67,7 @@ pub static EN_DOC: DocLabels = DocLabels {
     col_shortfall: "Short by",
     col_units_met: "Units meeting",
     col_forecast: "By the deadline (with the plan)",
-    not_projected: "Not projected",
+    not_projected: "—",
     chart_data: "Chart data",
 };
 
@@ -167,90 +167,106 @@ pub fn percent(lang: Lang, share: f64) -> String {
     }
 }
 
-/// One sentence per target: met now or not, by how much, and by the deadline.
+/// One sentence per target: met now or not, by how much, and by the
+/// deadline. Returned in three parts — before the status word, the status
+/// word, after it — so the status can be set in bold.
 #[must_use]
-pub fn headline(lang: Lang, h: &Headline<'_>) -> String {
-    let who = match (lang, h.over_agencies) {
-        (Lang::Vi, false) => "người",
-        (Lang::Vi, true) => "cơ quan",
-        (Lang::En, false) => "people",
-        (Lang::En, true) => "agencies",
+pub fn headline(lang: Lang, h: &Headline<'_>) -> (String, &'static str, String) {
+    let vi = lang == Lang::Vi;
+    let who = match (vi, h.over_agencies) {
+        (true, false) => "người",
+        (true, true) => "cơ quan",
+        (false, false) => "people",
+        (false, true) => "agencies",
     };
-    let share = h.share.map(|s| percent(lang, s));
     let deadline = h.deadline.format("%d/%m/%Y");
-    let mut s = match lang {
-        Lang::Vi => format!("{} — {}. ", h.id, h.label),
-        Lang::En => format!("{} — {}. ", h.id, h.label),
-    };
-    s.push_str(&match (lang, h.met, &share) {
-        (Lang::Vi, None, _) | (Lang::Vi, _, None) => {
-            format!("Không áp dụng: không có {who} thuộc diện.")
+    let before = format!("{} ({}): ", h.label, h.id);
+    let (status, mut after) = match (h.met, h.share) {
+        (Some(met), Some(share)) => {
+            let p = percent(lang, share);
+            let status = match (vi, met) {
+                (true, true) => "đạt",
+                (true, false) => "chưa đạt",
+                (false, true) => "met",
+                (false, false) => "not met",
+            };
+            let figures = if vi {
+                format!(
+                    ", {}/{} {who} ({p}), yêu cầu {}",
+                    h.qualified, h.population, h.required
+                )
+            } else {
+                format!(
+                    ", {} of {} {who} ({p}), required {}",
+                    h.qualified, h.population, h.required
+                )
+            };
+            (status, figures)
         }
-        (Lang::En, None, _) | (Lang::En, _, None) => format!("Not applicable: no {who} counted."),
-        (Lang::Vi, Some(met), Some(p)) => format!(
-            "{}: {}/{} {who} đạt ({p}), yêu cầu {}.",
-            if met { "ĐẠT" } else { "CHƯA ĐẠT" },
-            h.qualified,
-            h.population,
-            h.required
+        _ => (
+            if vi {
+                "không áp dụng"
+            } else {
+                "not applicable"
+            },
+            if vi {
+                format!(", không có {who} thuộc diện")
+            } else {
+                format!(", no {who} counted")
+            },
         ),
-        (Lang::En, Some(met), Some(p)) => format!(
-            "{}: {} of {} {who} ({p}); required: {}.",
-            if met { "MET" } else { "NOT MET" },
-            h.qualified,
-            h.population,
-            h.required
-        ),
-    });
+    };
     if let Some((met, of)) = h.units {
-        s.push_str(&match lang {
-            Lang::Vi => format!(" {met}/{of} đơn vị đạt."),
-            Lang::En => format!(" {met} of {of} units meet it."),
+        after.push_str(&if vi {
+            format!(", {met}/{of} đơn vị đạt")
+        } else {
+            format!(", {met} of {of} units meet it")
         });
     }
     if h.met == Some(false) && h.shortfall > 0 {
-        s.push_str(&match lang {
-            Lang::Vi => format!(" Còn thiếu {} {who} đạt chuẩn.", h.shortfall),
-            Lang::En => format!(" {} more {who} needed.", h.shortfall),
+        let n = h.shortfall;
+        after.push_str(&match (vi, h.units.is_some()) {
+            (true, false) => format!(", còn thiếu {n} {who}"),
+            (true, true) => format!(", các đơn vị chưa đạt còn thiếu tổng cộng {n} {who}"),
+            (false, false) => format!(", short by {n} {who}"),
+            (false, true) => format!(", the units below it short by {n} {who} in all"),
         });
     }
     if h.unknown > 0 {
-        s.push_str(&match lang {
-            Lang::Vi => format!(" {} người chưa rõ trình độ (tính là chưa đạt).", h.unknown),
-            Lang::En => format!(
-                " {} people of unknown level (counted as not met).",
-                h.unknown
-            ),
+        after.push_str(&if vi {
+            format!(" ({} người chưa rõ trình độ, chưa tính là đạt)", h.unknown)
+        } else {
+            format!(" ({} of unknown level, not counted as met)", h.unknown)
         });
     }
     if let Some(f) = h.forecast {
-        s.push(' ');
-        s.push_str(&match (lang, f) {
-            (Lang::Vi, Forecast::NotProjected) => format!("Đến {deadline}: không dự báo."),
-            (Lang::En, Forecast::NotProjected) => format!("By {deadline}: not projected."),
-            (Lang::Vi, Forecast::NotApplicable) => {
-                format!("Đến {deadline}: không còn {who} thuộc diện.")
+        after.push_str(&match (vi, f) {
+            (true, Forecast::NotProjected) => "; không dự báo đến thời hạn".to_string(),
+            (false, Forecast::NotProjected) => "; not projected to the deadline".to_string(),
+            (true, Forecast::NotApplicable) => {
+                format!("; đến {deadline} không còn {who} thuộc diện")
             }
-            (Lang::En, Forecast::NotApplicable) => format!("By {deadline}: no {who} counted."),
-            (Lang::Vi, Forecast::MetAnyway) => {
-                format!("Dự báo đến {deadline}: đạt, không cần đào tạo thêm.")
+            (false, Forecast::NotApplicable) => format!("; by {deadline} no {who} counted"),
+            (true, Forecast::MetAnyway) => {
+                format!("; dự báo đến {deadline} đạt mà không cần đào tạo thêm")
             }
-            (Lang::En, Forecast::MetAnyway) => {
-                format!("By {deadline}: met without further training.")
+            (false, Forecast::MetAnyway) => {
+                format!("; by {deadline} met without further training")
             }
-            (Lang::Vi, Forecast::MetWithPlan(n)) => {
-                format!("Dự báo đến {deadline}: đạt nếu thực hiện kế hoạch đào tạo ({n} người).")
+            (true, Forecast::MetWithPlan(n)) => {
+                format!("; dự báo đến {deadline} đạt nếu thực hiện kế hoạch đào tạo {n} người")
             }
-            (Lang::En, Forecast::MetWithPlan(n)) => {
-                format!("By {deadline}: met with the training plan ({n} trainees).")
+            (false, Forecast::MetWithPlan(n)) => {
+                format!("; by {deadline} met with the training plan ({n} trainees)")
             }
-            (Lang::Vi, Forecast::NotMet(_)) => {
-                format!("Dự báo đến {deadline}: chưa đạt, kể cả khi thực hiện kế hoạch đào tạo.")
+            (true, Forecast::NotMet(_)) => {
+                format!("; dự báo đến {deadline} chưa đạt, kể cả khi thực hiện kế hoạch đào tạo")
             }
-            (Lang::En, Forecast::NotMet(_)) => {
-                format!("By {deadline}: not met, even with the training plan.")
+            (false, Forecast::NotMet(_)) => {
+                format!("; by {deadline} not met, even with the training plan")
             }
         });
     }
-    s
+    after.push('.');
+    (before, status, after)
 }

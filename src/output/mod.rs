@@ -64,6 +64,56 @@ pub fn save_workbook(workbook: &mut Workbook, path: &Path) -> Result<()> {
     })
 }
 
+/// Saves a workbook whose first sheet is an official document: its first
+/// page shows no page number (Decree 30/2020), its later pages do.
+/// rust_xlsxwriter cannot mark a header "different first page", so the
+/// package is written to an unnamed scratch file and copied entry by entry
+/// (compressed data as is, nothing recompressed), the first sheet's header
+/// marked `differentFirst` on the way.
+pub fn save_document_workbook(workbook: &mut Workbook, path: &Path) -> Result<()> {
+    use std::io::{Read as _, Seek as _, Write as _};
+    const COVER: &str = "xl/worksheets/sheet1.xml";
+    workbook.set_zip_compression_level(3);
+    let w = |e: &dyn std::fmt::Display| write_error(path, e);
+    atomically(path, |file| {
+        let mut scratch = tempfile::tempfile_in(folder_of(path)).map_err(|e| w(&e))?;
+        {
+            let mut buf = std::io::BufWriter::new(&mut scratch);
+            workbook.save_to_writer(&mut buf).map_err(|e| w(&e))?;
+            buf.flush().map_err(|e| w(&e))?;
+        }
+        scratch.rewind().map_err(|e| w(&e))?;
+        let mut src = zip::ZipArchive::new(std::io::BufReader::new(scratch)).map_err(|e| w(&e))?;
+        let mut dst = zip::ZipWriter::new(std::io::BufWriter::new(file));
+        for i in 0..src.len() {
+            let is_cover = src
+                .by_index_raw(i)
+                .map_err(|e| w(&e))?
+                .name()
+                .map_err(|e| w(&e))?
+                == COVER;
+            if is_cover {
+                let mut xml = String::new();
+                src.by_index(i)
+                    .map_err(|e| w(&e))?
+                    .read_to_string(&mut xml)
+                    .map_err(|e| w(&e))?;
+                let xml = xml.replacen("<headerFooter>", "<headerFooter differentFirst=\"1\">", 1);
+                let opts = zip::write::SimpleFileOptions::default()
+                    .compression_method(zip::CompressionMethod::Deflated)
+                    .compression_level(Some(3))
+                    .last_modified_time(zip::DateTime::default());
+                dst.start_file(COVER, opts).map_err(|e| w(&e))?;
+                dst.write_all(xml.as_bytes()).map_err(|e| w(&e))?;
+            } else {
+                dst.raw_copy_file(src.by_index_raw(i).map_err(|e| w(&e))?)
+                    .map_err(|e| w(&e))?;
+            }
+        }
+        dst.finish().map_err(|e| w(&e))?.flush().map_err(|e| w(&e))
+    })
+}
+
 pub use crate::ingest::EXCEL_MAX_CHARS;
 
 /// Text as it fits in one Excel cell: longer text is cut, and says so at its
@@ -104,7 +154,17 @@ pub fn wrapped_height(text: &str, width: f64, size: f64) -> f64 {
         let mut used = 0.0_f64;
         lines += 1;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
-            let w = word.chars().count() as f64;
+            // Capitals and digits are wider than the average letter.
+            let w: f64 = word
+                .chars()
+                .map(|c| {
+                    if c.is_uppercase() || c.is_ascii_digit() {
+                        1.25
+                    } else {
+                        1.0
+                    }
+                })
+                .sum();
             if used > 0.0 && used + 1.0 + w > per_line {
                 lines += 1;
                 used = 0.0;

@@ -58,6 +58,16 @@ fn wrapped_height_grows_with_lines() {
     );
     // A word longer than the line breaks across lines: 50 = 23 + 23 + 4.
     assert_eq!(wrapped_height(&"x".repeat(50), 20.0, 11.0), line(3.0));
+    // Capitals are wider: four lower-case words fill a line, in capitals
+    // the fourth wraps.
+    assert_eq!(
+        wrapped_height(&["abcde"; 4].join(" "), 20.0, 11.0),
+        line(1.0)
+    );
+    assert_eq!(
+        wrapped_height(&["ABCDE"; 4].join(" "), 20.0, 11.0),
+        line(2.0)
+    );
     // Larger type, fewer characters a line: 23 × 11 / 22 = 11.5, two words.
     assert_eq!(wrapped_height(&words, 20.0, 22.0), 5.0 * 22.0 * 1.2 + 3.0);
 }

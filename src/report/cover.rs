@@ -9,9 +9,9 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFormat, ChartLine, ChartMarker, ChartMarkerType, ChartSolidFill,
-    ChartType, Color, Format, FormatAlign, FormatBorder, FormatUnderline, Workbook, Worksheet,
-    XlsxError,
+    Chart, ChartDataLabel, ChartDataLabelPosition, ChartFont, ChartFormat, ChartLine, ChartMarker,
+    ChartMarkerType, ChartSolidFill, ChartType, Color, Format, FormatAlign, FormatBorder,
+    FormatUnderline, Workbook, Worksheet, XlsxError,
 };
 
 use super::{Future, ReportInput};
@@ -39,6 +39,9 @@ struct Cover {
     text: Format,
     section: Format,
     sentence: [Format; 3],
+    /// The fonts of a sentence's words (the cell gives fill and wrap).
+    plain: Format,
+    strong: Format,
     head: Format,
     cell: Format,
     right: Format,
@@ -77,6 +80,11 @@ impl Cover {
             italic: center(13.0).set_italic(),
             text: base(13.0).set_text_wrap().set_align(FormatAlign::Justify),
             section: base(13.0).set_bold(),
+            plain: Format::new().set_font_name(FONT).set_font_size(13),
+            strong: Format::new()
+                .set_font_name(FONT)
+                .set_font_size(13)
+                .set_bold(),
             sentence: fills.map(|c| {
                 base(13.0)
                     .set_text_wrap()
@@ -190,9 +198,17 @@ pub(super) fn summary(wb: &mut Workbook, input: &ReportInput<'_>) -> Result<(), 
     let forecasts = input.future.as_ref().map(|fut| forecasts(input, fut));
     for (i, res) in input.results.iter().enumerate() {
         let forecast = forecasts.as_ref().map(|v| v[i]);
-        let sentence = labels::headline(input.lang, &headline(input, res, forecast));
+        let (before, status, after) = labels::headline(input.lang, &headline(input, res, forecast));
         let fmt = Cover::of(&f.sentence, res.headline.met);
+        let sentence = format!("{before}{status}{after}");
         r = paragraph(ws, r, &cols, &sentence, fmt, 13.0)?;
+        // The status word in bold (the text's fonts; the cell keeps its fill).
+        let parts = [
+            (&f.plain, before.as_str()),
+            (&f.strong, status),
+            (&f.plain, after.as_str()),
+        ];
+        ws.write_rich_string_with_format(r - 1, 0, &parts, fmt)?;
     }
     r += 1;
     ws.merge_range(r, 0, r, last, d.table, &f.section)?;
@@ -209,12 +225,10 @@ pub(super) fn summary(wb: &mut Workbook, input: &ReportInput<'_>) -> Result<(), 
     r = chart(ws, &cols, input, first_row, r)?;
     let end = signature(ws, &f, &cols, input.lang, &input.policy.document, r + 1)?;
     ws.set_print_area(0, 0, end, last)?;
-    ws.set_paper_size(9);
-    ws.set_portrait();
-    ws.set_print_fit_to_pages(1, 0);
-    // The first page carries no page number (Decree 30): no header here.
-    output::decree_margins(ws);
-    Ok(())
+    // The first page carries no page number (Decree 30/2020), later pages
+    // do: the header is marked "different first page" when the workbook is
+    // saved (output::save_document_workbook).
+    output::page_setup(ws, false, None)
 }
 
 /// The heading block: issuing body and national heading, number and place,
@@ -497,13 +511,29 @@ fn chart(
     }
     let sheet = l.sheet_summary;
     let last_row = first + n - 1;
+    let font = |size: f64, bold: bool| {
+        let mut f = ChartFont::new();
+        f.set_name(FONT).set_size(size);
+        if bold {
+            f.set_bold();
+        }
+        f
+    };
     let mut bars = Chart::new(ChartType::Column);
-    bars.title().set_name(l.chart_share_title);
+    bars.title()
+        .set_name(l.chart_share_title)
+        .set_font(&font(13.0, true));
+    // Value labels in the middle of the bars, clear of the threshold marks.
     bars.add_series()
         .set_name(l.col_share)
         .set_categories((sheet, first, data, last_row, data))
         .set_values((sheet, first, data + 1, last_row, data + 1))
-        .set_data_label(ChartDataLabel::new().show_value());
+        .set_data_label(
+            ChartDataLabel::new()
+                .show_value()
+                .set_position(ChartDataLabelPosition::Center)
+                .set_font(font(11.0, true).set_color(Color::White)),
+        );
     // Each target's threshold as a bar across its column, not a line
     // joining targets that have nothing in common.
     let mut line = Chart::new(ChartType::Line);
@@ -523,9 +553,15 @@ fn chart(
                 ),
         );
     bars.combine(&line);
-    bars.y_axis().set_num_format("0%").set_min(0).set_max(1);
+    bars.y_axis()
+        .set_num_format("0%")
+        .set_min(0)
+        .set_max(1)
+        .set_font(&font(10.0, false));
+    bars.x_axis().set_font(&font(11.0, false));
     bars.legend()
-        .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
+        .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom)
+        .set_font(&font(11.0, false));
     // The printed width: the columns' pixels (7 per unit and 5 of padding).
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let px = cols

@@ -252,5 +252,5 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     output::add_issues_sheets(&mut wb, input.lang, input.issues).map_err(x)?;
     sheets::about(&mut wb, &f, input).map_err(x)?;
     crate::progress::timings::stage("sheets");
-    output::save_workbook(&mut wb, path)
+    output::save_document_workbook(&mut wb, path)
 }

@@ -10,7 +10,7 @@ use crate::compliance::{ComplianceRow, Group, TargetResult};
 use crate::dates::Precision;
 use crate::labels;
 use crate::output::{self, long_list};
-use crate::policy::Measure;
+use crate::policy::{Measure, Target};
 use crate::roster::{SheetStatus, StaffRecord};
 
 fn row_u32(r: usize) -> u32 {
@@ -231,8 +231,24 @@ fn is_unknown(m: &Measure, rec: &StaffRecord) -> bool {
     }
 }
 
+/// Joins distinct texts in first-seen order.
+fn distinct_joined<'a>(
+    texts: impl IntoIterator<Item = std::borrow::Cow<'a, str>>,
+    sep: &str,
+) -> String {
+    let mut seen: Vec<std::borrow::Cow<'a, str>> = Vec::new();
+    for t in texts {
+        if !t.is_empty() && !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    seen.join(sep)
+}
+
 /// "Cần đào tạo": everyone in a target's population who does not meet its
-/// measure. Constant-memory sheets, continued past Excel's row limit.
+/// measure, once per person with every target they are below on (a person
+/// under T2 and T2-XA is one row, "T2, T2-XA"). Constant-memory sheets,
+/// continued past Excel's row limit.
 pub(super) fn training(
     wb: &mut Workbook,
     f: &Formats,
@@ -251,11 +267,18 @@ pub(super) fn training(
         l.col_required,
         l.col_note,
     ];
-    let items: Vec<(&TargetResult, u32)> = input
-        .results
-        .iter()
-        .flat_map(|r| r.gaps.iter().map(move |g| (r, *g)))
-        .collect();
+    // People in order of first appearance (target order, then roster order).
+    let mut items: Vec<(u32, Vec<&TargetResult>)> = Vec::new();
+    let mut at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for res in input.results {
+        for &g in &res.gaps {
+            let k = *at.entry(g).or_insert_with(|| {
+                items.push((g, Vec::new()));
+                items.len() - 1
+            });
+            items[k].1.push(res);
+        }
+    }
     long_list(
         wb,
         l.sheet_training,
@@ -283,13 +306,21 @@ pub(super) fn training(
             )?;
             // Before the rows: a constant-memory sheet cannot change a written row.
             print_setup(ws, HEADER_ROW)?;
-            for (i, (res, rec)) in chunk.iter().enumerate() {
-                let t = &input.policy.targets[res.target];
+            for (i, (rec, results)) in chunk.iter().enumerate() {
+                let targets: Vec<&Target> = results
+                    .iter()
+                    .map(|res| &input.policy.targets[res.target])
+                    .collect();
                 let idx = *rec as usize;
                 let rec = &input.loaded.roster.records[idx];
                 let r = HEADER_ROW + 1 + row_u32(i);
                 ws.write_number_with_format(r, 0, num((before + i + 1) as u64), &f.int)?;
-                output::text_with_format(ws, r, 1, &t.id, &f.cell)?;
+                let ids = targets
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                output::text_with_format(ws, r, 1, &ids, &f.cell)?;
                 output::text_with_format(
                     ws,
                     r,
@@ -322,10 +353,21 @@ pub(super) fn training(
                     input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
                     &f.cell,
                 )?;
-                output::text_with_format(ws, r, 6, current_level(input, &t.measure, idx), &f.cell)?;
-                let required = labels::requirement(lang, &t.measure);
+                let current = distinct_joined(
+                    targets
+                        .iter()
+                        .map(|t| current_level(input, &t.measure, idx).into()),
+                    "; ",
+                );
+                output::text_with_format(ws, r, 6, &current, &f.cell)?;
+                let required = distinct_joined(
+                    targets
+                        .iter()
+                        .map(|t| labels::requirement(lang, &t.measure).into()),
+                    "; ",
+                );
                 output::text_with_format(ws, r, 7, &required, &f.cell)?;
-                let note = if is_unknown(&t.measure, rec) {
+                let note = if targets.iter().any(|t| is_unknown(&t.measure, rec)) {
                     l.verify_unknown
                 } else {
                     ""
@@ -333,9 +375,11 @@ pub(super) fn training(
                 output::text_with_format(ws, r, 8, note, &f.cell)?;
                 let unit = &input.loaded.roster.units[rec.unit as usize].name;
                 let cells = [
+                    (1, ids.as_str()),
                     (2, unit.as_str()),
                     (3, input.loaded.roster.texts.get(rec.name)),
                     (5, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
+                    (6, current.as_str()),
                     (7, required.as_str()),
                     (8, note),
                 ];
