@@ -444,3 +444,27 @@ fn parent_scope_judges_each_parent_unit() {
     assert_eq!(t["met"], false, "{t:#}");
     assert_eq!(t["shortfall"], 1, "{t:#}");
 }
+
+/// "Cần đào tạo" lists a person once, with every target they are below on.
+#[test]
+fn a_person_below_two_targets_is_listed_once() {
+    let dir = tempdir();
+    let p = policy(
+        dir.path(),
+        &[
+            target("A", CB, TC, "gt", "65", "all"),
+            target("B", CB, TC, "gt", "65", "unit"),
+        ],
+    );
+    let (out, _) = report(dir.path(), &p, &[]);
+    let rows = read_sheet(&out, nhanluc::labels::VI.sheet_training);
+    let people: Vec<&Vec<String>> = rows.iter().skip(8).filter(|r| !r[0].is_empty()).collect();
+    // Xã A's seven cán bộ at sơ cấp, each below both targets.
+    assert_eq!(people.len(), 7, "{rows:?}");
+    for r in &people {
+        assert_eq!(r[1], "A, B", "{r:?}");
+        assert_eq!(r[6], "Sơ cấp", "{r:?}");
+    }
+    let names: std::collections::BTreeSet<&str> = people.iter().map(|r| r[3].as_str()).collect();
+    assert_eq!(names.len(), 7);
+}
