@@ -453,12 +453,16 @@ pub(super) fn retirements(
         l.sheet_retirements,
         &names,
         &[
+            (0, 6.0),
             (1, 34.0),
             (2, 26.0),
+            (3, 8.0),
+            (4, 12.0),
             (5, 22.0),
             (6, 24.0),
-            (8, 14.0),
-            (9, 14.0),
+            (7, 14.0),
+            (8, 13.0),
+            (9, 13.0),
         ],
     )?;
     // Before the rows: a constant-memory sheet cannot change a written row.

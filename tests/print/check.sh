@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# CI's print check: renders the sample's report, plan and issues workbooks
+# with LibreOffice (tests/print/render.sh) and checks what a reader of the
+# printout would: page 1 is the document form without a page number, every
+# later page is numbered, nothing prints "###" or a placeholder, and the page
+# counts stay within bounds (a sheet that stops fitting the page's width, or
+# rows that stop wrapping, moves them).
+#   tests/print/check.sh            (needs soffice, pdftoppm, pdftotext)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+if ! command -v soffice > /dev/null || ! command -v pdftotext > /dev/null; then
+  # CI machines start without LibreOffice; the fonts give Excel's metrics
+  # (Carlito for Calibri column widths, Liberation for Times New Roman).
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    --no-install-recommends libreoffice-calc poppler-utils fonts-crosextra-carlito \
+    fonts-liberation > /dev/null; }; then
+    echo "print check SKIPPED: LibreOffice could not be installed here" >&2
+    exit 0
+  fi
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+bin=${NHANLUC:-target/debug/nhanluc}
+[[ -x $bin ]] || cargo build --quiet --locked
+"$bin" --quiet report --as-of 2013-12-31 -o "$out/report.xlsx" > /dev/null
+"$bin" --quiet plan --as-of 2013-12-31 -o "$out/plan.xlsx" > /dev/null
+"$bin" --quiet check --as-of 2013-12-31 --issues "$out/issues.xlsx" > /dev/null
+tests/print/render.sh "$out/report.xlsx" "$out/plan.xlsx" "$out/issues.xlsx" -o "$out/print"
+fail=0
+bad() { echo "print check: $*" >&2; fail=1; }
+check() { # name, min pages, max pages, is a document
+  local name=$1 min=$2 max=$3 doc=$4 pdf="$out/print/$1.pdf"
+  local pages
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  ((pages >= min && pages <= max)) || bad "$name: $pages pages, expected $min–$max"
+  local text
+  text=$(pdftotext -layout "$pdf" -)
+  grep -q '###' <<< "$text" && bad "$name: a cell prints ###"
+  grep -qi 'cần điền' <<< "$text" && bad "$name: placeholder text"
+  for ((p = 1; p <= pages; p++)); do
+    local page first
+    page=$(pdftotext -layout -f "$p" -l "$p" "$pdf" -)
+    first=$(awk 'NF {print $1; exit}' <<< "$page")
+    if ((p == 1)) && [[ $doc == yes ]]; then
+      [[ $first =~ ^[0-9]+$ ]] && bad "$name: page 1 shows a page number"
+      for want in "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "BÁO CÁO" "Số:" "Căn cứ"; do
+        grep -q "$want" <<< "$page" || bad "$name: page 1 lacks \"$want\""
+      done
+    elif ! [[ $first =~ ^[0-9]+$ ]]; then
+      bad "$name: page $p has no page number at the top (starts \"$first\")"
+    fi
+  done
+  grep -q "Nơi nhận" <<< "$text" || [[ $doc != yes ]] || bad "$name: no \"Nơi nhận\""
+  echo "$name: $pages pages checked"
+}
+check report 15 45 yes
+check plan 18 50 yes
+check issues 2 12 no
+exit $fail
