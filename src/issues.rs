@@ -216,6 +216,22 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the unit that sent the file must do something: a row or a
+    /// value the figures could not use, a person not placed, two rows to
+    /// confirm. Everything else is a note of what the tool read or inferred.
+    #[must_use]
+    pub fn needs_action(self) -> bool {
+        matches!(
+            self,
+            Action::SetAside
+                | Action::CountedUnknown
+                | Action::Ignored
+                | Action::NoCategory
+                | Action::NotPlaced
+                | Action::ToConfirm
+        )
+    }
+
     /// Info-level actions are not problems with the data, only notes.
     #[must_use]
     pub fn is_note(self) -> bool {

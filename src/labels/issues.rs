@@ -413,3 +413,23 @@ pub fn problem_kind(lang: Lang, p: &Problem) -> String {
         other => problem(lang, other),
     }
 }
+
+/// The header of the data issues' severity column.
+#[must_use]
+pub fn severity_header(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Mức độ",
+        Lang::En => "Severity",
+    }
+}
+
+/// A data issue's severity: something for the unit to do, or a note.
+#[must_use]
+pub fn severity(lang: Lang, needs_action: bool) -> &'static str {
+    match (lang, needs_action) {
+        (Lang::Vi, true) => "Cần xử lý",
+        (Lang::Vi, false) => "Ghi chú",
+        (Lang::En, true) => "Needs action",
+        (Lang::En, false) => "Note",
+    }
+}

@@ -21,7 +21,7 @@ pub use document::{
     BLANK, DocLabels, Forecast, Headline, doc, headline, number_line, percent, place_date_line,
 };
 pub use en::EN;
-pub use issues::{action, problem, problem_kind};
+pub use issues::{action, problem, problem_kind, severity, severity_header};
 pub use terms::*;
 pub use vi::VI;
 

@@ -81,11 +81,15 @@ pub fn add_issues_sheets(
     issues: &[DataIssue],
 ) -> Result<(), XlsxError> {
     let formats = IssueFormats::new();
+    // What needs action first, then the notes; within each, file by file
+    // (a correction list per unit), in the order the rows were read.
+    let mut ordered: Vec<&DataIssue> = issues.iter().collect();
+    ordered.sort_by_key(|i| !i.action.needs_action());
     long_list(
         workbook,
         labels::get(lang).sheet_issues,
         lang,
-        issues,
+        &ordered,
         1,
         |ws, chunk, _| write_issue_rows(ws, lang, chunk, &formats),
     )
@@ -144,6 +148,8 @@ pub(super) fn long_list_per_sheet<T>(
 pub(super) struct IssueFormats {
     head: Format,
     cell: Format,
+    /// The severity of an issue that needs action: bold on light red.
+    action: Format,
 }
 
 impl IssueFormats {
@@ -159,6 +165,10 @@ impl IssueFormats {
                 .clone()
                 .set_bold()
                 .set_background_color(rust_xlsxwriter::Color::RGB(0x00D9_D9D9)),
+            action: cell
+                .clone()
+                .set_bold()
+                .set_background_color(rust_xlsxwriter::Color::RGB(0x00FF_C7CE)),
             cell,
         }
     }
@@ -167,28 +177,34 @@ impl IssueFormats {
 pub(super) fn write_issue_rows(
     ws: &mut Worksheet,
     lang: Lang,
-    issues: &[DataIssue],
+    issues: &[&DataIssue],
     f: &IssueFormats,
 ) -> Result<(), XlsxError> {
     // Widths first: a constant-memory sheet sizes each row as it goes.
     // About 140 units fit across landscape A4 between the decree's margins.
+    // The columns of the CSV list, then the severity beside what was done.
     let w = Widths::set(
         ws,
         &[
-            (0, 24.0),
+            (0, 22.0),
             (1, 12.0),
             (2, 6.0),
             (3, 14.0),
-            (4, 22.0),
-            (5, 40.0),
-            (6, 30.0),
+            (4, 20.0),
+            (5, 38.0),
+            (6, 28.0),
+            (7, 10.0),
         ],
     )?;
     for (c, h) in issue_headers(lang).iter().enumerate() {
         ws.write_string_with_format(0, col(c), *h, &f.head)?;
     }
+    ws.write_string_with_format(0, 7, labels::severity_header(lang), &f.head)?;
     for (r, i) in issues.iter().enumerate() {
         let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        let needs = i.action.needs_action();
+        let severity = labels::severity(lang, needs);
+        ws.write_string_with_format(row, 7, severity, if needs { &f.action } else { &f.cell })?;
         let cells = issue_row(lang, i);
         for (c, v) in cells.iter().enumerate() {
             if c == 2
@@ -205,7 +221,7 @@ pub(super) fn write_issue_rows(
     }
     ws.set_freeze_panes(1, 0)?;
     if !issues.is_empty() {
-        ws.autofilter(0, 0, row(issues.len()), col(6))?;
+        ws.autofilter(0, 0, row(issues.len()), col(7))?;
     }
     page_setup(ws, true, Some(0))
 }
