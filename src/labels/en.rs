@@ -56,6 +56,7 @@ pub static EN: Labels = Labels {
     col_qualified: "Qualified",
     col_unknown: "Unknown",
     col_share: "Share",
+    col_proportion: "Share of the agency",
     col_status: "Status",
     col_shortfall: "Shortfall",
     col_units_met: "Units meeting",

@@ -89,6 +89,8 @@ pub struct Labels {
     pub col_qualified: &'static str,
     pub col_unknown: &'static str,
     pub col_share: &'static str,
+    /// A part's share of its whole (not a rate of meeting anything).
+    pub col_proportion: &'static str,
     pub col_status: &'static str,
     pub col_shortfall: &'static str,
     pub col_units_met: &'static str,

@@ -56,6 +56,7 @@ pub static VI: Labels = Labels {
     col_qualified: "Số người đạt",
     col_unknown: "Chưa rõ trình độ",
     col_share: "Tỷ lệ đạt",
+    col_proportion: "Tỷ trọng",
     col_status: "Đánh giá",
     col_shortfall: "Số người còn thiếu",
     col_units_met: "Số đơn vị đạt",

@@ -242,7 +242,7 @@ pub(super) fn grades(
         l.col_unit,
         l.col_grade,
         l.col_people,
-        l.col_share,
+        l.col_proportion,
         l.col_placed,
         l.col_placed_grade,
     ];

@@ -395,6 +395,13 @@ fn mapping_by_code_name_title_and_suggestions() {
         .parse::<f64>()
         .unwrap();
     assert!((share - 1.0 / 9.0).abs() < 1e-9, "{share}");
+    // Headed as a share of the agency, not as a rate of meeting a target.
+    assert!(grades[7].iter().any(|c| c == "Tỷ trọng"), "{:?}", grades[7]);
+    assert!(
+        !grades[7].iter().any(|c| c == "Tỷ lệ đạt"),
+        "{:?}",
+        grades[7]
+    );
 }
 
 #[test]
