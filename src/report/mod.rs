@@ -95,7 +95,13 @@ const FONT: &str = "Times New Roman";
 impl Formats {
     fn new() -> Self {
         let base = Format::new().set_font_name(FONT).set_font_size(12);
-        let cell = base.clone().set_border(FormatBorder::Thin).set_text_wrap();
+        // Top-aligned: a wrapped neighbour no longer pushes a number down
+        // against the next cell.
+        let cell = base
+            .clone()
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top);
         Self {
             bold: base.clone().set_bold().set_align(FormatAlign::Center),
             head: cell

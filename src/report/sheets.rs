@@ -421,7 +421,7 @@ pub(super) fn about(
         (l.about_version, env!("CARGO_PKG_VERSION").to_string()),
         (l.about_command, input.command_line.clone()),
     ];
-    let w = output::Widths::set(ws, &[(0, 46.0), (1, 66.0), (2, 30.0)])?;
+    let w = output::Widths::set(ws, &[(0, 40.0), (1, 74.0), (2, 28.0)])?;
     for (i, (k, v)) in pairs.iter().enumerate() {
         output::text_with_format(ws, row_u32(i), 0, *k, &f.cell_bold)?;
         output::text_with_format(ws, row_u32(i), 1, v, &f.cell)?;
@@ -430,20 +430,18 @@ pub(super) fn about(
     let mut r = row_u32(pairs.len() + 1);
     output::text_with_format(ws, r, 0, l.about_inputs, &f.cell_bold)?;
     r += 1;
-    header_row(
-        ws,
-        f,
-        r,
-        &[
-            l.col_file,
-            l.about_sha,
-            l.col_sheet,
-            l.rows_read,
-            l.analysed,
-            l.set_aside,
-            l.non_staff,
-        ],
-    )?;
+    let heads = [
+        l.col_file,
+        l.about_sha,
+        l.col_sheet,
+        l.rows_read,
+        l.analysed,
+        l.set_aside,
+        l.non_staff,
+    ];
+    header_row(ws, f, r, &heads)?;
+    let cells = heads.iter().enumerate().map(|(c, h)| (output::col(c), *h));
+    w.fit_row(ws, r, cells, 13.0)?;
     for s in &input.loaded.sheets {
         r += 1;
         let file = &input.loaded.files[s.file];
@@ -458,6 +456,8 @@ pub(super) fn about(
             ));
         }
         output::text_with_format(ws, r, 2, &sheet, &f.cell)?;
+        let shown = output::shown_path(&file.path);
+        w.fit_row(ws, r, [(0, shown.as_str()), (2, sheet.as_str())], 12.0)?;
         for (c, v) in [
             (3u16, s.rows.read),
             (4, s.rows.staff),
