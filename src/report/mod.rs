@@ -87,6 +87,10 @@ pub(crate) struct Formats {
     pub(crate) pct: Format,
     pub(crate) pct_bold: Format,
     pub(crate) date: Format,
+    /// A birth date known to the month: "05/1970".
+    pub(crate) month: Format,
+    /// A birth date known to the year: the year as a number.
+    pub(crate) year: Format,
     pub(crate) indent: Vec<Format>,
 }
 
@@ -127,6 +131,8 @@ impl Formats {
             pct: cell.clone().set_num_format("0.0%"),
             pct_bold: cell.clone().set_bold().set_num_format("0.0%"),
             date: cell.clone().set_num_format("dd/mm/yyyy"),
+            month: cell.clone().set_num_format("mm/yyyy"),
+            year: cell.clone().set_num_format("0"),
             indent: (0..6).map(|i| cell.clone().set_indent(i)).collect(),
             cell,
         }
@@ -135,6 +141,31 @@ impl Formats {
 
 /// Row of the table header on printed sheets (after the heading block).
 pub(crate) const HEADER_ROW: u32 = 7;
+
+/// A birth date as a date (to the day or the month), or a bare year as a
+/// number: sortable and filterable, never text among dates. (The data
+/// issues note every date known only to the month or the year.)
+pub(crate) fn write_birth(
+    ws: &mut Worksheet,
+    f: &Formats,
+    r: u32,
+    c: u16,
+    rec: &crate::roster::StaffRecord,
+) -> Result<(), XlsxError> {
+    use crate::dates::Precision;
+    use chrono::Datelike;
+    match rec.birth {
+        Some(b) if b.precision == Precision::Day => {
+            ws.write_datetime_with_format(r, c, b.date, &f.date)?
+        }
+        Some(b) if b.precision == Precision::Month => {
+            ws.write_datetime_with_format(r, c, b.date, &f.month)?
+        }
+        Some(b) => ws.write_number_with_format(r, c, f64::from(b.date.year()), &f.year)?,
+        None => ws.write_blank(r, c, &f.cell)?,
+    };
+    Ok(())
+}
 
 /// The policy's name in the report's language.
 pub(crate) fn policy_name<'a>(input: &'a ReportInput<'_>) -> &'a str {

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-use super::{Formats, Future, HEADER_ROW, ReportInput, header_row, print_setup, table_top};
+use super::{
+    Formats, Future, HEADER_ROW, ReportInput, header_row, print_setup, table_top, write_birth,
+};
 use crate::compliance::Group;
-use crate::dates::Precision;
 use crate::labels::{self, Lang};
 use crate::output::{self, col};
-use crate::roster::StaffRecord;
 use crate::scales::Gender;
 
 fn row_u32(r: usize) -> u32 {
@@ -50,27 +50,6 @@ fn write_date(
     match d {
         Some(d) => {
             ws.write_datetime_with_format(r, c, d, &f.date)?;
-        }
-        None => {
-            ws.write_blank(r, c, &f.cell)?;
-        }
-    }
-    Ok(())
-}
-
-fn write_birth(
-    ws: &mut Worksheet,
-    f: &Formats,
-    r: u32,
-    c: u16,
-    rec: &StaffRecord,
-) -> Result<(), XlsxError> {
-    match rec.birth {
-        Some(b) if b.precision == Precision::Day => {
-            ws.write_datetime_with_format(r, c, b.date, &f.date)?;
-        }
-        Some(b) => {
-            output::text_with_format(ws, r, c, b.display(), &f.cell)?;
         }
         None => {
             ws.write_blank(r, c, &f.cell)?;

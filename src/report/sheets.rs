@@ -5,9 +5,8 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::{Formats, HEADER_ROW, ReportInput, header_row, print_setup, table_top};
+use super::{Formats, HEADER_ROW, ReportInput, header_row, print_setup, table_top, write_birth};
 use crate::compliance::{ComplianceRow, Group, TargetResult};
-use crate::dates::Precision;
 use crate::labels;
 use crate::output::{self, long_list};
 use crate::policy::{Measure, Target};
@@ -335,17 +334,7 @@ pub(super) fn training(
                     input.loaded.roster.texts.get(rec.name),
                     &f.cell,
                 )?;
-                match rec.birth {
-                    Some(b) if b.precision == Precision::Day => {
-                        ws.write_datetime_with_format(r, 4, b.date, &f.date)?;
-                    }
-                    Some(b) => {
-                        output::text_with_format(ws, r, 4, b.display(), &f.cell)?;
-                    }
-                    None => {
-                        ws.write_blank(r, 4, &f.cell)?;
-                    }
-                }
+                write_birth(ws, f, r, 4, rec)?;
                 output::text_with_format(
                     ws,
                     r,

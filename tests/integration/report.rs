@@ -468,3 +468,36 @@ fn a_person_below_two_targets_is_listed_once() {
     let names: std::collections::BTreeSet<&str> = people.iter().map(|r| r[3].as_str()).collect();
     assert_eq!(names.len(), 7);
 }
+
+/// Birth dates print as dates, a bare year as a number: never text among dates.
+#[test]
+fn birth_dates_are_dates_and_bare_years_numbers() {
+    use calamine::{Data, Reader as _};
+    let dir = tempdir();
+    let p = policy(
+        dir.path(),
+        &[
+            target("T1", CB, TC, "gt", "65", "all"),
+            target("T2", CC, TC, "gt", "95", "unit"),
+        ],
+    );
+    let (out, _) = report(dir.path(), &p, &[]);
+    let mut wb = calamine::open_workbook_auto(&out).unwrap();
+    let range = wb
+        .worksheet_range(nhanluc::labels::VI.sheet_training)
+        .unwrap();
+    let birth = |name: &str| {
+        range
+            .rows()
+            .find(|r| r[3].to_string() == name)
+            .map(|r| r[4].clone())
+            .unwrap_or_else(|| panic!("{name} not listed"))
+    };
+    // "Công chức 2" was born in 1980 (year only), "Cán bộ 13" on 01/01/1970.
+    assert_eq!(birth("Công chức 2"), Data::Float(1980.0));
+    assert!(
+        matches!(birth("Cán bộ 13"), Data::DateTime(_)),
+        "{:?}",
+        birth("Cán bộ 13")
+    );
+}
