@@ -489,7 +489,7 @@ fn birth_dates_are_dates_and_bare_years_numbers() {
     let birth = |name: &str| {
         range
             .rows()
-            .find(|r| r[3].to_string() == name)
+            .find(|r| matches!(&r[3], Data::String(s) if s == name))
             .map(|r| r[4].clone())
             .unwrap_or_else(|| panic!("{name} not listed"))
     };
