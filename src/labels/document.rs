@@ -31,6 +31,10 @@ pub struct DocLabels {
     pub not_projected: &'static str,
     /// Above the chart's figures, beside the printed page.
     pub chart_data: &'static str,
+    /// Before an agency's name on its total row.
+    pub subtotal: &'static str,
+    /// The total row of a whole table.
+    pub grand_total: &'static str,
 }
 
 /// Vietnamese.
@@ -50,6 +54,8 @@ pub static VI_DOC: DocLabels = DocLabels {
     col_forecast: "Đến thời hạn (có kế hoạch)",
     not_projected: "—",
     chart_data: "Dữ liệu biểu đồ",
+    subtotal: "Cộng",
+    grand_total: "Tổng cộng",
 };
 
 /// English.
@@ -69,6 +75,8 @@ pub static EN_DOC: DocLabels = DocLabels {
     col_forecast: "By the deadline (with the plan)",
     not_projected: "—",
     chart_data: "Chart data",
+    subtotal: "Total",
+    grand_total: "Grand total",
 };
 
 /// The document labels for a language.

@@ -3,7 +3,8 @@
 //! failure), and the grade structure of each agency.
 
 use rust_xlsxwriter::{
-    ConditionalFormatCell, ConditionalFormatCellRule, Format, Workbook, XlsxError,
+    ConditionalFormatCell, ConditionalFormatCellRule, Format, Formula, Workbook, Worksheet,
+    XlsxError,
 };
 
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
@@ -18,6 +19,67 @@ fn num(n: u32) -> f64 {
 
 fn row_u32(r: usize) -> u32 {
     u32::try_from(r).unwrap_or(u32::MAX)
+}
+
+/// Sums of the staffing columns (approved, filled, vacant, over) for an
+/// agency since its first row and for the whole sheet.
+struct Totals {
+    first: u32,
+    agency: [u32; 4],
+    all: [u32; 4],
+}
+
+impl Totals {
+    fn new(first: u32) -> Self {
+        Self {
+            first,
+            agency: [0; 4],
+            all: [0; 4],
+        }
+    }
+
+    fn add(&mut self, s: &crate::positions::Staffing) {
+        let v = [s.approved.unwrap_or(0), s.filled, s.vacant(), s.over()];
+        for (t, x) in self.agency.iter_mut().zip(v) {
+            *t += x;
+        }
+    }
+
+    /// Writes a "Cộng" row (the agency's rows since the last one) or, with
+    /// `grand`, the "Tổng cộng" row over the whole table.
+    fn write(
+        &mut self,
+        ws: &mut Worksheet,
+        f: &Formats,
+        r: u32,
+        label: &str,
+        last: u16,
+        grand: bool,
+    ) -> Result<(), XlsxError> {
+        let (from, values) = if grand {
+            (HEADER_ROW + 1, self.all)
+        } else {
+            (self.first, self.agency)
+        };
+        output::text_with_format(ws, r, 0, label, &f.cell_bold)?;
+        for c in [1u16, 2, 3, last] {
+            ws.write_blank(r, c, &f.cell_bold)?;
+        }
+        for (i, v) in values.iter().enumerate() {
+            let c = 4 + output::col(i);
+            let range = rust_xlsxwriter::utility::cell_range(from, c, r - 1, c);
+            let formula = Formula::new(format!("=SUBTOTAL(9,{range})")).set_result(v.to_string());
+            ws.write_formula_with_format(r, c, formula, &f.int_bold)?;
+        }
+        if !grand {
+            for (a, x) in self.all.iter_mut().zip(self.agency) {
+                *a += x;
+            }
+            self.agency = [0; 4];
+            self.first = r + 1;
+        }
+        Ok(())
+    }
 }
 
 /// "Vị trí việc làm": approved, filled, vacant, over per agency × position;
@@ -51,7 +113,11 @@ pub(super) fn positions(
         &[(0, 34.0), (1, 15.0), (2, 40.0), (3, 26.0), (8, 30.0)],
     )?;
     let mut r = HEADER_ROW + 1;
-    for s in &p.staffing {
+    // Per agency: its positions, then a "Cộng" row; "Tổng cộng" at the end.
+    // Totals are SUBTOTAL formulas (which skip the subtotals inside their
+    // range and rows a filter hides) with their values cached.
+    let mut totals = Totals::new(r);
+    for (k, s) in p.staffing.iter().enumerate() {
         let def = &p.catalogue.positions[s.position as usize];
         output::text_with_format(
             ws,
@@ -88,6 +154,18 @@ pub(super) fn positions(
             (8, def.other.as_deref().unwrap_or("")),
         ];
         w.fit_row(ws, r, cells, 12.0)?;
+        totals.add(s);
+        r += 1;
+        if p.staffing.get(k + 1).is_none_or(|next| next.unit != s.unit) {
+            let unit = &input.loaded.roster.units[s.unit as usize].name;
+            let label = format!("{} {unit}", labels::doc(input.lang).subtotal);
+            totals.write(ws, f, r, &label, last, false)?;
+            w.fit_row(ws, r, [(0, label.as_str())], 12.0)?;
+            r += 1;
+        }
+    }
+    if !p.staffing.is_empty() {
+        totals.write(ws, f, r, labels::doc(input.lang).grand_total, last, true)?;
         r += 1;
     }
     if r > HEADER_ROW + 1 {

@@ -557,3 +557,54 @@ fn sample_shows_positions() {
             .any(|r| r[4] == "Tài chính - kết toán" && r[5].contains("Tài chính - kế toán"))
     );
 }
+
+/// "Vị trí việc làm" closes each agency with a "Cộng" row and the table with
+/// "Tổng cộng": SUBTOTAL formulas whose cached values equal the sums of the
+/// rows above them (summed here, from the JSON's positions).
+#[test]
+fn staffing_totals_are_formulas_with_their_values() {
+    use calamine::Reader as _;
+    let dir = tempdir();
+    let cc = "{ category = [\"cong_chuc\"] }";
+    let (out, j) = run_report(
+        dir.path(),
+        &[target("P", cc, "\"placed_in_position\"", "ge", "100")],
+        &catalogue(dir.path()),
+    );
+    let positions = j["positions"].as_array().unwrap();
+    let sum = |unit: Option<&str>, key: &str| -> u64 {
+        positions
+            .iter()
+            .filter(|p| unit.is_none_or(|u| p["unit"] == u))
+            .map(|p| p[key].as_u64().unwrap_or(0))
+            .sum()
+    };
+    let sheet = nhanluc::labels::VI.sheet_positions;
+    let rows = read_sheet(&out, sheet);
+    let mut wb = calamine::open_workbook_auto(&out).unwrap();
+    let formulas = wb.worksheet_formula(sheet).unwrap();
+    // Absolute cell positions, as read_sheet's rows (which start at A1).
+    let formula = |row: usize, col: usize| {
+        formulas
+            .get_value((u32::try_from(row).unwrap(), u32::try_from(col).unwrap()))
+            .cloned()
+            .unwrap_or_default()
+    };
+    for (unit, label) in [
+        (Some("Phòng Tư pháp"), "Cộng Phòng Tư pháp"),
+        (None, "Tổng cộng"),
+    ] {
+        let at = rows
+            .iter()
+            .position(|r| r[0] == label)
+            .unwrap_or_else(|| panic!("no row {label}: {rows:?}"));
+        for (c, key) in [(5, "filled"), (6, "vacant"), (7, "over")] {
+            assert_eq!(rows[at][c], sum(unit, key).to_string(), "{label} {key}");
+            assert!(
+                formula(at, c).starts_with("SUBTOTAL(9,"),
+                "{label}: {}",
+                formula(at, c)
+            );
+        }
+    }
+}
