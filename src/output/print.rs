@@ -74,6 +74,12 @@ impl Widths {
         self.0.get(usize::from(c)).copied().unwrap_or(DEFAULT_WIDTH)
     }
 
+    /// The width of columns `from..=to` together (a merged cell).
+    #[must_use]
+    pub fn span(&self, from: u16, to: u16) -> f64 {
+        (from..=to).map(|c| self.of(c)).sum()
+    }
+
     /// The height a row needs for its cells' text at `size` points, or
     /// `None` when every cell fits on one line (the row keeps its height).
     #[must_use]

@@ -118,7 +118,11 @@ impl Formats {
                 .set_bold()
                 .set_font_size(14)
                 .set_align(FormatAlign::Center),
-            italic: base.clone().set_italic().set_align(FormatAlign::Center),
+            italic: base
+                .clone()
+                .set_italic()
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
             section: base.clone().set_bold().set_align(FormatAlign::Left),
             note: base
                 .clone()
@@ -198,7 +202,14 @@ pub(crate) fn heading(
     let l = labels::get(input.lang);
     let half = last_col / 2;
     let body = input.policy.issuing_body.clone().unwrap_or_default();
-    ws.merge_range(0, 0, 0, half.saturating_sub(1).max(1), &body, &f.bold)?;
+    // The body's half ends before the national heading's (a one-cell half
+    // is written, not merged: a merge needs two cells).
+    match half.saturating_sub(1) {
+        0 => output::text_with_format(ws, 0, 0, &body, &f.bold)?,
+        end => {
+            ws.merge_range(0, 0, 0, end, &body, &f.bold)?;
+        }
+    }
     ws.merge_range(0, half, 0, last_col, l.republic, &f.bold)?;
     ws.merge_range(1, half, 1, last_col, l.motto, &f.bold)?;
     ws.merge_range(3, 0, 3, last_col, title, &f.title)?;
@@ -230,6 +241,11 @@ pub(crate) fn table_top(
     let last = output::col(headers.len().saturating_sub(1));
     heading(ws, f, input, title, last)?;
     header_row(ws, f, HEADER_ROW, headers)?;
+    // The policy's name across the table wraps when the table is narrow.
+    let name_height = output::wrapped_height(policy_name(input), w.span(0, last), 12.0);
+    if name_height > output::wrapped_height("", 1.0, 12.0) {
+        ws.set_row_height(4, name_height)?;
+    }
     let cells = headers
         .iter()
         .enumerate()

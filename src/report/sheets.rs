@@ -155,48 +155,64 @@ pub(super) fn by_unit(
         ws.autofilter(HEADER_ROW, 0, last_row, last)?;
     }
     ws.set_print_area(0, 0, last_row.max(HEADER_ROW), last)?;
-    furthest_below(ws, f, l.sheet_units, l, &mut below)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    print_setup(ws, HEADER_ROW)
+    print_setup(ws, HEADER_ROW)?;
+    furthest_below(wb, f, input, &mut below)
 }
 
-/// A small table beside the units, and a bar chart of the units furthest below target.
+/// "Đơn vị xa chỉ tiêu nhất": the ten units furthest below their target,
+/// as a table and a bar chart, on a sheet of its own so both print (beside
+/// the long unit list they fell outside the print area).
 fn furthest_below(
-    ws: &mut Worksheet,
+    wb: &mut Workbook,
     f: &Formats,
-    sheet: &str,
-    l: &labels::Labels,
+    input: &ReportInput<'_>,
     below: &mut [(f64, String, f64, f64)],
 ) -> Result<(), XlsxError> {
     if below.is_empty() {
         return Ok(());
     }
+    let l = labels::get(input.lang);
     below.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
     let top = &below[..below.len().min(10)];
-    let c0 = 12u16;
-    output::text_with_format(ws, HEADER_ROW, c0, l.furthest_below, &f.head)?;
-    output::text_with_format(ws, HEADER_ROW, c0 + 1, l.col_share, &f.head)?;
-    output::text_with_format(ws, HEADER_ROW, c0 + 2, l.col_threshold, &f.head)?;
+    let ws = wb.add_worksheet();
+    let sheet = l.furthest_below;
+    ws.set_name(sheet)?;
+    let heads = [l.furthest_below, l.col_share, l.col_threshold];
+    let (last, w) = table_top(
+        ws,
+        f,
+        input,
+        sheet,
+        &heads,
+        &[(0, 40.0), (1, 24.0), (2, 24.0)],
+    )?;
     for (i, (_, name, share, threshold)) in top.iter().enumerate() {
         let r = HEADER_ROW + 1 + row_u32(i);
-        output::text_with_format(ws, r, c0, name, &f.cell)?;
-        ws.write_number_with_format(r, c0 + 1, *share, &f.pct)?;
-        ws.write_number_with_format(r, c0 + 2, *threshold, &f.pct)?;
+        output::text_with_format(ws, r, 0, name, &f.cell)?;
+        ws.write_number_with_format(r, 1, *share, &f.pct)?;
+        ws.write_number_with_format(r, 2, *threshold, &f.pct)?;
+        w.fit_row(ws, r, [(0, name.as_str())], 12.0)?;
     }
-    let last = HEADER_ROW + row_u32(top.len());
+    let end = HEADER_ROW + row_u32(top.len());
     let mut chart = Chart::new(ChartType::Bar);
     chart.title().set_name(l.chart_gap_title);
-    for (name, c) in [(l.col_share, c0 + 1), (l.col_threshold, c0 + 2)] {
+    for (name, c) in [(l.col_share, 1), (l.col_threshold, 2)] {
         chart
             .add_series()
             .set_name(name)
-            .set_categories((sheet, HEADER_ROW + 1, c0, last, c0))
-            .set_values((sheet, HEADER_ROW + 1, c, last, c));
+            .set_categories((sheet, HEADER_ROW + 1, 0, end, 0))
+            .set_values((sheet, HEADER_ROW + 1, c, end, c));
     }
     chart.x_axis().set_num_format("0%").set_min(0).set_max(1);
-    ws.set_column_width(c0, 40)?;
-    ws.insert_chart(last + 2, c0, &chart)?;
-    Ok(())
+    // The furthest first, at the top, as in the table.
+    chart.y_axis().set_reverse();
+    // Across the table's width (7 pixels a unit, 5 of padding a column).
+    chart.set_width(88 * 7 + 15).set_height(360);
+    ws.insert_chart(end + 2, 0, &chart)?;
+    // The chart's rows inside the print area: 360 px is 18 rows of 20.
+    ws.set_print_area(0, 0, end + 2 + 18, last)?;
+    output::page_setup(ws, false, None)
 }
 
 fn current_level(input: &ReportInput<'_>, m: &Measure, idx: usize) -> &'static str {

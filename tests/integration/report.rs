@@ -239,6 +239,17 @@ fn golden_sheets() {
     ] {
         assert_golden(&format!("report/{file}.tsv"), &read_sheet(&out, sheet));
     }
+    // The units furthest below their target, on a sheet of their own (its
+    // chart prints): xã B at 40% of 95% before xã A at 65% of 65%.
+    let below = read_sheet(&out, l.furthest_below);
+    let listed: Vec<(&str, &str)> = below[8..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [("T2 · UBND xã B", "0.4"), ("T1 · UBND xã A", "0.65")]
+    );
     let issues: Vec<Vec<String>> = read_sheet(&out, l.sheet_issues)
         .into_iter()
         .map(|mut r| {
