@@ -13,6 +13,7 @@ use crate::schema::Field;
 
 mod document;
 mod en;
+mod grades;
 mod issues;
 mod terms;
 mod vi;
@@ -21,6 +22,7 @@ pub use document::{
     BLANK, DocLabels, Forecast, Headline, doc, headline, number_line, percent, place_date_line,
 };
 pub use en::EN;
+pub use grades::{GradeLabels, grades};
 pub use issues::{action, problem, problem_kind, severity, severity_header};
 pub use terms::*;
 pub use vi::VI;
@@ -89,8 +91,6 @@ pub struct Labels {
     pub col_qualified: &'static str,
     pub col_unknown: &'static str,
     pub col_share: &'static str,
-    /// A part's share of its whole (not a rate of meeting anything).
-    pub col_proportion: &'static str,
     pub col_status: &'static str,
     pub col_shortfall: &'static str,
     pub col_units_met: &'static str,
@@ -147,11 +147,7 @@ pub struct Labels {
     pub col_over: &'static str,
     pub col_unmet: &'static str,
     pub col_other_req: &'static str,
-    pub col_grade: &'static str,
     pub col_people: &'static str,
-    pub col_placed: &'static str,
-    pub col_placed_grade: &'static str,
-    pub no_grade: &'static str,
     pub no_catalogue: &'static str,
     pub sheet_projection: &'static str,
     pub sheet_plan: &'static str,

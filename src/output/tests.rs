@@ -47,7 +47,7 @@ fn long_lists_continue_on_further_sheets() {
 fn wrapped_height_grows_with_lines() {
     let line = |n: f64| n * 11.0 * 1.2 + 3.0;
     assert_eq!(wrapped_height("ngắn", 20.0, 11.0), line(1.0));
-    // 11 pt in a 20-unit column: 23 characters a line, so four 4-letter
+    // 11 pt in a 20-unit column: 20 characters a line, so four 4-letter
     // words (19 characters) fit and a fifth wraps: ten words, three lines.
     let words = ["chữa"; 10].join(" ");
     assert_eq!(wrapped_height(&words, 20.0, 11.0), line(3.0));
@@ -56,18 +56,18 @@ fn wrapped_height_grows_with_lines() {
         wrapped_height(&format!("{words}\nmột"), 20.0, 11.0),
         line(4.0)
     );
-    // A word longer than the line breaks across lines: 50 = 23 + 23 + 4.
+    // A word longer than the line breaks across lines: 50 = 20 + 20 + 10.
     assert_eq!(wrapped_height(&"x".repeat(50), 20.0, 11.0), line(3.0));
-    // Capitals are wider: four lower-case words fill a line, in capitals
-    // the fourth wraps.
+    // Capitals are wider: four lower-case words fill a line (19), in
+    // capitals (23) the fourth wraps.
     assert_eq!(
-        wrapped_height(&["abcde"; 4].join(" "), 20.0, 11.0),
+        wrapped_height(&["abcd"; 4].join(" "), 20.0, 11.0),
         line(1.0)
     );
     assert_eq!(
-        wrapped_height(&["ABCDE"; 4].join(" "), 20.0, 11.0),
+        wrapped_height(&["ABCD"; 4].join(" "), 20.0, 11.0),
         line(2.0)
     );
-    // Larger type, fewer characters a line: 23 × 11 / 22 = 11.5, two words.
+    // Larger type, fewer characters a line: 20 × 11 / 22 = 10, two words.
     assert_eq!(wrapped_height(&words, 20.0, 22.0), 5.0 * 22.0 * 1.2 + 3.0);
 }

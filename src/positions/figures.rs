@@ -27,6 +27,8 @@ pub(super) fn figures(
     }
     // Grade keys, computed once per (code, name) texts: index into `keys`.
     let mut keys: Vec<Option<(String, String)>> = Vec::new();
+    // The ladder class of each key's (code, name) texts.
+    let mut key_rank: Vec<Option<grades::Rank>> = Vec::new();
     let mut key_of: HashMap<(Option<Text>, Option<Text>), u32> = HashMap::new();
     let mut seen: HashMap<(u32, u32), usize> = HashMap::new();
     // (unit, placed, placed with grade, grade key)
@@ -49,6 +51,10 @@ pub(super) fn figures(
         }
         let key = *key_of.entry((r.grade_code, r.grade)).or_insert_with(|| {
             keys.push(grade_key(r, &roster.texts));
+            key_rank.push(grades::rank(
+                roster.texts.opt(r.grade_code),
+                roster.texts.opt(r.grade),
+            ));
             u32::try_from(keys.len() - 1).unwrap_or(u32::MAX)
         });
         person_flags.push((r.unit, a.placed(), a.placed_with_grade(), key));
@@ -65,21 +71,35 @@ pub(super) fn figures(
         ag.placed_with_grade += u32::from(with_grade);
         per_key.entry((unit, key)).or_insert((0, order)).0 += 1;
     }
+    // The class of a grade key is that of its first person's (code, name).
     let none = (String::new(), String::new());
-    let mut by_key: Vec<BTreeMap<&str, (usize, &str, u32)>> = vec![BTreeMap::new(); agencies.len()];
+    type KeyFigures<'a> = (usize, &'a str, u32, usize, Option<grades::Rank>);
+    let mut by_key: Vec<BTreeMap<&str, KeyFigures<'_>>> = vec![BTreeMap::new(); agencies.len()];
     for (&(unit, key), &(n, first)) in &per_key {
         let (k, display) = keys[key as usize].as_ref().unwrap_or(&none);
-        let e = by_key[unit as usize]
-            .entry(k.as_str())
-            .or_insert((usize::MAX, k.as_str(), 0));
+        let e = by_key[unit as usize].entry(k.as_str()).or_insert((
+            usize::MAX,
+            k.as_str(),
+            0,
+            usize::MAX,
+            None,
+        ));
         e.2 += n;
         if display != k && first < e.0 {
             (e.0, e.1) = (first, display.as_str());
         }
+        if first < e.3 {
+            (e.3, e.4) = (first, key_rank[key as usize]);
+        }
     }
     for (ag, grades) in agencies.iter_mut().zip(by_key) {
-        for (_, display, n) in grades.into_values() {
+        for (k, (_, display, n, _, rank)) in grades {
             *ag.grades.entry(display.to_string()).or_default() += n;
+            match rank {
+                Some(r) => ag.ranks[r as usize] += n,
+                None if k.is_empty() => ag.ungraded += n,
+                None => *ag.unranked.entry(display.to_string()).or_default() += n,
+            }
         }
     }
     let mut staffing = Vec::new();

@@ -230,6 +230,13 @@ pub struct AgencyFigures {
     pub placed_with_grade: u32,
     /// People by grade (display name) — the cơ cấu ngạch.
     pub grades: BTreeMap<String, u32>,
+    /// People by class of the grade ladder ([`Rank::ALL`] order).
+    pub ranks: [u32; 5],
+    /// People whose grade has no class on the ladder (viên chức titles,
+    /// unknown codes), by grade: counted apart, never guessed.
+    pub unranked: BTreeMap<String, u32>,
+    /// People with no grade given.
+    pub ungraded: u32,
 }
 
 /// The stage's output.

@@ -116,6 +116,11 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
                     "unit": unit.name, "unit_code": unit.code, "has_catalogue": a.has_catalogue,
                     "people": a.people, "placed": a.placed, "placed_with_grade": a.placed_with_grade,
                     "grades": a.grades,
+                    "ranks": {
+                        "senior": a.ranks[0], "principal": a.ranks[1], "specialist": a.ranks[2],
+                        "clerk": a.ranks[3], "staff": a.ranks[4], "other": a.unranked,
+                        "none": a.ungraded,
+                    },
                 })
             })
             .collect();

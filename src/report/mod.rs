@@ -9,6 +9,7 @@
 //! continue on further sheets. Roster text is always written as text.
 
 mod cover;
+mod grade_sheet;
 mod json;
 mod plan_sheets;
 mod position_sheets;
@@ -295,7 +296,7 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     if let Some(p) = input.placement {
         position_sheets::positions(&mut wb, &f, input, p).map_err(x)?;
         position_sheets::unfit(&mut wb, &f, input, p).map_err(x)?;
-        position_sheets::grades(&mut wb, &f, input, p).map_err(x)?;
+        grade_sheet::grades(&mut wb, &f, input, p).map_err(x)?;
     }
     if let Some(future) = &input.future {
         plan_sheets::projection(&mut wb, &f, input, future).map_err(x)?;

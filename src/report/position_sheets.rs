@@ -1,6 +1,6 @@
 //! The job-position sheets: staffing per agency × position, postings below
 //! their position's standards or to be verified (a value unknown, never a
-//! failure), and the grade structure of each agency.
+//! failure).
 
 use rust_xlsxwriter::{
     ConditionalFormatCell, ConditionalFormatCellRule, Format, Formula, Workbook, Worksheet,
@@ -303,71 +303,4 @@ pub(super) fn unfit(
             Ok(())
         },
     )
-}
-
-/// "Cơ cấu ngạch": people by grade per agency (count and share), with the
-/// share placed in a catalogued position.
-pub(super) fn grades(
-    wb: &mut Workbook,
-    f: &Formats,
-    input: &ReportInput<'_>,
-    p: &Placement,
-) -> Result<(), XlsxError> {
-    let l = labels::get(input.lang);
-    let ws = wb.add_worksheet();
-    ws.set_name(l.sheet_grades)?;
-    let names = [
-        l.col_unit,
-        l.col_grade,
-        l.col_people,
-        l.col_proportion,
-        l.col_placed,
-        l.col_placed_grade,
-    ];
-    let (last, _) = table_top(
-        ws,
-        f,
-        input,
-        l.sheet_grades,
-        &names,
-        &[(0, 34.0), (1, 34.0), (4, 16.0), (5, 16.0)],
-    )?;
-    let mut r = HEADER_ROW + 1;
-    for (u, ag) in p.agencies.iter().enumerate() {
-        if ag.people == 0 {
-            continue;
-        }
-        let unit = &input.loaded.roster.units[u].name;
-        output::text_with_format(ws, r, 0, unit, &f.cell_bold)?;
-        ws.write_blank(r, 1, &f.cell_bold)?;
-        ws.write_number_with_format(r, 2, num(ag.people), &f.int_bold)?;
-        ws.write_number_with_format(r, 3, 1.0, &f.pct_bold)?;
-        ws.write_number_with_format(r, 4, num(ag.placed) / num(ag.people), &f.pct_bold)?;
-        ws.write_number_with_format(
-            r,
-            5,
-            num(ag.placed_with_grade) / num(ag.people),
-            &f.pct_bold,
-        )?;
-        r += 1;
-        for (grade, count) in &ag.grades {
-            let name = if grade.is_empty() {
-                l.no_grade
-            } else {
-                grade.as_str()
-            };
-            output::text_with_format(ws, r, 0, unit, &f.cell)?;
-            output::text_with_format(ws, r, 1, name, &f.indent[1])?;
-            ws.write_number_with_format(r, 2, num(*count), &f.int)?;
-            ws.write_number_with_format(r, 3, num(*count) / num(ag.people), &f.pct)?;
-            ws.write_blank(r, 4, &f.cell)?;
-            ws.write_blank(r, 5, &f.cell)?;
-            r += 1;
-        }
-    }
-    if r > HEADER_ROW + 1 {
-        ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
-    }
-    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    print_setup(ws, HEADER_ROW)
 }

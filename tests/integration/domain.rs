@@ -177,12 +177,14 @@ const GRADE_CATALOGUE: &str =
     "[[position]]\nagency = \"Phòng Nội vụ\"\ncode = \"NV-01\"\nname = \"Chuyên viên chính\"\n";
 
 /// The report's grade-structure rows of Phòng Nội vụ, and the JSON, with the
-/// one-position catalogue.
+/// one-position catalogue. Columns: STT, unit, total, five (people, share)
+/// pairs of the ladder's classes, other grades, no grade, placed (people,
+/// share), with grade (people, share), the other grades by name.
 fn agency_grades(dir: &Path, roster: &Path) -> (Vec<Vec<String>>, serde_json::Value) {
     let (out, j) = with_catalogue(dir, GRADE_CATALOGUE, "P", "placed_in_position", roster);
     let rows = read_sheet(&out, nhanluc::labels::VI.sheet_grades)
         .into_iter()
-        .filter(|r| r[0] == "Phòng Nội vụ" && !r[1].is_empty())
+        .filter(|r| r[1] == "Phòng Nội vụ")
         .collect();
     (rows, j)
 }
@@ -226,11 +228,17 @@ fn grade_structure_counts_one_grade_by_code_and_name() {
         ],
     );
     let (rows, j) = agency_grades(dir.path(), &r);
-    assert_eq!(rows.len(), 1, "one grade row: {rows:?}");
-    assert_eq!(rows[0][1], "Chuyên viên chính (01.002)");
-    assert_eq!(rows[0][2], "3");
-    assert_eq!(rows[0][3].parse::<f64>().unwrap(), 1.0);
+    assert_eq!(rows.len(), 1, "one row for the agency: {rows:?}");
+    // Total 3, all three in "Chuyên viên chính và tương đương" (share 1),
+    // none elsewhere.
+    assert_eq!(rows[0][2], "3", "{rows:?}");
+    assert_eq!(rows[0][5], "3", "{rows:?}");
+    assert_eq!(rows[0][6].parse::<f64>().unwrap(), 1.0);
+    for c in [3, 7, 9, 11, 13, 14] {
+        assert_eq!(rows[0][c], "0", "column {c}: {rows:?}");
+    }
     let agency = &j["agencies"][0];
+    assert_eq!(agency["ranks"]["principal"], 3, "{agency}");
     assert_eq!(
         agency["grades"]["Chuyên viên chính (01.002)"], 3,
         "{agency}"
@@ -254,10 +262,16 @@ fn a_grade_first_seen_by_an_unknown_code_alone_is_named_by_a_later_row() {
         ],
     );
     let (rows, j) = agency_grades(dir.path(), &r);
-    assert_eq!(rows.len(), 1, "one grade row: {rows:?}");
-    assert_eq!(rows[0][1], "Ngạch riêng (99.999)");
-    assert_eq!(rows[0][2], "2");
+    assert_eq!(rows.len(), 1, "one row for the agency: {rows:?}");
+    // A grade off the ladder: counted under "Ngạch khác", named once.
+    assert_eq!(rows[0][2], "2", "{rows:?}");
+    assert_eq!(rows[0][13], "2", "{rows:?}");
+    assert_eq!(rows[0][19], "Ngạch riêng (99.999): 2", "{rows:?}");
     assert_eq!(j["agencies"][0]["grades"]["Ngạch riêng (99.999)"], 2);
+    assert_eq!(
+        j["agencies"][0]["ranks"]["other"]["Ngạch riêng (99.999)"],
+        2
+    );
 }
 
 const STANDARD_CATALOGUE: &str = "[[position]]\nagency = \"Phòng Nội vụ\"\ncode = \"NV-01\"\nname = \"Chuyên viên\"\nmin_education = \"dai_hoc\"\n\n\

@@ -229,6 +229,16 @@ fn roster(dir: &Path) -> PathBuf {
     f
 }
 
+/// The report with one target over công chức placed in a position.
+fn placed_report(dir: &Path) -> (PathBuf, serde_json::Value) {
+    let cc = "{ category = [\"cong_chuc\"] }";
+    run_report(
+        dir,
+        &[target("P", cc, "\"placed_in_position\"", "ge", "100")],
+        &catalogue(dir),
+    )
+}
+
 fn run_report(dir: &Path, targets: &[String], catalogue: &Path) -> (PathBuf, serde_json::Value) {
     let policy = format!("{POLICY}{}", targets.concat());
     report_json(
@@ -317,12 +327,7 @@ fn every_requirement_kind_is_checked_and_worded() {
 #[test]
 fn mapping_by_code_name_title_and_suggestions() {
     let dir = tempdir();
-    let cc = "{ category = [\"cong_chuc\"] }";
-    let (out, j) = run_report(
-        dir.path(),
-        &[target("P", cc, "\"placed_in_position\"", "ge", "100")],
-        &catalogue(dir.path()),
-    );
+    let (out, j) = placed_report(dir.path());
     let staffing = |unit: &str, code: &str| {
         j["positions"]
             .as_array()
@@ -379,28 +384,24 @@ fn mapping_by_code_name_title_and_suggestions() {
         (all["population"].as_u64(), all["qualified"].as_u64()),
         (Some(11), Some(10))
     );
-    // The grade structure sheet counts people per grade.
+    // The grade structure: one row per agency, people per class of the
+    // grade ladder. Phòng Tư pháp: 9 people, "Sai Ngạch" the one Cán sự
+    // (01.004), share 1 of 9, under the forms' class heading.
     let grades = read_sheet(&out, nhanluc::labels::VI.sheet_grades);
-    assert!(
-        grades
-            .iter()
-            .any(|r| r[0] == "Phòng Tư pháp" && r[1] == "Cán sự (01.004)" && r[2] == "1"),
-        "{grades:?}"
-    );
-    // … and its share of the agency: 1 of 9.
-    let share = grades
+    let tp = grades
         .iter()
-        .find(|r| r[0] == "Phòng Tư pháp" && r[1] == "Cán sự (01.004)")
-        .unwrap()[3]
-        .parse::<f64>()
-        .unwrap();
+        .find(|r| r[1] == "Phòng Tư pháp")
+        .unwrap_or_else(|| panic!("{grades:?}"));
+    assert_eq!((tp[2].as_str(), tp[9].as_str()), ("9", "1"), "{tp:?}");
+    let share = tp[10].parse::<f64>().unwrap();
     assert!((share - 1.0 / 9.0).abs() < 1e-9, "{share}");
+    assert_eq!(grades[6][9], "Cán sự và tương đương", "{:?}", grades[6]);
     // Headed as a share of the agency, not as a rate of meeting a target.
-    assert!(grades[7].iter().any(|c| c == "Tỷ trọng"), "{:?}", grades[7]);
+    assert_eq!(grades[7][10], "Tỷ lệ", "{:?}", grades[7]);
     assert!(
-        !grades[7].iter().any(|c| c == "Tỷ lệ đạt"),
+        !grades[6..8].iter().flatten().any(|c| c.contains("đạt")),
         "{:?}",
-        grades[7]
+        &grades[6..8]
     );
 }
 
@@ -563,14 +564,8 @@ fn sample_shows_positions() {
 /// rows above them (summed here, from the JSON's positions).
 #[test]
 fn staffing_totals_are_formulas_with_their_values() {
-    use calamine::Reader as _;
     let dir = tempdir();
-    let cc = "{ category = [\"cong_chuc\"] }";
-    let (out, j) = run_report(
-        dir.path(),
-        &[target("P", cc, "\"placed_in_position\"", "ge", "100")],
-        &catalogue(dir.path()),
-    );
+    let (out, j) = placed_report(dir.path());
     let positions = j["positions"].as_array().unwrap();
     let sum = |unit: Option<&str>, key: &str| -> u64 {
         positions
@@ -581,15 +576,7 @@ fn staffing_totals_are_formulas_with_their_values() {
     };
     let sheet = nhanluc::labels::VI.sheet_positions;
     let rows = read_sheet(&out, sheet);
-    let mut wb = calamine::open_workbook_auto(&out).unwrap();
-    let formulas = wb.worksheet_formula(sheet).unwrap();
-    // Absolute cell positions, as read_sheet's rows (which start at A1).
-    let formula = |row: usize, col: usize| {
-        formulas
-            .get_value((u32::try_from(row).unwrap(), u32::try_from(col).unwrap()))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let formula = read_formulas(&out, sheet);
     for (unit, label) in [
         (Some("Phòng Tư pháp"), "Cộng Phòng Tư pháp"),
         (None, "Tổng cộng"),
@@ -607,4 +594,85 @@ fn staffing_totals_are_formulas_with_their_values() {
             );
         }
     }
+}
+
+/// "Cơ cấu ngạch" is one row per agency × the ladder's classes: each total is
+/// a SUM of its counts and each share a formula, the last row SUBTOTALs of
+/// the agencies' rows; the cached values equal the sums and quotients
+/// computed here, and the counts the roster written above (Phòng Tư pháp:
+/// eight 01.003 and one 01.004; Phòng Nội vụ and the commune one 01.003 each).
+#[test]
+fn grade_structure_is_a_table_of_classes_with_formulas() {
+    let dir = tempdir();
+    let (out, j) = placed_report(dir.path());
+    let sheet = nhanluc::labels::VI.sheet_grades;
+    let rows = read_sheet(&out, sheet);
+    let formula = read_formulas(&out, sheet);
+    let n = |s: &str| {
+        s.parse::<f64>()
+            .unwrap_or_else(|_| panic!("a number: {s:?}"))
+    };
+    let counts = [3, 5, 7, 9, 11, 13, 14];
+    let first = 8;
+    let total_at = rows
+        .iter()
+        .position(|r| r[0] == "Tổng cộng")
+        .unwrap_or_else(|| panic!("a total row: {rows:?}"));
+    let agencies = &rows[first..total_at];
+    let by_hand = [
+        ("Phòng Tư pháp", 9.0, 8.0, 1.0),
+        ("Phòng Nội vụ", 1.0, 1.0, 0.0),
+        ("UBND xã Hòa Bình", 1.0, 1.0, 0.0),
+    ];
+    assert_eq!(agencies.len(), by_hand.len(), "{agencies:?}");
+    for (unit, people, specialists, clerks) in by_hand {
+        let r = agencies
+            .iter()
+            .find(|r| r[1] == unit)
+            .unwrap_or_else(|| panic!("{unit}: {agencies:?}"));
+        assert_eq!(
+            (n(&r[2]), n(&r[7]), n(&r[9])),
+            (people, specialists, clerks),
+            "{r:?}"
+        );
+        let json = j["agencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["unit"] == unit)
+            .unwrap();
+        assert_eq!(n(&r[15]), json["placed"].as_f64().unwrap(), "{unit}");
+        assert_eq!(
+            n(&r[17]),
+            json["placed_with_grade"].as_f64().unwrap(),
+            "{unit}"
+        );
+    }
+    for (i, r) in rows[first..=total_at].iter().enumerate() {
+        let at = first + i;
+        let sum: f64 = counts.iter().map(|&c| n(&r[c])).sum();
+        assert_eq!(n(&r[2]), sum, "row {at}: {r:?}");
+        assert!(formula(at, 2).starts_with("SUM("), "{}", formula(at, 2));
+        for c in [3, 5, 7, 9, 11, 15, 17] {
+            assert!(
+                (n(&r[c + 1]) - n(&r[c]) / sum).abs() < 1e-12,
+                "row {at} col {c}"
+            );
+            assert!(
+                formula(at, c + 1).starts_with("IF("),
+                "{}",
+                formula(at, c + 1)
+            );
+        }
+    }
+    for c in counts.into_iter().chain([15, 17]) {
+        let sum: f64 = agencies.iter().map(|r| n(&r[c])).sum();
+        assert_eq!(n(&rows[total_at][c]), sum, "total of column {c}");
+        assert!(
+            formula(total_at, c).starts_with("SUBTOTAL(9,"),
+            "{}",
+            formula(total_at, c)
+        );
+    }
+    assert_eq!(n(&rows[total_at][2]), 11.0);
 }

@@ -122,6 +122,21 @@ pub fn read_sheet(path: &Path, sheet: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A sheet's formulas, by absolute cell position (as [`read_sheet`]'s rows,
+/// which start at A1); "" where a cell holds no formula.
+#[track_caller]
+pub fn read_formulas(path: &Path, sheet: &str) -> impl Fn(usize, usize) -> String {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(path).expect("workbook opens");
+    let formulas = wb.worksheet_formula(sheet).expect("sheet exists");
+    move |row, col| {
+        formulas
+            .get_value((u32::try_from(row).unwrap(), u32::try_from(col).unwrap()))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }

@@ -1,0 +1,261 @@
+//! "Cơ cấu ngạch": the grade structure as officers tabulate it — one row per
+//! agency, one pair of columns (people, share) per class of the grade ladder
+//! in the statistical forms' order, then grades with no class, no grade, and
+//! the people placed in a catalogued position. Every total and share is a
+//! formula with its value cached, so an edited count recomputes.
+
+use rust_xlsxwriter::utility::{cell_range, row_col_to_cell};
+use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
+
+use super::{Formats, HEADER_ROW, ReportInput, heading};
+use crate::labels;
+use crate::output;
+use crate::positions::{AgencyFigures, Placement};
+
+/// The group header row, above [`HEADER_ROW`].
+const GROUP_ROW: u32 = HEADER_ROW - 1;
+
+/// Columns, left to right.
+const NO: u16 = 0;
+const UNIT: u16 = 1;
+const TOTAL: u16 = 2;
+/// First of the five (people, share) pairs of the ladder's classes.
+const RANKS: u16 = 3;
+const OTHER: u16 = RANKS + 10;
+const NONE: u16 = OTHER + 1;
+const PLACED: u16 = NONE + 1;
+const PLACED_GRADE: u16 = PLACED + 2;
+const NOTE: u16 = PLACED_GRADE + 2;
+
+/// The count columns whose sum is the agency's total.
+fn count_columns() -> impl Iterator<Item = u16> {
+    (0..5).map(|i| RANKS + 2 * i).chain([OTHER, NONE])
+}
+
+fn cell(r: u32, c: u16) -> String {
+    row_col_to_cell(r, c)
+}
+
+/// A number formula with its cached value.
+fn formula(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    text: String,
+    value: f64,
+    format: &rust_xlsxwriter::Format,
+) -> Result<(), XlsxError> {
+    let f = Formula::new(text).set_result(value.to_string());
+    ws.write_formula_with_format(r, c, f, format)?;
+    Ok(())
+}
+
+fn share(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        f64::from(part) / f64::from(whole)
+    }
+}
+
+/// One agency's (or the total's) figures, as written.
+struct Line {
+    people: u32,
+    counts: [u32; 7],
+    placed: u32,
+    placed_grade: u32,
+}
+
+impl Line {
+    fn of(a: &AgencyFigures) -> Self {
+        let other = a.unranked.values().sum();
+        let r = a.ranks;
+        Self {
+            people: a.people,
+            counts: [r[0], r[1], r[2], r[3], r[4], other, a.ungraded],
+            placed: a.placed,
+            placed_grade: a.placed_with_grade,
+        }
+    }
+
+    fn add(&mut self, o: &Self) {
+        self.people += o.people;
+        for (a, b) in self.counts.iter_mut().zip(o.counts) {
+            *a += b;
+        }
+        self.placed += o.placed;
+        self.placed_grade += o.placed_grade;
+    }
+}
+
+/// Writes the figures of row `r`: counts as numbers (`sum` = None) or, on
+/// the total row, as SUBTOTAL formulas over `sum` rows; the total and every
+/// share as formulas.
+fn write_line(
+    ws: &mut Worksheet,
+    f: &Formats,
+    r: u32,
+    line: &Line,
+    sum: Option<(u32, u32)>,
+) -> Result<(), XlsxError> {
+    let (int, pct) = if sum.is_some() {
+        (&f.int_bold, &f.pct_bold)
+    } else {
+        (&f.int, &f.pct)
+    };
+    let counts = count_columns()
+        .zip(line.counts)
+        .chain([(PLACED, line.placed), (PLACED_GRADE, line.placed_grade)]);
+    for (c, n) in counts {
+        match sum {
+            Some((from, to)) => formula(
+                ws,
+                r,
+                c,
+                format!("=SUBTOTAL(9,{})", cell_range(from, c, to, c)),
+                f64::from(n),
+                int,
+            )?,
+            None => {
+                ws.write_number_with_format(r, c, f64::from(n), int)?;
+            }
+        }
+    }
+    let parts: Vec<String> = count_columns().map(|c| cell(r, c)).collect();
+    formula(
+        ws,
+        r,
+        TOTAL,
+        format!("=SUM({})", parts.join(",")),
+        f64::from(line.people),
+        int,
+    )?;
+    let total = row_col_to_cell(r, TOTAL);
+    let shares = (0..5)
+        .map(|i| (RANKS + 2 * i, line.counts[i as usize]))
+        .chain([(PLACED, line.placed), (PLACED_GRADE, line.placed_grade)]);
+    for (c, n) in shares {
+        formula(
+            ws,
+            r,
+            c + 1,
+            format!("=IF({total}=0,0,{}/{total})", cell(r, c)),
+            share(n, line.people),
+            pct,
+        )?;
+    }
+    Ok(())
+}
+
+/// The two header rows: groups (merged across their pair, or down both rows
+/// for a single column), then "people | share" under each pair.
+fn header(
+    ws: &mut Worksheet,
+    f: &Formats,
+    w: &output::Widths,
+    input: &ReportInput<'_>,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let g = labels::grades(input.lang);
+    let singles = [
+        (NO, l.col_no),
+        (UNIT, l.col_unit),
+        (TOTAL, g.total),
+        (OTHER, g.other),
+        (NONE, g.none),
+        (NOTE, g.note),
+    ];
+    for (c, text) in singles {
+        ws.merge_range(GROUP_ROW, c, HEADER_ROW, c, text, &f.head)?;
+    }
+    let mut pairs: Vec<(u16, &str)> = (0..5)
+        .map(|i| (RANKS + 2 * i, g.ranks[i as usize]))
+        .collect();
+    pairs.extend([(PLACED, g.placed), (PLACED_GRADE, g.placed_grade)]);
+    let mut group_height = output::wrapped_height("", 1.0, 13.0);
+    for &(c, text) in &pairs {
+        ws.merge_range(GROUP_ROW, c, GROUP_ROW, c + 1, text, &f.head)?;
+        output::text_with_format(ws, HEADER_ROW, c, g.count, &f.head)?;
+        output::text_with_format(ws, HEADER_ROW, c + 1, g.share, &f.head)?;
+        group_height = group_height.max(output::wrapped_height(text, w.span(c, c + 1), 13.0));
+    }
+    let sub = [g.count, g.share]
+        .iter()
+        .map(|t| output::wrapped_height(t, w.of(RANKS), 13.0))
+        .fold(0.0, f64::max);
+    // A single column's name spans both rows: the second grows when the
+    // first is not enough.
+    let single = singles
+        .iter()
+        .map(|&(c, t)| output::wrapped_height(t, w.of(c), 13.0))
+        .fold(0.0, f64::max);
+    ws.set_row_height(GROUP_ROW, group_height)?;
+    ws.set_row_height(HEADER_ROW, sub.max(single - group_height))?;
+    Ok(())
+}
+
+/// "Cơ cấu ngạch": agencies × classes of the grade ladder, with shares.
+pub(super) fn grades(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    p: &Placement,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let g = labels::grades(input.lang);
+    let ws = wb.add_worksheet();
+    ws.set_name(l.sheet_grades)?;
+    let mut widths = vec![(NO, 5.0), (UNIT, 24.0), (TOTAL, 7.0)];
+    widths.extend((RANKS..NOTE).map(|c| (c, 6.5)));
+    widths.push((NOTE, 18.0));
+    let w = output::Widths::set(ws, &widths)?;
+    heading(ws, f, input, l.sheet_grades, NOTE)?;
+    let name_height = output::wrapped_height(super::policy_name(input), w.span(0, NOTE), 12.0);
+    ws.set_row_height(4, name_height)?;
+    header(ws, f, &w, input)?;
+    let first = HEADER_ROW + 1;
+    let mut r = first;
+    let mut all = Line {
+        people: 0,
+        counts: [0; 7],
+        placed: 0,
+        placed_grade: 0,
+    };
+    for (u, ag) in p.agencies.iter().enumerate() {
+        if ag.people == 0 {
+            continue;
+        }
+        let line = Line::of(ag);
+        ws.write_number_with_format(r, NO, f64::from(r - first + 1), &f.int)?;
+        let unit = &input.loaded.roster.units[u].name;
+        output::text_with_format(ws, r, UNIT, unit, &f.cell)?;
+        write_line(ws, f, r, &line, None)?;
+        let note = ag
+            .unranked
+            .iter()
+            .map(|(grade, n)| format!("{grade}: {n}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        output::text_with_format(ws, r, NOTE, &note, &f.cell)?;
+        w.fit_row(ws, r, [(UNIT, unit.as_str()), (NOTE, note.as_str())], 12.0)?;
+        all.add(&line);
+        r += 1;
+    }
+    if r > first {
+        ws.autofilter(HEADER_ROW, NO, r - 1, NOTE)?;
+        let doc = labels::doc(input.lang);
+        ws.merge_range(r, NO, r, UNIT, doc.grand_total, &f.cell_bold)?;
+        write_line(ws, f, r, &all, Some((first, r - 1)))?;
+        ws.write_blank(r, NOTE, &f.cell_bold)?;
+        r += 2;
+    }
+    ws.merge_range(r, NO, r, NOTE, g.footnote, &f.italic)?;
+    ws.set_row_height(
+        r,
+        output::wrapped_height(g.footnote, w.span(NO, NOTE), 12.0),
+    )?;
+    ws.set_freeze_panes(first, TOTAL)?;
+    output::page_setup(ws, true, None)?;
+    ws.set_repeat_rows(GROUP_ROW, HEADER_ROW)?;
+    Ok(())
+}
