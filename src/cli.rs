@@ -59,6 +59,10 @@ pub struct InputArgs {
     /// The date the figures are as of (YYYY-MM-DD or DD/MM/YYYY); default today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Mask national ids and write names as initials in every output, for copies
+    /// that leave the personnel office.
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// `nhanluc check`.

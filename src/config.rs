@@ -22,6 +22,8 @@ pub struct InputConfig {
     pub titles: crate::normalize::CommuneTitles,
     /// Where they were read from (`None`: built in).
     pub titles_path: Option<std::path::PathBuf>,
+    /// `--redact`: names as initials, national ids masked, in every output.
+    pub redact: bool,
 }
 
 /// Parses `YYYY-MM-DD` or `DD/MM/YYYY`.
@@ -76,6 +78,7 @@ impl InputConfig {
             as_of: resolve_as_of(a.as_of.as_deref())?,
             titles: crate::normalize::CommuneTitles::load(a.commune_titles.as_deref())?,
             titles_path: a.commune_titles.clone(),
+            redact: a.redact,
         })
     }
 }

@@ -163,6 +163,10 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
             issues::Action::Skipped,
         ));
     }
+    if cfg.redact {
+        normalize::redact(&mut loaded);
+        loaded.redacted = true;
+    }
     Ok(loaded)
 }
 

@@ -12,10 +12,12 @@
 mod cells;
 mod context;
 mod people;
+mod redact;
 mod row;
 mod units;
 
 pub use context::{CommuneTitles, UnitSource};
+pub use redact::redact;
 pub use units::level_from_unit_name;
 
 #[allow(clippy::wildcard_imports)]
@@ -37,7 +39,8 @@ use crate::issues::{Action, DataIssue, Problem};
 use crate::layout::{self, Layout, RowKind};
 use crate::legacy::Encoding;
 use crate::roster::{
-    Loaded, Roster, RowCounts, SheetReport, SheetStatus, Source, StaffRecord, Text, Texts, Unit,
+    Loaded, Private, Roster, RowCounts, SheetReport, SheetStatus, Source, StaffRecord, Text, Texts,
+    Unit,
 };
 use crate::scales::{self, Category, CategoryCell, Education, EducationCell, Gender, GovLevel};
 use crate::schema::{Field, HeaderMatcher};
@@ -146,6 +149,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
         sheets,
         roster,
         issues,
+        redacted: false,
     })
 }
 
@@ -173,6 +177,7 @@ fn read_sheet(
         file_name: file_name.clone(),
         name: name.clone(),
         name_header: String::new(),
+        private: Vec::new(),
         status: SheetStatus::Skipped,
         encoding: sheet.encoding,
         rows: RowCounts::default(),
@@ -183,6 +188,16 @@ fn read_sheet(
         return Ok(report);
     };
     report.name_header.clone_from(&cols.name.header);
+    report.private = [(Some(&cols.name), Private::Name)]
+        .into_iter()
+        .chain([(cols.family_name.as_ref(), Private::Name)])
+        .filter_map(|(c, p)| Some((c?.header.clone(), p)))
+        .chain(
+            cols.national_id
+                .iter()
+                .map(|c| (c.header.clone(), Private::Id)),
+        )
+        .collect();
     report.status = SheetStatus::Read {
         header_row: sheet.excel_rows[layout.header_row],
         header_rows: layout.header_rows,

@@ -234,12 +234,23 @@ pub struct SheetReport {
     pub name: Arc<str>,
     /// Header text of the full-name column (empty when skipped).
     pub name_header: String,
+    /// Header texts of the columns `--redact` hides (names, national ids).
+    pub private: Vec<(String, Private)>,
     /// What was done.
     pub status: SheetStatus,
     /// Text encoding the sheet was typed in.
     pub encoding: Encoding,
     /// Row counts.
     pub rows: RowCounts,
+}
+
+/// What a private column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Private {
+    /// A name (full, family or given): written as initials.
+    Name,
+    /// A national id: masked but for its last digits.
+    Id,
 }
 
 /// Everything `check` and `report` start from.
@@ -253,6 +264,8 @@ pub struct Loaded {
     pub roster: Roster,
     /// Data issues, in input order.
     pub issues: Vec<crate::issues::DataIssue>,
+    /// Names and national ids are redacted (`--redact`).
+    pub redacted: bool,
 }
 
 impl Loaded {

@@ -106,6 +106,8 @@ pub struct CheckSummary {
     pub by_group: Vec<GroupCount>,
     /// Files read.
     pub files: Vec<FileSummary>,
+    /// Names and national ids redacted (`--redact`).
+    pub redacted: bool,
 }
 
 /// The education key of an optional level.
@@ -216,6 +218,7 @@ impl CheckSummary {
             by_education,
             by_group,
             files,
+            redacted: l.redacted,
         }
     }
 }

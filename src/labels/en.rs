@@ -84,6 +84,8 @@ pub static EN: Labels = Labels {
     about_inputs: "Input files",
     about_accounting: "Rows: read = analysed + set aside + non-staff",
     about_version: "nhanluc version",
+    about_redacted: "Redacted copy",
+    redacted_yes: "Yes (--redact): names as initials, national ids masked but for the last 3 digits",
     about_command: "Command line",
     about_issuing_body: "Reporting body",
     report_written: "Report written",

@@ -119,6 +119,9 @@ pub struct Labels {
     pub about_inputs: &'static str,
     pub about_accounting: &'static str,
     pub about_version: &'static str,
+    /// "Thông tin": whether names and national ids are redacted.
+    pub about_redacted: &'static str,
+    pub redacted_yes: &'static str,
     pub about_command: &'static str,
     pub about_issuing_body: &'static str,
     pub report_written: &'static str,

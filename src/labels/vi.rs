@@ -84,6 +84,8 @@ pub static VI: Labels = Labels {
     about_inputs: "Tệp đầu vào",
     about_accounting: "Số dòng: đọc = phân tích + để riêng + không phải cán bộ",
     about_version: "Phiên bản nhanluc",
+    about_redacted: "Bản ẩn danh",
+    redacted_yes: "Có (--redact): họ tên viết tắt, số định danh cá nhân chỉ giữ 3 số cuối",
     about_command: "Dòng lệnh",
     about_issuing_body: "Cơ quan báo cáo",
     report_written: "Đã ghi báo cáo",

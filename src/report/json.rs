@@ -84,6 +84,7 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
         "policy": { "id": p.id, "name": p.name },
         "rows": { "read": t.read, "analysed": t.staff, "set_aside": t.set_aside, "non_staff": t.non_staff() },
         "staff": input.loaded.roster.people,
+        "redacted": input.loaded.redacted,
         "category_unknown": input.loaded.roster.records.iter().filter(|r| r.category == crate::scales::Category::Unknown).count(),
         "targets": targets,
         "compliance": compliance,

@@ -424,6 +424,15 @@ pub(super) fn about(
         (l.about_sha, p.sha256.clone()),
         (l.about_accounting, accounting),
         (l.about_version, env!("CARGO_PKG_VERSION").to_string()),
+        (
+            l.about_redacted,
+            if input.loaded.redacted {
+                l.redacted_yes
+            } else {
+                l.no
+            }
+            .to_string(),
+        ),
         (l.about_command, input.command_line.clone()),
     ];
     let w = output::Widths::set(ws, &[(0, 40.0), (1, 74.0), (2, 28.0)])?;

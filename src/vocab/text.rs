@@ -86,6 +86,29 @@ pub fn fold_compact(s: &str) -> String {
     fold(s).replace(' ', "")
 }
 
+/// A name as initials, for redacted copies: the first letter of every word,
+/// capitalised, each followed by a dot ("Nguyễn Văn An" → "N.V.A.").
+#[must_use]
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .flat_map(|c| c.to_uppercase().chain(['.']))
+        .collect()
+}
+
+/// An identifier masked but for its last three characters, for redacted
+/// copies ("001075000123" → "*********123"); three or fewer are all masked.
+#[must_use]
+pub fn mask_id(id: &str) -> String {
+    let id = id.trim();
+    let n = id.chars().count();
+    let keep = if n > 3 { 3 } else { 0 };
+    id.chars()
+        .enumerate()
+        .map(|(i, c)| if i < n - keep { '*' } else { c })
+        .collect()
+}
+
 /// Name case for display: every word capitalised, the rest lowercased
 /// ("NGUYỄN văn  an" → "Nguyễn Văn An").
 #[must_use]
@@ -154,6 +177,18 @@ pub fn without_section_label(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_and_masked_ids() {
+        assert_eq!(initials("Nguyễn Văn An"), "N.V.A.");
+        assert_eq!(initials("  đặng   thị  \t Ánh "), "Đ.T.Á.");
+        assert_eq!(initials("(Trần) 2 Bình"), "T.B.");
+        assert_eq!(initials(""), "");
+        assert_eq!(mask_id("001075000123"), "*********123");
+        assert_eq!(mask_id(" 123456789 "), "******789");
+        assert_eq!(mask_id("123"), "***");
+        assert_eq!(mask_id(""), "");
+    }
 
     #[test]
     fn clean_is_nfc_and_collapses_whitespace() {

@@ -10,6 +10,7 @@ mod plan;
 mod plan_exact;
 mod positions;
 mod print;
+mod redact;
 mod regression;
 mod report;
 mod shapes;
