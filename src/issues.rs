@@ -156,7 +156,12 @@ impl Problem {
             Problem::FieldConflict => "field_of_study_conflict".into(),
             Problem::UnitNotInUnitsFile => "unit_not_in_units_file".into(),
             Problem::PositionUnmatched { .. } => "position_unmatched".into(),
-            Problem::NotStaff(_) => "not_staff_row".into(),
+            Problem::NotStaff(kind) => match kind {
+                crate::schema::RowKind::Total => "not_staff_totals",
+                crate::schema::RowKind::Heading => "not_staff_headings",
+                _ => "not_staff_footer",
+            }
+            .into(),
             Problem::UnitFromHeadings => "unit_from_headings".into(),
             Problem::UnitFrom(source) => match source {
                 crate::schema::UnitSource::TitleBlock => "unit_from_title_block",
