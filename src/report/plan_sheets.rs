@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::utility::cell_range;
+use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
 
 use super::{
     Formats, Future, HEADER_ROW, ReportInput, header_row, print_setup, table_top, write_birth,
@@ -378,23 +379,38 @@ pub(super) fn plan(
     totals_cols.push(l.col_all_years.to_string());
     let totals_refs: Vec<&str> = totals_cols.iter().map(String::as_str).collect();
     header_row(ws, f, r, &totals_refs)?;
+    // Row totals and the last row's column totals are SUM formulas with
+    // their values cached.
+    let sum = |ws: &mut Worksheet, r: u32, c: u16, range: String, n: u32| {
+        let formula = Formula::new(format!("=SUM({range})")).set_result(n.to_string());
+        ws.write_formula_with_format(r, c, formula, &f.int_bold)
+            .map(|_| ())
+    };
+    let end = col(1 + years.len());
+    let first = r + 1;
+    let mut per_year = vec![0u32; years.len()];
     for (unit, by_year) in &per_unit {
         r += 1;
         output::text_with_format(ws, r, 0, &roster.units[*unit as usize].name, &f.cell)?;
         for (i, y) in years.iter().enumerate() {
-            ws.write_number_with_format(
-                r,
-                col(1 + i),
-                f64::from(by_year.get(y).copied().unwrap_or(0)),
-                &f.int,
-            )?;
+            let n = by_year.get(y).copied().unwrap_or(0);
+            per_year[i] += n;
+            ws.write_number_with_format(r, col(1 + i), f64::from(n), &f.int)?;
         }
-        ws.write_number_with_format(
-            r,
-            col(1 + years.len()),
-            f64::from(by_year.values().sum::<u32>()),
-            &f.int_bold,
-        )?;
+        let n = by_year.values().sum::<u32>();
+        sum(ws, r, end, cell_range(r, 1, r, end - 1), n)?;
+    }
+    if !per_unit.is_empty() {
+        let last_unit = r;
+        r += 1;
+        let doc = labels::doc(input.lang);
+        output::text_with_format(ws, r, 0, doc.grand_total, &f.cell_bold)?;
+        for (i, n) in per_year.iter().enumerate() {
+            let c = col(1 + i);
+            sum(ws, r, c, cell_range(first, c, last_unit, c), *n)?;
+        }
+        let all = per_year.iter().sum();
+        sum(ws, r, end, cell_range(first, end, last_unit, end), all)?;
     }
     print_setup(ws, HEADER_ROW)
 }

@@ -271,12 +271,26 @@ fn capacity_spreads_course_starts() {
     );
     // The sheet's course starts per unit and year: one in 2014, one in 2015, two in all.
     let sheet = read_sheet(&out, nhanluc::labels::VI.sheet_plan);
-    assert!(
-        sheet
-            .iter()
-            .any(|r| r[0] == "UBND xã A" && r[1..4] == ["1", "1", "2"]),
+    let at = sheet
+        .iter()
+        .position(|r| r[0] == "UBND xã A" && r[1..4] == ["1", "1", "2"])
+        .unwrap_or_else(|| panic!("{sheet:?}"));
+    // The row's total and the "Tổng cộng" row below (one unit: the same
+    // figures) are SUM formulas with those values cached.
+    assert_eq!(
+        sheet[at + 1][0..4],
+        ["Tổng cộng", "1", "1", "2"],
         "{sheet:?}"
     );
+    let formula = read_formulas(&out, nhanluc::labels::VI.sheet_plan);
+    assert!(formula(at, 3).starts_with("SUM("), "{}", formula(at, 3));
+    for c in 1..4 {
+        assert!(
+            formula(at + 1, c).starts_with("SUM("),
+            "{}",
+            formula(at + 1, c)
+        );
+    }
     let years: Vec<i64> = j["plan"]["trainees"]
         .as_array()
         .unwrap()
@@ -418,6 +432,29 @@ fn sample_plan_checked_by_hand() {
     assert_eq!(row[4..6], ["1", "0"], "{row:?}");
     assert_eq!(row[10..13], ["0", "1", l.yes], "{row:?}");
     assert!(plan.iter().any(|r| r[0] == l.plan_exact), "{plan:?}");
+    // Course starts per unit and year: the "Tổng cộng" row sums the units'
+    // rows (summed here) and its last cell counts every trainee.
+    let head = plan
+        .iter()
+        .position(|r| r[0] == l.col_unit && r.iter().any(|c| c == l.col_all_years))
+        .expect("the per-year table's header");
+    let total = plan
+        .iter()
+        .position(|r| r[0] == "Tổng cộng")
+        .expect("its total row");
+    let width = plan[head]
+        .iter()
+        .position(|c| c == l.col_all_years)
+        .unwrap();
+    for c in 1..=width {
+        let sum: u64 = plan[head + 1..total]
+            .iter()
+            .map(|r| r[c].parse::<u64>().unwrap())
+            .sum();
+        assert_eq!(plan[total][c], sum.to_string(), "column {c}");
+    }
+    let trainees = j["plan"]["trainees"].as_array().unwrap().len();
+    assert_eq!(plan[total][width], trainees.to_string());
     // "Nghỉ hưu": Ma Thị Mai (last day of service 31/08/2010) under the past-due heading,
     // not among those retiring before the deadline.
     let sheet = read_sheet(&out, l.sheet_retirements);
