@@ -13,6 +13,7 @@ use crate::schema::Field;
 
 mod document;
 mod en;
+mod help;
 mod issues;
 mod terms;
 mod vi;
@@ -21,6 +22,7 @@ pub use document::{
     BLANK, DocLabels, Forecast, Headline, doc, headline, number_line, percent, place_date_line,
 };
 pub use en::EN;
+pub use help::{CommandHelp, Example, HelpLabels, help};
 pub use issues::{action, problem, problem_kind, severity, severity_header};
 pub use terms::*;
 pub use vi::VI;
