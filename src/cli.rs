@@ -1,11 +1,18 @@
 //! Command-line interface (clap derive). Declarative only: values are
-//! validated and resolved in [`crate::config`].
+//! validated and resolved in [`crate::config`]. The help texts are not the
+//! doc comments below but [`crate::labels::help`]'s, in the language
+//! [`resolve_lang`] finds, set by [`command`].
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::builder::Styles;
+use clap::{Arg, ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::labels::Lang;
+use crate::labels::{self, CommandHelp, HelpLabels, Lang};
+
+#[cfg(test)]
+mod tests;
 
 /// Batch tool for Vietnamese personnel departments: staff rosters, job
 /// positions, compliance with reform targets, Excel gap reports.
@@ -18,7 +25,8 @@ pub struct Cli {
     /// Print where the time went, stage by stage, to stderr at the end.
     #[arg(long, global = true)]
     pub timings: bool,
-    /// Language of reports and messages.
+    /// Language of help, messages and reports. Vietnamese here; [`command`]
+    /// makes the default the language [`resolve_lang`] finds.
     #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
     pub lang: Lang,
     /// What to do.
@@ -136,4 +144,192 @@ pub struct GenerateArgs {
     /// Rows in that catalogue.
     #[arg(long, default_value_t = 5000)]
     pub catalogue_rows: usize,
+}
+
+/// The language of help, messages and reports, resolved once, before the
+/// command line is parsed: `--lang` anywhere on the command line (`--lang en`
+/// or `--lang=en`), else the environment's language (`LC_ALL`, then
+/// `LC_MESSAGES`, then `LANG`, the first one set and non-empty): English when
+/// it starts with `en`; else Vietnamese.
+///
+/// The only place that reads the command line and these variables for it.
+#[must_use]
+pub fn resolve_lang() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty());
+    lang_of(std::env::args_os().skip(1), locale.as_deref())
+}
+
+/// [`resolve_lang`] over the arguments (without the program's name) and the
+/// locale's value.
+fn lang_of(args: impl IntoIterator<Item = OsString>, locale: Option<&std::ffi::OsStr>) -> Lang {
+    let mut args = args.into_iter();
+    let mut given = None;
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break; // Everything after it is a path.
+        }
+        let value = if arg == "--lang" {
+            args.next()
+        } else {
+            arg.to_str()
+                .and_then(|a| a.strip_prefix("--lang="))
+                .map(OsString::from)
+        };
+        if let Some(lang) = value
+            .as_ref()
+            .and_then(|v| v.to_str())
+            .and_then(|v| Lang::from_str(v, false).ok())
+        {
+            given = Some(lang);
+        }
+    }
+    given.unwrap_or_else(|| {
+        if locale.is_some_and(|l| l.to_string_lossy().starts_with("en")) {
+            Lang::En
+        } else {
+            Lang::Vi
+        }
+    })
+}
+
+/// Where the options every command takes (`--quiet`, `--timings`, `--lang`)
+/// and then `--help` and `--version` stand in a list of options: after the
+/// command's own.
+const GLOBAL_ORDER: usize = 900;
+
+/// The command line in `lang`: the derive's structure with every help text
+/// from [`labels::help`], the examples before the usage line, clap's own
+/// words (usage, headings, `--help`, `--version`, the `help` command)
+/// translated, and `--lang` defaulting to `lang`, so that the language the
+/// environment gives is also the reports'.
+#[must_use]
+pub fn command(lang: Lang) -> clap::Command {
+    let h = labels::help(lang);
+    let lang_name = match lang {
+        Lang::Vi => "vi",
+        Lang::En => "en",
+    };
+    let mut cmd = Cli::command()
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .display_order(GLOBAL_ORDER + 11),
+        )
+        .mut_arg("quiet", |a| a.display_order(GLOBAL_ORDER))
+        .mut_arg("timings", |a| a.display_order(GLOBAL_ORDER + 1))
+        .mut_arg("lang", |a| {
+            a.display_order(GLOBAL_ORDER + 2)
+                .default_value(lang_name)
+                .hide_possible_values(true)
+        });
+    cmd = localize(cmd, h, &h.top);
+    for sub in h.subcommands {
+        cmd = cmd.mut_subcommand(sub.name, |c| localize(c, h, sub));
+    }
+    // Clap adds its `help` command and propagates the global options while
+    // building; the usage lines are known only then.
+    cmd.build();
+    finish(&mut cmd, h);
+    cmd
+}
+
+/// Sets the texts of one command and its arguments, and its own `--help`.
+fn localize(cmd: clap::Command, h: &HelpLabels, c: &CommandHelp) -> clap::Command {
+    let mut cmd = cmd.about(c.about).long_about(None);
+    if !c.examples.is_empty() {
+        let examples = examples(cmd.get_styles(), h, c);
+        cmd = cmd.before_help(examples);
+    }
+    cmd = cmd.disable_help_flag(true).arg(
+        Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(ArgAction::Help)
+            .display_order(GLOBAL_ORDER + 10),
+    );
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let text = h.arg(c.name, &id);
+        cmd = cmd.mut_arg(&id, |a| describe(a, h, text));
+    }
+    cmd
+}
+
+/// An argument's help (left as the derive's when the labels have none: the
+/// tests catch that) under its heading, with its default value.
+fn describe(arg: Arg, h: &HelpLabels, text: Option<&'static str>) -> Arg {
+    let heading = if arg.is_positional() {
+        h.arguments
+    } else {
+        h.options
+    };
+    let arg = arg.help_heading(heading).long_help(None);
+    let Some(text) = text else {
+        return arg;
+    };
+    let defaults: Vec<String> =
+        if arg.get_action().takes_values() && !arg.is_hide_default_value_set() {
+            arg.get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+    if defaults.is_empty() {
+        arg.help(text)
+    } else {
+        arg.help(format!("{text} [{}: {}]", h.default, defaults.join(" ")))
+            .hide_default_value(true)
+    }
+}
+
+/// The examples block: a heading, then each example's purpose and command line.
+fn examples(styles: &Styles, h: &HelpLabels, c: &CommandHelp) -> String {
+    use std::fmt::Write as _;
+    let (head, lit) = (styles.get_header(), styles.get_literal());
+    let mut out = format!("{head}{}:{head:#}", h.examples);
+    for e in c.examples {
+        let _ = write!(out, "\n  {}\n    {lit}{}{lit:#}", e.what, e.line);
+    }
+    out
+}
+
+/// After the build: the help layout with the translated usage line, on this
+/// command and every subcommand, and the texts of clap's `help` command.
+/// The usage line of clap's errors stays clap's, in English like the errors.
+fn finish(cmd: &mut clap::Command, h: &HelpLabels) {
+    if cmd.get_name() == "help" {
+        *cmd = std::mem::take(cmd).about(h.help_command);
+    }
+    *cmd = std::mem::take(cmd).subcommand_help_heading(h.commands);
+    let styles = cmd.get_styles().clone();
+    let usage_style = styles.get_usage();
+    // Clap writes the title itself, styled: take it off.
+    let clap_title = format!("{usage_style}Usage:{usage_style:#} ");
+    let rendered = cmd.render_usage().ansi().to_string();
+    let usage = rendered
+        .strip_prefix(&clap_title)
+        .or_else(|| rendered.strip_prefix("Usage: "))
+        .unwrap_or(&rendered)
+        .replacen("[OPTIONS]", h.options_tag, 1)
+        .replacen("COMMAND", h.command_value, 1);
+    let template = format!(
+        "{{about-with-newline}}\n{{before-help}}{usage_style}{}:{usage_style:#} {usage}\n\n\
+         {{all-args}}{{after-help}}",
+        h.usage
+    );
+    *cmd = std::mem::take(cmd).help_template(template);
+    for sub in cmd.get_subcommands_mut() {
+        finish(sub, h);
+    }
 }

@@ -1,12 +1,14 @@
-//! The `nhanluc` binary: parse, run, map to an exit code.
+//! The `nhanluc` binary: resolve the language, parse, run, map to an exit code.
 
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches as _;
+use nhanluc::cli::{Cli, command, resolve_lang};
 
 fn main() -> ExitCode {
-    let cli = nhanluc::cli::Cli::parse();
+    let matches = command(resolve_lang()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match nhanluc::run(&cli) {
         Ok(code) => ExitCode::from(code),
         // The reader of our output went away (`| head`): nothing to say.

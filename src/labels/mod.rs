@@ -14,6 +14,7 @@ use crate::schema::Field;
 mod document;
 mod en;
 mod grades;
+mod help;
 mod issues;
 mod terms;
 mod vi;
@@ -23,6 +24,7 @@ pub use document::{
 };
 pub use en::EN;
 pub use grades::{GradeLabels, grades};
+pub use help::{CommandHelp, Example, HelpLabels, help};
 pub use issues::{action, problem, problem_kind, severity, severity_header};
 pub use terms::*;
 pub use vi::VI;

@@ -46,12 +46,7 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_nhanluc"))
-        .current_dir(dir)
-        .arg("--quiet")
-        .args(args)
-        .output()
-        .unwrap()
+    bin_in(dir).arg("--quiet").args(args).output().unwrap()
 }
 
 /// Runs `args` (as of 31/12/2013) in `dir`: it must stop with exit 2, its

@@ -3,6 +3,7 @@
 mod check;
 mod code_layout;
 mod domain;
+mod help;
 mod hostile;
 mod hostile_csv;
 mod people;

@@ -6,11 +6,25 @@ use std::process::{Command, Output};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook};
 
+/// The binary, run in the repository, in a pinned environment.
 pub fn bin() -> Command {
+    bin_in(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The binary run in `dir`, with no locale in its environment: the language
+/// of its help, messages and reports is then Vietnamese, whatever the
+/// machine's, unless a test asks otherwise.
+pub fn bin_in(dir: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_nhanluc"));
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.current_dir(dir);
+    for var in LOCALE_VARS {
+        c.env_remove(var);
+    }
     c
 }
+
+/// The variables the binary takes its language from.
+pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
 /// Runs with `--quiet` and the given arguments.
 pub fn run(args: &[&str]) -> Output {

@@ -1,0 +1,207 @@
+//! The command line's help in Vietnamese (the default).
+
+use super::{
+    CHECK_2013, CHECK_ISSUES, CHECK_STRICT, CommandHelp, Example, GENERATE_BIG, GENERATE_CAT,
+    HELP_REPORT, HelpLabels, PLAN_2013, PLAN_ONE, REPORT_2013, REPORT_JSON, REPORT_L80,
+};
+
+/// Vietnamese.
+pub static VI: HelpLabels = HelpLabels {
+    usage: "Cách dùng",
+    commands: "Lệnh",
+    command_value: "LỆNH",
+    options_tag: "[TÙY CHỌN]",
+    arguments: "Đối số",
+    options: "Tùy chọn",
+    examples: "Ví dụ",
+    default: "mặc định",
+    help: "In trợ giúp",
+    version: "In số phiên bản",
+    help_command: "In trợ giúp này hoặc trợ giúp của lệnh được nêu",
+    top: CommandHelp {
+        name: "",
+        about: "Công cụ xử lý hàng loạt cho Phòng Nội vụ, Sở Nội vụ: danh sách cán bộ, công chức, \
+                viên chức; vị trí việc làm; mức đạt các chỉ tiêu cải cách; kế hoạch đào tạo; \
+                báo cáo Excel về số còn thiếu",
+        examples: &[
+            Example {
+                what: "Kiểm tra các danh sách trong thư mục rosters/, số liệu tính đến 31/12/2013:",
+                line: CHECK_2013,
+            },
+            Example {
+                what: "Lập báo cáo theo chính sách mặc định, ghi vào thư mục reports/:",
+                line: REPORT_2013,
+            },
+            Example {
+                what: "Lập báo cáo kèm dự báo và kế hoạch đào tạo:",
+                line: PLAN_2013,
+            },
+            Example {
+                what: "Xem hướng dẫn của một lệnh:",
+                line: HELP_REPORT,
+            },
+        ],
+        args: &[
+            ("quiet", "Không hiện thanh tiến độ"),
+            (
+                "timings",
+                "Khi chạy xong, in thời gian của từng bước xử lý ra luồng lỗi (stderr)",
+            ),
+            (
+                "lang",
+                "Ngôn ngữ của trợ giúp, thông báo và báo cáo: vi (tiếng Việt) hoặc en (tiếng Anh); \
+                 nếu không ghi thì theo LC_ALL, LC_MESSAGES hoặc LANG (en… là tiếng Anh), \
+                 còn lại là tiếng Việt",
+            ),
+        ],
+    },
+    input_args: &[
+        (
+            "paths",
+            "Các tệp hoặc thư mục danh sách (thư mục: mọi tệp danh sách trong đó, kể cả thư mục con)",
+        ),
+        ("sheet", "Chỉ đọc các trang tính có tên này"),
+        (
+            "columns",
+            "Thêm tên cột cho mẫu biểu riêng (TOML: `[aliases] full_name = [\"…\"]`)",
+        ),
+        (
+            "commune_titles",
+            "Danh mục chức danh cấp xã và loại cán bộ, công chức tương ứng, dùng cho các dòng \
+             không ghi loại (TOML; mặc định: danh mục có sẵn policies/commune-titles.toml)",
+        ),
+        (
+            "as_of",
+            "Ngày chốt số liệu (YYYY-MM-DD hoặc DD/MM/YYYY); mặc định là hôm nay",
+        ),
+        (
+            "redact",
+            "Bản ẩn danh: mọi kết quả ghi họ tên viết tắt và che số định danh cá nhân (chỉ giữ \
+             3 số cuối), để gửi ra ngoài cơ quan",
+        ),
+    ],
+    subcommands: &[
+        CommandHelp {
+            name: "check",
+            about: "Đọc và làm sạch danh sách, in tóm tắt và các lỗi dữ liệu",
+            examples: &[
+                Example {
+                    what: "Kiểm tra mọi danh sách trong thư mục rosters/, số liệu tính đến 31/12/2013:",
+                    line: CHECK_2013,
+                },
+                Example {
+                    what: "Ghi các lỗi dữ liệu ra tệp loi.xlsx để gửi lại các đơn vị:",
+                    line: CHECK_ISSUES,
+                },
+                Example {
+                    what: "Kiểm tra một tệp; trả mã thoát 1 nếu có dòng bị để riêng:",
+                    line: CHECK_STRICT,
+                },
+            ],
+            args: &[
+                ("issues", "Ghi các lỗi dữ liệu ra tệp này (.xlsx hoặc .csv)"),
+                ("json", "In bản tóm tắt dưới dạng JSON"),
+                (
+                    "strict",
+                    "Trả mã thoát 1 nếu có dòng bị để riêng (không đưa vào phân tích)",
+                ),
+            ],
+        },
+        CommandHelp {
+            name: "report",
+            about: "Tính mức đạt các chỉ tiêu của chính sách và lập báo cáo Excel về số còn thiếu",
+            examples: &[
+                Example {
+                    what: "Báo cáo theo chính sách mặc định, số liệu tính đến 31/12/2013:",
+                    line: REPORT_2013,
+                },
+                Example {
+                    what: "Báo cáo theo Luật 80/2025 với danh mục vị trí việc làm, ghi ra tệp đã chọn:",
+                    line: REPORT_L80,
+                },
+                Example {
+                    what: "Ghi thêm kết quả ra tệp JSON cho phần mềm khác:",
+                    line: REPORT_JSON,
+                },
+            ],
+            args: VI_REPORT_ARGS,
+        },
+        CommandHelp {
+            name: "plan",
+            about: "Lập báo cáo kèm dự báo đến hạn chỉ tiêu, danh sách nghỉ hưu và kế hoạch đào tạo \
+                    (như `report --plan`)",
+            examples: &[
+                Example {
+                    what: "Lập kế hoạch đào tạo theo chính sách mặc định, số liệu tính đến 31/12/2013:",
+                    line: PLAN_2013,
+                },
+                Example {
+                    what: "Chỉ cho một tệp danh sách, ghi ra tệp đã chọn:",
+                    line: PLAN_ONE,
+                },
+            ],
+            args: VI_REPORT_ARGS,
+        },
+        CommandHelp {
+            name: "generate",
+            about: "Tạo một danh sách giả lập (để dùng thử với số liệu lớn, kiểm thử, đo hiệu năng)",
+            examples: &[
+                Example {
+                    what: "Tạo danh sách giả lập 100.000 dòng:",
+                    line: GENERATE_BIG,
+                },
+                Example {
+                    what: "Kèm danh mục vị trí việc làm; cùng số khởi tạo thì cùng kết quả:",
+                    line: GENERATE_CAT,
+                },
+            ],
+            args: &[
+                ("rows", "Số dòng cán bộ cần tạo"),
+                ("output", "Tệp kết quả (.csv hoặc .xlsx)"),
+                (
+                    "seed",
+                    "Số khởi tạo ngẫu nhiên (cùng số thì cùng một danh sách)",
+                ),
+                (
+                    "catalogue",
+                    "Ghi thêm danh mục vị trí việc làm tương ứng (CSV) ra tệp này",
+                ),
+                ("catalogue_rows", "Số dòng của danh mục đó"),
+            ],
+        },
+    ],
+};
+
+/// The arguments of `report` and `plan` beyond the roster input, in Vietnamese.
+const VI_REPORT_ARGS: &[(&str, &str)] = &[
+    ("policy", "Tệp chính sách (TOML)"),
+    (
+        "units",
+        "Tệp danh mục đơn vị (.csv hoặc bảng tính: mã, tên, mã đơn vị cấp trên, loại đơn vị, cấp)",
+    ),
+    (
+        "positions",
+        "Danh mục vị trí việc làm (tệp hoặc thư mục: TOML, CSV hoặc bảng tính); \
+         mặc định: danh mục của chính sách",
+    ),
+    (
+        "field_synonyms",
+        "Các tên gọi tương đương của ngành đào tạo, để đối chiếu với vị trí việc làm (TOML); \
+         mặc định: của chính sách, nếu không có thì danh sách có sẵn (policies/field-synonyms.toml)",
+    ),
+    (
+        "document",
+        "Thể thức văn bản của báo cáo (TOML có bảng `[document]`: số, địa danh, ngày, người ký, \
+         nơi nhận); mặc định: bảng `[document]` của chính sách",
+    ),
+    (
+        "output",
+        "Ghi báo cáo ra tệp này; mặc định `reports/<mã chính sách>_<ngày chốt>.xlsx`",
+    ),
+    ("json", "Ghi thêm kết quả ra tệp JSON này"),
+    (
+        "plan",
+        "Dự báo đến từng hạn chỉ tiêu và lập kế hoạch đào tạo (thêm các trang \"Dự báo\", \
+         \"Kế hoạch đào tạo\", \"Nghỉ hưu\")",
+    ),
+];
