@@ -15,6 +15,9 @@
 //!
 //! The header is the row (or pair of rows, for merged two-row headers) among
 //! the first rows that names the most known fields, including the full name.
+//!
+//! Every tabular input is found the same way: rosters, position catalogues
+//! and units files each name their columns with a [`Columns`] vocabulary.
 
 use crate::ingest::{RawSheet, RawValue};
 use crate::schema::{Field, HeaderMatcher};
@@ -25,16 +28,67 @@ mod rows;
 mod tests;
 
 pub(crate) use rows::UNIT_HEADING_PREFIXES;
-pub use rows::classify;
+pub use rows::{RowShape, classify, classify_rows};
 
 /// How many rows from the top are searched for the header.
 const HEADER_SEARCH_ROWS: usize = 40;
 
+/// The columns a kind of table names: what each header text means and
+/// which header rows are the best.
+pub trait Columns {
+    /// What a column holds.
+    type Key: Copy + Eq + Ord + std::fmt::Debug;
+    /// The key a header text names.
+    fn key(&self, header: &str) -> Option<Self::Key>;
+    /// How well the keys of a candidate header row name this kind of table:
+    /// 0 when they do not (a roster's header names the full name); the
+    /// header is the best-scoring candidate with at least 2.
+    fn score(&self, keys: &[Self::Key]) -> usize;
+    /// Under a group header naming `key`, whether `value` is one of its
+    /// values: the column is a marker column ("x" under "Đại học").
+    fn marks(&self, _key: Self::Key, _value: &str) -> bool {
+        false
+    }
+    /// The column whose cell below a one-row header holds data (a name), and
+    /// below a two-row header is empty (its header spans both rows).
+    fn anchor(&self) -> Option<Self::Key>;
+}
+
+impl Columns for HeaderMatcher {
+    type Key = Field;
+
+    fn key(&self, header: &str) -> Option<Field> {
+        self.field(header)
+    }
+
+    fn score(&self, keys: &[Field]) -> usize {
+        let has_name = keys
+            .iter()
+            .any(|f| matches!(f, Field::FullName | Field::GivenName));
+        let mut fields: Vec<Field> = keys
+            .iter()
+            .copied()
+            .filter(|f| *f != Field::RowNumber)
+            .collect();
+        fields.sort_unstable();
+        fields.dedup();
+        if has_name { fields.len() } else { 0 }
+    }
+
+    fn marks(&self, key: Field, value: &str) -> bool {
+        marks_value(key, value)
+    }
+
+    fn anchor(&self) -> Option<Field> {
+        Some(Field::FullName)
+    }
+}
+
 /// A field found in a column.
 #[derive(Debug, Clone)]
-pub struct Binding {
+pub struct Binding<K = Field> {
     /// The field.
-    pub field: Field,
+    pub field: K,
     /// Column index (0 = A).
     pub col: usize,
     /// The header text as shown (both rows joined for two-row headers).
@@ -44,9 +98,9 @@ pub struct Binding {
     pub mark: Option<String>,
 }
 
-/// The structure of one roster sheet.
+/// The structure of one table's sheet (a roster's by default).
 #[derive(Debug, Clone)]
-pub struct Layout {
+pub struct Layout<K = Field> {
     /// Grid index of the (first) header row.
     pub header_row: usize,
     /// Number of header rows (1 or 2).
@@ -56,17 +110,17 @@ pub struct Layout {
     /// Grid index of the first row below the header block.
     pub body_start: usize,
     /// Recognised columns.
-    pub bindings: Vec<Binding>,
+    pub bindings: Vec<Binding<K>>,
     /// Every non-empty header text by column, for messages.
     pub headers: Vec<(usize, String)>,
     /// Header texts that name no known field (their columns are not read).
     pub unrecognised: Vec<String>,
 }
 
-impl Layout {
+impl<K: Copy + Eq> Layout<K> {
     /// The column bound to a field.
     #[must_use]
-    pub fn column(&self, field: Field) -> Option<usize> {
+    pub fn column(&self, field: K) -> Option<usize> {
         self.bindings
             .iter()
             .find(|b| b.field == field && b.mark.is_none())
@@ -75,21 +129,12 @@ impl Layout {
 
     /// Marker columns of a field: (column, the value it stands for, header).
     #[must_use]
-    pub fn markers(&self, field: Field) -> Vec<(usize, &str, &str)> {
+    pub fn markers(&self, field: K) -> Vec<(usize, &str, &str)> {
         self.bindings
             .iter()
             .filter(|b| b.field == field)
             .filter_map(|b| b.mark.as_deref().map(|m| (b.col, m, b.header.as_str())))
             .collect()
-    }
-
-    /// True when the field is read, from a column or from marker columns (the
-    /// full name also from a given-name column, with or without a family-name one).
-    #[must_use]
-    pub fn has(&self, field: Field) -> bool {
-        self.bindings
-            .iter()
-            .any(|b| b.field == field || (field == Field::FullName && b.field == Field::GivenName))
     }
 
     /// The header text of a column.
@@ -103,14 +148,28 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// True when the field is read, from a column or from marker columns (the
+    /// full name also from a given-name column, with or without a family-name one).
+    #[must_use]
+    pub fn has(&self, field: Field) -> bool {
+        self.bindings
+            .iter()
+            .any(|b| b.field == field || (field == Field::FullName && b.field == Field::GivenName))
+    }
+}
+
 pub use crate::schema::RowKind;
 
-fn header_candidates(
+/// A candidate header: its score, bindings and header texts by column.
+type Candidate<K> = (usize, Vec<Binding<K>>, Vec<(usize, String)>);
+
+fn header_candidates<C: Columns>(
     sheet: &RawSheet,
     r: usize,
     two: bool,
-    m: &HeaderMatcher,
-) -> (usize, Vec<Binding>, Vec<(usize, String)>) {
+    m: &C,
+) -> Candidate<C::Key> {
     let width = sheet.columns.len();
     let top: Vec<String> = (0..width).map(|c| sheet.cell_text(r, c)).collect();
     let sub: Vec<String> = if two {
@@ -132,7 +191,7 @@ fn header_candidates(
             current.clear();
         }
     }
-    let mut bindings: Vec<Binding> = Vec::new();
+    let mut bindings: Vec<Binding<C::Key>> = Vec::new();
     let mut headers = Vec::new();
     for c in 0..width {
         let (t, s) = (&group[c], &sub[c]);
@@ -144,11 +203,11 @@ fn header_candidates(
         };
         headers.push((c, shown.clone()));
         let field = if s.is_empty() {
-            m.field(t)
+            m.key(t)
         } else if t.is_empty() {
-            m.field(s)
+            m.key(s)
         } else {
-            m.field(&shown).or_else(|| m.field(s))
+            m.key(&shown).or_else(|| m.key(s))
         };
         if let Some(field) = field {
             if !bindings.iter().any(|b| b.field == field) {
@@ -161,7 +220,7 @@ fn header_candidates(
             }
         } else if !t.is_empty()
             && !s.is_empty()
-            && let Some(field) = m.field(t).filter(|f| marks_value(*f, s))
+            && let Some(field) = m.key(t).filter(|f| m.marks(*f, s))
             && !bindings
                 .iter()
                 .any(|b| b.field == field && b.mark.is_none())
@@ -175,18 +234,8 @@ fn header_candidates(
             });
         }
     }
-    let has_name = bindings
-        .iter()
-        .any(|b| matches!(b.field, Field::FullName | Field::GivenName));
-    let mut fields: Vec<Field> = bindings
-        .iter()
-        .map(|b| b.field)
-        .filter(|f| *f != Field::RowNumber)
-        .collect();
-    fields.sort_unstable();
-    fields.dedup();
-    let score = if has_name { fields.len() } else { 0 };
-    (score, bindings, headers)
+    let keys: Vec<C::Key> = bindings.iter().map(|b| b.field).collect();
+    (m.score(&keys), bindings, headers)
 }
 
 /// True when `value` is one of the values a scale field's marker columns stand for.
@@ -225,20 +274,21 @@ fn is_number_row(sheet: &RawSheet, r: usize) -> bool {
     n >= 2
 }
 
-/// Finds the header. `None` when the sheet has no roster header.
+/// Finds the header of a table whose columns `m` names. `None` when the
+/// sheet has no such header.
 #[must_use]
-pub fn detect(sheet: &RawSheet, m: &HeaderMatcher) -> Option<Layout> {
+pub fn detect<C: Columns>(sheet: &RawSheet, m: &C) -> Option<Layout<C::Key>> {
     let scan = sheet.len().min(HEADER_SEARCH_ROWS);
     // (score, header row, header rows, bindings, headers)
-    type Candidate = (usize, usize, usize, Vec<Binding>, Vec<(usize, String)>);
-    let mut best: Option<Candidate> = None;
+    type Best<K> = (usize, usize, usize, Vec<Binding<K>>, Vec<(usize, String)>);
+    let mut best: Option<Best<C::Key>> = None;
     for r in 0..scan {
         let (one, b1, h1) = header_candidates(sheet, r, false, m);
         // Under a two-row header the full-name header spans both rows, so the
         // cell below it is empty; below a one-row header it holds a name.
         let below_name_empty = b1
             .iter()
-            .find(|b| b.field == Field::FullName)
+            .find(|b| Some(b.field) == m.anchor())
             .is_none_or(|b| sheet.cell(r + 1, b.col).is_none());
         let one_columns = b1.len();
         let (mut score, mut bindings, mut headers, mut rows) = (one, b1, h1, 1);

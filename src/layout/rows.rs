@@ -236,27 +236,55 @@ fn row_has_footer_text(sheet: &RawSheet, r: usize) -> bool {
     })
 }
 
-/// Classifies every row from `layout.body_start` on.
+/// The columns that tell a table's rows apart.
+#[derive(Debug, Clone, Default)]
+pub struct RowShape {
+    /// Where a data row names its subject (a person, a position): totals
+    /// labels and signature text are read there too.
+    pub label: Option<usize>,
+    /// The row-number (STT) column: section labels ("I", "a") are read there.
+    pub stt: Option<usize>,
+    /// Columns a data row fills: a row with its label and at least
+    /// `min_keys` of them is data, whatever its label says.
+    pub keys: Vec<usize>,
+    /// Marker columns ("x" under a value), together one key column.
+    pub marks: Vec<usize>,
+    /// See `keys`.
+    pub min_keys: usize,
+}
+
+/// Classifies every roster row from `layout.body_start` on.
 #[must_use]
 pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
-    let name_col = layout
-        .column(Field::FullName)
-        .or_else(|| layout.column(Field::GivenName));
-    let stt_col = layout.column(Field::RowNumber);
+    let shape = RowShape {
+        label: layout
+            .column(Field::FullName)
+            .or_else(|| layout.column(Field::GivenName)),
+        stt: layout.column(Field::RowNumber),
+        keys: [Field::Unit, Field::Category, Field::Education]
+            .iter()
+            .filter_map(|f| layout.column(*f))
+            .collect(),
+        // Education given as marker columns counts as one key column.
+        marks: layout
+            .markers(Field::Education)
+            .iter()
+            .map(|(c, _, _)| *c)
+            .collect(),
+        min_keys: 2,
+    };
+    classify_rows(sheet, layout.body_start, &shape)
+}
+
+/// Classifies every row from `body_start` on, for a table of this shape.
+#[must_use]
+pub fn classify_rows(sheet: &RawSheet, body_start: usize, shape: &RowShape) -> Vec<RowKind> {
+    let (name_col, stt_col) = (shape.label, shape.stt);
     let (mut names, mut stts) = (Labels::new(sheet, name_col), Labels::new(sheet, stt_col));
-    let key_cols: Vec<usize> = [Field::Unit, Field::Category, Field::Education]
-        .iter()
-        .filter_map(|f| layout.column(*f))
-        .collect();
-    // Education given as marker columns counts as one key column.
-    let education_marks: Vec<usize> = layout
-        .markers(Field::Education)
-        .iter()
-        .map(|(c, _, _)| *c)
-        .collect();
+    let (key_cols, education_marks) = (&shape.keys, &shape.marks);
     let mut in_footer = false;
-    let mut kinds = Vec::with_capacity(sheet.len().saturating_sub(layout.body_start));
-    for r in layout.body_start..sheet.len() {
+    let mut kinds = Vec::with_capacity(sheet.len().saturating_sub(body_start));
+    for r in body_start..sheet.len() {
         let filled = sheet.filled(r);
         if filled == 0 {
             kinds.push(RowKind::Blank);
@@ -268,7 +296,7 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
             .filter(|&&c| sheet.cell(r, c).is_some())
             .count()
             + usize::from(education_marks.iter().any(|&c| sheet.cell(r, c).is_some()));
-        let staff_like = has_name && filled_keys >= 2;
+        let staff_like = has_name && filled_keys >= shape.min_keys;
         if in_footer {
             kinds.push(if staff_like {
                 RowKind::StaffBelowFooter
