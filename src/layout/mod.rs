@@ -22,12 +22,12 @@
 use crate::ingest::{RawSheet, RawValue};
 use crate::schema::{Field, HeaderMatcher};
 use crate::text::fold;
+use crate::vocab::unit_names::UNIT_HEADING_PREFIXES;
 
 mod rows;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use rows::UNIT_HEADING_PREFIXES;
 pub use rows::{RowShape, classify, classify_rows};
 
 /// How many rows from the top are searched for the header.

@@ -72,35 +72,6 @@ fn is_footer_text(f: &str) -> bool {
     }) || (padded.contains(" ngay ") && padded.contains(" thang ") && padded.contains(" nam "))
 }
 
-/// Folded beginnings of a unit's name, for section rows that name a unit
-/// ("UBND xã Dương Quang") with nothing else in the row. Surnames that fold to
-/// such words (Trương → "truong") are avoided by naming whole kinds of unit.
-pub(crate) const UNIT_HEADING_PREFIXES: &[&str] = &[
-    "ubnd ",
-    "uy ban nhan dan ",
-    "hdnd ",
-    "hoi dong nhan dan ",
-    "dang uy ",
-    "xa ",
-    "phuong ",
-    "thi tran ",
-    "phong ",
-    "van phong ",
-    "thanh tra ",
-    "truong thcs",
-    "truong thpt",
-    "truong tieu hoc",
-    "truong mam non",
-    "truong mau giao",
-    "tram y te",
-    "trung tam ",
-    "ban quan ly",
-    "so ",
-    "khoi ",
-    "co quan ",
-    "don vi ",
-];
-
 /// A row whose only text (besides the row number) names a unit.
 fn is_unit_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bool {
     lone_text(sheet, r, stt_col).is_some_and(|t| {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::ingest::{RawSheet, RawValue};
-use crate::layout::{self, Layout};
+use crate::layout::Layout;
 use crate::scales::{self, Category, CategoryCell, GovLevel};
 use crate::text::fold;
 
