@@ -107,6 +107,10 @@ pub struct ReportArgs {
     /// Job-position catalogue (file or folder: TOML, CSV or workbook); default: the policy's own.
     #[arg(long, value_name = "FILE|DIR")]
     pub positions: Option<PathBuf>,
+    /// The agency of a position catalogue that does not say (no agency column,
+    /// and neither its title nor its sheet or file name names one).
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
     /// Field-of-study synonyms for matching positions (TOML); default: the policy's own, else
     /// the built-in list (policies/field-synonyms.toml).
     #[arg(long, value_name = "FILE")]

@@ -67,6 +67,12 @@ pub enum Problem {
     NotStaff(crate::schema::RowKind),
     /// A person whose last day of service is before the as-of date.
     PastRetirementAge(chrono::NaiveDate),
+    /// A catalogue's agency that names no unit of the roster: its positions
+    /// place nobody.
+    CatalogueAgencyUnmatched {
+        /// The closest units' names (never applied).
+        suggestions: Vec<String>,
+    },
     /// A posting whose position or title matches no catalogued position.
     PositionUnmatched {
         /// The closest catalogue names (never applied).
@@ -156,6 +162,7 @@ impl Problem {
             Problem::FieldConflict => "field_of_study_conflict".into(),
             Problem::UnitNotInUnitsFile => "unit_not_in_units_file".into(),
             Problem::PositionUnmatched { .. } => "position_unmatched".into(),
+            Problem::CatalogueAgencyUnmatched { .. } => "catalogue_agency_unmatched".into(),
             Problem::NotStaff(kind) => match kind {
                 crate::schema::RowKind::Total => "not_staff_totals",
                 crate::schema::RowKind::Heading => "not_staff_headings",

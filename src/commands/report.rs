@@ -71,7 +71,8 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
     let placement = match &catalogue_path {
         Some(path) => {
-            let catalogue = Catalogue::load_with(path, synonyms.as_deref())?;
+            let catalogue =
+                Catalogue::load_with(path, synonyms.as_deref(), args.agency.as_deref())?;
             let (placement, notes) =
                 positions::place(&loaded.roster, &hierarchy, catalogue, &loaded.sheets);
             issues.extend(notes);

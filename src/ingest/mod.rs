@@ -995,6 +995,26 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
     }
 }
 
+/// A path as outputs show it: as given when relative and inside the working
+/// folder ("rosters/01.xlsx"), else its file name only — no absolute path
+/// of the user's machine goes into a report, a data-issues list or JSON.
+/// Files are told apart by their SHA-256 beside the name.
+#[must_use]
+pub fn shown_path(path: &Path) -> String {
+    use std::path::Component;
+    let inside = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if inside {
+        path.display().to_string()
+    } else {
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}
+
 /// SHA-256 of some bytes, as lowercase hex.
 #[must_use]
 pub fn sha256_hex(data: &[u8]) -> String {

@@ -240,6 +240,15 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 (false, _) => "Signature footer or notes below the table".into(),
             }
         }
+        Problem::CatalogueAgencyUnmatched { suggestions } => {
+            let list = suggestions.join("; ");
+            match (vi, suggestions.is_empty()) {
+                (true, true) => "Cơ quan trong danh mục vị trí việc làm không khớp đơn vị nào trong danh sách: các vị trí của cơ quan này không được dùng".into(),
+                (true, false) => format!("Cơ quan trong danh mục vị trí việc làm không khớp đơn vị nào trong danh sách (các vị trí của cơ quan này không được dùng); gần nhất: {list}"),
+                (false, true) => "The catalogue's agency matches no unit of the rosters: its positions are not used".into(),
+                (false, false) => format!("The catalogue's agency matches no unit of the rosters (its positions are not used); closest: {list}"),
+            }
+        }
         Problem::PositionUnmatched { suggestions } => {
             let list = suggestions.join("; ");
             match (vi, suggestions.is_empty()) {

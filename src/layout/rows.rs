@@ -198,6 +198,15 @@ impl<'s> Labels<'s> {
     }
 }
 
+/// A whole number, as a row number is written (1, "12").
+fn is_whole_number(v: &RawValue) -> bool {
+    match v {
+        RawValue::Number(bits) => f64::from_bits(*bits).fract() == 0.0,
+        RawValue::Text(s) => !s.trim().is_empty() && s.trim().chars().all(|c| c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
 /// True when any cell of the row is signature-footer text.
 fn row_has_footer_text(sheet: &RawSheet, r: usize) -> bool {
     sheet.columns.iter().any(|c| {
@@ -222,6 +231,9 @@ pub struct RowShape {
     pub marks: Vec<usize>,
     /// See `keys`.
     pub min_keys: usize,
+    /// A row whose only text names a unit or a category is a section
+    /// heading (rosters); otherwise only a section number makes one.
+    pub named_headings: bool,
 }
 
 /// Classifies every roster row from `layout.body_start` on.
@@ -243,6 +255,7 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
             .map(|(c, _, _)| *c)
             .collect(),
         min_keys: 2,
+        named_headings: true,
     };
     classify_rows(sheet, layout.body_start, &shape)
 }
@@ -285,16 +298,22 @@ pub fn classify_rows(sheet: &RawSheet, body_start: usize, shape: &RowShape) -> V
             // itself signature text, "Người lập biểu") and only a few cells: a
             // staff row missing its name still has many, and its title may
             // well read "Chủ tịch".
+            // A numbered row is an entry, never the footer: a catalogue's
+            // "1 | Trưởng phòng" reads like a signer's title.
             let name_ok = names.at(r).is_none_or(|n| n.footer);
-            if filled <= FOOTER_MAX_CELLS && name_ok && row_has_footer_text(sheet, r) {
+            let numbered = stt_col
+                .and_then(|c| sheet.cell(r, c))
+                .is_some_and(is_whole_number);
+            if filled <= FOOTER_MAX_CELLS && name_ok && !numbered && row_has_footer_text(sheet, r) {
                 in_footer = true;
                 kinds.push(RowKind::Footer);
                 continue;
             }
             if filled_keys == 0
                 && (stts.at(r).is_some_and(|s| s.section)
-                    || is_unit_heading(sheet, r, stt_col)
-                    || is_category_heading(sheet, r, stt_col))
+                    || (shape.named_headings
+                        && (is_unit_heading(sheet, r, stt_col)
+                            || is_category_heading(sheet, r, stt_col))))
             {
                 kinds.push(RowKind::Heading);
                 continue;

@@ -202,26 +202,6 @@ pub(super) fn remove_stale(dir: &Path, name: &str) {
     }
 }
 
-/// A path as outputs show it: as given when relative and inside the working
-/// folder ("rosters/01.xlsx"), else its file name only — no absolute path
-/// of the user's machine goes into a report, a data-issues list or JSON.
-/// Files are told apart by their SHA-256 beside the name.
-#[must_use]
-pub fn shown_path(path: &Path) -> String {
-    use std::path::Component;
-    let inside = path
-        .components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    if inside {
-        path.display().to_string()
-    } else {
-        path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    }
-}
-
 /// The command line as outputs record it: every argument that names a path
 /// outside the working folder cut to its file name ([`shown_path`]).
 #[must_use]

@@ -114,7 +114,7 @@ pub fn save_document_workbook(workbook: &mut Workbook, path: &Path) -> Result<()
     })
 }
 
-pub use crate::ingest::EXCEL_MAX_CHARS;
+pub use crate::ingest::{EXCEL_MAX_CHARS, shown_path};
 
 /// Text as it fits in one Excel cell: longer text is cut, and says so at its
 /// end. (The data issues name every such cell of the input.)

@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use hashbrown::HashMap;
 
-pub use catalogue::{AgencyRef, Catalogue, PositionDef, PositionKind};
+pub use catalogue::{AgencyEntry, AgencyRef, Catalogue, PositionDef, PositionKind};
 
 use crate::issues::{Action, DataIssue, Problem};
 use crate::roster::{Roster, SheetReport, StaffRecord, Text, Texts};
@@ -271,8 +271,13 @@ mod tests {
         assert!(is_grade_code("01.003"));
         assert!(is_grade_code("V.08.10.28"));
         assert!(!is_grade_code("Chuyên viên"));
-        let (codes, names) = accepted_grades(&["01.003".into(), "Kế toán viên".into()]);
-        assert!(codes.contains(&"01.003".to_string()) && codes.contains(&"06.031".to_string()));
-        assert!(names.contains(&"chuyen vien".to_string()));
+        let a = accepted_grades(&["01.003".into(), "Kế toán viên".into()]);
+        assert!(a.codes.contains(&"01.003".to_string()) && a.codes.contains(&"06.031".to_string()));
+        assert!(a.names.contains(&"chuyen vien".to_string()));
+        assert!(a.ranks.is_empty());
+        // "hoặc tương đương": the name, and the whole class.
+        let a = accepted_grades(&["Chuyên viên chính hoặc tương đương".into()]);
+        assert_eq!(a.codes, ["01.002"]);
+        assert_eq!(a.ranks, [grades::Rank::Principal]);
     }
 }

@@ -46,6 +46,80 @@ pub(super) fn groups(cat: &Catalogue, roster: &Roster, h: &Hierarchy) -> (Vec<us
     (of_unit, groups)
 }
 
+/// Folded words that begin a place's name after a unit's own name ("Phòng
+/// Nội vụ thị xã Bắc Kạn").
+const PLACE_WORDS: &[&str] = &[
+    "thi xa ",
+    "huyen ",
+    "tinh ",
+    "thanh pho ",
+    "quan ",
+    "thi tran ",
+    "xa ",
+    "phuong ",
+];
+
+/// Matches each agency the catalogue names to the roster's units: by name
+/// or code; else, when exactly one unit's name begins it and a place's name
+/// follows ("Phòng Nội vụ thị xã Bắc Kạn" is the roster's "Phòng Nội vụ"),
+/// that unit. Agencies that match none are noted with the closest units'
+/// names (never applied): their positions place nobody.
+pub(super) fn match_agencies(cat: &mut Catalogue, roster: &Roster) -> Vec<DataIssue> {
+    let keys: Vec<(String, Option<String>)> = roster
+        .units
+        .iter()
+        .map(|u| (fold(&u.name), u.code.as_deref().map(fold)))
+        .collect();
+    let mut notes = Vec::new();
+    for entry in &cat.agencies {
+        let k = &entry.key;
+        if keys
+            .iter()
+            .any(|(name, code)| name == k || code.as_ref() == Some(k))
+        {
+            continue;
+        }
+        let mut with_place = keys.iter().filter(|(name, _)| {
+            k.strip_prefix(name.as_str())
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| PLACE_WORDS.iter().any(|p| rest.starts_with(p)))
+        });
+        if let (Some((name, _)), None) = (with_place.next(), with_place.next()) {
+            let unit = AgencyRef::Unit(name.clone());
+            for p in &mut cat.positions {
+                if p.agency == AgencyRef::Unit(k.clone()) {
+                    p.agency = unit.clone();
+                }
+            }
+            continue;
+        }
+        let mut scored: Vec<(f64, &str)> = roster
+            .units
+            .iter()
+            .zip(&keys)
+            .map(|(u, (name, _))| (strsim::sorensen_dice(k, name), u.name.as_str()))
+            .filter(|(s, _)| *s >= 0.5)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let mut suggestions: Vec<String> = Vec::new();
+        for (_, name) in scored {
+            if suggestions.len() < 3 && !suggestions.iter().any(|s| s == name) {
+                suggestions.push(name.to_string());
+            }
+        }
+        notes.push(DataIssue {
+            file: entry.file.as_str().into(),
+            sheet: entry.sheet.as_str().into(),
+            row: Some(entry.row),
+            column: entry.column.clone(),
+            value: entry.text.clone(),
+            problem: Problem::CatalogueAgencyUnmatched { suggestions },
+            action: Action::Ignored,
+        });
+    }
+    notes
+}
+
 /// Up to three catalogue names closest to `text`.
 pub(super) fn suggestions(group: &Group, text: &str) -> Vec<String> {
     let mut scored: Vec<(f64, &String)> = group
@@ -81,6 +155,7 @@ pub fn place(
     mut cat: Catalogue,
     sheets: &[SheetReport],
 ) -> (Placement, Vec<DataIssue>) {
+    let agency_notes = match_agencies(&mut cat, roster);
     let (unit_group, groups) = groups(&cat, roster, h);
     // Each text is folded once (texts are ids: repeated values share one).
     let texts = &roster.texts;
@@ -93,6 +168,7 @@ pub fn place(
     };
     let mut suggested: HashMap<(usize, String), Vec<String>> = HashMap::new();
     let mut issues = std::mem::take(&mut cat.notes);
+    issues.extend(agency_notes);
     let mut assignments = Vec::with_capacity(roster.records.len());
     for r in &roster.records {
         let group = &groups[unit_group[r.unit as usize]];

@@ -12,34 +12,50 @@ pub(super) fn is_grade_code(s: &str) -> bool {
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Codes and folded names a grade list accepts, with the built-in table filling
-/// the other half of each pair.
-pub(super) fn accepted_grades(list: &[String]) -> (Vec<String>, Vec<String>) {
-    let (mut codes, mut names) = (Vec::new(), Vec::new());
+/// The grades a position accepts: codes and folded names, the built-in table
+/// filling the other half of each pair, and whole classes of the ladder for
+/// "Chuyên viên hoặc tương đương" (any grade of the Chuyên viên class).
+#[derive(Debug, Default)]
+pub(super) struct Accepted {
+    pub(super) codes: Vec<String>,
+    pub(super) names: Vec<String>,
+    pub(super) ranks: Vec<grades::Rank>,
+}
+
+/// Folded endings that accept a grade's equivalents.
+const EQUIVALENTS: &[&str] = &[" hoac tuong duong", " va tuong duong", " tuong duong"];
+
+pub(super) fn accepted_grades(list: &[String]) -> Accepted {
+    let mut a = Accepted::default();
     for g in list {
         if is_grade_code(g) {
             let code = g.trim().to_ascii_uppercase();
             if let Some(name) = grades::grade_name(&code) {
-                names.push(fold(name));
+                a.names.push(fold(name));
             }
-            codes.push(code);
-        } else {
-            let f = fold(g);
-            if let Some(code) = grades::grade_code(&f) {
-                codes.push(code.to_string());
-            }
-            names.push(f);
+            a.codes.push(code);
+            continue;
         }
+        let mut f = fold(g);
+        if let Some(base) = EQUIVALENTS.iter().find_map(|e| f.strip_suffix(e)) {
+            let base = base.to_string();
+            a.ranks.extend(grades::rank(None, Some(&base)));
+            f = base;
+        }
+        if let Some(code) = grades::grade_code(&f) {
+            a.codes.push(code.to_string());
+        }
+        a.names.push(f);
     }
-    (codes, names)
+    a
 }
 
-pub(super) fn grade_matches(
-    r: &StaffRecord,
-    t: &Texts,
-    codes: &[String],
-    names: &[String],
-) -> Option<bool> {
+pub(super) fn grade_matches(r: &StaffRecord, t: &Texts, accepted: &Accepted) -> Option<bool> {
+    let Accepted {
+        codes,
+        names,
+        ranks,
+    } = accepted;
     let code = r
         .grade_code
         .map(|c| t.get(c))
@@ -53,7 +69,12 @@ pub(super) fn grade_matches(
             .and_then(grades::grade_code)
             .map(str::to_string)
     });
-    Some(code.is_some_and(|c| codes.contains(&c)) || name.is_some_and(|n| names.contains(&n)))
+    let class = || grades::rank(code.as_deref(), t.opt(r.grade));
+    Some(
+        code.as_ref().is_some_and(|c| codes.contains(c))
+            || name.is_some_and(|n| names.contains(&n))
+            || (!ranks.is_empty() && class().is_some_and(|k| ranks.contains(&k))),
+    )
 }
 
 /// A record's grade, for display: "Cán sự (01.004)".
@@ -117,8 +138,7 @@ pub(super) fn check(
     let mut unmet = Vec::new();
     let mut grade_ok = true;
     if !def.grades.is_empty() {
-        let (codes, names) = accepted_grades(&def.grades);
-        grade_ok = grade_matches(r, t, &codes, &names) == Some(true);
+        grade_ok = grade_matches(r, t, &accepted_grades(&def.grades)) == Some(true);
         if !grade_ok {
             unmet.push(Unmet::Grade {
                 have: grade_display(r, t),

@@ -1,5 +1,6 @@
 //! One integration-test binary: runs the real `nhanluc` on small fixtures.
 
+mod catalogue_layouts;
 mod check;
 mod code_layout;
 mod domain;

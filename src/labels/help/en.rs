@@ -180,6 +180,11 @@ const EN_REPORT_ARGS: &[(&str, &str)] = &[
         "Job-position catalogue (file or folder: TOML, CSV or workbook); default: the policy's own",
     ),
     (
+        "agency",
+        "The agency of a position catalogue that does not say (no agency column, and \
+         neither its title nor its sheet or file name names one)",
+    ),
+    (
         "field_synonyms",
         "Field-of-study synonyms for matching positions (TOML); default: the policy's own, \
          else the built-in list (policies/field-synonyms.toml)",

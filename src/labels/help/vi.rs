@@ -185,6 +185,11 @@ const VI_REPORT_ARGS: &[(&str, &str)] = &[
          mặc định: danh mục của chính sách",
     ),
     (
+        "agency",
+        "Cơ quan của danh mục vị trí việc làm khi tệp không ghi (không có cột Cơ quan, \
+         tiêu đề, tên trang tính và tên tệp đều không nêu)",
+    ),
+    (
         "field_synonyms",
         "Các tên gọi tương đương của ngành đào tạo, để đối chiếu với vị trí việc làm (TOML); \
          mặc định: của chính sách, nếu không có thì danh sách có sẵn (policies/field-synonyms.toml)",

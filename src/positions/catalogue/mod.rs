@@ -43,6 +43,8 @@ use crate::policy::UnitType;
 use crate::scales::{self, Education, PoliticalTheory, StateManagement};
 use crate::text::fold;
 
+mod agency;
+mod columns;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -117,6 +119,23 @@ pub struct Catalogue {
     pub files: Vec<(PathBuf, String)>,
     /// Notes on the catalogue (rows repeated identically), for the data issues.
     pub notes: Vec<DataIssue>,
+    /// Each agency named by unit (not by type), where first named: to match
+    /// it to the roster's units, and say where when none matches.
+    pub agencies: Vec<AgencyEntry>,
+}
+
+/// An agency as a catalogue names it, and where.
+#[derive(Debug, Clone)]
+pub struct AgencyEntry {
+    /// The folded name or code positions are keyed by.
+    pub key: String,
+    /// As written.
+    pub text: String,
+    /// Where: file, sheet, row, column (as data issues say).
+    pub file: String,
+    pub sheet: String,
+    pub row: u32,
+    pub column: String,
 }
 
 /// The built-in field-of-study synonyms (`policies/field-synonyms.toml`).
@@ -224,12 +243,16 @@ impl Catalogue {
     /// Loads a catalogue file, or every catalogue file in a folder (sorted),
     /// with the built-in field synonyms.
     pub fn load(path: &Path) -> Result<Self> {
-        Self::load_with(path, None)
+        Self::load_with(path, None, None)
     }
 
     /// Loads a catalogue, with the field-synonyms file given (else the
-    /// built-in one).
-    pub fn load_with(path: &Path, field_synonyms: Option<&Path>) -> Result<Self> {
+    /// built-in one) and the agency of sheets that name none (`--agency`).
+    pub fn load_with(
+        path: &Path,
+        field_synonyms: Option<&Path>,
+        agency: Option<&str>,
+    ) -> Result<Self> {
         let mut cat = Catalogue::default();
         cat.accepted_fields = match field_synonyms {
             Some(f) => {
@@ -291,8 +314,22 @@ impl Catalogue {
             } else {
                 let sheets = ingest::read_file(&f, 0, None)?.into_sheets();
                 for s in &sheets {
-                    from_sheet(&f, s, &mut rows)?;
+                    from_sheet(&f, s, agency, &mut rows)?;
                 }
+            }
+        }
+        for (def, origin) in &rows {
+            if let AgencyRef::Unit(key) = &def.agency
+                && !cat.agencies.iter().any(|a| a.key == *key)
+            {
+                cat.agencies.push(AgencyEntry {
+                    key: key.clone(),
+                    text: def.agency_text.clone(),
+                    file: crate::ingest::shown_path(&origin.file),
+                    sheet: origin.sheet.clone().unwrap_or_default(),
+                    row: origin.row,
+                    column: origin.column.clone(),
+                });
             }
         }
         (cat.positions, cat.notes) = check_duplicates(rows)?;

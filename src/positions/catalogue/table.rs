@@ -1,7 +1,10 @@
 //! A catalogue as a table (CSV or workbook): its header, and each row a position.
 
+use super::agency::{AgencySource, section, sheet_agency, sheet_kind};
+use super::columns::{CatalogueColumns, Col};
 #[allow(clippy::wildcard_imports)]
 use super::*;
+use crate::layout::RowKind;
 
 pub(super) fn kind_from_text(s: &str) -> Option<PositionKind> {
     let f = fold(s);
@@ -56,150 +59,22 @@ pub(super) fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Catalogue columns: key, accepted folded headers.
-pub(super) const HEADERS: &[(&str, &[&str])] = &[
-    (
-        "agency",
-        &[
-            "co quan",
-            "don vi",
-            "ma don vi",
-            "co quan don vi",
-            "ten co quan",
-            "ten don vi",
-            "don vi su dung",
-            "co quan su dung",
-            "agency",
-            "loai don vi ap dung",
-        ],
-    ),
-    (
-        "code",
-        &[
-            "ma vi tri viec lam",
-            "ma vtvl",
-            "ma vi tri",
-            "ma so vi tri viec lam",
-            "ma so vi tri",
-            "code",
-            "position code",
-        ],
-    ),
-    (
-        "name",
-        &[
-            "ten vi tri viec lam",
-            "vi tri viec lam",
-            "ten vi tri",
-            "ten vtvl",
-            "vtvl",
-            "name",
-            "position",
-        ],
-    ),
-    (
-        "kind",
-        &[
-            "nhom",
-            "nhom vi tri",
-            "nhom vi tri viec lam",
-            "loai vi tri",
-            "phan nhom",
-            "kind",
-        ],
-    ),
-    (
-        "grades",
-        &[
-            "ngach",
-            "ngach tuong ung",
-            "ma ngach",
-            "ngach cong chuc tuong ung",
-            "ngach chuc danh nghe nghiep",
-            "ngach chuc danh nghe nghiep tuong ung",
-            "chuc danh nghe nghiep",
-            "grades",
-            "grade",
-        ],
-    ),
-    (
-        "min_education",
-        &[
-            "trinh do chuyen mon",
-            "trinh do toi thieu",
-            "trinh do chuyen mon toi thieu",
-            "trinh do dao tao",
-            "yeu cau trinh do",
-            "min education",
-            "min_education",
-        ],
-    ),
-    (
-        "fields",
-        &[
-            "chuyen nganh",
-            "chuyen nganh dao tao",
-            "nganh dao tao",
-            "fields",
-            "fields of study",
-        ],
-    ),
-    (
-        "min_political_theory",
-        &[
-            "ly luan chinh tri",
-            "llct",
-            "trinh do ly luan chinh tri",
-            "min political theory",
-            "min_political_theory",
-        ],
-    ),
-    (
-        "min_state_management",
-        &[
-            "quan ly nha nuoc",
-            "qlnn",
-            "trinh do quan ly nha nuoc",
-            "min state management",
-            "min_state_management",
-        ],
-    ),
-    (
-        "other",
-        &[
-            "yeu cau khac",
-            "tieu chuan khac",
-            "other",
-            "other requirements",
-        ],
-    ),
-    (
-        "headcount",
-        &[
-            "bien che",
-            "so luong",
-            "so luong duoc giao",
-            "bien che duoc giao",
-            "chi tieu bien che",
-            "so nguoi",
-            "so luong nguoi lam viec",
-            "headcount",
-        ],
-    ),
-    (
-        "aliases",
-        &[
-            "ten goi khac",
-            "chuc danh tuong ung",
-            "chuc vu tuong ung",
-            "aliases",
-        ],
-    ),
-];
+/// Where a sheet's agency and its positions' kind come from.
+struct SheetContext {
+    /// The agency when no column gives it, and where it was found.
+    agency: Option<(String, AgencySource)>,
+    /// The kind of the rows below, from the title or the last section row.
+    kind: Option<PositionKind>,
+}
 
+/// A catalogue sheet: in this tool's own layout (an agency column, codes,
+/// requirement columns) or in an approved one (the agency in the title,
+/// section rows giving the kind, no codes, grades by name), found with the
+/// roster's header detection and row classification.
 pub(super) fn from_sheet(
     path: &Path,
     sheet: &ingest::RawSheet,
+    given_agency: Option<&str>,
     out: &mut Vec<(PositionDef, Origin)>,
 ) -> Result<()> {
     let err = |row: u32, column: &str, message: String| Error::Workbook {
@@ -209,115 +84,205 @@ pub(super) fn from_sheet(
             sheet.name
         ),
     };
-    let width = sheet.columns.len();
-    let header_of = |r: usize| -> BTreeMap<&'static str, usize> {
-        let mut m = BTreeMap::new();
-        for c in 0..width {
-            let text = sheet.cell_text(r, c);
-            let h = fold(text.split(['(', '[']).next().unwrap_or(&text));
-            if let Some((k, _)) = HEADERS
-                .iter()
-                .find(|(_, names)| names.contains(&h.as_str()))
-            {
-                m.entry(*k).or_insert(c);
-            }
-        }
-        m
-    };
-    let Some((hr, cols)) = (0..sheet.len().min(20))
-        .map(|r| (r, header_of(r)))
-        .find(|(_, m)| ["agency", "code", "name"].iter().all(|k| m.contains_key(k)))
-    else {
+    let Some(layout) = crate::layout::detect(sheet, &CatalogueColumns) else {
         return Err(Error::Workbook {
             path: path.to_path_buf(),
             message: format!(
-                "sheet \"{}\": no catalogue header; expected columns for the agency (Cơ quan), position code (Mã vị trí việc làm) and name (Tên vị trí việc làm)",
+                "sheet \"{}\": no catalogue header; expected the position's name (Tên vị trí việc làm) and at least one more column: Ngạch công chức tương ứng, Số lượng, Bậc nghề nghiệp sử dụng, Mã vị trí việc làm, Cơ quan, Ghi chú",
                 sheet.name
             ),
         });
     };
-    for r in hr + 1..sheet.len() {
-        if sheet.row_is_blank(r) {
-            continue;
-        }
+    let col = |k: Col| layout.column(k);
+    let shape = crate::layout::RowShape {
+        label: col(Col::Name),
+        stt: col(Col::RowNumber),
+        keys: [
+            Col::Code,
+            Col::Grades,
+            Col::Levels,
+            Col::Headcount,
+            Col::MinEducation,
+        ]
+        .into_iter()
+        .filter_map(col)
+        .collect(),
+        marks: Vec::new(),
+        min_keys: 1,
+        named_headings: false,
+    };
+    let kinds = crate::layout::classify_rows(sheet, layout.body_start, &shape);
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let mut ctx = SheetContext {
+        agency: col(Col::Agency)
+            .is_none()
+            .then(|| sheet_agency(sheet, layout.header_row, stem, given_agency))
+            .flatten(),
+        kind: sheet_kind(sheet, layout.header_row),
+    };
+    // Derived codes: one per (agency, name), numbered when a name repeats.
+    let mut derived: BTreeMap<(String, String), u32> = BTreeMap::new();
+    for (i, row_kind) in kinds.iter().enumerate() {
+        let r = layout.body_start + i;
         let row = sheet.excel_rows[r];
-        let get = |k: &str| {
-            cols.get(k)
-                .map(|c| sheet.cell_text(r, *c))
+        let get = |k: Col| {
+            col(k)
+                .map(|c| sheet.cell_text(r, c))
                 .filter(|s| !s.is_empty())
         };
-        let header = |k: &str| {
-            cols.get(k)
-                .map(|c| sheet.cell_text(hr, *c))
-                .unwrap_or_else(|| k.to_string())
-        };
-        let required = |k: &str| {
-            get(k).ok_or_else(|| err(row, &header(k), "empty; every position needs it".into()))
-        };
-        let agency_text = required("agency")?;
-        let level = |k: &str, v: Option<String>, parse: &dyn Fn(&str) -> bool| -> Result<()> {
-            match v {
-                Some(v) if !parse(&v) => Err(err(
+        let header = |k: Col| col(k).map_or_else(|| format!("{k:?}"), |c| layout.header_of(c));
+        match row_kind {
+            RowKind::Staff => {}
+            RowKind::Heading => {
+                if let Some(kind) = get(Col::Name).and_then(|t| section(&t)).flatten() {
+                    ctx.kind = Some(kind);
+                }
+                continue;
+            }
+            _ => continue,
+        }
+        // A section row, even one carrying its subtotal: a Roman numeral or
+        // a letter in the STT column, or a name that reads as a section.
+        let stt_section = get(Col::RowNumber).is_some_and(|s| is_section_number(&s));
+        let name = get(Col::Name);
+        if let Some(sec) = name
+            .as_deref()
+            .and_then(section)
+            .or(stt_section.then_some(None))
+        {
+            if let Some(kind) = sec.or_else(|| name.as_deref().and_then(kind_from_text)) {
+                ctx.kind = Some(kind);
+            }
+            continue;
+        }
+        let name = name.ok_or_else(|| {
+            err(
+                row,
+                &header(Col::Name),
+                "empty; every position needs a name".into(),
+            )
+        })?;
+        let agency_text = match (get(Col::Agency), &ctx.agency) {
+            (Some(a), _) => a,
+            (None, Some((a, _))) => a.clone(),
+            (None, None) => {
+                return Err(err(
                     row,
-                    &header(k),
-                    format!("\"{v}\" is not a level this column understands"),
-                )),
-                _ => Ok(()),
+                    &header(Col::Agency),
+                    "no agency: give a column Cơ quan, name the agency in the title (\"… của Phòng Nội vụ\"), name the sheet or the file after it, or pass --agency".into(),
+                ));
             }
         };
-        let min_education = get("min_education");
-        level("min_education", min_education.clone(), &|v| {
-            scales::parse_education(v).is_some()
-        })?;
-        let llct = get("min_political_theory");
-        level("min_political_theory", llct.clone(), &|v| {
-            scales::parse_political_theory(v).is_some()
-        })?;
-        let qlnn = get("min_state_management");
-        level("min_state_management", qlnn.clone(), &|v| {
-            scales::parse_state_management(v).is_some()
-        })?;
-        let headcount = match get("headcount") {
-            Some(h) => Some(h.trim().parse::<u32>().map_err(|_| {
-                err(
-                    row,
-                    &header("headcount"),
-                    format!("\"{h}\" is not a whole number"),
-                )
-            })?),
-            None => None,
-        };
-        let kind = match get("kind") {
-            Some(k) => Some(kind_from_text(&k).ok_or_else(|| {
-                err(row, &header("kind"), format!("\"{k}\": expected lãnh đạo, quản lý / chuyên môn, nghiệp vụ chuyên ngành / chuyên môn dùng chung / hỗ trợ, phục vụ"))
-            })?),
-            None => None,
-        };
-        let code = required("code")?;
+        let code = get(Col::Code).unwrap_or_else(|| {
+            let n = derived
+                .entry((fold(&agency_text), fold(&name)))
+                .or_default();
+            *n += 1;
+            derived_code(&name, *n)
+        });
+        let levels = Requirements::read(&get, &header, row, &err)?;
         let origin = Origin {
             file: path.to_path_buf(),
             sheet: Some(sheet.name.clone()),
             row,
-            column: header("code"),
+            column: col(Col::Code).map_or_else(|| header(Col::Name), |c| layout.header_of(c)),
         };
         let def = PositionDef {
             agency: agency_ref(&agency_text),
             agency_text,
             code,
-            name: required("name")?,
-            kind,
-            grades: get("grades").map(|g| split_list(&g)).unwrap_or_default(),
-            min_education: min_education
-                .and_then(|v| scales::parse_education(&v))
-                .map(|e| e.level),
-            fields: get("fields").map(|g| split_list(&g)).unwrap_or_default(),
-            min_political_theory: llct.and_then(|v| scales::parse_political_theory(&v)),
-            min_state_management: qlnn.and_then(|v| scales::parse_state_management(&v)),
-            other: get("other"),
-            headcount,
-            aliases: get("aliases").map(|g| split_list(&g)).unwrap_or_default(),
+            name,
+            kind: levels.kind.or(ctx.kind),
+            grades: get(Col::Grades).map(|g| split_list(&g)).unwrap_or_default(),
+            min_education: levels.education,
+            fields: get(Col::Fields).map(|g| split_list(&g)).unwrap_or_default(),
+            min_political_theory: levels.political,
+            min_state_management: levels.state,
+            other: get(Col::Other),
+            headcount: levels.headcount,
+            aliases: get(Col::Aliases)
+                .map(|g| split_list(&g))
+                .unwrap_or_default(),
         };
         out.push((def, origin));
     }
     Ok(())
+}
+
+/// A Roman numeral or a single capital letter: a section's number.
+fn is_section_number(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['.', ')']);
+    !t.is_empty()
+        && (t.chars().all(|c| "IVXL".contains(c))
+            || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+/// A code for a position the catalogue gives none: its folded name
+/// ("chuyen-vien-ve-to-chuc"), numbered from the second time the agency
+/// lists the same name. Stable: the same catalogue gives the same codes.
+fn derived_code(name: &str, n: u32) -> String {
+    let base = fold(name).replace(' ', "-");
+    if n > 1 { format!("{base}-{n}") } else { base }
+}
+
+/// The levels and counts a row gives, each checked against what its column
+/// understands.
+struct Requirements {
+    kind: Option<PositionKind>,
+    education: Option<Education>,
+    political: Option<PoliticalTheory>,
+    state: Option<StateManagement>,
+    headcount: Option<u32>,
+}
+
+impl Requirements {
+    fn read(
+        get: &dyn Fn(Col) -> Option<String>,
+        header: &dyn Fn(Col) -> String,
+        row: u32,
+        err: &dyn Fn(u32, &str, String) -> Error,
+    ) -> Result<Self> {
+        let level = |k: Col, parse: &dyn Fn(&str) -> bool| -> Result<Option<String>> {
+            match get(k) {
+                Some(v) if !parse(&v) => Err(err(
+                    row,
+                    &header(k),
+                    format!("\"{v}\" is not a level this column understands"),
+                )),
+                v => Ok(v),
+            }
+        };
+        let education = level(Col::MinEducation, &|v| scales::parse_education(v).is_some())?;
+        let political = level(Col::PoliticalTheory, &|v| {
+            scales::parse_political_theory(v).is_some()
+        })?;
+        let state = level(Col::StateManagement, &|v| {
+            scales::parse_state_management(v).is_some()
+        })?;
+        let headcount = match get(Col::Headcount) {
+            Some(h) => Some(h.trim().parse::<u32>().map_err(|_| {
+                err(
+                    row,
+                    &header(Col::Headcount),
+                    format!("\"{h}\" is not a whole number"),
+                )
+            })?),
+            None => None,
+        };
+        let kind = match get(Col::Kind) {
+            Some(k) => Some(kind_from_text(&k).ok_or_else(|| {
+                err(row, &header(Col::Kind), format!("\"{k}\": expected lãnh đạo, quản lý / chuyên môn, nghiệp vụ chuyên ngành / chuyên môn dùng chung / hỗ trợ, phục vụ"))
+            })?),
+            None => None,
+        };
+        Ok(Self {
+            kind,
+            education: education
+                .and_then(|v| scales::parse_education(&v))
+                .map(|e| e.level),
+            political: political.and_then(|v| scales::parse_political_theory(&v)),
+            state: state.and_then(|v| scales::parse_state_management(&v)),
+            headcount,
+        })
+    }
 }

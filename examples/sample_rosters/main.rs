@@ -17,6 +17,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
+mod catalogue;
+
 const OUT: &str = "rosters";
 
 struct Rng(u64);
@@ -481,7 +483,8 @@ fn non_specialised(rng: &mut Rng, seq: &mut u32) -> std::io::Result<()> {
 }
 
 /// The town's specialised offices: (code, name, staff, accepted fields of study).
-const OFFICES: &[(&str, &str, usize, &[&str])] = &[
+/// The town's offices: code, name, people, fields of study of its specialists.
+pub(crate) const OFFICES: &[(&str, &str, usize, &[&str])] = &[
     ("BK-NV", "Phòng Nội vụ", 5, &["Hành chính", "Luật"]),
     (
         "BK-TCKH",
@@ -692,275 +695,6 @@ fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
     wb.save(Path::new(OUT).join("04-cong-chuc-co-quan-chuyen-mon.xlsx"))
 }
 
-/// The position catalogue (danh mục vị trí việc làm) of the sample town:
-/// the offices' positions, and the commune positions shared by every commune.
-fn catalogue() -> std::io::Result<()> {
-    use std::fmt::Write as _;
-    let mut t = String::from(
-        "# Danh mục vị trí việc làm (sample): Thị xã Bắc Kạn, 2013. Written by\n\
-         # `cargo run --example sample_rosters`; the positions are illustrative.\n\
-         # Offices: by unit code. Communes: one list shared by every commune\n\
-         # (agency = \"type:commune_committee\").\n\n",
-    );
-    let q = |s: &[&str]| {
-        s.iter()
-            .map(|x| format!("\"{x}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    for (code, office, count, fields) in OFFICES {
-        let chuyen_vien = count
-            .saturating_sub(2)
-            .saturating_sub(usize::from(*count > 5))
-            .max(1);
-        let rows: [(
-            &str,
-            &str,
-            &str,
-            &str,
-            &str,
-            Option<&str>,
-            Option<&str>,
-            usize,
-        ); 4] = [
-            (
-                "LD1",
-                "Trưởng phòng",
-                "lanh_dao_quan_ly",
-                "\"01.002\", \"01.001\"",
-                "dai_hoc",
-                Some("trung_cap"),
-                Some("chuyen_vien_chinh"),
-                1,
-            ),
-            (
-                "LD2",
-                "Phó Trưởng phòng",
-                "lanh_dao_quan_ly",
-                "\"01.003\", \"01.002\"",
-                "dai_hoc",
-                Some("trung_cap"),
-                Some("chuyen_vien"),
-                1,
-            ),
-            (
-                "CM1",
-                "Chuyên viên",
-                "chuyen_mon_chuyen_nganh",
-                "\"01.003\", \"01.002\"",
-                "dai_hoc",
-                None,
-                None,
-                chuyen_vien,
-            ),
-            (
-                "HT1",
-                "Văn thư - hành chính",
-                "ho_tro_phuc_vu",
-                "\"01.004\", \"01.003\"",
-                "cao_dang",
-                None,
-                None,
-                1,
-            ),
-        ];
-        for (suffix, name, kind, grades, edu, llct, qlnn, headcount) in rows {
-            let _ = writeln!(
-                t,
-                "[[position]]\nagency = \"{code}\"  # {office}\ncode = \"{code}-{suffix}\"\nname = \"{name}\"\nkind = \"{kind}\"\ngrades = [{grades}]\nmin_education = \"{edu}\""
-            );
-            if suffix == "CM1" && !fields.is_empty() {
-                let _ = writeln!(t, "fields = [{}]", q(fields));
-            }
-            if let Some(l) = llct {
-                let _ = writeln!(t, "min_political_theory = \"{l}\"");
-            }
-            if let Some(m) = qlnn {
-                let _ = writeln!(t, "min_state_management = \"{m}\"");
-            }
-            let aliases = match suffix {
-                "LD1" => "aliases = [\"Trưởng phòng\", \"Chánh Văn phòng\", \"Chánh Thanh tra\"]\n",
-                "LD2" => {
-                    "aliases = [\"Phó Trưởng phòng\", \"Phó Chánh Văn phòng\", \"Phó Chánh Thanh tra\"]\n"
-                }
-                "HT1" => "aliases = [\"Cán sự\", \"Văn thư\"]\n",
-                _ => "",
-            };
-            let _ = writeln!(t, "{aliases}headcount = {headcount}\n");
-        }
-    }
-    let commune: &[(&str, &str, &str, &str, &[&str], &str)] = &[
-        (
-            "XA-BT",
-            "Bí thư Đảng ủy",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "trung_cap",
-        ),
-        (
-            "XA-PBT",
-            "Phó Bí thư Đảng ủy",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "trung_cap",
-        ),
-        (
-            "XA-CTHD",
-            "Chủ tịch HĐND",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "trung_cap",
-        ),
-        (
-            "XA-PCTHD",
-            "Phó Chủ tịch HĐND",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "trung_cap",
-        ),
-        (
-            "XA-CT",
-            "Chủ tịch UBND",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "trung_cap",
-        ),
-        (
-            "XA-PCT",
-            "Phó Chủ tịch UBND",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "trung_cap",
-        ),
-        (
-            "XA-MTTQ",
-            "Chủ tịch Ủy ban MTTQ",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "so_cap",
-        ),
-        (
-            "XA-DTN",
-            "Bí thư Đoàn TNCS HCM",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "so_cap",
-        ),
-        (
-            "XA-PN",
-            "Chủ tịch Hội LHPN",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "so_cap",
-        ),
-        (
-            "XA-CCB",
-            "Chủ tịch Hội CCB",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "so_cap",
-        ),
-        (
-            "XA-ND",
-            "Chủ tịch Hội Nông dân",
-            "lanh_dao_quan_ly",
-            "",
-            &[],
-            "so_cap",
-        ),
-        (
-            "XA-CA",
-            "Trưởng Công an",
-            "chuyen_mon_chuyen_nganh",
-            "",
-            &[],
-            "",
-        ),
-        (
-            "XA-QS",
-            "Chỉ huy trưởng Quân sự",
-            "chuyen_mon_chuyen_nganh",
-            "",
-            &[],
-            "",
-        ),
-        (
-            "XA-VP",
-            "Văn phòng - thống kê",
-            "chuyen_mon_dung_chung",
-            "\"01.003\", \"01.004\"",
-            &[],
-            "",
-        ),
-        (
-            "XA-DC",
-            "Địa chính - xây dựng",
-            "chuyen_mon_chuyen_nganh",
-            "\"01.003\", \"01.004\"",
-            &["Địa chính", "Xây dựng", "Nông nghiệp"],
-            "",
-        ),
-        (
-            "XA-TC",
-            "Tài chính - kế toán",
-            "chuyen_mon_dung_chung",
-            "\"06.032\", \"06.031\", \"01.003\"",
-            &["Kế toán", "Tài chính", "Kinh tế"],
-            "",
-        ),
-        (
-            "XA-TP",
-            "Tư pháp - hộ tịch",
-            "chuyen_mon_chuyen_nganh",
-            "\"01.003\", \"01.004\"",
-            &["Luật"],
-            "",
-        ),
-        (
-            "XA-VH",
-            "Văn hóa - xã hội",
-            "chuyen_mon_chuyen_nganh",
-            "\"01.003\", \"01.004\"",
-            &[],
-            "",
-        ),
-    ];
-    for (code, name, kind, grades, fields, llct) in commune {
-        let headcount = if *code == "XA-VP" { 2 } else { 1 };
-        let _ = writeln!(
-            t,
-            "[[position]]\nagency = \"type:commune_committee\"\ncode = \"{code}\"\nname = \"{name}\"\nkind = \"{kind}\"\nmin_education = \"trung_cap\"\naliases = [\"{name}\"]\nheadcount = {headcount}"
-        );
-        if !grades.is_empty() {
-            let _ = writeln!(t, "grades = [{grades}]");
-        }
-        if !fields.is_empty() {
-            let _ = writeln!(t, "fields = [{}]", q(fields));
-        }
-        if !llct.is_empty() {
-            let _ = writeln!(t, "min_political_theory = \"{llct}\"");
-        }
-        t.push('\n');
-    }
-    t.push_str(
-        "[field_synonyms]\n\"Sư phạm\" = [\"Sư phạm Toán\", \"Sư phạm Văn\", \"Giáo dục\"]\n",
-    );
-    std::fs::write(
-        Path::new("policies").join("vi-tri-viec-lam-bac-kan.toml"),
-        t,
-    )
-}
-
 /// Public service units (viên chức): a semicolon CSV with headers typed without diacritics.
 fn public_service(rng: &mut Rng, seq: &mut u32) -> std::io::Result<()> {
     let units: &[(&str, usize)] = &[
@@ -1163,7 +897,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     communes(&mut rng, &mut seq, &f)?;
     non_specialised(&mut rng, &mut seq)?;
     offices(&mut rng, &mut seq, &f)?;
-    catalogue()?;
+    catalogue::toml()?;
+    catalogue::official()?;
     public_service(&mut rng, &mut seq)?;
     shapes(&mut rng, &mut seq, &f)?;
     println!("sample rosters written to {OUT}/");

@@ -1,0 +1,383 @@
+//! Position catalogues in the layouts provinces approve: the agency in the
+//! title, the sheet's or the file's name, or `--agency`; sections giving the
+//! kind; grades by name ("hoặc tương đương"); no codes.
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::Workbook;
+
+use crate::util::*;
+
+/// A workbook of several sheets, each rows of text cells ("" = empty).
+fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) -> PathBuf {
+    let mut wb = Workbook::new();
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if cell.is_empty() {
+                    continue;
+                }
+                let (r, c) = (u32::try_from(r).unwrap(), u16::try_from(c).unwrap());
+                match cell.parse::<f64>() {
+                    Ok(n) => drop(ws.write_number(r, c, n).unwrap()),
+                    Err(_) => drop(ws.write_string(r, c, *cell).unwrap()),
+                }
+            }
+        }
+    }
+    wb.save(path).unwrap();
+    path.to_path_buf()
+}
+
+/// A section of a catalogue fixture: number, heading, (name, grades, count).
+type Section<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str, &'a str)]);
+
+/// The công chức appendix: title, approving decision, header, number row,
+/// sections carrying their subtotal, a total and the signature.
+fn cong_chuc(title: &str, sections: &[Section<'_>]) -> Vec<Vec<&'static str>> {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let mut rows = vec![
+        vec!["UBND THỊ XÃ X", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        vec!["", "", "Độc lập - Tự do - Hạnh phúc"],
+        vec![],
+        vec![leak(title.to_string())],
+        vec!["(Kèm theo Quyết định số 1/QĐ-UBND ngày 05/01/2025 của Ủy ban nhân dân thị xã X)"],
+        vec![],
+        vec![
+            "STT",
+            "Tên vị trí việc làm",
+            "Ngạch công chức tương ứng",
+            "Số lượng công chức cần bố trí",
+            "Ghi chú",
+        ],
+        vec!["(1)", "(2)", "(3)", "(4)", "(5)"],
+    ];
+    let mut n = 0;
+    for (number, heading, positions) in sections {
+        let subtotal: u32 = positions.iter().map(|p| p.2.parse::<u32>().unwrap()).sum();
+        rows.push(vec![
+            leak(number.to_string()),
+            leak(heading.to_string()),
+            "",
+            leak(subtotal.to_string()),
+        ]);
+        for (name, grades, count) in *positions {
+            n += 1;
+            rows.push(vec![
+                leak(n.to_string()),
+                leak(name.to_string()),
+                leak(grades.to_string()),
+                leak(count.to_string()),
+            ]);
+        }
+    }
+    rows.push(vec!["", "Tổng cộng"]);
+    rows.push(vec![]);
+    rows.push(vec!["", "", "TM. ỦY BAN NHÂN DÂN"]);
+    rows.push(vec!["", "", "CHỦ TỊCH"]);
+    rows
+}
+
+const ROSTER: &str = "Họ và tên,Đơn vị,Loại,Chức vụ,Vị trí việc làm,Ngạch,Trình độ chuyên môn\n\
+    Lê Văn An,Phòng Nội vụ,Công chức,Trưởng phòng,,Chuyên viên chính,Đại học\n\
+    Trần Thị Bình,Phòng Nội vụ,Công chức,,Chuyên viên tổ chức,Kế toán viên,Đại học\n\
+    Hà Văn Cường,Phòng Nội vụ,Công chức,,Văn thư,Cán sự,Cao đẳng\n\
+    Phạm Văn Dũng,Phòng Tư pháp,Công chức,,Chuyên viên pháp chế,Chuyên viên,Đại học\n\
+    Đỗ Thị Em,Phòng Tư pháp,Công chức,Phó Trưởng phòng,,Chuyên viên,Đại học\n\
+    Ngô Thị Giang,Trường THCS A,Viên chức,,Giáo viên,,Đại học\n\
+    Vũ Thị Hà,Trường THCS A,Viên chức,,Kế toán,,Đại học\n";
+
+const POLICY: &str = "id = \"vtvl\"\nname = \"VTVL\"\n[legal_basis]\ndocument = \"d\"\ndate = 2025-06-24\nissuer = \"i\"\n\
+    [[target]]\nid = \"P\"\nlabel = \"P\"\npopulation = {}\nmeasure = \"placed_in_position\"\n\
+    comparator = \"ge\"\nthreshold = 100\ndeadline = 2027-07-01\n";
+
+/// The report of the fixture roster with a catalogue: the workbook and JSON.
+fn report_with(dir: &Path, roster: &Path, catalogue: &Path) -> (PathBuf, serde_json::Value) {
+    let cat = catalogue.to_str().unwrap();
+    report_json(
+        "report",
+        dir,
+        "2026-01-01",
+        POLICY,
+        &[roster],
+        &["--positions", cat],
+    )
+}
+
+/// The report's "Vị trí việc làm" rows: (unit, code, position, kind, approved, filled).
+fn staffing(out: &Path) -> Vec<[String; 6]> {
+    read_sheet(out, nhanluc::labels::VI.sheet_positions)
+        .into_iter()
+        .skip(8)
+        .filter(|r| !r[1].is_empty())
+        .map(|r| {
+            [
+                r[0].clone(),
+                r[1].clone(),
+                r[2].clone(),
+                r[3].clone(),
+                r[4].clone(),
+                r[5].clone(),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn official_layouts_in_one_folder_place_everyone() {
+    let dir = tempdir();
+    let roster = write(dir.path(), "ds.csv", ROSTER);
+    let cat = dir.path().join("vtvl");
+    std::fs::create_dir(&cat).unwrap();
+    // Phòng Nội vụ named in the title, with its place ("… thị xã X"); Phòng
+    // Tư pháp only by its sheet's name.
+    workbook(
+        &cat.join("danh-muc.xlsx"),
+        &[
+            (
+                "PNV",
+                cong_chuc(
+                    "DANH MỤC VỊ TRÍ VIỆC LÀM VÀ NGẠCH CÔNG CHỨC TƯƠNG ỨNG CỦA PHÒNG NỘI VỤ THỊ XÃ X",
+                    &[
+                        (
+                            "I",
+                            "Vị trí việc làm lãnh đạo, quản lý",
+                            &[("Trưởng phòng", "Chuyên viên chính", "1")],
+                        ),
+                        (
+                            "II",
+                            "Vị trí việc làm chuyên môn, nghiệp vụ",
+                            &[("Chuyên viên tổ chức", "Chuyên viên hoặc tương đương", "2")],
+                        ),
+                        (
+                            "III",
+                            "Vị trí việc làm hỗ trợ, phục vụ",
+                            &[("Văn thư", "Cán sự", "1")],
+                        ),
+                    ],
+                ),
+            ),
+            (
+                "Phòng Tư pháp",
+                cong_chuc(
+                    "DANH MỤC VỊ TRÍ VIỆC LÀM",
+                    &[
+                        (
+                            "I",
+                            "Vị trí việc làm lãnh đạo, quản lý",
+                            &[("Phó Trưởng phòng", "Chuyên viên chính, Chuyên viên", "1")],
+                        ),
+                        (
+                            "II",
+                            "Vị trí việc làm chuyên môn, nghiệp vụ",
+                            &[("Chuyên viên pháp chế", "Chuyên viên", "1")],
+                        ),
+                    ],
+                ),
+            ),
+        ],
+    );
+    // The school's viên chức list (Decree 232/2026): named by its file, the
+    // kind in the title, sections by sector, professional levels.
+    workbook(
+        &cat.join("Trường THCS A.xlsx"),
+        &[(
+            "Phụ lục II",
+            vec![
+                vec!["DANH MỤC VỊ TRÍ VIỆC LÀM CHUYÊN MÔN, NGHIỆP VỤ"],
+                vec![],
+                vec![
+                    "TT",
+                    "Tên vị trí việc làm",
+                    "Bậc nghề nghiệp sử dụng",
+                    "Ghi chú",
+                ],
+                vec!["I", "NGÀNH, LĨNH VỰC GIÁO DỤC"],
+                vec!["1", "Giáo viên", "Bậc 3 đến bậc 5"],
+                vec!["II", "NGÀNH, LĨNH VỰC TÀI CHÍNH"],
+                vec!["2", "Kế toán", "Bậc 2 đến bậc 4"],
+            ],
+        )],
+    );
+    let (out, j) = report_with(dir.path(), &roster, &cat);
+    let s = staffing(&out);
+    let row = |unit: &str, name: &str| {
+        s.iter()
+            .find(|r| r[0] == unit && r[2] == name)
+            .unwrap_or_else(|| panic!("{unit} / {name}: {s:#?}"))
+            .clone()
+    };
+    // Codes derived from the names; kinds from the sections (and the
+    // school's title); approved from the rows, not the sections' subtotals.
+    let pnv = "Phòng Nội vụ";
+    assert_eq!(
+        row(pnv, "Trưởng phòng")[1..],
+        [
+            "truong-phong",
+            "Trưởng phòng",
+            "Lãnh đạo, quản lý",
+            "1",
+            "1"
+        ]
+    );
+    assert_eq!(row(pnv, "Chuyên viên tổ chức")[4..], ["2", "1"]);
+    assert_eq!(row(pnv, "Văn thư")[3], "Hỗ trợ, phục vụ");
+    assert_eq!(row("Phòng Tư pháp", "Phó Trưởng phòng")[5], "1");
+    assert_eq!(row("Phòng Tư pháp", "Chuyên viên pháp chế")[5], "1");
+    assert_eq!(
+        row("Trường THCS A", "Giáo viên")[3],
+        "Chuyên môn, nghiệp vụ chuyên ngành"
+    );
+    assert_eq!(row("Trường THCS A", "Kế toán")[5], "1");
+    // Seven positions, no section or total row among them.
+    assert_eq!(s.len(), 7, "{s:#?}");
+    // Everyone placed; the Kế toán viên (06.031) meets "Chuyên viên hoặc
+    // tương đương": placed with a matching grade.
+    let agency = |unit: &str| {
+        j["agencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["unit"] == unit)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(agency(pnv)["placed"], 3);
+    assert_eq!(agency(pnv)["placed_with_grade"], 3);
+    assert_eq!(agency("Phòng Tư pháp")["placed_with_grade"], 2);
+    assert_eq!(agency("Trường THCS A")["placed"], 2);
+}
+
+#[test]
+fn consolidated_table_and_unmatched_agency() {
+    let dir = tempdir();
+    let roster = write(dir.path(), "ds.csv", ROSTER);
+    let cat = write(
+        dir.path(),
+        "tong-hop.csv",
+        "STT,Cơ quan,Tên vị trí việc làm,Ngạch công chức tương ứng,Số lượng\n\
+         I,,\"Vị trí việc làm lãnh đạo, quản lý\",,\n\
+         1,Phòng Nội vụ,Trưởng phòng,Chuyên viên chính,1\n\
+         2,Phòng Tư pháp huyện,Trưởng phòng,Chuyên viên chính,1\n",
+    );
+    let (out, j) = report_with(dir.path(), &roster, &cat);
+    let s = staffing(&out);
+    assert_eq!(s.len(), 1, "{s:#?}");
+    assert_eq!(
+        s[0][..4],
+        [
+            "Phòng Nội vụ",
+            "truong-phong",
+            "Trưởng phòng",
+            "Lãnh đạo, quản lý"
+        ]
+    );
+    assert_eq!(j["agencies"][0]["placed"], 1);
+    // "Phòng Tư pháp huyện" names no unit: said where, with the closest unit.
+    let issues = read_sheet(&out, nhanluc::labels::VI.sheet_issues);
+    let note = issues
+        .iter()
+        .find(|r| r[4] == "Phòng Tư pháp huyện")
+        .unwrap_or_else(|| panic!("{issues:#?}"));
+    assert_eq!(note[2], "4", "{note:?}");
+    assert!(note[5].contains("gần nhất: Phòng Tư pháp"), "{note:?}");
+}
+
+#[test]
+fn an_agency_nothing_names_is_asked_for() {
+    let dir = tempdir();
+    let roster = write(dir.path(), "ds.csv", ROSTER);
+    let cat = write(
+        dir.path(),
+        "vtvl.csv",
+        "STT,Tên vị trí việc làm,Ngạch công chức tương ứng,Số lượng\n1,Trưởng phòng,Chuyên viên chính,1\n",
+    );
+    let policy = write(dir.path(), "p.toml", POLICY);
+    let args = |extra: &[&'static str]| -> Vec<String> {
+        let mut a: Vec<String> = [
+            "report",
+            "--as-of",
+            "2026-01-01",
+            "--policy",
+            policy.to_str().unwrap(),
+            "--positions",
+            cat.to_str().unwrap(),
+            "-o",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        a.push(dir.path().join("r.xlsx").display().to_string());
+        a.extend(extra.iter().map(ToString::to_string));
+        a.push(roster.display().to_string());
+        a
+    };
+    let run = |a: Vec<String>| bin().args(a).output().unwrap();
+    let o = run(args(&[]));
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("vtvl.csv") && e.contains("row 2") && e.contains("--agency"),
+        "{e}"
+    );
+    let o = run(args(&["--agency", "Phòng Nội vụ"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = staffing(&dir.path().join("r.xlsx"));
+    assert_eq!(s[0][..3], ["Phòng Nội vụ", "truong-phong", "Trưởng phòng"]);
+}
+
+/// The sample's catalogue in the approved layout (no codes, grades by name,
+/// an office per sheet named in its title) places everyone where the TOML
+/// catalogue does.
+#[test]
+fn sample_catalogue_in_the_official_layout_places_as_the_toml_one() {
+    let dir = tempdir();
+    let run_with = |catalogue: &str, name: &str| {
+        let out = dir.path().join(format!("{name}.json"));
+        let o = run(&[
+            "report",
+            "--as-of",
+            "2013-12-31",
+            "--positions",
+            catalogue,
+            "-o",
+            dir.path().join(format!("{name}.xlsx")).to_str().unwrap(),
+            "--json",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let j: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+        let mut staffing: Vec<String> = j["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} | {} | {} | {}",
+                    p["unit"], p["position"], p["approved"], p["filled"]
+                )
+            })
+            .collect();
+        staffing.sort();
+        let agencies: Vec<String> = j["agencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} | {} | {} | {}",
+                    a["unit"], a["people"], a["placed"], a["placed_with_grade"]
+                )
+            })
+            .collect();
+        (staffing, agencies)
+    };
+    let toml = run_with("policies/vi-tri-viec-lam-bac-kan.toml", "toml");
+    let official = run_with("policies/vi-tri-viec-lam-bac-kan.xlsx", "official");
+    assert!(toml.0.len() > 50, "{:?}", toml.0);
+    assert_eq!(toml.0, official.0);
+    assert_eq!(toml.1, official.1);
+}
