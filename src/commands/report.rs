@@ -92,11 +92,9 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     if with_plan {
         crate::progress::now("plan");
     }
-    let retire = if with_plan {
-        projection::retirement_dates(&loaded.roster, &policy.projection)
-    } else {
-        Vec::new()
-    };
+    // Last days of service: the plan's, and the report's note on people
+    // below a target who are already past retirement age.
+    let retire = projection::retirement_dates(&loaded.roster, &policy.projection);
     let projector = Projector {
         roster: &loaded.roster,
         retire: &retire,
@@ -116,7 +114,6 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
             projection::retiring_by(&loaded.roster, &retire, horizon),
             cfg.as_of,
         );
-        issues.extend(projection::past_due_issues(&loaded, &past_due));
         let t = plan::plan(&policy, &results, &groups, &projector, &policy.training);
         (p, t)
     } else {
@@ -125,6 +122,13 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     if with_plan {
         crate::progress::timings::stage("plan");
     }
+    if !with_plan {
+        (past_due, _) = projection::split_past_due(
+            projection::retiring_by(&loaded.roster, &retire, cfg.as_of),
+            cfg.as_of,
+        );
+    }
+    issues.extend(projection::past_due_issues(&loaded, &past_due));
     let future = with_plan.then_some(Future {
         projection: &projected,
         plan: &planned,
@@ -139,6 +143,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         placement: placement.as_ref(),
         future,
         results: &results,
+        retire: &retire,
         as_of: cfg.as_of,
         lang,
         command_line: output::shown_command_line(std::env::args()),

@@ -35,6 +35,11 @@ pub struct DocLabels {
     pub subtotal: &'static str,
     /// The total row of a whole table.
     pub grand_total: &'static str,
+    /// Above an annex's title: "Phụ lục" and its number.
+    pub annex: &'static str,
+    /// Below it: the report it goes with ("{number}", "{signed}": its date)
+    /// and the as-of date ("{date}").
+    pub annex_of: &'static str,
 }
 
 /// Vietnamese.
@@ -56,6 +61,8 @@ pub static VI_DOC: DocLabels = DocLabels {
     chart_data: "Dữ liệu biểu đồ",
     subtotal: "Cộng",
     grand_total: "Tổng cộng",
+    annex: "Phụ lục",
+    annex_of: "(Kèm theo Báo cáo số {number} {signed}; số liệu tính đến ngày {date})",
 };
 
 /// English.
@@ -77,6 +84,8 @@ pub static EN_DOC: DocLabels = DocLabels {
     chart_data: "Chart data",
     subtotal: "Total",
     grand_total: "Grand total",
+    annex: "Annex",
+    annex_of: "(Annex to report No. {number} of {signed}; figures as of {date})",
 };
 
 /// The document labels for a language.

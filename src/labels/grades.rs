@@ -44,7 +44,8 @@ pub static VI_GRADES: GradeLabels = GradeLabels {
     count: "Số người",
     share: "Tỷ lệ",
     note: "Ngạch khác gồm",
-    footnote: "Tỷ lệ tính trên tổng số người của đơn vị. Ngạch xếp vào nhóm theo mã ngạch, \
+    footnote: "Mỗi người tính một lần trong một cơ quan (người kiêm nhiệm nhiều vị trí tính một lần; \
+               trang Vị trí việc làm đếm theo vị trí). Tỷ lệ tính trên tổng số người của cơ quan. Ngạch xếp vào nhóm theo mã ngạch, \
                hoặc theo tên ngạch khi tên thuộc các ngạch hành chính và tương đương; \
                ngạch khác (chức danh nghề nghiệp viên chức, mã chưa biết) không suy đoán, được kê ở cột cuối.",
 };
@@ -66,7 +67,8 @@ pub static EN_GRADES: GradeLabels = GradeLabels {
     count: "People",
     share: "Share",
     note: "Other grades",
-    footnote: "Shares are of the agency's people. Grades are classed by their code, or by \
+    footnote: "Each person counts once per agency (a person holding several posts once; the \
+               job-positions sheet counts posts). Shares are of the agency's people. Grades are classed by their code, or by \
                their name when it names an administrative grade or its equivalent; other \
                grades (public employees' titles, unknown codes) are not guessed and are \
                listed in the last column.",

@@ -12,14 +12,14 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             if vi {
                 format!("Thiếu {}", field(lang, *f))
             } else {
-                format!("Missing {}", f.id())
+                format!("Missing {}", field(lang, *f).to_lowercase())
             }
         }
         Problem::Unreadable(f) => {
             if vi {
                 format!("Không đọc được {}", field(lang, *f))
             } else {
-                format!("Unreadable {}", f.id())
+                format!("Unreadable {}", field(lang, *f).to_lowercase())
             }
         }
         Problem::GeneralEducationOnly => {
@@ -33,14 +33,14 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             if vi {
                 format!("{}: chỉ có năm", field(lang, *f))
             } else {
-                format!("{}: year only", f.id())
+                format!("{}: year only", field(lang, *f))
             }
         }
         Problem::MonthOnly(f) => {
             if vi {
                 format!("{}: chỉ có tháng và năm", field(lang, *f))
             } else {
-                format!("{}: month and year only", f.id())
+                format!("{}: month and year only", field(lang, *f))
             }
         }
         Problem::MonthDaySwapped(f) => {
@@ -50,7 +50,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                     field(lang, *f)
                 )
             } else {
-                format!("{}: month over 12, read as month/day/year", f.id())
+                format!("{}: month over 12, read as month/day/year", field(lang, *f))
             }
         }
         Problem::ImplausibleDate(f) => {
@@ -62,7 +62,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             } else {
                 format!(
                     "{}: implausible (after the as-of date or an unusual age)",
-                    f.id()
+                    field(lang, *f)
                 )
             }
         }
@@ -300,7 +300,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             if vi {
                 format!("{}: năm ghi hai chữ số, đọc là năm {year}", field(lang, *f))
             } else {
-                format!("{}: two-digit year, read as {year}", f.id())
+                format!("{}: two-digit year, read as {year}", field(lang, *f))
             }
         }
         Problem::StrayQuote { opened } => {
@@ -410,7 +410,7 @@ pub fn problem_kind(lang: Lang, p: &Problem) -> String {
             if vi {
                 format!("{}: năm ghi hai chữ số", field(lang, *f))
             } else {
-                format!("{}: two-digit year", f.id())
+                format!("{}: two-digit year", field(lang, *f))
             }
         }
         Problem::StrayQuote { .. } => if vi {

@@ -80,7 +80,6 @@ pub struct Labels {
     pub sheet_about: &'static str,
     pub republic: &'static str,
     pub motto: &'static str,
-    pub report_title: &'static str,
     pub as_of_line: &'static str,
     pub col_no: &'static str,
     pub col_target_id: &'static str,
@@ -111,6 +110,11 @@ pub struct Labels {
     pub not_applicable: &'static str,
     pub or_above: &'static str,
     pub verify_unknown: &'static str,
+    /// Titles of the annexes "Theo đơn vị" and "Cần đào tạo".
+    pub title_units: &'static str,
+    pub title_training: &'static str,
+    /// A person below a target already past retirement age ("{date}": last day of service).
+    pub past_retirement_note: &'static str,
     pub chart_share_title: &'static str,
     pub chart_gap_title: &'static str,
     pub furthest_below: &'static str,

@@ -54,7 +54,7 @@ struct Cover {
 }
 
 impl Cover {
-    fn new() -> Self {
+    fn new(lang: labels::Lang) -> Self {
         let base = |size: f64| {
             Format::new()
                 .set_font_name(FONT)
@@ -97,7 +97,7 @@ impl Cover {
                 .set_align(FormatAlign::VerticalCenter),
             right: cell.clone().set_align(FormatAlign::Right),
             int: cell.clone().set_num_format("#,##0"),
-            pct: cell.clone().set_num_format("0.0%"),
+            pct: cell.clone().set_num_format(super::pct_format(lang)),
             status: fills.map(|c| {
                 cell.clone()
                     .set_bold()
@@ -173,7 +173,7 @@ impl Columns {
 pub(super) fn summary(wb: &mut Workbook, input: &ReportInput<'_>) -> Result<(), XlsxError> {
     let l = labels::get(input.lang);
     let d = labels::doc(input.lang);
-    let f = Cover::new();
+    let f = Cover::new(input.lang);
     let cols = Columns::new(input.future.is_some());
     let last = cols.last();
     let ws = wb.add_worksheet();
@@ -492,7 +492,9 @@ fn chart(
     }
     let data = cols.last() + 2;
     let head = Format::new().set_font_name(FONT).set_bold();
-    let pct = Format::new().set_font_name(FONT).set_num_format("0.0%");
+    let pct = Format::new()
+        .set_font_name(FONT)
+        .set_num_format(super::pct_format(input.lang));
     output::text_with_format(
         ws,
         first - 1,

@@ -50,6 +50,8 @@ pub struct ReportInput<'a> {
     pub future: Option<Future<'a>>,
     /// One result per target.
     pub results: &'a [TargetResult],
+    /// Each record's last day of service, when known.
+    pub retire: &'a [Option<NaiveDate>],
     /// The as-of date.
     pub as_of: NaiveDate,
     /// Language.
@@ -93,12 +95,24 @@ pub(crate) struct Formats {
     /// A birth date known to the year: the year as a number.
     pub(crate) year: Format,
     pub(crate) indent: Vec<Format>,
+    /// Annexes headed so far: the next one is "Phụ lục" this plus one.
+    pub(crate) annexes: std::cell::Cell<u32>,
 }
 
 const FONT: &str = "Times New Roman";
 
+/// A share to one decimal, with the decimal mark of the report's language:
+/// LibreOffice writes "72,7%" under the Vietnamese locale tag (Excel uses
+/// the system's mark either way).
+pub(crate) fn pct_format(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "[$-42A]0.0%",
+        Lang::En => "0.0%",
+    }
+}
+
 impl Formats {
-    fn new() -> Self {
+    fn new(lang: Lang) -> Self {
         let base = Format::new().set_font_name(FONT).set_font_size(12);
         // Top-aligned: a wrapped neighbour no longer pushes a number down
         // against the next cell.
@@ -133,12 +147,13 @@ impl Formats {
             cell_bold: cell.clone().set_bold(),
             int: cell.clone().set_num_format("#,##0"),
             int_bold: cell.clone().set_bold().set_num_format("#,##0"),
-            pct: cell.clone().set_num_format("0.0%"),
-            pct_bold: cell.clone().set_bold().set_num_format("0.0%"),
+            pct: cell.clone().set_num_format(pct_format(lang)),
+            pct_bold: cell.clone().set_bold().set_num_format(pct_format(lang)),
             date: cell.clone().set_num_format("dd/mm/yyyy"),
             month: cell.clone().set_num_format("mm/yyyy"),
             year: cell.clone().set_num_format("0"),
             indent: (0..6).map(|i| cell.clone().set_indent(i)).collect(),
+            annexes: std::cell::Cell::new(0),
             cell,
         }
     }
@@ -213,18 +228,48 @@ pub(crate) fn heading(
     }
     ws.merge_range(0, half, 0, last_col, l.republic, &f.bold)?;
     ws.merge_range(1, half, 1, last_col, l.motto, &f.bold)?;
+    // An annex of the report: "Phụ lục N", and below its title which
+    // report it goes with (its number and date, blank when not given).
+    let n = f.annexes.get() + 1;
+    f.annexes.set(n);
+    let d = labels::doc(input.lang);
+    ws.merge_range(
+        2,
+        0,
+        2,
+        last_col,
+        &format!("{} {}", d.annex, roman(n)),
+        &f.bold,
+    )?;
     ws.merge_range(3, 0, 3, last_col, title, &f.title)?;
     ws.merge_range(4, 0, 4, last_col, policy_name(input), &f.italic)?;
+    let doc = &input.policy.document;
+    let number = labels::number_line(input.lang, doc.number.as_deref(), doc.symbol.as_deref());
+    let signed = labels::place_date_line(input.lang, None, doc.date);
+    let signed = signed
+        .split_once(", ")
+        .map_or(signed.as_str(), |(_, date)| date);
     let date = input.as_of.format("%d/%m/%Y").to_string();
-    ws.merge_range(
-        5,
-        0,
-        5,
-        last_col,
-        &l.as_of_line.replace("{date}", &date),
-        &f.italic,
-    )?;
+    let line = d
+        .annex_of
+        .replace("{number}", number.trim_start_matches(d.number).trim())
+        .replace("{signed}", signed)
+        .replace("{date}", &date);
+    ws.merge_range(5, 0, 5, last_col, &line, &f.italic)?;
     Ok(())
+}
+
+/// A number in Roman numerals, as annexes are numbered (1 → "I").
+fn roman(mut n: u32) -> String {
+    let table = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut out = String::new();
+    for (v, s) in table {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
 }
 
 /// A printed sheet's top: the column widths, the official heading and the
@@ -238,7 +283,24 @@ pub(crate) fn table_top(
     headers: &[&str],
     widths: &[(u16, f64)],
 ) -> Result<(u16, output::Widths), XlsxError> {
-    let w = output::Widths::set(ws, widths)?;
+    // No header word is cut: a column is at least as wide as its header's
+    // longest word in bold ("Population" in English, "Tỷ trọng").
+    let mut widths: Vec<(u16, f64)> = widths.to_vec();
+    for (c, h) in headers.iter().enumerate() {
+        let c = output::col(c);
+        let longest = h
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        let need = f64::from(u32::try_from(longest).unwrap_or(0)) * 1.3 + 1.5;
+        match widths.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, w)) => *w = w.max(need),
+            None if need > 8.43 => widths.push((c, need)),
+            None => {}
+        }
+    }
+    let w = output::Widths::set(ws, &widths)?;
     let last = output::col(headers.len().saturating_sub(1));
     heading(ws, f, input, title, last)?;
     header_row(ws, f, HEADER_ROW, headers)?;
@@ -289,7 +351,7 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
             .set_title(&input.policy.name)
             .set_custom_property(crate::ingest::OWN_MARK, env!("CARGO_PKG_VERSION")),
     );
-    let f = Formats::new();
+    let f = Formats::new(input.lang);
     cover::summary(&mut wb, input).map_err(x)?;
     sheets::by_unit(&mut wb, &f, input).map_err(x)?;
     sheets::training(&mut wb, &f, input).map_err(x)?;

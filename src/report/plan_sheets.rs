@@ -235,19 +235,19 @@ pub(super) fn plan(
         l.sheet_plan,
         &outcome_cols,
         &[
-            (0, 30.0),
-            (1, 34.0),
-            (2, 24.0),
+            (0, 9.0),
+            (1, 30.0),
+            (2, 22.0),
             (3, 13.0),
             (4, 13.0),
-            (5, 14.0),
-            (6, 14.0),
-            (7, 30.0),
-            (8, 14.0),
-            (9, 16.0),
-            (10, 14.0),
+            (5, 13.0),
+            (6, 13.0),
+            (7, 24.0),
+            (8, 12.0),
+            (9, 14.0),
+            (10, 12.0),
             (11, 12.0),
-            (12, 20.0),
+            (12, 16.0),
         ],
     )?;
     let mut r = HEADER_ROW + 1;
@@ -374,7 +374,8 @@ pub(super) fn plan(
     r += 2;
     ws.merge_range(r, 0, r, last, l.col_year_totals, &f.section)?;
     r += 1;
-    let mut totals_cols: Vec<String> = vec![l.col_unit.to_string()];
+    // STT, unit, one column per year, the unit's total.
+    let mut totals_cols: Vec<String> = vec![l.col_no.to_string(), l.col_unit.to_string()];
     totals_cols.extend(years.iter().map(ToString::to_string));
     totals_cols.push(l.col_all_years.to_string());
     let totals_refs: Vec<&str> = totals_cols.iter().map(String::as_str).collect();
@@ -386,27 +387,30 @@ pub(super) fn plan(
         ws.write_formula_with_format(r, c, formula, &f.int_bold)
             .map(|_| ())
     };
-    let end = col(1 + years.len());
+    let end = col(2 + years.len());
     let first = r + 1;
     let mut per_year = vec![0u32; years.len()];
-    for (unit, by_year) in &per_unit {
+    for (k, (unit, by_year)) in per_unit.iter().enumerate() {
         r += 1;
-        output::text_with_format(ws, r, 0, &roster.units[*unit as usize].name, &f.cell)?;
+        ws.write_number_with_format(r, 0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
+        let name = &roster.units[*unit as usize].name;
+        output::text_with_format(ws, r, 1, name, &f.cell)?;
+        w.fit_row(ws, r, [(1, name.as_str())], 12.0)?;
         for (i, y) in years.iter().enumerate() {
             let n = by_year.get(y).copied().unwrap_or(0);
             per_year[i] += n;
-            ws.write_number_with_format(r, col(1 + i), f64::from(n), &f.int)?;
+            ws.write_number_with_format(r, col(2 + i), f64::from(n), &f.int)?;
         }
         let n = by_year.values().sum::<u32>();
-        sum(ws, r, end, cell_range(r, 1, r, end - 1), n)?;
+        sum(ws, r, end, cell_range(r, 2, r, end - 1), n)?;
     }
     if !per_unit.is_empty() {
         let last_unit = r;
         r += 1;
         let doc = labels::doc(input.lang);
-        output::text_with_format(ws, r, 0, doc.grand_total, &f.cell_bold)?;
+        ws.merge_range(r, 0, r, 1, doc.grand_total, &f.cell_bold)?;
         for (i, n) in per_year.iter().enumerate() {
-            let c = col(1 + i);
+            let c = col(2 + i);
             sum(ws, r, c, cell_range(first, c, last_unit, c), *n)?;
         }
         let all = per_year.iter().sum();

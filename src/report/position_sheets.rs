@@ -104,13 +104,40 @@ pub(super) fn positions(
         l.col_over,
         l.col_other_req,
     ];
+    // The code column as wide as its longest code; the column of other
+    // requirements narrow when no position has any.
+    let code_width = p
+        .staffing
+        .iter()
+        .map(|s| {
+            p.catalogue.positions[s.position as usize]
+                .code
+                .chars()
+                .count()
+        })
+        .max()
+        .map_or(10.0, |n| {
+            (num(u32::try_from(n).unwrap_or(30)) * 1.25 + 2.0).clamp(10.0, 30.0)
+        });
+    let has_other = p.staffing.iter().any(|s| {
+        p.catalogue.positions[s.position as usize]
+            .other
+            .as_ref()
+            .is_some_and(|o| !o.is_empty())
+    });
     let (last, w) = table_top(
         ws,
         f,
         input,
         l.sheet_positions,
         &names,
-        &[(0, 34.0), (1, 15.0), (2, 40.0), (3, 26.0), (8, 30.0)],
+        &[
+            (0, 30.0),
+            (1, code_width),
+            (2, 34.0),
+            (3, 24.0),
+            (8, if has_other { 30.0 } else { 14.0 }),
+        ],
     )?;
     let mut r = HEADER_ROW + 1;
     // Per agency: its positions, then a "Cộng" row; "Tổng cộng" at the end.
@@ -214,6 +241,16 @@ pub(super) fn unfit(
         .filter(|(_, a)| a.placed() && !a.unmet.is_empty())
         .map(|(i, _)| i)
         .collect();
+    // The code column as wide as the longest code listed: a code wraps at
+    // its hyphens in print ("BK-GDDT-" / "LD1").
+    let code_width = rows
+        .iter()
+        .filter_map(|&i| p.assignments[i].position)
+        .map(|i| p.catalogue.positions[i as usize].code.chars().count())
+        .max()
+        .map_or(10.0, |n| {
+            (num(u32::try_from(n).unwrap_or(30)) * 1.25 + 2.0).clamp(10.0, 30.0)
+        });
     long_list(
         wb,
         l.sheet_unfit,
@@ -229,17 +266,21 @@ pub(super) fn unfit(
                 &names,
                 &[
                     (0, 6.0),
-                    (1, 30.0),
-                    (2, 26.0),
-                    (3, 24.0),
-                    (4, 14.0),
-                    (5, 34.0),
-                    (6, 70.0),
+                    (1, 26.0),
+                    (2, 22.0),
+                    (3, 20.0),
+                    (4, code_width),
+                    (5, 28.0),
+                    (6, 52.0),
                     (7, 16.0),
                 ],
             )?;
             // Before the rows: a constant-memory sheet cannot change a written row.
             print_setup(ws, HEADER_ROW)?;
+            ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+            if !chunk.is_empty() {
+                ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 7)?;
+            }
             for (i, &idx) in chunk.iter().enumerate() {
                 let rec = &input.loaded.roster.records[idx];
                 let a = &p.assignments[idx];
@@ -295,8 +336,10 @@ pub(super) fn unfit(
                     ),
                     (2, input.loaded.roster.texts.get(rec.name)),
                     (3, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
+                    (4, def.map_or("", |d| d.code.as_str())),
                     (5, def.map_or("", |d| d.name.as_str())),
                     (6, text.as_str()),
+                    (7, labels::standard(input.lang, a.standard())),
                 ];
                 w.fit_row(ws, r, cells, 12.0)?;
             }

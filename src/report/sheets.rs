@@ -80,7 +80,7 @@ pub(super) fn by_unit(
         ws,
         f,
         input,
-        l.report_title,
+        l.title_units,
         &headers,
         &[(0, 8.0), (1, 12.0), (2, 42.0), (8, 14.0)],
     )?;
@@ -305,7 +305,7 @@ pub(super) fn training(
                 ws,
                 f,
                 input,
-                l.report_title,
+                l.title_training,
                 &headers,
                 &[
                     (0, 6.0),
@@ -321,6 +321,10 @@ pub(super) fn training(
             )?;
             // Before the rows: a constant-memory sheet cannot change a written row.
             print_setup(ws, HEADER_ROW)?;
+            ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+            if !chunk.is_empty() {
+                ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 8)?;
+            }
             for (i, (rec, results)) in chunk.iter().enumerate() {
                 let targets: Vec<&Target> = results
                     .iter()
@@ -372,11 +376,18 @@ pub(super) fn training(
                     "; ",
                 );
                 output::text_with_format(ws, r, 7, &required, &f.cell)?;
-                let note = if targets.iter().any(|t| is_unknown(&t.measure, rec)) {
-                    l.verify_unknown
-                } else {
-                    ""
-                };
+                let mut notes: Vec<String> = Vec::new();
+                if targets.iter().any(|t| is_unknown(&t.measure, rec)) {
+                    notes.push(l.verify_unknown.to_string());
+                }
+                if let Some(d) = input.retire.get(idx).copied().flatten()
+                    && d < input.as_of
+                {
+                    let date = d.format("%d/%m/%Y").to_string();
+                    notes.push(l.past_retirement_note.replace("{date}", &date));
+                }
+                let note = notes.join("; ");
+                let note = note.as_str();
                 output::text_with_format(ws, r, 8, note, &f.cell)?;
                 let unit = &input.loaded.roster.units[rec.unit as usize].name;
                 let cells = [

@@ -401,13 +401,20 @@ fn decode_vni(s: &str) -> String {
 }
 
 /// TCVN3 loses the case of toned capitals: "NGUYÔN" decodes to "NGUYễN".
-/// A word whose other letters are all capitals is uppercased whole.
+/// A word whose other letters are all capitals is uppercased whole; so is a
+/// word of one capital and a toned letter ("ñY" → "ỦY") in a text of
+/// capitals ("TM. ỦY BAN NHÂN DÂN").
 fn restore_caps(s: &str) -> String {
+    let in_capitals = s.split(' ').any(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    });
     s.split(' ')
         .map(|w| {
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
             let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-            if upper >= 2 && upper + 1 >= letters.len() {
+            let enough = upper >= 2 || (upper == 1 && in_capitals);
+            if enough && upper + 1 >= letters.len() {
                 let lower_is_toned = letters
                     .iter()
                     .filter(|c| c.is_lowercase())
@@ -443,6 +450,10 @@ mod tests {
             ("Hä vµ tªn", "Họ và tên"),
             ("NGUYÔN", "NGUYỄN"),
             ("Bé Néi vô", "Bộ Nội vụ"),
+            // One capital and a toned letter, among capitals.
+            ("TM. ñY BAN NH¢N D¢N", "TM. ỦY BAN NHÂN DÂN"),
+            // … but not in mixed case.
+            ("Ph¹m ñy", "Phạm ủy"),
         ];
         for (input, want) in cases {
             assert_eq!(

@@ -381,7 +381,7 @@ fn issues_workbook_names_the_cell() {
         text.starts_with("\u{feff}File,Sheet,Row,Column,Value,Problem,Action"),
         "{text}"
     );
-    assert!(text.contains("Unreadable education"));
+    assert!(text.contains("Unreadable professional education"));
 }
 
 #[test]

@@ -289,7 +289,7 @@ fn rows_are_as_tall_as_their_wrapped_text() {
     let names = calamine_sheet_names(&out);
     let sheets = sheet_xml(&out);
     let at = |name: &str| names.iter().position(|n| n == name).unwrap();
-    // "Theo đơn vị": the header's names wrap ("Số người thuộc diện" in a
+    // "Theo đơn vị": the header's names wrap ("Số thuộc diện" in a
     // default-width column is three lines of 13-point text).
     let units = &sheets[at(nhanluc::labels::VI.sheet_units)];
     let header = row_height(units, 8).expect("the header row has a height");
@@ -301,4 +301,36 @@ fn rows_are_as_tall_as_their_wrapped_text() {
         .filter_map(|r| row_height(issues, r))
         .fold(0.0, f64::max);
     assert!(tall > 2.0 * 11.0 * 1.2, "{tall}: {issues}");
+}
+
+/// Every annex says which it is and which report it goes with; shares print
+/// with the decimal comma in a Vietnamese report ("72,7%": the Vietnamese
+/// locale tag on the number format), with a point in an English one.
+#[test]
+fn annexes_are_numbered_and_shares_use_the_languages_decimal_mark() {
+    let dir = tempdir();
+    let out = report(dir.path(), POLICY, &[]);
+    let units = read_sheet(&out, nhanluc::labels::VI.sheet_units);
+    assert_eq!(units[2][0], "Phụ lục I");
+    assert!(
+        units[5][0].starts_with("(Kèm theo Báo cáo số "),
+        "{:?}",
+        units[5]
+    );
+    let training = read_sheet(&out, nhanluc::labels::VI.sheet_training);
+    assert!(training[2][0].starts_with("Phụ lục I"), "{:?}", training[2]);
+    assert_ne!(training[2][0], units[2][0]);
+    let styles = |path: &Path| {
+        let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+        let mut s = String::new();
+        zip.by_name("xl/styles.xml")
+            .unwrap()
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    assert!(styles(&out).contains("[$-42A]0.0%"));
+    let en = report(dir.path(), POLICY, &["--lang", "en"]);
+    assert!(!styles(&en).contains("[$-42A]"));
+    assert!(styles(&en).contains("formatCode=\"0.0%\""));
 }

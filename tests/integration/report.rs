@@ -408,6 +408,25 @@ fn sample_report() {
             .any(|r| r[2].contains("không có người thuộc diện")),
         "{units:?}"
     );
+    // Ma Thị Mai (born 24/08/1955, last day of service 31/08/2010) is below
+    // T1 and already past retirement age: "Cần đào tạo" says so, and the data
+    // issues list her, without --plan too.
+    let training = read_sheet(&out, nhanluc::labels::VI.sheet_training);
+    let mai = training
+        .iter()
+        .find(|r| r[3] == "Ma Thị Mai")
+        .unwrap_or_else(|| panic!("{training:?}"));
+    assert!(
+        mai[8].starts_with("Đã quá tuổi nghỉ hưu") && mai[8].contains("31/08/2010"),
+        "{mai:?}"
+    );
+    let issues = read_sheet(&out, nhanluc::labels::VI.sheet_issues);
+    assert!(
+        issues
+            .iter()
+            .any(|r| r[4] == "24/08/1955" && r[5].contains("31/08/2010")),
+        "{issues:?}"
+    );
 }
 
 /// `scope = "parent"`: every parent unit must meet the target. Huyện A's two
