@@ -111,6 +111,10 @@ pub struct ReportArgs {
     /// and neither its title nor its sheet or file name names one).
     #[arg(long, value_name = "NAME")]
     pub agency: Option<String>,
+    /// The legal standard of each grade, applied to positions that give only
+    /// their grades (TOML); default: the built-in policies/grade-standards.toml.
+    #[arg(long, value_name = "FILE")]
+    pub grade_standards: Option<PathBuf>,
     /// Field-of-study synonyms for matching positions (TOML); default: the policy's own, else
     /// the built-in list (policies/field-synonyms.toml).
     #[arg(long, value_name = "FILE")]

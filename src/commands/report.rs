@@ -61,6 +61,11 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
             .map(|p| (p.as_path(), "position catalogue")),
     );
     inputs.extend(synonyms.as_deref().map(|p| (p, "field-synonyms file")));
+    inputs.extend(
+        args.grade_standards
+            .as_deref()
+            .map(|p| (p, "grade-standards file")),
+    );
     let mut outputs = vec![("--output", out.as_path())];
     outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
     output::refuse_overwrite(&inputs, &outputs)?;
@@ -71,8 +76,12 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
     let placement = match &catalogue_path {
         Some(path) => {
-            let catalogue =
-                Catalogue::load_with(path, synonyms.as_deref(), args.agency.as_deref())?;
+            let catalogue = Catalogue::load_all(
+                path,
+                synonyms.as_deref(),
+                args.grade_standards.as_deref(),
+                args.agency.as_deref(),
+            )?;
             let (placement, notes) =
                 positions::place(&loaded.roster, &hierarchy, catalogue, &loaded.sheets);
             issues.extend(notes);

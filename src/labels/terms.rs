@@ -113,6 +113,39 @@ fn field_en(f: Field) -> &'static str {
     }
 }
 
+/// Where the requirements a posting was checked against come from: the
+/// catalogue, or the legal standard of the person's grade. See
+/// [`with_basis`].
+#[must_use]
+pub fn standard_source(
+    lang: Lang,
+    cat: &crate::positions::Catalogue,
+    a: &crate::positions::Assignment,
+) -> String {
+    match (a.grade_standard.map(usize::from), lang) {
+        (Some(i), Lang::Vi) => {
+            let s = &cat.grade_standards[i];
+            format!("tiêu chuẩn ngạch {} ({})", s.name, s.source)
+        }
+        (Some(i), Lang::En) => {
+            let s = &cat.grade_standards[i];
+            format!("the {} grade standard ({})", s.name, s.source)
+        }
+        (None, Lang::Vi) => "danh mục vị trí việc làm".into(),
+        (None, Lang::En) => "the position catalogue".into(),
+    }
+}
+
+/// Unmet requirements followed by what they rest on: "…. Căn cứ: tiêu
+/// chuẩn ngạch Chuyên viên (Thông tư 2/2021/TT-BNV)".
+#[must_use]
+pub fn with_basis(lang: Lang, unmet: &str, basis: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{unmet}. Căn cứ: {basis}"),
+        Lang::En => format!("{unmet}. Basis: {basis}"),
+    }
+}
+
 /// A required grade for display: "Chuyên viên (01.003)".
 #[must_use]
 pub fn grade_requirement(g: &str) -> String {

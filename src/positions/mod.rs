@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use hashbrown::HashMap;
 
-pub use catalogue::{AgencyEntry, AgencyRef, Catalogue, PositionDef, PositionKind};
+pub use catalogue::{AgencyEntry, AgencyRef, Catalogue, GradeStandard, PositionDef, PositionKind};
 
 use crate::issues::{Action, DataIssue, Problem};
 use crate::roster::{Roster, SheetReport, StaffRecord, Text, Texts};
@@ -115,6 +115,10 @@ pub struct Assignment {
     pub grade_ok: bool,
     /// Requirements not met.
     pub unmet: Vec<Unmet>,
+    /// The requirements checked are the legal standard of the person's
+    /// grade (index into [`Catalogue::grade_standards`]), the position giving
+    /// none of its own; `None`: the catalogue's.
+    pub grade_standard: Option<u16>,
 }
 
 impl Assignment {

@@ -203,12 +203,14 @@ pub fn place(
                 })
             });
         if let Some((i, how)) = found {
-            let (grade_ok, unmet) = check(&cat, &cat.positions[i as usize], r, texts);
+            let (grade_ok, unmet, grade_standard) =
+                check(&cat, &cat.positions[i as usize], r, texts);
             a = Assignment {
                 position: Some(i),
                 matched_by: Some(how),
                 grade_ok,
                 unmet,
+                grade_standard,
             };
         } else if let Some(text) = r.position.as_ref().or(r.title.as_ref())
             && expects_position(r.category)

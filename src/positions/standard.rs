@@ -134,11 +134,20 @@ pub(super) fn check(
     def: &PositionDef,
     r: &StaffRecord,
     t: &Texts,
-) -> (bool, Vec<Unmet>) {
+) -> (bool, Vec<Unmet>, Option<u16>) {
     let mut unmet = Vec::new();
     let mut grade_ok = true;
+    let mut by_grade = None;
     if !def.grades.is_empty() {
         grade_ok = grade_matches(r, t, &accepted_grades(&def.grades)) == Some(true);
+        // A position giving only its grades: the person's grade's standard.
+        let own = def.min_education.is_none()
+            && def.min_political_theory.is_none()
+            && def.min_state_management.is_none();
+        if grade_ok && own {
+            by_grade = person_grade_code(r, t)
+                .and_then(|c| catalogue::standard_of(&cat.grade_standards, &c));
+        }
         if !grade_ok {
             unmet.push(Unmet::Grade {
                 have: grade_display(r, t),
@@ -146,7 +155,20 @@ pub(super) fn check(
             });
         }
     }
-    if let Some(need) = def.min_education
+    let std = by_grade.map(|i| &cat.grade_standards[i]);
+    let (min_education, min_political_theory, min_state_management) = match std {
+        Some(s) => (
+            s.min_education,
+            s.min_political_theory,
+            s.min_state_management,
+        ),
+        None => (
+            def.min_education,
+            def.min_political_theory,
+            def.min_state_management,
+        ),
+    };
+    if let Some(need) = min_education
         && r.education.is_none_or(|e| e < need)
     {
         unmet.push(Unmet::Education {
@@ -166,7 +188,7 @@ pub(super) fn check(
             });
         }
     }
-    if let Some(need) = def.min_political_theory
+    if let Some(need) = min_political_theory
         && r.political_theory.is_none_or(|p| p < need)
     {
         unmet.push(Unmet::PoliticalTheory {
@@ -174,7 +196,12 @@ pub(super) fn check(
             need,
         });
     }
-    if let Some(need) = def.min_state_management
+    // The grade's standard may let political theory stand in for it.
+    let stands_in = std
+        .and_then(|s| s.state_management_or_political_theory)
+        .is_some_and(|p| r.political_theory.is_some_and(|have| have >= p));
+    if let Some(need) = min_state_management
+        && !stands_in
         && r.state_management.is_none_or(|q| q < need)
     {
         unmet.push(Unmet::StateManagement {
@@ -182,5 +209,22 @@ pub(super) fn check(
             need,
         });
     }
-    (grade_ok, unmet)
+    let by_grade = by_grade.map(|i| u16::try_from(i).unwrap_or(u16::MAX));
+    (grade_ok, unmet, by_grade)
+}
+
+/// A person's grade code: given, else read from the grade's name.
+fn person_grade_code(r: &StaffRecord, t: &Texts) -> Option<String> {
+    let code = t
+        .opt(r.grade_code)
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_ascii_uppercase);
+    code.or_else(|| {
+        t.opt(r.grade)
+            .map(fold)
+            .as_deref()
+            .and_then(grades::grade_code)
+            .map(str::to_string)
+    })
 }

@@ -145,6 +145,7 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
                         "unit": roster.units[r.unit as usize].name, "name": roster.texts.get(r.name), "row": r.source.row,
                         "position_code": def.map(|d| &d.code), "position": def.map(|d| &d.name),
                         "unmet": words(false), "to_verify": words(true),
+                        "standard": crate::labels::standard_source(input.lang, &p.catalogue, a),
                     })
                 })
                 .collect()

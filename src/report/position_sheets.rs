@@ -315,12 +315,16 @@ pub(super) fn unfit(
                 )?;
                 output::text_with_format(ws, r, 4, def.map_or("", |d| d.code.as_str()), &f.cell)?;
                 output::text_with_format(ws, r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
-                let text = a
-                    .unmet
-                    .iter()
-                    .map(|u| labels::unmet(input.lang, u))
-                    .collect::<Vec<_>>()
-                    .join("; ");
+                // The requirements, and where they come from.
+                let text = labels::with_basis(
+                    input.lang,
+                    &a.unmet
+                        .iter()
+                        .map(|u| labels::unmet(input.lang, u))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    &labels::standard_source(input.lang, &p.catalogue, a),
+                );
                 output::text_with_format(ws, r, 6, &text, &f.cell)?;
                 output::text_with_format(
                     ws,

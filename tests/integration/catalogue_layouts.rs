@@ -381,3 +381,88 @@ fn sample_catalogue_in_the_official_layout_places_as_the_toml_one() {
     assert_eq!(toml.0, official.0);
     assert_eq!(toml.1, official.1);
 }
+
+/// A position that gives only its grades is checked against the legal
+/// standard of the person's grade (policies/grade-standards.toml); one that
+/// gives requirements of its own, against those; a standards file replaces
+/// the built-in one. Every failure names what it rests on.
+#[test]
+fn grade_standards_apply_where_the_catalogue_gives_only_grades() {
+    let dir = tempdir();
+    // Chuyên viên chính: đại học and the CVC state-management certificate,
+    // or cao cấp political theory instead; chuyên viên: đại học.
+    let roster = write(
+        dir.path(),
+        "ds.csv",
+        "Họ và tên,Đơn vị,Loại,Vị trí việc làm,Ngạch,Trình độ chuyên môn,Lý luận chính trị,Quản lý nhà nước\n\
+         Đủ Chuẩn,Phòng Nội vụ,Công chức,Trưởng phòng,Chuyên viên chính,Đại học,Trung cấp,Chuyên viên chính\n\
+         Cao Cấp,Phòng Nội vụ,Công chức,Trưởng phòng,Chuyên viên chính,Đại học,Cao cấp,\n\
+         Thiếu Qlnn,Phòng Nội vụ,Công chức,Trưởng phòng,Chuyên viên chính,Đại học,Trung cấp,Chuyên viên\n\
+         Trung Cấp,Phòng Nội vụ,Công chức,Chuyên viên,Chuyên viên,Trung cấp,,\n\
+         Tự Đặt,Phòng Nội vụ,Công chức,Văn thư,Chuyên viên,Cao đẳng,,\n",
+    );
+    let cat = write(
+        dir.path(),
+        "vtvl.csv",
+        "Cơ quan,Tên vị trí việc làm,Ngạch công chức tương ứng,Trình độ chuyên môn tối thiểu,Số lượng\n\
+         Phòng Nội vụ,Trưởng phòng,Chuyên viên chính,,3\n\
+         Phòng Nội vụ,Chuyên viên,Chuyên viên,,1\n\
+         Phòng Nội vụ,Văn thư,Chuyên viên,Cao đẳng,1\n",
+    );
+    let (_, j) = report_with(dir.path(), &roster, &cat);
+    let below: Vec<(String, String, String)> = j["below_position_standard"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["unmet"][0].as_str().unwrap().to_string(),
+                p["standard"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // "Cao Cấp" lacks the certificate but holds cao cấp political theory;
+    // "Tự Đặt" meets the catalogue's own cao đẳng (the grade's đại học does
+    // not apply to a position that sets its own requirement).
+    let names: Vec<&str> = below.iter().map(|b| b.0.as_str()).collect();
+    assert_eq!(names, ["Thiếu Qlnn", "Trung Cấp"], "{below:#?}");
+    assert!(below[0].1.starts_with("Quản lý nhà nước"), "{below:#?}");
+    assert_eq!(
+        below[0].2,
+        "tiêu chuẩn ngạch Chuyên viên chính (Thông tư 2/2021/TT-BNV)"
+    );
+    assert!(below[1].1.starts_with("Trình độ chuyên môn"), "{below:#?}");
+    // A standards file of one's own replaces the built-in one: here the
+    // chuyên viên standard asks for a master's degree, and nothing else is
+    // known (Trưởng phòng is checked against nothing).
+    let own = write(
+        dir.path(),
+        "ngach.toml",
+        "[[grade]]\ncode = \"01.003\"\nname = \"Chuyên viên\"\nmin_education = \"thac_si\"\nsource = \"thử\"\nconfirmed = true\n",
+    );
+    let (_, j) = report_json(
+        "report",
+        dir.path(),
+        "2026-01-01",
+        POLICY,
+        &[&roster],
+        &[
+            "--positions",
+            cat.to_str().unwrap(),
+            "--grade-standards",
+            own.to_str().unwrap(),
+        ],
+    );
+    let names: Vec<&str> = j["below_position_standard"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Trung Cấp"]);
+    assert_eq!(
+        j["below_position_standard"][0]["standard"],
+        "tiêu chuẩn ngạch Chuyên viên (thử)"
+    );
+}

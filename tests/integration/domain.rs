@@ -395,15 +395,16 @@ fn unknown_education_is_to_verify_never_below_the_standard() {
         .unwrap();
     assert_eq!(header[7], "Kết luận");
     let failing = row("Thiếu Bằng");
+    // The requirement, and where it comes from (the catalogue's own).
     assert_eq!(
         failing[6],
-        "Trình độ chuyên môn: Trung cấp — yêu cầu Đại học trở lên"
+        "Trình độ chuyên môn: Trung cấp — yêu cầu Đại học trở lên. Căn cứ: danh mục vị trí việc làm"
     );
     assert_eq!(failing[7], "Chưa đạt chuẩn");
     let unknown = row("Không Rõ");
     assert_eq!(
         unknown[6],
-        "Trình độ chuyên môn: Không rõ — cần xác minh (yêu cầu Đại học trở lên)"
+        "Trình độ chuyên môn: Không rõ — cần xác minh (yêu cầu Đại học trở lên). Căn cứ: danh mục vị trí việc làm"
     );
     assert_eq!(unknown[7], "Cần xác minh");
     assert!(

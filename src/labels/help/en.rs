@@ -180,6 +180,11 @@ const EN_REPORT_ARGS: &[(&str, &str)] = &[
         "Job-position catalogue (file or folder: TOML, CSV or workbook); default: the policy's own",
     ),
     (
+        "grade_standards",
+        "The legal standard of each grade, applied to positions that give only their \
+         grades (TOML); default: the built-in policies/grade-standards.toml",
+    ),
+    (
         "agency",
         "The agency of a position catalogue that does not say (no agency column, and \
          neither its title nor its sheet or file name names one)",

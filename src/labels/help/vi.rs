@@ -185,6 +185,11 @@ const VI_REPORT_ARGS: &[(&str, &str)] = &[
          mặc định: danh mục của chính sách",
     ),
     (
+        "grade_standards",
+        "Tiêu chuẩn của từng ngạch, áp dụng cho vị trí việc làm chỉ ghi ngạch (TOML); \
+         mặc định: tệp có sẵn policies/grade-standards.toml",
+    ),
+    (
         "agency",
         "Cơ quan của danh mục vị trí việc làm khi tệp không ghi (không có cột Cơ quan, \
          tiêu đề, tên trang tính và tên tệp đều không nêu)",

@@ -45,11 +45,15 @@ use crate::text::fold;
 
 mod agency;
 mod columns;
+mod grade_standards;
 mod table;
 #[cfg(test)]
 mod tests;
 mod toml_file;
 
+pub use grade_standards::{
+    DEFAULT_GRADE_STANDARDS, GradeStandard, parse_grade_standards, standard_of,
+};
 use table::*;
 use toml_file::*;
 
@@ -119,6 +123,9 @@ pub struct Catalogue {
     pub files: Vec<(PathBuf, String)>,
     /// Notes on the catalogue (rows repeated identically), for the data issues.
     pub notes: Vec<DataIssue>,
+    /// The legal standard of each grade, for positions that give only their
+    /// grades.
+    pub grade_standards: Vec<GradeStandard>,
     /// Each agency named by unit (not by type), where first named: to match
     /// it to the roster's units, and say where when none matches.
     pub agencies: Vec<AgencyEntry>,
@@ -253,7 +260,33 @@ impl Catalogue {
         field_synonyms: Option<&Path>,
         agency: Option<&str>,
     ) -> Result<Self> {
+        Self::load_all(path, field_synonyms, None, agency)
+    }
+
+    /// Loads a catalogue with the field synonyms and grade standards given
+    /// (else the built-in ones) and the agency of sheets that name none.
+    pub fn load_all(
+        path: &Path,
+        field_synonyms: Option<&Path>,
+        grade_standards: Option<&Path>,
+        agency: Option<&str>,
+    ) -> Result<Self> {
         let mut cat = Catalogue::default();
+        cat.grade_standards = match grade_standards {
+            Some(f) => {
+                let bytes = std::fs::read(f).map_err(|source| Error::Read {
+                    path: f.to_path_buf(),
+                    source,
+                })?;
+                cat.files
+                    .push((f.to_path_buf(), ingest::sha256_hex(&bytes)));
+                parse_grade_standards(f, &String::from_utf8_lossy(&bytes))?
+            }
+            None => parse_grade_standards(
+                Path::new("policies/grade-standards.toml"),
+                DEFAULT_GRADE_STANDARDS,
+            )?,
+        };
         cat.accepted_fields = match field_synonyms {
             Some(f) => {
                 let bytes = std::fs::read(f).map_err(|source| Error::Read {
