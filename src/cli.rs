@@ -115,6 +115,10 @@ pub struct ReportArgs {
     /// their grades (TOML); default: the built-in policies/grade-standards.toml.
     #[arg(long, value_name = "FILE")]
     pub grade_standards: Option<PathBuf>,
+    /// Job descriptions: requirements by position name (and agency), replacing the
+    /// grade's standard and the catalogue's own (CSV or workbook).
+    #[arg(long, value_name = "FILE")]
+    pub job_descriptions: Option<PathBuf>,
     /// Field-of-study synonyms for matching positions (TOML); default: the policy's own, else
     /// the built-in list (policies/field-synonyms.toml).
     #[arg(long, value_name = "FILE")]

@@ -66,6 +66,11 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
             .as_deref()
             .map(|p| (p, "grade-standards file")),
     );
+    inputs.extend(
+        args.job_descriptions
+            .as_deref()
+            .map(|p| (p, "job-descriptions file")),
+    );
     let mut outputs = vec![("--output", out.as_path())];
     outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
     output::refuse_overwrite(&inputs, &outputs)?;
@@ -78,9 +83,12 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         Some(path) => {
             let catalogue = Catalogue::load_all(
                 path,
-                synonyms.as_deref(),
-                args.grade_standards.as_deref(),
-                args.agency.as_deref(),
+                &positions::LoadOptions {
+                    field_synonyms: synonyms.as_deref(),
+                    grade_standards: args.grade_standards.as_deref(),
+                    job_descriptions: args.job_descriptions.as_deref(),
+                    agency: args.agency.as_deref(),
+                },
             )?;
             let (placement, notes) =
                 positions::place(&loaded.roster, &hierarchy, catalogue, &loaded.sheets);

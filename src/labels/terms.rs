@@ -122,6 +122,15 @@ pub fn standard_source(
     cat: &crate::positions::Catalogue,
     a: &crate::positions::Assignment,
 ) -> String {
+    let described = a
+        .position
+        .is_some_and(|i| cat.positions[i as usize].described);
+    if described {
+        return match lang {
+            Lang::Vi => "bản mô tả công việc".into(),
+            Lang::En => "the job description".into(),
+        };
+    }
     match (a.grade_standard.map(usize::from), lang) {
         (Some(i), Lang::Vi) => {
             let s = &cat.grade_standards[i];

@@ -24,7 +24,9 @@ use std::sync::Arc;
 
 use hashbrown::HashMap;
 
-pub use catalogue::{AgencyEntry, AgencyRef, Catalogue, GradeStandard, PositionDef, PositionKind};
+pub use catalogue::{
+    AgencyEntry, AgencyRef, Catalogue, GradeStandard, LoadOptions, PositionDef, PositionKind,
+};
 
 use crate::issues::{Action, DataIssue, Problem};
 use crate::roster::{Roster, SheetReport, StaffRecord, Text, Texts};

@@ -140,11 +140,13 @@ pub(super) fn check(
     let mut by_grade = None;
     if !def.grades.is_empty() {
         grade_ok = grade_matches(r, t, &accepted_grades(&def.grades)) == Some(true);
-        // A position giving only its grades: the person's grade's standard.
-        let own = def.min_education.is_none()
+        // A position giving only its grades (no requirement of its own, no
+        // job description): the standard of the person's grade.
+        let only_grades = !def.described
+            && def.min_education.is_none()
             && def.min_political_theory.is_none()
             && def.min_state_management.is_none();
-        if grade_ok && own {
+        if grade_ok && only_grades {
             by_grade = person_grade_code(r, t)
                 .and_then(|c| catalogue::standard_of(&cat.grade_standards, &c));
         }

@@ -466,3 +466,60 @@ fn grade_standards_apply_where_the_catalogue_gives_only_grades() {
         "tiêu chuẩn ngạch Chuyên viên (thử)"
     );
 }
+
+/// A job-description table gives a position's requirements by its name (and
+/// agency, when it names one), in place of the grade's standard, and the
+/// failures say so.
+#[test]
+fn job_descriptions_replace_the_grade_standard() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "ds.csv",
+        "Họ và tên,Đơn vị,Loại,Vị trí việc làm,Ngạch,Trình độ chuyên môn,Chuyên ngành\n\
+         Đúng Ngành,Phòng Nội vụ,Công chức,Chuyên viên tổ chức,Chuyên viên,Đại học,Luật\n\
+         Khác Ngành,Phòng Nội vụ,Công chức,Chuyên viên tổ chức,Chuyên viên,Đại học,Kế toán\n\
+         Cao Đẳng,Phòng Tư pháp,Công chức,Chuyên viên tổ chức,Chuyên viên,Cao đẳng,Luật\n",
+    );
+    let cat = write(
+        dir.path(),
+        "vtvl.csv",
+        "Cơ quan,Tên vị trí việc làm,Ngạch công chức tương ứng\n\
+         Phòng Nội vụ,Chuyên viên tổ chức,Chuyên viên\n\
+         Phòng Tư pháp,Chuyên viên tổ chức,Chuyên viên\n",
+    );
+    // Phòng Nội vụ's description asks for a field; the one naming no agency
+    // (for everyone else) for cao đẳng only.
+    let jd = write(
+        dir.path(),
+        "mo-ta.csv",
+        "STT,Cơ quan,Tên vị trí việc làm,Trình độ chuyên môn tối thiểu,Chuyên ngành\n\
+         1,Phòng Nội vụ,Chuyên viên tổ chức,Đại học,Luật; Hành chính\n\
+         2,,Chuyên viên tổ chức,Cao đẳng,\n",
+    );
+    let (_, j) = report_json(
+        "report",
+        dir.path(),
+        "2026-01-01",
+        POLICY,
+        &[&roster],
+        &[
+            "--positions",
+            cat.to_str().unwrap(),
+            "--job-descriptions",
+            jd.to_str().unwrap(),
+        ],
+    );
+    let below = j["below_position_standard"].as_array().unwrap();
+    // Only the wrong field fails: "Cao Đẳng" in Phòng Tư pháp would fail the
+    // chuyên viên standard (đại học) but its description asks for cao đẳng.
+    assert_eq!(below.len(), 1, "{below:#?}");
+    assert_eq!(below[0]["name"], "Khác Ngành");
+    assert!(
+        below[0]["unmet"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("Chuyên ngành")
+    );
+    assert_eq!(below[0]["standard"], "bản mô tả công việc");
+}

@@ -60,8 +60,10 @@ fn help_is_vietnamese_by_default() {
     assert_vietnamese(&report);
     assert!(report.contains("Ngày chốt số liệu (YYYY-MM-DD hoặc DD/MM/YYYY)"));
     assert!(
-        report.lines().any(|l| l.trim_start().starts_with("--policy <FILE>")
-            && l.contains("  Tệp chính sách (TOML)")),
+        report
+            .lines()
+            .any(|l| l.trim_start().starts_with("--policy <FILE>")
+                && l.contains("  Tệp chính sách (TOML)")),
         "{report}"
     );
     // The examples come before the usage line, with `-h` as with `--help`.

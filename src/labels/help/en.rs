@@ -185,6 +185,11 @@ const EN_REPORT_ARGS: &[(&str, &str)] = &[
          grades (TOML); default: the built-in policies/grade-standards.toml",
     ),
     (
+        "job_descriptions",
+        "Job descriptions: requirements by position name (and agency), replacing the \
+         grade's standard and the catalogue's own (CSV or workbook)",
+    ),
+    (
         "agency",
         "The agency of a position catalogue that does not say (no agency column, and \
          neither its title nor its sheet or file name names one)",

@@ -190,6 +190,11 @@ const VI_REPORT_ARGS: &[(&str, &str)] = &[
          mặc định: tệp có sẵn policies/grade-standards.toml",
     ),
     (
+        "job_descriptions",
+        "Bản mô tả công việc: yêu cầu theo tên vị trí việc làm (và cơ quan), thay cho tiêu \
+         chuẩn ngạch và yêu cầu ghi trong danh mục (CSV hoặc bảng tính)",
+    ),
+    (
         "agency",
         "Cơ quan của danh mục vị trí việc làm khi tệp không ghi (không có cột Cơ quan, \
          tiêu đề, tên trang tính và tên tệp đều không nêu)",

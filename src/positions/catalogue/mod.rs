@@ -46,6 +46,7 @@ use crate::text::fold;
 mod agency;
 mod columns;
 mod grade_standards;
+mod job_description;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -109,6 +110,8 @@ pub struct PositionDef {
     pub headcount: Option<u32>,
     /// Other names and titles meaning this position.
     pub aliases: Vec<String>,
+    /// The requirements come from a job description (`--job-descriptions`).
+    pub described: bool,
 }
 
 /// The catalogue.
@@ -143,6 +146,19 @@ pub struct AgencyEntry {
     pub sheet: String,
     pub row: u32,
     pub column: String,
+}
+
+/// What a catalogue is read with, besides its own files.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions<'a> {
+    /// Field-of-study synonyms (else the built-in list).
+    pub field_synonyms: Option<&'a Path>,
+    /// Grade standards (else the built-in file).
+    pub grade_standards: Option<&'a Path>,
+    /// Job descriptions: requirements by position name.
+    pub job_descriptions: Option<&'a Path>,
+    /// The agency of sheets that name none.
+    pub agency: Option<&'a str>,
 }
 
 /// The built-in field-of-study synonyms (`policies/field-synonyms.toml`).
@@ -260,19 +276,22 @@ impl Catalogue {
         field_synonyms: Option<&Path>,
         agency: Option<&str>,
     ) -> Result<Self> {
-        Self::load_all(path, field_synonyms, None, agency)
+        Self::load_all(
+            path,
+            &LoadOptions {
+                field_synonyms,
+                agency,
+                ..LoadOptions::default()
+            },
+        )
     }
 
-    /// Loads a catalogue with the field synonyms and grade standards given
-    /// (else the built-in ones) and the agency of sheets that name none.
-    pub fn load_all(
-        path: &Path,
-        field_synonyms: Option<&Path>,
-        grade_standards: Option<&Path>,
-        agency: Option<&str>,
-    ) -> Result<Self> {
+    /// Loads a catalogue with the files `opts` names (else the built-in
+    /// field synonyms and grade standards).
+    pub fn load_all(path: &Path, opts: &LoadOptions<'_>) -> Result<Self> {
+        let (field_synonyms, agency) = (opts.field_synonyms, opts.agency);
         let mut cat = Catalogue::default();
-        cat.grade_standards = match grade_standards {
+        cat.grade_standards = match opts.grade_standards {
             Some(f) => {
                 let bytes = std::fs::read(f).map_err(|source| Error::Read {
                     path: f.to_path_buf(),
@@ -366,6 +385,15 @@ impl Catalogue {
             }
         }
         (cat.positions, cat.notes) = check_duplicates(rows)?;
+        if let Some(f) = opts.job_descriptions {
+            let bytes = std::fs::read(f).map_err(|source| Error::Read {
+                path: f.to_path_buf(),
+                source,
+            })?;
+            cat.files
+                .push((f.to_path_buf(), ingest::sha256_hex(&bytes)));
+            job_description::apply(&mut cat.positions, &job_description::read(f)?);
+        }
         Ok(cat)
     }
 

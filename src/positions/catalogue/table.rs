@@ -77,22 +77,12 @@ pub(super) fn from_sheet(
     given_agency: Option<&str>,
     out: &mut Vec<(PositionDef, Origin)>,
 ) -> Result<()> {
-    let err = |row: u32, column: &str, message: String| Error::Workbook {
-        path: path.to_path_buf(),
-        message: format!(
-            "sheet \"{}\", row {row}, column \"{column}\": {message}",
-            sheet.name
-        ),
-    };
-    let Some(layout) = crate::layout::detect(sheet, &CatalogueColumns) else {
-        return Err(Error::Workbook {
-            path: path.to_path_buf(),
-            message: format!(
-                "sheet \"{}\": no catalogue header; expected the position's name (Tên vị trí việc làm) and at least one more column: Ngạch công chức tương ứng, Số lượng, Bậc nghề nghiệp sử dụng, Mã vị trí việc làm, Cơ quan, Ghi chú",
-                sheet.name
-            ),
-        });
-    };
+    let err = cell_error(path, sheet);
+    let layout = sheet_layout(
+        path,
+        sheet,
+        "no catalogue header; expected the position's name (Tên vị trí việc làm) and at least one more column: Ngạch công chức tương ứng, Số lượng, Bậc nghề nghiệp sử dụng, Mã vị trí việc làm, Cơ quan, Ghi chú",
+    )?;
     let col = |k: Col| layout.column(k);
     let shape = crate::layout::RowShape {
         label: col(Col::Name),
@@ -203,10 +193,37 @@ pub(super) fn from_sheet(
             aliases: get(Col::Aliases)
                 .map(|g| split_list(&g))
                 .unwrap_or_default(),
+            described: false,
         };
         out.push((def, origin));
     }
     Ok(())
+}
+
+/// An error naming a cell of a catalogue sheet.
+pub(super) fn cell_error<'a>(
+    path: &'a Path,
+    sheet: &'a ingest::RawSheet,
+) -> impl Fn(u32, &str, String) -> Error + 'a {
+    move |row, column, message| Error::Workbook {
+        path: path.to_path_buf(),
+        message: format!(
+            "sheet \"{}\", row {row}, column \"{column}\": {message}",
+            sheet.name
+        ),
+    }
+}
+
+/// A catalogue-like sheet's header, or an error saying what was expected.
+pub(super) fn sheet_layout(
+    path: &Path,
+    sheet: &ingest::RawSheet,
+    expected: &str,
+) -> Result<crate::layout::Layout<Col>> {
+    crate::layout::detect(sheet, &CatalogueColumns).ok_or_else(|| Error::Workbook {
+        path: path.to_path_buf(),
+        message: format!("sheet \"{}\": {expected}", sheet.name),
+    })
 }
 
 /// A Roman numeral or a single capital letter: a section's number.
@@ -227,16 +244,16 @@ fn derived_code(name: &str, n: u32) -> String {
 
 /// The levels and counts a row gives, each checked against what its column
 /// understands.
-struct Requirements {
-    kind: Option<PositionKind>,
-    education: Option<Education>,
-    political: Option<PoliticalTheory>,
-    state: Option<StateManagement>,
-    headcount: Option<u32>,
+pub(super) struct Requirements {
+    pub(super) kind: Option<PositionKind>,
+    pub(super) education: Option<Education>,
+    pub(super) political: Option<PoliticalTheory>,
+    pub(super) state: Option<StateManagement>,
+    pub(super) headcount: Option<u32>,
 }
 
 impl Requirements {
-    fn read(
+    pub(super) fn read(
         get: &dyn Fn(Col) -> Option<String>,
         header: &dyn Fn(Col) -> String,
         row: u32,

@@ -66,6 +66,7 @@ pub(super) fn from_toml(
             other: p.other,
             headcount: p.headcount,
             aliases: p.aliases,
+            described: false,
         };
         out.push((def, origin));
     }
