@@ -252,7 +252,10 @@ pub(super) fn evaluate_agency_target(
         .group_by([col("unit")])
         .agg([
             len().cast(DataType::UInt64).alias("n"),
-            col("placed_grade").cast(DataType::UInt64).sum().alias("m"),
+            col(measure_column(&t.measure).0)
+                .cast(DataType::UInt64)
+                .sum()
+                .alias("m"),
             col("has_catalogue").first().alias("cat"),
         ])
         .collect()?;

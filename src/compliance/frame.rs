@@ -70,6 +70,26 @@ pub(super) fn postings_frame(
         }
         None => vec![0; r.len()],
     };
+    // Placed in a professional position (chuyên ngành or dùng chung).
+    let professional: Vec<i8> = match placement {
+        Some(p) => p
+            .assignments
+            .iter()
+            .map(|a| {
+                let kind = a
+                    .position
+                    .and_then(|i| p.catalogue.positions[i as usize].kind);
+                i8::from(matches!(
+                    kind,
+                    Some(
+                        crate::positions::PositionKind::ChuyenMonChuyenNganh
+                            | crate::positions::PositionKind::ChuyenMonDungChung
+                    )
+                ))
+            })
+            .collect(),
+        None => vec![0; r.len()],
+    };
     let has_catalogue: Vec<bool> = match placement {
         Some(p) => r
             .iter()
@@ -112,6 +132,7 @@ pub(super) fn postings_frame(
         ),
         Column::new("placed".into(), flag(&Assignment::placed)),
         Column::new("placed_grade".into(), flag(&Assignment::placed_with_grade)),
+        Column::new("professional".into(), professional),
         Column::new("standard".into(), standard),
         Column::new("has_catalogue".into(), has_catalogue),
     ];
@@ -175,6 +196,7 @@ pub(super) fn measure_column(m: &Measure) -> (&'static str, i32) {
         }
         Measure::PlacedInPosition => ("placed", 1),
         Measure::PlacedWithMatchingGrade | Measure::StructuredByPosition(_) => ("placed_grade", 1),
+        Measure::ProfessionalPositions(_) => ("professional", 1),
         Measure::MeetsPositionStandard => ("standard", 1),
     }
 }

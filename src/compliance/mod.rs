@@ -161,7 +161,7 @@ pub fn evaluate(
         .enumerate()
         .map(|(i, t)| {
             let r = match t.measure {
-                Measure::StructuredByPosition(share) => {
+                Measure::StructuredByPosition(share) | Measure::ProfessionalPositions(share) => {
                     evaluate_agency_target((&frame, &titles), h, t, share)
                 }
                 _ => evaluate_target((&frame, &titles), &ancestry, h, t),

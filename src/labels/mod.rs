@@ -141,6 +141,7 @@ pub struct Labels {
     pub req_placed_grade: &'static str,
     pub req_standard: &'static str,
     pub req_structured: &'static str,
+    pub req_professional: &'static str,
     pub not_placed: &'static str,
     pub placed_wrong_grade: &'static str,
     pub below_standard: &'static str,

@@ -319,6 +319,11 @@ pub fn requirement(lang: Lang, m: &Measure) -> String {
                 .req_structured
                 .replace("{share}", &share.display(lang == Lang::Vi));
         }
+        Measure::ProfessionalPositions(share) => {
+            return l
+                .req_professional
+                .replace("{share}", &share.display(lang == Lang::Vi));
+        }
     };
     format!("{scale}: {level} {}", l.or_above)
 }

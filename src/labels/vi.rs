@@ -101,6 +101,7 @@ pub static VI: Labels = Labels {
     req_placed_grade: "Được bố trí vào vị trí việc làm, đúng ngạch tương ứng",
     req_standard: "Đạt tiêu chuẩn của vị trí việc làm",
     req_structured: "Cơ quan có cơ cấu cán bộ, công chức theo vị trí việc làm (từ {share}% được bố trí đúng vị trí, đúng ngạch)",
+    req_professional: "Đơn vị có từ {share}% số người làm việc ở vị trí việc làm chuyên môn, nghiệp vụ (chuyên ngành và dùng chung)",
     not_placed: "Chưa bố trí vào vị trí việc làm",
     placed_wrong_grade: "Đã bố trí nhưng chưa đúng ngạch",
     below_standard: "Chưa đạt tiêu chuẩn vị trí",

@@ -107,7 +107,8 @@ pub enum UnitType {
 ///
 /// `measure = { education = "trung_cap" }` (a level, "X trở lên"),
 /// `measure = "placed_in_position"`, or, over agencies,
-/// `measure = { structured_by_position = 100 }`.
+/// `measure = { structured_by_position = 100 }` or
+/// `measure = { professional_positions = 65 }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
@@ -128,13 +129,22 @@ pub enum Measure {
     /// catalogued position with its matching grade ("có cơ cấu cán bộ, công
     /// chức theo vị trí việc làm"; 100 = every one).
     StructuredByPosition(Percent),
+    /// Over agencies: an agency counts when it has a position catalogue and at
+    /// least this share of its staff in the population is placed in a
+    /// professional position — chuyên môn, nghiệp vụ chuyên ngành or dùng
+    /// chung (Decree 106/2020/NĐ-CP: at least 65% of a public service unit's
+    /// headcount).
+    ProfessionalPositions(Percent),
 }
 
 impl Measure {
     /// True for measures counted over agencies rather than people.
     #[must_use]
     pub fn over_agencies(&self) -> bool {
-        matches!(self, Measure::StructuredByPosition(_))
+        matches!(
+            self,
+            Measure::StructuredByPosition(_) | Measure::ProfessionalPositions(_)
+        )
     }
 
     /// True for measures that need a position catalogue.
@@ -146,6 +156,7 @@ impl Measure {
                 | Measure::PlacedWithMatchingGrade
                 | Measure::MeetsPositionStandard
                 | Measure::StructuredByPosition(_)
+                | Measure::ProfessionalPositions(_)
         )
     }
 }

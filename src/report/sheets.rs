@@ -226,7 +226,8 @@ fn current_level(input: &ReportInput<'_>, m: &Measure, idx: usize) -> &'static s
         Measure::PlacedInPosition
         | Measure::PlacedWithMatchingGrade
         | Measure::MeetsPositionStandard
-        | Measure::StructuredByPosition(_) => match a {
+        | Measure::StructuredByPosition(_)
+        | Measure::ProfessionalPositions(_) => match a {
             Some(a) if matches!(m, Measure::MeetsPositionStandard) && a.to_verify() => {
                 labels::standard(lang, crate::positions::Standard::ToVerify)
             }

@@ -523,3 +523,79 @@ fn job_descriptions_replace_the_grade_standard() {
     );
     assert_eq!(below[0]["standard"], "bản mô tả công việc");
 }
+
+/// `professional_positions = 65` (Decree 106/2020): a unit counts when at
+/// least 65% of its viên chức hold chuyên ngành or dùng chung positions —
+/// the kinds coming from the approved catalogue's section rows. Counted by
+/// hand: Trường A 2 of 3 (66.7%, counts), Trường B 1 of 2 (50%, does not),
+/// Trường C 13 of 20 (65% exactly, counts at "65% trở lên"): 2 of 3 units.
+#[test]
+fn professional_positions_share_per_unit() {
+    let dir = tempdir();
+    let mut roster = String::from("Họ và tên,Đơn vị,Loại,Vị trí việc làm,Trình độ chuyên môn\n");
+    let mut add = |unit: &str, position: &str, n: usize| {
+        for i in 0..n {
+            roster.push_str(&format!(
+                "Người {unit} {position} {i},{unit},Viên chức,{position},Đại học\n"
+            ));
+        }
+    };
+    add("Trường A", "Giáo viên", 1);
+    add("Trường A", "Kế toán", 1);
+    add("Trường A", "Bảo vệ", 1);
+    add("Trường B", "Giáo viên", 1);
+    add("Trường B", "Bảo vệ", 1);
+    add("Trường C", "Giáo viên", 13);
+    add("Trường C", "Bảo vệ", 7);
+    let roster = write(dir.path(), "ds.csv", roster);
+    // One catalogue per school, in the approved layout: sections give kinds.
+    let cat = dir.path().join("vtvl");
+    std::fs::create_dir(&cat).unwrap();
+    for school in ["Trường A", "Trường B", "Trường C"] {
+        workbook(
+            &cat.join(format!("{school}.xlsx")),
+            &[(
+                "DM",
+                vec![
+                    vec![
+                        "TT",
+                        "Tên vị trí việc làm",
+                        "Bậc nghề nghiệp sử dụng",
+                        "Ghi chú",
+                    ],
+                    vec!["I", "Vị trí việc làm chuyên môn, nghiệp vụ chuyên ngành"],
+                    vec!["1", "Giáo viên", "Bậc 3 đến bậc 5"],
+                    vec!["II", "Vị trí việc làm chuyên môn, nghiệp vụ dùng chung"],
+                    vec!["2", "Kế toán", "Bậc 2 đến bậc 4"],
+                    vec!["III", "Vị trí việc làm hỗ trợ, phục vụ"],
+                    vec!["3", "Bảo vệ", "Bậc 1"],
+                ],
+            )],
+        );
+    }
+    let policy = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/nd106-2020-su-nghiep.toml"),
+    )
+    .unwrap();
+    let (_, j) = report_json(
+        "report",
+        dir.path(),
+        "2026-01-01",
+        &policy,
+        &[&roster],
+        &["--positions", cat.to_str().unwrap()],
+    );
+    let all = j["compliance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["scope"] == "all")
+        .unwrap();
+    assert_eq!(
+        (all["population"].as_u64(), all["qualified"].as_u64()),
+        (Some(3), Some(2)),
+        "{all:#}"
+    );
+    assert_eq!(all["met"], false);
+    assert_eq!(all["shortfall"], 1);
+}
