@@ -225,6 +225,8 @@ pub enum Action {
     NotAnalysed,
     /// Rows counted as different people; the officer confirms whether they are one.
     ToConfirm,
+    /// A catalogue row not read (below the signature): fix the file.
+    NotRead,
 }
 
 impl Action {
@@ -241,6 +243,7 @@ impl Action {
                 | Action::NoCategory
                 | Action::NotPlaced
                 | Action::ToConfirm
+                | Action::NotRead
         )
     }
 

@@ -342,6 +342,9 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::Vi, Action::Merged) => "Tính là một người",
         (Lang::Vi, Action::Converted) => "Đã chuyển mã",
         (Lang::Vi, Action::Skipped) => "Bỏ qua (không đọc)",
+        (Lang::Vi, Action::NotRead) => {
+            "Không đọc dòng này (nằm dưới phần chữ ký): sửa tệp nếu là vị trí việc làm"
+        }
         (Lang::Vi, Action::NotPlaced) => "Chưa bố trí vào vị trí việc làm (không tự sửa)",
         (Lang::Vi, Action::NotAnalysed) => "Không phải cán bộ: đếm, không phân tích",
         (Lang::En, Action::NotAnalysed) => "Not staff: counted, not analysed",
@@ -356,6 +359,9 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
         (Lang::En, Action::Merged) => "Counted as one person",
         (Lang::En, Action::Converted) => "Converted",
         (Lang::En, Action::Skipped) => "Skipped (not read)",
+        (Lang::En, Action::NotRead) => {
+            "Row not read (below the signature): fix the file if it is a position"
+        }
         (Lang::Vi, Action::NoCategory) => {
             "Giữ dòng, chưa rõ loại: có trong số người, không thuộc đối tượng chỉ tiêu nào"
         }

@@ -28,7 +28,7 @@ mod rows;
 #[cfg(test)]
 mod tests;
 
-pub use rows::{RowShape, classify, classify_rows};
+pub use rows::{RowShape, classify, classify_rows, is_section_label};
 
 /// How many rows from the top are searched for the header.
 const HEADER_SEARCH_ROWS: usize = 40;

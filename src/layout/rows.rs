@@ -63,9 +63,28 @@ fn is_total_text(f: &str, staff_like: bool) -> bool {
         || (!staff_like && !not_total && TOTAL_PREFIXES.iter().any(|p| f.starts_with(p)))
 }
 
+/// Footer marks that are a leader's title: also a job position's name in a
+/// catalogue ("Trưởng phòng", "Giám đốc", "Chủ tịch").
+const TITLE_MARKS: &[&str] = &["truong phong", "giam doc", "chu tich", "thu truong"];
+
 fn is_footer_text(f: &str) -> bool {
+    has_footer_mark(f, FOOTER_MARKS)
+}
+
+/// Footer text that is not merely a leader's title: "Người lập biểu",
+/// "TM. UBND", "Ký tên", a date line.
+fn is_signature_text(f: &str) -> bool {
+    let marks: Vec<&str> = FOOTER_MARKS
+        .iter()
+        .copied()
+        .filter(|m| !TITLE_MARKS.contains(m))
+        .collect();
+    has_footer_mark(f, &marks)
+}
+
+fn has_footer_mark(f: &str, marks: &[&str]) -> bool {
     let padded = format!(" {f} ");
-    FOOTER_MARKS.iter().any(|m| {
+    marks.iter().any(|m| {
         padded.match_indices(m).any(|(i, _)| {
             padded.as_bytes()[i - 1] == b' ' && padded.as_bytes().get(i + m.len()) == Some(&b' ')
         })
@@ -123,7 +142,9 @@ fn is_category_heading(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> bo
         && crate::scales::heading_category(t).is_some()
 }
 
-fn is_section_label(f: &str) -> bool {
+/// A section's number, folded: a Roman numeral ("ii") or a single letter.
+#[must_use]
+pub fn is_section_label(f: &str) -> bool {
     let roman = !f.is_empty() && f.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'));
     roman || (f.len() == 1 && f.chars().all(|c| c.is_ascii_lowercase()))
 }
@@ -134,6 +155,8 @@ struct Label {
     total_exact: bool,
     total_prefix: bool,
     footer: bool,
+    /// Footer text other than a leader's title alone.
+    signature: bool,
     section: bool,
 }
 
@@ -152,6 +175,7 @@ impl Label {
             total_exact: maybe_total && is_total_text(&f, true),
             total_prefix: maybe_total && is_total_text(&f, false),
             footer: is_footer_text(&f),
+            signature: is_signature_text(&f),
             section: is_section_label(&f),
         }
     }
@@ -234,6 +258,11 @@ pub struct RowShape {
     /// A row whose only text names a unit or a category is a section
     /// heading (rosters); otherwise only a section number makes one.
     pub named_headings: bool,
+    /// Entries are numbered and name what a signer's title names
+    /// (catalogues: "1 | Trưởng phòng"): a numbered row is never the footer,
+    /// nor a label that is only a leader's title. Rosters: off (a template's
+    /// numbers run on below the data, beside the signers).
+    pub numbered_entries: bool,
 }
 
 /// Classifies every roster row from `layout.body_start` on.
@@ -256,6 +285,7 @@ pub fn classify(sheet: &RawSheet, layout: &Layout) -> Vec<RowKind> {
             .collect(),
         min_keys: 2,
         named_headings: true,
+        numbered_entries: false,
     };
     classify_rows(sheet, layout.body_start, &shape)
 }
@@ -298,12 +328,17 @@ pub fn classify_rows(sheet: &RawSheet, body_start: usize, shape: &RowShape) -> V
             // itself signature text, "Người lập biểu") and only a few cells: a
             // staff row missing its name still has many, and its title may
             // well read "Chủ tịch".
-            // A numbered row is an entry, never the footer: a catalogue's
-            // "1 | Trưởng phòng" reads like a signer's title.
-            let name_ok = names.at(r).is_none_or(|n| n.footer);
-            let numbered = stt_col
-                .and_then(|c| sheet.cell(r, c))
-                .is_some_and(is_whole_number);
+            let name_ok = names.at(r).is_none_or(|n| {
+                if shape.numbered_entries {
+                    n.signature
+                } else {
+                    n.footer
+                }
+            });
+            let numbered = shape.numbered_entries
+                && stt_col
+                    .and_then(|c| sheet.cell(r, c))
+                    .is_some_and(is_whole_number);
             if filled <= FOOTER_MAX_CELLS && name_ok && !numbered && row_has_footer_text(sheet, r) {
                 in_footer = true;
                 kinds.push(RowKind::Footer);

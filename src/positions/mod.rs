@@ -285,5 +285,11 @@ mod tests {
         let a = accepted_grades(&["Chuyên viên chính hoặc tương đương".into()]);
         assert_eq!(a.codes, ["01.002"]);
         assert_eq!(a.ranks, [grades::Rank::Principal]);
+        // After a code, and with "trở lên".
+        let a = accepted_grades(&["01.003 hoặc tương đương trở lên".into()]);
+        assert_eq!(
+            (a.codes.as_slice(), a.ranks.as_slice()),
+            (&["01.003".to_string()][..], &[grades::Rank::Specialist][..])
+        );
     }
 }

@@ -70,34 +70,53 @@ pub(super) fn match_agencies(cat: &mut Catalogue, roster: &Roster) -> Vec<DataIs
         .iter()
         .map(|u| (fold(&u.name), u.code.as_deref().map(fold)))
         .collect();
-    let mut notes = Vec::new();
-    for entry in &cat.agencies {
-        let k = &entry.key;
-        if keys
-            .iter()
-            .any(|(name, code)| name == k || code.as_ref() == Some(k))
-        {
-            continue;
-        }
-        let mut with_place = keys.iter().filter(|(name, _)| {
+    let exact = |k: &str| {
+        keys.iter()
+            .position(|(name, code)| name == k || code.as_deref() == Some(k))
+    };
+    let with_place = |k: &str| -> Option<usize> {
+        let mut units = keys.iter().enumerate().filter(|(_, (name, _))| {
             k.strip_prefix(name.as_str())
                 .and_then(|rest| rest.strip_prefix(' '))
                 .is_some_and(|rest| PLACE_WORDS.iter().any(|p| rest.starts_with(p)))
         });
-        if let (Some((name, _)), None) = (with_place.next(), with_place.next()) {
-            let unit = AgencyRef::Unit(name.clone());
-            for p in &mut cat.positions {
-                if p.agency == AgencyRef::Unit(k.clone()) {
-                    p.agency = unit.clone();
+        match (units.next(), units.next()) {
+            (Some((u, _)), None) => Some(u),
+            _ => None,
+        }
+    };
+    // Each agency's unit: by name or code, else by its name and a place.
+    // A unit two agencies would claim through their places ("Phòng Nội vụ
+    // thị xã A" and "… huyện B" for one "Phòng Nội vụ") goes to neither.
+    let found: Vec<(Option<usize>, bool)> = cat
+        .agencies
+        .iter()
+        .map(|e| match exact(&e.key) {
+            Some(u) => (Some(u), true),
+            None => (with_place(&e.key), false),
+        })
+        .collect();
+    let claims = |u: usize| found.iter().filter(|(x, _)| *x == Some(u)).count();
+    let mut notes = Vec::new();
+    for (entry, &(unit, by_key)) in cat.agencies.iter().zip(&found) {
+        match unit {
+            Some(_) if by_key => continue,
+            Some(u) if claims(u) == 1 => {
+                let k = AgencyRef::Unit(entry.key.clone());
+                for p in &mut cat.positions {
+                    if p.agency == k {
+                        p.agency = AgencyRef::Unit(keys[u].0.clone());
+                    }
                 }
+                continue;
             }
-            continue;
+            _ => {}
         }
         let mut scored: Vec<(f64, &str)> = roster
             .units
             .iter()
             .zip(&keys)
-            .map(|(u, (name, _))| (strsim::sorensen_dice(k, name), u.name.as_str()))
+            .map(|(u, (name, _))| (strsim::sorensen_dice(&entry.key, name), u.name.as_str()))
             .filter(|(s, _)| *s >= 0.5)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));

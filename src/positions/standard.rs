@@ -22,25 +22,49 @@ pub(super) struct Accepted {
     pub(super) ranks: Vec<grades::Rank>,
 }
 
-/// Folded endings that accept a grade's equivalents.
-const EQUIVALENTS: &[&str] = &[" hoac tuong duong", " va tuong duong", " tuong duong"];
+/// Folded word endings that accept a grade's equivalents.
+const EQUIVALENTS: &[&[&str]] = &[
+    &["hoac", "tuong", "duong"],
+    &["va", "tuong", "duong"],
+    &["tuong", "duong"],
+];
+
+/// A grade as written without "(hoặc / và) tương đương" and "trở lên":
+/// the grade's own words, and whether equivalents are accepted.
+fn grade_words(g: &str) -> (String, bool) {
+    let mut words: Vec<&str> = g.split_whitespace().collect();
+    let folded = |w: &[&str]| w.iter().map(|x| fold(x)).collect::<Vec<_>>();
+    let ends = |words: &[&str], tail: &[&str]| {
+        words.len() > tail.len() && folded(&words[words.len() - tail.len()..]) == tail
+    };
+    if ends(&words, &["tro", "len"]) {
+        words.truncate(words.len() - 2);
+    }
+    let equivalents = EQUIVALENTS.iter().find(|t| ends(&words, t));
+    if let Some(t) = equivalents {
+        words.truncate(words.len() - t.len());
+    }
+    (words.join(" "), equivalents.is_some())
+}
 
 pub(super) fn accepted_grades(list: &[String]) -> Accepted {
     let mut a = Accepted::default();
     for g in list {
-        if is_grade_code(g) {
+        let (g, equivalents) = grade_words(g);
+        if is_grade_code(&g) {
             let code = g.trim().to_ascii_uppercase();
             if let Some(name) = grades::grade_name(&code) {
                 a.names.push(fold(name));
             }
+            if equivalents {
+                a.ranks.extend(grades::rank(Some(&code), None));
+            }
             a.codes.push(code);
             continue;
         }
-        let mut f = fold(g);
-        if let Some(base) = EQUIVALENTS.iter().find_map(|e| f.strip_suffix(e)) {
-            let base = base.to_string();
-            a.ranks.extend(grades::rank(None, Some(&base)));
-            f = base;
+        let f = fold(&g);
+        if equivalents {
+            a.ranks.extend(grades::rank(None, Some(&f)));
         }
         if let Some(code) = grades::grade_code(&f) {
             a.codes.push(code.to_string());

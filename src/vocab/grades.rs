@@ -110,15 +110,14 @@ const LADDER_BASES: &[&str] = &[
     "kiem tra vien",
     "van thu vien",
     "luu tru vien",
-    "chap hanh vien",
     "tham tra vien",
 ];
 
-/// The class of a grade, by its code, else by its name: only names on a known
-/// ladder ("Thanh tra viên chính", "Kế toán viên trung cấp", "Cán sự",
-/// "Nhân viên …"); anything else — professional titles of viên chức ("Giáo
-/// viên hạng II"), "Chuyên gia cao cấp", unknown codes — has no class and is
-/// counted apart, never guessed.
+/// The class of a grade, by its code, else by its name when the name is on a
+/// known ladder ("Thanh tra viên chính", "Kế toán viên trung cấp", "Cán sự",
+/// "Nhân viên"); anything else — professional titles of viên chức ("Giáo
+/// viên hạng II"), "Chuyên gia cao cấp", an unknown code with no such name,
+/// "Nhân viên hợp đồng" — has no class and is counted apart, never guessed.
 #[must_use]
 pub fn rank(code: Option<&str>, name: Option<&str>) -> Option<Rank> {
     if let Some(code) = code.map(str::trim)
@@ -141,7 +140,7 @@ pub fn rank(code: Option<&str>, name: Option<&str>) -> Option<Rank> {
     if folded == "can su" || folded.starts_with("can su ") {
         return Some(Rank::Clerk);
     }
-    if folded == "nhan vien" || folded.starts_with("nhan vien ") {
+    if folded == "nhan vien" {
         return Some(Rank::Staff);
     }
     for base in LADDER_BASES {
@@ -193,7 +192,8 @@ mod tests {
             (None, Some("Văn thư viên"), Some(Rank::Specialist)),
             (None, Some("Cán sự"), Some(Rank::Clerk)),
             (None, Some("Nhân viên"), Some(Rank::Staff)),
-            (None, Some("Nhân viên bảo vệ"), Some(Rank::Staff)),
+            (None, Some("Nhân viên hợp đồng"), None),
+            (None, Some("Chấp hành viên trung cấp"), None),
             (None, Some("Giáo viên THCS hạng II"), None),
             (None, Some("Chuyên gia cao cấp"), None),
             (None, Some("Chuyên viên về tài chính"), None),

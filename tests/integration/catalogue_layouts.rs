@@ -599,3 +599,103 @@ fn professional_positions_share_per_unit() {
     assert_eq!(all["met"], false);
     assert_eq!(all["shortfall"], 1);
 }
+
+/// Rows an approved catalogue writes in many ways: a section without a
+/// number but with its subtotal, a section heading without one, positions
+/// numbered "1.1" whose name reads like a signer's title, a position whose
+/// name begins "Nhóm", a position named twice, and a row below the
+/// signature — each read as what it is, and nothing dropped silently.
+#[test]
+fn sections_positions_and_signatures_told_apart() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "ds.csv",
+        "Họ và tên,Đơn vị,Loại,Vị trí việc làm,Ngạch,Trình độ chuyên môn\n\
+         Lê Văn An,Phòng Nội vụ,Công chức,Trưởng phòng,Chuyên viên chính,Đại học\n",
+    );
+    let cat = write(
+        dir.path(),
+        "Phòng Nội vụ.csv",
+        "STT,Tên vị trí việc làm,Ngạch công chức tương ứng,Số lượng,Ghi chú\n\
+         ,\"Lãnh đạo, quản lý\",,2,\n\
+         1.1,Trưởng phòng,,1,kiêm nhiệm\n\
+         1.2,Phó Trưởng phòng,Chuyên viên,1,\n\
+         II,\"CHUYÊN MÔN, NGHIỆP VỤ\",,,\n\
+         3,Nhóm trưởng tổ chức,Chuyên viên,1,\n\
+         4,Kế toán,Chuyên viên,1,\n\
+         5,Kế toán,Chuyên viên,1,\n\
+         6,Kế toán 2,Chuyên viên,1,\n\
+         ,Tổng cộng,,6,\n\
+         ,,TM. ỦY BAN NHÂN DÂN,,\n\
+         ,,CHỦ TỊCH,,\n\
+         7,Văn thư,Cán sự,1,\n",
+    );
+    let (out, _) = report_with(dir.path(), &roster, &cat);
+    let s = staffing(&out);
+    let listed: Vec<(&str, &str, &str)> = s
+        .iter()
+        .map(|r| (r[1].as_str(), r[2].as_str(), r[3].as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("truong-phong", "Trưởng phòng", "Lãnh đạo, quản lý"),
+            ("pho-truong-phong", "Phó Trưởng phòng", "Lãnh đạo, quản lý"),
+            (
+                "nhom-truong-to-chuc",
+                "Nhóm trưởng tổ chức",
+                "Chuyên môn, nghiệp vụ chuyên ngành"
+            ),
+            ("ke-toan", "Kế toán", "Chuyên môn, nghiệp vụ chuyên ngành"),
+            ("ke-toan-2", "Kế toán", "Chuyên môn, nghiệp vụ chuyên ngành"),
+            (
+                "ke-toan-2-2",
+                "Kế toán 2",
+                "Chuyên môn, nghiệp vụ chuyên ngành"
+            ),
+        ],
+        "{s:#?}"
+    );
+    // The position below the signature is not read, and the data issues say so.
+    let issues = read_sheet(&out, nhanluc::labels::VI.sheet_issues);
+    assert!(
+        issues
+            .iter()
+            .any(|r| r[2] == "13" && r[4] == "Văn thư" && r[7] == "Cần xử lý"),
+        "{issues:#?}"
+    );
+}
+
+/// Two catalogues whose agencies both end in a place ("… thị xã A", "…
+/// huyện B") would both claim the roster's one "Phòng Nội vụ": neither
+/// does, and both are listed.
+#[test]
+fn two_agencies_never_share_one_unit_by_their_places() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "ds.csv",
+        "Họ và tên,Đơn vị,Loại,Vị trí việc làm,Ngạch,Trình độ chuyên môn\n\
+         Lê Văn An,Phòng Nội vụ,Công chức,Trưởng phòng,Chuyên viên chính,Đại học\n",
+    );
+    let cat = write(
+        dir.path(),
+        "vtvl.csv",
+        "Cơ quan,Tên vị trí việc làm,Số lượng\n\
+         Phòng Nội vụ thị xã A,Trưởng phòng,1\n\
+         Phòng Nội vụ huyện B,Trưởng phòng,1\n",
+    );
+    let (out, j) = report_with(dir.path(), &roster, &cat);
+    assert!(staffing(&out).is_empty(), "{:#?}", staffing(&out));
+    assert_eq!(j["agencies"][0]["placed"], 0);
+    let issues = read_sheet(&out, nhanluc::labels::VI.sheet_issues);
+    for agency in ["Phòng Nội vụ thị xã A", "Phòng Nội vụ huyện B"] {
+        assert!(
+            issues
+                .iter()
+                .any(|r| r[4] == agency && r[5].contains("gần nhất: Phòng Nội vụ")),
+            "{agency}: {issues:#?}"
+        );
+    }
+}

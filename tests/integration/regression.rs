@@ -371,3 +371,26 @@ fn name_split_in_two_columns() {
         .collect();
     assert_eq!(names, ["Nguyễn Văn An", "Cường"]);
 }
+
+/// A roster template numbers its rows on below the data: "3 | Người lập
+/// biểu | … | Chủ tịch UBND xã" and the signer's name on a numbered row are
+/// the footer, not staff (a numbered row is an entry only in catalogues).
+#[test]
+fn numbered_signature_rows_are_the_footer() {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "x.csv",
+        "STT,Họ và tên,Đơn vị,Loại,Chức vụ,Trình độ chuyên môn\n\
+         1,Lê Văn An,UBND xã X,Cán bộ,Chủ tịch UBND,Đại học\n\
+         2,Hà Thị Bình,UBND xã X,Công chức,Địa chính,Trung cấp\n\
+         3,Người lập biểu,,,Chủ tịch UBND xã,\n\
+         4,,,,,\n\
+         5,Nguyễn Văn Ký,,,Hoàng Văn Tám,\n",
+    );
+    let j = check_json(&[&f], &[]);
+    assert_accounted(&j);
+    assert_eq!(j["analysed"], 2, "{j:#}");
+    assert_eq!(j["set_aside"], 0, "{j:#}");
+    assert_eq!(j["non_staff_by_kind"]["footer"], 3, "{j:#}");
+}

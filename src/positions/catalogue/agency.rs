@@ -117,7 +117,6 @@ pub(super) fn section(text: &str) -> Option<Option<PositionKind>> {
         "vi tri viec lam",
         "cac vi tri viec lam",
         "nhom vi tri",
-        "nhom ",
         "nganh ",
         "linh vuc ",
         "khoi ",

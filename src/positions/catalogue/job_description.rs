@@ -53,6 +53,7 @@ pub(super) fn read(path: &Path) -> Result<Vec<JobDescription>> {
             marks: Vec::new(),
             min_keys: 1,
             named_headings: false,
+            numbered_entries: true,
         };
         let kinds = crate::layout::classify_rows(&sheet, layout.body_start, &shape);
         for (i, kind) in kinds.iter().enumerate() {

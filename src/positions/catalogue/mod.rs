@@ -182,10 +182,10 @@ impl Origin {
         match &self.sheet {
             Some(sheet) => format!(
                 "{}, sheet \"{sheet}\", row {}",
-                self.file.display(),
+                ingest::shown_path(&self.file),
                 self.row
             ),
-            None => format!("{}, line {}", self.file.display(), self.row),
+            None => format!("{}, line {}", ingest::shown_path(&self.file), self.row),
         }
     }
 }
@@ -232,7 +232,7 @@ fn check_duplicates(
             let (first, first_origin) = &kept[i];
             if *first == def {
                 notes.push(DataIssue {
-                    file: origin.file.display().to_string().into(),
+                    file: ingest::shown_path(&origin.file).into(),
                     sheet: origin.sheet.clone().unwrap_or_default().into(),
                     row: Some(origin.row),
                     column: origin.column.clone(),
@@ -353,7 +353,11 @@ impl Catalogue {
                 path: path.to_path_buf(),
             });
         };
-        let mut rows = Vec::new();
+        let mut read = Read {
+            rows: Vec::new(),
+            notes: Vec::new(),
+            codes: BTreeMap::new(),
+        };
         for f in files {
             let bytes = std::fs::read(&f).map_err(|source| Error::Read {
                 path: f.clone(),
@@ -362,14 +366,15 @@ impl Catalogue {
             cat.files.push((f.clone(), ingest::sha256_hex(&bytes)));
             if f.extension().and_then(|e| e.to_str()) == Some("toml") {
                 let text = String::from_utf8_lossy(&bytes);
-                from_toml(&f, &text, &mut rows, &mut cat.accepted_fields)?;
+                from_toml(&f, &text, &mut read.rows, &mut cat.accepted_fields)?;
             } else {
                 let sheets = ingest::read_file(&f, 0, None)?.into_sheets();
                 for s in &sheets {
-                    from_sheet(&f, s, agency, &mut rows)?;
+                    from_sheet(&f, s, agency, &mut read)?;
                 }
             }
         }
+        let rows = read.rows;
         for (def, origin) in &rows {
             if let AgencyRef::Unit(key) = &def.agency
                 && !cat.agencies.iter().any(|a| a.key == *key)
@@ -385,6 +390,7 @@ impl Catalogue {
             }
         }
         (cat.positions, cat.notes) = check_duplicates(rows)?;
+        cat.notes.extend(read.notes);
         if let Some(f) = opts.job_descriptions {
             let bytes = std::fs::read(f).map_err(|source| Error::Read {
                 path: f.to_path_buf(),

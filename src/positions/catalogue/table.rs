@@ -67,6 +67,15 @@ struct SheetContext {
     kind: Option<PositionKind>,
 }
 
+/// What a catalogue is being read into: positions with where each was
+/// read, notes on rows not read, and the codes taken so far per agency
+/// (folded, across every file and sheet of the catalogue).
+pub(super) struct Read {
+    pub(super) rows: Vec<(PositionDef, Origin)>,
+    pub(super) notes: Vec<DataIssue>,
+    pub(super) codes: BTreeMap<String, BTreeSet<String>>,
+}
+
 /// A catalogue sheet: in this tool's own layout (an agency column, codes,
 /// requirement columns) or in an approved one (the agency in the title,
 /// section rows giving the kind, no codes, grades by name), found with the
@@ -75,7 +84,7 @@ pub(super) fn from_sheet(
     path: &Path,
     sheet: &ingest::RawSheet,
     given_agency: Option<&str>,
-    out: &mut Vec<(PositionDef, Origin)>,
+    out: &mut Read,
 ) -> Result<()> {
     let err = cell_error(path, sheet);
     let layout = sheet_layout(
@@ -100,6 +109,7 @@ pub(super) fn from_sheet(
         marks: Vec::new(),
         min_keys: 1,
         named_headings: false,
+        numbered_entries: true,
     };
     let kinds = crate::layout::classify_rows(sheet, layout.body_start, &shape);
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -110,8 +120,6 @@ pub(super) fn from_sheet(
             .flatten(),
         kind: sheet_kind(sheet, layout.header_row),
     };
-    // Derived codes: one per (agency, name), numbered when a name repeats.
-    let mut derived: BTreeMap<(String, String), u32> = BTreeMap::new();
     for (i, row_kind) in kinds.iter().enumerate() {
         let r = layout.body_start + i;
         let row = sheet.excel_rows[r];
@@ -121,27 +129,37 @@ pub(super) fn from_sheet(
                 .filter(|s| !s.is_empty())
         };
         let header = |k: Col| col(k).map_or_else(|| format!("{k:?}"), |c| layout.header_of(c));
+        let name = get(Col::Name);
         match row_kind {
             RowKind::Staff => {}
             RowKind::Heading => {
-                if let Some(kind) = get(Col::Name).and_then(|t| section(&t)).flatten() {
+                if let Some(kind) = name.as_deref().and_then(kind_of_section) {
                     ctx.kind = Some(kind);
                 }
                 continue;
             }
+            // A row that reads as a position below the signature: not read,
+            // and said so.
+            RowKind::StaffBelowFooter => {
+                out.notes.push(DataIssue {
+                    file: ingest::shown_path(path).into(),
+                    sheet: sheet.name.as_str().into(),
+                    row: Some(row),
+                    column: header(Col::Name),
+                    value: name.unwrap_or_default(),
+                    problem: Problem::BelowFooter,
+                    action: Action::NotRead,
+                });
+                continue;
+            }
             _ => continue,
         }
-        // A section row, even one carrying its subtotal: a Roman numeral or
-        // a letter in the STT column, or a name that reads as a section.
-        let stt_section = get(Col::RowNumber).is_some_and(|s| is_section_number(&s));
-        let name = get(Col::Name);
-        if let Some(sec) = name
-            .as_deref()
-            .and_then(section)
-            .or(stt_section.then_some(None))
-        {
-            if let Some(kind) = sec.or_else(|| name.as_deref().and_then(kind_from_text)) {
-                ctx.kind = Some(kind);
+        let filled = [Col::Code, Col::Grades, Col::Levels]
+            .iter()
+            .any(|k| get(*k).is_some());
+        if let Some(kind) = section_row(get(Col::RowNumber).as_deref(), name.as_deref(), filled) {
+            if kind.is_some() {
+                ctx.kind = kind;
             }
             continue;
         }
@@ -163,14 +181,10 @@ pub(super) fn from_sheet(
                 ));
             }
         };
-        let code = get(Col::Code).unwrap_or_else(|| {
-            let n = derived
-                .entry((fold(&agency_text), fold(&name)))
-                .or_default();
-            *n += 1;
-            derived_code(&name, *n)
-        });
-        let levels = Requirements::read(&get, &header, row, &err)?;
+        let taken = out.codes.entry(fold(&agency_text)).or_default();
+        let code = get(Col::Code).unwrap_or_else(|| derived_code(&name, taken));
+        taken.insert(fold(&code));
+        let req = Requirements::read(&get, &header, row, &err)?;
         let origin = Origin {
             file: path.to_path_buf(),
             sheet: Some(sheet.name.clone()),
@@ -182,22 +196,57 @@ pub(super) fn from_sheet(
             agency_text,
             code,
             name,
-            kind: levels.kind.or(ctx.kind),
+            kind: req.kind.or(ctx.kind),
             grades: get(Col::Grades).map(|g| split_list(&g)).unwrap_or_default(),
-            min_education: levels.education,
+            min_education: req.education,
             fields: get(Col::Fields).map(|g| split_list(&g)).unwrap_or_default(),
-            min_political_theory: levels.political,
-            min_state_management: levels.state,
+            min_political_theory: req.political,
+            min_state_management: req.state,
             other: get(Col::Other),
-            headcount: levels.headcount,
+            headcount: req.headcount,
             aliases: get(Col::Aliases)
                 .map(|g| split_list(&g))
                 .unwrap_or_default(),
             described: false,
         };
-        out.push((def, origin));
+        out.rows.push((def, origin));
     }
     Ok(())
+}
+
+/// The kind a section's text names: "I. Vị trí việc làm lãnh đạo, quản
+/// lý", "LÃNH ĐẠO, QUẢN LÝ".
+fn kind_of_section(text: &str) -> Option<PositionKind> {
+    section(text)
+        .flatten()
+        .or_else(|| kind_from_text(crate::text::without_section_label(text)))
+}
+
+/// Whether a row the classifier took for data is a section, and the kind it
+/// names (`Some(None)`: a section naming no kind, a sector). A whole number
+/// in the STT column makes a position; a Roman numeral or a letter makes a
+/// section, even carrying its subtotal; without a number, a row with no
+/// code, grade or level whose text reads as a section or names a kind is one.
+fn section_row(
+    stt: Option<&str>,
+    name: Option<&str>,
+    filled: bool,
+) -> Option<Option<PositionKind>> {
+    let stt = stt.map(str::trim).filter(|s| !s.is_empty());
+    match stt {
+        Some(s) if s.chars().all(|c| c.is_ascii_digit()) => None,
+        Some(s) if crate::layout::is_section_label(&fold(s.trim_end_matches(['.', ')']))) => {
+            Some(name.and_then(kind_of_section))
+        }
+        None if !filled => {
+            let name = name?;
+            match section(name) {
+                Some(kind) => Some(kind.or_else(|| kind_of_section(name))),
+                None => kind_of_section(name).map(Some),
+            }
+        }
+        _ => None,
+    }
 }
 
 /// An error naming a cell of a catalogue sheet.
@@ -226,20 +275,20 @@ pub(super) fn sheet_layout(
     })
 }
 
-/// A Roman numeral or a single capital letter: a section's number.
-fn is_section_number(s: &str) -> bool {
-    let t = s.trim().trim_end_matches(['.', ')']);
-    !t.is_empty()
-        && (t.chars().all(|c| "IVXL".contains(c))
-            || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
-}
-
 /// A code for a position the catalogue gives none: its folded name
-/// ("chuyen-vien-ve-to-chuc"), numbered from the second time the agency
-/// lists the same name. Stable: the same catalogue gives the same codes.
-fn derived_code(name: &str, n: u32) -> String {
+/// ("chuyen-vien-ve-to-chuc"), numbered when the agency has that code
+/// already ("ke-toan-2" for a second "Kế toán"; a later "Kế toán 2" then
+/// gets "ke-toan-2-2"), codes being compared folded as everywhere. The same
+/// catalogue gives the same codes.
+fn derived_code(name: &str, taken: &BTreeSet<String>) -> String {
     let base = fold(name).replace(' ', "-");
-    if n > 1 { format!("{base}-{n}") } else { base }
+    let mut code = base.clone();
+    let mut n = 1;
+    while taken.contains(&fold(&code)) {
+        n += 1;
+        code = format!("{base}-{n}");
+    }
+    code
 }
 
 /// The levels and counts a row gives, each checked against what its column
