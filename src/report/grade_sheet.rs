@@ -209,9 +209,7 @@ pub(super) fn grades(
     widths.extend((RANKS..NOTE).map(|c| (c, 6.5)));
     widths.push((NOTE, 18.0));
     let w = output::Widths::set(ws, &widths)?;
-    heading(ws, f, input, l.sheet_grades, NOTE)?;
-    let name_height = output::wrapped_height(super::policy_name(input), w.span(0, NOTE), 12.0);
-    ws.set_row_height(4, name_height)?;
+    heading(ws, f, input, l.sheet_grades, NOTE, w.span(0, NOTE))?;
     header(ws, f, &w, input)?;
     let first = HEADER_ROW + 1;
     let mut r = first;

@@ -214,6 +214,7 @@ pub(crate) fn heading(
     input: &ReportInput<'_>,
     title: &str,
     last_col: u16,
+    width: f64,
 ) -> Result<(), XlsxError> {
     let l = labels::get(input.lang);
     let half = last_col / 2;
@@ -241,7 +242,9 @@ pub(crate) fn heading(
         &format!("{} {}", d.annex, roman(n)),
         &f.bold,
     )?;
-    ws.merge_range(3, 0, 3, last_col, title, &f.title)?;
+    // Annex titles in capitals, as the decree writes a title.
+    let title = title.to_uppercase();
+    ws.merge_range(3, 0, 3, last_col, &title, &f.title)?;
     ws.merge_range(4, 0, 4, last_col, policy_name(input), &f.italic)?;
     let doc = &input.policy.document;
     let number = labels::number_line(input.lang, doc.number.as_deref(), doc.symbol.as_deref());
@@ -256,6 +259,18 @@ pub(crate) fn heading(
         .replace("{signed}", signed)
         .replace("{date}", &date);
     ws.merge_range(5, 0, 5, last_col, &line, &f.italic)?;
+    // The lines that wrap on a narrow sheet are as tall as they need.
+    let one = output::wrapped_height("", 1.0, 12.0);
+    for (row, text, size) in [
+        (3, title.as_str(), 16.0),
+        (4, policy_name(input), 12.0),
+        (5, line.as_str(), 12.0),
+    ] {
+        let h = output::wrapped_height(text, width, size);
+        if h > one {
+            ws.set_row_height(row, h)?;
+        }
+    }
     Ok(())
 }
 
@@ -270,6 +285,20 @@ fn roman(mut n: u32) -> String {
         }
     }
     out
+}
+
+/// A unit-code column as wide as the longest code (a code wraps at its
+/// hyphens in print: "BK-" / "LDTBXH").
+pub(crate) fn unit_code_width(input: &ReportInput<'_>) -> f64 {
+    let longest = input
+        .hierarchy
+        .nodes
+        .iter()
+        .filter_map(|n| n.code.as_deref())
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0);
+    (f64::from(u32::try_from(longest).unwrap_or(30)) * 1.25 + 2.0).clamp(10.0, 30.0)
 }
 
 /// A printed sheet's top: the column widths, the official heading and the
@@ -302,13 +331,8 @@ pub(crate) fn table_top(
     }
     let w = output::Widths::set(ws, &widths)?;
     let last = output::col(headers.len().saturating_sub(1));
-    heading(ws, f, input, title, last)?;
+    heading(ws, f, input, title, last, w.span(0, last))?;
     header_row(ws, f, HEADER_ROW, headers)?;
-    // The policy's name across the table wraps when the table is narrow.
-    let name_height = output::wrapped_height(policy_name(input), w.span(0, last), 12.0);
-    if name_height > output::wrapped_height("", 1.0, 12.0) {
-        ws.set_row_height(4, name_height)?;
-    }
     let cells = headers
         .iter()
         .enumerate()

@@ -99,7 +99,7 @@ pub(super) fn projection(
         .map(String::from),
     );
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let mut widths = vec![(0, 8.0), (1, 10.0), (2, 40.0)];
+    let mut widths = vec![(0, 8.0), (1, super::unit_code_width(input)), (2, 40.0)];
     widths.extend((3..refs.len()).map(|c| (col(c), 12.0)));
     let (last, w) = table_top(ws, f, input, l.sheet_projection, &refs, &widths)?;
     let extra = 3 + dates.len();

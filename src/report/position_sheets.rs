@@ -47,10 +47,12 @@ impl Totals {
 
     /// Writes a "Cộng" row (the agency's rows since the last one) or, with
     /// `grand`, the "Tổng cộng" row over the whole table.
+    #[allow(clippy::too_many_arguments)]
     fn write(
         &mut self,
         ws: &mut Worksheet,
         f: &Formats,
+        w: &output::Widths,
         r: u32,
         label: &str,
         last: u16,
@@ -62,6 +64,8 @@ impl Totals {
             (self.first, self.agency)
         };
         output::text_with_format(ws, r, 0, label, &f.cell_bold)?;
+        // Bold wraps a little wider: sized as 13-point text.
+        w.fit_row(ws, r, [(0, label)], 13.0)?;
         for c in [1u16, 2, 3, last] {
             ws.write_blank(r, c, &f.cell_bold)?;
         }
@@ -111,7 +115,7 @@ pub(super) fn positions(
         .iter()
         .map(|s| {
             p.catalogue.positions[s.position as usize]
-                .code
+                .shown_code()
                 .chars()
                 .count()
         })
@@ -153,7 +157,7 @@ pub(super) fn positions(
             &input.loaded.roster.units[s.unit as usize].name,
             &f.cell,
         )?;
-        output::text_with_format(ws, r, 1, &def.code, &f.cell)?;
+        output::text_with_format(ws, r, 1, def.shown_code(), &f.cell)?;
         output::text_with_format(ws, r, 2, &def.name, &f.cell)?;
         output::text_with_format(
             ws,
@@ -186,13 +190,21 @@ pub(super) fn positions(
         if p.staffing.get(k + 1).is_none_or(|next| next.unit != s.unit) {
             let unit = &input.loaded.roster.units[s.unit as usize].name;
             let label = format!("{} {unit}", labels::doc(input.lang).subtotal);
-            totals.write(ws, f, r, &label, last, false)?;
+            totals.write(ws, f, &w, r, &label, last, false)?;
             w.fit_row(ws, r, [(0, label.as_str())], 12.0)?;
             r += 1;
         }
     }
     if !p.staffing.is_empty() {
-        totals.write(ws, f, r, labels::doc(input.lang).grand_total, last, true)?;
+        totals.write(
+            ws,
+            f,
+            &w,
+            r,
+            labels::doc(input.lang).grand_total,
+            last,
+            true,
+        )?;
         r += 1;
     }
     if r > HEADER_ROW + 1 {
@@ -246,7 +258,12 @@ pub(super) fn unfit(
     let code_width = rows
         .iter()
         .filter_map(|&i| p.assignments[i].position)
-        .map(|i| p.catalogue.positions[i as usize].code.chars().count())
+        .map(|i| {
+            p.catalogue.positions[i as usize]
+                .shown_code()
+                .chars()
+                .count()
+        })
         .max()
         .map_or(10.0, |n| {
             (num(u32::try_from(n).unwrap_or(30)) * 1.25 + 2.0).clamp(10.0, 30.0)
@@ -313,7 +330,7 @@ pub(super) fn unfit(
                     input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
                     &f.cell,
                 )?;
-                output::text_with_format(ws, r, 4, def.map_or("", |d| d.code.as_str()), &f.cell)?;
+                output::text_with_format(ws, r, 4, def.map_or("", |d| d.shown_code()), &f.cell)?;
                 output::text_with_format(ws, r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
                 // The requirements, and where they come from.
                 let text = labels::with_basis(
@@ -340,7 +357,7 @@ pub(super) fn unfit(
                     ),
                     (2, input.loaded.roster.texts.get(rec.name)),
                     (3, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
-                    (4, def.map_or("", |d| d.code.as_str())),
+                    (4, def.map_or("", |d| d.shown_code())),
                     (5, def.map_or("", |d| d.name.as_str())),
                     (6, text.as_str()),
                     (7, labels::standard(input.lang, a.standard())),

@@ -82,7 +82,12 @@ pub(super) fn by_unit(
         input,
         l.title_units,
         &headers,
-        &[(0, 8.0), (1, 12.0), (2, 42.0), (8, 14.0)],
+        &[
+            (0, 8.0),
+            (1, super::unit_code_width(input)),
+            (2, 42.0),
+            (8, 14.0),
+        ],
     )?;
     let mut r = HEADER_ROW + 1;
     let mut below: Vec<(f64, String, f64, f64)> = Vec::new();
@@ -311,13 +316,13 @@ pub(super) fn training(
                 &[
                     (0, 6.0),
                     (1, 8.0),
-                    (2, 30.0),
-                    (3, 26.0),
+                    (2, 26.0),
+                    (3, 22.0),
                     (4, 12.0),
-                    (5, 24.0),
-                    (6, 18.0),
-                    (7, 34.0),
-                    (8, 30.0),
+                    (5, 20.0),
+                    (6, 16.0),
+                    (7, 28.0),
+                    (8, 28.0),
                 ],
             )?;
             // Before the rows: a constant-memory sheet cannot change a written row.

@@ -111,7 +111,7 @@ fn staffing(out: &Path) -> Vec<[String; 6]> {
     read_sheet(out, nhanluc::labels::VI.sheet_positions)
         .into_iter()
         .skip(8)
-        .filter(|r| !r[1].is_empty())
+        .filter(|r| !r[2].is_empty())
         .map(|r| {
             [
                 r[0].clone(),
@@ -209,18 +209,21 @@ fn official_layouts_in_one_folder_place_everyone() {
             .unwrap_or_else(|| panic!("{unit} / {name}: {s:#?}"))
             .clone()
     };
-    // Codes derived from the names; kinds from the sections (and the
-    // school's title); approved from the rows, not the sections' subtotals.
+    // Codes derived from the names (in the JSON; printed blank, being no
+    // official code); kinds from the sections (and the school's title);
+    // approved from the rows, not the sections' subtotals.
     let pnv = "Phòng Nội vụ";
+    assert!(
+        j["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["unit"] == pnv && p["code"] == "truong-phong"),
+        "{j:#}"
+    );
     assert_eq!(
         row(pnv, "Trưởng phòng")[1..],
-        [
-            "truong-phong",
-            "Trưởng phòng",
-            "Lãnh đạo, quản lý",
-            "1",
-            "1"
-        ]
+        ["", "Trưởng phòng", "Lãnh đạo, quản lý", "1", "1"]
     );
     assert_eq!(row(pnv, "Chuyên viên tổ chức")[4..], ["2", "1"]);
     assert_eq!(row(pnv, "Văn thư")[3], "Hỗ trợ, phục vụ");
@@ -267,12 +270,7 @@ fn consolidated_table_and_unmatched_agency() {
     assert_eq!(s.len(), 1, "{s:#?}");
     assert_eq!(
         s[0][..4],
-        [
-            "Phòng Nội vụ",
-            "truong-phong",
-            "Trưởng phòng",
-            "Lãnh đạo, quản lý"
-        ]
+        ["Phòng Nội vụ", "", "Trưởng phòng", "Lãnh đạo, quản lý"]
     );
     assert_eq!(j["agencies"][0]["placed"], 1);
     // "Phòng Tư pháp huyện" names no unit: said where, with the closest unit.
@@ -325,7 +323,7 @@ fn an_agency_nothing_names_is_asked_for() {
     let o = run(args(&["--agency", "Phòng Nội vụ"]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let s = staffing(&dir.path().join("r.xlsx"));
-    assert_eq!(s[0][..3], ["Phòng Nội vụ", "truong-phong", "Trưởng phòng"]);
+    assert_eq!(s[0][..3], ["Phòng Nội vụ", "", "Trưởng phòng"]);
 }
 
 /// The sample's catalogue in the approved layout (no codes, grades by name,
@@ -631,11 +629,21 @@ fn sections_positions_and_signatures_told_apart() {
          ,,CHỦ TỊCH,,\n\
          7,Văn thư,Cán sự,1,\n",
     );
-    let (out, _) = report_with(dir.path(), &roster, &cat);
+    let (out, j) = report_with(dir.path(), &roster, &cat);
     let s = staffing(&out);
+    // Codes from the JSON (derived, printed blank), kinds from the sheet.
+    let codes: Vec<&str> = j["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes.len(), s.len(), "{s:#?}");
+    assert!(s.iter().all(|r| r[1].is_empty()), "{s:#?}");
     let listed: Vec<(&str, &str, &str)> = s
         .iter()
-        .map(|r| (r[1].as_str(), r[2].as_str(), r[3].as_str()))
+        .zip(&codes)
+        .map(|(r, code)| (*code, r[2].as_str(), r[3].as_str()))
         .collect();
     assert_eq!(
         listed,

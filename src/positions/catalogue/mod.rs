@@ -112,6 +112,17 @@ pub struct PositionDef {
     pub aliases: Vec<String>,
     /// The requirements come from a job description (`--job-descriptions`).
     pub described: bool,
+    /// The catalogue gives no code: `code` is derived from the name (an id
+    /// for matching and JSON, not printed as if it were an official code).
+    pub code_derived: bool,
+}
+
+impl PositionDef {
+    /// The code as printed: blank when derived.
+    #[must_use]
+    pub fn shown_code(&self) -> &str {
+        if self.code_derived { "" } else { &self.code }
+    }
 }
 
 /// The catalogue.

@@ -182,6 +182,7 @@ pub(super) fn from_sheet(
             }
         };
         let taken = out.codes.entry(fold(&agency_text)).or_default();
+        let code_derived = get(Col::Code).is_none();
         let code = get(Col::Code).unwrap_or_else(|| derived_code(&name, taken));
         taken.insert(fold(&code));
         let req = Requirements::read(&get, &header, row, &err)?;
@@ -208,6 +209,7 @@ pub(super) fn from_sheet(
                 .map(|g| split_list(&g))
                 .unwrap_or_default(),
             described: false,
+            code_derived,
         };
         out.rows.push((def, origin));
     }

@@ -67,6 +67,7 @@ pub(super) fn from_toml(
             headcount: p.headcount,
             aliases: p.aliases,
             described: false,
+            code_derived: false,
         };
         out.push((def, origin));
     }
