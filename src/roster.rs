@@ -141,6 +141,8 @@ pub struct StaffRecord {
     pub training_end: Option<PartialDate>,
     /// Retirement date override.
     pub retirement_date: Option<PartialDate>,
+    /// Professional level (bậc nghề nghiệp 1–5).
+    pub professional_level: Option<u8>,
 }
 
 /// The clean staff table.

@@ -54,6 +54,8 @@ pub enum Field {
     TrainingLevel,
     TrainingEnd,
     RetirementDate,
+    /// Professional level (bậc nghề nghiệp 1–5, Decree 232/2026).
+    ProfessionalLevel,
 }
 
 /// Fields a roster sheet must have.
@@ -66,7 +68,7 @@ pub const REQUIRED: [Field; 4] = [
 
 impl Field {
     /// Every field, in display order.
-    pub const ALL: [Field; 32] = [
+    pub const ALL: [Field; 33] = [
         Field::RowNumber,
         Field::FullName,
         Field::FamilyName,
@@ -99,6 +101,7 @@ impl Field {
         Field::TrainingLevel,
         Field::TrainingEnd,
         Field::RetirementDate,
+        Field::ProfessionalLevel,
     ];
 
     /// The field's id as used in `--columns` files and JSON.
@@ -137,6 +140,7 @@ impl Field {
             Field::TrainingLevel => "training_level",
             Field::TrainingEnd => "training_end",
             Field::RetirementDate => "retirement_date",
+            Field::ProfessionalLevel => "professional_level",
         }
     }
 
@@ -330,6 +334,14 @@ impl Field {
                 "Training end",
             ],
             Field::RetirementDate => &["Ngày nghỉ hưu", "Thời điểm nghỉ hưu", "Retirement date"],
+            // Never bare "Bậc": that is the salary step (bậc lương).
+            Field::ProfessionalLevel => &[
+                "Bậc nghề nghiệp",
+                "Bậc nghề nghiệp hiện giữ",
+                "Bậc nghề nghiệp được xếp",
+                "Bậc nghề nghiệp viên chức",
+                "Professional level",
+            ],
         }
     }
 }

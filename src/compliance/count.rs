@@ -279,24 +279,38 @@ pub(super) fn evaluate_agency_target(
         .cont_slice()?
         .to_vec();
     let cat = per_unit.column("cat")?.bool()?.clone();
-    let mut leaf: Vec<Option<(u64, u64, u64)>> = vec![None; h.nodes.len()];
-    for i in 0..units.len() {
+    let verdicts = (0..units.len()).map(|i| {
         // Exact: m / n ≥ share, as m·100·10⁴ ≥ share·10⁴ · n.
         let structured = n[i] > 0
             && cat.get(i).unwrap_or(false)
             && u128::from(m[i]) * 100 * 10_000 >= u128::from(share.scaled()) * u128::from(n[i]);
-        leaf[h.leaf[units[i] as usize]] = Some((1, u64::from(structured), 0));
+        (units[i], structured, false)
+    });
+    Ok(agency_result(h, t, verdicts))
+}
+
+/// A target over agencies from each agency's verdict (unit, meets, unknown):
+/// each agency counts once in N, in Q when it meets, in U when unknown;
+/// summed per parent and over the whole roster.
+pub(super) fn agency_result(
+    h: &Hierarchy,
+    t: &Target,
+    verdicts: impl IntoIterator<Item = (u32, bool, bool)>,
+) -> TargetResult {
+    let mut leaf: Vec<Option<(u64, u64, u64)>> = vec![None; h.nodes.len()];
+    for (unit, meets, unknown) in verdicts {
+        leaf[h.leaf[unit as usize]] = Some((1, u64::from(meets), u64::from(unknown)));
     }
     let mut parent: Vec<Option<(u64, u64, u64)>> = vec![None; h.nodes.len()];
     let mut all = (0, 0, 0);
     for &node in &h.leaf {
-        let (a, q, _) = leaf[node].unwrap_or_default();
-        all = (all.0 + a, all.1 + q, 0);
+        let (a, q, u) = leaf[node].unwrap_or_default();
+        all = (all.0 + a, all.1 + q, all.2 + u);
         for anc in h.rollup_nodes(node) {
             let p = parent[anc].get_or_insert((0, 0, 0));
-            *p = (p.0 + a, p.1 + q, 0);
+            *p = (p.0 + a, p.1 + q, p.2 + u);
         }
     }
     let all = all_row(t, all);
-    Ok(result(h, t, (&leaf, &parent), all, Vec::new(), Vec::new()))
+    result(h, t, (&leaf, &parent), all, Vec::new(), Vec::new())
 }

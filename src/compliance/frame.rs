@@ -197,6 +197,8 @@ pub(super) fn measure_column(m: &Measure) -> (&'static str, i32) {
         Measure::PlacedInPosition => ("placed", 1),
         Measure::PlacedWithMatchingGrade | Measure::StructuredByPosition(_) => ("placed_grade", 1),
         Measure::ProfessionalPositions(_) => ("professional", 1),
+        // Counted per position, not per person (compliance::caps).
+        Measure::LevelCaps => ("placed", 1),
         Measure::MeetsPositionStandard => ("standard", 1),
     }
 }

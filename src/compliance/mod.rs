@@ -23,6 +23,8 @@ use crate::text::fold;
 use crate::units::Hierarchy;
 use std::collections::HashMap;
 
+mod caps;
+pub use caps::level_caps;
 mod count;
 mod frame;
 
@@ -163,6 +165,9 @@ pub fn evaluate(
             let r = match t.measure {
                 Measure::StructuredByPosition(share) | Measure::ProfessionalPositions(share) => {
                     evaluate_agency_target((&frame, &titles), h, t, share)
+                }
+                Measure::LevelCaps => {
+                    caps::evaluate_level_caps((&frame, &titles), roster, placement, h, t)
                 }
                 _ => evaluate_target((&frame, &titles), &ancestry, h, t),
             };

@@ -101,6 +101,7 @@ pub static EN: Labels = Labels {
     req_placed_grade: "Placed in a job position with its matching grade",
     req_standard: "Meets the standards of the job position",
     req_structured: "Agency staffed by job position (at least {share}% placed with matching grades)",
+    req_level_caps: "Unit whose positions keep within the caps on top professional levels (level 5 at most 30%, level 4 at most 40% of a position's quota; with two levels, the upper at most 50%)",
     req_professional: "Unit with at least {share}% of its staff in professional positions (specialised and shared)",
     not_placed: "Not placed in a job position",
     placed_wrong_grade: "Placed, but not in the matching grade",

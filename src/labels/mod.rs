@@ -142,6 +142,7 @@ pub struct Labels {
     pub req_standard: &'static str,
     pub req_structured: &'static str,
     pub req_professional: &'static str,
+    pub req_level_caps: &'static str,
     pub not_placed: &'static str,
     pub placed_wrong_grade: &'static str,
     pub below_standard: &'static str,

@@ -110,6 +110,7 @@ fn field_en(f: Field) -> &'static str {
         Field::TrainingLevel => "Level in training",
         Field::TrainingEnd => "Training end date",
         Field::RetirementDate => "Retirement date",
+        Field::ProfessionalLevel => "Professional level",
     }
 }
 
@@ -324,6 +325,7 @@ pub fn requirement(lang: Lang, m: &Measure) -> String {
                 .req_professional
                 .replace("{share}", &share.display(lang == Lang::Vi));
         }
+        Measure::LevelCaps => return l.req_level_caps.to_string(),
     };
     format!("{scale}: {level} {}", l.or_above)
 }

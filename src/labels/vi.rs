@@ -101,6 +101,7 @@ pub static VI: Labels = Labels {
     req_placed_grade: "Được bố trí vào vị trí việc làm, đúng ngạch tương ứng",
     req_standard: "Đạt tiêu chuẩn của vị trí việc làm",
     req_structured: "Cơ quan có cơ cấu cán bộ, công chức theo vị trí việc làm (từ {share}% được bố trí đúng vị trí, đúng ngạch)",
+    req_level_caps: "Đơn vị có số người ở bậc nghề nghiệp cao của mỗi vị trí việc làm không vượt tỷ lệ tối đa (bậc 5 không quá 30%, bậc 4 không quá 40% số lượng của vị trí; vị trí có 2 bậc: bậc trên không quá 50%)",
     req_professional: "Đơn vị có từ {share}% số người làm việc ở vị trí việc làm chuyên môn, nghiệp vụ (chuyên ngành và dùng chung)",
     not_placed: "Chưa bố trí vào vị trí việc làm",
     placed_wrong_grade: "Đã bố trí nhưng chưa đúng ngạch",

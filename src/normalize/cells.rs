@@ -216,6 +216,7 @@ pub(super) struct Columns {
     pub(super) training_level: Option<Parsed<Option<Education>>>,
     pub(super) training_end: Option<Parsed<Option<DateRead>>>,
     pub(super) retirement: Option<Parsed<Option<DateRead>>>,
+    pub(super) professional_level: Option<Parsed<Option<u8>>>,
 }
 
 impl Columns {
@@ -290,6 +291,9 @@ impl Columns {
             }),
             training_end: date(Field::TrainingEnd),
             retirement: date(Field::RetirementDate),
+            professional_level: Parsed::new(sheet, l, Field::ProfessionalLevel, |v| {
+                scales::parse_professional_level(&v.display())
+            }),
         };
         // Education is required: as a column or as marker columns.
         (columns.education.is_some() || columns.education_marks.is_some()).then_some(columns)

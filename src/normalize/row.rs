@@ -220,6 +220,13 @@ pub(super) fn read_row(
         Field::RetirementDate,
         issues,
     );
+    let professional_level = read_value(
+        c.professional_level.as_ref(),
+        sheet,
+        r,
+        Field::ProfessionalLevel,
+        issues,
+    );
     let party_member = c
         .party
         .as_ref()
@@ -274,6 +281,7 @@ pub(super) fn read_row(
         training_level,
         training_end,
         retirement_date,
+        professional_level,
     })
 }
 

@@ -135,6 +135,10 @@ pub enum Measure {
     /// chung (Decree 106/2020/NĐ-CP: at least 65% of a public service unit's
     /// headcount).
     ProfessionalPositions(Percent),
+    /// Over agencies: an agency counts when no job position of it has more
+    /// people at its top professional levels than Decree 232/2026 allows
+    /// (`measure = "level_caps"`; see [`crate::compliance::level_caps`]).
+    LevelCaps,
 }
 
 impl Measure {
@@ -143,7 +147,9 @@ impl Measure {
     pub fn over_agencies(&self) -> bool {
         matches!(
             self,
-            Measure::StructuredByPosition(_) | Measure::ProfessionalPositions(_)
+            Measure::StructuredByPosition(_)
+                | Measure::ProfessionalPositions(_)
+                | Measure::LevelCaps
         )
     }
 
@@ -157,6 +163,7 @@ impl Measure {
                 | Measure::MeetsPositionStandard
                 | Measure::StructuredByPosition(_)
                 | Measure::ProfessionalPositions(_)
+                | Measure::LevelCaps
         )
     }
 }

@@ -232,7 +232,8 @@ fn current_level(input: &ReportInput<'_>, m: &Measure, idx: usize) -> &'static s
         | Measure::PlacedWithMatchingGrade
         | Measure::MeetsPositionStandard
         | Measure::StructuredByPosition(_)
-        | Measure::ProfessionalPositions(_) => match a {
+        | Measure::ProfessionalPositions(_)
+        | Measure::LevelCaps => match a {
             Some(a) if matches!(m, Measure::MeetsPositionStandard) && a.to_verify() => {
                 labels::standard(lang, crate::positions::Standard::ToVerify)
             }

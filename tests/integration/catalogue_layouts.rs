@@ -707,3 +707,81 @@ fn two_agencies_never_share_one_unit_by_their_places() {
         );
     }
 }
+
+/// `measure = "level_caps"` (Decree 232/2026): per position, at most 30% of
+/// its quota at bậc 5 and 40% at bậc 4 (levels up to 5), 50% at the upper of
+/// two levels. Counted by hand, quota 10 for "Giáo viên" (bậc 1–5), 2 for
+/// "Kế toán" (bậc 2–3): Trường A 3 at bậc 5, 4 at bậc 4 (meets, at the
+/// caps); Trường B 4 at bậc 5 (40% > 30%: fails); Trường C 3 at bậc 5 and one
+/// of unknown level (could be a fourth: unknown); Trường D one Kế toán at bậc
+/// 3 (50% ≤ 50%: meets). 2 of 4 units, 1 unknown.
+#[test]
+fn level_caps_per_position() {
+    let dir = tempdir();
+    let mut roster =
+        String::from("Họ và tên,Đơn vị,Loại,Vị trí việc làm,Trình độ chuyên môn,Bậc nghề nghiệp\n");
+    let mut add = |unit: &str, position: &str, level: &str, n: usize| {
+        for i in 0..n {
+            roster.push_str(&format!(
+                "Người {unit} {level} {i},{unit},Viên chức,{position},Đại học,{level}\n"
+            ));
+        }
+    };
+    add("Trường A", "Giáo viên", "Bậc 5", 3);
+    add("Trường A", "Giáo viên", "4", 4);
+    add("Trường A", "Giáo viên", "bậc III", 3);
+    add("Trường B", "Giáo viên", "5", 4);
+    add("Trường C", "Giáo viên", "5", 3);
+    add("Trường C", "Giáo viên", "", 1);
+    add("Trường D", "Kế toán", "3", 1);
+    add("Trường D", "Kế toán", "2", 1);
+    let roster = write(dir.path(), "ds.csv", roster);
+    let mut cat = String::new();
+    for school in ["Trường A", "Trường B", "Trường C", "Trường D"] {
+        cat.push_str(&format!(
+            "[[position]]\nagency = \"{school}\"\ncode = \"GV\"\nname = \"Giáo viên\"\nlevels = [1, 5]\nheadcount = 10\n\n\
+             [[position]]\nagency = \"{school}\"\ncode = \"KT\"\nname = \"Kế toán\"\nlevels = [2, 3]\nheadcount = 2\n\n"
+        ));
+    }
+    let cat = write(dir.path(), "vtvl.toml", cat);
+    let policy = POLICY.replace(
+        "measure = \"placed_in_position\"",
+        "measure = \"level_caps\"",
+    );
+    let (_, j) = report_json(
+        "report",
+        dir.path(),
+        "2026-01-01",
+        &policy,
+        &[&roster],
+        &["--positions", cat.to_str().unwrap()],
+    );
+    let all = j["compliance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["scope"] == "all")
+        .unwrap();
+    assert_eq!(
+        (
+            all["population"].as_u64(),
+            all["qualified"].as_u64(),
+            all["unknown"].as_u64()
+        ),
+        (Some(4), Some(2), Some(1)),
+        "{all:#}"
+    );
+    let unit = |name: &str| {
+        j["compliance"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["unit"] == name)
+            .unwrap_or_else(|| panic!("{name}: {j:#}"))
+            .clone()
+    };
+    assert_eq!(unit("Trường A")["qualified"], 1);
+    assert_eq!(unit("Trường B")["qualified"], 0);
+    assert_eq!(unit("Trường C")["unknown"], 1);
+    assert_eq!(unit("Trường D")["qualified"], 1);
+}

@@ -20,7 +20,7 @@ if ! command -v soffice > /dev/null || ! command -v pdftotext > /dev/null; then
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-bin=${NHANLUC:-target/debug/nhanluc}
+bin=${NHANLUC:-${CARGO_TARGET_DIR:-target}/debug/nhanluc}
 [[ -x $bin ]] || cargo build --quiet --locked
 "$bin" --quiet report --as-of 2013-12-31 -o "$out/report.xlsx" > /dev/null
 "$bin" --quiet plan --as-of 2013-12-31 -o "$out/plan.xlsx" > /dev/null

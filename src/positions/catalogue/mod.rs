@@ -115,6 +115,9 @@ pub struct PositionDef {
     /// The catalogue gives no code: `code` is derived from the name (an id
     /// for matching and JSON, not printed as if it were an official code).
     pub code_derived: bool,
+    /// Professional levels the position uses (bậc nghề nghiệp sử dụng,
+    /// Decree 232/2026): lowest and highest.
+    pub levels: Option<(u8, u8)>,
 }
 
 impl PositionDef {

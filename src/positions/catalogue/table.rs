@@ -210,6 +210,7 @@ pub(super) fn from_sheet(
                 .unwrap_or_default(),
             described: false,
             code_derived,
+            levels: req.levels,
         };
         out.rows.push((def, origin));
     }
@@ -248,6 +249,25 @@ fn section_row(
             }
         }
         _ => None,
+    }
+}
+
+/// The professional levels a position uses: "Bậc 1 đến bậc 5" → (1, 5),
+/// "Bậc 3" → (3, 3), "1-5"; "Không áp dụng bậc" → none. Levels are 1 to 5.
+pub(super) fn parse_levels(v: &str) -> std::result::Result<Option<(u8, u8)>, ()> {
+    let f = fold(v);
+    if f.starts_with("khong") {
+        return Ok(None);
+    }
+    let numbers: Vec<u8> = f
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse::<u8>().map_err(|_| ()))
+        .collect::<std::result::Result<_, _>>()?;
+    match numbers.as_slice() {
+        [n] if (1..=5).contains(n) => Ok(Some((*n, *n))),
+        [lo, hi] if (1..=5).contains(lo) && (*lo..=5).contains(hi) => Ok(Some((*lo, *hi))),
+        _ => Err(()),
     }
 }
 
@@ -296,6 +316,7 @@ fn derived_code(name: &str, taken: &BTreeSet<String>) -> String {
 /// The levels and counts a row gives, each checked against what its column
 /// understands.
 pub(super) struct Requirements {
+    pub(super) levels: Option<(u8, u8)>,
     pub(super) kind: Option<PositionKind>,
     pub(super) education: Option<Education>,
     pub(super) political: Option<PoliticalTheory>,
@@ -343,7 +364,18 @@ impl Requirements {
             })?),
             None => None,
         };
+        let levels = match get(Col::Levels) {
+            Some(v) => parse_levels(&v).map_err(|()| {
+                err(
+                    row,
+                    &header(Col::Levels),
+                    format!("\"{v}\": expected levels 1 to 5, such as \"Bậc 1 đến bậc 5\", \"Bậc 3\" or \"Không áp dụng bậc\""),
+                )
+            })?,
+            None => None,
+        };
         Ok(Self {
+            levels,
             kind,
             education: education
                 .and_then(|v| scales::parse_education(&v))

@@ -54,3 +54,14 @@ fn default_field_synonyms_do_not_chain() {
     assert!(cat.field_accepted("Luật", "Luật kinh tế"));
     assert!(!cat.field_accepted("Luật", "Kinh tế"));
 }
+
+#[test]
+fn levels_as_catalogues_write_them() {
+    assert_eq!(parse_levels("Bậc 1 đến bậc 5"), Ok(Some((1, 5))));
+    assert_eq!(parse_levels("Bậc 3"), Ok(Some((3, 3))));
+    assert_eq!(parse_levels("2-4"), Ok(Some((2, 4))));
+    assert_eq!(parse_levels("Không áp dụng bậc"), Ok(None));
+    assert_eq!(parse_levels("Bậc 4 đến bậc 2"), Err(()));
+    assert_eq!(parse_levels("Bậc 6"), Err(()));
+    assert_eq!(parse_levels("Bậc cao"), Err(()));
+}

@@ -30,6 +30,8 @@ pub(super) struct TomlPosition {
     headcount: Option<u32>,
     #[serde(default)]
     aliases: Vec<String>,
+    /// Professional levels used: [lowest, highest].
+    levels: Option<[u8; 2]>,
 }
 
 pub(super) fn from_toml(
@@ -68,6 +70,7 @@ pub(super) fn from_toml(
             aliases: p.aliases,
             described: false,
             code_derived: false,
+            levels: p.levels.map(|[lo, hi]| (lo, hi)),
         };
         out.push((def, origin));
     }

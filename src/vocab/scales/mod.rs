@@ -61,6 +61,23 @@ impl GovLevel {
     }
 }
 
+/// A professional level (bậc nghề nghiệp, Decree 232/2026): "3", "Bậc 3",
+/// "bậc III" → 3; 1 to 5 only.
+#[must_use]
+pub fn parse_professional_level(s: &str) -> Option<u8> {
+    let f = crate::text::fold(s);
+    let f = f.strip_prefix("bac ").unwrap_or(&f).trim();
+    let n = match f {
+        "i" => 1,
+        "ii" => 2,
+        "iii" => 3,
+        "iv" => 4,
+        "v" => 5,
+        _ => f.parse::<u8>().ok()?,
+    };
+    (1..=5).contains(&n).then_some(n)
+}
+
 /// Reads a government level ("Cấp xã", "Huyện", "Tỉnh").
 #[must_use]
 pub fn parse_gov_level(s: &str) -> Option<GovLevel> {
