@@ -54,6 +54,16 @@ pub trait Columns {
     fn anchor(&self) -> Option<Self::Key>;
 }
 
+/// How many distinct keys a candidate header names, `skip` aside (a
+/// row-number column names no data): the usual [`Columns::score`].
+#[must_use]
+pub fn distinct_keys<K: Copy + Ord>(keys: &[K], skip: K) -> usize {
+    let mut k: Vec<K> = keys.iter().copied().filter(|c| *c != skip).collect();
+    k.sort_unstable();
+    k.dedup();
+    k.len()
+}
+
 impl Columns for HeaderMatcher {
     type Key = Field;
 
@@ -65,14 +75,11 @@ impl Columns for HeaderMatcher {
         let has_name = keys
             .iter()
             .any(|f| matches!(f, Field::FullName | Field::GivenName));
-        let mut fields: Vec<Field> = keys
-            .iter()
-            .copied()
-            .filter(|f| *f != Field::RowNumber)
-            .collect();
-        fields.sort_unstable();
-        fields.dedup();
-        if has_name { fields.len() } else { 0 }
+        if has_name {
+            distinct_keys(keys, Field::RowNumber)
+        } else {
+            0
+        }
     }
 
     fn marks(&self, key: Field, value: &str) -> bool {

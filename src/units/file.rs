@@ -13,65 +13,106 @@ pub(super) struct UnitRow {
     pub(super) gov_level: Option<GovLevel>,
 }
 
-pub(super) const UNIT_HEADERS: &[(&str, &[&str])] = &[
-    ("code", &["ma don vi", "ma", "code", "unit code"]),
-    ("name", &["ten don vi", "don vi", "name", "unit"]),
+/// What a units-file column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum UnitCol {
+    RowNumber,
+    Code,
+    Name,
+    Parent,
+    Type,
+    Level,
+}
+
+/// Units-file columns: key, accepted folded headers.
+const UNIT_HEADERS: &[(UnitCol, &[&str])] = &[
+    (UnitCol::RowNumber, &["stt", "tt", "so tt"]),
+    (UnitCol::Code, &["ma don vi", "ma", "code", "unit code"]),
+    (UnitCol::Name, &["ten don vi", "don vi", "name", "unit"]),
     (
-        "parent",
+        UnitCol::Parent,
         &["ma don vi cap tren", "ma cap tren", "parent code", "parent"],
     ),
-    ("type", &["loai don vi", "loai hinh", "unit type", "type"]),
     (
-        "level",
+        UnitCol::Type,
+        &["loai don vi", "loai hinh", "unit type", "type"],
+    ),
+    (
+        UnitCol::Level,
         &["cap", "cap hanh chinh", "government level", "level"],
     ),
 ];
+
+/// The units file's column vocabulary, for the header finder every table
+/// shares: a header names the unit's code and name.
+struct UnitColumns;
+
+impl crate::layout::Columns for UnitColumns {
+    type Key = UnitCol;
+
+    fn key(&self, header: &str) -> Option<UnitCol> {
+        let h = fold(header);
+        UNIT_HEADERS
+            .iter()
+            .find(|(_, names)| names.contains(&h.as_str()))
+            .map(|(k, _)| *k)
+    }
+
+    fn score(&self, keys: &[UnitCol]) -> usize {
+        if keys.contains(&UnitCol::Code) && keys.contains(&UnitCol::Name) {
+            crate::layout::distinct_keys(keys, UnitCol::RowNumber)
+        } else {
+            0
+        }
+    }
+
+    fn anchor(&self) -> Option<UnitCol> {
+        Some(UnitCol::Name)
+    }
+}
 
 pub(super) fn read_units_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<UnitRow>> {
     let err = |message: String| Error::Workbook {
         path: path.to_path_buf(),
         message,
     };
-    let width = sheet.columns.len();
-    let find_header = |r: usize| -> HashMap<&'static str, usize> {
-        let mut m = HashMap::new();
-        for c in 0..width {
-            let h = fold(&sheet.cell_text(r, c));
-            if let Some((key, _)) = UNIT_HEADERS
-                .iter()
-                .find(|(_, names)| names.contains(&h.as_str()))
-            {
-                m.entry(*key).or_insert(c);
-            }
-        }
-        m
+    let layout = crate::layout::detect(sheet, &UnitColumns).ok_or_else(|| {
+        err(format!(
+            "sheet \"{}\": no header naming the unit code (Mã đơn vị) and name (Tên đơn vị)",
+            sheet.name
+        ))
+    })?;
+    let col = |k: UnitCol| layout.column(k);
+    // Title block, number row, totals and signature rows are skipped as in
+    // rosters; every other row is a unit.
+    let shape = crate::layout::RowShape {
+        label: col(UnitCol::Name),
+        stt: col(UnitCol::RowNumber),
+        keys: col(UnitCol::Code).into_iter().collect(),
+        marks: Vec::new(),
+        min_keys: 1,
+        named_headings: false,
+        numbered_entries: true,
     };
-    let (header_row, cols) = (0..sheet.len().min(20))
-        .map(|r| (r, find_header(r)))
-        .find(|(_, m)| m.contains_key("code") && m.contains_key("name"))
-        .ok_or_else(|| {
-            err(format!(
-                "sheet \"{}\": no header naming the unit code (Mã đơn vị) and name (Tên đơn vị)",
-                sheet.name
-            ))
-        })?;
+    let kinds = crate::layout::classify_rows(sheet, layout.body_start, &shape);
     let mut rows = Vec::new();
-    for r in header_row + 1..sheet.len() {
-        let get = |k: &str| {
-            cols.get(k)
-                .map(|c| sheet.cell_text(r, *c))
+    for (i, kind) in kinds.iter().enumerate() {
+        let r = layout.body_start + i;
+        if *kind != crate::layout::RowKind::Staff {
+            continue;
+        }
+        let get = |k: UnitCol| {
+            col(k)
+                .map(|c| sheet.cell_text(r, c))
                 .filter(|s| !s.is_empty())
         };
-        let (Some(code), Some(name)) = (get("code"), get("name")) else {
-            if !sheet.row_is_blank(r) {
-                return Err(err(format!(
-                    "sheet \"{}\", row {}: a unit needs a code and a name",
-                    sheet.name, sheet.excel_rows[r]
-                )));
-            }
-            continue;
+        let (Some(code), Some(name)) = (get(UnitCol::Code), get(UnitCol::Name)) else {
+            return Err(err(format!(
+                "sheet \"{}\", row {}: a unit needs a code and a name",
+                sheet.name, sheet.excel_rows[r]
+            )));
         };
-        let unit_type = match get("type") {
+        let unit_type = match get(UnitCol::Type) {
             Some(t) => Some(parse_unit_type(&t).ok_or_else(|| {
                 err(format!(
                     "sheet \"{}\", row {}: unit type \"{t}\"; expected administrative_agency, public_service_unit, commune_committee or other (or Cơ quan hành chính, Đơn vị sự nghiệp, UBND cấp xã, Khác)",
@@ -83,9 +124,9 @@ pub(super) fn read_units_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<Unit
         rows.push(UnitRow {
             code,
             name,
-            parent: get("parent"),
+            parent: get(UnitCol::Parent),
             unit_type,
-            gov_level: get("level").and_then(|l| scales::parse_gov_level(&l)),
+            gov_level: get(UnitCol::Level).and_then(|l| scales::parse_gov_level(&l)),
         });
     }
     Ok(rows)

@@ -306,17 +306,25 @@ fn same_inputs_same_workbook_contents() {
     );
 }
 
+/// The units file is found as rosters are (one header finder): a title
+/// block, an STT column, a "(1) (2) …" number row, a totals row and the
+/// signature are skipped, not read as units.
 #[test]
 fn units_file_rolls_totals_up() {
     let dir = tempdir();
     let units = write(
         dir.path(),
         "units.csv",
-        "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,Loại đơn vị,Cấp\n\
-         H1,UBND huyện Thử,,Cơ quan hành chính,Huyện\n\
-         X1,UBND xã A,H1,UBND cấp xã,Xã\n\
-         X2,UBND xã B,H1,UBND cấp xã,Xã\n\
-         P1,Phòng Nội vụ,H1,Cơ quan hành chính,Huyện\n",
+        "DANH MỤC ĐƠN VỊ,,,,,\n\
+         ,,,,,\n\
+         STT,Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,Loại đơn vị,Cấp\n\
+         (1),(2),(3),(4),(5),(6)\n\
+         1,H1,UBND huyện Thử,,Cơ quan hành chính,Huyện\n\
+         2,X1,UBND xã A,H1,UBND cấp xã,Xã\n\
+         3,X2,UBND xã B,H1,UBND cấp xã,Xã\n\
+         4,P1,Phòng Nội vụ,H1,Cơ quan hành chính,Huyện\n\
+         ,,Tổng cộng: 4 đơn vị,,,\n\
+         ,,Người lập biểu,,,\n",
     );
     let any = "{ category = [\"can_bo\", \"cong_chuc\"] }";
     let agency = "{ unit_type = [\"administrative_agency\"] }";

@@ -219,17 +219,11 @@ impl Columns for CatalogueColumns {
     }
 
     fn score(&self, keys: &[Col]) -> usize {
-        if !keys.contains(&Col::Name) {
-            return 0;
+        if keys.contains(&Col::Name) {
+            crate::layout::distinct_keys(keys, Col::RowNumber)
+        } else {
+            0
         }
-        let mut k: Vec<Col> = keys
-            .iter()
-            .copied()
-            .filter(|c| *c != Col::RowNumber)
-            .collect();
-        k.sort_unstable();
-        k.dedup();
-        k.len()
     }
 
     fn anchor(&self) -> Option<Col> {
