@@ -122,6 +122,7 @@ pub static EN: Labels = Labels {
     no_catalogue: "The policy has job-position targets but no position catalogue: use --positions",
     sheet_projection: "Projection",
     sheet_plan: "Training plan",
+    sheet_trainees: "Trainees",
     sheet_retirements: "Retirements",
     now: "Now",
     col_met_deadline: "Status at the deadline",

@@ -162,6 +162,7 @@ pub struct Labels {
     pub no_catalogue: &'static str,
     pub sheet_projection: &'static str,
     pub sheet_plan: &'static str,
+    pub sheet_trainees: &'static str,
     pub sheet_retirements: &'static str,
     pub now: &'static str,
     pub col_met_deadline: &'static str,
@@ -219,6 +220,7 @@ impl Labels {
             self.sheet_grades,
             self.sheet_projection,
             self.sheet_plan,
+            self.sheet_trainees,
             self.sheet_retirements,
         ]
     }

@@ -122,6 +122,7 @@ pub static VI: Labels = Labels {
     no_catalogue: "Chính sách có chỉ tiêu về vị trí việc làm nhưng chưa có danh mục vị trí: dùng --positions",
     sheet_projection: "Dự báo",
     sheet_plan: "Kế hoạch đào tạo",
+    sheet_trainees: "Danh sách đào tạo",
     sheet_retirements: "Nghỉ hưu",
     now: "Hiện tại",
     col_met_deadline: "Đánh giá tại thời hạn",

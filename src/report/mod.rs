@@ -14,6 +14,7 @@ mod json;
 mod plan_sheets;
 mod position_sheets;
 mod sheets;
+mod trainee_sheet;
 
 use std::path::Path;
 
@@ -387,6 +388,7 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     if let Some(future) = &input.future {
         plan_sheets::projection(&mut wb, &f, input, future).map_err(x)?;
         plan_sheets::plan(&mut wb, &f, input, future).map_err(x)?;
+        trainee_sheet::trainees(&mut wb, &f, input, future).map_err(x)?;
         plan_sheets::retirements(&mut wb, &f, input, future).map_err(x)?;
     }
     output::add_issues_sheets(&mut wb, input.lang, input.issues).map_err(x)?;

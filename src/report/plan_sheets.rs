@@ -1,15 +1,10 @@
 //! The planning sheets: projection to the deadline, the training plan, and
 //! the retirements before the deadline.
 
-use std::collections::BTreeMap;
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::utility::cell_range;
-use rust_xlsxwriter::{Formula, Workbook, Worksheet, XlsxError};
-
-use super::{
-    Formats, Future, HEADER_ROW, ReportInput, header_row, print_setup, table_top, write_birth,
-};
+use super::{Formats, Future, HEADER_ROW, ReportInput, print_setup, table_top, write_birth};
 use crate::compliance::Group;
 use crate::labels::{self, Lang};
 use crate::output::{self, col};
@@ -20,7 +15,7 @@ fn row_u32(r: usize) -> u32 {
 }
 
 #[allow(clippy::cast_precision_loss)]
-fn num(n: i64) -> f64 {
+pub(super) fn num(n: i64) -> f64 {
     n as f64
 }
 
@@ -41,7 +36,7 @@ fn date_text(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-fn write_date(
+pub(super) fn write_date(
     ws: &mut Worksheet,
     f: &Formats,
     r: u32,
@@ -183,12 +178,13 @@ pub(super) fn projection(
     print_setup(ws, HEADER_ROW)
 }
 
-fn current_level(lang: Lang, e: Option<crate::scales::Education>) -> &'static str {
+pub(super) fn current_level(lang: Lang, e: Option<crate::scales::Education>) -> &'static str {
     labels::education(lang, e)
 }
 
-/// "Kế hoạch đào tạo": the outcome per target and group, then each person
-/// to train, then course starts per unit and year.
+/// "Kế hoạch đào tạo": the outcome per target and group, and whether the
+/// plan is proven the fewest (the people to train are on their own sheet,
+/// [`super::trainee_sheet`]).
 #[allow(clippy::too_many_lines)]
 pub(super) fn plan(
     wb: &mut Workbook,
@@ -200,18 +196,6 @@ pub(super) fn plan(
     let lang = input.lang;
     let ws = wb.add_worksheet();
     ws.set_name(l.sheet_plan)?;
-    let person_cols = [
-        l.col_no,
-        l.col_unit,
-        l.col_name,
-        l.col_birth,
-        l.col_retirement,
-        l.col_current,
-        l.col_course,
-        l.col_start_year,
-        l.col_end,
-        l.col_targets_served,
-    ];
     // Outcomes.
     let outcome_cols = [
         l.col_target_id,
@@ -326,96 +310,6 @@ pub(super) fn plan(
         Some(b) => labels::plan_bound(lang, &b),
     };
     ws.merge_range(r, 0, r, last, &verdict, &f.section)?;
-    // People.
-    r += 1;
-    header_row(ws, f, r, &person_cols)?;
-    let heads = person_cols.iter().enumerate().map(|(c, h)| (col(c), *h));
-    ws.set_row_height(r, w.row_height(heads, 13.0).unwrap_or(20.0))?;
-    let roster = &input.loaded.roster;
-    for (i, tr) in fut.plan.trainees.iter().enumerate() {
-        r += 1;
-        let rec = &roster.records[tr.rec as usize];
-        ws.write_number_with_format(r, 0, num(i64::try_from(i + 1).unwrap_or(0)), &f.int)?;
-        output::text_with_format(ws, r, 1, &roster.units[tr.unit as usize].name, &f.cell)?;
-        output::text_with_format(ws, r, 2, roster.texts.get(rec.name), &f.cell)?;
-        write_birth(ws, f, r, 3, rec)?;
-        write_date(ws, f, r, 4, tr.retire)?;
-        output::text_with_format(ws, r, 5, current_level(lang, tr.current), &f.cell)?;
-        output::text_with_format(ws, r, 6, labels::education(lang, Some(tr.course)), &f.cell)?;
-        ws.write_number_with_format(r, 7, f64::from(tr.start.year()), &f.cell)?;
-        ws.write_datetime_with_format(r, 8, tr.end, &f.date)?;
-        let served: Vec<&str> = tr
-            .targets
-            .iter()
-            .map(|t| input.policy.targets[*t].id.as_str())
-            .collect();
-        let served = served.join(", ");
-        output::text_with_format(ws, r, 9, &served, &f.cell)?;
-        let unit = &roster.units[tr.unit as usize].name;
-        let cells = [
-            (1, unit.as_str()),
-            (2, roster.texts.get(rec.name)),
-            (9, &served),
-        ];
-        w.fit_row(ws, r, cells, 12.0)?;
-    }
-    // Course starts per unit and year.
-    let mut years: Vec<i32> = fut.plan.trainees.iter().map(|t| t.start.year()).collect();
-    years.sort_unstable();
-    years.dedup();
-    let mut per_unit: BTreeMap<u32, BTreeMap<i32, u32>> = BTreeMap::new();
-    for t in &fut.plan.trainees {
-        *per_unit
-            .entry(t.unit)
-            .or_default()
-            .entry(t.start.year())
-            .or_default() += 1;
-    }
-    r += 2;
-    ws.merge_range(r, 0, r, last, l.col_year_totals, &f.section)?;
-    r += 1;
-    // STT, unit, one column per year, the unit's total.
-    let mut totals_cols: Vec<String> = vec![l.col_no.to_string(), l.col_unit.to_string()];
-    totals_cols.extend(years.iter().map(ToString::to_string));
-    totals_cols.push(l.col_all_years.to_string());
-    let totals_refs: Vec<&str> = totals_cols.iter().map(String::as_str).collect();
-    header_row(ws, f, r, &totals_refs)?;
-    // Row totals and the last row's column totals are SUM formulas with
-    // their values cached.
-    let sum = |ws: &mut Worksheet, r: u32, c: u16, range: String, n: u32| {
-        let formula = Formula::new(format!("=SUM({range})")).set_result(n.to_string());
-        ws.write_formula_with_format(r, c, formula, &f.int_bold)
-            .map(|_| ())
-    };
-    let end = col(2 + years.len());
-    let first = r + 1;
-    let mut per_year = vec![0u32; years.len()];
-    for (k, (unit, by_year)) in per_unit.iter().enumerate() {
-        r += 1;
-        ws.write_number_with_format(r, 0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
-        let name = &roster.units[*unit as usize].name;
-        output::text_with_format(ws, r, 1, name, &f.cell)?;
-        w.fit_row(ws, r, [(1, name.as_str())], 12.0)?;
-        for (i, y) in years.iter().enumerate() {
-            let n = by_year.get(y).copied().unwrap_or(0);
-            per_year[i] += n;
-            ws.write_number_with_format(r, col(2 + i), f64::from(n), &f.int)?;
-        }
-        let n = by_year.values().sum::<u32>();
-        sum(ws, r, end, cell_range(r, 2, r, end - 1), n)?;
-    }
-    if !per_unit.is_empty() {
-        let last_unit = r;
-        r += 1;
-        let doc = labels::doc(input.lang);
-        ws.merge_range(r, 0, r, 1, doc.grand_total, &f.cell_bold)?;
-        for (i, n) in per_year.iter().enumerate() {
-            let c = col(2 + i);
-            sum(ws, r, c, cell_range(first, c, last_unit, c), *n)?;
-        }
-        let all = per_year.iter().sum();
-        sum(ws, r, end, cell_range(first, end, last_unit, end), all)?;
-    }
     print_setup(ws, HEADER_ROW)
 }
 

@@ -270,7 +270,7 @@ fn capacity_spreads_course_starts() {
         ),
     );
     // The sheet's course starts per unit and year: one in 2014, one in 2015, two in all.
-    let sheet = read_sheet(&out, nhanluc::labels::VI.sheet_plan);
+    let sheet = read_sheet(&out, nhanluc::labels::VI.sheet_trainees);
     let at = sheet
         .iter()
         .position(|r| r[1] == "UBND xã A" && r[2..5] == ["1", "1", "2"])
@@ -283,7 +283,7 @@ fn capacity_spreads_course_starts() {
         ("Tổng cộng", &["1", "1", "2"].map(String::from)[..]),
         "{sheet:?}"
     );
-    let formula = read_formulas(&out, nhanluc::labels::VI.sheet_plan);
+    let formula = read_formulas(&out, nhanluc::labels::VI.sheet_trainees);
     assert!(formula(at, 4).starts_with("SUM("), "{}", formula(at, 4));
     for c in 2..5 {
         assert!(
@@ -433,8 +433,10 @@ fn sample_plan_checked_by_hand() {
     assert_eq!(row[4..6], ["1", "0"], "{row:?}");
     assert_eq!(row[10..13], ["0", "1", l.yes], "{row:?}");
     assert!(plan.iter().any(|r| r[0] == l.plan_exact), "{plan:?}");
-    // Course starts per unit and year: the "Tổng cộng" row sums the units'
-    // rows (summed here) and its last cell counts every trainee.
+    // Course starts per unit and year (on the trainees' sheet): the "Tổng
+    // cộng" row sums the units' rows (summed here) and its last cell counts
+    // every trainee.
+    let plan = read_sheet(&out, l.sheet_trainees);
     let head = plan
         .iter()
         .position(|r| r[1] == l.col_unit && r.iter().any(|c| c == l.col_all_years))
