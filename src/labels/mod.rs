@@ -13,6 +13,7 @@ use crate::schema::Field;
 
 mod document;
 mod en;
+mod fields;
 mod grades;
 mod help;
 mod issues;
@@ -23,6 +24,7 @@ pub use document::{
     BLANK, DocLabels, Forecast, Headline, doc, headline, number_line, percent, place_date_line,
 };
 pub use en::EN;
+pub use fields::field;
 pub use grades::{GradeLabels, grades};
 pub use help::{CommandHelp, Example, HelpLabels, help};
 pub use issues::{action, problem, problem_kind, severity, severity_header};
