@@ -8,6 +8,7 @@
 //! the heading of an official document. Lists longer than Excel allows
 //! continue on further sheets. Roster text is always written as text.
 
+mod about_sheet;
 mod cover;
 mod grade_sheet;
 mod json;
@@ -15,6 +16,7 @@ mod plan_sheets;
 mod position_sheets;
 mod sheets;
 mod trainee_sheet;
+mod training_sheet;
 
 use std::path::Path;
 
@@ -379,7 +381,7 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     let f = Formats::new(input.lang);
     cover::summary(&mut wb, input).map_err(x)?;
     sheets::by_unit(&mut wb, &f, input).map_err(x)?;
-    sheets::training(&mut wb, &f, input).map_err(x)?;
+    training_sheet::training(&mut wb, &f, input).map_err(x)?;
     if let Some(p) = input.placement {
         position_sheets::positions(&mut wb, &f, input, p).map_err(x)?;
         position_sheets::unfit(&mut wb, &f, input, p).map_err(x)?;
@@ -392,7 +394,7 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
         plan_sheets::retirements(&mut wb, &f, input, future).map_err(x)?;
     }
     output::add_issues_sheets(&mut wb, input.lang, input.issues).map_err(x)?;
-    sheets::about(&mut wb, &f, input).map_err(x)?;
+    about_sheet::about(&mut wb, &f, input).map_err(x)?;
     crate::progress::timings::stage("sheets");
     output::save_document_workbook(&mut wb, path)
 }
