@@ -597,8 +597,8 @@ fn staffing_totals_are_formulas_with_their_values() {
 }
 
 /// "Cơ cấu ngạch" is one row per agency × the ladder's classes: each total is
-/// a SUM of its counts and each share a formula, the last row SUBTOTALs of
-/// the agencies' rows; the cached values equal the sums and quotients
+/// a SUM of its counts, the last row SUBTOTALs of the agencies' rows and
+/// shares of those as formulas; the cached values equal the sums and quotients
 /// computed here, and the counts the roster written above (Phòng Tư pháp:
 /// eight 01.003 and one 01.004; Phòng Nội vụ and the commune one 01.003 each).
 #[test]
@@ -658,8 +658,10 @@ fn grade_structure_is_a_table_of_classes_with_formulas() {
                 (n(&r[c + 1]) - n(&r[c]) / sum).abs() < 1e-12,
                 "row {at} col {c}"
             );
-            assert!(
+            // Shares are formulas on the total row, values on agencies'.
+            assert_eq!(
                 formula(at, c + 1).starts_with("IF("),
+                at == total_at,
                 "{}",
                 formula(at, c + 1)
             );
