@@ -3,8 +3,10 @@
 //! quota at bậc 5 and 40% at bậc 4; up to bậc 4, at most 40% at bậc 4; with
 //! two levels, at most 50% at the upper one ("không vượt quá": at most). An
 //! agency meets the measure when no position of it exceeds a cap; it is
-//! unknown when it has no position it can be checked on (levels and a quota)
-//! or when people of unknown level could make a position exceed one.
+//! unknown when it has no position it can be checked on, when a position
+//! with levels has no quota, or when people of unknown level could make a
+//! position exceed a cap. Positions without levels (a head of unit, support
+//! staff: "Không áp dụng bậc") have no cap and are passed over.
 
 #[allow(clippy::wildcard_imports)]
 use super::*;
@@ -45,7 +47,9 @@ pub(super) fn evaluate_level_caps(
     let mut agencies: Vec<u32> = units.to_vec();
     agencies.sort_unstable();
     agencies.dedup();
-    let mut people: HashMap<(u32, u32), ByLevel> = HashMap::new();
+    // Ordered by unit, so each unit's positions are one range.
+    let mut people: std::collections::BTreeMap<(u32, u32), ByLevel> =
+        std::collections::BTreeMap::new();
     if let Some(p) = placement {
         for (&unit, &rec) in units.iter().zip(recs) {
             let Some(pos) = p.assignments[rec as usize].position else {
@@ -57,13 +61,11 @@ pub(super) fn evaluate_level_caps(
     }
     let verdicts = agencies.into_iter().map(|unit| {
         let (mut checked, mut exceeds, mut unknown) = (false, false, false);
-        for ((u, pos), by_level) in &people {
-            if *u != unit {
-                continue;
-            }
+        for ((_, pos), by_level) in people.range((unit, 0)..=(unit, u32::MAX)) {
             let Some(p) = placement else { continue };
             let def = &p.catalogue.positions[*pos as usize];
-            let (Some((lo, hi)), Some(quota)) = (def.levels, def.headcount) else {
+            let Some((lo, hi)) = def.levels else { continue };
+            let Some(quota) = def.headcount else {
                 unknown = true;
                 continue;
             };

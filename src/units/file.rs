@@ -97,20 +97,33 @@ pub(super) fn read_units_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<Unit
     let kinds = crate::layout::classify_rows(sheet, layout.body_start, &shape);
     let mut rows = Vec::new();
     for (i, kind) in kinds.iter().enumerate() {
+        use crate::layout::RowKind;
         let r = layout.body_start + i;
-        if *kind != crate::layout::RowKind::Staff {
-            continue;
-        }
         let get = |k: UnitCol| {
             col(k)
                 .map(|c| sheet.cell_text(r, c))
                 .filter(|s| !s.is_empty())
         };
-        let (Some(code), Some(name)) = (get(UnitCol::Code), get(UnitCol::Name)) else {
-            return Err(err(format!(
-                "sheet \"{}\", row {}: a unit needs a code and a name",
-                sheet.name, sheet.excel_rows[r]
-            )));
+        let (code, name) = (get(UnitCol::Code), get(UnitCol::Name));
+        // A row with a code and a name is a unit, whatever its words (a unit
+        // named "Cộng đồng …"); totals, headings and the signature have no
+        // code. Units below the signature are refused, not dropped.
+        let (code, name) = match (kind, code, name) {
+            (RowKind::Blank, _, _) => continue,
+            (RowKind::StaffBelowFooter, _, _) => {
+                return Err(err(format!(
+                    "sheet \"{}\", row {}: a unit below the signature or a note (\"Ghi chú\", a date line) above it; move the note below the last unit",
+                    sheet.name, sheet.excel_rows[r]
+                )));
+            }
+            (_, Some(code), Some(name)) => (code, name),
+            (RowKind::Total | RowKind::Heading | RowKind::Footer, _, _) => continue,
+            _ => {
+                return Err(err(format!(
+                    "sheet \"{}\", row {}: a unit needs a code and a name",
+                    sheet.name, sheet.excel_rows[r]
+                )));
+            }
         };
         let unit_type = match get(UnitCol::Type) {
             Some(t) => Some(parse_unit_type(&t).ok_or_else(|| {

@@ -712,7 +712,7 @@ fn two_agencies_never_share_one_unit_by_their_places() {
 /// its quota at bậc 5 and 40% at bậc 4 (levels up to 5), 50% at the upper of
 /// two levels. Counted by hand, quota 10 for "Giáo viên" (bậc 1–5), 2 for
 /// "Kế toán" (bậc 2–3): Trường A 3 at bậc 5, 4 at bậc 4 (meets, at the
-/// caps); Trường B 4 at bậc 5 (40% > 30%: fails); Trường C 3 at bậc 5 and one
+/// caps; its head, in a position without levels, has no cap); Trường B 4 at bậc 5 (40% > 30%: fails); Trường C 3 at bậc 5 and one
 /// of unknown level (could be a fourth: unknown); Trường D one Kế toán at bậc
 /// 3 (50% ≤ 50%: meets). 2 of 4 units, 1 unknown.
 #[test]
@@ -730,6 +730,8 @@ fn level_caps_per_position() {
     add("Trường A", "Giáo viên", "Bậc 5", 3);
     add("Trường A", "Giáo viên", "4", 4);
     add("Trường A", "Giáo viên", "bậc III", 3);
+    // A head of school: a position without levels has no cap.
+    add("Trường A", "Hiệu trưởng", "", 1);
     add("Trường B", "Giáo viên", "5", 4);
     add("Trường C", "Giáo viên", "5", 3);
     add("Trường C", "Giáo viên", "", 1);
@@ -740,7 +742,8 @@ fn level_caps_per_position() {
     for school in ["Trường A", "Trường B", "Trường C", "Trường D"] {
         cat.push_str(&format!(
             "[[position]]\nagency = \"{school}\"\ncode = \"GV\"\nname = \"Giáo viên\"\nlevels = [1, 5]\nheadcount = 10\n\n\
-             [[position]]\nagency = \"{school}\"\ncode = \"KT\"\nname = \"Kế toán\"\nlevels = [2, 3]\nheadcount = 2\n\n"
+             [[position]]\nagency = \"{school}\"\ncode = \"KT\"\nname = \"Kế toán\"\nlevels = [2, 3]\nheadcount = 2\n\n\
+             [[position]]\nagency = \"{school}\"\ncode = \"HT\"\nname = \"Hiệu trưởng\"\nheadcount = 1\n\n"
         ));
     }
     let cat = write(dir.path(), "vtvl.toml", cat);

@@ -532,3 +532,51 @@ fn birth_dates_are_dates_and_bare_years_numbers() {
         birth("Cán bộ 13")
     );
 }
+
+/// A units file's rows with a code and a name are units whatever their words
+/// ("Cộng đồng …" folds like a totals label); a note row above further units
+/// is refused with its row, never a silent end of the list.
+#[test]
+fn units_file_rows_are_read_or_refused_never_dropped() {
+    let dir = tempdir();
+    let any = "{ category = [\"can_bo\", \"cong_chuc\"] }";
+    let p = policy(dir.path(), &[target("ALL", any, TC, "ge", "50", "all")]);
+    let units = write(
+        dir.path(),
+        "units.csv",
+        "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên\n\
+         H1,UBND huyện Thử,\n\
+         X1,UBND xã A,H1\n\
+         CD,Cộng đồng dân cư thôn 1,H1\n\
+         X2,UBND xã B,H1\n",
+    );
+    let (_, j) = report(dir.path(), &p, &["--units", units.to_str().unwrap()]);
+    assert_eq!(row(&j, "ALL", Some("UBND xã B"))["unit_code"], "X2");
+    let noted = write(
+        dir.path(),
+        "units2.csv",
+        "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên\n\
+         H1,UBND huyện Thử,\n\
+         X1,UBND xã A,H1\n\
+         ,Ghi chú: các xã sau sáp nhập,\n\
+         X2,UBND xã B,H1\n",
+    );
+    let policy_file = write(dir.path(), "p2.toml", &p);
+    let out = dir.path().join("r2.xlsx");
+    let roster = roster(dir.path());
+    let o = run(&[
+        "report",
+        "--as-of",
+        "2013-12-31",
+        "--policy",
+        policy_file.to_str().unwrap(),
+        "--units",
+        noted.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        roster.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("units2.csv") && e.contains("row 5"), "{e}");
+}

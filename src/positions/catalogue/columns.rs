@@ -194,7 +194,6 @@ const HEADERS: &[(Col, &[&str])] = &[
             "bac nghe nghiep su dung",
             "bac nghe nghiep",
             "bac nghe nghiep vien chuc",
-            "bac",
         ],
     ),
     (Col::RowNumber, &["stt", "tt", "so tt", "so thu tu"]),

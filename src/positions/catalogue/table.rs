@@ -186,6 +186,17 @@ pub(super) fn from_sheet(
         let code = get(Col::Code).unwrap_or_else(|| derived_code(&name, taken));
         taken.insert(fold(&code));
         let req = Requirements::read(&get, &header, row, &err)?;
+        if let Some(v) = get(Col::Levels).filter(|v| parse_levels(v).is_err()) {
+            out.notes.push(DataIssue {
+                file: ingest::shown_path(path).into(),
+                sheet: sheet.name.as_str().into(),
+                row: Some(row),
+                column: header(Col::Levels),
+                value: v,
+                problem: Problem::Unreadable(crate::schema::Field::ProfessionalLevel),
+                action: Action::Ignored,
+            });
+        }
         let origin = Origin {
             file: path.to_path_buf(),
             sheet: Some(sheet.name.clone()),
@@ -252,21 +263,28 @@ fn section_row(
     }
 }
 
-/// The professional levels a position uses: "Bậc 1 đến bậc 5" → (1, 5),
-/// "Bậc 3" → (3, 3), "1-5"; "Không áp dụng bậc" → none. Levels are 1 to 5.
+/// The professional levels a position uses: the lowest and highest level
+/// named, in digits or Roman numerals ("Bậc 1 đến bậc 5", "Bậc I - bậc V",
+/// "Bậc 1, 2, 3", "Bậc 3"); other numbers ("Nghị định 232/2026") are not
+/// levels. "Không áp dụng bậc" → none; `Err` when nothing reads as a level.
 pub(super) fn parse_levels(v: &str) -> std::result::Result<Option<(u8, u8)>, ()> {
     let f = fold(v);
     if f.starts_with("khong") {
         return Ok(None);
     }
-    let numbers: Vec<u8> = f
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .map(|s| s.parse::<u8>().map_err(|_| ()))
-        .collect::<std::result::Result<_, _>>()?;
-    match numbers.as_slice() {
-        [n] if (1..=5).contains(n) => Ok(Some((*n, *n))),
-        [lo, hi] if (1..=5).contains(lo) && (*lo..=5).contains(hi) => Ok(Some((*lo, *hi))),
+    let levels: Vec<u8> = f
+        .split(' ')
+        .filter_map(|w| match w {
+            "i" => Some(1),
+            "ii" => Some(2),
+            "iii" => Some(3),
+            "iv" => Some(4),
+            "v" => Some(5),
+            _ => w.parse::<u8>().ok().filter(|n| (1..=5).contains(n)),
+        })
+        .collect();
+    match (levels.iter().min(), levels.iter().max()) {
+        (Some(lo), Some(hi)) => Ok(Some((*lo, *hi))),
         _ => Err(()),
     }
 }
@@ -364,16 +382,9 @@ impl Requirements {
             })?),
             None => None,
         };
-        let levels = match get(Col::Levels) {
-            Some(v) => parse_levels(&v).map_err(|()| {
-                err(
-                    row,
-                    &header(Col::Levels),
-                    format!("\"{v}\": expected levels 1 to 5, such as \"Bậc 1 đến bậc 5\", \"Bậc 3\" or \"Không áp dụng bậc\""),
-                )
-            })?,
-            None => None,
-        };
+        // A levels cell that names no level leaves them unknown (noted by
+        // the sheet's reader), never stops the catalogue.
+        let levels = get(Col::Levels).and_then(|v| parse_levels(&v).ok().flatten());
         Ok(Self {
             levels,
             kind,

@@ -61,7 +61,12 @@ fn levels_as_catalogues_write_them() {
     assert_eq!(parse_levels("Bậc 3"), Ok(Some((3, 3))));
     assert_eq!(parse_levels("2-4"), Ok(Some((2, 4))));
     assert_eq!(parse_levels("Không áp dụng bậc"), Ok(None));
-    assert_eq!(parse_levels("Bậc 4 đến bậc 2"), Err(()));
+    assert_eq!(parse_levels("Bậc I - bậc V"), Ok(Some((1, 5))));
+    assert_eq!(parse_levels("Bậc 1, 2, 3"), Ok(Some((1, 3))));
+    assert_eq!(
+        parse_levels("Bậc 1 - bậc 5 (Nghị định 232/2026)"),
+        Ok(Some((1, 5)))
+    );
     assert_eq!(parse_levels("Bậc 6"), Err(()));
     assert_eq!(parse_levels("Bậc cao"), Err(()));
 }

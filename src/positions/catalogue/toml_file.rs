@@ -54,6 +54,16 @@ pub(super) fn from_toml(
             row: u32::try_from(line).unwrap_or(u32::MAX),
             column: "code".into(),
         };
+        if let Some([lo, hi]) = p.levels
+            && !(1 <= lo && lo <= hi && hi <= 5)
+        {
+            return Err(Error::Toml {
+                path: path.to_path_buf(),
+                message: format!(
+                    "line {line}: levels = [{lo}, {hi}]; expected [lowest, highest] professional levels, 1 to 5, lowest first"
+                ),
+            });
+        }
         let def = PositionDef {
             agency: agency_ref(&p.agency),
             agency_text: p.agency,
