@@ -596,9 +596,8 @@ fn staffing_totals_are_formulas_with_their_values() {
     }
 }
 
-/// "Cơ cấu ngạch" is one row per agency × the ladder's classes: each total is
-/// a SUM of its counts, the last row SUBTOTALs of the agencies' rows and
-/// shares of those as formulas; the cached values equal the sums and quotients
+/// "Cơ cấu ngạch" is one row per agency × the ladder's classes, the last row
+/// SUBTOTALs of the agencies' rows, their SUM and shares of it as formulas; the cached values equal the sums and quotients
 /// computed here, and the counts the roster written above (Phòng Tư pháp:
 /// eight 01.003 and one 01.004; Phòng Nội vụ and the commune one 01.003 each).
 #[test]
@@ -652,7 +651,12 @@ fn grade_structure_is_a_table_of_classes_with_formulas() {
         let at = first + i;
         let sum: f64 = counts.iter().map(|&c| n(&r[c])).sum();
         assert_eq!(n(&r[2]), sum, "row {at}: {r:?}");
-        assert!(formula(at, 2).starts_with("SUM("), "{}", formula(at, 2));
+        assert_eq!(
+            formula(at, 2).starts_with("SUM("),
+            at == total_at,
+            "{}",
+            formula(at, 2)
+        );
         for c in [3, 5, 7, 9, 11, 15, 17] {
             assert!(
                 (n(&r[c + 1]) - n(&r[c]) / sum).abs() < 1e-12,
