@@ -20,7 +20,7 @@ mod tests;
 
 pub use files::*;
 pub use issues::*;
-pub use print::{Widths, decree_margins, page_setup};
+pub use print::{Widths, code_width, decree_margins, page_setup};
 
 /// Excel's row limit.
 pub const EXCEL_MAX_ROWS: usize = 1_048_576;

@@ -44,6 +44,18 @@ pub fn page_setup(
     Ok(())
 }
 
+/// A code column as wide as the longest of `codes` (10 to 30 units): a code
+/// wraps at its hyphens in print ("BK-GDDT-" / "LD1").
+#[must_use]
+pub fn code_width<'a>(codes: impl IntoIterator<Item = &'a str>) -> f64 {
+    let longest = codes
+        .into_iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0);
+    (f64::from(u32::try_from(longest).unwrap_or(30)) * 1.25 + 2.0).clamp(10.0, 30.0)
+}
+
 /// Excel's default column width (units of the default font's digit).
 const DEFAULT_WIDTH: f64 = 8.43;
 

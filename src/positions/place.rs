@@ -176,6 +176,12 @@ pub fn place(
 ) -> (Placement, Vec<DataIssue>) {
     let agency_notes = match_agencies(&mut cat, roster);
     let (unit_group, groups) = groups(&cat, roster, h);
+    // Each position's accepted grades, read once.
+    let accepted: Vec<Accepted> = cat
+        .positions
+        .iter()
+        .map(|p| accepted_grades(&p.grades))
+        .collect();
     // Each text is folded once (texts are ids: repeated values share one).
     let texts = &roster.texts;
     let mut folded: HashMap<Text, String> = HashMap::new();
@@ -222,8 +228,9 @@ pub fn place(
                 })
             });
         if let Some((i, how)) = found {
+            let def = &cat.positions[i as usize];
             let (grade_ok, unmet, grade_standard) =
-                check(&cat, &cat.positions[i as usize], r, texts);
+                check(&cat, (def, &accepted[i as usize]), r, texts);
             a = Assignment {
                 position: Some(i),
                 matched_by: Some(how),

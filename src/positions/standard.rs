@@ -153,9 +153,11 @@ pub(super) fn grade_key(r: &StaffRecord, t: &Texts) -> Option<(String, String)> 
     }
 }
 
+/// A posting against its position: `accepted` is the position's grades as
+/// [`accepted_grades`] reads them (once per position, not per posting).
 pub(super) fn check(
     cat: &Catalogue,
-    def: &PositionDef,
+    (def, accepted): (&PositionDef, &Accepted),
     r: &StaffRecord,
     t: &Texts,
 ) -> (bool, Vec<Unmet>, Option<u16>) {
@@ -163,7 +165,7 @@ pub(super) fn check(
     let mut grade_ok = true;
     let mut by_grade = None;
     if !def.grades.is_empty() {
-        grade_ok = grade_matches(r, t, &accepted_grades(&def.grades)) == Some(true);
+        grade_ok = grade_matches(r, t, accepted) == Some(true);
         // A position giving only its grades (no requirement of its own, no
         // job description): the standard of the person's grade.
         let only_grades = !def.described

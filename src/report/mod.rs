@@ -290,18 +290,15 @@ fn roman(mut n: u32) -> String {
     out
 }
 
-/// A unit-code column as wide as the longest code (a code wraps at its
-/// hyphens in print: "BK-" / "LDTBXH").
+/// The unit-code column's width ([`output::code_width`]).
 pub(crate) fn unit_code_width(input: &ReportInput<'_>) -> f64 {
-    let longest = input
-        .hierarchy
-        .nodes
-        .iter()
-        .filter_map(|n| n.code.as_deref())
-        .map(|c| c.chars().count())
-        .max()
-        .unwrap_or(0);
-    (f64::from(u32::try_from(longest).unwrap_or(30)) * 1.25 + 2.0).clamp(10.0, 30.0)
+    output::code_width(
+        input
+            .hierarchy
+            .nodes
+            .iter()
+            .filter_map(|n| n.code.as_deref()),
+    )
 }
 
 /// A printed sheet's top: the column widths, the official heading and the

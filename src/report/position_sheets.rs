@@ -110,19 +110,11 @@ pub(super) fn positions(
     ];
     // The code column as wide as its longest code; the column of other
     // requirements narrow when no position has any.
-    let code_width = p
-        .staffing
-        .iter()
-        .map(|s| {
-            p.catalogue.positions[s.position as usize]
-                .shown_code()
-                .chars()
-                .count()
-        })
-        .max()
-        .map_or(10.0, |n| {
-            (num(u32::try_from(n).unwrap_or(30)) * 1.25 + 2.0).clamp(10.0, 30.0)
-        });
+    let code_width = output::code_width(
+        p.staffing
+            .iter()
+            .map(|s| p.catalogue.positions[s.position as usize].shown_code()),
+    );
     let has_other = p.staffing.iter().any(|s| {
         p.catalogue.positions[s.position as usize]
             .other
@@ -253,21 +245,11 @@ pub(super) fn unfit(
         .filter(|(_, a)| a.placed() && !a.unmet.is_empty())
         .map(|(i, _)| i)
         .collect();
-    // The code column as wide as the longest code listed: a code wraps at
-    // its hyphens in print ("BK-GDDT-" / "LD1").
-    let code_width = rows
-        .iter()
-        .filter_map(|&i| p.assignments[i].position)
-        .map(|i| {
-            p.catalogue.positions[i as usize]
-                .shown_code()
-                .chars()
-                .count()
-        })
-        .max()
-        .map_or(10.0, |n| {
-            (num(u32::try_from(n).unwrap_or(30)) * 1.25 + 2.0).clamp(10.0, 30.0)
-        });
+    let code_width = output::code_width(
+        rows.iter()
+            .filter_map(|&i| p.assignments[i].position)
+            .map(|i| p.catalogue.positions[i as usize].shown_code()),
+    );
     long_list(
         wb,
         l.sheet_unfit,

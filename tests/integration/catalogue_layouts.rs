@@ -788,3 +788,69 @@ fn level_caps_per_position() {
     assert_eq!(unit("Trường C")["unknown"], 1);
     assert_eq!(unit("Trường D")["qualified"], 1);
 }
+
+/// A job description below the signature is listed among the data issues,
+/// not dropped; one giving requirements without a position's name is refused.
+#[test]
+fn job_description_rows_are_read_noted_or_refused() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "ds.csv",
+        "Họ và tên,Đơn vị,Loại,Vị trí việc làm,Ngạch,Trình độ chuyên môn\n\
+         Lê Văn An,Phòng Nội vụ,Công chức,Văn thư,Cán sự,Cao đẳng\n",
+    );
+    let cat = write(
+        dir.path(),
+        "vtvl.csv",
+        "Cơ quan,Tên vị trí việc làm,Ngạch công chức tương ứng\nPhòng Nội vụ,Văn thư,Cán sự\n",
+    );
+    let jd = write(
+        dir.path(),
+        "mo-ta.csv",
+        "STT,Tên vị trí việc làm,Trình độ chuyên môn tối thiểu\n\
+         1,Văn thư,Cao đẳng\n\
+         ,,Người lập biểu\n\
+         2,Lưu trữ,Đại học\n",
+    );
+    let (out, _) = report_json(
+        "report",
+        dir.path(),
+        "2026-01-01",
+        POLICY,
+        &[&roster],
+        &[
+            "--positions",
+            cat.to_str().unwrap(),
+            "--job-descriptions",
+            jd.to_str().unwrap(),
+        ],
+    );
+    let issues = read_sheet(&out, nhanluc::labels::VI.sheet_issues);
+    assert!(
+        issues
+            .iter()
+            .any(|r| r[0] == "mo-ta.csv" && r[2] == "4" && r[4] == "Lưu trữ"),
+        "{issues:#?}"
+    );
+    let bad = write(
+        dir.path(),
+        "mo-ta-2.csv",
+        "STT,Tên vị trí việc làm,Trình độ chuyên môn tối thiểu\n1,,Đại học\n",
+    );
+    let policy = write(dir.path(), "p2.toml", POLICY);
+    let o = bin()
+        .args(["report", "--as-of", "2026-01-01", "--policy"])
+        .arg(&policy)
+        .arg("--positions")
+        .arg(&cat)
+        .arg("--job-descriptions")
+        .arg(&bad)
+        .arg("-o")
+        .arg(dir.path().join("r2.xlsx"))
+        .arg(&roster)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("row 2"), "{}", stderr(&o));
+}

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::columns::Col;
-use super::table::{Requirements, cell_error, sheet_layout};
+use super::table::{Requirements, below_footer, cell_error, entry_kinds, sheet_layout};
 #[allow(clippy::wildcard_imports)]
 use super::*;
 use crate::layout::RowKind;
@@ -26,8 +26,9 @@ pub(super) struct JobDescription {
     other: Option<String>,
 }
 
-/// Reads every sheet of a job-description table.
-pub(super) fn read(path: &Path) -> Result<Vec<JobDescription>> {
+/// Reads every sheet of a job-description table; rows below a signature are
+/// noted, a row with requirements but no position name is an error.
+pub(super) fn read(path: &Path, notes: &mut Vec<DataIssue>) -> Result<Vec<JobDescription>> {
     let mut out = Vec::new();
     for sheet in ingest::read_file(path, 0, None)?.into_sheets() {
         let err = cell_error(path, &sheet);
@@ -37,41 +38,48 @@ pub(super) fn read(path: &Path) -> Result<Vec<JobDescription>> {
             "no job-description header; expected the position's name (Tên vị trí việc làm) and its requirements (Trình độ chuyên môn tối thiểu, Chuyên ngành, Lý luận chính trị, Quản lý nhà nước, Yêu cầu khác)",
         )?;
         let col = |k: Col| layout.column(k);
-        let shape = crate::layout::RowShape {
-            label: col(Col::Name),
-            stt: col(Col::RowNumber),
-            keys: [
-                Col::MinEducation,
-                Col::Fields,
-                Col::PoliticalTheory,
-                Col::StateManagement,
-                Col::Other,
-            ]
-            .into_iter()
-            .filter_map(col)
-            .collect(),
-            marks: Vec::new(),
-            min_keys: 1,
-            named_headings: false,
-            numbered_entries: true,
-        };
-        let kinds = crate::layout::classify_rows(&sheet, layout.body_start, &shape);
+        let keys = [
+            Col::MinEducation,
+            Col::Fields,
+            Col::PoliticalTheory,
+            Col::StateManagement,
+            Col::Other,
+        ];
+        let kinds = entry_kinds(&sheet, &layout, &keys);
         for (i, kind) in kinds.iter().enumerate() {
             let r = layout.body_start + i;
-            if *kind != RowKind::Staff {
-                continue;
-            }
+            let row = sheet.excel_rows[r];
             let get = |k: Col| {
                 col(k)
                     .map(|c| sheet.cell_text(r, c))
                     .filter(|s| !s.is_empty())
             };
             let header = |k: Col| col(k).map_or_else(|| format!("{k:?}"), |c| layout.header_of(c));
-            let Some(name) = get(Col::Name) else { continue };
+            match kind {
+                RowKind::Staff => {}
+                RowKind::StaffBelowFooter => {
+                    let value = get(Col::Name).unwrap_or_default();
+                    notes.push(below_footer(path, &sheet, row, header(Col::Name), value));
+                    continue;
+                }
+                _ => continue,
+            }
+            let filled = keys.iter().any(|k| get(*k).is_some());
+            let name = match get(Col::Name) {
+                Some(name) => name,
+                None if filled => {
+                    return Err(err(
+                        row,
+                        &header(Col::Name),
+                        "empty; a job description names its position".into(),
+                    ));
+                }
+                None => continue,
+            };
             if super::agency::section(&name).is_some() {
                 continue;
             }
-            let req = Requirements::read(&get, &header, sheet.excel_rows[r], &err)?;
+            let req = Requirements::read(&get, &header, row, &err)?;
             out.push(JobDescription {
                 agency: get(Col::Agency).map(|a| fold(&a)),
                 name: fold(&name),

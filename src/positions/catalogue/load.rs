@@ -179,7 +179,8 @@ impl Catalogue {
         cat.notes.extend(read.notes);
         if let Some(f) = opts.job_descriptions {
             read_recorded(f, &mut cat.files)?;
-            job_description::apply(&mut cat.positions, &job_description::read(f)?);
+            let descriptions = job_description::read(f, &mut cat.notes)?;
+            job_description::apply(&mut cat.positions, &descriptions);
         }
         Ok(cat)
     }

@@ -93,25 +93,14 @@ pub(super) fn from_sheet(
         "no catalogue header; expected the position's name (Tên vị trí việc làm) and at least one more column: Ngạch công chức tương ứng, Số lượng, Bậc nghề nghiệp sử dụng, Mã vị trí việc làm, Cơ quan, Ghi chú",
     )?;
     let col = |k: Col| layout.column(k);
-    let shape = crate::layout::RowShape {
-        label: col(Col::Name),
-        stt: col(Col::RowNumber),
-        keys: [
-            Col::Code,
-            Col::Grades,
-            Col::Levels,
-            Col::Headcount,
-            Col::MinEducation,
-        ]
-        .into_iter()
-        .filter_map(col)
-        .collect(),
-        marks: Vec::new(),
-        min_keys: 1,
-        named_headings: false,
-        numbered_entries: true,
-    };
-    let kinds = crate::layout::classify_rows(sheet, layout.body_start, &shape);
+    let keys = [
+        Col::Code,
+        Col::Grades,
+        Col::Levels,
+        Col::Headcount,
+        Col::MinEducation,
+    ];
+    let kinds = entry_kinds(sheet, &layout, &keys);
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let mut ctx = SheetContext {
         agency: col(Col::Agency)
@@ -141,15 +130,9 @@ pub(super) fn from_sheet(
             // A row that reads as a position below the signature: not read,
             // and said so.
             RowKind::StaffBelowFooter => {
-                out.notes.push(DataIssue {
-                    file: ingest::shown_path(path).into(),
-                    sheet: sheet.name.as_str().into(),
-                    row: Some(row),
-                    column: header(Col::Name),
-                    value: name.unwrap_or_default(),
-                    problem: Problem::BelowFooter,
-                    action: Action::NotRead,
-                });
+                let value = name.unwrap_or_default();
+                out.notes
+                    .push(below_footer(path, sheet, row, header(Col::Name), value));
                 continue;
             }
             _ => continue,
@@ -272,20 +255,53 @@ pub(super) fn parse_levels(v: &str) -> std::result::Result<Option<(u8, u8)>, ()>
     if f.starts_with("khong") {
         return Ok(None);
     }
+    // Each word read as a person's level is (digits or Roman numerals, 1–5).
     let levels: Vec<u8> = f
         .split(' ')
-        .filter_map(|w| match w {
-            "i" => Some(1),
-            "ii" => Some(2),
-            "iii" => Some(3),
-            "iv" => Some(4),
-            "v" => Some(5),
-            _ => w.parse::<u8>().ok().filter(|n| (1..=5).contains(n)),
-        })
+        .filter_map(scales::parse_professional_level)
         .collect();
     match (levels.iter().min(), levels.iter().max()) {
         (Some(lo), Some(hi)) => Ok(Some((*lo, *hi))),
         _ => Err(()),
+    }
+}
+
+/// What each row below a catalogue-like header is, entries being numbered
+/// rows naming a position with at least one of `keys` filled.
+pub(super) fn entry_kinds(
+    sheet: &ingest::RawSheet,
+    layout: &crate::layout::Layout<Col>,
+    keys: &[Col],
+) -> Vec<RowKind> {
+    let shape = crate::layout::RowShape {
+        label: layout.column(Col::Name),
+        stt: layout.column(Col::RowNumber),
+        keys: keys.iter().filter_map(|k| layout.column(*k)).collect(),
+        marks: Vec::new(),
+        min_keys: 1,
+        named_headings: false,
+        numbered_entries: true,
+    };
+    crate::layout::classify_rows(sheet, layout.body_start, &shape)
+}
+
+/// The data issue for a row that reads as an entry below the signature: not
+/// read, to fix in the file.
+pub(super) fn below_footer(
+    path: &Path,
+    sheet: &ingest::RawSheet,
+    row: u32,
+    column: String,
+    value: String,
+) -> DataIssue {
+    DataIssue {
+        file: ingest::shown_path(path).into(),
+        sheet: sheet.name.as_str().into(),
+        row: Some(row),
+        column,
+        value,
+        problem: Problem::BelowFooter,
+        action: Action::NotRead,
     }
 }
 
