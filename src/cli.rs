@@ -44,6 +44,8 @@ pub enum Command {
     /// The report, plus projection to the deadlines, retirements and a training plan
     /// (same as `report --plan`).
     Plan(ReportArgs),
+    /// Fill the annual statistical forms (BM01–BM04/BNV, 8B-BTCTW) from the rosters.
+    Forms(FormsArgs),
     /// Write a synthetic roster (for trying the tool at size, tests, benchmarks).
     Generate(GenerateArgs),
 }
@@ -136,6 +138,32 @@ pub struct ReportArgs {
     /// Project to each deadline and plan training (adds "Dự báo", "Kế hoạch đào tạo", "Nghỉ hưu").
     #[arg(long)]
     pub plan: bool,
+}
+
+/// `nhanluc forms`.
+#[derive(Debug, Args)]
+pub struct FormsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// A shipped form by code (BM01/BNV, BM02/BNV, BM03/BNV, BM04/BNV, 8B-BTCTW); repeat
+    /// for several; default: every shipped form.
+    #[arg(long = "form", value_name = "CODE")]
+    pub forms: Vec<String>,
+    /// A form file of your own (TOML, as in policies/forms/); repeat for several.
+    #[arg(long = "form-file", value_name = "FILE")]
+    pub form_files: Vec<PathBuf>,
+    /// Units file (.csv or workbook: code, name, parent code, unit type, level, approved staffing).
+    #[arg(long, value_name = "FILE")]
+    pub units: Option<PathBuf>,
+    /// The reporting unit printed on every form ("Đơn vị báo cáo").
+    #[arg(long, value_name = "NAME")]
+    pub reporting_unit: Option<String>,
+    /// Output workbook; default `reports/bieu-mau_<as-of>.xlsx`.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write the figures as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
 }
 
 /// `nhanluc generate`.

@@ -6,7 +6,8 @@
 //! files ──ingest──▶ RawSheet (interned cells, Excel row numbers)
 //!       ──layout──▶ header, columns, row kinds
 //!       ──normalize──▶ Roster (clean staff table) + DataIssue list
-//!       ──summary / compliance──▶ typed rows ──report──▶ workbook, JSON
+//!       ──staff──▶ the staff frame (columnar, polars)
+//!       ──compliance / forms──▶ typed rows ──report / forms::sheet──▶ workbook, JSON
 //! ```
 //!
 //! Every input row ends as a staff record, a row set aside (with its reason
@@ -17,6 +18,7 @@ pub mod commands;
 pub mod compliance;
 pub mod config;
 pub mod error;
+pub mod forms;
 pub mod generate;
 pub mod ingest;
 pub mod issues;
@@ -32,6 +34,7 @@ pub mod projection;
 pub mod report;
 pub mod roster;
 pub mod schema;
+pub mod staff;
 pub mod summary;
 pub mod units;
 pub mod vocab;
@@ -62,6 +65,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::Check(args) => commands::check::run(args, cli.lang, cli.quiet),
         Command::Report(args) => commands::report::run(args, args.plan, cli.lang, cli.quiet),
         Command::Plan(args) => commands::report::run(args, true, cli.lang, cli.quiet),
+        Command::Forms(args) => commands::forms::run(args, cli.lang, cli.quiet),
         Command::Generate(args) => commands::generate::run(args),
     };
     progress::done();

@@ -104,14 +104,23 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     };
     crate::progress::timings::stage("positions");
     crate::progress::now("compliance");
-    let results = compliance::evaluate(&loaded.roster, &hierarchy, &policy, placement.as_ref())?;
+    // Last days of service: the plan's, and the report's note on people
+    // below a target who are already past retirement age.
+    let retire = projection::retirement_dates(&loaded.roster, &policy.projection);
+    let staff = crate::staff::build(&loaded.roster, &hierarchy, cfg.as_of, &retire)
+        .map_err(|e| crate::staff::polars_error("the staff table", &e))?;
+    let results = compliance::evaluate(
+        &staff,
+        &loaded.roster,
+        &hierarchy,
+        &policy,
+        placement.as_ref(),
+    )?;
+    drop(staff);
     crate::progress::timings::stage("compliance");
     if with_plan {
         crate::progress::now("plan");
     }
-    // Last days of service: the plan's, and the report's note on people
-    // below a target who are already past retirement age.
-    let retire = projection::retirement_dates(&loaded.roster, &policy.projection);
     let projector = Projector {
         roster: &loaded.roster,
         retire: &retire,

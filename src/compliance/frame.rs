@@ -4,51 +4,15 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-/// Unknown values are -1 in the frame; levels are their rank from 0.
-pub(super) fn rank<T: Copy + Ord>(v: Option<T>, all: &[T]) -> i8 {
-    v.and_then(|v| all.iter().position(|x| *x == v))
-        .map_or(-1, |i| i8::try_from(i).unwrap_or(i8::MAX))
-}
+pub(super) use crate::staff::{EDU, LLCT, QLNN, TitleKeys, UNIT_TYPES, rank};
 
-pub(super) const EDU: [crate::scales::Education; 7] = crate::scales::Education::ASCENDING;
-pub(super) const LLCT: [crate::scales::PoliticalTheory; 4] = {
-    use crate::scales::PoliticalTheory::*;
-    [None, SoCap, TrungCap, CaoCap]
-};
-pub(super) const QLNN: [crate::scales::StateManagement; 5] = {
-    use crate::scales::StateManagement::*;
-    [None, CanSu, ChuyenVien, ChuyenVienChinh, ChuyenVienCaoCap]
-};
-pub(super) const UNIT_TYPES: [UnitType; 4] = [
-    UnitType::AdministrativeAgency,
-    UnitType::PublicServiceUnit,
-    UnitType::CommuneCommittee,
-    UnitType::Other,
-];
-
-/// The postings as a frame: one row per staff record.
+/// The postings as a frame: the staff frame with the placement's columns.
 pub(super) fn postings_frame(
+    staff: &crate::staff::StaffFrame,
     roster: &Roster,
-    h: &Hierarchy,
     placement: Option<&Placement>,
-) -> PolarsResult<(DataFrame, TitleKeys)> {
+) -> PolarsResult<DataFrame> {
     let r = &roster.records;
-    // Titles as the class of their folded text, folded once per text; a row
-    // without a title has the class of "" (class 0).
-    let mut titles = TitleKeys::from([(String::new(), 0)]);
-    let mut of_text: HashMap<Text, u32> = HashMap::new();
-    let title: Vec<u32> = r
-        .iter()
-        .map(|x| match x.title {
-            None => 0,
-            Some(t) => *of_text.entry(t).or_insert_with(|| {
-                let next = u32::try_from(titles.len()).unwrap_or(u32::MAX);
-                *titles.entry(fold(roster.texts.get(t))).or_insert(next)
-            }),
-        })
-        .collect();
-    let u32s = |f: &dyn Fn(usize) -> u32| (0..r.len()).map(f).collect::<Vec<u32>>();
-    let i8s = |f: &dyn Fn(usize) -> i8| (0..r.len()).map(f).collect::<Vec<i8>>();
     let flag = |f: &dyn Fn(&Assignment) -> bool| -> Vec<i8> {
         match placement {
             Some(p) => p.assignments.iter().map(|a| i8::from(f(a))).collect(),
@@ -97,50 +61,17 @@ pub(super) fn postings_frame(
             .collect(),
         None => vec![false; r.len()],
     };
+    let mut df = staff.df.clone();
     let columns = vec![
-        Column::new(
-            "rec".into(),
-            u32s(&|i| u32::try_from(i).unwrap_or(u32::MAX)),
-        ),
-        Column::new("person".into(), u32s(&|i| r[i].person)),
-        Column::new("unit".into(), u32s(&|i| r[i].unit)),
-        Column::new(
-            "category".into(),
-            i8s(&|i| rank(Some(r[i].category), &Category::ALL)),
-        ),
-        Column::new(
-            "commune".into(),
-            r.iter().map(|x| x.commune).collect::<Vec<bool>>(),
-        ),
-        Column::new(
-            "gov_level".into(),
-            i8s(&|i| rank(r[i].gov_level, &crate::scales::GovLevel::ALL)),
-        ),
-        Column::new(
-            "unit_type".into(),
-            i8s(&|i| rank(h.nodes[h.leaf[r[i].unit as usize]].unit_type, &UNIT_TYPES)),
-        ),
-        Column::new("title".into(), title),
-        Column::new("education".into(), i8s(&|i| rank(r[i].education, &EDU))),
-        Column::new(
-            "political_theory".into(),
-            i8s(&|i| rank(r[i].political_theory, &LLCT)),
-        ),
-        Column::new(
-            "state_management".into(),
-            i8s(&|i| rank(r[i].state_management, &QLNN)),
-        ),
         Column::new("placed".into(), flag(&Assignment::placed)),
         Column::new("placed_grade".into(), flag(&Assignment::placed_with_grade)),
         Column::new("professional".into(), professional),
         Column::new("standard".into(), standard),
         Column::new("has_catalogue".into(), has_catalogue),
     ];
-    Ok((DataFrame::new(r.len(), columns)?, titles))
+    df.hstack_mut(&columns)?;
+    Ok(df)
 }
-
-/// Folded title → its class in the frame's `title` column.
-pub(super) type TitleKeys = HashMap<String, u32>;
 
 /// Any of the values (or everything when the list is empty).
 pub(super) fn any_of(column: &str, values: impl IntoIterator<Item = i32>) -> Expr {

@@ -13,15 +13,12 @@
 use polars::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::policy::{
-    Decision, Measure, Percent, Policy, Population, Scope, Target, UnitType, decide,
-};
+use crate::policy::{Decision, Measure, Percent, Policy, Population, Scope, Target, decide};
 use crate::positions::{Assignment, Placement};
-use crate::roster::{Roster, Text};
+use crate::roster::Roster;
 use crate::scales::Category;
 use crate::text::fold;
 use crate::units::Hierarchy;
-use std::collections::HashMap;
 
 mod caps;
 pub use caps::level_caps;
@@ -136,12 +133,14 @@ fn polars_err(e: &PolarsError) -> Error {
 
 /// Evaluates every target of the policy.
 pub fn evaluate(
+    staff: &crate::staff::StaffFrame,
     roster: &Roster,
     h: &Hierarchy,
     policy: &Policy,
     placement: Option<&Placement>,
 ) -> Result<Vec<TargetResult>> {
-    let (frame, titles) = postings_frame(roster, h, placement).map_err(|e| polars_err(&e))?;
+    let frame = postings_frame(staff, roster, placement).map_err(|e| polars_err(&e))?;
+    let titles = &staff.titles;
     let (mut units, mut nodes) = (Vec::new(), Vec::new());
     for (u, &leaf) in h.leaf.iter().enumerate() {
         for a in h.rollup_nodes(leaf) {
@@ -164,12 +163,12 @@ pub fn evaluate(
         .map(|(i, t)| {
             let r = match t.measure {
                 Measure::StructuredByPosition(share) | Measure::ProfessionalPositions(share) => {
-                    evaluate_agency_target((&frame, &titles), h, t, share)
+                    evaluate_agency_target((&frame, titles), h, t, share)
                 }
                 Measure::LevelCaps => {
-                    caps::evaluate_level_caps((&frame, &titles), roster, placement, h, t)
+                    caps::evaluate_level_caps((&frame, titles), roster, placement, h, t)
                 }
-                _ => evaluate_target((&frame, &titles), &ancestry, h, t),
+                _ => evaluate_target((&frame, titles), &ancestry, h, t),
             };
             let mut r = r.map_err(|e| polars_err(&e))?;
             r.target = i;

@@ -14,6 +14,7 @@ use crate::schema::Field;
 mod document;
 mod en;
 mod fields;
+mod forms;
 mod grades;
 mod help;
 mod issues;
@@ -25,6 +26,10 @@ pub use document::{
 };
 pub use en::EN;
 pub use fields::field;
+pub use forms::{
+    FormLabels, as_of_line, blank_note, checks_hold, form_field, forms, mismatch_line,
+    out_of_period_note, outside_blocks_note, reconcile_line, several_units_note,
+};
 pub use grades::{GradeLabels, grades};
 pub use help::{CommandHelp, Example, HelpLabels, help};
 pub use issues::{action, problem, problem_kind, severity, severity_header};

@@ -25,11 +25,19 @@ pub use print::{Widths, code_width, decree_margins, page_setup};
 /// Excel's row limit.
 pub const EXCEL_MAX_ROWS: usize = 1_048_576;
 
-fn write_error(path: &Path, e: impl std::fmt::Display) -> Error {
+/// A failed write, naming the file.
+pub fn write_error(path: &Path, e: impl std::fmt::Display) -> Error {
     Error::Write {
         path: path.to_path_buf(),
         message: e.to_string(),
     }
+}
+
+/// Saves text (JSON) atomically.
+pub fn save_text(path: &Path, text: &str) -> Result<()> {
+    atomically(path, |file| {
+        std::io::Write::write_all(file, text.as_bytes()).map_err(|e| write_error(path, e))
+    })
 }
 
 /// Prints to standard output. A closed pipe (`… | head -1`) ends the run

@@ -103,6 +103,19 @@ pub enum UnitType {
     Other,
 }
 
+impl UnitType {
+    /// Snake-case key, as policy and form files write it.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitType::AdministrativeAgency => "administrative_agency",
+            UnitType::PublicServiceUnit => "public_service_unit",
+            UnitType::CommuneCommittee => "commune_committee",
+            UnitType::Other => "other",
+        }
+    }
+}
+
 /// What a counted person (or agency) must have.
 ///
 /// `measure = { education = "trung_cap" }` (a level, "X trở lên"),

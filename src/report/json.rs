@@ -263,10 +263,5 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
 pub fn write_json(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     let text =
         serde_json::to_string_pretty(&to_value(input)).map_err(|e| Error::Usage(e.to_string()))?;
-    output::atomically(path, |file| {
-        std::io::Write::write_all(file, text.as_bytes()).map_err(|e| Error::Write {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })
-    })
+    output::save_text(path, &text)
 }

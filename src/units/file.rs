@@ -11,6 +11,7 @@ pub(super) struct UnitRow {
     pub(super) parent: Option<String>,
     pub(super) unit_type: Option<UnitType>,
     pub(super) gov_level: Option<GovLevel>,
+    pub(super) quota: Option<u64>,
 }
 
 /// What a units-file column holds.
@@ -22,6 +23,7 @@ enum UnitCol {
     Parent,
     Type,
     Level,
+    Quota,
 }
 
 /// Units-file columns: key, accepted folded headers.
@@ -40,6 +42,18 @@ const UNIT_HEADERS: &[(UnitCol, &[&str])] = &[
     (
         UnitCol::Level,
         &["cap", "cap hanh chinh", "government level", "level"],
+    ),
+    (
+        UnitCol::Quota,
+        &[
+            "bien che duoc giao",
+            "tong so bien che duoc giao",
+            "so bien che duoc giao",
+            "bien che",
+            "chi tieu bien che",
+            "quota",
+            "approved staffing",
+        ],
     ),
 ];
 
@@ -134,7 +148,17 @@ pub(super) fn read_units_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<Unit
             })?),
             None => None,
         };
+        let quota = match get(UnitCol::Quota) {
+            Some(q) => Some(q.trim().parse::<u64>().map_err(|_| {
+                err(format!(
+                    "sheet \"{}\", row {}: approved staffing (Biên chế được giao) \"{q}\"; expected a whole number",
+                    sheet.name, sheet.excel_rows[r]
+                ))
+            })?),
+            None => None,
+        };
         rows.push(UnitRow {
+            quota,
             code,
             name,
             parent: get(UnitCol::Parent),

@@ -39,6 +39,8 @@ pub struct Node {
     pub gov_level: Option<GovLevel>,
     /// The roster unit this node is (`None` for a parent that has no staff of its own).
     pub roster_unit: Option<u32>,
+    /// Approved staffing (biên chế được giao), from the units file.
+    pub quota: Option<u64>,
 }
 
 /// The hierarchy over the roster's units.
@@ -144,6 +146,7 @@ impl Hierarchy {
                 unit_type: u.unit_type.or_else(|| type_from_name(&u.name)),
                 gov_level: u.gov_level.or_else(|| level_from_unit_name(&u.name)),
                 roster_unit: None,
+                quota: u.quota,
             });
             by_code.insert(fold(&u.code), i);
             by_name.entry(fold(&u.name)).or_insert(i);
@@ -195,6 +198,7 @@ impl Hierarchy {
                             unit_type: type_from_name(p),
                             gov_level: level_from_unit_name(p),
                             roster_unit: None,
+                            quota: None,
                         });
                         h.nodes.len() - 1
                     })
@@ -206,6 +210,7 @@ impl Hierarchy {
                     unit_type: type_from_name(&unit.name),
                     gov_level: unit.gov_level,
                     roster_unit: Some(u32::try_from(ui).unwrap_or(u32::MAX)),
+                    quota: None,
                 });
                 h.nodes.len() - 1
             };

@@ -11,6 +11,7 @@ pub mod grades;
 pub mod legacy;
 pub mod retirement;
 pub mod scales;
+pub mod skills;
 pub mod text;
 pub mod unit_names;
 pub mod units;

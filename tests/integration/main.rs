@@ -4,6 +4,7 @@ mod catalogue_layouts;
 mod check;
 mod code_layout;
 mod domain;
+mod forms;
 mod help;
 mod hostile;
 mod hostile_csv;

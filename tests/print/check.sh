@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI's print check: renders the sample's report, plan and issues workbooks
+# CI's print check: renders the sample's report, plan, issues and forms workbooks
 # with LibreOffice (tests/print/render.sh) and checks what a reader of the
 # printout would: page 1 is the document form without a page number, every
 # later page is numbered, nothing prints "###" or a placeholder, and the page
@@ -25,7 +25,8 @@ bin=${NHANLUC:-${CARGO_TARGET_DIR:-target}/debug/nhanluc}
 "$bin" --quiet report --as-of 2013-12-31 -o "$out/report.xlsx" > /dev/null
 "$bin" --quiet plan --as-of 2013-12-31 -o "$out/plan.xlsx" > /dev/null
 "$bin" --quiet check --as-of 2013-12-31 --issues "$out/issues.xlsx" > /dev/null
-tests/print/render.sh "$out/report.xlsx" "$out/plan.xlsx" "$out/issues.xlsx" -o "$out/print"
+"$bin" --quiet forms --as-of 2013-12-31 -o "$out/forms.xlsx" > /dev/null
+tests/print/render.sh "$out/report.xlsx" "$out/plan.xlsx" "$out/issues.xlsx" "$out/forms.xlsx" -o "$out/print"
 fail=0
 bad() { echo "print check: $*" >&2; fail=1; }
 check() { # name, min pages, max pages, is a document
@@ -56,4 +57,5 @@ check() { # name, min pages, max pages, is a document
 check report 15 45 yes
 check plan 18 50 yes
 check issues 2 12 no
+check forms 10 25 no
 exit $fail

@@ -1,8 +1,9 @@
 //! The command line's help in English.
 
 use super::{
-    CHECK_2013, CHECK_ISSUES, CHECK_STRICT, CommandHelp, Example, GENERATE_BIG, GENERATE_CAT,
-    HELP_REPORT, HelpLabels, PLAN_2013, PLAN_ONE, REPORT_2013, REPORT_JSON, REPORT_L80,
+    CHECK_2013, CHECK_ISSUES, CHECK_STRICT, CommandHelp, Example, FORMS_2013, FORMS_ONE,
+    GENERATE_BIG, GENERATE_CAT, HELP_REPORT, HelpLabels, PLAN_2013, PLAN_ONE, REPORT_2013,
+    REPORT_JSON, REPORT_L80,
 };
 
 /// English.
@@ -140,6 +141,42 @@ pub static EN: HelpLabels = HelpLabels {
                 },
             ],
             args: EN_REPORT_ARGS,
+        },
+        CommandHelp {
+            name: "forms",
+            about: "Fill the annual statistical forms (BM01–BM04/BNV, 8B-BTCTW) from the rosters",
+            examples: &[
+                Example {
+                    what: "Every shipped form, figures as of 31/12/2013:",
+                    line: FORMS_2013,
+                },
+                Example {
+                    what: "Only BM01/BNV, with the approved staffing from a units file:",
+                    line: FORMS_ONE,
+                },
+            ],
+            args: &[
+                (
+                    "forms",
+                    "A shipped form by code (BM01/BNV, BM02/BNV, BM03/BNV, BM04/BNV, 8B-BTCTW); \
+                     repeat for several; default: every shipped form",
+                ),
+                (
+                    "form_files",
+                    "A form file of your own (TOML, as in policies/forms/); repeat for several",
+                ),
+                (
+                    "units",
+                    "Units file (.csv or workbook: code, name, parent code, unit type, level, \
+                     approved staffing)",
+                ),
+                ("reporting_unit", "The reporting unit printed on every form"),
+                (
+                    "output",
+                    "Output workbook; default `reports/bieu-mau_<as-of>.xlsx`",
+                ),
+                ("json", "Also write the figures as JSON"),
+            ],
         },
         CommandHelp {
             name: "generate",

@@ -1,8 +1,9 @@
 //! The command line's help in Vietnamese (the default).
 
 use super::{
-    CHECK_2013, CHECK_ISSUES, CHECK_STRICT, CommandHelp, Example, GENERATE_BIG, GENERATE_CAT,
-    HELP_REPORT, HelpLabels, PLAN_2013, PLAN_ONE, REPORT_2013, REPORT_JSON, REPORT_L80,
+    CHECK_2013, CHECK_ISSUES, CHECK_STRICT, CommandHelp, Example, FORMS_2013, FORMS_ONE,
+    GENERATE_BIG, GENERATE_CAT, HELP_REPORT, HelpLabels, PLAN_2013, PLAN_ONE, REPORT_2013,
+    REPORT_JSON, REPORT_L80,
 };
 
 /// Vietnamese.
@@ -141,6 +142,42 @@ pub static VI: HelpLabels = HelpLabels {
                 },
             ],
             args: VI_REPORT_ARGS,
+        },
+        CommandHelp {
+            name: "forms",
+            about: "Lập các biểu báo cáo thống kê hằng năm (BM01–BM04/BNV, 8B-BTCTW) từ danh sách",
+            examples: &[
+                Example {
+                    what: "Mọi biểu có sẵn, số liệu tính đến 31/12/2013:",
+                    line: FORMS_2013,
+                },
+                Example {
+                    what: "Chỉ biểu BM01/BNV, lấy biên chế được giao từ tệp đơn vị:",
+                    line: FORMS_ONE,
+                },
+            ],
+            args: &[
+                (
+                    "forms",
+                    "Biểu có sẵn theo ký hiệu (BM01/BNV, BM02/BNV, BM03/BNV, BM04/BNV, 8B-BTCTW); \
+                     nhắc lại để chọn nhiều biểu; mặc định: mọi biểu có sẵn",
+                ),
+                (
+                    "form_files",
+                    "Tệp biểu mẫu tự khai báo (TOML, như trong policies/forms/); nhắc lại để dùng nhiều tệp",
+                ),
+                (
+                    "units",
+                    "Tệp danh mục đơn vị (.csv hoặc bảng tính: mã, tên, mã đơn vị cấp trên, loại, cấp, \
+                     biên chế được giao)",
+                ),
+                ("reporting_unit", "Tên đơn vị báo cáo ghi trên mỗi biểu"),
+                (
+                    "output",
+                    "Ghi các biểu ra tệp này; mặc định `reports/bieu-mau_<ngày chốt>.xlsx`",
+                ),
+                ("json", "Ghi thêm số liệu ra tệp JSON này"),
+            ],
         },
         CommandHelp {
             name: "generate",

@@ -1,0 +1,301 @@
+//! Stage: the annual statistical forms (BM01–BM04/BNV, 8B-BTCTW), filled
+//! from the staff frame. Forms are data: each is a TOML file
+//! (`policies/forms/`, documented in its README) declaring its header, its
+//! criteria with their counting rules, its blocks, the groups that split a
+//! total and the sums it implies. [`fill`] counts; [`sheet`] writes the
+//! official layout; the JSON carries the same figures.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::roster::Roster;
+use crate::staff::StaffFrame;
+use crate::units::Hierarchy;
+
+mod blocks;
+mod checks;
+mod count;
+pub mod def;
+pub mod notes;
+mod people;
+mod rows;
+pub mod rule;
+pub mod sheet;
+
+pub use def::{Form, Orientation};
+
+/// A figure as printed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// Left blank: no source data (never printed as 0).
+    Blank,
+    /// A count of people (or the quota).
+    Count(u64),
+    /// A mean (age).
+    Mean(f64),
+    /// Text (list forms).
+    Text(String),
+}
+
+/// What a row of a filled form is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// A roster unit.
+    Unit,
+    /// A unit with units below it: their subtotal.
+    Parent,
+    /// "Tổng số".
+    Total,
+    /// A criterion (criteria forms).
+    Criterion,
+    /// A person (list forms).
+    Person,
+}
+
+/// One row of a filled form.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableRow {
+    /// What it is.
+    pub kind: RowKind,
+    /// Depth in the unit hierarchy.
+    pub depth: usize,
+    /// Unit name, criterion label, or person's unit.
+    pub label: String,
+    /// Unit code, or criterion number.
+    pub code: Option<String>,
+    /// One cell per criterion (units, list forms) or block (criteria forms).
+    pub cells: Vec<Cell>,
+    /// People of unknown value per reconcile group.
+    pub unknown: Vec<u64>,
+}
+
+/// A note printed under the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Note {
+    /// The staff table holds no such field: the column is blank.
+    NotRecorded {
+        /// Criterion number.
+        number: String,
+        /// The field.
+        field: &'static str,
+    },
+    /// No one in the population has a value: the column is blank.
+    NoData {
+        /// Criterion number.
+        number: String,
+        /// The field.
+        field: &'static str,
+    },
+    /// People with posts in more than one unit, counted in each.
+    InSeveralUnits {
+        /// How many.
+        people: u64,
+    },
+    /// People of the population in units no block of the form takes.
+    OutsideBlocks {
+        /// How many.
+        people: u64,
+    },
+    /// The form applies up to a date before the as-of date.
+    OutOfPeriod {
+        /// Last date the form applies to.
+        until: String,
+    },
+}
+
+/// A row where a sum the form implies does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mismatch {
+    /// The check as written.
+    pub check: String,
+    /// Where: the unit row's label, or the block's.
+    pub at: String,
+    /// Left-hand value.
+    pub left: u64,
+    /// Right-hand sum.
+    pub right: u64,
+}
+
+/// A filled form.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormTable {
+    /// Rows in print order.
+    pub rows: Vec<TableRow>,
+    /// Notes.
+    pub notes: Vec<Note>,
+    /// Failed checks.
+    pub mismatches: Vec<Mismatch>,
+}
+
+/// The forms shipped with the tool: (file name, text).
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "bm01-bnv.toml",
+        include_str!("../../policies/forms/bm01-bnv.toml"),
+    ),
+    (
+        "bm02-bnv.toml",
+        include_str!("../../policies/forms/bm02-bnv.toml"),
+    ),
+    (
+        "bm03-bnv.toml",
+        include_str!("../../policies/forms/bm03-bnv.toml"),
+    ),
+    (
+        "bm04-bnv.toml",
+        include_str!("../../policies/forms/bm04-bnv.toml"),
+    ),
+    (
+        "8b-btctw.toml",
+        include_str!("../../policies/forms/8b-btctw.toml"),
+    ),
+];
+
+/// Reads the shipped forms.
+pub fn shipped() -> Result<Vec<Form>> {
+    SHIPPED
+        .iter()
+        .map(|(name, text)| Form::parse(text, &Path::new("policies/forms").join(name)))
+        .collect()
+}
+
+/// The forms a command asks for: form files, and shipped forms by code
+/// ("BM01/BNV", "bm01", "8B"); all shipped forms when none is named.
+pub fn select(codes: &[String], files: &[std::path::PathBuf]) -> Result<Vec<Form>> {
+    let mut out: Vec<Form> = files.iter().map(|p| Form::load(p)).collect::<Result<_>>()?;
+    if codes.is_empty() && files.is_empty() {
+        return shipped();
+    }
+    let all = shipped()?;
+    let key = |s: &str| {
+        crate::text::fold(s)
+            .replace(['/', '-', ' '], "")
+            .trim_end_matches("bnv")
+            .trim_end_matches("btctw")
+            .to_string()
+    };
+    for c in codes {
+        let f = all.iter().find(|f| key(&f.code) == key(c)).ok_or_else(|| {
+            Error::Usage(format!(
+                "--form {c}: no such form; the shipped forms are {}",
+                all.iter()
+                    .map(|f| f.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+        out.push(f.clone());
+    }
+    Ok(out)
+}
+
+/// Fills a form. `quota` is each hierarchy node's approved staffing.
+pub fn fill(
+    form: &Form,
+    staff: &StaffFrame,
+    roster: &Roster,
+    h: &Hierarchy,
+    as_of: chrono::NaiveDate,
+) -> Result<FormTable> {
+    let quota: Vec<Option<u64>> = h.nodes.iter().map(|n| n.quota).collect();
+    let err = |e: polars::prelude::PolarsError| {
+        crate::staff::polars_error(&format!("form {}", form.code), &e)
+    };
+    let mut table = match form.orientation {
+        Orientation::People => people::fill(form, staff, roster, h).map_err(err)?,
+        _ => count::fill(form, staff, h, &quota).map_err(err)?,
+    };
+    if let Some(until) = form.valid_until
+        && as_of > until
+    {
+        table.notes.insert(
+            0,
+            Note::OutOfPeriod {
+                until: until.format("%d/%m/%Y").to_string(),
+            },
+        );
+    }
+    Ok(table)
+}
+
+/// The figures of the filled forms as JSON: per form its header, columns
+/// (number, label, groups, evidence), rows, notes and failed checks.
+#[must_use]
+pub fn json(
+    forms: &[Form],
+    tables: &[FormTable],
+    input: &sheet::SheetInput<'_>,
+) -> serde_json::Value {
+    use chrono::Datelike;
+    let list: Vec<serde_json::Value> = forms
+        .iter()
+        .zip(tables)
+        .map(|(f, t)| {
+            let criteria: Vec<serde_json::Value> = f
+                .criteria
+                .iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "number": c.number,
+                        "label": c.label,
+                        "group": c.group,
+                        "evidence": c.evidence,
+                    })
+                })
+                .collect();
+            let blocks: Vec<serde_json::Value> = f
+                .blocks
+                .iter()
+                .map(|(b, _)| serde_json::json!({"number": b.number, "label": b.label, "group": b.group}))
+                .collect();
+            serde_json::json!({
+                "code": f.code,
+                "basis": f.basis,
+                "title": f.title.replace("{year}", &input.as_of.year().to_string()),
+                "criteria": criteria,
+                "blocks": blocks,
+                "rows": t.rows,
+                "notes": t.notes,
+                "notes_text": notes::note_lines(f, t, input.lang, false),
+                "mismatches": t.mismatches,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "as_of": input.as_of.to_string(),
+        "reporting_unit": input.reporting_unit,
+        "forms": list,
+    })
+}
+
+/// One line per form for the terminal: its code, rows, and checks.
+#[must_use]
+pub fn summary_line(form: &Form, table: &FormTable, lang: crate::labels::Lang) -> String {
+    let rows = table
+        .rows
+        .iter()
+        .filter(|r| !matches!(r.kind, RowKind::Total))
+        .count();
+    let blank = table
+        .notes
+        .iter()
+        .filter(|n| matches!(n, Note::NotRecorded { .. } | Note::NoData { .. }))
+        .count();
+    match lang {
+        crate::labels::Lang::Vi => format!(
+            "{}: {rows} dòng; {blank} cột để trống (không có dữ liệu); {} kiểm tra không đúng",
+            form.code,
+            table.mismatches.len()
+        ),
+        crate::labels::Lang::En => format!(
+            "{}: {rows} rows; {blank} columns left blank (no data); {} checks failed",
+            form.code,
+            table.mismatches.len()
+        ),
+    }
+}

@@ -1,0 +1,88 @@
+//! List forms (BM03/BNV, BM04/BNV): one row per person and unit, in the
+//! units' report order; fields the staff table does not hold are blank.
+
+use polars::prelude::*;
+
+use super::def::{Form, PersonField};
+use super::{Cell, FormTable, Note, RowKind, TableRow};
+use crate::roster::Roster;
+use crate::scales::Gender;
+use crate::staff::StaffFrame;
+use crate::units::Hierarchy;
+
+pub(super) fn fill(
+    form: &Form,
+    staff: &StaffFrame,
+    roster: &Roster,
+    h: &Hierarchy,
+) -> PolarsResult<FormTable> {
+    let df = staff
+        .df
+        .clone()
+        .lazy()
+        .filter(form.population.expr().unwrap_or(lit(false)))
+        .unique_stable_generic(
+            Some(vec![col("leaf"), col("person")]),
+            UniqueKeepStrategy::First,
+        )
+        .select([col("rec"), col("leaf")])
+        .collect()?;
+    let recs: Vec<u32> = df.column("rec")?.u32()?.rechunk().cont_slice()?.to_vec();
+    let nodes: Vec<u32> = df.column("leaf")?.u32()?.rechunk().cont_slice()?.to_vec();
+    let mut position = vec![usize::MAX; h.nodes.len()];
+    for (i, n) in h.report_order().into_iter().enumerate() {
+        position[n] = i;
+    }
+    let mut order: Vec<usize> = (0..recs.len()).collect();
+    order.sort_by_key(|&i| (position[nodes[i] as usize], recs[i]));
+    let t = &roster.texts;
+    let mut rows = Vec::with_capacity(order.len());
+    for (k, &i) in order.iter().enumerate() {
+        let r = &roster.records[recs[i] as usize];
+        let node = &h.nodes[nodes[i] as usize];
+        let birth = |g: Gender| match (r.birth, r.gender) {
+            (Some(b), Some(x)) if x == g => Cell::Text(b.display()),
+            _ => Cell::Blank,
+        };
+        let text = |v: Option<crate::roster::Text>| {
+            t.opt(v).map_or(Cell::Blank, |s| Cell::Text(s.to_string()))
+        };
+        let cells = form
+            .criteria
+            .iter()
+            .map(|c| match c.field.unwrap_or(PersonField::NotRecorded) {
+                PersonField::Number => Cell::Count(k as u64 + 1),
+                PersonField::Name => Cell::Text(t.get(r.name).to_string()),
+                PersonField::BirthMale => birth(Gender::Male),
+                PersonField::BirthFemale => birth(Gender::Female),
+                PersonField::Title => text(r.title),
+                PersonField::Unit => Cell::Text(node.name.clone()),
+                PersonField::GradeCode => text(r.grade_code),
+                PersonField::Grade => text(r.grade),
+                PersonField::NotRecorded => Cell::Blank,
+            })
+            .collect();
+        rows.push(TableRow {
+            kind: RowKind::Person,
+            depth: 0,
+            label: node.name.clone(),
+            code: node.code.clone(),
+            cells,
+            unknown: Vec::new(),
+        });
+    }
+    let notes = form
+        .criteria
+        .iter()
+        .filter(|c| c.field.unwrap_or(PersonField::NotRecorded) == PersonField::NotRecorded)
+        .map(|c| Note::NotRecorded {
+            number: c.number.clone(),
+            field: "salary",
+        })
+        .collect();
+    Ok(FormTable {
+        rows,
+        notes,
+        mismatches: Vec::new(),
+    })
+}

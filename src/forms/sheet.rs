@@ -1,0 +1,399 @@
+//! A filled form as a sheet in the official layout: form code and legal
+//! basis top left, reporting and receiving units top right, title, scope,
+//! "Tính đến ngày …", "Đơn vị tính: người", the column tree, the number row,
+//! "Tổng số", the rows, the notes and the signature footer; A4 with the
+//! report's document settings.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+
+use super::def::{Evidence, Orientation};
+use super::{Form, FormTable};
+use crate::labels::{self, Lang};
+use crate::output::{self, Widths};
+
+/// What the sheet needs besides the form and its figures.
+#[derive(Debug, Clone, Copy)]
+pub struct SheetInput<'a> {
+    /// Language of the fixed texts.
+    pub lang: Lang,
+    /// As-of date.
+    pub as_of: chrono::NaiveDate,
+    /// The reporting unit ("……" when not given).
+    pub reporting_unit: Option<&'a str>,
+}
+
+pub(super) struct Formats {
+    pub(super) left_bold: Format,
+    pub(super) left_italic: Format,
+    pub(super) right: Format,
+    pub(super) title: Format,
+    pub(super) center_italic: Format,
+    pub(super) head: Format,
+    pub(super) head_rotated: Format,
+    pub(super) number_row: Format,
+    pub(super) cell: Vec<Format>,
+    pub(super) cell_bold: Format,
+    pub(super) int: Format,
+    pub(super) int_bold: Format,
+    pub(super) mean: Format,
+    pub(super) mean_bold: Format,
+    pub(super) note: Format,
+    pub(super) sign_title: Format,
+    pub(super) sign_note: Format,
+}
+
+const FONT: &str = "Times New Roman";
+
+impl Formats {
+    fn new() -> Self {
+        let base = Format::new().set_font_name(FONT).set_font_size(11);
+        let cell = base
+            .clone()
+            .set_font_size(10)
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
+        let head = cell
+            .clone()
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter);
+        Self {
+            left_bold: base.clone().set_bold().set_align(FormatAlign::Left),
+            left_italic: base
+                .clone()
+                .set_italic()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            right: base.clone().set_align(FormatAlign::Left).set_text_wrap(),
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(13)
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            center_italic: base.clone().set_italic().set_align(FormatAlign::Center),
+            head_rotated: head.clone().set_rotation(90),
+            number_row: head.clone().set_bold().set_italic(),
+            head,
+            cell: (0..6).map(|i| cell.clone().set_indent(i)).collect(),
+            cell_bold: cell.clone().set_bold(),
+            int: cell
+                .clone()
+                .set_num_format("#,##0")
+                .set_align(FormatAlign::Center),
+            int_bold: cell
+                .clone()
+                .set_bold()
+                .set_num_format("#,##0")
+                .set_align(FormatAlign::Center),
+            mean: cell
+                .clone()
+                .set_num_format("0.0")
+                .set_align(FormatAlign::Center),
+            mean_bold: cell
+                .clone()
+                .set_bold()
+                .set_num_format("0.0")
+                .set_align(FormatAlign::Center),
+            note: base
+                .clone()
+                .set_font_size(10)
+                .set_italic()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            sign_title: base.clone().set_bold().set_align(FormatAlign::Center),
+            sign_note: base.clone().set_italic().set_align(FormatAlign::Center),
+        }
+    }
+}
+
+/// Header labels of the data columns: (number, label, group path).
+fn columns(form: &Form, mark: bool) -> Vec<(String, String, &[String])> {
+    match form.orientation {
+        Orientation::Criteria => form
+            .blocks
+            .iter()
+            .map(|(b, _)| (b.number.clone(), b.label.clone(), b.group.as_slice()))
+            .collect(),
+        _ => form
+            .criteria
+            .iter()
+            .map(|c| {
+                let star = if mark && c.evidence == Evidence::BestReading {
+                    "*"
+                } else {
+                    ""
+                };
+                (
+                    c.number.clone(),
+                    format!("{}{star}", c.label),
+                    c.group.as_slice(),
+                )
+            })
+            .collect(),
+    }
+}
+
+fn merge_or_write(
+    ws: &mut Worksheet,
+    (r1, c1, r2, c2): (u32, u16, u32, u16),
+    text: &str,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    if r1 == r2 && c1 == c2 {
+        output::text_with_format(ws, r1, c1, text, f)
+    } else {
+        ws.merge_range(r1, c1, r2, c2, &output::fit_cell(text), f)?;
+        Ok(())
+    }
+}
+
+/// A form sheet being written: its formats, labels and columns.
+struct Sheet<'a> {
+    f: Formats,
+    l: &'static labels::FormLabels,
+    form: &'a Form,
+    input: &'a SheetInput<'a>,
+    cols: Vec<(String, String, &'a [String])>,
+    /// Columns before the data columns (STT and name, or none for lists).
+    lead: u16,
+    last: u16,
+    right_from: u16,
+    w: Widths,
+}
+
+/// Writes a filled form on `ws`.
+pub fn write(
+    ws: &mut Worksheet,
+    form: &Form,
+    table: &FormTable,
+    input: &SheetInput<'_>,
+) -> Result<(), XlsxError> {
+    let mixed = form
+        .criteria
+        .iter()
+        .any(|c| c.evidence == Evidence::Corroborated)
+        && form
+            .criteria
+            .iter()
+            .any(|c| c.evidence == Evidence::BestReading);
+    let cols = columns(form, mixed);
+    // Leading columns: STT and the unit's name (units), or the criterion's
+    // number and label (criteria); list forms carry their own.
+    let lead: u16 = if form.orientation == Orientation::People {
+        0
+    } else {
+        2
+    };
+    let last = lead + u16::try_from(cols.len()).unwrap_or(u16::MAX) - 1;
+    let w = Widths::set(ws, &widths(form, lead, last))?;
+    let sheet = Sheet {
+        f: Formats::new(),
+        l: labels::forms(input.lang),
+        form,
+        input,
+        cols,
+        lead,
+        last,
+        right_from: last - (last / 3).max(1),
+        w,
+    };
+    sheet.heading(ws)?;
+    let (top, nr) = sheet.column_tree(ws)?;
+    let r = super::rows::write_rows(ws, &sheet.f, form, table, (nr + 1, lead), &sheet.w, sheet.l)?;
+    ws.set_repeat_rows(top, nr)?;
+    sheet.tail(ws, table, r + 1, mixed)?;
+    output::page_setup(ws, form.orientation != Orientation::Criteria, None)?;
+    Ok(())
+}
+
+fn widths(form: &Form, lead: u16, last: u16) -> Vec<(u16, f64)> {
+    use super::def::PersonField as P;
+    match form.orientation {
+        Orientation::Units => [(0, 4.5), (1, 26.0)]
+            .into_iter()
+            .chain((lead..=last).map(|c| (c, 5.2)))
+            .collect(),
+        Orientation::Criteria => [(0, 6.0), (1, 40.0)]
+            .into_iter()
+            .chain((lead..=last).map(|c| (c, 8.5)))
+            .collect(),
+        Orientation::People => form
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let w = match c.field {
+                    Some(P::Number) => 4.5,
+                    Some(P::Name) => 20.0,
+                    Some(P::Unit | P::Title) => 18.0,
+                    Some(P::BirthMale | P::BirthFemale) => 10.5,
+                    _ => 8.0,
+                };
+                (u16::try_from(i).unwrap_or(u16::MAX), w)
+            })
+            .collect(),
+    }
+}
+
+impl Sheet<'_> {
+    /// Code and basis left; reporting unit, receiving unit and deadline
+    /// right; title, scope, as-of date, unit of count.
+    fn heading(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+        let (f, l, form, last, right) = (&self.f, self.l, self.form, self.last, self.right_from);
+        let third = (last / 3).max(1);
+        let code = format!("{} {}", l.form_number, form.code);
+        merge_or_write(ws, (0, 0, 0, third), &code, &f.left_bold)?;
+        merge_or_write(ws, (1, 0, 2, third), &form.basis, &f.left_italic)?;
+        let unit = self.input.reporting_unit.unwrap_or(labels::BLANK);
+        let unit = format!("{} {unit}", l.reporting_unit);
+        merge_or_write(ws, (0, right, 0, last), &unit, &f.right)?;
+        let receiver = form.receiver.as_deref().unwrap_or(labels::BLANK);
+        let receiver = format!("{} {receiver}", l.receiving_unit);
+        merge_or_write(ws, (1, right, 1, last), &receiver, &f.right)?;
+        if let Some(d) = &form.deadline {
+            merge_or_write(
+                ws,
+                (2, right, 2, last),
+                &format!("{} {d}", l.deadline),
+                &f.right,
+            )?;
+        }
+        if let Some(issuer) = &form.issuer {
+            merge_or_write(ws, (3, 0, 3, third), issuer, &f.left_bold)?;
+        }
+        use chrono::Datelike;
+        let title = form
+            .title
+            .replace("{year}", &self.input.as_of.year().to_string());
+        merge_or_write(ws, (4, 0, 4, last), &title, &f.title)?;
+        let height = output::wrapped_height(&title, self.w.span(0, last), 13.0).max(20.0);
+        ws.set_row_height(4, height)?;
+        if let Some(scope) = &form.scope {
+            merge_or_write(ws, (5, 0, 5, last), scope, &f.center_italic)?;
+        }
+        let as_of = labels::as_of_line(self.input.lang, self.input.as_of);
+        merge_or_write(ws, (6, 0, 6, last), &as_of, &f.center_italic)?;
+        merge_or_write(ws, (7, right, 7, last), l.count_unit, &f.right)
+    }
+
+    /// The column tree: group headings merged across their columns, each
+    /// label from below its groups to the leaf row, then the number row.
+    /// Returns the first header row and the number row.
+    fn column_tree(&self, ws: &mut Worksheet) -> Result<(u32, u32), XlsxError> {
+        let (f, l, cols, lead) = (&self.f, self.l, &self.cols, self.lead);
+        let col = |i: usize| lead + u16::try_from(i).unwrap_or(0);
+        let top = 8;
+        let depth = cols.iter().map(|c| c.2.len()).max().unwrap_or(0);
+        let leaf_row = top + u32::try_from(depth).unwrap_or(0);
+        let people = self.form.orientation == Orientation::People;
+        if !people {
+            let b = match self.form.orientation {
+                Orientation::Criteria => l.criterion,
+                _ => l.unit_name,
+            };
+            merge_or_write(ws, (top, 0, leaf_row, 0), l.number, &f.head)?;
+            merge_or_write(ws, (top, 1, leaf_row, 1), b, &f.head)?;
+        }
+        for level in 0..depth {
+            let r = top + u32::try_from(level).unwrap_or(0);
+            let mut height: f64 = 15.0;
+            let mut i = 0;
+            while i < cols.len() {
+                if cols[i].2.len() <= level {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j + 1 < cols.len()
+                    && cols[j + 1].2.len() > level
+                    && cols[j + 1].2[..=level] == cols[i].2[..=level]
+                {
+                    j += 1;
+                }
+                let text = &cols[i].2[level];
+                merge_or_write(ws, (r, col(i), r, col(j)), text, &f.head)?;
+                height = height.max(output::wrapped_height(
+                    text,
+                    self.w.span(col(i), col(j)),
+                    10.0,
+                ));
+                i = j + 1;
+            }
+            ws.set_row_height(r, height)?;
+        }
+        let rotate = self.form.orientation == Orientation::Units;
+        let fmt = if rotate { &f.head_rotated } else { &f.head };
+        for (i, (_, label, group)) in cols.iter().enumerate() {
+            let from = top + u32::try_from(group.len()).unwrap_or(0);
+            merge_or_write(ws, (from, col(i), leaf_row, col(i)), label, fmt)?;
+        }
+        let height = if rotate {
+            let longest = cols.iter().map(|c| c.1.chars().count()).max().unwrap_or(10);
+            (f64::from(u32::try_from(longest).unwrap_or(40)) * 5.2).clamp(40.0, 130.0)
+        } else {
+            // Labels that start on the leaf row wrap within their column.
+            cols.iter()
+                .enumerate()
+                .filter(|(_, c)| c.2.len() == depth)
+                .map(|(i, c)| output::wrapped_height(&c.1, self.w.of(col(i)), 10.0))
+                .fold(15.0, f64::max)
+        };
+        ws.set_row_height(leaf_row, height)?;
+        let nr = leaf_row + 1;
+        if !people {
+            let b = if self.form.orientation == Orientation::Criteria {
+                "B"
+            } else {
+                "A"
+            };
+            output::text_with_format(ws, nr, 0, "", &f.number_row)?;
+            output::text_with_format(ws, nr, 1, b, &f.number_row)?;
+        }
+        for (i, (number, _, _)) in cols.iter().enumerate() {
+            output::text_with_format(ws, nr, col(i), number, &f.number_row)?;
+        }
+        Ok((top, nr))
+    }
+
+    /// The notes under the table, then the place and date line and the
+    /// signature blocks.
+    fn tail(
+        &self,
+        ws: &mut Worksheet,
+        table: &FormTable,
+        mut r: u32,
+        mixed: bool,
+    ) -> Result<(), XlsxError> {
+        let (f, l, last) = (&self.f, self.l, self.last);
+        let lines = super::notes::note_lines(self.form, table, self.input.lang, mixed);
+        if !lines.is_empty() {
+            output::text_with_format(ws, r, 0, l.notes, &f.left_bold)?;
+            r += 1;
+            for line in &lines {
+                merge_or_write(ws, (r, 0, r, last), line, &f.note)?;
+                ws.set_row_height(r, output::wrapped_height(line, self.w.span(0, last), 10.0))?;
+                r += 1;
+            }
+        }
+        r += 1;
+        merge_or_write(
+            ws,
+            (r, self.right_from, r, last),
+            l.place_date,
+            &f.sign_note,
+        )?;
+        r += 1;
+        let blocks = self.form.footer.len().max(1);
+        let span = (last + 1) / u16::try_from(blocks).unwrap_or(1);
+        for (i, [title, note]) in self.form.footer.iter().enumerate() {
+            let c1 = u16::try_from(i).unwrap_or(0) * span;
+            let c2 = if i + 1 == blocks { last } else { c1 + span - 1 };
+            merge_or_write(ws, (r, c1, r, c2), title, &f.sign_title)?;
+            merge_or_write(ws, (r + 1, c1, r + 1, c2), note, &f.sign_note)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,215 @@
+//! The statistical forms' fixed texts around the form's own labels (which
+//! come from the form file): header lines, notes, the reconciliation and the
+//! checks, in both languages.
+
+use super::Lang;
+
+/// Fixed texts of a form sheet.
+#[derive(Debug)]
+pub struct FormLabels {
+    pub form_number: &'static str,
+    pub reporting_unit: &'static str,
+    pub receiving_unit: &'static str,
+    pub deadline: &'static str,
+    pub count_unit: &'static str,
+    pub number: &'static str,
+    pub unit_name: &'static str,
+    pub criterion: &'static str,
+    pub total: &'static str,
+    pub notes: &'static str,
+    pub best_reading: &'static str,
+    pub place_date: &'static str,
+}
+
+/// Vietnamese.
+pub static VI_FORMS: FormLabels = FormLabels {
+    form_number: "Biểu số:",
+    reporting_unit: "Đơn vị báo cáo:",
+    receiving_unit: "Đơn vị nhận báo cáo:",
+    deadline: "Thời hạn nhận báo cáo:",
+    count_unit: "Đơn vị tính: người",
+    number: "STT",
+    unit_name: "Tên đơn vị",
+    criterion: "Tiêu chí",
+    total: "Tổng số",
+    notes: "Ghi chú:",
+    best_reading: "Cột, dòng đánh dấu * đếm theo cách đọc tốt nhất của các nguồn tìm được (chưa có văn bản hướng dẫn gốc).",
+    place_date: "……, ngày …… tháng …… năm ……",
+};
+
+/// English.
+pub static EN_FORMS: FormLabels = FormLabels {
+    form_number: "Form:",
+    reporting_unit: "Reporting unit:",
+    receiving_unit: "Receiving unit:",
+    deadline: "Due:",
+    count_unit: "Unit: people",
+    number: "No.",
+    unit_name: "Unit",
+    criterion: "Criterion",
+    total: "Total",
+    notes: "Notes:",
+    best_reading: "Columns or rows marked * are counted by the best reading of the sources found (no official instructions found).",
+    place_date: "……, date ……/……/……",
+};
+
+/// The fixed texts.
+#[must_use]
+pub fn forms(lang: Lang) -> &'static FormLabels {
+    match lang {
+        Lang::Vi => &VI_FORMS,
+        Lang::En => &EN_FORMS,
+    }
+}
+
+/// "Tính đến ngày 31 tháng 12 năm 2013".
+#[must_use]
+pub fn as_of_line(lang: Lang, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match lang {
+        Lang::Vi => format!(
+            "Tính đến ngày {:02} tháng {:02} năm {}",
+            d.day(),
+            d.month(),
+            d.year()
+        ),
+        Lang::En => format!("As of {}", d.format("%d/%m/%Y")),
+    }
+}
+
+/// A field the forms may ask for, named.
+#[must_use]
+pub fn form_field(lang: Lang, key: &str) -> &'static str {
+    let vi = match key {
+        "religion" => ("tôn giáo", "religion"),
+        "political_theory_bachelor" => (
+            "bằng cử nhân lý luận chính trị (tách khỏi cao cấp)",
+            "political theory bachelor's degree (apart from cao cấp)",
+        ),
+        "ethnic_language" => ("chứng chỉ tiếng dân tộc", "ethnic-language certificate"),
+        "general_education" => ("học vấn phổ thông", "general education"),
+        "rotated" => ("luân chuyển từ cấp huyện", "rotation from district level"),
+        "contract_decree_68" => ("loại hợp đồng (Nghị định 68)", "contract type (Decree 68)"),
+        "academic_title" => ("chức danh khoa học", "academic title"),
+        "salary" => ("lương, phụ cấp", "salary and allowances"),
+        "quota" => (
+            "biên chế được giao (cột Biên chế được giao của tệp đơn vị, --units)",
+            "approved staffing (the units file's approved-staffing column, --units)",
+        ),
+        "it" => ("tin học", "IT skill"),
+        "english" | "other_language" => ("ngoại ngữ", "foreign language"),
+        "minority" => ("dân tộc", "ethnicity"),
+        "party" => ("đảng viên", "party membership"),
+        "female" => ("giới tính", "gender"),
+        "age" => ("ngày sinh", "birth date"),
+        "past_retirement" => ("ngày sinh, giới tính", "birth date and gender"),
+        "grade_rank" => ("ngạch", "grade"),
+        "title_class" => ("hạng chức danh nghề nghiệp", "professional title class"),
+        "education" => ("trình độ chuyên môn", "education"),
+        "political_theory" => ("lý luận chính trị", "political theory"),
+        "state_management" => ("quản lý nhà nước", "state management"),
+        _ => ("", ""),
+    };
+    match lang {
+        Lang::Vi => vi.0,
+        Lang::En => vi.1,
+    }
+}
+
+/// The note for a column left blank.
+#[must_use]
+pub fn blank_note(lang: Lang, number: &str, label: &str, field: &str, no_data: bool) -> String {
+    let f = form_field(lang, field);
+    match (lang, no_data) {
+        (Lang::Vi, false) => {
+            format!("Cột (dòng) {number} \"{label}\": danh sách không có thông tin {f}; để trống.")
+        }
+        (Lang::Vi, true) => format!(
+            "Cột (dòng) {number} \"{label}\": không người nào trong danh sách có thông tin {f}; để trống."
+        ),
+        (Lang::En, false) => {
+            format!("Column (row) {number} \"{label}\": the rosters hold no {f}; left blank.")
+        }
+        (Lang::En, true) => {
+            format!(
+                "Column (row) {number} \"{label}\": no one in the rosters has a {f}; left blank."
+            )
+        }
+    }
+}
+
+/// People with posts in several units.
+#[must_use]
+pub fn several_units_note(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{n} người giữ chức vụ ở hơn một đơn vị, được tính ở mỗi đơn vị (các dòng cộng lại như biểu mẫu)."
+        ),
+        Lang::En => format!(
+            "{n} people hold posts in more than one unit and are counted in each (rows add up as the form does)."
+        ),
+    }
+}
+
+/// People in units no block of a criteria form takes.
+#[must_use]
+pub fn outside_blocks_note(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{n} người thuộc diện của biểu nhưng ở đơn vị không thuộc khối nào (cột nào) của biểu: không tính; xem lại khai báo khối trong tệp biểu mẫu nếu cần."
+        ),
+        Lang::En => format!(
+            "{n} people of the form's population work in units no block (column) of the form takes: not counted; adjust the form file's blocks if needed."
+        ),
+    }
+}
+
+/// The form applies up to a date.
+#[must_use]
+pub fn out_of_period_note(lang: Lang, until: &str) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Biểu này áp dụng cho số liệu đến ngày {until}; ngày báo cáo sau ngày này.")
+        }
+        Lang::En => format!("This form applies to data up to {until}; the as-of date is later."),
+    }
+}
+
+/// A reconciliation line: the group's columns, the total they split, the
+/// unknown and the rest.
+#[must_use]
+pub fn reconcile_line(
+    lang: Lang,
+    label: &str,
+    span: (&str, &str, &str),
+    figures: (u64, u64, u64, i128),
+) -> String {
+    let (first, last, of) = span;
+    let (total, counted, unknown, rest) = figures;
+    match lang {
+        Lang::Vi => format!(
+            "{label} (cột {first}–{last}): {counted} người được tính trong {total} (cột {of}); {unknown} chưa rõ; {rest} không thuộc cột nào."
+        ),
+        Lang::En => format!(
+            "{label} (columns {first}–{last}): {counted} counted of {total} (column {of}); {unknown} unknown; {rest} in no column."
+        ),
+    }
+}
+
+/// A failed check.
+#[must_use]
+pub fn mismatch_line(lang: Lang, check: &str, at: &str, left: u64, right: u64) -> String {
+    match lang {
+        Lang::Vi => format!("Kiểm tra \"{check}\" không đúng tại {at}: {left} so với {right}."),
+        Lang::En => format!("Check \"{check}\" fails at {at}: {left} against {right}."),
+    }
+}
+
+/// All checks hold.
+#[must_use]
+pub fn checks_hold(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("Đã kiểm tra {n} quan hệ cộng giữa các cột của biểu: đều đúng."),
+        Lang::En => format!("{n} sums the form implies were checked: all hold."),
+    }
+}

@@ -1,0 +1,405 @@
+//! `nhanluc forms`: the statistical forms on hand-built rosters, every
+//! expected cell computed by hand below (not by the tool).
+
+use std::path::{Path, PathBuf};
+
+use crate::util::*;
+
+const HEADER: &str = "Họ và tên,Số CCCD,Ngày sinh,Giới tính,Dân tộc,Đảng viên,Đơn vị,Loại,Ngạch,Mã ngạch,\
+Trình độ chuyên môn,Lý luận chính trị,Quản lý nhà nước,Tin học,Ngoại ngữ\n";
+
+/// As of 31/12/2025. Phòng Nội vụ (quota 5) and Phòng Tư pháp (quota 4),
+/// both under UBND huyện X (units file).
+///
+/// - p1 Nguyễn Thị An: woman, born 31/12/1995 (30 on the as-of day: "≤ 30"),
+///   party, Kinh, CV, ĐH, LLCT TC, QLNN CV, IT certificate, English B; two
+///   posts in Phòng Nội vụ (counted once there) and one in Phòng Tư pháp.
+/// - p2 Trần Văn Bình: man, 31/12/1994 (31), Tày, CVC, ThS, LLCT CC, QLNN CVC,
+///   IT trung cấp, English degree.
+/// - p3 Lê Thị Cúc: woman, 15/06/1970 (55), party, Kinh, Cán sự, TC, LLCT SC,
+///   no QLNN given, French C.
+/// - p5 Phạm Văn Dũng: man, 01/03/1965 (60; retires 30/09/2026), party, CV, ĐH.
+/// - p6 Hoàng Văn Em: man, 15/06/1962 (63; retired 31/12/2022), Nùng, party, CV, ĐH.
+/// - p7 Đỗ Văn Giang: man, 31/12/1984 (41), no party mark, no ethnicity, no
+///   grade, education "Bằng khen" (unreadable: unknown).
+/// - a viên chức in Phòng Tư pháp: not in BM01.
+fn bm01_roster(dir: &Path) -> (PathBuf, PathBuf) {
+    let rows = [
+        "Nguyễn Thị An,001195000001,31/12/1995,Nữ,Kinh,x,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,Trung cấp,Chuyên viên,Chứng chỉ B,Anh B",
+        "Trần Văn Bình,001094000002,31/12/1994,Nam,Tày,,Phòng Nội vụ,Công chức,Chuyên viên chính,01.002,Thạc sĩ,Cao cấp,Chuyên viên chính,Trung cấp tin học,Cử nhân tiếng Anh",
+        "Lê Thị Cúc,001170000003,15/06/1970,Nữ,Kinh,x,Phòng Nội vụ,Công chức,Cán sự,01.004,Trung cấp,Sơ cấp,,,Pháp C",
+        "Nguyễn Thị An,001195000001,31/12/1995,Nữ,Kinh,x,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,Trung cấp,Chuyên viên,Chứng chỉ B,Anh B",
+        "Phạm Văn Dũng,001065000005,01/03/1965,Nam,Kinh,x,Phòng Tư pháp,Công chức,Chuyên viên,01.003,Đại học,Trung cấp,Chuyên viên,,",
+        "Hoàng Văn Em,001062000006,15/06/1962,Nam,Nùng,x,Phòng Tư pháp,Công chức,Chuyên viên,01.003,Đại học,,,,",
+        "Đỗ Văn Giang,001084000007,31/12/1984,Nam,,,Phòng Tư pháp,Công chức,,,Bằng khen,,,,",
+        "Nguyễn Thị An,001195000001,31/12/1995,Nữ,Kinh,x,Phòng Tư pháp,Công chức,Chuyên viên,01.003,Đại học,Trung cấp,Chuyên viên,Chứng chỉ B,Anh B",
+        "Vũ Thị Hoa,001190000008,01/01/1990,Nữ,Kinh,,Phòng Tư pháp,Viên chức,,,Đại học,,,,",
+    ];
+    let roster = write(dir, "roster.csv", format!("{HEADER}{}\n", rows.join("\n")));
+    let units = write(
+        dir,
+        "units.csv",
+        "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,Biên chế được giao\n\
+         H1,UBND huyện X,,\n\
+         NV,Phòng Nội vụ,H1,5\n\
+         TP,Phòng Tư pháp,H1,4\n",
+    );
+    (roster, units)
+}
+
+fn forms(dir: &Path, args: &[&str]) -> (PathBuf, serde_json::Value, String) {
+    let out = dir.join("forms.xlsx");
+    let json = dir.join("forms.json");
+    let o = bin()
+        .arg("--quiet")
+        .arg("forms")
+        .args(args)
+        .args([
+            "-o",
+            out.to_str().unwrap(),
+            "--json",
+            json.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let j = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    (out, j, stdout(&o))
+}
+
+/// The row of the sheet whose column B (the unit name) is `name`.
+fn sheet_row<'a>(rows: &'a [Vec<String>], name: &str) -> &'a [String] {
+    rows.iter()
+        .find(|r| r.get(1).is_some_and(|c| c == name))
+        .unwrap_or_else(|| panic!("no row {name}"))
+}
+
+#[test]
+fn bm01_counts_as_the_form_counts() {
+    let dir = tempdir();
+    let (roster, units) = bm01_roster(dir.path());
+    let (out, j, _) = forms(
+        dir.path(),
+        &[
+            roster.to_str().unwrap(),
+            "--as-of",
+            "2025-12-31",
+            "--form",
+            "BM01/BNV",
+            "--units",
+            units.to_str().unwrap(),
+        ],
+    );
+    let rows = read_sheet(&out, "BM01-BNV");
+    // Columns 1–38 follow the unit name (column B); blank cells read as "".
+    //                  1    2    3    4    5    6   7    8    9    10   11   12   13   14   15   16   17   18  19   20   21   22   23   24   25   26   27   28  29   30   31   32   33   34   35   36   37   38
+    let nv = [
+        "5", "3", "2", "2", "1", "", "0", "1", "1", "1", "0", "0", "1", "1", "0", "1", "0", "",
+        "1", "1", "1", "1", "1", "1", "1", "0", "1", "", "0", "1", "1", "1", "1", "0", "1", "1",
+        "0", "0",
+    ];
+    let tp = [
+        "4", "4", "1", "3", "1", "", "0", "0", "3", "0", "0", "0", "0", "3", "0", "0", "0", "",
+        "0", "2", "0", "0", "1", "0", "1", "0", "0", "", "0", "0", "2", "1", "0", "1", "1", "0",
+        "1", "1",
+    ];
+    let sum: Vec<String> = nv
+        .iter()
+        .zip(tp)
+        .map(|(a, b)| {
+            if a.is_empty() {
+                String::new()
+            } else {
+                (a.parse::<u64>().unwrap() + b.parse::<u64>().unwrap()).to_string()
+            }
+        })
+        .collect();
+    assert_eq!(
+        &sheet_row(&rows, "Phòng Nội vụ")[2..40],
+        nv.map(String::from)
+    );
+    assert_eq!(
+        &sheet_row(&rows, "Phòng Tư pháp")[2..40],
+        tp.map(String::from)
+    );
+    // The parent's subtotal and "Tổng số" add the units' rows, as the form does.
+    assert_eq!(sheet_row(&rows, "UBND huyện X")[2..40], sum[..]);
+    assert_eq!(sheet_row(&rows, "Tổng số")[2..40], sum[..]);
+    // Numbering row: STT blank, "A", then 1–38.
+    let numbers = rows
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "A"))
+        .unwrap();
+    assert_eq!(numbers[2], "1");
+    assert_eq!(numbers[39], "38");
+    // Notes: the reconciliation of the education columns (7 people, 6
+    // counted, 1 unknown), blank columns named, p1 counted in both units.
+    let text = rows
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains("Chuyên môn (cột 12–17): 6 người được tính trong 7 (cột 2); 1 chưa rõ; 0 không thuộc cột nào."),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Cột (dòng) 6 \"Tôn giáo\": danh sách không có thông tin tôn giáo; để trống."
+        )
+    );
+    assert!(text.contains("1 người giữ chức vụ ở hơn một đơn vị"));
+    assert!(text.contains("Đã kiểm tra 10 quan hệ cộng"));
+    // The JSON carries the same figures.
+    let form = &j["forms"][0];
+    assert_eq!(form["code"], "BM01/BNV");
+    let total = form["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "total")
+        .unwrap();
+    assert_eq!(total["cells"][1], 7);
+    assert!(total["cells"][5].is_null(), "religion is blank, not 0");
+    assert_eq!(form["mismatches"].as_array().unwrap().len(), 0);
+}
+
+/// Party and mass-organisation units at province and district level.
+/// As of 31/12/2025: ages 30 (31/12/1995), 31 (31/12/1994), 35, 36, 61.
+#[test]
+fn form_8b_is_transposed_and_its_blocks_add_up() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "roster.csv",
+        "Họ và tên,Ngày sinh,Giới tính,Đơn vị,Cấp,Loại,Ngạch,Trình độ chuyên môn,Lý luận chính trị\n\
+         Người Một,31/12/1995,Nữ,Ban Tổ chức Tỉnh ủy,Tỉnh,Công chức,Chuyên viên,Đại học,Trung cấp\n\
+         Người Hai,31/12/1994,Nam,Ban Tổ chức Tỉnh ủy,Tỉnh,Công chức,Chuyên viên chính,Thạc sĩ,Cao cấp\n\
+         Người Ba,01/01/1990,Nam,Hội Nông dân tỉnh,Tỉnh,Công chức,Chuyên viên,Cao đẳng,Sơ cấp\n\
+         Người Bốn,31/12/1989,Nữ,Huyện ủy Chợ Mới,Huyện,Công chức,Cán sự,Trung cấp,\n\
+         Người Năm,01/06/1964,Nam,Huyện ủy Chợ Mới,Huyện,Công chức,Chuyên viên,Đại học,Cao cấp\n\
+         Người Sáu,01/01/1980,Nam,Sở Nội vụ,Tỉnh,Công chức,Chuyên viên,Đại học,\n",
+    );
+    let (out, j, _) = forms(
+        dir.path(),
+        &[
+            roster.to_str().unwrap(),
+            "--as-of",
+            "2025-12-31",
+            "--form",
+            "8B",
+        ],
+    );
+    let rows = read_sheet(&out, "8B-BTCTW");
+    let row = |label: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r.get(1).is_some_and(|c| c.trim_end_matches('*') == label))
+            .unwrap_or_else(|| panic!("no row {label}"))[2..11]
+            .to_vec()
+    };
+    // Columns 3 Tổng, 4 Cấp tỉnh, 5 Cơ quan Đảng, 6 ĐVSN, 7 MTTQ & đoàn thể,
+    // 8 Cấp huyện, 9 Khối đảng, 10 ĐVSN, 11 MTTQ & đoàn thể.
+    let v = |xs: [&str; 9]| xs.map(String::from).to_vec();
+    assert_eq!(
+        row("Tổng số"),
+        v(["5", "3", "2", "0", "1", "2", "2", "0", "0"])
+    );
+    assert_eq!(row("Nữ"), v(["2", "1", "1", "0", "0", "1", "1", "0", "0"]));
+    assert_eq!(
+        row("Từ 30 trở xuống"),
+        v(["1", "1", "1", "0", "0", "0", "0", "0", "0"])
+    );
+    assert_eq!(
+        row("Từ 31 - 35"),
+        v(["2", "2", "1", "0", "1", "0", "0", "0", "0"])
+    );
+    assert_eq!(
+        row("Từ 36 - 40"),
+        v(["1", "0", "0", "0", "0", "1", "1", "0", "0"])
+    );
+    assert_eq!(
+        row("Trên 60 tuổi"),
+        v(["1", "0", "0", "0", "0", "1", "1", "0", "0"])
+    );
+    // Mean age: (30 + 31 + 35 + 36 + 61) / 5 = 38.6; province (30 + 31 + 35) / 3 = 32.0.
+    let mean = row("Tuổi bình quân");
+    assert_eq!(mean[0], "38.6");
+    assert_eq!(mean[1], "32");
+    assert_eq!(
+        row("Dưới cao đẳng"),
+        v(["1", "0", "0", "0", "0", "1", "1", "0", "0"])
+    );
+    assert_eq!(
+        row("Cao cấp, cử nhân"),
+        v(["2", "1", "1", "0", "0", "1", "1", "0", "0"])
+    );
+    // No contract type in the roster: blank, never 0.
+    assert_eq!(row("Hợp đồng 68")[0], "");
+    // The Sở Nội vụ is in the population (province level) but in no block.
+    let notes = j["forms"][0]["notes_text"].to_string();
+    assert!(
+        notes.contains("1 người thuộc diện của biểu nhưng ở đơn vị không thuộc khối nào"),
+        "{notes}"
+    );
+    assert_eq!(j["forms"][0]["mismatches"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn list_forms_put_the_birth_date_under_the_gender() {
+    let dir = tempdir();
+    let (roster, _) = bm01_roster(dir.path());
+    let (out, _, _) = forms(
+        dir.path(),
+        &[
+            roster.to_str().unwrap(),
+            "--as-of",
+            "2025-12-31",
+            "--form",
+            "bm03",
+        ],
+    );
+    let rows = read_sheet(&out, "BM03-BNV");
+    let an: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r.get(1).is_some_and(|c| c == "Nguyễn Thị An"))
+        .collect();
+    // Once per unit: Phòng Nội vụ and Phòng Tư pháp.
+    assert_eq!(an.len(), 2);
+    assert_eq!(an[0][2], "", "a woman's birth date is not under Nam");
+    assert_eq!(an[0][3], "31/12/1995");
+    assert_eq!(an[0][8], "01.003");
+    assert_eq!(an[0][7], "", "no salary in the roster: blank");
+    let binh = rows
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "Trần Văn Bình"))
+        .unwrap();
+    assert_eq!(binh[2], "31/12/1994");
+    assert_eq!(binh[3], "");
+    // Six công chức, one of them in two units: seven rows; the viên chức is not listed.
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.get(5).is_some_and(|c| c.starts_with("Phòng")))
+            .count(),
+        7
+    );
+    assert!(!rows.iter().flatten().any(|c| c == "Vũ Thị Hoa"));
+}
+
+#[test]
+fn a_form_file_of_ones_own_is_counted_and_checked() {
+    let dir = tempdir();
+    let (roster, _) = bm01_roster(dir.path());
+    // "2 = 3" cannot hold where a unit has men: the engine says where.
+    let form = write(
+        dir.path(),
+        "bieu-rieng.toml",
+        "code = \"BIEU-1\"\nbasis = \"Mẫu của tỉnh\"\ntitle = \"SỐ NỮ CÔNG CHỨC NĂM {year}\"\n\
+         orientation = \"units\"\npopulation = { category = \"cong_chuc\" }\nchecks = [\"1 = 2\"]\n\n\
+         [[criterion]]\nnumber = \"1\"\nlabel = \"Tổng số\"\ncount = {}\n\n\
+         [[criterion]]\nnumber = \"2\"\nlabel = \"Nữ\"\ncount = { gender = \"female\", age = { from = 30, to = 30 } }\n",
+    );
+    let (out, j, stdout) = forms(
+        dir.path(),
+        &[
+            roster.to_str().unwrap(),
+            "--as-of",
+            "2025-12-31",
+            "--form-file",
+            form.to_str().unwrap(),
+        ],
+    );
+    let rows = read_sheet(&out, "BIEU-1");
+    assert!(
+        rows.iter()
+            .flatten()
+            .any(|c| c == "SỐ NỮ CÔNG CHỨC NĂM 2025")
+    );
+    // Phòng Nội vụ 3 people, 1 woman aged 30; Phòng Tư pháp 4, 1.
+    assert_eq!(sheet_row(&rows, "Phòng Nội vụ")[2..4], ["3", "1"]);
+    assert_eq!(sheet_row(&rows, "Phòng Tư pháp")[2..4], ["4", "1"]);
+    let m = j["forms"][0]["mismatches"].as_array().unwrap();
+    assert_eq!(m.len(), 3, "{m:?}");
+    assert_eq!(m[0]["check"], "1 = 2");
+    assert_eq!(m[0]["at"], "Phòng Nội vụ");
+    assert_eq!(
+        (m[0]["left"].as_u64(), m[0]["right"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert!(stdout.contains("BIEU-1: 2 dòng"), "{stdout}");
+    assert!(stdout.contains("3 kiểm tra không đúng"), "{stdout}");
+}
+
+#[test]
+fn a_form_file_with_an_error_names_its_line_and_key() {
+    let dir = tempdir();
+    let (roster, _) = bm01_roster(dir.path());
+    let form = write(
+        dir.path(),
+        "sai.toml",
+        "code = \"X\"\nbasis = \"b\"\ntitle = \"t\"\norientation = \"units\"\n\n\
+         [[criterion]]\nnumber = \"1\"\nlabel = \"Đại học\"\ncount = { educaton = \"dai_hoc\" }\n",
+    );
+    let o = run(&[
+        "forms",
+        roster.to_str().unwrap(),
+        "--form-file",
+        form.to_str().unwrap(),
+        "-o",
+        dir.path().join("x.xlsx").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("sai.toml") && e.contains("line 9") && e.contains("educaton"),
+        "{e}"
+    );
+    assert!(!dir.path().join("x.xlsx").exists());
+    // A value outside the scale, and a check naming no column.
+    let form = write(
+        dir.path(),
+        "sai2.toml",
+        "code = \"X\"\nbasis = \"b\"\ntitle = \"t\"\norientation = \"units\"\nchecks = [\"1 = 9\"]\n\n\
+         [[criterion]]\nnumber = \"1\"\nlabel = \"Đại học\"\ncount = { education = \"dai_hoc\" }\n",
+    );
+    let o = run(&[
+        "forms",
+        roster.to_str().unwrap(),
+        "--form-file",
+        form.to_str().unwrap(),
+    ]);
+    let e = stderr(&o);
+    assert!(
+        e.contains("sai2.toml") && e.contains("line 5") && e.contains("\"9\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_sample_forms_open_and_bm02_is_out_of_period_after_june_2025() {
+    let dir = tempdir();
+    let (_, j, _) = forms(dir.path(), &["rosters", "--as-of", "2013-12-31"]);
+    let codes: Vec<&str> = j["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["BM01/BNV", "BM02/BNV", "BM03/BNV", "BM04/BNV", "8B-BTCTW"]
+    );
+    for f in j["forms"].as_array().unwrap() {
+        assert_eq!(
+            f["mismatches"].as_array().unwrap().len(),
+            0,
+            "{}",
+            f["code"]
+        );
+    }
+    let (_, j, _) = forms(
+        dir.path(),
+        &["rosters", "--as-of", "2025-12-31", "--form", "BM02/BNV"],
+    );
+    assert_eq!(j["forms"][0]["notes"][0]["kind"], "out_of_period");
+}
