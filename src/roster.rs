@@ -158,6 +158,18 @@ pub struct Roster {
     pub people: usize,
 }
 
+impl Roster {
+    /// Postings no column, heading or title gave a category: in no target's
+    /// or form's population.
+    #[must_use]
+    pub fn category_unknown(&self) -> usize {
+        self.records
+            .iter()
+            .filter(|r| r.category == Category::Unknown)
+            .count()
+    }
+}
+
 /// Row counts of one sheet. `read = staff + set_aside + non_staff()`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RowCounts {

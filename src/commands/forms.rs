@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use rust_xlsxwriter::Workbook;
-
 use crate::cli::FormsArgs;
 use crate::config::InputConfig;
 use crate::error::{Error, Result};
@@ -22,16 +20,7 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         .output
         .clone()
         .unwrap_or_else(|| PathBuf::from("reports").join(format!("bieu-mau_{}.xlsx", cfg.as_of)));
-    if !out
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-    {
-        return Err(Error::Usage(format!(
-            "--output {}: expected a .xlsx file (the forms are an Excel workbook)",
-            out.display()
-        )));
-    }
+    output::require_xlsx(&out, "the forms workbook")?;
     let mut inputs = cfg.input_files(&listing);
     inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
     inputs.extend(args.form_files.iter().map(|p| (p.as_path(), "form file")));
@@ -68,13 +57,15 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         as_of: cfg.as_of,
         reporting_unit: args.reporting_unit.as_deref(),
     };
-    let mut wb = Workbook::new();
+    let mut wb = output::own_workbook(Some(cfg.as_of), None);
     for (form, table) in selected.iter().zip(&filled) {
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name(&form.code))
             .and_then(|ws| forms::sheet::write(ws, form, table, &input).map(|()| ws))
             .map_err(|e| output::write_error(&out, e))?;
     }
+    // The rows set aside and every inference, as the report lists them.
+    output::add_issues_sheets(&mut wb, lang, &issues).map_err(|e| output::write_error(&out, e))?;
     output::save_workbook(&mut wb, &out)?;
     if let Some(path) = &args.json {
         let json = forms::json(&selected, &filled, &input);
@@ -85,6 +76,12 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     let mut text = String::new();
     for (form, table) in selected.iter().zip(&filled) {
         text.push_str(&forms::summary_line(form, table, lang));
+        text.push('\n');
+    }
+    // People no column, heading or title gave a category are on no form.
+    let unknown = loaded.roster.category_unknown();
+    if unknown > 0 {
+        text.push_str(&crate::labels::category_unknown_note(lang, unknown));
         text.push('\n');
     }
     text.push_str(&format!(

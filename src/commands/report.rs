@@ -33,16 +33,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     let out = args.output.clone().unwrap_or_else(|| {
         PathBuf::from("reports").join(format!("{}_{}.xlsx", policy.id, cfg.as_of))
     });
-    if !out
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-    {
-        return Err(crate::error::Error::Usage(format!(
-            "--output {}: expected a .xlsx file (the report is an Excel workbook)",
-            out.display()
-        )));
-    }
+    output::require_xlsx(&out, "the report")?;
     // Every output checked against every input before anything is read.
     let catalogue_files = catalogue_path.as_deref().map(files_in).unwrap_or_default();
     let mut inputs = cfg.input_files(&listing);
@@ -244,13 +235,7 @@ fn render(input: &ReportInput<'_>, out: &std::path::Path) -> String {
         );
     }
     // People no column, heading or title gave a category are in no target.
-    let unknown = input
-        .loaded
-        .roster
-        .records
-        .iter()
-        .filter(|r| r.category == crate::scales::Category::Unknown)
-        .count();
+    let unknown = input.loaded.roster.category_unknown();
     if unknown > 0 {
         let _ = writeln!(s, "{}", labels::category_unknown_note(lang, unknown));
     }

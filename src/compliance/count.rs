@@ -18,15 +18,7 @@ pub(super) fn counts(pop: LazyFrame, key: &str) -> PolarsResult<Vec<(u32, u64, u
             col("u").sum().cast(DataType::UInt64).alias("u"),
         ])
         .collect()?;
-    let slice = |c: &str| -> PolarsResult<Vec<u64>> {
-        Ok(df
-            .column(c)?
-            .cast(&DataType::UInt64)?
-            .u64()?
-            .rechunk()
-            .cont_slice()?
-            .to_vec())
-    };
+    let slice = |c: &str| crate::staff::u64s(&df, c);
     let (k, n, q, u) = (slice(key)?, slice("n")?, slice("q")?, slice("u")?);
     Ok((0..k.len())
         .map(|i| (u32::try_from(k[i]).unwrap_or(u32::MAX), n[i], q[i], u[i]))
@@ -190,14 +182,7 @@ pub(super) fn evaluate_target(
         )
         .select([col("rec"), col("unit"), col("person"), col("q"), col("u")])
         .collect()?;
-    let u32s = |c: &str| -> PolarsResult<Vec<u32>> {
-        Ok(members_df
-            .column(c)?
-            .u32()?
-            .rechunk()
-            .cont_slice()?
-            .to_vec())
-    };
+    let u32s = |c: &str| crate::staff::u32s(&members_df, c);
     let bools = |c: &str| -> PolarsResult<Vec<bool>> {
         let v = members_df.column(c)?.cast(&DataType::UInt32)?;
         Ok(v.u32()?
@@ -259,25 +244,9 @@ pub(super) fn evaluate_agency_target(
             col("has_catalogue").first().alias("cat"),
         ])
         .collect()?;
-    let units = per_unit
-        .column("unit")?
-        .u32()?
-        .rechunk()
-        .cont_slice()?
-        .to_vec();
-    let n = per_unit
-        .column("n")?
-        .u64()?
-        .rechunk()
-        .cont_slice()?
-        .to_vec();
-    let m = per_unit
-        .column("m")?
-        .cast(&DataType::UInt64)?
-        .u64()?
-        .rechunk()
-        .cont_slice()?
-        .to_vec();
+    let units = crate::staff::u32s(&per_unit, "unit")?;
+    let n = crate::staff::u64s(&per_unit, "n")?;
+    let m = crate::staff::u64s(&per_unit, "m")?;
     let cat = per_unit.column("cat")?.bool()?.clone();
     let verdicts = (0..units.len()).map(|i| {
         // Exact: m / n ≥ share, as m·100·10⁴ ≥ share·10⁴ · n.

@@ -128,7 +128,7 @@ pub struct Member {
 }
 
 fn polars_err(e: &PolarsError) -> Error {
-    Error::Usage(format!("internal error in the compliance computation: {e}"))
+    crate::staff::polars_error("the compliance computation", e)
 }
 
 /// Evaluates every target of the policy.

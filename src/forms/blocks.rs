@@ -14,6 +14,7 @@ pub(super) fn block_sums(
     sum_over: &dyn Fn(&[usize]) -> Sums,
 ) -> (Vec<Sums>, u64) {
     let mut in_block = vec![false; h.nodes.len()];
+    let folded: Vec<String> = h.nodes.iter().map(|n| crate::text::fold(&n.name)).collect();
     let mut out: Vec<Option<Sums>> = form
         .blocks
         .iter()
@@ -24,7 +25,7 @@ pub(super) fn block_sums(
             let taken: Vec<usize> = leaves
                 .iter()
                 .copied()
-                .filter(|&l| rule.takes(h, l))
+                .filter(|&l| rule.takes(h, l, &folded))
                 .collect();
             for &l in &taken {
                 in_block[l] = true;

@@ -10,7 +10,7 @@ use super::checks::{check_blocks, check_rows};
 use super::def::{Form, Orientation, Value};
 use super::rule::Dim;
 use super::{Cell, FormTable, Note, RowKind, TableRow};
-use crate::staff::StaffFrame;
+use crate::staff::{StaffFrame, u64s};
 use crate::units::Hierarchy;
 
 /// A criterion's figure in one unit: count, or (sum of ages, people) for a
@@ -47,24 +47,12 @@ impl Sums {
 
 /// Per-leaf figures of every criterion, and what the notes need.
 struct Counted {
-    /// node → figures per criterion.
-    by_node: std::collections::HashMap<u32, Vec<Figure>>,
-    /// node → people of unknown value per reconcile group.
-    unknown_by_node: std::collections::HashMap<u32, Vec<u64>>,
+    /// Each roster unit's node → its figures and unknowns.
+    by_node: std::collections::HashMap<u32, Sums>,
     /// Frame dims with no known value in the population.
     no_data: Vec<&'static str>,
     /// People counted in more than one unit.
     in_several_units: u64,
-}
-
-fn u64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u64>> {
-    Ok(df
-        .column(name)?
-        .cast(&DataType::UInt64)?
-        .u64()?
-        .rechunk()
-        .cont_slice()?
-        .to_vec())
 }
 
 /// The dim a reconcile group splits by: tested by its first criterion and
@@ -149,11 +137,9 @@ fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
                 .alias(format!("k_{d}")),
         );
     }
-    aggs.push(len().cast(DataType::UInt64).alias("people"));
     let df = pop.clone().group_by([col("leaf")]).agg(aggs).collect()?;
     let nodes = u64s(&df, "leaf")?;
     let mut by_node = std::collections::HashMap::new();
-    let mut unknown_by_node = std::collections::HashMap::new();
     // Per criterion: the sums per unit, and for a mean the people per unit.
     type Sums2 = Option<(Vec<u64>, Option<Vec<u64>>)>;
     let mut columns: Vec<Sums2> = Vec::new();
@@ -188,13 +174,17 @@ fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
                 None => Figure::default(),
             })
             .collect();
-        by_node.insert(node, figures);
-        unknown_by_node.insert(
+        let unknown = unknowns
+            .iter()
+            .map(|u| u.as_ref().map_or(0, |u| u[row]))
+            .collect();
+        by_node.insert(
             node,
-            unknowns
-                .iter()
-                .map(|u| u.as_ref().map_or(0, |u| u[row]))
-                .collect(),
+            Sums {
+                figures,
+                unknown,
+                quota: None,
+            },
         );
     }
     let mut no_data = Vec::new();
@@ -212,7 +202,6 @@ fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
     let in_several_units = u64s(&several, "n")?.first().copied().unwrap_or(0);
     Ok(Counted {
         by_node,
-        unknown_by_node,
         no_data,
         in_several_units,
     })
@@ -288,12 +277,8 @@ pub(super) fn fill(
             quota: None,
         };
         for &l in leaves {
-            if let Some(f) = counted.by_node.get(&node_id(l)) {
-                t.add(&Sums {
-                    figures: f.clone(),
-                    unknown: counted.unknown_by_node[&node_id(l)].clone(),
-                    quota: None,
-                });
+            if let Some(unit) = counted.by_node.get(&node_id(l)) {
+                t.add(unit);
             }
             if let Some(x) = quota.get(l).copied().flatten() {
                 t.quota = Some(t.quota.unwrap_or(0) + x);

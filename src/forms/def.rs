@@ -64,8 +64,12 @@ pub enum PersonField {
     GradeCode,
     /// Grade name.
     Grade,
-    /// Not in the staff table (salary, allowances, time in grade): blank.
-    NotRecorded,
+    /// Salary and allowances: not in the staff table, blank and noted.
+    Salary,
+    /// Time in the grade or post: not in the staff table, blank and noted.
+    TimeInPost,
+    /// A column the officer fills by hand ("Ghi chú"): blank, no note.
+    Remarks,
 }
 
 /// A criterion as written.
@@ -326,6 +330,18 @@ impl Form {
             checks.push(check);
         }
         for r in &f.reconcile {
+            let pos = |n: &str| criteria.iter().position(|c| c.number == n);
+            if let (Some(a), Some(b)) = (pos(&r.criteria[0]), pos(&r.criteria[1]))
+                && a > b
+            {
+                return Err(Error::Toml {
+                    path: path.to_path_buf(),
+                    message: format!(
+                        "reconcile \"{}\": criteria [\"{}\", \"{}\"] are in reverse file order",
+                        r.label, r.criteria[0], r.criteria[1]
+                    ),
+                });
+            }
             for n in r.criteria.iter().chain(std::iter::once(&r.of)) {
                 if !criteria.iter().any(|c| &c.number == n) {
                     return Err(Error::Toml {
@@ -356,6 +372,25 @@ impl Form {
             reconcile: f.reconcile,
             checks,
         })
+    }
+
+    /// The mark printed after a criterion's label: "*" for a best reading
+    /// when the form also has corroborated criteria (a form read wholly by
+    /// best reading says so in its file and note instead).
+    #[must_use]
+    pub fn mark(&self, c: &Criterion) -> &'static str {
+        if c.evidence == Evidence::BestReading && self.mixed_evidence() {
+            "*"
+        } else {
+            ""
+        }
+    }
+
+    /// Whether the form mixes corroborated and best-reading criteria.
+    #[must_use]
+    pub fn mixed_evidence(&self) -> bool {
+        let has = |e: Evidence| self.criteria.iter().any(|c| c.evidence == e);
+        has(Evidence::Corroborated) && has(Evidence::BestReading)
     }
 
     /// The criteria between two numbers, inclusive, in file order.

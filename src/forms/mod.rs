@@ -256,12 +256,13 @@ pub fn json(
             serde_json::json!({
                 "code": f.code,
                 "basis": f.basis,
+                "sources": f.sources,
                 "title": f.title.replace("{year}", &input.as_of.year().to_string()),
                 "criteria": criteria,
                 "blocks": blocks,
                 "rows": t.rows,
                 "notes": t.notes,
-                "notes_text": notes::note_lines(f, t, input.lang, false),
+                "notes_text": notes::note_lines(f, t, input.lang),
                 "mismatches": t.mismatches,
             })
         })
@@ -286,16 +287,5 @@ pub fn summary_line(form: &Form, table: &FormTable, lang: crate::labels::Lang) -
         .iter()
         .filter(|n| matches!(n, Note::NotRecorded { .. } | Note::NoData { .. }))
         .count();
-    match lang {
-        crate::labels::Lang::Vi => format!(
-            "{}: {rows} dòng; {blank} cột để trống (không có dữ liệu); {} kiểm tra không đúng",
-            form.code,
-            table.mismatches.len()
-        ),
-        crate::labels::Lang::En => format!(
-            "{}: {rows} rows; {blank} columns left blank (no data); {} checks failed",
-            form.code,
-            table.mismatches.len()
-        ),
-    }
+    crate::labels::form_summary(lang, &form.code, rows, blank, table.mismatches.len())
 }

@@ -8,7 +8,7 @@ use crate::labels::{self, Lang};
 /// The lines printed under a form: reconciliation, blank columns, people
 /// in several units, the period, the checks, the evidence legend.
 #[must_use]
-pub fn note_lines(form: &Form, table: &FormTable, lang: Lang, mixed: bool) -> Vec<String> {
+pub fn note_lines(form: &Form, table: &FormTable, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(total) = table.rows.iter().find(|r| r.kind == RowKind::Total) {
         for (g, rc) in form.reconcile.iter().enumerate() {
@@ -68,7 +68,7 @@ pub fn note_lines(form: &Form, table: &FormTable, lang: Lang, mixed: bool) -> Ve
     if table.mismatches.is_empty() && !form.checks.is_empty() {
         out.push(labels::checks_hold(lang, form.checks.len()));
     }
-    if mixed {
+    if form.mixed_evidence() {
         out.push(labels::forms(lang).best_reading.to_string());
     }
     out

@@ -27,8 +27,8 @@ pub(super) fn fill(
         )
         .select([col("rec"), col("leaf")])
         .collect()?;
-    let recs: Vec<u32> = df.column("rec")?.u32()?.rechunk().cont_slice()?.to_vec();
-    let nodes: Vec<u32> = df.column("leaf")?.u32()?.rechunk().cont_slice()?.to_vec();
+    let recs = crate::staff::u32s(&df, "rec")?;
+    let nodes = crate::staff::u32s(&df, "leaf")?;
     let mut position = vec![usize::MAX; h.nodes.len()];
     for (i, n) in h.report_order().into_iter().enumerate() {
         position[n] = i;
@@ -50,7 +50,7 @@ pub(super) fn fill(
         let cells = form
             .criteria
             .iter()
-            .map(|c| match c.field.unwrap_or(PersonField::NotRecorded) {
+            .map(|c| match c.field.unwrap_or(PersonField::Remarks) {
                 PersonField::Number => Cell::Count(k as u64 + 1),
                 PersonField::Name => Cell::Text(t.get(r.name).to_string()),
                 PersonField::BirthMale => birth(Gender::Male),
@@ -59,7 +59,7 @@ pub(super) fn fill(
                 PersonField::Unit => Cell::Text(node.name.clone()),
                 PersonField::GradeCode => text(r.grade_code),
                 PersonField::Grade => text(r.grade),
-                PersonField::NotRecorded => Cell::Blank,
+                PersonField::Salary | PersonField::TimeInPost | PersonField::Remarks => Cell::Blank,
             })
             .collect();
         rows.push(TableRow {
@@ -74,10 +74,16 @@ pub(super) fn fill(
     let notes = form
         .criteria
         .iter()
-        .filter(|c| c.field.unwrap_or(PersonField::NotRecorded) == PersonField::NotRecorded)
-        .map(|c| Note::NotRecorded {
-            number: c.number.clone(),
-            field: "salary",
+        .filter_map(|c| {
+            let field = match c.field? {
+                PersonField::Salary => "salary",
+                PersonField::TimeInPost => "time_in_post",
+                _ => return None,
+            };
+            Some(Note::NotRecorded {
+                number: c.number.clone(),
+                field,
+            })
         })
         .collect();
     Ok(FormTable {

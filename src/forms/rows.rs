@@ -3,7 +3,6 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::def::Evidence;
 use super::sheet::Formats;
 use super::{Cell, Form, FormTable, RowKind};
 use crate::labels;
@@ -59,16 +58,7 @@ pub(super) fn write_rows(
                     r += 1;
                 }
                 group = Some(g);
-                let star = if form.criteria[i].evidence == Evidence::BestReading
-                    && form
-                        .criteria
-                        .iter()
-                        .any(|c| c.evidence == Evidence::Corroborated)
-                {
-                    "*"
-                } else {
-                    ""
-                };
+                let star = form.mark(&form.criteria[i]);
                 output::text_with_format(ws, r, 0, row.code.as_deref().unwrap_or(""), &f.cell[0])?;
                 let label = format!("{}{star}", row.label);
                 // A criterion numbered "1" heads its block; "1.2" is within one.

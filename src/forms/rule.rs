@@ -20,16 +20,6 @@ pub enum Dim {
     NotRecorded(&'static str),
 }
 
-impl Dim {
-    /// The key as form files write it.
-    #[must_use]
-    pub fn key(self) -> &'static str {
-        match self {
-            Dim::Frame(c) | Dim::NotRecorded(c) => c,
-        }
-    }
-}
-
 /// A test on one attribute.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Test {
@@ -240,7 +230,7 @@ impl Rule {
         Some(e)
     }
 
-    /// The attributes the rule tests, beyond those of `base`.
+    /// The attributes the rule tests.
     #[must_use]
     pub fn dims(&self) -> Vec<Dim> {
         self.conds.iter().map(|(d, _)| *d).collect()
@@ -321,21 +311,20 @@ impl UnitRule {
         Ok(r)
     }
 
-    /// Whether a unit (a node of the hierarchy) is in the block.
+    /// Whether a unit (a node of the hierarchy) is in the block; `folded`
+    /// holds every node's folded name, computed once per form.
     #[must_use]
-    pub fn takes(&self, h: &Hierarchy, node: usize) -> bool {
+    pub fn takes(&self, h: &Hierarchy, node: usize, folded: &[String]) -> bool {
         let n = &h.nodes[node];
-        let contains = |words: &[String], name: &str| {
-            let f = crate::text::fold(name);
-            words.iter().any(|w| f.contains(w.as_str()))
-        };
+        let contains =
+            |words: &[String], at: usize| words.iter().any(|w| folded[at].contains(w.as_str()));
         (self.gov_level.is_empty() || n.gov_level.is_some_and(|g| self.gov_level.contains(&g)))
             && (self.unit_type.is_empty()
                 || n.unit_type.is_some_and(|t| self.unit_type.contains(&t)))
-            && (self.name.is_empty() || contains(&self.name, &n.name))
+            && (self.name.is_empty() || contains(&self.name, node))
             && (self.parent_name.is_empty()
                 || h.ancestors(node)
                     .iter()
-                    .any(|&a| contains(&self.parent_name, &h.nodes[a].name)))
+                    .any(|&a| contains(&self.parent_name, a)))
     }
 }

@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
-use super::def::{Evidence, Orientation};
+use super::def::Orientation;
 use super::{Form, FormTable};
 use crate::labels::{self, Lang};
 use crate::output::{self, Widths};
@@ -110,7 +110,7 @@ impl Formats {
 }
 
 /// Header labels of the data columns: (number, label, group path).
-fn columns(form: &Form, mark: bool) -> Vec<(String, String, &[String])> {
+fn columns(form: &Form) -> Vec<(String, String, &[String])> {
     match form.orientation {
         Orientation::Criteria => form
             .blocks
@@ -121,11 +121,7 @@ fn columns(form: &Form, mark: bool) -> Vec<(String, String, &[String])> {
             .criteria
             .iter()
             .map(|c| {
-                let star = if mark && c.evidence == Evidence::BestReading {
-                    "*"
-                } else {
-                    ""
-                };
+                let star = form.mark(c);
                 (
                     c.number.clone(),
                     format!("{}{star}", c.label),
@@ -171,15 +167,7 @@ pub fn write(
     table: &FormTable,
     input: &SheetInput<'_>,
 ) -> Result<(), XlsxError> {
-    let mixed = form
-        .criteria
-        .iter()
-        .any(|c| c.evidence == Evidence::Corroborated)
-        && form
-            .criteria
-            .iter()
-            .any(|c| c.evidence == Evidence::BestReading);
-    let cols = columns(form, mixed);
+    let cols = columns(form);
     // Leading columns: STT and the unit's name (units), or the criterion's
     // number and label (criteria); list forms carry their own.
     let lead: u16 = if form.orientation == Orientation::People {
@@ -204,7 +192,7 @@ pub fn write(
     let (top, nr) = sheet.column_tree(ws)?;
     let r = super::rows::write_rows(ws, &sheet.f, form, table, (nr + 1, lead), &sheet.w, sheet.l)?;
     ws.set_repeat_rows(top, nr)?;
-    sheet.tail(ws, table, r + 1, mixed)?;
+    sheet.tail(ws, table, r + 1)?;
     output::page_setup(ws, form.orientation != Orientation::Criteria, None)?;
     Ok(())
 }
@@ -229,7 +217,8 @@ fn widths(form: &Form, lead: u16, last: u16) -> Vec<(u16, f64)> {
                     Some(P::Number) => 4.5,
                     Some(P::Name) => 20.0,
                     Some(P::Unit | P::Title) => 18.0,
-                    Some(P::BirthMale | P::BirthFemale) => 10.5,
+                    Some(P::BirthMale | P::BirthFemale) => 11.5,
+                    Some(P::TimeInPost) => 11.0,
                     _ => 8.0,
                 };
                 (u16::try_from(i).unwrap_or(u16::MAX), w)
@@ -297,9 +286,9 @@ impl Sheet<'_> {
             merge_or_write(ws, (top, 0, leaf_row, 0), l.number, &f.head)?;
             merge_or_write(ws, (top, 1, leaf_row, 1), b, &f.head)?;
         }
-        for level in 0..depth {
+        let mut group_heights: Vec<f64> = vec![15.0; depth];
+        for (level, height) in group_heights.iter_mut().enumerate() {
             let r = top + u32::try_from(level).unwrap_or(0);
-            let mut height: f64 = 15.0;
             let mut i = 0;
             while i < cols.len() {
                 if cols[i].2.len() <= level {
@@ -315,14 +304,14 @@ impl Sheet<'_> {
                 }
                 let text = &cols[i].2[level];
                 merge_or_write(ws, (r, col(i), r, col(j)), text, &f.head)?;
-                height = height.max(output::wrapped_height(
+                *height = (*height).max(output::wrapped_height(
                     text,
                     self.w.span(col(i), col(j)),
                     10.0,
                 ));
                 i = j + 1;
             }
-            ws.set_row_height(r, height)?;
+            ws.set_row_height(r, *height)?;
         }
         let rotate = self.form.orientation == Orientation::Units;
         let fmt = if rotate { &f.head_rotated } else { &f.head };
@@ -334,11 +323,14 @@ impl Sheet<'_> {
             let longest = cols.iter().map(|c| c.1.chars().count()).max().unwrap_or(10);
             (f64::from(u32::try_from(longest).unwrap_or(40)) * 5.2).clamp(40.0, 130.0)
         } else {
-            // Labels that start on the leaf row wrap within their column.
+            // Each label wraps within its column, from below its groups to
+            // the leaf row: the leaf row takes what the rows above it lack.
             cols.iter()
                 .enumerate()
-                .filter(|(_, c)| c.2.len() == depth)
-                .map(|(i, c)| output::wrapped_height(&c.1, self.w.of(col(i)), 10.0))
+                .map(|(i, c)| {
+                    let above: f64 = group_heights[c.2.len()..].iter().sum();
+                    output::wrapped_height(&c.1, self.w.of(col(i)), 10.0) - above
+                })
                 .fold(15.0, f64::max)
         };
         ws.set_row_height(leaf_row, height)?;
@@ -360,15 +352,9 @@ impl Sheet<'_> {
 
     /// The notes under the table, then the place and date line and the
     /// signature blocks.
-    fn tail(
-        &self,
-        ws: &mut Worksheet,
-        table: &FormTable,
-        mut r: u32,
-        mixed: bool,
-    ) -> Result<(), XlsxError> {
+    fn tail(&self, ws: &mut Worksheet, table: &FormTable, mut r: u32) -> Result<(), XlsxError> {
         let (f, l, last) = (&self.f, self.l, self.last);
-        let lines = super::notes::note_lines(self.form, table, self.input.lang, mixed);
+        let lines = super::notes::note_lines(self.form, table, self.input.lang);
         if !lines.is_empty() {
             output::text_with_format(ws, r, 0, l.notes, &f.left_bold)?;
             r += 1;
@@ -379,12 +365,8 @@ impl Sheet<'_> {
             }
         }
         r += 1;
-        merge_or_write(
-            ws,
-            (r, self.right_from, r, last),
-            l.place_date,
-            &f.sign_note,
-        )?;
+        let place_date = labels::place_date_line(self.input.lang, None, None);
+        merge_or_write(ws, (r, self.right_from, r, last), &place_date, &f.sign_note)?;
         r += 1;
         let blocks = self.form.footer.len().max(1);
         let span = (last + 1) / u16::try_from(blocks).unwrap_or(1);

@@ -18,7 +18,6 @@ pub struct FormLabels {
     pub total: &'static str,
     pub notes: &'static str,
     pub best_reading: &'static str,
-    pub place_date: &'static str,
 }
 
 /// Vietnamese.
@@ -34,7 +33,6 @@ pub static VI_FORMS: FormLabels = FormLabels {
     total: "Tổng số",
     notes: "Ghi chú:",
     best_reading: "Cột, dòng đánh dấu * đếm theo cách đọc tốt nhất của các nguồn tìm được (chưa có văn bản hướng dẫn gốc).",
-    place_date: "……, ngày …… tháng …… năm ……",
 };
 
 /// English.
@@ -50,7 +48,6 @@ pub static EN_FORMS: FormLabels = FormLabels {
     total: "Total",
     notes: "Notes:",
     best_reading: "Columns or rows marked * are counted by the best reading of the sources found (no official instructions found).",
-    place_date: "……, date ……/……/……",
 };
 
 /// The fixed texts.
@@ -92,6 +89,7 @@ pub fn form_field(lang: Lang, key: &str) -> &'static str {
         "contract_decree_68" => ("loại hợp đồng (Nghị định 68)", "contract type (Decree 68)"),
         "academic_title" => ("chức danh khoa học", "academic title"),
         "salary" => ("lương, phụ cấp", "salary and allowances"),
+        "time_in_post" => ("thời gian giữ ngạch, chức vụ", "time in the grade or post"),
         "quota" => (
             "biên chế được giao (cột Biên chế được giao của tệp đơn vị, --units)",
             "approved staffing (the units file's approved-staffing column, --units)",
@@ -202,6 +200,19 @@ pub fn mismatch_line(lang: Lang, check: &str, at: &str, left: u64, right: u64) -
     match lang {
         Lang::Vi => format!("Kiểm tra \"{check}\" không đúng tại {at}: {left} so với {right}."),
         Lang::En => format!("Check \"{check}\" fails at {at}: {left} against {right}."),
+    }
+}
+
+/// One form's line in the terminal.
+#[must_use]
+pub fn form_summary(lang: Lang, code: &str, rows: usize, blank: usize, failed: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{code}: {rows} dòng; {blank} cột để trống (không có dữ liệu); {failed} kiểm tra không đúng"
+        ),
+        Lang::En => format!(
+            "{code}: {rows} rows; {blank} columns left blank (no data); {failed} checks failed"
+        ),
     }
 }
 

@@ -240,11 +240,7 @@ pub fn row(r: usize) -> u32 {
 
 /// Writes the data issues as a workbook of their own.
 pub fn write_issues_xlsx(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result<()> {
-    let mut wb = Workbook::new();
-    wb.set_properties(
-        &rust_xlsxwriter::DocProperties::new()
-            .set_custom_property(crate::ingest::OWN_MARK, env!("CARGO_PKG_VERSION")),
-    );
+    let mut wb = own_workbook(None, None);
     add_issues_sheets(&mut wb, lang, issues).map_err(|e| write_error(path, e))?;
     save_workbook(&mut wb, path)
 }

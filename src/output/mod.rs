@@ -33,6 +33,40 @@ pub fn write_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// A workbook this tool writes: marked as its own output (a folder read
+/// again passes over it, never counts its people twice) and dated by the
+/// as-of date, not the clock, so the same inputs give the same file.
+#[must_use]
+pub fn own_workbook(as_of: Option<chrono::NaiveDate>, title: Option<&str>) -> Workbook {
+    let mut wb = Workbook::new();
+    let mut props = rust_xlsxwriter::DocProperties::new()
+        .set_custom_property(crate::ingest::OWN_MARK, env!("CARGO_PKG_VERSION"));
+    if let Some(d) = as_of {
+        props = props.set_creation_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default());
+    }
+    if let Some(t) = title {
+        props = props.set_title(t);
+    }
+    wb.set_properties(&props);
+    wb
+}
+
+/// Refuses an output workbook path that is not `.xlsx`, before anything is read.
+pub fn require_xlsx(path: &Path, what: &str) -> Result<()> {
+    if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "--output {}: expected a .xlsx file ({what} is an Excel workbook)",
+            path.display()
+        )))
+    }
+}
+
 /// Saves text (JSON) atomically.
 pub fn save_text(path: &Path, text: &str) -> Result<()> {
     atomically(path, |file| {

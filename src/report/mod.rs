@@ -21,9 +21,7 @@ mod training_sheet;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{
-    DocProperties, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 pub use json::write_json;
 
@@ -367,14 +365,7 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
-    let mut wb = Workbook::new();
-    let created = input.as_of.and_hms_opt(0, 0, 0).unwrap_or_default();
-    wb.set_properties(
-        &DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_title(&input.policy.name)
-            .set_custom_property(crate::ingest::OWN_MARK, env!("CARGO_PKG_VERSION")),
-    );
+    let mut wb = output::own_workbook(Some(input.as_of), Some(&input.policy.name));
     let f = Formats::new(input.lang);
     cover::summary(&mut wb, input).map_err(x)?;
     sheets::by_unit(&mut wb, &f, input).map_err(x)?;

@@ -230,6 +230,22 @@ pub fn build(
     })
 }
 
+/// A column of a query's result as unsigned integers (cast as needed).
+pub fn u64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u64>> {
+    Ok(df
+        .column(name)?
+        .cast(&DataType::UInt64)?
+        .u64()?
+        .rechunk()
+        .cont_slice()?
+        .to_vec())
+}
+
+/// A `u32` column of a query's result (record, person, unit ids).
+pub fn u32s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u32>> {
+    Ok(df.column(name)?.u32()?.rechunk().cont_slice()?.to_vec())
+}
+
 /// A polars failure as the tool's error, naming the computation.
 #[must_use]
 pub fn polars_error(what: &str, e: &PolarsError) -> crate::error::Error {

@@ -403,3 +403,112 @@ fn the_sample_forms_open_and_bm02_is_out_of_period_after_june_2025() {
     );
     assert_eq!(j["forms"][0]["notes"][0]["kind"], "out_of_period");
 }
+
+/// Two communes as of 31/12/2013 (BM02 applies), and a district công chức
+/// the form leaves out.
+///
+/// UBND xã A: c1 cán bộ, woman, 01/01/1980 (33), Kinh, ĐH, LLCT TC, QLNN CV;
+/// c2 cán bộ, man, 31/12/1983 (30 on the day), Tày, TC, LLCT SC, QLNN
+/// "Không"; c3 công chức, woman, 15/06/1960 (53), CĐ, QLNN CVC; c4 công
+/// chức, man, 01/01/1955 (58), SC, QLNN Cán sự (no column); c5 công chức,
+/// man, 01/06/1952 (61: past 60, retired 30/06/2012), education and QLNN
+/// unreadable ("?"). UBND xã B: c6 cán bộ, man, 01/01/1970 (43), ThS,
+/// LLCT CC, QLNN CV.
+#[test]
+fn bm02_counts_cadres_and_civil_servants_of_each_commune() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "xa.csv",
+        "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Đơn vị,Loại,Chức vụ,Trình độ chuyên môn,Lý luận chính trị,Quản lý nhà nước\n\
+         Cán Bộ Một,01/01/1980,Nữ,Kinh,UBND xã A,Cán bộ cấp xã,Bí thư Đảng ủy,Đại học,Trung cấp,Chuyên viên\n\
+         Cán Bộ Hai,31/12/1983,Nam,Tày,UBND xã A,Cán bộ cấp xã,Chủ tịch UBND,Trung cấp,Sơ cấp,Không\n\
+         Công Chức Ba,15/06/1960,Nữ,,UBND xã A,Công chức cấp xã,Văn phòng - Thống kê,Cao đẳng,,Chuyên viên chính\n\
+         Công Chức Bốn,01/01/1955,Nam,,UBND xã A,Công chức cấp xã,Địa chính - Xây dựng,Sơ cấp,,Cán sự\n\
+         Công Chức Năm,01/06/1952,Nam,,UBND xã A,Công chức cấp xã,Tư pháp - Hộ tịch,?,,?\n\
+         Cán Bộ Sáu,01/01/1970,Nam,,UBND xã B,Cán bộ cấp xã,Bí thư Đảng ủy,Thạc sĩ,Cao cấp,Chuyên viên\n\
+         Chuyên Viên Bảy,01/01/1985,Nam,Kinh,Phòng Nội vụ,Công chức,Chuyên viên,Đại học,,\n",
+    );
+    let (out, j, _) = forms(
+        dir.path(),
+        &[
+            roster.to_str().unwrap(),
+            "--as-of",
+            "2013-12-31",
+            "--form",
+            "BM02/BNV",
+            "--form",
+            "BM04/BNV",
+        ],
+    );
+    let rows = read_sheet(&out, "BM02-BNV");
+    // Columns 1–38; blank where the rosters hold nothing (3 party, 5
+    // religion, 14–16 general education, 17 LLCT bachelor, 21–27 IT and
+    // languages, 38 rotation).
+    //          1    2    3   4    5   6    7    8    9    10   11   12   13   14  15  16  17  18   19   20   21  22  23  24  25  26  27  28   29   30   31   32   33   34   35   36   37   38
+    let a = [
+        "5", "2", "", "1", "", "2", "3", "0", "0", "1", "1", "1", "1", "", "", "", "", "0", "1",
+        "1", "", "", "", "", "", "", "", "1", "1", "1", "1", "1", "0", "2", "1", "1", "1", "",
+    ];
+    let b = [
+        "1", "0", "", "0", "", "1", "0", "0", "1", "0", "0", "0", "0", "", "", "", "", "1", "0",
+        "0", "", "", "", "", "", "", "", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "",
+    ];
+    assert_eq!(&sheet_row(&rows, "UBND xã A")[2..40], a.map(String::from));
+    assert_eq!(&sheet_row(&rows, "UBND xã B")[2..40], b.map(String::from));
+    assert_eq!(
+        sheet_row(&rows, "Tổng số")[2],
+        "6",
+        "the district công chức is not on BM02"
+    );
+    let notes = j["forms"][0]["notes_text"].to_string();
+    assert!(
+        notes.contains("Quản lý nhà nước (cột 28–30): 4 người được tính trong 6 (cột 1); 1 chưa rõ; 1 không thuộc cột nào."),
+        "{notes}"
+    );
+    assert!(notes.contains("Chuyên môn (cột 8–13): 5 người được tính trong 6 (cột 1); 1 chưa rõ; 0 không thuộc cột nào."));
+    // BM04 lists the six commune staff, not the district công chức.
+    let list = read_sheet(&out, "BM04-BNV");
+    let names: Vec<&str> = list
+        .iter()
+        .filter_map(|r| r.get(1).map(String::as_str))
+        .filter(|n| n.contains("Cán Bộ") || n.contains("Công Chức") || n.contains("Chuyên Viên"))
+        .collect();
+    assert_eq!(names.len(), 6, "{names:?}");
+    assert!(!names.contains(&"Chuyên Viên Bảy"));
+}
+
+#[test]
+fn title_classes_of_vien_chuc_count_by_hang() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "truong.csv",
+        "Họ và tên,Ngày sinh,Giới tính,Đơn vị,Loại,Chức danh nghề nghiệp,Trình độ chuyên môn\n\
+         Giáo Viên Một,01/01/1980,Nữ,Trường THCS A,Viên chức,Giáo viên THCS hạng II,Đại học\n\
+         Giáo Viên Hai,01/01/1985,Nữ,Trường THCS A,Viên chức,Giáo viên THCS hạng III,Đại học\n\
+         Giáo Viên Ba,01/01/1990,Nam,Trường THCS A,Viên chức,Giáo viên THCS hạng III,Cao đẳng\n\
+         Nhân Viên Bốn,01/01/1990,Nam,Trường THCS A,Viên chức,Nhân viên thư viện,Trung cấp\n",
+    );
+    let form = write(
+        dir.path(),
+        "hang.toml",
+        "code = \"HANG\"\nbasis = \"b\"\ntitle = \"t\"\norientation = \"units\"\npopulation = { category = \"vien_chuc\" }\n\
+         checks = [\"1 >= 2 + 3\"]\n\n\
+         [[criterion]]\nnumber = \"1\"\nlabel = \"Tổng số\"\ncount = {}\n\n\
+         [[criterion]]\nnumber = \"2\"\nlabel = \"Hạng II\"\ncount = { title_class = 2 }\n\n\
+         [[criterion]]\nnumber = \"3\"\nlabel = \"Hạng III\"\ncount = { title_class = 3 }\n",
+    );
+    let (out, _, _) = forms(
+        dir.path(),
+        &[
+            roster.to_str().unwrap(),
+            "--as-of",
+            "2013-12-31",
+            "--form-file",
+            form.to_str().unwrap(),
+        ],
+    );
+    let rows = read_sheet(&out, "HANG");
+    assert_eq!(sheet_row(&rows, "Trường THCS A")[2..5], ["4", "1", "2"]);
+}

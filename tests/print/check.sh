@@ -57,5 +57,5 @@ check() { # name, min pages, max pages, is a document
 check report 15 45 yes
 check plan 18 50 yes
 check issues 2 12 no
-check forms 10 25 no
+check forms 15 40 no
 exit $fail
