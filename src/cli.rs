@@ -158,6 +158,15 @@ pub struct FormsArgs {
     /// The reporting unit printed on every form ("Đơn vị báo cáo").
     #[arg(long, value_name = "NAME")]
     pub reporting_unit: Option<String>,
+    /// Last year's rosters (files or folders): adds the movement table.
+    #[arg(long, value_name = "PATHS", num_args = 1..)]
+    pub previous: Vec<PathBuf>,
+    /// The date last year's rosters are as of; default one year before --as-of.
+    #[arg(long, value_name = "DATE", requires = "previous")]
+    pub previous_as_of: Option<String>,
+    /// Last year's units onto this year's (a table: old unit code or name, new unit code or name).
+    #[arg(long, value_name = "FILE", requires = "previous")]
+    pub unit_map: Option<PathBuf>,
     /// Output workbook; default `reports/bieu-mau_<as-of>.xlsx`.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,

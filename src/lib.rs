@@ -24,6 +24,7 @@ pub mod ingest;
 pub mod issues;
 pub mod labels;
 pub mod layout;
+pub mod movement;
 pub mod normalize;
 pub mod output;
 pub mod plan;

@@ -21,7 +21,18 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         .clone()
         .unwrap_or_else(|| PathBuf::from("reports").join(format!("bieu-mau_{}.xlsx", cfg.as_of)));
     output::require_xlsx(&out, "the forms workbook")?;
+    // Last year's rosters and the unit map, when the movement is asked for.
+    let previous = Previous::open(args)?;
     let mut inputs = cfg.input_files(&listing);
+    if let Some(p) = &previous {
+        inputs.extend(
+            p.listing
+                .files
+                .iter()
+                .map(|f| (f.as_path(), "previous roster")),
+        );
+        inputs.extend(args.unit_map.as_deref().map(|p| (p, "unit-mapping file")));
+    }
     inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
     inputs.extend(args.form_files.iter().map(|p| (p.as_path(), "form file")));
     inputs.extend(
@@ -50,6 +61,22 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         let table = forms::fill(form, &staff, &loaded.roster, &hierarchy, cfg.as_of)?;
         filled.push(table);
     }
+    let movement = match &previous {
+        Some(p) => {
+            crate::progress::now("movement");
+            let m = p.compare(
+                (&cfg, &args.input),
+                &loaded.roster,
+                &hierarchy,
+                &mut issues,
+                lang,
+                quiet,
+            )?;
+            crate::progress::timings::stage("movement");
+            Some(m)
+        }
+        None => None,
+    };
     crate::progress::timings::stage("forms");
     crate::progress::now("write");
     let input = SheetInput {
@@ -64,11 +91,19 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
             .and_then(|ws| forms::sheet::write(ws, form, table, &input).map(|()| ws))
             .map_err(|e| output::write_error(&out, e))?;
     }
+    if let Some(m) = &movement {
+        crate::movement::sheet::write_table(wb.add_worksheet(), m, &input)
+            .and_then(|()| crate::movement::sheet::write_list(wb.add_worksheet(), m, lang))
+            .map_err(|e| output::write_error(&out, e))?;
+    }
     // The rows set aside and every inference, as the report lists them.
     output::add_issues_sheets(&mut wb, lang, &issues).map_err(|e| output::write_error(&out, e))?;
     output::save_workbook(&mut wb, &out)?;
     if let Some(path) = &args.json {
-        let json = forms::json(&selected, &filled, &input);
+        let mut json = forms::json(&selected, &filled, &input);
+        if let (Some(m), Some(o)) = (&movement, json.as_object_mut()) {
+            o.insert("movement".into(), m.json());
+        }
         let text = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
         output::save_text(path, &text)?;
     }
@@ -76,6 +111,17 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     let mut text = String::new();
     for (form, table) in selected.iter().zip(&filled) {
         text.push_str(&forms::summary_line(form, table, lang));
+        text.push('\n');
+    }
+    if let Some(m) = &movement {
+        let (opening, closing) = m.totals();
+        text.push_str(&crate::labels::movement_summary(
+            lang,
+            opening,
+            closing,
+            m.changes.len(),
+            m.table.mismatches.len(),
+        ));
         text.push('\n');
     }
     // People no column, heading or title gave a category are on no form.
@@ -99,4 +145,70 @@ fn sheet_name(code: &str) -> String {
         .chars()
         .take(31)
         .collect()
+}
+
+/// Last year's rosters, listed, with the unit map read.
+struct Previous {
+    listing: crate::ingest::Listing,
+    paths: Vec<PathBuf>,
+    as_of: Option<String>,
+    map: Option<crate::movement::map::UnitMap>,
+}
+
+impl Previous {
+    /// Lists last year's rosters and reads the unit map; `None` without
+    /// `--previous`.
+    fn open(args: &FormsArgs) -> Result<Option<Self>> {
+        if args.previous.is_empty() {
+            return Ok(None);
+        }
+        let listing = crate::ingest::list_files(&args.previous)?;
+        let map = args
+            .unit_map
+            .as_deref()
+            .map(crate::movement::map::UnitMap::load)
+            .transpose()?;
+        Ok(Some(Self {
+            listing,
+            paths: args.previous.clone(),
+            as_of: args.previous_as_of.clone(),
+            map,
+        }))
+    }
+
+    /// Reads last year's rosters (their data issues join this year's) and
+    /// compares them with this year's.
+    fn compare(
+        &self,
+        (cfg, input): (&InputConfig, &crate::cli::InputArgs),
+        current: &crate::roster::Roster,
+        hierarchy: &Hierarchy,
+        issues: &mut Vec<crate::issues::DataIssue>,
+        lang: Lang,
+        quiet: bool,
+    ) -> Result<crate::movement::Movement> {
+        let as_of = match &self.as_of {
+            Some(d) => crate::config::parse_as_of(d)?,
+            None => crate::movement::year_before(cfg.as_of),
+        };
+        let prev_cfg = InputConfig::from_args(&crate::cli::InputArgs {
+            paths: self.paths.clone(),
+            sheet: input.sheet.clone(),
+            columns: input.columns.clone(),
+            commune_titles: input.commune_titles.clone(),
+            as_of: Some(as_of.to_string()),
+            redact: false,
+        })?;
+        let mut loaded = crate::load(&prev_cfg, &self.listing, quiet)?;
+        issues.append(&mut loaded.issues);
+        Ok(crate::movement::compare(&crate::movement::Inputs {
+            previous: &loaded.roster,
+            current,
+            hierarchy,
+            map: self.map.as_ref(),
+            previous_as_of: as_of,
+            as_of: cfg.as_of,
+            lang,
+        }))
+    }
 }

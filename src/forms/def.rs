@@ -322,7 +322,7 @@ impl Form {
         for c in &f.checks {
             let line = line_of(text, c.span().start);
             let check = parse_check(c.get_ref()).map_err(|m| err(line, format!("checks: {m}")))?;
-            for n in std::iter::once(&check.left).chain(&check.right) {
+            for n in check.numbers() {
                 if !known(n) {
                     return Err(err(line, format!("checks: \"{n}\" numbers no column")));
                 }

@@ -54,6 +54,8 @@ pub enum RowKind {
     Criterion,
     /// A person (list forms).
     Person,
+    /// The row above it, for one category (the movement table).
+    Part,
 }
 
 /// One row of a filled form.
@@ -106,6 +108,11 @@ pub enum Note {
         /// Last date the form applies to.
         until: String,
     },
+    /// A line its table wrote in the report's language (the movement table).
+    Line {
+        /// The text.
+        text: String,
+    },
 }
 
 /// A row where a sum the form implies does not hold.
@@ -118,7 +125,7 @@ pub struct Mismatch {
     /// Left-hand value.
     pub left: u64,
     /// Right-hand sum.
-    pub right: u64,
+    pub right: i64,
 }
 
 /// A filled form.
@@ -130,6 +137,73 @@ pub struct FormTable {
     pub notes: Vec<Note>,
     /// Failed checks.
     pub mismatches: Vec<Mismatch>,
+}
+
+/// A form laid out in code (the movement table): its header lines, its
+/// columns (number, label, groups above) and the sums it implies.
+pub struct BuiltForm<'a> {
+    /// Code printed after "Biểu số".
+    pub code: &'a str,
+    /// Legal basis line.
+    pub basis: &'a str,
+    /// Title (`{year}` is the as-of year).
+    pub title: &'a str,
+    /// Scope line.
+    pub scope: String,
+    /// Signature blocks.
+    pub footer: Vec<[String; 2]>,
+    /// Columns: number, label, groups above it.
+    pub columns: Vec<(&'a str, &'a str, Vec<String>)>,
+    /// Sums: "11 = 1 + 2 - 6".
+    pub checks: &'a [&'a str],
+}
+
+impl BuiltForm<'_> {
+    /// The form, to be written as the shipped ones are.
+    #[must_use]
+    pub fn form(&self) -> Form {
+        let criteria = self
+            .columns
+            .iter()
+            .map(|(number, label, group)| def::Criterion {
+                number: (*number).to_string(),
+                label: (*label).to_string(),
+                group: group.clone(),
+                value: def::Value::Count,
+                field: None,
+                evidence: def::Evidence::Corroborated,
+                rule: rule::Rule::default(),
+            })
+            .collect();
+        Form {
+            code: self.code.to_string(),
+            basis: self.basis.to_string(),
+            title: self.title.to_string(),
+            scope: Some(self.scope.clone()),
+            issuer: None,
+            receiver: None,
+            deadline: None,
+            orientation: def::Orientation::Units,
+            population: rule::Rule::default(),
+            valid_until: None,
+            footer: self.footer.clone(),
+            sources: None,
+            criteria,
+            blocks: Vec::new(),
+            reconcile: Vec::new(),
+            checks: self
+                .checks
+                .iter()
+                .filter_map(|c| checks::parse_check(c).ok())
+                .collect(),
+        }
+    }
+}
+
+/// The sums a form implies, on each of `rows` (labelled for the messages).
+#[must_use]
+pub fn check_table(form: &Form, rows: &[TableRow]) -> Vec<Mismatch> {
+    checks::check_rows(form, rows)
 }
 
 /// The forms shipped with the tool: (file name, text).

@@ -50,6 +50,7 @@ pub fn note_lines(form: &Form, table: &FormTable, lang: Lang) -> Vec<String> {
             Note::InSeveralUnits { people: k } => labels::several_units_note(lang, *k),
             Note::OutsideBlocks { people: k } => labels::outside_blocks_note(lang, *k),
             Note::OutOfPeriod { until } => labels::out_of_period_note(lang, until),
+            Note::Line { text } => text.clone(),
         });
     }
     const SHOWN: usize = 20;

@@ -67,6 +67,13 @@ pub(super) fn write_rows(
                 output::text_with_format(ws, r, 1, &label, fmt)?;
                 w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
             }
+            RowKind::Part => {
+                // One category of the row above: no number of its own.
+                output::text_with_format(ws, r, 0, "", &f.cell[0])?;
+                let label = format!("– {}", row.label);
+                output::text_with_format(ws, r, 1, &label, &f.cell[(row.depth + 1).min(5)])?;
+                w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
+            }
             RowKind::Person => {}
         }
         for (c, cell) in row.cells.iter().enumerate() {

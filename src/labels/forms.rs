@@ -196,7 +196,7 @@ pub fn reconcile_line(
 
 /// A failed check.
 #[must_use]
-pub fn mismatch_line(lang: Lang, check: &str, at: &str, left: u64, right: u64) -> String {
+pub fn mismatch_line(lang: Lang, check: &str, at: &str, left: u64, right: i64) -> String {
     match lang {
         Lang::Vi => format!("Kiểm tra \"{check}\" không đúng tại {at}: {left} so với {right}."),
         Lang::En => format!("Check \"{check}\" fails at {at}: {left} against {right}."),

@@ -121,6 +121,8 @@ const PLAN_ONE: &str = "nhanluc plan rosters/01-can-bo-cong-chuc-phuong-xa.xlsx 
 const FORMS_2013: &str = "nhanluc forms rosters/ --as-of 2013-12-31";
 const FORMS_ONE: &str =
     "nhanluc forms rosters/ --as-of 2013-12-31 --form BM01/BNV --units don-vi.xlsx -o bm01.xlsx";
+const FORMS_MOVEMENT: &str =
+    "nhanluc forms examples/rosters-2014 --as-of 2014-12-31 --previous rosters";
 const GENERATE_BIG: &str = "nhanluc generate --rows 100000 -o thu-nghiem.csv";
 const GENERATE_CAT: &str =
     "nhanluc generate --rows 5000 --seed 7 -o thu-nghiem.xlsx --catalogue vi-tri.csv";

@@ -18,6 +18,7 @@ mod forms;
 mod grades;
 mod help;
 mod issues;
+mod movement;
 mod terms;
 mod vi;
 
@@ -33,6 +34,10 @@ pub use forms::{
 pub use grades::{GradeLabels, grades};
 pub use help::{CommandHelp, Example, HelpLabels, help};
 pub use issues::{action, problem, problem_kind, severity, severity_header};
+pub use movement::{
+    MovementLabels, leavers_note, matched_note, movement, movement_scope, movement_summary,
+    unplaced_note,
+};
 pub use terms::*;
 pub use vi::VI;
 

@@ -80,27 +80,5 @@ impl UnitRegistry {
     }
 }
 
-/// A unit's name as compared: folded, and "UBND xã X" the same as "Xã X"
-/// (a commune's list may name the commune or its people's committee).
-pub(super) fn unit_key(name: &str) -> String {
-    let f = fold(name);
-    for body in ["ubnd ", "uy ban nhan dan "] {
-        if let Some(rest) = f.strip_prefix(body)
-            && [
-                "xa ",
-                "phuong ",
-                "thi tran ",
-                "dac khu ",
-                "huyen ",
-                "quan ",
-                "thi xa ",
-                "thanh pho ",
-            ]
-            .iter()
-            .any(|k| rest.starts_with(k))
-        {
-            return rest.to_string();
-        }
-    }
-    f
-}
+/// A unit's name as compared (see [`crate::vocab::unit_names::unit_key`]).
+pub(super) use crate::vocab::unit_names::unit_key;

@@ -366,3 +366,29 @@ pub fn unit_in_name(name: &str) -> Option<String> {
         && !folded.iter().any(|w| not_place.contains(&w.as_str())))
     .then(|| unit_case(&words.join(" ")))
 }
+
+/// A unit's name as compared: folded, and "UBND xã X" the same as "Xã X"
+/// (a commune's list may name the commune or its people's committee).
+#[must_use]
+pub fn unit_key(name: &str) -> String {
+    let f = fold(name);
+    for body in ["ubnd ", "uy ban nhan dan "] {
+        if let Some(rest) = f.strip_prefix(body)
+            && [
+                "xa ",
+                "phuong ",
+                "thi tran ",
+                "dac khu ",
+                "huyen ",
+                "quan ",
+                "thi xa ",
+                "thanh pho ",
+            ]
+            .iter()
+            .any(|k| rest.starts_with(k))
+        {
+            return rest.to_string();
+        }
+    }
+    f
+}

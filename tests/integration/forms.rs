@@ -47,7 +47,7 @@ fn bm01_roster(dir: &Path) -> (PathBuf, PathBuf) {
     (roster, units)
 }
 
-fn forms(dir: &Path, args: &[&str]) -> (PathBuf, serde_json::Value, String) {
+pub fn forms(dir: &Path, args: &[&str]) -> (PathBuf, serde_json::Value, String) {
     let out = dir.join("forms.xlsx");
     let json = dir.join("forms.json");
     let o = bin()

@@ -8,6 +8,7 @@ mod forms;
 mod help;
 mod hostile;
 mod hostile_csv;
+mod movement;
 mod people;
 mod plan;
 mod plan_exact;

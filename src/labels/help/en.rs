@@ -1,9 +1,9 @@
 //! The command line's help in English.
 
 use super::{
-    CHECK_2013, CHECK_ISSUES, CHECK_STRICT, CommandHelp, Example, FORMS_2013, FORMS_ONE,
-    GENERATE_BIG, GENERATE_CAT, HELP_REPORT, HelpLabels, PLAN_2013, PLAN_ONE, REPORT_2013,
-    REPORT_JSON, REPORT_L80,
+    CHECK_2013, CHECK_ISSUES, CHECK_STRICT, CommandHelp, Example, FORMS_2013, FORMS_MOVEMENT,
+    FORMS_ONE, GENERATE_BIG, GENERATE_CAT, HELP_REPORT, HelpLabels, PLAN_2013, PLAN_ONE,
+    REPORT_2013, REPORT_JSON, REPORT_L80,
 };
 
 /// English.
@@ -154,6 +154,10 @@ pub static EN: HelpLabels = HelpLabels {
                     what: "Only BM01/BNV, with the approved staffing from a units file:",
                     line: FORMS_ONE,
                 },
+                Example {
+                    what: "With the movement since last year (the 2014 sample against 2013):",
+                    line: FORMS_MOVEMENT,
+                },
             ],
             args: &[
                 (
@@ -171,6 +175,20 @@ pub static EN: HelpLabels = HelpLabels {
                      approved staffing)",
                 ),
                 ("reporting_unit", "The reporting unit printed on every form"),
+                (
+                    "previous",
+                    "Last year's rosters (files or folders): adds the movement table (opening + in − \
+                     out = closing) and the list of people who changed",
+                ),
+                (
+                    "previous_as_of",
+                    "The date last year's rosters are as of; default one year before --as-of",
+                ),
+                (
+                    "unit_map",
+                    "Last year's units onto this year's (a table: old unit code or name, new unit code \
+                     or name), for merged units",
+                ),
                 (
                     "output",
                     "Output workbook; default `reports/bieu-mau_<as-of>.xlsx`",

@@ -1,9 +1,9 @@
 //! The command line's help in Vietnamese (the default).
 
 use super::{
-    CHECK_2013, CHECK_ISSUES, CHECK_STRICT, CommandHelp, Example, FORMS_2013, FORMS_ONE,
-    GENERATE_BIG, GENERATE_CAT, HELP_REPORT, HelpLabels, PLAN_2013, PLAN_ONE, REPORT_2013,
-    REPORT_JSON, REPORT_L80,
+    CHECK_2013, CHECK_ISSUES, CHECK_STRICT, CommandHelp, Example, FORMS_2013, FORMS_MOVEMENT,
+    FORMS_ONE, GENERATE_BIG, GENERATE_CAT, HELP_REPORT, HelpLabels, PLAN_2013, PLAN_ONE,
+    REPORT_2013, REPORT_JSON, REPORT_L80,
 };
 
 /// Vietnamese.
@@ -155,6 +155,10 @@ pub static VI: HelpLabels = HelpLabels {
                     what: "Chỉ biểu BM01/BNV, lấy biên chế được giao từ tệp đơn vị:",
                     line: FORMS_ONE,
                 },
+                Example {
+                    what: "Thêm biến động so với năm trước (danh sách mẫu năm 2014 so với năm 2013):",
+                    line: FORMS_MOVEMENT,
+                },
             ],
             args: &[
                 (
@@ -172,6 +176,20 @@ pub static VI: HelpLabels = HelpLabels {
                      biên chế được giao)",
                 ),
                 ("reporting_unit", "Tên đơn vị báo cáo ghi trên mỗi biểu"),
+                (
+                    "previous",
+                    "Danh sách năm trước (tệp hoặc thư mục): thêm biểu biến động (đầu kỳ + tăng − giảm \
+                     = cuối kỳ) và danh sách người có biến động",
+                ),
+                (
+                    "previous_as_of",
+                    "Ngày chốt số liệu của danh sách năm trước; mặc định trước --as-of một năm",
+                ),
+                (
+                    "unit_map",
+                    "Tệp ánh xạ đơn vị năm trước sang năm nay (bảng: mã hoặc tên đơn vị cũ, mã hoặc tên \
+                     đơn vị mới), cho các đơn vị sắp xếp, sáp nhập",
+                ),
                 (
                     "output",
                     "Ghi các biểu ra tệp này; mặc định `reports/bieu-mau_<ngày chốt>.xlsx`",
