@@ -20,7 +20,7 @@ pub(super) fn num(n: u64) -> f64 {
 }
 
 /// Share, or an empty bordered cell when not applicable.
-fn write_share(
+pub(super) fn write_share(
     ws: &mut Worksheet,
     r: u32,
     c: u16,
