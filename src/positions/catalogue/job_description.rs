@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use super::columns::Col;
-use super::table::{Requirements, below_footer, cell_error, entry_kinds, sheet_layout};
+use super::sheet::{below_footer, cell_error, entry_kinds, sheet_layout};
+use super::values::Requirements;
 #[allow(clippy::wildcard_imports)]
 use super::*;
 use crate::layout::RowKind;
