@@ -70,3 +70,24 @@ pub(super) fn sheet_layout(
         message: format!("sheet \"{}\": {expected}", sheet.name),
     })
 }
+
+/// Row `r`'s text in a column, when the sheet has the column and the cell
+/// is not empty.
+pub(super) fn cell_text(
+    sheet: &ingest::RawSheet,
+    layout: &crate::layout::Layout<Col>,
+    r: usize,
+    k: Col,
+) -> Option<String> {
+    layout
+        .column(k)
+        .map(|c| sheet.cell_text(r, c))
+        .filter(|s| !s.is_empty())
+}
+
+/// A column's header as the sheet gives it, else the column's name.
+pub(super) fn column_header(layout: &crate::layout::Layout<Col>, k: Col) -> String {
+    layout
+        .column(k)
+        .map_or_else(|| format!("{k:?}"), |c| layout.header_of(c))
+}

@@ -58,12 +58,8 @@ pub(super) fn from_sheet(
     for (i, row_kind) in kinds.iter().enumerate() {
         let r = layout.body_start + i;
         let row = sheet.excel_rows[r];
-        let get = |k: Col| {
-            col(k)
-                .map(|c| sheet.cell_text(r, c))
-                .filter(|s| !s.is_empty())
-        };
-        let header = |k: Col| col(k).map_or_else(|| format!("{k:?}"), |c| layout.header_of(c));
+        let get = |k: Col| cell_text(sheet, &layout, r, k);
+        let header = |k: Col| column_header(&layout, k);
         let name = get(Col::Name);
         match row_kind {
             RowKind::Staff => {}
@@ -112,12 +108,8 @@ fn read_position(
     let err = cell_error(path, sheet);
     let col = |k: Col| layout.column(k);
     let row = sheet.excel_rows[r];
-    let get = |k: Col| {
-        col(k)
-            .map(|c| sheet.cell_text(r, c))
-            .filter(|s| !s.is_empty())
-    };
-    let header = |k: Col| col(k).map_or_else(|| format!("{k:?}"), |c| layout.header_of(c));
+    let get = |k: Col| cell_text(sheet, layout, r, k);
+    let header = |k: Col| column_header(layout, k);
     let name = name.ok_or_else(|| {
         err(
             row,
