@@ -1,13 +1,13 @@
 //! "Dự báo": the share per target and unit at every 31/12 to the deadline.
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::{date_text, group_name, num};
 use crate::compliance::Group;
 use crate::labels;
 use crate::output::{self, col};
-use crate::report::sheets::write_share;
+use crate::report::sheets::{note_without_population, write_share};
 use crate::report::{Formats, Future, HEADER_ROW, ReportInput, print_setup, table_top};
 
 /// "Dự báo": per target × unit, the share now, at every 31/12 and at the
@@ -43,11 +43,7 @@ pub(in crate::report) fn projection(
                 name = format!("{name} {}", l.not_projected);
             }
             let bold = !matches!(row.group, Group::Unit(_));
-            let (text, int, pct) = if bold {
-                (&f.cell_bold, &f.int_bold, &f.pct_bold)
-            } else {
-                (&f.cell, &f.int, &f.pct)
-            };
+            let (text, int, pct) = f.row(bold);
             output::text_with_format(ws, r, 0, &t.id, text)?;
             output::text_with_format(ws, r, 1, &code, text)?;
             output::text_with_format(ws, r, 2, &name, text)?;
@@ -139,21 +135,4 @@ fn projection_widths(input: &ReportInput<'_>, columns: usize) -> Vec<(u16, f64)>
     ];
     widths.extend((3..columns).map(|c| (col(c), 12.0)));
     widths
-}
-
-/// The line under a target's units counting those with nobody in the
-/// population, on row `r` across to column `last`.
-fn note_without_population(
-    ws: &mut Worksheet,
-    f: &Formats,
-    input: &ReportInput<'_>,
-    target: &str,
-    empty: usize,
-    (r, last): (u32, u16),
-) -> Result<(), XlsxError> {
-    output::text_with_format(ws, r, 0, target, &f.cell)?;
-    output::text_with_format(ws, r, 1, "", &f.cell)?;
-    let note = labels::groups_without_population(input.lang, empty);
-    ws.merge_range(r, 2, r, last, &output::fit_cell(&note), &f.note)?;
-    Ok(())
 }
