@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::OFFICES;
 
@@ -312,6 +312,43 @@ fn grade_names(codes: &str) -> String {
         .join(", ")
 }
 
+/// An appendix sheet's title block (the agency named in the title) and its
+/// header with the column-number row.
+fn official_header(
+    ws: &mut Worksheet,
+    agency: &str,
+    (bold, italic, head): (&Format, &Format, &Format),
+) -> Result<(), XlsxError> {
+    ws.merge_range(0, 0, 0, 1, "UBND THỊ XÃ BẮC KẠN", bold)?;
+    ws.merge_range(0, 2, 0, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)?;
+    ws.merge_range(1, 2, 1, 4, "Độc lập - Tự do - Hạnh phúc", bold)?;
+    let title = format!(
+        "DANH MỤC VỊ TRÍ VIỆC LÀM VÀ NGẠCH CÔNG CHỨC TƯƠNG ỨNG CỦA {}",
+        agency.to_uppercase()
+    );
+    ws.merge_range(3, 0, 3, 4, &title, bold)?;
+    ws.merge_range(
+        4,
+        0,
+        4,
+        4,
+        "(Kèm theo Quyết định số 125/QĐ-UBND ngày 15/3/2013 của Ủy ban nhân dân thị xã Bắc Kạn)",
+        italic,
+    )?;
+    let headers = [
+        "STT",
+        "Tên vị trí việc làm",
+        "Ngạch công chức tương ứng",
+        "Số lượng công chức cần bố trí",
+        "Ghi chú",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(6, c as u16, *h, head)?;
+        ws.write_string_with_format(7, c as u16, format!("({})", c + 1), head)?;
+    }
+    Ok(())
+}
+
 /// One agency's appendix sheet: (name, kind, grade names, headcount) rows.
 fn official_sheet(
     wb: &mut Workbook,
@@ -332,33 +369,7 @@ fn official_sheet(
     for (c, w) in [(0u16, 6.0), (1, 40.0), (2, 34.0), (3, 14.0), (4, 16.0)] {
         ws.set_column_width(c, w)?;
     }
-    ws.merge_range(0, 0, 0, 1, "UBND THỊ XÃ BẮC KẠN", &bold)?;
-    ws.merge_range(0, 2, 0, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", &bold)?;
-    ws.merge_range(1, 2, 1, 4, "Độc lập - Tự do - Hạnh phúc", &bold)?;
-    let title = format!(
-        "DANH MỤC VỊ TRÍ VIỆC LÀM VÀ NGẠCH CÔNG CHỨC TƯƠNG ỨNG CỦA {}",
-        agency.to_uppercase()
-    );
-    ws.merge_range(3, 0, 3, 4, &title, &bold)?;
-    ws.merge_range(
-        4,
-        0,
-        4,
-        4,
-        "(Kèm theo Quyết định số 125/QĐ-UBND ngày 15/3/2013 của Ủy ban nhân dân thị xã Bắc Kạn)",
-        &italic,
-    )?;
-    let headers = [
-        "STT",
-        "Tên vị trí việc làm",
-        "Ngạch công chức tương ứng",
-        "Số lượng công chức cần bố trí",
-        "Ghi chú",
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(6, c as u16, *h, &head)?;
-        ws.write_string_with_format(7, c as u16, format!("({})", c + 1), &head)?;
-    }
+    official_header(ws, agency, (&bold, &italic, &head))?;
     let mut r = 8;
     let (mut n, mut total) = (0, 0);
     let numerals = ["I", "II", "III", "IV"];

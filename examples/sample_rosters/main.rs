@@ -204,7 +204,6 @@ struct Row {
 }
 
 /// One commune sheet in the government layout.
-#[allow(clippy::too_many_lines)]
 fn commune_sheet(
     ws: &mut Worksheet,
     name: &str,
@@ -216,6 +215,60 @@ fn commune_sheet(
     let kind = if ward { "Phường" } else { "Xã" };
     let unit = format!("UBND {kind} {name}");
     ws.set_name(name)?;
+    commune_header(ws, name, kind, enc, f)?;
+    let mut r = 9u32;
+    for (i, row) in rows.iter().enumerate() {
+        ws.write_number_with_format(r, 0, (i + 1) as f64, &f.cell)?;
+        ws.write_string_with_format(r, 1, &row.p.staff_id, &f.cell)?;
+        ws.write_string_with_format(r, 2, enc(&row.p.name), &f.cell)?;
+        write_birth(
+            ws,
+            r,
+            if row.p.female { 4 } else { 3 },
+            row.p.birth,
+            (i as u64) % 7,
+            f,
+        )?;
+        ws.write_string_with_format(r, 5, enc(row.title), &f.cell)?;
+        ws.write_string_with_format(r, 6, enc(row.category), &f.cell)?;
+        ws.write_string_with_format(r, 7, enc(kind), &f.cell)?;
+        ws.write_string_with_format(r, 8, enc(&unit), &f.cell)?;
+        for (c, v) in [
+            (9, row.education.as_str()),
+            (10, row.political),
+            (11, row.state),
+        ] {
+            if !v.is_empty() {
+                ws.write_string_with_format(r, c, enc(v), &f.cell)?;
+            }
+        }
+        if !row.grade_code.is_empty() {
+            ws.write_string_with_format(r, 15, row.grade_code, &f.cell)?;
+        }
+        if let Some((level, end)) = &row.training {
+            ws.write_string_with_format(r, 12, enc(level), &f.cell)?;
+            ws.write_string_with_format(r, 13, end, &f.cell)?;
+        }
+        r += 1;
+    }
+    ws.merge_range(r, 0, r, 2, &enc("Tổng cộng"), &f.head)?;
+    ws.write_string_with_format(r, 5, format!("{} người", rows.len()), &f.head)?;
+    commune_footer(ws, r + 2, name, enc, f)?;
+    ws.set_column_width(2, 24)?;
+    ws.set_column_width(5, 22)?;
+    ws.set_column_width(8, 26)?;
+    ws.set_column_width(9, 20)?;
+    Ok(())
+}
+
+/// A commune sheet's title block, its two-row header and the column-number row.
+fn commune_header(
+    ws: &mut Worksheet,
+    name: &str,
+    kind: &str,
+    enc: &dyn Fn(&str) -> String,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     ws.merge_range(0, 0, 0, 4, &enc("UBND THỊ XÃ BẮC KẠN"), &f.title)?;
     ws.merge_range(
         1,
@@ -273,44 +326,17 @@ fn commune_sheet(
     for c in 0..16u16 {
         ws.write_string_with_format(8, c, format!("({})", c + 1), &f.head)?;
     }
-    let mut r = 9u32;
-    for (i, row) in rows.iter().enumerate() {
-        ws.write_number_with_format(r, 0, (i + 1) as f64, &f.cell)?;
-        ws.write_string_with_format(r, 1, &row.p.staff_id, &f.cell)?;
-        ws.write_string_with_format(r, 2, enc(&row.p.name), &f.cell)?;
-        write_birth(
-            ws,
-            r,
-            if row.p.female { 4 } else { 3 },
-            row.p.birth,
-            (i as u64) % 7,
-            f,
-        )?;
-        ws.write_string_with_format(r, 5, enc(row.title), &f.cell)?;
-        ws.write_string_with_format(r, 6, enc(row.category), &f.cell)?;
-        ws.write_string_with_format(r, 7, enc(kind), &f.cell)?;
-        ws.write_string_with_format(r, 8, enc(&unit), &f.cell)?;
-        for (c, v) in [
-            (9, row.education.as_str()),
-            (10, row.political),
-            (11, row.state),
-        ] {
-            if !v.is_empty() {
-                ws.write_string_with_format(r, c, enc(v), &f.cell)?;
-            }
-        }
-        if !row.grade_code.is_empty() {
-            ws.write_string_with_format(r, 15, row.grade_code, &f.cell)?;
-        }
-        if let Some((level, end)) = &row.training {
-            ws.write_string_with_format(r, 12, enc(level), &f.cell)?;
-            ws.write_string_with_format(r, 13, end, &f.cell)?;
-        }
-        r += 1;
-    }
-    ws.merge_range(r, 0, r, 2, &enc("Tổng cộng"), &f.head)?;
-    ws.write_string_with_format(r, 5, format!("{} người", rows.len()), &f.head)?;
-    r += 2;
+    Ok(())
+}
+
+/// A commune sheet's place and date, and its signatures, from row `r`.
+fn commune_footer(
+    ws: &mut Worksheet,
+    r: u32,
+    name: &str,
+    enc: &dyn Fn(&str) -> String,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     ws.merge_range(
         r,
         9,
@@ -324,10 +350,6 @@ fn commune_sheet(
     ws.merge_range(r + 2, 9, r + 2, 14, &enc("CHỦ TỊCH"), &f.title)?;
     ws.merge_range(r + 5, 0, r + 5, 4, &enc("Lương Thị Hồng"), &f.title)?;
     ws.merge_range(r + 5, 9, r + 5, 14, &enc("Hoàng Văn Tám"), &f.title)?;
-    ws.set_column_width(2, 24)?;
-    ws.set_column_width(5, 22)?;
-    ws.set_column_width(8, 26)?;
-    ws.set_column_width(9, 20)?;
     Ok(())
 }
 
@@ -573,38 +595,7 @@ fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("CBCC thi xa")?;
-    ws.merge_range(0, 0, 0, 4, "UBND THỊ XÃ BẮC KẠN", &f.title)?;
-    ws.merge_range(1, 0, 1, 4, "PHÒNG NỘI VỤ", &f.title)?;
-    ws.merge_range(
-        3,
-        0,
-        3,
-        12,
-        "DANH SÁCH CÔNG CHỨC CÁC CƠ QUAN CHUYÊN MÔN THUỘC UBND THỊ XÃ",
-        &f.title,
-    )?;
-    let headers = [
-        "STT",
-        "Số hiệu cán bộ, công chức",
-        "Họ và tên",
-        "Ngày sinh",
-        "Giới tính",
-        "Mã đơn vị",
-        "Tên đơn vị",
-        "Cấp",
-        "Loại",
-        "Chức vụ",
-        "Mã VTVL",
-        "Vị trí việc làm",
-        "Mã ngạch",
-        "Ngạch",
-        "Trình độ CM",
-        "LLCT",
-        "QLNN",
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(5, c as u16, *h, &f.head)?;
-    }
+    offices_header(ws, f)?;
     let mut r = 6u32;
     let mut n = 0;
     for (oi, (code, office, count, fields)) in OFFICES.iter().enumerate() {
@@ -663,16 +654,7 @@ fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
             ws.write_string_with_format(r, 12, gcode, &f.cell)?;
             ws.write_string_with_format(r, 13, grade, &f.cell)?;
             ws.write_string_with_format(r, 14, format!("{level} {field}"), &f.cell)?;
-            let llct = if k < 2 {
-                ["Trung cấp", "Cao cấp", "Sơ cấp"][rng.below(3) as usize]
-            } else {
-                ["", "Sơ cấp", "Trung cấp"][rng.below(3) as usize]
-            };
-            let qlnn = if k == 0 {
-                ["Chuyên viên chính", "Chuyên viên"][rng.below(2) as usize]
-            } else {
-                ["Chuyên viên", ""][rng.below(2) as usize]
-            };
+            let (llct, qlnn) = office_scales(rng, k);
             ws.write_string_with_format(r, 15, llct, &f.cell)?;
             ws.write_string_with_format(r, 16, qlnn, &f.cell)?;
             r += 1;
@@ -684,6 +666,65 @@ fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
     ws.set_column_width(2, 24)?;
     ws.set_column_width(6, 34)?;
     ws.set_column_width(11, 26)?;
+    offices_summary(&mut wb)?;
+    wb.save(Path::new(OUT).join("04-cong-chuc-co-quan-chuyen-mon.xlsx"))
+}
+
+/// The offices sheet's title block and header row.
+fn offices_header(ws: &mut Worksheet, f: &Formats) -> Result<(), XlsxError> {
+    ws.merge_range(0, 0, 0, 4, "UBND THỊ XÃ BẮC KẠN", &f.title)?;
+    ws.merge_range(1, 0, 1, 4, "PHÒNG NỘI VỤ", &f.title)?;
+    ws.merge_range(
+        3,
+        0,
+        3,
+        12,
+        "DANH SÁCH CÔNG CHỨC CÁC CƠ QUAN CHUYÊN MÔN THUỘC UBND THỊ XÃ",
+        &f.title,
+    )?;
+    let headers = [
+        "STT",
+        "Số hiệu cán bộ, công chức",
+        "Họ và tên",
+        "Ngày sinh",
+        "Giới tính",
+        "Mã đơn vị",
+        "Tên đơn vị",
+        "Cấp",
+        "Loại",
+        "Chức vụ",
+        "Mã VTVL",
+        "Vị trí việc làm",
+        "Mã ngạch",
+        "Ngạch",
+        "Trình độ CM",
+        "LLCT",
+        "QLNN",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(5, c as u16, *h, &f.head)?;
+    }
+    Ok(())
+}
+
+/// Political theory and state management of the `k`-th posting of an
+/// office (heads hold more).
+fn office_scales(rng: &mut Rng, k: usize) -> (&'static str, &'static str) {
+    let llct = if k < 2 {
+        ["Trung cấp", "Cao cấp", "Sơ cấp"][rng.below(3) as usize]
+    } else {
+        ["", "Sơ cấp", "Trung cấp"][rng.below(3) as usize]
+    };
+    let qlnn = if k == 0 {
+        ["Chuyên viên chính", "Chuyên viên"][rng.below(2) as usize]
+    } else {
+        ["Chuyên viên", ""][rng.below(2) as usize]
+    };
+    (llct, qlnn)
+}
+
+/// The summary sheet that is not a roster: staff per office.
+fn offices_summary(wb: &mut Workbook) -> Result<(), XlsxError> {
     let sum = wb.add_worksheet();
     sum.set_name("Tong hop")?;
     sum.write_string(0, 0, "Đơn vị")?;
@@ -692,7 +733,7 @@ fn offices(rng: &mut Rng, seq: &mut u32, f: &Formats) -> Result<(), XlsxError> {
         sum.write_string(i as u32 + 1, 0, *office)?;
         sum.write_number(i as u32 + 1, 1, *count as f64)?;
     }
-    wb.save(Path::new(OUT).join("04-cong-chuc-co-quan-chuyen-mon.xlsx"))
+    Ok(())
 }
 
 /// Public service units (viên chức): a semicolon CSV with headers typed without diacritics.
