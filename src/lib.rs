@@ -80,47 +80,8 @@ pub fn run(cli: &Cli) -> Result<u8> {
 
 /// Stages 1–2: reads every roster of the listing into the clean staff table.
 pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result<Loaded> {
-    let paths = &listing.files;
-    let bar = progress::files(paths.len(), quiet);
-    let mut raw = RawInput {
-        files: Vec::with_capacity(paths.len()),
-        sheets: Vec::new(),
-    };
-    let mut passed_over: Vec<(std::path::PathBuf, issues::Problem)> = listing
-        .passed_over
-        .iter()
-        .map(|(p, why)| match why {
-            ingest::PassedOver::ReachedTwice { first } => (
-                p.clone(),
-                issues::Problem::ReachedTwice {
-                    first: first.display().to_string(),
-                },
-            ),
-            ingest::PassedOver::Hidden => (p.clone(), issues::Problem::HiddenFile),
-            ingest::PassedOver::NotAFile => (p.clone(), issues::Problem::NotAFile),
-        })
-        .collect();
-    for path in paths {
-        bar.set_message(path.display().to_string());
-        let index = raw.files.len();
-        // An issues list this tool wrote is never read as a roster.
-        if output::is_issues_csv_file(path) {
-            passed_over.push((path.clone(), issues::Problem::OwnOutput));
-            bar.inc(1);
-            continue;
-        }
-        match ingest::read_file(path, index, cfg.sheet.as_deref())? {
-            ingest::FileRead::Read(file, sheets) => {
-                raw.files.push(file);
-                raw.sheets.extend(sheets);
-            }
-            ingest::FileRead::OwnOutput => {
-                passed_over.push((path.clone(), issues::Problem::OwnOutput));
-            }
-        }
-        bar.inc(1);
-    }
-    bar.finish_and_clear();
+    let mut passed_over = passed_over(listing);
+    let raw = read_files(cfg, &listing.files, quiet, &mut passed_over)?;
     progress::timings::stage("read");
     progress::now("clean");
     if raw.files.is_empty() {
@@ -173,6 +134,61 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
         loaded.redacted = true;
     }
     Ok(loaded)
+}
+
+/// The paths the listing passed over, each with its data issue.
+fn passed_over(listing: &ingest::Listing) -> Vec<(std::path::PathBuf, issues::Problem)> {
+    listing
+        .passed_over
+        .iter()
+        .map(|(p, why)| match why {
+            ingest::PassedOver::ReachedTwice { first } => (
+                p.clone(),
+                issues::Problem::ReachedTwice {
+                    first: first.display().to_string(),
+                },
+            ),
+            ingest::PassedOver::Hidden => (p.clone(), issues::Problem::HiddenFile),
+            ingest::PassedOver::NotAFile => (p.clone(), issues::Problem::NotAFile),
+        })
+        .collect()
+}
+
+/// Stage 1: reads every file into raw sheets; the tool's own outputs are
+/// passed over (added to `passed_over`).
+fn read_files(
+    cfg: &InputConfig,
+    paths: &[std::path::PathBuf],
+    quiet: bool,
+    passed_over: &mut Vec<(std::path::PathBuf, issues::Problem)>,
+) -> Result<RawInput> {
+    let bar = progress::files(paths.len(), quiet);
+    let mut raw = RawInput {
+        files: Vec::with_capacity(paths.len()),
+        sheets: Vec::new(),
+    };
+    for path in paths {
+        bar.set_message(path.display().to_string());
+        let index = raw.files.len();
+        // An issues list this tool wrote is never read as a roster.
+        if output::is_issues_csv_file(path) {
+            passed_over.push((path.clone(), issues::Problem::OwnOutput));
+            bar.inc(1);
+            continue;
+        }
+        match ingest::read_file(path, index, cfg.sheet.as_deref())? {
+            ingest::FileRead::Read(file, sheets) => {
+                raw.files.push(file);
+                raw.sheets.extend(sheets);
+            }
+            ingest::FileRead::OwnOutput => {
+                passed_over.push((path.clone(), issues::Problem::OwnOutput));
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok(raw)
 }
 
 /// What each file holds, for the message when none has a roster header:

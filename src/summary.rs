@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::roster::{Loaded, SheetStatus};
+use crate::roster::{Loaded, SheetReport, SheetStatus};
 use crate::scales::{Category, Education, GovLevel};
 
 /// Counts of one (category, commune, level, education) group of people.
@@ -157,48 +157,7 @@ impl CheckSummary {
         for i in &l.issues {
             *issues_by_problem.entry(i.problem.key()).or_default() += 1;
         }
-        let files = l
-            .files
-            .iter()
-            .enumerate()
-            .map(|(fi, f)| FileSummary {
-                path: crate::output::shown_path(&f.path),
-                sha256: f.sha256.clone(),
-                lines: f.lines.map(|a| a.lines),
-                lines_read: f.lines.map(|a| a.rows),
-                lines_in_quoted_cells: f.lines.map(|a| a.in_quoted_cells),
-                sheets: l
-                    .sheets
-                    .iter()
-                    .filter(|s| s.file == fi)
-                    .map(|s| {
-                        let (status, header_row, ignored) = match &s.status {
-                            SheetStatus::Read {
-                                header_row,
-                                ignored_columns,
-                                ..
-                            } => ("read", Some(*header_row), ignored_columns.clone()),
-                            SheetStatus::Skipped => ("skipped", None, Vec::new()),
-                        };
-                        SheetSummary {
-                            name: s.name.to_string(),
-                            status,
-                            header_row,
-                            rows_read: s.rows.read,
-                            analysed: s.rows.staff,
-                            set_aside: s.rows.set_aside,
-                            non_staff: s.rows.non_staff(),
-                            encoding: match s.encoding {
-                                crate::legacy::Encoding::Unicode => "unicode",
-                                crate::legacy::Encoding::Tcvn3 => "tcvn3",
-                                crate::legacy::Encoding::Vni => "vni",
-                            },
-                            ignored_columns: ignored,
-                        }
-                    })
-                    .collect(),
-            })
-            .collect();
+        let files = file_summaries(l);
         CheckSummary {
             rows_read: t.read,
             analysed: t.staff,
@@ -220,5 +179,53 @@ impl CheckSummary {
             files,
             redacted: l.redacted,
         }
+    }
+}
+
+/// Per file: its path, digest, lines, and each of its sheets.
+fn file_summaries(l: &Loaded) -> Vec<FileSummary> {
+    l.files
+        .iter()
+        .enumerate()
+        .map(|(fi, f)| FileSummary {
+            path: crate::output::shown_path(&f.path),
+            sha256: f.sha256.clone(),
+            lines: f.lines.map(|a| a.lines),
+            lines_read: f.lines.map(|a| a.rows),
+            lines_in_quoted_cells: f.lines.map(|a| a.in_quoted_cells),
+            sheets: l
+                .sheets
+                .iter()
+                .filter(|s| s.file == fi)
+                .map(sheet_summary)
+                .collect(),
+        })
+        .collect()
+}
+
+/// A sheet as read: its status, header row, rows and encoding.
+fn sheet_summary(s: &SheetReport) -> SheetSummary {
+    let (status, header_row, ignored) = match &s.status {
+        SheetStatus::Read {
+            header_row,
+            ignored_columns,
+            ..
+        } => ("read", Some(*header_row), ignored_columns.clone()),
+        SheetStatus::Skipped => ("skipped", None, Vec::new()),
+    };
+    SheetSummary {
+        name: s.name.to_string(),
+        status,
+        header_row,
+        rows_read: s.rows.read,
+        analysed: s.rows.staff,
+        set_aside: s.rows.set_aside,
+        non_staff: s.rows.non_staff(),
+        encoding: match s.encoding {
+            crate::legacy::Encoding::Unicode => "unicode",
+            crate::legacy::Encoding::Tcvn3 => "tcvn3",
+            crate::legacy::Encoding::Vni => "vni",
+        },
+        ignored_columns: ignored,
     }
 }

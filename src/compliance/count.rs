@@ -175,6 +175,18 @@ pub(super) fn evaluate_target(
             .unwrap_or(0)
     };
     let all = all_row(t, (first("n"), first("q"), first("u")));
+    let members = members(pop)?;
+    let gaps: Vec<u32> = members
+        .iter()
+        .filter(|m| !m.qualified)
+        .map(|m| m.rec)
+        .collect();
+    Ok(result(h, t, (&by_node, &by_parent), all, gaps, members))
+}
+
+/// Each person once per unit of the population, with their record and
+/// whether they are qualified or unknown.
+fn members(pop: LazyFrame) -> PolarsResult<Vec<Member>> {
     let members_df = pop
         .unique_stable_generic(
             Some(vec![col("unit"), col("person")]),
@@ -199,7 +211,7 @@ pub(super) fn evaluate_target(
         bools("q")?,
         bools("u")?,
     );
-    let members: Vec<Member> = (0..rec.len())
+    Ok((0..rec.len())
         .map(|i| Member {
             rec: rec[i],
             unit: unit[i],
@@ -207,13 +219,7 @@ pub(super) fn evaluate_target(
             qualified: q[i],
             unknown: u[i],
         })
-        .collect();
-    let gaps: Vec<u32> = members
-        .iter()
-        .filter(|m| !m.qualified)
-        .map(|m| m.rec)
-        .collect();
-    Ok(result(h, t, (&by_node, &by_parent), all, gaps, members))
+        .collect())
 }
 
 /// Agencies as the population: each unit with staff in the target's

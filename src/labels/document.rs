@@ -196,7 +196,6 @@ pub fn headline(lang: Lang, h: &Headline<'_>) -> (String, &'static str, String) 
         (false, false) => "people",
         (false, true) => "agencies",
     };
-    let deadline = h.deadline.format("%d/%m/%Y");
     let before = format!("{} ({}): ", h.label, h.id);
     let (status, mut after) = match (h.met, h.share) {
         (Some(met), Some(share)) => {
@@ -257,33 +256,40 @@ pub fn headline(lang: Lang, h: &Headline<'_>) -> (String, &'static str, String) 
         });
     }
     if let Some(f) = h.forecast {
-        after.push_str(&match (vi, f) {
-            (true, Forecast::NotProjected) => "; không dự báo đến thời hạn".to_string(),
-            (false, Forecast::NotProjected) => "; not projected to the deadline".to_string(),
-            (true, Forecast::NotApplicable) => {
-                format!("; đến {deadline} không còn {who} thuộc diện")
-            }
-            (false, Forecast::NotApplicable) => format!("; by {deadline} no {who} counted"),
-            (true, Forecast::MetAnyway) => {
-                format!("; dự báo đến {deadline} đạt mà không cần đào tạo thêm")
-            }
-            (false, Forecast::MetAnyway) => {
-                format!("; by {deadline} met without further training")
-            }
-            (true, Forecast::MetWithPlan(n)) => {
-                format!("; dự báo đến {deadline} đạt nếu thực hiện kế hoạch đào tạo {n} người")
-            }
-            (false, Forecast::MetWithPlan(n)) => {
-                format!("; by {deadline} met with the training plan ({n} trainees)")
-            }
-            (true, Forecast::NotMet(_)) => {
-                format!("; dự báo đến {deadline} chưa đạt, kể cả khi thực hiện kế hoạch đào tạo")
-            }
-            (false, Forecast::NotMet(_)) => {
-                format!("; by {deadline} not met, even with the training plan")
-            }
-        });
+        after.push_str(&forecast_clause(vi, f, h, who));
     }
     after.push('.');
     (before, status, after)
+}
+
+/// The headline's clause on the deadline: what the projection and the
+/// training plan say of it.
+fn forecast_clause(vi: bool, f: Forecast, h: &Headline<'_>, who: &str) -> String {
+    let deadline = h.deadline.format("%d/%m/%Y");
+    match (vi, f) {
+        (true, Forecast::NotProjected) => "; không dự báo đến thời hạn".to_string(),
+        (false, Forecast::NotProjected) => "; not projected to the deadline".to_string(),
+        (true, Forecast::NotApplicable) => {
+            format!("; đến {deadline} không còn {who} thuộc diện")
+        }
+        (false, Forecast::NotApplicable) => format!("; by {deadline} no {who} counted"),
+        (true, Forecast::MetAnyway) => {
+            format!("; dự báo đến {deadline} đạt mà không cần đào tạo thêm")
+        }
+        (false, Forecast::MetAnyway) => {
+            format!("; by {deadline} met without further training")
+        }
+        (true, Forecast::MetWithPlan(n)) => {
+            format!("; dự báo đến {deadline} đạt nếu thực hiện kế hoạch đào tạo {n} người")
+        }
+        (false, Forecast::MetWithPlan(n)) => {
+            format!("; by {deadline} met with the training plan ({n} trainees)")
+        }
+        (true, Forecast::NotMet(_)) => {
+            format!("; dự báo đến {deadline} chưa đạt, kể cả khi thực hiện kế hoạch đào tạo")
+        }
+        (false, Forecast::NotMet(_)) => {
+            format!("; by {deadline} not met, even with the training plan")
+        }
+    }
 }

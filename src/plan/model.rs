@@ -255,6 +255,13 @@ pub(super) fn options(
             push(p);
         }
     }
+    undominated(all, capacity)
+}
+
+/// The options no other does at least as well: more groups, no larger step,
+/// no earlier latest start (with capacity to choose a year); of equals, the
+/// first.
+fn undominated(all: Vec<(Education, Opt)>, capacity: bool) -> Vec<(Education, Opt)> {
     let dominated = |i: usize| {
         let a = &all[i].1;
         all.iter().enumerate().any(|(j, (_, b))| {

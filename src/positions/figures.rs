@@ -3,6 +3,8 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
+/// Per agency its people, those placed and its grades; per catalogue
+/// position its approved and filled posts.
 pub(super) fn figures(
     roster: &Roster,
     groups: &[Group],
@@ -17,21 +19,39 @@ pub(super) fn figures(
             ..AgencyFigures::default()
         })
         .collect();
-    // A person counts once per agency: by their first posting there, placed
-    // if any posting is. Only people with several postings are looked up.
+    let people = agency_people(roster, assignments);
+    count_people(&mut agencies, &people);
+    let staffing = staffing(groups, unit_group, cat, &people.filled);
+    (agencies, staffing)
+}
+
+/// Each person once per agency, the grade keys of their texts, and the
+/// postings in each position.
+struct AgencyPeople {
+    /// Per person and agency, in roster order: (unit, placed, placed with
+    /// grade, grade key).
+    flags: Vec<(u32, bool, bool, u32)>,
+    /// Grade keys, computed once per (code, name) texts: index into `keys`.
+    keys: Vec<Option<(String, String)>>,
+    /// The ladder class of each key's (code, name) texts.
+    key_rank: Vec<Option<grades::Rank>>,
+    /// Postings per (unit, position).
+    filled: HashMap<(u32, u32), u32>,
+}
+
+/// A person counts once per agency: by their first posting there, placed
+/// if any posting is. Only people with several postings are looked up.
+fn agency_people(roster: &Roster, assignments: &[Assignment]) -> AgencyPeople {
     let recs = &roster.records;
     let mut postings = vec![0u8; roster.people];
     for r in recs {
         let n = &mut postings[r.person as usize];
         *n = n.saturating_add(1);
     }
-    // Grade keys, computed once per (code, name) texts: index into `keys`.
     let mut keys: Vec<Option<(String, String)>> = Vec::new();
-    // The ladder class of each key's (code, name) texts.
     let mut key_rank: Vec<Option<grades::Rank>> = Vec::new();
     let mut key_of: HashMap<(Option<Text>, Option<Text>), u32> = HashMap::new();
     let mut seen: HashMap<(u32, u32), usize> = HashMap::new();
-    // (unit, placed, placed with grade, grade key)
     let mut person_flags: Vec<(u32, bool, bool, u32)> = Vec::with_capacity(roster.people);
     let mut filled: HashMap<(u32, u32), u32> = HashMap::new();
     for (r, a) in recs.iter().zip(assignments) {
@@ -59,12 +79,21 @@ pub(super) fn figures(
         });
         person_flags.push((r.unit, a.placed(), a.placed_with_grade(), key));
     }
-    drop(seen);
-    // Per agency and grade key: people, and the first person (in roster order)
-    // whose grade display is more than the bare key (a name found later names
-    // a code first seen alone).
+    AgencyPeople {
+        flags: person_flags,
+        keys,
+        key_rank,
+        filled,
+    }
+}
+
+/// Counts each agency's people, those placed, and its grades: by grade key,
+/// shown by the first person (in roster order) whose grade display is more
+/// than the bare key (a name found later names a code first seen alone).
+fn count_people(agencies: &mut [AgencyFigures], people: &AgencyPeople) {
+    let (keys, key_rank) = (&people.keys, &people.key_rank);
     let mut per_key: HashMap<(u32, u32), (u32, usize)> = HashMap::new();
-    for (order, &(unit, placed, with_grade, key)) in person_flags.iter().enumerate() {
+    for (order, &(unit, placed, with_grade, key)) in people.flags.iter().enumerate() {
         let ag = &mut agencies[unit as usize];
         ag.people += 1;
         ag.placed += u32::from(placed);
@@ -102,6 +131,15 @@ pub(super) fn figures(
             }
         }
     }
+}
+
+/// Each agency's catalogue positions: approved and filled.
+fn staffing(
+    groups: &[Group],
+    unit_group: &[usize],
+    cat: &Catalogue,
+    filled: &HashMap<(u32, u32), u32>,
+) -> Vec<Staffing> {
     let mut staffing = Vec::new();
     for (u, g) in unit_group.iter().enumerate() {
         let unit = u32::try_from(u).unwrap_or(u32::MAX);
@@ -114,5 +152,5 @@ pub(super) fn figures(
             });
         }
     }
-    (agencies, staffing)
+    staffing
 }

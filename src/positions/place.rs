@@ -202,31 +202,7 @@ pub fn place(
             assignments.push(a);
             continue;
         }
-        let found = r
-            .position_code
-            .as_ref()
-            .and_then(|c| {
-                group
-                    .by_code
-                    .get(&fold_text(c))
-                    .map(|i| (*i, MatchedBy::Code))
-            })
-            .or_else(|| {
-                r.position.as_ref().and_then(|p| {
-                    group
-                        .by_name
-                        .get(&fold_text(p))
-                        .map(|i| (*i, MatchedBy::Name))
-                })
-            })
-            .or_else(|| {
-                r.title.as_ref().and_then(|t| {
-                    group
-                        .by_alias
-                        .get(&fold_text(t))
-                        .map(|i| (*i, MatchedBy::Title))
-                })
-            });
+        let found = find_position(group, r, &mut fold_text);
         if let Some((i, how)) = found {
             let def = &cat.positions[i as usize];
             let (grade_ok, unmet, grade_standard) =
@@ -247,15 +223,7 @@ pub fn place(
                 .or_insert_with(|| suggestions(group, &key.1))
                 .clone();
             let s = &sheets[r.source.sheet as usize];
-            issues.push(DataIssue {
-                file: s.file_name.clone(),
-                sheet: s.name.clone(),
-                row: Some(r.source.row),
-                column: crate::schema::Field::Position.aliases()[0].to_string(),
-                value: texts.get(*text).to_string(),
-                problem: Problem::PositionUnmatched { suggestions: sugg },
-                action: Action::NotPlaced,
-            });
+            issues.push(unmatched(s, r, texts.get(*text), sugg));
         }
         assignments.push(a);
     }
@@ -269,4 +237,51 @@ pub fn place(
         },
         issues,
     )
+}
+
+/// The position a posting names, in its agency's group: by its code, else
+/// its position's name, else its title as a position's alias.
+fn find_position(
+    group: &Group,
+    r: &StaffRecord,
+    fold_text: &mut impl FnMut(&Text) -> String,
+) -> Option<(u32, MatchedBy)> {
+    r.position_code
+        .as_ref()
+        .and_then(|c| {
+            group
+                .by_code
+                .get(&fold_text(c))
+                .map(|i| (*i, MatchedBy::Code))
+        })
+        .or_else(|| {
+            r.position.as_ref().and_then(|p| {
+                group
+                    .by_name
+                    .get(&fold_text(p))
+                    .map(|i| (*i, MatchedBy::Name))
+            })
+        })
+        .or_else(|| {
+            r.title.as_ref().and_then(|t| {
+                group
+                    .by_alias
+                    .get(&fold_text(t))
+                    .map(|i| (*i, MatchedBy::Title))
+            })
+        })
+}
+
+/// The data issue for a posting whose position the catalogue does not hold,
+/// with the positions it may mean.
+fn unmatched(s: &SheetReport, r: &StaffRecord, text: &str, suggestions: Vec<String>) -> DataIssue {
+    DataIssue {
+        file: s.file_name.clone(),
+        sheet: s.name.clone(),
+        row: Some(r.source.row),
+        column: crate::schema::Field::Position.aliases()[0].to_string(),
+        value: text.to_string(),
+        problem: Problem::PositionUnmatched { suggestions },
+        action: Action::NotPlaced,
+    }
 }

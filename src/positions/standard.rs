@@ -162,27 +162,7 @@ pub(super) fn check(
     t: &Texts,
 ) -> (bool, Vec<Unmet>, Option<u16>) {
     let mut unmet = Vec::new();
-    let mut grade_ok = true;
-    let mut by_grade = None;
-    if !def.grades.is_empty() {
-        grade_ok = grade_matches(r, t, accepted) == Some(true);
-        // A position giving only its grades (no requirement of its own, no
-        // job description): the standard of the person's grade.
-        let only_grades = !def.described
-            && def.min_education.is_none()
-            && def.min_political_theory.is_none()
-            && def.min_state_management.is_none();
-        if grade_ok && only_grades {
-            by_grade = person_grade_code(r, t)
-                .and_then(|c| catalogue::standard_of(&cat.grade_standards, &c));
-        }
-        if !grade_ok {
-            unmet.push(Unmet::Grade {
-                have: grade_display(r, t),
-                need: def.grades.clone(),
-            });
-        }
-    }
+    let (grade_ok, by_grade) = check_grade(cat, (def, accepted), r, t, &mut unmet);
     let std = by_grade.map(|i| &cat.grade_standards[i]);
     let (min_education, min_political_theory, min_state_management) = match std {
         Some(s) => (
@@ -239,6 +219,39 @@ pub(super) fn check(
     }
     let by_grade = by_grade.map(|i| u16::try_from(i).unwrap_or(u16::MAX));
     (grade_ok, unmet, by_grade)
+}
+
+/// A posting's grade against its position's grades (unmet noted), and the
+/// grade standard that stands for the position's requirements, if any.
+fn check_grade(
+    cat: &Catalogue,
+    (def, accepted): (&PositionDef, &Accepted),
+    r: &StaffRecord,
+    t: &Texts,
+    unmet: &mut Vec<Unmet>,
+) -> (bool, Option<usize>) {
+    let mut grade_ok = true;
+    let mut by_grade = None;
+    if !def.grades.is_empty() {
+        grade_ok = grade_matches(r, t, accepted) == Some(true);
+        // A position giving only its grades (no requirement of its own, no
+        // job description): the standard of the person's grade.
+        let only_grades = !def.described
+            && def.min_education.is_none()
+            && def.min_political_theory.is_none()
+            && def.min_state_management.is_none();
+        if grade_ok && only_grades {
+            by_grade = person_grade_code(r, t)
+                .and_then(|c| catalogue::standard_of(&cat.grade_standards, &c));
+        }
+        if !grade_ok {
+            unmet.push(Unmet::Grade {
+                have: grade_display(r, t),
+                need: def.grades.clone(),
+            });
+        }
+    }
+    (grade_ok, by_grade)
 }
 
 /// A person's grade code: given, else read from the grade's name.

@@ -17,37 +17,7 @@ pub(super) fn about(
     let l = labels::get(input.lang);
     let ws = wb.add_worksheet();
     ws.set_name(l.sheet_about)?;
-    let p = input.policy;
-    let t = input.loaded.totals();
-    let accounting = format!(
-        "{} = {} + {} + {}",
-        t.read,
-        t.staff,
-        t.set_aside,
-        t.non_staff()
-    );
-    let pairs = [
-        (l.about_as_of, input.as_of.format("%d/%m/%Y").to_string()),
-        (
-            l.about_issuing_body,
-            p.issuing_body.clone().unwrap_or_default(),
-        ),
-        (l.about_policy, format!("{} ({})", p.name, p.id)),
-        (l.about_policy_file, output::shown_path(&p.path)),
-        (l.about_sha, p.sha256.clone()),
-        (l.about_accounting, accounting),
-        (l.about_version, env!("CARGO_PKG_VERSION").to_string()),
-        (
-            l.about_redacted,
-            if input.loaded.redacted {
-                l.redacted_yes
-            } else {
-                l.no
-            }
-            .to_string(),
-        ),
-        (l.about_command, input.command_line.clone()),
-    ];
+    let pairs = about_pairs(input);
     let w = output::Widths::set(ws, &[(0, 40.0), (1, 74.0), (2, 28.0)])?;
     for (i, (k, v)) in pairs.iter().enumerate() {
         output::text_with_format(ws, row_u32(i), 0, *k, &f.cell_bold)?;
@@ -95,4 +65,41 @@ pub(super) fn about(
         }
     }
     output::page_setup(ws, true, None)
+}
+
+/// The record's lines: as-of date, issuing body, policy and its file and
+/// digest, row accounting, version, redaction, command line.
+fn about_pairs(input: &ReportInput<'_>) -> [(&'static str, String); 9] {
+    let l = labels::get(input.lang);
+    let p = input.policy;
+    let t = input.loaded.totals();
+    let accounting = format!(
+        "{} = {} + {} + {}",
+        t.read,
+        t.staff,
+        t.set_aside,
+        t.non_staff()
+    );
+    [
+        (l.about_as_of, input.as_of.format("%d/%m/%Y").to_string()),
+        (
+            l.about_issuing_body,
+            p.issuing_body.clone().unwrap_or_default(),
+        ),
+        (l.about_policy, format!("{} ({})", p.name, p.id)),
+        (l.about_policy_file, output::shown_path(&p.path)),
+        (l.about_sha, p.sha256.clone()),
+        (l.about_accounting, accounting),
+        (l.about_version, env!("CARGO_PKG_VERSION").to_string()),
+        (
+            l.about_redacted,
+            if input.loaded.redacted {
+                l.redacted_yes
+            } else {
+                l.no
+            }
+            .to_string(),
+        ),
+        (l.about_command, input.command_line.clone()),
+    ]
 }

@@ -93,71 +93,77 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
         add_future(&mut doc, input, fut);
     }
     if let Some(p) = input.placement {
-        let roster = &input.loaded.roster;
-        let positions: Vec<Value> = p
-            .staffing
-            .iter()
-            .map(|s| {
-                let def = &p.catalogue.positions[s.position as usize];
-                let unit = &roster.units[s.unit as usize];
-                json!({
-                    "unit": unit.name, "unit_code": unit.code, "code": def.code, "position": def.name,
-                    "approved": s.approved, "filled": s.filled, "vacant": s.vacant(), "over": s.over(),
-                })
-            })
-            .collect();
-        let agencies: Vec<Value> = p
-            .agencies
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.people > 0)
-            .map(|(u, a)| {
-                let unit = &roster.units[u];
-                json!({
-                    "unit": unit.name, "unit_code": unit.code, "has_catalogue": a.has_catalogue,
-                    "people": a.people, "placed": a.placed, "placed_with_grade": a.placed_with_grade,
-                    "grades": a.grades,
-                    "ranks": {
-                        "senior": a.ranks[0], "principal": a.ranks[1], "specialist": a.ranks[2],
-                        "clerk": a.ranks[3], "staff": a.ranks[4], "other": a.unranked,
-                        "none": a.ungraded,
-                    },
-                })
-            })
-            .collect();
-        // Postings failing a requirement ("unmet": the known failures) and postings to
-        // verify (no known failure, some value unknown); "to_verify" lists the unknowns.
-        let listed = |keep: fn(&crate::positions::Assignment) -> bool| -> Vec<Value> {
-            p.assignments
-                .iter()
-                .zip(&roster.records)
-                .filter(|(a, _)| keep(a))
-                .map(|(a, r)| {
-                    let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
-                    let words = |unknown: bool| {
-                        a.unmet
-                            .iter()
-                            .filter(|u| u.is_unknown() == unknown)
-                            .map(|u| crate::labels::unmet(input.lang, u))
-                            .collect::<Vec<_>>()
-                    };
-                    json!({
-                        "unit": roster.units[r.unit as usize].name, "name": roster.texts.get(r.name), "row": r.source.row,
-                        "position_code": def.map(|d| &d.code), "position": def.map(|d| &d.name),
-                        "unmet": words(false), "to_verify": words(true),
-                        "standard": crate::labels::standard_source(input.lang, &p.catalogue, a),
-                    })
-                })
-                .collect()
-        };
-        let unfit = listed(crate::positions::Assignment::fails_standard);
-        let verify = listed(crate::positions::Assignment::to_verify);
-        doc["positions"] = Value::Array(positions);
-        doc["agencies"] = Value::Array(agencies);
-        doc["below_position_standard"] = Value::Array(unfit);
-        doc["position_standard_to_verify"] = Value::Array(verify);
+        add_positions(&mut doc, input, p);
     }
     doc
+}
+
+/// The job-position part: staffing per agency and position, each agency's
+/// people and grades, postings below their position's standard or to verify.
+fn add_positions(doc: &mut Value, input: &ReportInput<'_>, p: &crate::positions::Placement) {
+    let roster = &input.loaded.roster;
+    let positions: Vec<Value> = p
+        .staffing
+        .iter()
+        .map(|s| {
+            let def = &p.catalogue.positions[s.position as usize];
+            let unit = &roster.units[s.unit as usize];
+            json!({
+                "unit": unit.name, "unit_code": unit.code, "code": def.code, "position": def.name,
+                "approved": s.approved, "filled": s.filled, "vacant": s.vacant(), "over": s.over(),
+            })
+        })
+        .collect();
+    let agencies: Vec<Value> = p
+        .agencies
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.people > 0)
+        .map(|(u, a)| {
+            let unit = &roster.units[u];
+            json!({
+                "unit": unit.name, "unit_code": unit.code, "has_catalogue": a.has_catalogue,
+                "people": a.people, "placed": a.placed, "placed_with_grade": a.placed_with_grade,
+                "grades": a.grades,
+                "ranks": {
+                    "senior": a.ranks[0], "principal": a.ranks[1], "specialist": a.ranks[2],
+                    "clerk": a.ranks[3], "staff": a.ranks[4], "other": a.unranked,
+                    "none": a.ungraded,
+                },
+            })
+        })
+        .collect();
+    // Postings failing a requirement ("unmet": the known failures) and postings to
+    // verify (no known failure, some value unknown); "to_verify" lists the unknowns.
+    let listed = |keep: fn(&crate::positions::Assignment) -> bool| -> Vec<Value> {
+        p.assignments
+            .iter()
+            .zip(&roster.records)
+            .filter(|(a, _)| keep(a))
+            .map(|(a, r)| {
+                let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
+                let words = |unknown: bool| {
+                    a.unmet
+                        .iter()
+                        .filter(|u| u.is_unknown() == unknown)
+                        .map(|u| crate::labels::unmet(input.lang, u))
+                        .collect::<Vec<_>>()
+                };
+                json!({
+                    "unit": roster.units[r.unit as usize].name, "name": roster.texts.get(r.name), "row": r.source.row,
+                    "position_code": def.map(|d| &d.code), "position": def.map(|d| &d.name),
+                    "unmet": words(false), "to_verify": words(true),
+                    "standard": crate::labels::standard_source(input.lang, &p.catalogue, a),
+                })
+            })
+            .collect()
+    };
+    let unfit = listed(crate::positions::Assignment::fails_standard);
+    let verify = listed(crate::positions::Assignment::to_verify);
+    doc["positions"] = Value::Array(positions);
+    doc["agencies"] = Value::Array(agencies);
+    doc["below_position_standard"] = Value::Array(unfit);
+    doc["position_standard_to_verify"] = Value::Array(verify);
 }
 
 fn group_json(input: &ReportInput<'_>, g: Group) -> (&'static str, Value, Value) {

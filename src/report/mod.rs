@@ -113,6 +113,16 @@ pub(crate) fn pct_format(lang: Lang) -> &'static str {
 }
 
 impl Formats {
+    /// The text, whole-number and share formats of a row: bold for a group
+    /// of units (a parent, the whole roster), plain for a unit.
+    pub(crate) fn row(&self, bold: bool) -> (&Format, &Format, &Format) {
+        if bold {
+            (&self.cell_bold, &self.int_bold, &self.pct_bold)
+        } else {
+            (&self.cell, &self.int, &self.pct)
+        }
+    }
+
     fn new(lang: Lang) -> Self {
         let base = Format::new().set_font_name(FONT).set_font_size(12);
         // Top-aligned: a wrapped neighbour no longer pushes a number down

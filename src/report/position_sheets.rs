@@ -11,7 +11,7 @@ use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
 use crate::output;
 use crate::output::long_list;
-use crate::positions::Placement;
+use crate::positions::{Placement, Staffing};
 
 fn num(n: u32) -> f64 {
     f64::from(n)
@@ -108,75 +108,15 @@ pub(super) fn positions(
         l.col_over,
         l.col_other_req,
     ];
-    // The code column as wide as its longest code; the column of other
-    // requirements narrow when no position has any.
-    let code_width = output::code_width(
-        p.staffing
-            .iter()
-            .map(|s| p.catalogue.positions[s.position as usize].shown_code()),
-    );
-    let has_other = p.staffing.iter().any(|s| {
-        p.catalogue.positions[s.position as usize]
-            .other
-            .as_ref()
-            .is_some_and(|o| !o.is_empty())
-    });
-    let (last, w) = table_top(
-        ws,
-        f,
-        input,
-        l.sheet_positions,
-        &names,
-        &[
-            (0, 30.0),
-            (1, code_width),
-            (2, 34.0),
-            (3, 24.0),
-            (8, if has_other { 30.0 } else { 14.0 }),
-        ],
-    )?;
+    let widths = position_widths(p);
+    let (last, w) = table_top(ws, f, input, l.sheet_positions, &names, &widths)?;
     let mut r = HEADER_ROW + 1;
     // Per agency: its positions, then a "Cộng" row; "Tổng cộng" at the end.
     // Totals are SUBTOTAL formulas (which skip the subtotals inside their
     // range and rows a filter hides) with their values cached.
     let mut totals = Totals::new(r);
     for (k, s) in p.staffing.iter().enumerate() {
-        let def = &p.catalogue.positions[s.position as usize];
-        output::text_with_format(
-            ws,
-            r,
-            0,
-            &input.loaded.roster.units[s.unit as usize].name,
-            &f.cell,
-        )?;
-        output::text_with_format(ws, r, 1, def.shown_code(), &f.cell)?;
-        output::text_with_format(ws, r, 2, &def.name, &f.cell)?;
-        output::text_with_format(
-            ws,
-            r,
-            3,
-            labels::position_kind(input.lang, def.kind),
-            &f.cell,
-        )?;
-        match s.approved {
-            Some(a) => {
-                ws.write_number_with_format(r, 4, num(a), &f.int)?;
-            }
-            None => {
-                ws.write_blank(r, 4, &f.int)?;
-            }
-        }
-        ws.write_number_with_format(r, 5, num(s.filled), &f.int)?;
-        ws.write_number_with_format(r, 6, num(s.vacant()), &f.int)?;
-        ws.write_number_with_format(r, 7, num(s.over()), &f.int)?;
-        output::text_with_format(ws, r, 8, def.other.as_deref().unwrap_or(""), &f.cell)?;
-        let cells = [
-            (0, input.loaded.roster.units[s.unit as usize].name.as_str()),
-            (2, def.name.as_str()),
-            (3, labels::position_kind(input.lang, def.kind)),
-            (8, def.other.as_deref().unwrap_or("")),
-        ];
-        w.fit_row(ws, r, cells, 12.0)?;
+        staffing_row(ws, f, input, &w, p, s, r)?;
         totals.add(s);
         r += 1;
         if p.staffing.get(k + 1).is_none_or(|next| next.unit != s.unit) {
@@ -200,22 +140,101 @@ pub(super) fn positions(
         r += 1;
     }
     if r > HEADER_ROW + 1 {
-        let yellow = Format::new()
-            .set_background_color("FFEB9C")
-            .set_font_color("9C5700");
-        let red = Format::new()
-            .set_background_color("FFC7CE")
-            .set_font_color("9C0006");
-        for (c, fmt) in [(6u16, yellow), (7u16, red)] {
-            let cf = ConditionalFormatCell::new()
-                .set_rule(ConditionalFormatCellRule::GreaterThan(0))
-                .set_format(fmt);
-            ws.add_conditional_format(HEADER_ROW + 1, c, r - 1, c, &cf)?;
-        }
+        highlight_vacant_over(ws, r - 1)?;
         ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     print_setup(ws, HEADER_ROW)
+}
+
+/// The columns' widths: the code column as wide as its longest code; the
+/// column of other requirements narrow when no position has any.
+fn position_widths(p: &Placement) -> [(u16, f64); 5] {
+    let code_width = output::code_width(
+        p.staffing
+            .iter()
+            .map(|s| p.catalogue.positions[s.position as usize].shown_code()),
+    );
+    let has_other = p.staffing.iter().any(|s| {
+        p.catalogue.positions[s.position as usize]
+            .other
+            .as_ref()
+            .is_some_and(|o| !o.is_empty())
+    });
+    [
+        (0, 30.0),
+        (1, code_width),
+        (2, 34.0),
+        (3, 24.0),
+        (8, if has_other { 30.0 } else { 14.0 }),
+    ]
+}
+
+/// One agency's position on row `r`: its code, name and kind, approved,
+/// filled, vacant and over, and its other requirements.
+fn staffing_row(
+    ws: &mut Worksheet,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    w: &output::Widths,
+    p: &Placement,
+    s: &Staffing,
+    r: u32,
+) -> Result<(), XlsxError> {
+    let def = &p.catalogue.positions[s.position as usize];
+    output::text_with_format(
+        ws,
+        r,
+        0,
+        &input.loaded.roster.units[s.unit as usize].name,
+        &f.cell,
+    )?;
+    output::text_with_format(ws, r, 1, def.shown_code(), &f.cell)?;
+    output::text_with_format(ws, r, 2, &def.name, &f.cell)?;
+    output::text_with_format(
+        ws,
+        r,
+        3,
+        labels::position_kind(input.lang, def.kind),
+        &f.cell,
+    )?;
+    match s.approved {
+        Some(a) => {
+            ws.write_number_with_format(r, 4, num(a), &f.int)?;
+        }
+        None => {
+            ws.write_blank(r, 4, &f.int)?;
+        }
+    }
+    ws.write_number_with_format(r, 5, num(s.filled), &f.int)?;
+    ws.write_number_with_format(r, 6, num(s.vacant()), &f.int)?;
+    ws.write_number_with_format(r, 7, num(s.over()), &f.int)?;
+    output::text_with_format(ws, r, 8, def.other.as_deref().unwrap_or(""), &f.cell)?;
+    let cells = [
+        (0, input.loaded.roster.units[s.unit as usize].name.as_str()),
+        (2, def.name.as_str()),
+        (3, labels::position_kind(input.lang, def.kind)),
+        (8, def.other.as_deref().unwrap_or("")),
+    ];
+    w.fit_row(ws, r, cells, 12.0)?;
+    Ok(())
+}
+
+/// Vacancies (yellow) and over-staffing (red) highlighted down to row `to`.
+fn highlight_vacant_over(ws: &mut Worksheet, to: u32) -> Result<(), XlsxError> {
+    let yellow = Format::new()
+        .set_background_color("FFEB9C")
+        .set_font_color("9C5700");
+    let red = Format::new()
+        .set_background_color("FFC7CE")
+        .set_font_color("9C0006");
+    for (c, fmt) in [(6u16, yellow), (7u16, red)] {
+        let cf = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::GreaterThan(0))
+            .set_format(fmt);
+        ws.add_conditional_format(HEADER_ROW + 1, c, to, c, &cf)?;
+    }
+    Ok(())
 }
 
 /// "Chưa đạt chuẩn vị trí": each posting failing a requirement of its
@@ -281,72 +300,76 @@ pub(super) fn unfit(
                 ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 7)?;
             }
             for (i, &idx) in chunk.iter().enumerate() {
-                let rec = &input.loaded.roster.records[idx];
-                let a = &p.assignments[idx];
-                let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
                 let r = HEADER_ROW + 1 + row_u32(i);
-                ws.write_number_with_format(
-                    r,
-                    0,
-                    num(u32::try_from(before + i + 1).unwrap_or(u32::MAX)),
-                    &f.int,
-                )?;
-                output::text_with_format(
-                    ws,
-                    r,
-                    1,
-                    &input.loaded.roster.units[rec.unit as usize].name,
-                    &f.cell,
-                )?;
-                output::text_with_format(
-                    ws,
-                    r,
-                    2,
-                    input.loaded.roster.texts.get(rec.name),
-                    &f.cell,
-                )?;
-                output::text_with_format(
-                    ws,
-                    r,
-                    3,
-                    input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
-                    &f.cell,
-                )?;
-                output::text_with_format(ws, r, 4, def.map_or("", |d| d.shown_code()), &f.cell)?;
-                output::text_with_format(ws, r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
-                // The requirements, and where they come from.
-                let text = labels::with_basis(
-                    input.lang,
-                    &a.unmet
-                        .iter()
-                        .map(|u| labels::unmet(input.lang, u))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    &labels::standard_source(input.lang, &p.catalogue, a),
-                );
-                output::text_with_format(ws, r, 6, &text, &f.cell)?;
-                output::text_with_format(
-                    ws,
-                    r,
-                    7,
-                    labels::standard(input.lang, a.standard()),
-                    &f.cell,
-                )?;
-                let cells = [
-                    (
-                        1,
-                        input.loaded.roster.units[rec.unit as usize].name.as_str(),
-                    ),
-                    (2, input.loaded.roster.texts.get(rec.name)),
-                    (3, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
-                    (4, def.map_or("", |d| d.shown_code())),
-                    (5, def.map_or("", |d| d.name.as_str())),
-                    (6, text.as_str()),
-                    (7, labels::standard(input.lang, a.standard())),
-                ];
-                w.fit_row(ws, r, cells, 12.0)?;
+                unfit_row(ws, f, input, &w, p, (r, before + i + 1), idx)?;
             }
             Ok(())
         },
     )
+}
+
+/// Posting `idx`, number `n` of the list, on row `r`: who and where, the
+/// position, the requirements unmet and where they come from, the verdict.
+fn unfit_row(
+    ws: &mut Worksheet,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    w: &output::Widths,
+    p: &Placement,
+    (r, n): (u32, usize),
+    idx: usize,
+) -> Result<(), XlsxError> {
+    let rec = &input.loaded.roster.records[idx];
+    let a = &p.assignments[idx];
+    let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
+    ws.write_number_with_format(r, 0, num(u32::try_from(n).unwrap_or(u32::MAX)), &f.int)?;
+    output::text_with_format(
+        ws,
+        r,
+        1,
+        &input.loaded.roster.units[rec.unit as usize].name,
+        &f.cell,
+    )?;
+    output::text_with_format(ws, r, 2, input.loaded.roster.texts.get(rec.name), &f.cell)?;
+    output::text_with_format(
+        ws,
+        r,
+        3,
+        input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
+        &f.cell,
+    )?;
+    output::text_with_format(ws, r, 4, def.map_or("", |d| d.shown_code()), &f.cell)?;
+    output::text_with_format(ws, r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
+    // The requirements, and where they come from.
+    let text = labels::with_basis(
+        input.lang,
+        &a.unmet
+            .iter()
+            .map(|u| labels::unmet(input.lang, u))
+            .collect::<Vec<_>>()
+            .join("; "),
+        &labels::standard_source(input.lang, &p.catalogue, a),
+    );
+    output::text_with_format(ws, r, 6, &text, &f.cell)?;
+    output::text_with_format(
+        ws,
+        r,
+        7,
+        labels::standard(input.lang, a.standard()),
+        &f.cell,
+    )?;
+    let cells = [
+        (
+            1,
+            input.loaded.roster.units[rec.unit as usize].name.as_str(),
+        ),
+        (2, input.loaded.roster.texts.get(rec.name)),
+        (3, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
+        (4, def.map_or("", |d| d.shown_code())),
+        (5, def.map_or("", |d| d.name.as_str())),
+        (6, text.as_str()),
+        (7, labels::standard(input.lang, a.standard())),
+    ];
+    w.fit_row(ws, r, cells, 12.0)?;
+    Ok(())
 }

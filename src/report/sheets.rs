@@ -9,6 +9,7 @@ use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::compliance::{ComplianceRow, Group};
 use crate::labels;
 use crate::output;
+use crate::policy::Target;
 
 pub(super) fn row_u32(r: usize) -> u32 {
     u32::try_from(r).unwrap_or(u32::MAX)
@@ -20,7 +21,7 @@ pub(super) fn num(n: u64) -> f64 {
 }
 
 /// Share, or an empty bordered cell when not applicable.
-fn write_share(
+pub(super) fn write_share(
     ws: &mut Worksheet,
     r: u32,
     c: u16,
@@ -59,7 +60,6 @@ pub(super) fn by_unit(
     input: &ReportInput<'_>,
 ) -> Result<(), XlsxError> {
     let l = labels::get(input.lang);
-    let lang = input.lang;
     let ws = wb.add_worksheet();
     ws.set_name(l.sheet_units)?;
     let headers = [
@@ -93,29 +93,7 @@ pub(super) fn by_unit(
         let t = &input.policy.targets[res.target];
         let rows: Vec<&ComplianceRow> = res.listed().collect();
         for row in rows {
-            let bold = !matches!(row.group, Group::Unit(_));
-            let (code, name, depth) = group_name(input, row.group);
-            let (text, int, pct) = if bold {
-                (&f.cell_bold, &f.int_bold, &f.pct_bold)
-            } else {
-                (&f.cell, &f.int, &f.pct)
-            };
-            output::text_with_format(ws, r, 0, &t.id, text)?;
-            output::text_with_format(ws, r, 1, &code, text)?;
-            let name_fmt = if bold {
-                text
-            } else {
-                &f.indent[depth.min(f.indent.len() - 1)]
-            };
-            output::text_with_format(ws, r, 2, &name, name_fmt)?;
-            w.fit_row(ws, r, [(1, code.as_str()), (2, name.as_str())], 12.0)?;
-            ws.write_number_with_format(r, 3, num(row.population), int)?;
-            ws.write_number_with_format(r, 4, num(row.qualified), int)?;
-            ws.write_number_with_format(r, 5, num(row.unknown), int)?;
-            write_share(ws, r, 6, row.share(), pct)?;
-            ws.write_number_with_format(r, 7, t.threshold.fraction(), pct)?;
-            output::text_with_format(ws, r, 8, labels::status(lang, row.decision.met), text)?;
-            ws.write_number_with_format(r, 9, num(row.decision.shortfall), int)?;
+            let name = unit_row(ws, f, input, &w, t, row, r)?;
             if let (Group::Unit(_), Some(false), Some(share)) =
                 (row.group, row.decision.met, row.share())
             {
@@ -131,36 +109,96 @@ pub(super) fn by_unit(
         // Units with nobody in the population: counted here, not listed.
         let empty = res.empty_groups();
         if empty > 0 {
-            output::text_with_format(ws, r, 0, &t.id, &f.cell)?;
-            output::text_with_format(ws, r, 1, "", &f.cell)?;
-            let note = labels::groups_without_population(lang, empty);
-            ws.merge_range(r, 2, r, last, &output::fit_cell(&note), &f.note)?;
+            note_without_population(ws, f, input, &t.id, empty, (r, last))?;
             r += 1;
         }
     }
     let last_row = r - 1;
     if last_row > HEADER_ROW {
-        let green = Format::new()
-            .set_background_color("C6EFCE")
-            .set_font_color("006100");
-        let red = Format::new()
-            .set_background_color("FFC7CE")
-            .set_font_color("9C0006");
-        let grey = Format::new()
-            .set_background_color("D9D9D9")
-            .set_font_color("404040");
-        for (text, fmt) in [(l.met, green), (l.not_met, red), (l.not_applicable, grey)] {
-            let cf = ConditionalFormatText::new()
-                .set_rule(ConditionalFormatTextRule::BeginsWith(text.to_string()))
-                .set_format(fmt);
-            ws.add_conditional_format(HEADER_ROW + 1, 8, last_row, 8, &cf)?;
-        }
+        highlight_status(ws, input, last_row)?;
         ws.autofilter(HEADER_ROW, 0, last_row, last)?;
     }
     ws.set_print_area(0, 0, last_row.max(HEADER_ROW), last)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     print_setup(ws, HEADER_ROW)?;
     furthest_below(wb, f, input, &mut below)
+}
+
+/// One compliance row on row `r`: target, unit (indented by depth, groups
+/// in bold), its figures against the threshold. Returns the unit's name.
+fn unit_row(
+    ws: &mut Worksheet,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    w: &output::Widths,
+    t: &Target,
+    row: &ComplianceRow,
+    r: u32,
+) -> Result<String, XlsxError> {
+    let lang = input.lang;
+    let bold = !matches!(row.group, Group::Unit(_));
+    let (code, name, depth) = group_name(input, row.group);
+    let (text, int, pct) = f.row(bold);
+    output::text_with_format(ws, r, 0, &t.id, text)?;
+    output::text_with_format(ws, r, 1, &code, text)?;
+    let name_fmt = if bold {
+        text
+    } else {
+        &f.indent[depth.min(f.indent.len() - 1)]
+    };
+    output::text_with_format(ws, r, 2, &name, name_fmt)?;
+    w.fit_row(ws, r, [(1, code.as_str()), (2, name.as_str())], 12.0)?;
+    ws.write_number_with_format(r, 3, num(row.population), int)?;
+    ws.write_number_with_format(r, 4, num(row.qualified), int)?;
+    ws.write_number_with_format(r, 5, num(row.unknown), int)?;
+    write_share(ws, r, 6, row.share(), pct)?;
+    ws.write_number_with_format(r, 7, t.threshold.fraction(), pct)?;
+    output::text_with_format(ws, r, 8, labels::status(lang, row.decision.met), text)?;
+    ws.write_number_with_format(r, 9, num(row.decision.shortfall), int)?;
+    Ok(name)
+}
+
+/// The line under a target's units counting those with nobody in the
+/// population, on row `r` across to column `last`.
+pub(super) fn note_without_population(
+    ws: &mut Worksheet,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    target: &str,
+    empty: usize,
+    (r, last): (u32, u16),
+) -> Result<(), XlsxError> {
+    output::text_with_format(ws, r, 0, target, &f.cell)?;
+    output::text_with_format(ws, r, 1, "", &f.cell)?;
+    let note = labels::groups_without_population(input.lang, empty);
+    ws.merge_range(r, 2, r, last, &output::fit_cell(&note), &f.note)?;
+    Ok(())
+}
+
+/// The status column in its colours (met, not met, not applicable) down to
+/// row `last_row`.
+fn highlight_status(
+    ws: &mut Worksheet,
+    input: &ReportInput<'_>,
+    last_row: u32,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let green = Format::new()
+        .set_background_color("C6EFCE")
+        .set_font_color("006100");
+    let red = Format::new()
+        .set_background_color("FFC7CE")
+        .set_font_color("9C0006");
+    let grey = Format::new()
+        .set_background_color("D9D9D9")
+        .set_font_color("404040");
+    for (text, fmt) in [(l.met, green), (l.not_met, red), (l.not_applicable, grey)] {
+        let cf = ConditionalFormatText::new()
+            .set_rule(ConditionalFormatTextRule::BeginsWith(text.to_string()))
+            .set_format(fmt);
+        ws.add_conditional_format(HEADER_ROW + 1, 8, last_row, 8, &cf)?;
+    }
+    Ok(())
 }
 
 /// "Đơn vị xa chỉ tiêu nhất": the ten units furthest below their target,

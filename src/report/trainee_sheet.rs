@@ -87,7 +87,28 @@ pub(super) fn trainees(
         ];
         w.fit_row(ws, r, cells, 12.0)?;
     }
-    // Course starts per unit and year.
+    starts_per_year(ws, f, input, fut, &w, (r, last))?;
+    if !fut.plan.trainees.is_empty() {
+        let end_of_list = HEADER_ROW + u32::try_from(fut.plan.trainees.len()).unwrap_or(0);
+        ws.autofilter(HEADER_ROW, 0, end_of_list, last)?;
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    print_setup(ws, HEADER_ROW)
+}
+
+/// Course starts per unit and year below the list (whose last row is `r`),
+/// across to column `last`: a row per unit, a column per year, SUM totals
+/// with their values cached.
+fn starts_per_year(
+    ws: &mut Worksheet,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    fut: &Future<'_>,
+    w: &output::Widths,
+    (mut r, last): (u32, u16),
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let roster = &input.loaded.roster;
     let mut years: Vec<i32> = fut.plan.trainees.iter().map(|t| t.start.year()).collect();
     years.sort_unstable();
     years.dedup();
@@ -144,10 +165,5 @@ pub(super) fn trainees(
         let all = per_year.iter().sum();
         sum(ws, r, end, cell_range(first, end, last_unit, end), all)?;
     }
-    if !fut.plan.trainees.is_empty() {
-        let end_of_list = HEADER_ROW + u32::try_from(fut.plan.trainees.len()).unwrap_or(0);
-        ws.autofilter(HEADER_ROW, 0, end_of_list, last)?;
-    }
-    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    print_setup(ws, HEADER_ROW)
+    Ok(())
 }

@@ -1,6 +1,6 @@
 //! "Cần đào tạo": everyone in a target's population below its measure.
 
-use rust_xlsxwriter::{Workbook, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top, write_birth};
@@ -79,18 +79,7 @@ pub(super) fn training(
         l.col_required,
         l.col_note,
     ];
-    // People in order of first appearance (target order, then roster order).
-    let mut items: Vec<(u32, Vec<&TargetResult>)> = Vec::new();
-    let mut at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
-    for res in input.results {
-        for &g in &res.gaps {
-            let k = *at.entry(g).or_insert_with(|| {
-                items.push((g, Vec::new()));
-                items.len() - 1
-            });
-            items[k].1.push(res);
-        }
-    }
+    let items = people_below(input);
     long_list(
         wb,
         l.sheet_training,
@@ -123,82 +112,122 @@ pub(super) fn training(
                 ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 8)?;
             }
             for (i, (rec, results)) in chunk.iter().enumerate() {
-                let targets: Vec<&Target> = results
-                    .iter()
-                    .map(|res| &input.policy.targets[res.target])
-                    .collect();
-                let idx = *rec as usize;
-                let rec = &input.loaded.roster.records[idx];
                 let r = HEADER_ROW + 1 + row_u32(i);
-                ws.write_number_with_format(r, 0, num((before + i + 1) as u64), &f.int)?;
-                let ids = targets
-                    .iter()
-                    .map(|t| t.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                output::text_with_format(ws, r, 1, &ids, &f.cell)?;
-                output::text_with_format(
+                training_row(
                     ws,
-                    r,
-                    2,
-                    &input.loaded.roster.units[rec.unit as usize].name,
-                    &f.cell,
+                    f,
+                    input,
+                    &w,
+                    (r, before + i + 1),
+                    *rec as usize,
+                    results,
                 )?;
-                output::text_with_format(
-                    ws,
-                    r,
-                    3,
-                    input.loaded.roster.texts.get(rec.name),
-                    &f.cell,
-                )?;
-                write_birth(ws, f, r, 4, rec)?;
-                output::text_with_format(
-                    ws,
-                    r,
-                    5,
-                    input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
-                    &f.cell,
-                )?;
-                let current = distinct_joined(
-                    targets
-                        .iter()
-                        .map(|t| current_level(input, &t.measure, idx).into()),
-                    "; ",
-                );
-                output::text_with_format(ws, r, 6, &current, &f.cell)?;
-                let required = distinct_joined(
-                    targets
-                        .iter()
-                        .map(|t| labels::requirement(lang, &t.measure).into()),
-                    "; ",
-                );
-                output::text_with_format(ws, r, 7, &required, &f.cell)?;
-                let mut notes: Vec<String> = Vec::new();
-                if targets.iter().any(|t| is_unknown(&t.measure, rec)) {
-                    notes.push(l.verify_unknown.to_string());
-                }
-                if let Some(d) = input.retire.get(idx).copied().flatten()
-                    && d < input.as_of
-                {
-                    let date = d.format("%d/%m/%Y").to_string();
-                    notes.push(l.past_retirement_note.replace("{date}", &date));
-                }
-                let note = notes.join("; ");
-                let note = note.as_str();
-                output::text_with_format(ws, r, 8, note, &f.cell)?;
-                let unit = &input.loaded.roster.units[rec.unit as usize].name;
-                let cells = [
-                    (1, ids.as_str()),
-                    (2, unit.as_str()),
-                    (3, input.loaded.roster.texts.get(rec.name)),
-                    (5, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
-                    (6, current.as_str()),
-                    (7, required.as_str()),
-                    (8, note),
-                ];
-                w.fit_row(ws, r, cells, 12.0)?;
             }
             Ok(())
         },
     )
+}
+
+/// People below a target's measure, each once with every target they are
+/// below on, in order of first appearance (target order, then roster order).
+fn people_below<'a>(input: &'a ReportInput<'_>) -> Vec<(u32, Vec<&'a TargetResult>)> {
+    let mut items: Vec<(u32, Vec<&TargetResult>)> = Vec::new();
+    let mut at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for res in input.results {
+        for &g in &res.gaps {
+            let k = *at.entry(g).or_insert_with(|| {
+                items.push((g, Vec::new()));
+                items.len() - 1
+            });
+            items[k].1.push(res);
+        }
+    }
+    items
+}
+
+/// Person `idx`, number `n` of the list, on row `r`: the targets they are
+/// below on, who and where they are, their levels against the required.
+fn training_row(
+    ws: &mut Worksheet,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    w: &output::Widths,
+    (r, n): (u32, usize),
+    idx: usize,
+    results: &[&TargetResult],
+) -> Result<(), XlsxError> {
+    let lang = input.lang;
+    let targets: Vec<&Target> = results
+        .iter()
+        .map(|res| &input.policy.targets[res.target])
+        .collect();
+    let rec = &input.loaded.roster.records[idx];
+    ws.write_number_with_format(r, 0, num(n as u64), &f.int)?;
+    let ids = targets
+        .iter()
+        .map(|t| t.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    output::text_with_format(ws, r, 1, &ids, &f.cell)?;
+    output::text_with_format(
+        ws,
+        r,
+        2,
+        &input.loaded.roster.units[rec.unit as usize].name,
+        &f.cell,
+    )?;
+    output::text_with_format(ws, r, 3, input.loaded.roster.texts.get(rec.name), &f.cell)?;
+    write_birth(ws, f, r, 4, rec)?;
+    output::text_with_format(
+        ws,
+        r,
+        5,
+        input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
+        &f.cell,
+    )?;
+    let current = distinct_joined(
+        targets
+            .iter()
+            .map(|t| current_level(input, &t.measure, idx).into()),
+        "; ",
+    );
+    output::text_with_format(ws, r, 6, &current, &f.cell)?;
+    let required = distinct_joined(
+        targets
+            .iter()
+            .map(|t| labels::requirement(lang, &t.measure).into()),
+        "; ",
+    );
+    output::text_with_format(ws, r, 7, &required, &f.cell)?;
+    let note = note(input, &targets, rec, idx);
+    let note = note.as_str();
+    output::text_with_format(ws, r, 8, note, &f.cell)?;
+    let unit = &input.loaded.roster.units[rec.unit as usize].name;
+    let cells = [
+        (1, ids.as_str()),
+        (2, unit.as_str()),
+        (3, input.loaded.roster.texts.get(rec.name)),
+        (5, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
+        (6, current.as_str()),
+        (7, required.as_str()),
+        (8, note),
+    ];
+    w.fit_row(ws, r, cells, 12.0)?;
+    Ok(())
+}
+
+/// The note on a person's row: a level to verify, a retirement date past.
+fn note(input: &ReportInput<'_>, targets: &[&Target], rec: &StaffRecord, idx: usize) -> String {
+    let l = labels::get(input.lang);
+    let mut notes: Vec<String> = Vec::new();
+    if targets.iter().any(|t| is_unknown(&t.measure, rec)) {
+        notes.push(l.verify_unknown.to_string());
+    }
+    if let Some(d) = input.retire.get(idx).copied().flatten()
+        && d < input.as_of
+    {
+        let date = d.format("%d/%m/%Y").to_string();
+        notes.push(l.past_retirement_note.replace("{date}", &date));
+    }
+    notes.join("; ")
 }

@@ -85,6 +85,8 @@ impl crate::layout::Columns for UnitColumns {
     }
 }
 
+/// The units a units sheet lists, each with its code and name; an error
+/// names a row that is not a unit where one is expected.
 pub(super) fn read_units_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<UnitRow>> {
     let err = |message: String| Error::Workbook {
         path: path.to_path_buf(),
@@ -97,18 +99,7 @@ pub(super) fn read_units_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<Unit
         ))
     })?;
     let col = |k: UnitCol| layout.column(k);
-    // Title block, number row, totals and signature rows are skipped as in
-    // rosters; every other row is a unit.
-    let shape = crate::layout::RowShape {
-        label: col(UnitCol::Name),
-        stt: col(UnitCol::RowNumber),
-        keys: col(UnitCol::Code).into_iter().collect(),
-        marks: Vec::new(),
-        min_keys: 1,
-        named_headings: false,
-        numbered_entries: true,
-    };
-    let kinds = crate::layout::classify_rows(sheet, layout.body_start, &shape);
+    let kinds = unit_row_kinds(sheet, &layout);
     let mut rows = Vec::new();
     for (i, kind) in kinds.iter().enumerate() {
         use crate::layout::RowKind;
@@ -167,6 +158,26 @@ pub(super) fn read_units_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<Unit
         });
     }
     Ok(rows)
+}
+
+/// What each row below a units sheet's header is: title block, number row,
+/// totals and signature rows are skipped as in rosters; every other row is
+/// a unit.
+fn unit_row_kinds(
+    sheet: &RawSheet,
+    layout: &crate::layout::Layout<UnitCol>,
+) -> Vec<crate::layout::RowKind> {
+    let col = |k: UnitCol| layout.column(k);
+    let shape = crate::layout::RowShape {
+        label: col(UnitCol::Name),
+        stt: col(UnitCol::RowNumber),
+        keys: col(UnitCol::Code).into_iter().collect(),
+        marks: Vec::new(),
+        min_keys: 1,
+        named_headings: false,
+        numbered_entries: true,
+    };
+    crate::layout::classify_rows(sheet, layout.body_start, &shape)
 }
 
 pub(super) fn load_units_file(path: &Path) -> Result<Vec<UnitRow>> {

@@ -134,28 +134,7 @@ impl Hierarchy {
             .transpose()?
             .unwrap_or_default();
         let mut h = Hierarchy::default();
-        let mut by_code: HashMap<String, usize> = HashMap::new();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        // Units-file nodes first, then their parents linked by code.
-        for u in &file_rows {
-            let i = h.nodes.len();
-            h.nodes.push(Node {
-                name: u.name.clone(),
-                code: Some(u.code.clone()),
-                parent: None,
-                unit_type: u.unit_type.or_else(|| type_from_name(&u.name)),
-                gov_level: u.gov_level.or_else(|| level_from_unit_name(&u.name)),
-                roster_unit: None,
-                quota: u.quota,
-            });
-            by_code.insert(fold(&u.code), i);
-            by_name.entry(fold(&u.name)).or_insert(i);
-        }
-        for (i, u) in file_rows.iter().enumerate() {
-            if let Some(p) = &u.parent {
-                h.nodes[i].parent = by_code.get(&fold(p)).copied().filter(|&p| p != i);
-            }
-        }
+        let (by_code, by_name) = h.add_file_units(&file_rows);
         let mut parents_by_name: HashMap<String, usize> = HashMap::new();
         let file: Arc<str> = units_file
             .map(|p| p.display().to_string())
@@ -185,24 +164,11 @@ impl Hierarchy {
                         Action::Kept,
                     ));
                 }
-                let parent = unit.parent.as_ref().map(|p| {
-                    let key = fold(p);
-                    if let Some(&n) = by_name.get(&key).or_else(|| by_code.get(&key)) {
-                        return n;
-                    }
-                    *parents_by_name.entry(key).or_insert_with(|| {
-                        h.nodes.push(Node {
-                            name: p.clone(),
-                            code: None,
-                            parent: None,
-                            unit_type: type_from_name(p),
-                            gov_level: level_from_unit_name(p),
-                            roster_unit: None,
-                            quota: None,
-                        });
-                        h.nodes.len() - 1
-                    })
-                });
+                let known = (&by_code, &by_name);
+                let parent = unit
+                    .parent
+                    .as_ref()
+                    .map(|p| h.parent_node(p, known, &mut parents_by_name));
                 h.nodes.push(Node {
                     name: unit.name.clone(),
                     code: unit.code.clone(),
@@ -224,6 +190,62 @@ impl Hierarchy {
             }
         }
         Ok(h)
+    }
+
+    /// The units file's nodes first, then their parents linked by code.
+    /// Returns the nodes by folded code and by folded name (a name's first).
+    fn add_file_units(
+        &mut self,
+        file_rows: &[UnitRow],
+    ) -> (HashMap<String, usize>, HashMap<String, usize>) {
+        let mut by_code: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for u in file_rows {
+            let i = self.nodes.len();
+            self.nodes.push(Node {
+                name: u.name.clone(),
+                code: Some(u.code.clone()),
+                parent: None,
+                unit_type: u.unit_type.or_else(|| type_from_name(&u.name)),
+                gov_level: u.gov_level.or_else(|| level_from_unit_name(&u.name)),
+                roster_unit: None,
+                quota: u.quota,
+            });
+            by_code.insert(fold(&u.code), i);
+            by_name.entry(fold(&u.name)).or_insert(i);
+        }
+        for (i, u) in file_rows.iter().enumerate() {
+            if let Some(p) = &u.parent {
+                self.nodes[i].parent = by_code.get(&fold(p)).copied().filter(|&p| p != i);
+            }
+        }
+        (by_code, by_name)
+    }
+
+    /// The node of a roster unit's parent `p`: a units-file node by name or
+    /// code, else a node added for that parent (once per folded name).
+    fn parent_node(
+        &mut self,
+        p: &str,
+        (by_code, by_name): (&HashMap<String, usize>, &HashMap<String, usize>),
+        parents_by_name: &mut HashMap<String, usize>,
+    ) -> usize {
+        let key = fold(p);
+        if let Some(&n) = by_name.get(&key).or_else(|| by_code.get(&key)) {
+            return n;
+        }
+        *parents_by_name.entry(key).or_insert_with(|| {
+            self.nodes.push(Node {
+                name: p.to_string(),
+                code: None,
+                parent: None,
+                unit_type: type_from_name(p),
+                gov_level: level_from_unit_name(p),
+                roster_unit: None,
+                quota: None,
+            });
+            self.nodes.len() - 1
+        })
     }
 
     /// A parent chain that loops (a units file naming a descendant as parent) is cut.

@@ -44,38 +44,7 @@ pub(super) fn sheet_unit(
     let mut looked = Vec::new();
     let named = (!is_text_file).then(|| unit_in_name(&sheet.name)).flatten();
     if let Some(u) = from_title_block(sheet, layout) {
-        // A district's (or department's) title block over a sheet named for
-        // one commune: the sheet is the commune's, the district its parent.
-        let level = super::level_from_unit_name;
-        let above_commune =
-            |n: &str| matches!(level(n), Some(GovLevel::District | GovLevel::Province));
-        // So also for a sheet named for a place when the block's unit is
-        // only its issuing body and a different one ("PHÒNG NỘI VỤ" over
-        // sheets "Nông Hạ", "Thanh Vận").
-        let other_place = |n: &String| {
-            !u.from_title && !fold(&u.name).contains(&fold(n)) && !fold(n).contains(&fold(&u.name))
-        };
-        if level(&u.name) != Some(GovLevel::Commune)
-            && let Some(n) = named
-                .as_ref()
-                .filter(|n| level(n) == Some(GovLevel::Commune) || other_place(n))
-        {
-            let parent = [Some(&u.name), u.parent.as_ref()]
-                .into_iter()
-                .flatten()
-                .find(|p| above_commune(p))
-                .cloned();
-            return (
-                Some(SheetUnit {
-                    name: n.clone(),
-                    from_title: false,
-                    parent,
-                    source: UnitSource::SheetName,
-                }),
-                looked,
-            );
-        }
-        return (Some(u), looked);
+        return (Some(under_title_block(u, named.as_ref())), looked);
     }
     let block: Vec<String> = (0..layout.header_row)
         .filter_map(|r| {
@@ -121,6 +90,37 @@ pub(super) fn sheet_unit(
     }
     looked.push(format!("file name \"{stem}\""));
     (None, looked)
+}
+
+/// The unit a sheet's title block gives it: the block's unit, or the unit
+/// the sheet is named for when the block stands above it.
+fn under_title_block(u: SheetUnit, named: Option<&String>) -> SheetUnit {
+    // A district's (or department's) title block over a sheet named for
+    // one commune: the sheet is the commune's, the district its parent.
+    let level = super::level_from_unit_name;
+    let above_commune = |n: &str| matches!(level(n), Some(GovLevel::District | GovLevel::Province));
+    // So also for a sheet named for a place when the block's unit is
+    // only its issuing body and a different one ("PHÒNG NỘI VỤ" over
+    // sheets "Nông Hạ", "Thanh Vận").
+    let other_place = |n: &String| {
+        !u.from_title && !fold(&u.name).contains(&fold(n)) && !fold(n).contains(&fold(&u.name))
+    };
+    if level(&u.name) != Some(GovLevel::Commune)
+        && let Some(n) = named.filter(|n| level(n) == Some(GovLevel::Commune) || other_place(n))
+    {
+        let parent = [Some(&u.name), u.parent.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|p| above_commune(p))
+            .cloned();
+        return SheetUnit {
+            name: n.clone(),
+            from_title: false,
+            parent,
+            source: UnitSource::SheetName,
+        };
+    }
+    u
 }
 
 /// What a section heading says: the unit it names ("I | UBND xã A", "CÔNG

@@ -10,7 +10,7 @@ use crate::vocab::unit_names::{
 };
 
 use super::PositionKind;
-use super::table::kind_from_text;
+use super::values::kind_from_text;
 
 /// Where a sheet's agency was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,8 @@
 use std::path::Path;
 
 use super::columns::Col;
-use super::table::{Requirements, below_footer, cell_error, entry_kinds, sheet_layout};
+use super::sheet::{below_footer, cell_error, cell_text, column_header, entry_kinds, sheet_layout};
+use super::values::Requirements;
 #[allow(clippy::wildcard_imports)]
 use super::*;
 use crate::layout::RowKind;
@@ -37,7 +38,6 @@ pub(super) fn read(path: &Path, notes: &mut Vec<DataIssue>) -> Result<Vec<JobDes
             &sheet,
             "no job-description header; expected the position's name (Tên vị trí việc làm) and its requirements (Trình độ chuyên môn tối thiểu, Chuyên ngành, Lý luận chính trị, Quản lý nhà nước, Yêu cầu khác)",
         )?;
-        let col = |k: Col| layout.column(k);
         let keys = [
             Col::MinEducation,
             Col::Fields,
@@ -49,12 +49,8 @@ pub(super) fn read(path: &Path, notes: &mut Vec<DataIssue>) -> Result<Vec<JobDes
         for (i, kind) in kinds.iter().enumerate() {
             let r = layout.body_start + i;
             let row = sheet.excel_rows[r];
-            let get = |k: Col| {
-                col(k)
-                    .map(|c| sheet.cell_text(r, c))
-                    .filter(|s| !s.is_empty())
-            };
-            let header = |k: Col| col(k).map_or_else(|| format!("{k:?}"), |c| layout.header_of(c));
+            let get = |k: Col| cell_text(&sheet, &layout, r, k);
+            let header = |k: Col| column_header(&layout, k);
             match kind {
                 RowKind::Staff => {}
                 RowKind::StaffBelowFooter => {

@@ -113,36 +113,7 @@ impl Catalogue {
                 DEFAULT_FIELD_SYNONYMS,
             )?,
         };
-        let files = if path.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|source| Error::Read {
-                    path: path.to_path_buf(),
-                    source,
-                })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    // Files only; not hidden files or Excel's "~$" lock files.
-                    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                    p.is_file()
-                        && !name.starts_with('.')
-                        && !name.starts_with("~$")
-                        && p.extension()
-                            .and_then(|e| e.to_str())
-                            .map(str::to_ascii_lowercase)
-                            .is_some_and(|e| {
-                                ["toml", "csv", "xlsx", "xls", "ods"].contains(&e.as_str())
-                            })
-                })
-                .collect();
-            v.sort();
-            v
-        } else if path.is_file() {
-            vec![path.to_path_buf()]
-        } else {
-            return Err(Error::NotFound {
-                path: path.to_path_buf(),
-            });
-        };
+        let files = catalogue_files(path)?;
         let mut read = Read {
             rows: Vec::new(),
             notes: Vec::new(),
@@ -183,5 +154,40 @@ impl Catalogue {
             job_description::apply(&mut cat.positions, &descriptions);
         }
         Ok(cat)
+    }
+}
+
+/// The files of a catalogue: the file given, or a folder's catalogue files
+/// (TOML, CSV, workbooks) in sorted order.
+fn catalogue_files(path: &Path) -> Result<Vec<PathBuf>> {
+    if path.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                // Files only; not hidden files or Excel's "~$" lock files.
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                p.is_file()
+                    && !name.starts_with('.')
+                    && !name.starts_with("~$")
+                    && p.extension()
+                        .and_then(|e| e.to_str())
+                        .map(str::to_ascii_lowercase)
+                        .is_some_and(|e| {
+                            ["toml", "csv", "xlsx", "xls", "ods"].contains(&e.as_str())
+                        })
+            })
+            .collect();
+        v.sort();
+        Ok(v)
+    } else if path.is_file() {
+        Ok(vec![path.to_path_buf()])
+    } else {
+        Err(Error::NotFound {
+            path: path.to_path_buf(),
+        })
     }
 }

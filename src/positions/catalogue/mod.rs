@@ -48,16 +48,20 @@ mod columns;
 mod grade_standards;
 mod job_description;
 mod load;
+mod sheet;
 mod table;
 #[cfg(test)]
 mod tests;
 mod toml_file;
+mod values;
 
 pub use grade_standards::{
     DEFAULT_GRADE_STANDARDS, GradeStandard, parse_grade_standards, standard_of,
 };
+use sheet::*;
 use table::*;
 use toml_file::*;
+use values::*;
 
 /// Kind of job position (Law 80/2025 Art. 23, Decree 62/2020).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]

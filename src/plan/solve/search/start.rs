@@ -85,49 +85,7 @@ impl Search<'_> {
         let mut fewest = HashMap::new();
         for u in units {
             let own = &by_unit[&u];
-            // Groups only this unit covers, renumbered; options keep their own index.
-            let mut renum: HashMap<u32, u32> = HashMap::new();
-            let mut sub = Model {
-                needs: Vec::new(),
-                profiles: Vec::new(),
-                caps: Caps {
-                    overall: None,
-                    ..self.m.caps
-                },
-            };
-            let mut back: Vec<(usize, Vec<usize>)> = Vec::new();
-            for &p in own {
-                let prof = &self.m.profiles[p];
-                let mut options = Vec::new();
-                let mut index = Vec::new();
-                for (o, opt) in prof.options.iter().enumerate() {
-                    let covers: Vec<u32> = opt
-                        .covers
-                        .iter()
-                        .filter(|g| self.local[**g as usize] == Some(u))
-                        .map(|g| {
-                            *renum.entry(*g).or_insert_with(|| {
-                                sub.needs.push(self.m.needs[*g as usize]);
-                                u32::try_from(sub.needs.len() - 1).unwrap_or(u32::MAX)
-                            })
-                        })
-                        .collect();
-                    if !covers.is_empty() {
-                        options.push(Opt {
-                            covers,
-                            ..opt.clone()
-                        });
-                        index.push(o);
-                    }
-                }
-                if !options.is_empty() {
-                    sub.profiles.push(Profile {
-                        options,
-                        ..prof.clone()
-                    });
-                    back.push((p, index));
-                }
-            }
+            let (sub, back) = self.own_model(u, own);
             if sub.needs.is_empty() {
                 continue;
             }
@@ -153,6 +111,56 @@ impl Search<'_> {
             }
         }
         fewest
+    }
+
+    /// Unit `u`'s own model: the groups only it covers (renumbered) and the
+    /// options of its profiles `own` that cover them, with, per profile kept,
+    /// its index and the index of each option kept (options keep their own
+    /// index).
+    fn own_model(&self, u: u32, own: &[usize]) -> (Model, Vec<(usize, Vec<usize>)>) {
+        let mut renum: HashMap<u32, u32> = HashMap::new();
+        let mut sub = Model {
+            needs: Vec::new(),
+            profiles: Vec::new(),
+            caps: Caps {
+                overall: None,
+                ..self.m.caps
+            },
+        };
+        let mut back: Vec<(usize, Vec<usize>)> = Vec::new();
+        for &p in own {
+            let prof = &self.m.profiles[p];
+            let mut options = Vec::new();
+            let mut index = Vec::new();
+            for (o, opt) in prof.options.iter().enumerate() {
+                let covers: Vec<u32> = opt
+                    .covers
+                    .iter()
+                    .filter(|g| self.local[**g as usize] == Some(u))
+                    .map(|g| {
+                        *renum.entry(*g).or_insert_with(|| {
+                            sub.needs.push(self.m.needs[*g as usize]);
+                            u32::try_from(sub.needs.len() - 1).unwrap_or(u32::MAX)
+                        })
+                    })
+                    .collect();
+                if !covers.is_empty() {
+                    options.push(Opt {
+                        covers,
+                        ..opt.clone()
+                    });
+                    index.push(o);
+                }
+            }
+            if !options.is_empty() {
+                sub.profiles.push(Profile {
+                    options,
+                    ..prof.clone()
+                });
+                back.push((p, index));
+            }
+        }
+        (sub, back)
     }
 
     /// Bounds at the root: groups that can be met at all, and people needed to

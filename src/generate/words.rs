@@ -1,0 +1,100 @@
+//! The sample words of generated rows, with their weights: names, kinds
+//! of staff, education and scales, titles and units. Data, not interface
+//! text.
+
+pub(super) const FAMILY: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Hà", "Nông", "Triệu", "Lục", "Ma", "Hứa",
+];
+pub(super) const MIDDLE_M: &[&str] = &[
+    "Văn", "Hữu", "Đức", "Minh", "Quang", "Thanh", "Xuân", "Ngọc", "Công", "Trọng",
+];
+pub(super) const MIDDLE_F: &[&str] = &[
+    "Thị", "Thu", "Ngọc", "Thanh", "Minh", "Hồng", "Phương", "Kim",
+];
+pub(super) const GIVEN_M: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hùng", "Khánh", "Long", "Minh", "Nam", "Phong",
+    "Quân", "Sơn", "Thắng", "Toàn", "Trung", "Tuấn", "Việt", "Vinh",
+];
+pub(super) const GIVEN_F: &[&str] = &[
+    "Anh", "Chi", "Dung", "Hà", "Hạnh", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Ngọc",
+    "Nhung", "Oanh", "Phương", "Thảo", "Trang", "Tuyết", "Vân", "Yến",
+];
+
+/// The kinds of staff generated, drawn by [`KINDS`].
+#[derive(Clone, Copy)]
+pub(super) enum Kind {
+    CanBo,
+    CongChuc,
+    Kct,
+    VienChuc,
+    HopDong,
+}
+
+pub(super) const KINDS: &[(Kind, u32)] = &[
+    (Kind::VienChuc, 70),
+    (Kind::CongChuc, 10),
+    (Kind::CanBo, 8),
+    (Kind::Kct, 7),
+    (Kind::HopDong, 5),
+];
+
+pub(super) const EDUCATION: &[(&str, u32)] = &[
+    ("Đại học", 30),
+    ("ĐH Luật", 6),
+    ("Cử nhân Kinh tế", 5),
+    ("Đại học Sư phạm", 8),
+    ("Thạc sĩ", 5),
+    ("ThS", 1),
+    ("Cao đẳng", 10),
+    ("CĐ Sư phạm", 4),
+    ("Trung cấp", 15),
+    ("Trung cấp Kế toán", 4),
+    ("TC", 2),
+    ("Sơ cấp", 3),
+    ("Chưa qua đào tạo", 2),
+    ("Tiến sĩ", 1),
+];
+pub(super) const POLITICAL: &[(&str, u32)] =
+    &[("", 50), ("Sơ cấp", 25), ("Trung cấp", 20), ("Cao cấp", 5)];
+pub(super) const STATE_MGMT: &[(&str, u32)] = &[
+    ("", 55),
+    ("Chuyên viên", 30),
+    ("Chuyên viên chính", 10),
+    ("Cán sự", 5),
+];
+pub(super) const CB_TITLES: &[&str] = &[
+    "Bí thư Đảng ủy",
+    "Phó Bí thư Đảng ủy",
+    "Chủ tịch HĐND",
+    "Chủ tịch UBND",
+    "Phó Chủ tịch UBND",
+    "Chủ tịch Ủy ban MTTQ",
+    "Bí thư Đoàn TNCS HCM",
+    "Chủ tịch Hội LHPN",
+    "Chủ tịch Hội Nông dân",
+    "Chủ tịch Hội CCB",
+];
+pub(super) const CC_TITLES: &[(&str, &str, &str)] = &[
+    ("Văn phòng - thống kê", "Chuyên viên", "01.003"),
+    ("Địa chính - xây dựng", "Chuyên viên", "01.003"),
+    ("Tài chính - kế toán", "Kế toán viên trung cấp", "06.032"),
+    ("Tư pháp - hộ tịch", "Chuyên viên", "01.003"),
+    ("Văn hóa - xã hội", "Cán sự", "01.004"),
+    ("Chỉ huy trưởng Quân sự", "Chuyên viên", "01.003"),
+];
+pub(super) const VC_UNITS: &[&str] = &[
+    "Trường Mầm non",
+    "Trường Tiểu học",
+    "Trường THCS",
+    "Trạm Y tế",
+];
+pub(super) const VC_TITLES: &[&str] = &[
+    "Giáo viên",
+    "Giáo viên",
+    "Giáo viên",
+    "Y sĩ",
+    "Điều dưỡng",
+    "Kế toán",
+    "Nhân viên",
+];

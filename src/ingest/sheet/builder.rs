@@ -1,0 +1,323 @@
+//! Building a raw sheet: row by row, column by column from spans, or dense
+//! rows of bytes; then legacy encodings converted and text cleaned.
+
+use super::intern::{CellRef, Interner, UNIQUE_PROBE_ROWS, blank};
+use super::{IngestNote, RawColumn, RawSheet, RawValue};
+use crate::legacy;
+use crate::text;
+
+/// Builds a [`RawSheet`] row by row, interning values per column.
+#[derive(Debug)]
+pub(crate) struct SheetBuilder {
+    excel_rows: Vec<u32>,
+    columns: Vec<RawColumn>,
+    index: Vec<Interner>,
+    /// Problems found while reading.
+    pub(crate) notes: Vec<IngestNote>,
+}
+
+impl SheetBuilder {
+    pub(crate) fn new() -> Self {
+        Self {
+            excel_rows: Vec::new(),
+            columns: Vec::new(),
+            index: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Rows added so far.
+    pub(crate) fn rows(&self) -> usize {
+        self.excel_rows.len()
+    }
+
+    /// The (row, column) of every text cell containing `c`, as read (before
+    /// cleaning), column by column.
+    pub(crate) fn cells_containing(&self, c: char) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (col, column) in self.columns.iter().enumerate() {
+            let hit: Vec<bool> = column
+                .dict
+                .iter()
+                .map(|v| matches!(v, RawValue::Text(s) if s.contains(c)))
+                .collect();
+            if !hit.contains(&true) {
+                continue;
+            }
+            for (row, id) in column.cells() {
+                if hit[id - 1] {
+                    out.push((row, col));
+                }
+            }
+        }
+        out
+    }
+
+    /// Adds a row; `cells` are (column, value) pairs, empty cells omitted.
+    pub(crate) fn push_row<'a>(
+        &mut self,
+        excel_row: u32,
+        cells: impl IntoIterator<Item = (usize, CellRef<'a>)>,
+    ) {
+        let row = self.excel_rows.len();
+        if row == UNIQUE_PROBE_ROWS {
+            for (c, index) in self.columns.iter().zip(&mut self.index) {
+                index.judge(c.dict.len(), row);
+            }
+        }
+        self.excel_rows.push(excel_row);
+        for (col, cell) in cells {
+            while self.columns.len() <= col {
+                self.columns.push(RawColumn::default());
+                self.index.push(Interner::default());
+            }
+            let column = &mut self.columns[col];
+            let id = self.index[col].intern(&mut column.dict, cell);
+            // Built sparse; made dense in `finish` where the cells fill it.
+            column
+                .rows
+                .get_or_insert_with(Vec::new)
+                .push(u32::try_from(row).unwrap_or(u32::MAX));
+            column.ids.push(id);
+        }
+    }
+
+    /// Builds a sheet column by column, in parallel: `spans[c][r]` is the
+    /// byte range of row `r`'s cell in column `c` within `text` (empty cells
+    /// are `0..0`), or an index into `owned` for cells that had to be
+    /// unescaped (`start == u32::MAX`).
+    pub(crate) fn from_spans(
+        excel_rows: Vec<u32>,
+        text: &str,
+        owned: &[String],
+        spans: &[Vec<(u32, u32)>],
+    ) -> Self {
+        use rayon::prelude::*;
+        let (columns, index): (Vec<RawColumn>, Vec<Interner>) = spans
+            .par_iter()
+            .map(|col| {
+                let mut column = RawColumn {
+                    ids: Vec::with_capacity(col.len()),
+                    rows: None,
+                    dict: Vec::new(),
+                };
+                let mut interner = Interner::default();
+                for (r, &(start, end)) in col.iter().enumerate() {
+                    if r == UNIQUE_PROBE_ROWS {
+                        interner.judge(column.dict.len(), r);
+                    }
+                    let cell = if start == u32::MAX {
+                        owned[end as usize].as_str()
+                    } else {
+                        &text[start as usize..end as usize]
+                    };
+                    let id = if cell.trim().is_empty() {
+                        0
+                    } else {
+                        interner.intern(&mut column.dict, CellRef::Text(cell))
+                    };
+                    column.ids.push(id);
+                }
+                (column, interner)
+            })
+            .unzip();
+        Self {
+            excel_rows,
+            columns,
+            index,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Adds a row of fields (bytes of text, from column A on), every column
+    /// dense (an id per row): rows are interned as they come, the text read
+    /// once in order, and each new value checked as UTF-8. `false` when a
+    /// value is not UTF-8 (the row is then incomplete: the file is read
+    /// another way).
+    pub(crate) fn push_dense(&mut self, excel_row: u32, fields: &[&[u8]]) -> bool {
+        let row = self.excel_rows.len();
+        if row == UNIQUE_PROBE_ROWS {
+            for (c, index) in self.columns.iter().zip(&mut self.index) {
+                index.judge(c.dict.len(), row);
+            }
+        }
+        self.excel_rows.push(excel_row);
+        for (col, f) in fields.iter().enumerate() {
+            if self.columns.len() <= col {
+                self.columns.push(RawColumn {
+                    ids: vec![0; row],
+                    ..RawColumn::default()
+                });
+                self.index.push(Interner::default());
+            }
+            let column = &mut self.columns[col];
+            let id = match blank(f) {
+                None => return false,
+                Some(true) => 0,
+                Some(false) => match self.index[col].intern_bytes(&mut column.dict, f) {
+                    Some(id) => id,
+                    None => return false,
+                },
+            };
+            column.ids.push(id);
+        }
+        for c in self.columns.iter_mut().skip(fields.len()) {
+            c.ids.push(0);
+        }
+        true
+    }
+
+    /// Cells the dense columns hold so far (rows × columns).
+    pub(crate) fn dense_cells(&self) -> usize {
+        self.excel_rows.len().saturating_mul(self.columns.len())
+    }
+
+    /// Columns so far.
+    pub(crate) fn width(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// Whether this builder, the first part of a file of `total` rows, made
+    /// the mostly-distinct judgement where reading the whole file would: on
+    /// its first rows, which it must then hold (or no judgement is made).
+    pub(crate) fn judged_as_whole(&self, total: usize) -> bool {
+        self.excel_rows.len() > UNIQUE_PROBE_ROWS || total <= UNIQUE_PROBE_ROWS
+    }
+
+    /// Appends the rows of a builder that read the next part of the same
+    /// file: its values are interned into these columns, as the whole file's
+    /// reading would have (per cell in a column judged mostly distinct).
+    pub(crate) fn append(&mut self, other: SheetBuilder) {
+        let rows = self.excel_rows.len();
+        let total = rows + other.excel_rows.len();
+        let mut others = other.columns.into_iter();
+        for c in 0..self.columns.len().max(others.len()) {
+            if c == self.columns.len() {
+                self.columns.push(RawColumn::default());
+                self.index.push(Interner::default());
+            }
+            let (column, index) = (&mut self.columns[c], &mut self.index[c]);
+            column.densify(rows);
+            match others.next() {
+                Some(mut o) => {
+                    o.densify(other.excel_rows.len());
+                    if index.unique {
+                        // Judged mostly distinct: every cell stores its value,
+                        // as reading the whole file would. Values move over;
+                        // one the part shared between cells is copied.
+                        let mut values: Vec<Option<RawValue>> =
+                            o.dict.into_iter().map(Some).collect();
+                        let mut moved_to = vec![0u32; values.len()];
+                        for &id in &o.ids {
+                            let new = match id as usize {
+                                0 => 0,
+                                k => {
+                                    let v = values[k - 1].take().unwrap_or_else(|| {
+                                        column.dict[moved_to[k - 1] as usize - 1].clone()
+                                    });
+                                    let new = index.intern(&mut column.dict, CellRef::Value(v));
+                                    if moved_to[k - 1] == 0 {
+                                        moved_to[k - 1] = new;
+                                    }
+                                    new
+                                }
+                            };
+                            column.ids.push(new);
+                        }
+                    } else {
+                        let remap: Vec<u32> = o
+                            .dict
+                            .into_iter()
+                            .map(|v| index.intern(&mut column.dict, CellRef::Value(v)))
+                            .collect();
+                        column.ids.extend(
+                            o.ids
+                                .iter()
+                                .map(|&id| if id == 0 { 0 } else { remap[id as usize - 1] }),
+                        );
+                    }
+                }
+                None => column.ids.resize(total, 0),
+            }
+        }
+        self.notes.extend(other.notes.into_iter().map(|mut n| {
+            n.row += rows;
+            n
+        }));
+        // A part numbers its rows from its first line; they follow these.
+        let offset = u32::try_from(rows).unwrap_or(u32::MAX);
+        self.excel_rows
+            .extend(other.excel_rows.iter().map(|r| r.saturating_add(offset)));
+    }
+
+    /// Finishes the sheet: detects and converts legacy encodings, cleans text.
+    pub(crate) fn finish(mut self, file: usize, name: String) -> RawSheet {
+        let rows = self.excel_rows.len();
+        for c in &mut self.columns {
+            match c.rows.take() {
+                // At least one cell in eight rows: dense is smaller and faster.
+                Some(at) if at.len().saturating_mul(8) >= rows => {
+                    let mut dense = vec![0; rows];
+                    for (r, id) in at.iter().zip(&c.ids) {
+                        dense[*r as usize] = *id;
+                    }
+                    c.ids = dense;
+                }
+                Some(at) => c.rows = Some(at),
+                // A column with no cell at all (left of a far-away cell).
+                None if c.ids.is_empty() => c.rows = Some(Vec::new()),
+                None => c.ids.resize(rows, 0),
+            }
+        }
+        // Column by column on every core: the encoding over all text, then
+        // each distinct value converted and cleaned.
+        use rayon::prelude::*;
+        let encoding = self
+            .columns
+            .par_iter()
+            .map(|c| legacy::tally(c.dict.iter().filter_map(RawValue::as_text)))
+            .reduce(legacy::Tally::default, |a, b| a + b)
+            .encoding();
+        self.columns.par_iter_mut().for_each(|c| {
+            for v in &mut c.dict {
+                if let RawValue::Text(s) = v {
+                    let converted = legacy::decode(s, encoding);
+                    let text = converted.as_deref().unwrap_or(s);
+                    if let Some(cleaned) = text::clean_if_needed(text) {
+                        *s = cleaned.into();
+                    } else if let Some(converted) = converted {
+                        *s = converted.into();
+                    }
+                }
+            }
+            // A cell holding only spaces is empty.
+            let blank: Vec<bool> = c
+                .dict
+                .iter()
+                .map(|v| matches!(v, RawValue::Text(s) if s.is_empty()))
+                .collect();
+            if blank.iter().any(|b| *b) {
+                for id in &mut c.ids {
+                    if *id != 0 && blank[*id as usize - 1] {
+                        *id = 0;
+                    }
+                }
+            }
+        });
+        let mut filled = vec![0u32; rows];
+        for c in &self.columns {
+            for (r, _) in c.cells() {
+                filled[r] += 1;
+            }
+        }
+        RawSheet {
+            file,
+            name,
+            excel_rows: self.excel_rows,
+            columns: self.columns,
+            encoding,
+            filled,
+            notes: self.notes,
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! One staff row: its fields read against the sheet around it.
+
+mod category;
+mod fields;
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+use category::row_category;
+use fields::{
+    read_value, row_birth_gender, row_date, row_education, row_national_id, row_scales,
+    row_training,
+};
+
+/// What a section heading says of the rows below it.
+pub(super) struct Heading {
+    pub(super) unit: Option<Arc<str>>,
+    pub(super) category: Option<CategoryCell>,
+}
+
+/// What a row is read against besides its own cells.
+pub(super) struct Around<'a> {
+    /// The unit the last unit heading above the row names.
+    pub(super) heading_unit: Option<&'a Arc<str>>,
+    /// The sheet's unit (title block, sheet or file name).
+    pub(super) sheet_unit: Option<&'a context::SheetUnit>,
+    /// The category the last category heading above the row gives.
+    pub(super) heading_category: Option<CategoryCell>,
+    pub(super) titles: &'a CommuneTitles,
+}
+
+/// Reads one staff row into a record, noting its problems; `None` (the row
+/// set aside) without a name or a unit.
+#[allow(clippy::too_many_arguments)] // one row, and everything it is read against
+pub(super) fn read_row(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    around: &Around<'_>,
+    out: &mut Tables,
+    issues: &mut RowIssues<'_>,
+    source: Source,
+    as_of: NaiveDate,
+) -> Option<StaffRecord> {
+    let name = row_name(sheet, r, c, &mut out.texts, issues);
+    let unit_name = row_unit_name(sheet, r, c, around, issues);
+    let category = row_category(
+        sheet,
+        r,
+        c,
+        around,
+        unit_name.as_deref(),
+        &out.texts,
+        issues,
+    );
+    let (education, edu_field, studying) = row_education(sheet, r, c, issues);
+    let (birth, gender) = row_birth_gender(sheet, r, c, issues, as_of);
+
+    let national_id = row_national_id(sheet, r, c, &out.texts, issues);
+
+    let gov_level = read_value(c.gov_level.as_ref(), sheet, r, Field::GovLevel, issues);
+    let (political_theory, state_management) = row_scales(sheet, r, c, issues);
+    let (training_level, training_end) = row_training(sheet, r, c, issues, education, studying);
+    let (hire_date, retirement_date) = row_service_dates(sheet, r, c, issues);
+    let professional_level = read_value(
+        c.professional_level.as_ref(),
+        sheet,
+        r,
+        Field::ProfessionalLevel,
+        issues,
+    );
+    let party_member = row_party_member(sheet, r, c);
+
+    let column_field = opt_text(c.field_of_study.as_ref(), sheet, r);
+    let field_of_study = column_field.or_else(|| edu_field.map(|f| out.texts.add(&f)));
+
+    let (name, unit_name) = (name?, unit_name?);
+    let unit = row_unit(sheet, r, c, around, &unit_name, gov_level, &mut out.units);
+    let gov_level = gov_level.or(out.units.units[unit as usize].gov_level);
+    let commune = is_commune(category, gov_level);
+    Some(StaffRecord {
+        source,
+        person: 0,
+        name,
+        staff_id: opt_text(c.staff_id.as_ref(), sheet, r),
+        national_id,
+        birth,
+        gender,
+        ethnicity: opt_text(c.ethnicity.as_ref(), sheet, r),
+        party_member,
+        unit,
+        category: category.category,
+        commune,
+        gov_level: gov_level.or(commune.then_some(GovLevel::Commune)),
+        title: opt_text(c.title.as_ref(), sheet, r),
+        position: opt_text(c.position.as_ref(), sheet, r),
+        position_code: opt_text(c.position_code.as_ref(), sheet, r),
+        grade: opt_text(c.grade.as_ref(), sheet, r),
+        grade_code: opt_text(c.grade_code.as_ref(), sheet, r),
+        education,
+        field_of_study,
+        political_theory,
+        state_management,
+        it_skill: opt_text(c.it.as_ref(), sheet, r),
+        foreign_language: opt_text(c.language.as_ref(), sheet, r),
+        hire_date,
+        training_level,
+        training_end,
+        retirement_date,
+        professional_level,
+    })
+}
+
+/// Hire and retirement dates.
+fn row_service_dates(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    issues: &mut RowIssues<'_>,
+) -> (Option<PartialDate>, Option<PartialDate>) {
+    let hire_date = row_date(c.hire.as_ref(), sheet, r, Field::HireDate, issues);
+    let retirement_date = row_date(
+        c.retirement.as_ref(),
+        sheet,
+        r,
+        Field::RetirementDate,
+        issues,
+    );
+    (hire_date, retirement_date)
+}
+
+/// Party membership, from its column.
+fn row_party_member(sheet: &RawSheet, r: usize, c: &Columns) -> Option<bool> {
+    c.party
+        .as_ref()
+        .and_then(|p| p.get(sheet, r))
+        .copied()
+        .flatten()
+}
+
+/// Whether a row of this category, at this level, is a commune post.
+fn is_commune(category: CategoryCell, gov_level: Option<GovLevel>) -> bool {
+    match category.category {
+        Category::CanBo | Category::CongChuc => {
+            category.commune || gov_level == Some(GovLevel::Commune)
+        }
+        Category::KhongChuyenTrach => true,
+        Category::VienChuc | Category::HopDong => false,
+        Category::Unknown => gov_level == Some(GovLevel::Commune),
+    }
+}
+
+/// The row's unit in the registry: named by its cell (or the heading or
+/// title above), its code and parent cells, at its level. With a unit
+/// column, the unit, code and parent cells' value ids say which unit a row
+/// is in (the parent then comes from its cell or nowhere).
+fn row_unit(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    around: &Around<'_>,
+    name: &str,
+    level: Option<GovLevel>,
+    units: &mut UnitRegistry,
+) -> u32 {
+    let code = opt_arc(c.unit_code.as_ref(), sheet, r);
+    let parent = row_parent(sheet, r, c, around);
+    let id_at =
+        |p: Option<&Parsed<Arc<str>>>| p.and_then(|p| sheet.columns.get(p.col)?.id(r)).unwrap_or(0);
+    let cells = c.unit.as_ref().map(|u| {
+        (
+            id_at(Some(u)),
+            id_at(c.unit_code.as_ref()),
+            id_at(c.parent.as_ref()),
+        )
+    });
+    units.intern_cached(cells, name, code.as_deref(), parent.as_deref(), level)
+}
+
+/// The full name, or family and given names joined; missing sets the row aside.
+fn row_name(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    texts: &mut Texts,
+    issues: &mut RowIssues<'_>,
+) -> Option<Text> {
+    let name = match (&c.family_name, c.name.get(sheet, r)) {
+        (Some(f), Some(given)) => match f.get(sheet, r) {
+            Some(family) => {
+                let joined = format!("{} {}", texts.get(*family), texts.get(*given));
+                Some(texts.add(&joined))
+            }
+            None => Some(*given),
+        },
+        (_, given) => given.copied(),
+    };
+    if name.is_none() {
+        issues.push(
+            &c.name.header,
+            String::new(),
+            Problem::Missing(Field::FullName),
+            Action::SetAside,
+        );
+    }
+    name
+}
+
+/// The unit: its cell, else the heading above, else the sheet's unit.
+fn row_unit_name(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    around: &Around<'_>,
+    issues: &mut RowIssues<'_>,
+) -> Option<Arc<str>> {
+    let (unit_name, unit_header) = match &c.unit {
+        Some(u) => (u.get(sheet, r).cloned(), u.header.as_str()),
+        None => (
+            around
+                .heading_unit
+                .cloned()
+                .or_else(|| around.sheet_unit.map(|u| Arc::from(u.name.as_str()))),
+            Field::Unit.aliases()[0],
+        ),
+    };
+    if unit_name.is_none() {
+        issues.push(
+            unit_header,
+            String::new(),
+            Problem::Missing(Field::Unit),
+            Action::SetAside,
+        );
+    }
+    unit_name
+}
+
+/// The parent unit: its cell, else what the sheet's title block gives.
+fn row_parent(sheet: &RawSheet, r: usize, c: &Columns, around: &Around<'_>) -> Option<Arc<str>> {
+    opt_arc(c.parent.as_ref(), sheet, r).or_else(|| {
+        if c.unit.is_some() {
+            return None;
+        }
+        let su = around.sheet_unit?;
+        if around.heading_unit.is_some() {
+            // A district's list: the units its headings name are under it.
+            match level_from_unit_name(&su.name) {
+                Some(GovLevel::District | GovLevel::Province) => Some(Arc::from(su.name.as_str())),
+                _ => su.parent.as_deref().map(Arc::from),
+            }
+        } else {
+            su.parent.as_deref().map(Arc::from)
+        }
+    })
+}
