@@ -54,6 +54,16 @@ pub trait Columns {
     fn anchor(&self) -> Option<Self::Key>;
 }
 
+/// The key of a table of (key, folded header names) whose names hold the
+/// folded `header`: the usual [`Columns::key`].
+#[must_use]
+pub fn key_of<K: Copy>(table: &[(K, &[&str])], header: &str) -> Option<K> {
+    table
+        .iter()
+        .find(|(_, names)| names.contains(&header))
+        .map(|(k, _)| *k)
+}
+
 /// How many distinct keys a candidate header names, `skip` aside (a
 /// row-number column names no data): the usual [`Columns::score`].
 #[must_use]

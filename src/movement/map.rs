@@ -117,11 +117,7 @@ impl crate::layout::Columns for MapColumns {
     type Key = MapCol;
 
     fn key(&self, header: &str) -> Option<MapCol> {
-        let h = fold(header);
-        MAP_HEADERS
-            .iter()
-            .find(|(_, names)| names.contains(&h.as_str()))
-            .map(|(k, _)| *k)
+        crate::layout::key_of(MAP_HEADERS, &fold(header))
     }
 
     fn score(&self, keys: &[MapCol]) -> usize {

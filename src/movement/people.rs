@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::dates::{PartialDate, Precision};
 use crate::roster::Roster;
@@ -61,9 +61,7 @@ pub fn people(roster: &Roster, place: &[Place]) -> Vec<Person> {
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty()),
             birth: r.birth,
-            staff_ids: Vec::new(),
-            postings: Vec::new(),
-            levels: [-1; 3],
+            ..Person::absent()
         });
         if let Some(s) = roster
             .texts
@@ -87,18 +85,37 @@ pub fn people(roster: &Roster, place: &[Place]) -> Vec<Person> {
         }
     }
     out.into_iter()
-        .map(|p| {
-            p.unwrap_or(Person {
-                first: usize::MAX,
-                name: String::new(),
-                national_id: None,
-                birth: None,
-                staff_ids: Vec::new(),
-                postings: Vec::new(),
-                levels: [-1; 3],
-            })
-        })
+        .map(|p| p.unwrap_or_else(Person::absent))
         .collect()
+}
+
+impl Person {
+    /// A person id no record holds (`first` is `usize::MAX`).
+    fn absent() -> Self {
+        Self {
+            first: usize::MAX,
+            name: String::new(),
+            national_id: None,
+            birth: None,
+            staff_ids: Vec::new(),
+            postings: Vec::new(),
+            levels: [-1; 3],
+        }
+    }
+}
+
+/// Two birth dates that may be one: the same year, and the same month and
+/// day where both lists give them.
+fn agree(a: PartialDate, b: PartialDate) -> bool {
+    let finer = |p: Precision| match p {
+        Precision::Day => 2,
+        Precision::Month => 1,
+        Precision::Year => 0,
+    };
+    let both = finer(a.precision).min(finer(b.precision));
+    a.date.year() == b.date.year()
+        && (both < 1 || a.date.month() == b.date.month())
+        && (both < 2 || a.date.day() == b.date.day())
 }
 
 /// How two people were found to be one.
@@ -110,7 +127,8 @@ pub enum Method {
     /// The same national id.
     NationalId,
     /// The same name and full birth date (and no national ids that differ),
-    /// or in the same unit the same name and birth month or year: to confirm.
+    /// or in the same unit the same name and a birth date that agrees as far
+    /// as both lists give it (a year against a full date): to confirm.
     NameBirth,
 }
 
@@ -118,7 +136,7 @@ pub enum Method {
 /// were matched. Each tier is tried for everyone before the next, and a
 /// person of this year is matched once; a key two people share matches
 /// neither. A birth date without its day (a list giving the year) matches
-/// only within one unit.
+/// only within one unit, and there a year matches a full date of that year.
 #[must_use]
 pub fn match_people(previous: &[Person], current: &[Person]) -> Vec<Option<(u32, Method)>> {
     let mut matched: Vec<Option<(u32, Method)>> = vec![None; previous.len()];
@@ -128,7 +146,7 @@ pub fn match_people(previous: &[Person], current: &[Person]) -> Vec<Option<(u32,
     let mut by_staff: HashMap<(Place, &str), Vec<usize>> = HashMap::new();
     let mut by_nid: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_name_birth: HashMap<(&str, NaiveDate), Vec<usize>> = HashMap::new();
-    let mut by_local: HashMap<(Place, &str, PartialDate), Vec<usize>> = HashMap::new();
+    let mut by_local: HashMap<(Place, &str, i32), Vec<usize>> = HashMap::new();
     for (c, p) in current.iter().enumerate() {
         for (at, s) in &p.staff_ids {
             by_staff.entry((*at, s.as_str())).or_default().push(c);
@@ -147,7 +165,7 @@ pub fn match_people(previous: &[Person], current: &[Person]) -> Vec<Option<(u32,
             places.dedup();
             for at in places {
                 by_local
-                    .entry((at, p.name.as_str(), b))
+                    .entry((at, p.name.as_str(), b.date.year()))
                     .or_default()
                     .push(c);
             }
@@ -188,7 +206,8 @@ pub fn match_people(previous: &[Person], current: &[Person]) -> Vec<Option<(u32,
         let c = global.or_else(|| {
             p.postings
                 .iter()
-                .find_map(|(at, _)| unique(by_local.get(&(*at, p.name.as_str(), b))))
+                .find_map(|(at, _)| unique(by_local.get(&(*at, p.name.as_str(), b.date.year()))))
+                .filter(|&c| current[c].birth.is_some_and(|d| agree(b, d)))
         })?;
         // Two national ids that differ are two people.
         match (&p.national_id, &current[c].national_id) {

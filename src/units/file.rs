@@ -65,11 +65,7 @@ impl crate::layout::Columns for UnitColumns {
     type Key = UnitCol;
 
     fn key(&self, header: &str) -> Option<UnitCol> {
-        let h = fold(header);
-        UNIT_HEADERS
-            .iter()
-            .find(|(_, names)| names.contains(&h.as_str()))
-            .map(|(k, _)| *k)
+        crate::layout::key_of(UNIT_HEADERS, &fold(header))
     }
 
     fn score(&self, keys: &[UnitCol]) -> usize {

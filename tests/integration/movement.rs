@@ -293,3 +293,52 @@ fn a_mapping_file_with_an_error_names_its_row() {
     assert!(e.contains("row 3") && e.contains("row 2"), "{e}");
     assert!(!d.join("o.xlsx").exists(), "nothing written");
 }
+
+/// The shipped sample one year on, against the 2013 sample; the figures are
+/// the ground truth its generator wrote in examples/rosters-2014/README.md.
+#[test]
+fn the_2014_sample_moves_as_its_ground_truth_says() {
+    let dir = tempdir();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let y2014 = root.join("examples/rosters-2014");
+    let y2013 = root.join("rosters");
+    let (rows, list, j, _) = movement(
+        dir.path(),
+        &[
+            y2014.to_str().unwrap(),
+            "--as-of",
+            "2014-12-31",
+            "--previous",
+            y2013.to_str().unwrap(),
+        ],
+    );
+    // 301 people; in: 5 hired, 1 transfer, 1 category change; out: 5
+    // retired, 1 transfer, 2 left, 1 category change; 299 people. Gained:
+    // 4 education, 1 political theory, 1 state management.
+    //                               1  2  3  4  5  6  7  8  9 10  11 12 13 14
+    let total = strs([301, 7, 5, 1, 1, 9, 5, 1, 2, 1, 299, 4, 1, 1]);
+    assert_eq!(figures(&rows, "Tổng số", None), total);
+    let pck = "UBND Phường Phùng Chí Kiên";
+    assert_eq!(
+        figures(&rows, pck, Some("Công chức")),
+        strs([8, 1, 0, 0, 1, 1, 0, 0, 1, 0, 8, 0, 0, 1])
+    );
+    assert_eq!(
+        figures(&rows, pck, Some("Người hoạt động không chuyên trách")),
+        strs([5, 0, 0, 0, 0, 1, 0, 0, 0, 1, 4, 0, 0, 0])
+    );
+    assert_eq!(
+        figures(&rows, "Phòng Kinh tế", None),
+        strs([5, 0, 0, 0, 0, 1, 0, 1, 0, 0, 4, 1, 0, 0])
+    );
+    assert!(j["mismatches"].as_array().unwrap().is_empty());
+    // Triệu Minh Bình: a year of birth in 2013's text file, a full date in
+    // 2014's workbook, one unit: matched by name and birth, to confirm.
+    let binh = list
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "Triệu Minh Bình"))
+        .expect("Bình listed");
+    assert_eq!(binh[4], "Chuyển loại");
+    assert_eq!(binh[8], "Họ tên và ngày sinh (cần xác minh)");
+    assert_eq!(list.len() - 4, 20, "20 people changed");
+}

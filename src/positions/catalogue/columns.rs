@@ -209,12 +209,9 @@ impl Columns for CatalogueColumns {
 
     fn key(&self, header: &str) -> Option<Col> {
         let first = header.split(['(', '[']).next().unwrap_or(header);
-        [fold(first), fold(header)].iter().find_map(|h| {
-            HEADERS
-                .iter()
-                .find(|(_, names)| names.contains(&h.as_str()))
-                .map(|(k, _)| *k)
-        })
+        [fold(first), fold(header)]
+            .iter()
+            .find_map(|h| crate::layout::key_of(HEADERS, h))
     }
 
     fn score(&self, keys: &[Col]) -> usize {
