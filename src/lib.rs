@@ -36,6 +36,7 @@ pub mod report;
 pub mod roster;
 pub mod schema;
 pub mod staff;
+pub mod structure;
 pub mod summary;
 pub mod units;
 pub mod vocab;

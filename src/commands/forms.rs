@@ -77,6 +77,8 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         }
         None => None,
     };
+    let structure = crate::structure::count(&staff)
+        .map_err(|e| crate::staff::polars_error("the structure counts", &e))?;
     crate::progress::timings::stage("forms");
     crate::progress::now("write");
     let input = SheetInput {
@@ -91,6 +93,8 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
             .and_then(|ws| forms::sheet::write(ws, form, table, &input).map(|()| ws))
             .map_err(|e| output::write_error(&out, e))?;
     }
+    crate::structure::sheet::write(wb.add_worksheet(), &structure, lang, cfg.as_of)
+        .map_err(|e| output::write_error(&out, e))?;
     if let Some(m) = &movement {
         crate::movement::sheet::write_table(wb.add_worksheet(), m, &input)
             .and_then(|()| crate::movement::sheet::write_list(wb.add_worksheet(), m, lang))
@@ -101,8 +105,14 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     output::save_workbook(&mut wb, &out)?;
     if let Some(path) = &args.json {
         let mut json = forms::json(&selected, &filled, &input);
-        if let (Some(m), Some(o)) = (&movement, json.as_object_mut()) {
-            o.insert("movement".into(), m.json());
+        if let Some(o) = json.as_object_mut() {
+            o.insert(
+                "structure".into(),
+                serde_json::to_value(&structure).unwrap_or_default(),
+            );
+            if let Some(m) = &movement {
+                o.insert("movement".into(), m.json());
+            }
         }
         let text = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
         output::save_text(path, &text)?;

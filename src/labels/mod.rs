@@ -19,6 +19,7 @@ mod grades;
 mod help;
 mod issues;
 mod movement;
+mod structure;
 mod terms;
 mod vi;
 
@@ -38,6 +39,7 @@ pub use movement::{
     MovementLabels, leavers_note, matched_note, movement, movement_scope, movement_summary,
     unplaced_note,
 };
+pub use structure::{StructureLabels, structure};
 pub use terms::*;
 pub use vi::VI;
 

@@ -11,7 +11,7 @@
 //! (1 when the last day of service is before the as-of date), `minority`,
 //! `party`, `grade_rank` (0 = CVCC … 4 = Nhân viên), `title_class` (hạng
 //! 1–5), `it`, `english`, `other_language` (0 none, 1 certificate, 2
-//! degree).
+//! degree), `leader` (1 when the title is a head's or deputy's).
 //!
 //! Text attributes are read once per distinct text id, not once per row.
 
@@ -112,6 +112,13 @@ pub fn build(
             }),
         })
         .collect();
+    // A leader's title, per title class.
+    let mut leader_class = vec![0i8; titles.len()];
+    for (t, &c) in &titles {
+        if let Some(l) = leader_class.get_mut(c as usize) {
+            *l = i8::from(skills::is_leader_title(t));
+        }
+    }
     let u32s = |f: &dyn Fn(usize) -> u32| (0..n).map(f).collect::<Vec<u32>>();
     let i8s = |f: &dyn Fn(usize) -> i8| (0..n).map(f).collect::<Vec<i8>>();
     let minority = per_text(
@@ -182,6 +189,13 @@ pub fn build(
         Column::new(
             "unit_type".into(),
             i8s(&|i| rank(h.nodes[h.leaf[r[i].unit as usize]].unit_type, &UNIT_TYPES)),
+        ),
+        Column::new(
+            "leader".into(),
+            title
+                .iter()
+                .map(|&c| leader_class.get(c as usize).copied().unwrap_or(0))
+                .collect::<Vec<i8>>(),
         ),
         Column::new("title".into(), title),
         Column::new("education".into(), i8s(&|i| rank(r[i].education, &EDU))),

@@ -210,8 +210,62 @@ pub fn title_class(grade: &str) -> Option<u8> {
     }
 }
 
+/// Whether a folded title (chức vụ) is a leader's: head or deputy of a
+/// body ("Chủ tịch", "Phó Bí thư", "Trưởng phòng", "Phó Giám đốc", "Hiệu
+/// trưởng", "Chánh Văn phòng", "Chỉ huy trưởng Quân sự"). A title held
+/// "kiêm" another is read part by part.
+#[must_use]
+pub fn is_leader_title(folded: &str) -> bool {
+    const HEADS: &[&str] = &[
+        "chu tich",
+        "bi thu",
+        "truong ",
+        "giam doc",
+        "hieu truong",
+        "chanh ",
+        "tram truong",
+        "chi huy truong",
+        "thu truong",
+        "tong bien tap",
+    ];
+    folded.split(" kiem ").any(|part| {
+        let t = part.trim();
+        let t = t.strip_prefix("pho ").unwrap_or(t);
+        t == "truong" || HEADS.iter().any(|h| t.starts_with(h))
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn leaders_by_title() {
+        use crate::text::fold;
+        for t in [
+            "Chủ tịch UBND",
+            "Phó Chủ tịch HĐND",
+            "Bí thư Đảng ủy",
+            "Phó Bí thư Đoàn",
+            "Trưởng phòng",
+            "Phó Trưởng phòng",
+            "Giám đốc",
+            "Phó Hiệu trưởng",
+            "Chánh Văn phòng",
+            "Chỉ huy trưởng Quân sự",
+            "Công chức Tư pháp kiêm Phó Chủ tịch Hội",
+        ] {
+            assert!(super::is_leader_title(&fold(t)), "{t}");
+        }
+        for t in [
+            "Chuyên viên",
+            "Giáo viên",
+            "Văn phòng - Thống kê",
+            "Kế toán",
+            "Phó",
+        ] {
+            assert!(!super::is_leader_title(&fold(t)), "{t}");
+        }
+    }
+
     use super::*;
 
     #[test]

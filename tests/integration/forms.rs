@@ -512,3 +512,51 @@ fn title_classes_of_vien_chuc_count_by_hang() {
     let rows = read_sheet(&out, "HANG");
     assert_eq!(sheet_row(&rows, "Trường THCS A")[2..5], ["4", "1", "2"]);
 }
+
+/// "Cơ cấu đội ngũ" on the BM01 roster (people as listed above
+/// `bm01_roster`): the công chức are An (woman, 30), Bình (man, 31, Tày),
+/// Cúc (woman, 55), Dũng (man, 60), Em (man, 63, Nùng), Giang (man, 41, no
+/// ethnicity, unreadable education); An counted once though in three posts.
+/// Hoa is the one viên chức (woman, 35). No titles: no leaders.
+#[test]
+fn structure_sheet_counts_each_person_once_per_group() {
+    let dir = tempdir();
+    let (roster, _) = bm01_roster(dir.path());
+    let (out, j, _) = forms(
+        dir.path(),
+        &[
+            roster.to_str().unwrap(),
+            "--as-of",
+            "2025-12-31",
+            "--form",
+            "BM01/BNV",
+        ],
+    );
+    let rows = read_sheet(&out, "Cơ cấu đội ngũ");
+    let row = |label: &str| {
+        rows.iter()
+            .find(|r| r.first().is_some_and(|c| c == label))
+            .unwrap_or_else(|| panic!("no row {label}"))[1..4]
+            .to_vec()
+    };
+    // Columns: Công chức, Viên chức, Toàn bộ.
+    assert_eq!(rows[3][1..4], ["Công chức", "Viên chức", "Toàn bộ"]);
+    assert_eq!(row("Số người"), ["6", "1", "7"]);
+    assert_eq!(row("Lãnh đạo, quản lý"), ["0", "0", "0"]);
+    assert_eq!(row("Từ 30 trở xuống"), ["1", "0", "1"]);
+    assert_eq!(row("Từ 31 đến 40"), ["1", "1", "2"]);
+    assert_eq!(row("Từ 41 đến 50"), ["1", "0", "1"]);
+    assert_eq!(row("Từ 51 đến 60"), ["2", "0", "2"]);
+    assert_eq!(row("Trên 60"), ["1", "0", "1"]);
+    assert_eq!(row("Thạc sĩ"), ["1", "0", "1"]);
+    assert_eq!(row("Đại học"), ["3", "1", "4"]);
+    assert_eq!(row("Trung cấp"), ["1", "0", "1"]);
+    let women = &j["structure"]["groups"][0]["shares"];
+    // Women 2 of 6; minorities Tày and Nùng of the 5 with an ethnicity.
+    assert_eq!(women[0], serde_json::json!([2, 6]));
+    assert_eq!(women[1], serde_json::json!([2, 5]));
+    // Men drawn left of the pyramid's axis: An's age band holds no man.
+    let ages = &j["structure"]["groups"][0]["ages"];
+    assert_eq!(ages[0], serde_json::json!([0, 1, 0]));
+    assert_eq!(ages[3], serde_json::json!([1, 1, 0]));
+}

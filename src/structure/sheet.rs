@@ -1,0 +1,333 @@
+//! "Cơ cấu đội ngũ": the structure on two portrait A4 pages — the tables
+//! (shares, ages, professional, political-theory and state-management
+//! levels, grades; a column per category and the whole roster) on the first,
+//! native charts of the whole roster with value labels on the second.
+
+use rust_xlsxwriter::{
+    Chart, ChartDataLabel, ChartFont, ChartLegendPosition, ChartType, Format, FormatAlign,
+    FormatBorder, Worksheet, XlsxError,
+};
+
+use super::{AGE_BANDS, Group, Structure};
+use crate::labels::{self, Lang};
+use crate::output;
+use crate::staff::{EDU, LLCT, QLNN};
+
+const FONT: &str = "Times New Roman";
+
+struct Formats {
+    title: Format,
+    italic: Format,
+    head: Format,
+    label: Format,
+    section: Format,
+    int: Format,
+    pct: Format,
+}
+
+fn formats() -> Formats {
+    let base = Format::new().set_font_name(FONT).set_font_size(10);
+    let cell = base
+        .clone()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::VerticalCenter);
+    Formats {
+        title: base
+            .clone()
+            .set_bold()
+            .set_font_size(13)
+            .set_align(FormatAlign::Center),
+        italic: base.clone().set_italic().set_align(FormatAlign::Center),
+        head: cell
+            .clone()
+            .set_bold()
+            .set_text_wrap()
+            .set_align(FormatAlign::Center),
+        label: cell.clone().set_text_wrap(),
+        section: cell.clone().set_bold().set_background_color(0x00F2_F2F2),
+        int: cell
+            .clone()
+            .set_num_format("#,##0")
+            .set_align(FormatAlign::Center),
+        pct: cell.set_num_format("0.0%").set_align(FormatAlign::Center),
+    }
+}
+
+/// A table of levels: its heading, and per row a label and each group's
+/// figure.
+struct Table {
+    heading: String,
+    rows: Vec<(String, Vec<u64>)>,
+}
+
+fn levels(
+    heading: &str,
+    labels: Vec<String>,
+    groups: &[Group],
+    of: impl Fn(&Group) -> &[u64],
+) -> Table {
+    // Highest level first, as the forms print them; unknown last.
+    let n = labels.len();
+    let mut order: Vec<usize> = (0..n - 1).rev().collect();
+    order.push(n - 1);
+    Table {
+        heading: heading.to_string(),
+        rows: order
+            .into_iter()
+            .map(|i| (labels[i].clone(), groups.iter().map(|g| of(g)[i]).collect()))
+            .collect(),
+    }
+}
+
+/// Writes the sheet.
+pub fn write(
+    ws: &mut Worksheet,
+    s: &Structure,
+    lang: Lang,
+    as_of: chrono::NaiveDate,
+) -> Result<(), XlsxError> {
+    let l = labels::structure(lang);
+    ws.set_name(l.sheet)?;
+    let f = formats();
+    let groups = &s.groups;
+    let last = u16::try_from(groups.len()).unwrap_or(1);
+    // The table fills the printed width (about 95 units), charts too.
+    ws.set_column_width(0, 30.0)?;
+    let width = (65.0 / f64::from(last)).clamp(9.0, 16.0);
+    for c in 1..=last {
+        ws.set_column_width(c, width)?;
+    }
+    ws.merge_range(0, 0, 0, last, l.title, &f.title)?;
+    ws.merge_range(1, 0, 1, last, &labels::as_of_line(lang, as_of), &f.italic)?;
+    let head_row = |ws: &mut Worksheet, r: u32, first: &str| -> Result<(), XlsxError> {
+        output::text_with_format(ws, r, 0, first, &f.head)?;
+        for (c, g) in (1u16..).zip(groups) {
+            let name = g.category.map_or(l.everyone, |c| labels::category(lang, c));
+            output::text_with_format(ws, r, c, name, &f.head)?;
+        }
+        ws.set_row_height(r, 42.0)?;
+        Ok(())
+    };
+    // One header for every block; each block under its heading row.
+    let mut r = 3;
+    head_row(ws, r, "")?;
+    let section = |ws: &mut Worksheet, r: u32, text: &str| -> Result<(), XlsxError> {
+        ws.merge_range(r, 0, r, last, text, &f.section)?;
+        Ok(())
+    };
+    r += 1;
+    section(ws, r, l.shares)?;
+    r += 1;
+    let share_rows = r;
+    let people: Vec<u64> = groups.iter().map(|g| g.people).collect();
+    let leaders: Vec<u64> = groups.iter().map(|g| g.leaders).collect();
+    for (label, values) in [(l.people, &people), (l.leaders, &leaders)] {
+        output::text_with_format(ws, r, 0, label, &f.label)?;
+        for (c, v) in (1u16..).zip(values.iter()) {
+            ws.write_number_with_format(r, c, *v as f64, &f.int)?;
+        }
+        r += 1;
+    }
+    for (among, pick) in [
+        (false, 0usize),
+        (false, 1),
+        (false, 2),
+        (true, 0),
+        (true, 1),
+        (true, 2),
+    ] {
+        let label = if among {
+            l.among_leaders[pick]
+        } else {
+            l.share_of[pick]
+        };
+        output::text_with_format(ws, r, 0, label, &f.label)?;
+        for (c, g) in (1u16..).zip(groups) {
+            let (yes, known) = if among {
+                g.leader_shares[pick]
+            } else {
+                g.shares[pick]
+            };
+            if known == 0 {
+                ws.write_blank(r, c, &f.pct)?;
+            } else {
+                ws.write_number_with_format(r, c, yes as f64 / known as f64, &f.pct)?;
+            }
+        }
+        r += 1;
+    }
+    // Ages: people per band, then men and women for the pyramid.
+    let bands = l.age_bands.map(str::to_string).to_vec();
+    let ages = Table {
+        heading: l.ages.to_string(),
+        rows: (0..AGE_BANDS.len() + 2)
+            .map(|b| {
+                (
+                    bands[b].clone(),
+                    groups.iter().map(|g| g.ages[b].iter().sum()).collect(),
+                )
+            })
+            .collect(),
+    };
+    let unknown = || labels::education(lang, None).to_string();
+    let edu: Vec<String> = EDU
+        .iter()
+        .map(|e| labels::education(lang, Some(*e)).to_string())
+        .chain([unknown()])
+        .collect();
+    let llct: Vec<String> = LLCT
+        .iter()
+        .map(|e| labels::political_theory(lang, Some(*e)).to_string())
+        .chain([unknown()])
+        .collect();
+    let qlnn: Vec<String> = QLNN
+        .iter()
+        .map(|e| labels::state_management(lang, Some(*e)).to_string())
+        .chain([unknown()])
+        .collect();
+    // Grades top first already; "none" last.
+    let g = labels::grades(lang);
+    let grade_rows = Table {
+        heading: l.grades.to_string(),
+        rows: g
+            .ranks
+            .iter()
+            .map(|x| (*x).to_string())
+            .chain([g.none.to_string()])
+            .enumerate()
+            .map(|(i, name)| (name, groups.iter().map(|x| x.grades[i]).collect()))
+            .collect(),
+    };
+    let tables = [
+        ages,
+        levels(l.education, edu, groups, |g| &g.education),
+        levels(l.political_theory, llct, groups, |g| &g.political_theory),
+        levels(l.state_management, qlnn, groups, |g| &g.state_management),
+        grade_rows,
+    ];
+    let mut starts = Vec::new();
+    for t in &tables {
+        section(ws, r, &t.heading)?;
+        r += 1;
+        starts.push(r);
+        for (label, values) in &t.rows {
+            output::text_with_format(ws, r, 0, label, &f.label)?;
+            for (c, v) in (1u16..).zip(values) {
+                ws.write_number_with_format(r, c, *v as f64, &f.int)?;
+            }
+            r += 1;
+        }
+    }
+    ws.set_page_breaks(&[r + 1])?;
+    charts(ws, s, lang, (r + 1, last), (&starts, &tables), share_rows)?;
+    output::page_setup(ws, false, None)?;
+    // The pyramid's figures right of the table stay off the page.
+    ws.set_print_area(0, 0, r + 1 + 14 * 3, last)?;
+    Ok(())
+}
+
+fn font(size: f64, bold: bool) -> ChartFont {
+    let mut f = ChartFont::new();
+    f.set_name(FONT).set_size(size);
+    if bold {
+        f.set_bold();
+    }
+    f
+}
+
+fn titled(kind: ChartType, title: &str) -> Chart {
+    let mut c = Chart::new(kind);
+    c.title().set_name(title).set_font(&font(11.0, true));
+    c.legend()
+        .set_position(ChartLegendPosition::Bottom)
+        .set_font(&font(9.0, false));
+    c.x_axis().set_font(&font(9.0, false));
+    c.y_axis().set_font(&font(9.0, false));
+    c.set_width(330).set_height(250);
+    c
+}
+
+/// The whole roster's charts, two per row under the tables; the pyramid's
+/// men (as negatives) and women sit right of the print area.
+fn charts(
+    ws: &mut Worksheet,
+    s: &Structure,
+    lang: Lang,
+    (top, last): (u32, u16),
+    (starts, tables): (&[u32], &[Table]),
+    share_rows: u32,
+) -> Result<(), XlsxError> {
+    let l = labels::structure(lang);
+    let sheet = l.sheet;
+    let all = s.groups.last().cloned().unwrap_or_default();
+    let data = last + 2;
+    let signed = Format::new()
+        .set_font_name(FONT)
+        .set_num_format("#,##0;#,##0");
+    output::text_with_format(ws, starts[0] - 1, data, l.men, &signed)?;
+    output::text_with_format(ws, starts[0] - 1, data + 1, l.women, &signed)?;
+    for (b, counts) in all.ages.iter().enumerate() {
+        let r = starts[0] + u32::try_from(b).unwrap_or(0);
+        ws.write_number_with_format(r, data, -(counts[0] as f64), &signed)?;
+        ws.write_number_with_format(r, data + 1, counts[1] as f64, &signed)?;
+    }
+    let mut shown = ChartDataLabel::new();
+    shown.show_value().set_font(&font(9.0, false));
+    let band_rows = (
+        starts[0],
+        starts[0] + u32::try_from(all.ages.len()).unwrap_or(1) - 1,
+    );
+    let mut pyramid = titled(ChartType::Bar, l.ages);
+    // Youngest at the bottom, as a pyramid stands; band names left of it.
+    for (i, name) in [l.men, l.women].into_iter().enumerate() {
+        let c = data + u16::try_from(i).unwrap_or(0);
+        pyramid
+            .add_series()
+            .set_name(name)
+            .set_categories((sheet, band_rows.0, 0, band_rows.1, 0))
+            .set_values((sheet, band_rows.0, c, band_rows.1, c))
+            .set_data_label(&shown)
+            .set_overlap(100)
+            .set_gap(20);
+    }
+    pyramid.x_axis().set_num_format("#,##0;#,##0");
+    pyramid
+        .y_axis()
+        .set_label_position(rust_xlsxwriter::ChartAxisLabelPosition::Low);
+    let mut placed = vec![pyramid];
+    for (t, first) in tables.iter().zip(starts).skip(1) {
+        let rows = u32::try_from(t.rows.len()).unwrap_or(1);
+        let mut c = titled(ChartType::Column, &t.heading);
+        c.add_series()
+            .set_name(l.everyone)
+            .set_categories((sheet, *first, 0, first + rows - 1, 0))
+            .set_values((sheet, *first, last, first + rows - 1, last))
+            .set_data_label(&shown);
+        c.legend().set_hidden();
+        placed.push(c);
+    }
+    // Shares overall and among leaders, side by side.
+    let mut shares = titled(ChartType::Bar, l.shares);
+    for (i, name) in [l.overall, l.leaders].into_iter().enumerate() {
+        let first = share_rows + 2 + 3 * u32::try_from(i).unwrap_or(0);
+        shares
+            .add_series()
+            .set_name(name)
+            .set_categories((sheet, share_rows + 2, 0, share_rows + 4, 0))
+            .set_values((sheet, first, last, first + 2, last))
+            .set_data_label(&shown);
+    }
+    shares.x_axis().set_num_format("0%").set_min(0).set_max(1);
+    placed.push(shares);
+    // Two charts a row: the second starts at column B, shifted to the
+    // middle of the page (column A is 215 px).
+    for (i, chart) in placed.iter().enumerate() {
+        let row = top + 14 * u32::try_from(i / 2).unwrap_or(0);
+        if i % 2 == 0 {
+            ws.insert_chart(row, 0, chart)?;
+        } else {
+            ws.insert_chart_with_offset(row, 1, chart, 130, 0)?;
+        }
+    }
+    Ok(())
+}
