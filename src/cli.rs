@@ -158,8 +158,9 @@ pub struct FormsArgs {
     /// The reporting unit printed on every form ("Đơn vị báo cáo").
     #[arg(long, value_name = "NAME")]
     pub reporting_unit: Option<String>,
-    /// Last year's rosters (files or folders): adds the movement table.
-    #[arg(long, value_name = "PATHS", num_args = 1..)]
+    /// Last year's rosters (a file or folder; repeat for several): adds the
+    /// movement table.
+    #[arg(long, value_name = "PATH")]
     pub previous: Vec<PathBuf>,
     /// The date last year's rosters are as of; default one year before --as-of.
     #[arg(long, value_name = "DATE", requires = "previous")]

@@ -172,6 +172,13 @@ impl Previous {
         if args.previous.is_empty() {
             return Ok(None);
         }
+        // Redacted names and ids cannot be matched across the years, and last
+        // year's list would show names in full: refused until both are done.
+        if args.input.redact {
+            return Err(Error::Usage(
+                "--redact with --previous: the movement list is not yet redacted; run the movement without --redact and keep that workbook in the office".into(),
+            ));
+        }
         let listing = crate::ingest::list_files(&args.previous)?;
         let map = args
             .unit_map
@@ -201,6 +208,12 @@ impl Previous {
             Some(d) => crate::config::parse_as_of(d)?,
             None => crate::movement::year_before(cfg.as_of),
         };
+        if as_of >= cfg.as_of {
+            return Err(Error::Usage(format!(
+                "--previous-as-of {as_of} is not before --as-of {}; last year's rosters must be as of an earlier date",
+                cfg.as_of
+            )));
+        }
         let prev_cfg = InputConfig::from_args(&crate::cli::InputArgs {
             paths: self.paths.clone(),
             sheet: input.sheet.clone(),

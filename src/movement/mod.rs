@@ -170,10 +170,18 @@ pub fn compare(i: &Inputs<'_>) -> Movement {
     let prev = people::people(i.previous, &prev_place);
     let cur = people::people(i.current, &cur_place);
     let matched = people::match_people(&prev, &cur);
-    let retire = crate::projection::retirement_dates(
+    // A person's last day of service from any of their rows (one row may
+    // lack the gender another gives): the earliest.
+    let by_record = crate::projection::retirement_dates(
         i.previous,
         &crate::policy::ProjectionSettings::default(),
     );
+    let mut retire: Vec<Option<NaiveDate>> = vec![None; prev.len()];
+    for (r, d) in i.previous.records.iter().zip(&by_record) {
+        if let (Some(slot), Some(d)) = (retire.get_mut(r.person as usize), d) {
+            *slot = Some(slot.map_or(*d, |x: NaiveDate| x.min(*d)));
+        }
+    }
     let tally = Tally::count(&prev, &cur, &matched, &retire, i.as_of);
     let mut by_method = [0u64; 3];
     for (_, m) in matched.iter().flatten() {
@@ -285,7 +293,7 @@ impl Tally {
         prev: &[Person],
         cur: &[Person],
         matched: &[Option<(u32, Method)>],
-        retire: &[Option<NaiveDate>],
+        retire: &[Option<NaiveDate>], // per person of last year
         as_of: NaiveDate,
     ) -> Self {
         let mut figures: HashMap<(Place, Category), Figures> = HashMap::new();
@@ -298,11 +306,7 @@ impl Tally {
         }
         for (p, person) in prev.iter().enumerate() {
             let now = matched[p].map(|(c, _)| &cur[c as usize]);
-            let retired = retire
-                .get(person.first)
-                .copied()
-                .flatten()
-                .filter(|d| *d <= as_of);
+            let retired = retire.get(p).copied().flatten().filter(|d| *d <= as_of);
             for &(place, cat) in &person.postings {
                 let f = figures.entry((place, cat)).or_insert([0; COLUMNS]);
                 f[OPENING] += 1;

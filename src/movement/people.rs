@@ -118,6 +118,12 @@ fn agree(a: PartialDate, b: PartialDate) -> bool {
         && (both < 2 || a.date.day() == b.date.day())
 }
 
+/// Both give a national id, and they differ: two people, whatever else
+/// they share.
+fn ids_differ(a: &Person, b: &Person) -> bool {
+    matches!((&a.national_id, &b.national_id), (Some(x), Some(y)) if x != y)
+}
+
 /// How two people were found to be one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -192,7 +198,8 @@ pub fn match_people(previous: &[Person], current: &[Person]) -> Vec<Option<(u32,
     };
     tier(Method::StaffId, &mut matched, &|p| {
         p.staff_ids.iter().find_map(|(at, s)| {
-            unique(by_staff.get(&(*at, s.as_str()))).filter(|&c| current[c].name == p.name)
+            unique(by_staff.get(&(*at, s.as_str())))
+                .filter(|&c| current[c].name == p.name && !ids_differ(p, &current[c]))
         })
     });
     tier(Method::NationalId, &mut matched, &|p| {
@@ -210,10 +217,7 @@ pub fn match_people(previous: &[Person], current: &[Person]) -> Vec<Option<(u32,
                 .filter(|&c| current[c].birth.is_some_and(|d| agree(b, d)))
         })?;
         // Two national ids that differ are two people.
-        match (&p.national_id, &current[c].national_id) {
-            (Some(a), Some(b)) if a != b => None,
-            _ => Some(c),
-        }
+        (!ids_differ(p, &current[c])).then_some(c)
     });
     matched
 }

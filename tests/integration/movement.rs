@@ -342,3 +342,84 @@ fn the_2014_sample_moves_as_its_ground_truth_says() {
     assert_eq!(binh[8], "Họ tên và ngày sinh (cần xác minh)");
     assert_eq!(list.len() - 4, 20, "20 people changed");
 }
+
+/// A staff id in a merged commune is no match when the national ids differ;
+/// a retiree whose first row lacks the gender retires by the second row.
+#[test]
+fn staff_ids_yield_to_national_ids_and_retirement_reads_every_row() {
+    let dir = tempdir();
+    let d = dir.path();
+    // 2024: xã A's 001 An (born 1960, CCCD …01) retires; xã B's 007 An
+    // (born 1990, CCCD …07) stays. Lê Văn Cả (1960) has a blank gender in
+    // xã A and "Nam" in xã B, and is gone in 2025. 2025: xã C (A and B
+    // merged) numbers the young An 001.
+    let y2024 = roster(
+        d,
+        "2024.csv",
+        &[
+            "001,Nguyễn Văn An,001060000001,01/01/1960,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+            "007,Nguyễn Văn An,001090000007,01/01/1990,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
+            "008,Lê Văn Cả,001060000008,01/01/1960,,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+            "009,Lê Văn Cả,001060000008,01/01/1960,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
+        ],
+    );
+    let y2025 = roster(
+        d,
+        "2025.csv",
+        &[
+            "001,Nguyễn Văn An,001090000007,01/01/1990,Nam,UBND xã C,UBND huyện H,Công chức,Đại học,,",
+        ],
+    );
+    let map = write(d, "map.csv", "Đơn vị cũ,Đơn vị mới\nXã A,Xã C\nXã B,Xã C\n");
+    let (rows, _, j, _) = movement(
+        d,
+        &[
+            &y2025,
+            "--as-of",
+            "2025-12-31",
+            "--previous",
+            &y2024,
+            "--unit-map",
+            map.to_str().unwrap(),
+        ],
+    );
+    // Opening at xã C: the old An, the young An and Cả (his two posts now
+    // in one unit, once): 3. The old An and Cả retired; the young An stays
+    // (without the national id, 001 would have kept the old An and let the
+    // young one go; without Cả's second row, Cả would have "left").
+    //                                 1  2  3  4  5  6  7  8  9 10 11 12 13 14
+    let c = strs([3, 0, 0, 0, 0, 2, 2, 0, 0, 0, 1, 0, 0, 0]);
+    assert_eq!(figures(&rows, "UBND xã C", None), c);
+    assert_eq!(j["matched"]["national_id"], 1);
+    assert_eq!(j["matched"]["staff_id"], 0);
+}
+
+#[test]
+fn movement_refuses_redaction_and_a_later_previous_date() {
+    let dir = tempdir();
+    let d = dir.path();
+    let y = roster(
+        d,
+        "r.csv",
+        &["1,Nguyễn Văn Một,,01/01/1985,Nam,UBND xã P,,Công chức,Đại học,,"],
+    );
+    let out = d.join("o.xlsx");
+    for extra in [vec!["--redact"], vec!["--previous-as-of", "2026-06-30"]] {
+        let o = bin()
+            .args([
+                "--quiet",
+                "forms",
+                &y,
+                "--as-of",
+                "2025-12-31",
+                "--previous",
+                &y,
+            ])
+            .args(&extra)
+            .args(["-o", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{extra:?}: {}", stderr(&o));
+        assert!(!out.exists(), "nothing written");
+    }
+}

@@ -177,7 +177,7 @@ pub static EN: HelpLabels = HelpLabels {
                 ("reporting_unit", "The reporting unit printed on every form"),
                 (
                     "previous",
-                    "Last year's rosters (files or folders): adds the movement table (opening + in − \
+                    "Last year's rosters (a file or folder; repeat for several): adds the movement table (opening + in − \
                      out = closing) and the list of people who changed",
                 ),
                 (

@@ -178,7 +178,7 @@ pub static VI: HelpLabels = HelpLabels {
                 ("reporting_unit", "Tên đơn vị báo cáo ghi trên mỗi biểu"),
                 (
                     "previous",
-                    "Danh sách năm trước (tệp hoặc thư mục): thêm biểu biến động (đầu kỳ + tăng − giảm \
+                    "Danh sách năm trước (tệp hoặc thư mục; nhắc lại để dùng nhiều): thêm biểu biến động (đầu kỳ + tăng − giảm \
                      = cuối kỳ) và danh sách người có biến động",
                 ),
                 (
