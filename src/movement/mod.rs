@@ -187,24 +187,33 @@ pub fn compare(i: &Inputs<'_>) -> Movement {
     for (_, m) in matched.iter().flatten() {
         by_method[*m as usize] += 1;
     }
+    // Last year's people per unit placed nowhere, each once.
+    let mut at_unplaced: HashMap<u32, u64> = HashMap::new();
+    for person in &prev {
+        let mut places: Vec<u32> = person
+            .postings
+            .iter()
+            .filter_map(|(pl, _)| match pl {
+                Place::Unplaced(u) => Some(*u),
+                Place::Node(_) => None,
+            })
+            .collect();
+        places.dedup();
+        for u in places {
+            *at_unplaced.entry(u).or_default() += 1;
+        }
+    }
     let unplaced: Vec<UnplacedUnit> = placed
         .iter()
         .enumerate()
         .filter_map(|(u, p)| {
             let why = p.as_ref().err()?.clone();
             let unit = &i.previous.units[u];
-            let people = prev
-                .iter()
-                .filter(|x| {
-                    x.postings
-                        .iter()
-                        .any(|(pl, _)| *pl == Place::Unplaced(u32::try_from(u).unwrap_or(0)))
-                })
-                .count() as u64;
+            let id = u32::try_from(u).unwrap_or(u32::MAX);
             Some(UnplacedUnit {
                 name: unit.name.clone(),
                 code: unit.code.clone(),
-                people,
+                people: at_unplaced.get(&id).copied().unwrap_or(0),
                 why,
             })
         })
@@ -280,6 +289,20 @@ fn built_form(i: &Inputs<'_>) -> BuiltForm<'static> {
     }
 }
 
+/// For each person of this year, last year's person they are and how they
+/// were matched (the matching read the other way).
+fn matched_from(matched: &[Option<(u32, Method)>], current: usize) -> Vec<Option<(usize, Method)>> {
+    let mut from = vec![None; current];
+    for (p, m) in matched.iter().enumerate() {
+        if let Some((c, how)) = m
+            && let Some(slot) = from.get_mut(*c as usize)
+        {
+            *slot = Some((p, *how));
+        }
+    }
+    from
+}
+
 /// Per place and category, the table's figures; per person, what
 /// happened at each posting.
 struct Tally {
@@ -298,12 +321,7 @@ impl Tally {
     ) -> Self {
         let mut figures: HashMap<(Place, Category), Figures> = HashMap::new();
         let mut retired_on = vec![None; prev.len()];
-        let mut from: Vec<Option<usize>> = vec![None; cur.len()];
-        for (p, m) in matched.iter().enumerate() {
-            if let Some((c, _)) = m {
-                from[*c as usize] = Some(p);
-            }
-        }
+        let from = matched_from(matched, cur.len());
         for (p, person) in prev.iter().enumerate() {
             let now = matched[p].map(|(c, _)| &cur[c as usize]);
             let retired = retire.get(p).copied().flatten().filter(|d| *d <= as_of);
@@ -332,7 +350,7 @@ impl Tally {
             }
         }
         for (c, person) in cur.iter().enumerate() {
-            let before = from[c].map(|p| &prev[p]);
+            let before = from[c].map(|(p, _)| &prev[p]);
             for &(place, cat) in &person.postings {
                 let f = figures.entry((place, cat)).or_insert([0; COLUMNS]);
                 f[CLOSING] += 1;
@@ -494,12 +512,7 @@ fn changes(
         )
     };
     let mut out = Vec::new();
-    let mut from: Vec<Option<(usize, Method)>> = vec![None; cur.len()];
-    for (p, m) in matched.iter().enumerate() {
-        if let Some((c, how)) = m {
-            from[*c as usize] = Some((p, *how));
-        }
-    }
+    let from = matched_from(matched, cur.len());
     let change = |kind, roster: &Roster, person: &Person, category| {
         let (name, birth) = shown(roster, person);
         Change {
