@@ -87,11 +87,9 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         reporting_unit: args.reporting_unit.as_deref(),
     };
     let mut wb = output::own_workbook(Some(cfg.as_of), None);
-    for (form, table) in selected.iter().zip(&filled) {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet_name(&form.code))
-            .and_then(|ws| forms::sheet::write(ws, form, table, &input).map(|()| ws))
-            .map_err(|e| output::write_error(&out, e))?;
+    let sheets = forms::sheet::sheets(&selected, &filled, &input);
+    for ws in sheets.map_err(|e| output::write_error(&out, e))? {
+        wb.push_worksheet(ws);
     }
     crate::structure::sheet::write(wb.add_worksheet(), &structure, lang, cfg.as_of)
         .map_err(|e| output::write_error(&out, e))?;
@@ -147,14 +145,6 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     ));
     output::print(&text)?;
     Ok(0)
-}
-
-/// A sheet name from a form code: Excel forbids `/` in names.
-fn sheet_name(code: &str) -> String {
-    code.replace(['/', '\\', '?', '*', '[', ']', ':'], "-")
-        .chars()
-        .take(31)
-        .collect()
 }
 
 /// Last year's rosters, listed, with the unit map read.

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::sheet::Formats;
 use super::{Cell, Form, FormTable, RowKind};
 use crate::labels;
-use crate::output::{self, Widths};
+use crate::output::{RunFormats, Widths};
 
 pub(super) fn write_rows(
     ws: &mut Worksheet,
@@ -18,6 +18,7 @@ pub(super) fn write_rows(
     l: &labels::FormLabels,
 ) -> Result<u32, XlsxError> {
     let mut group: Option<&[String]> = None;
+    let mut cf = RunFormats::new();
     // "Tổng số" first, as the forms print it.
     let total = table.rows.iter().filter(|x| x.kind == RowKind::Total);
     let rest = table.rows.iter().filter(|x| x.kind != RowKind::Total);
@@ -26,18 +27,18 @@ pub(super) fn write_rows(
         let bold = matches!(row.kind, RowKind::Total | RowKind::Parent);
         match row.kind {
             RowKind::Total => {
-                output::text_with_format(ws, r, 0, "", &f.cell_bold)?;
-                output::text_with_format(ws, r, 1, l.total, &f.cell_bold)?;
+                cf.text(ws, r, 0, "", &f.cell_bold)?;
+                cf.text(ws, r, 1, l.total, &f.cell_bold)?;
             }
             RowKind::Unit | RowKind::Parent => {
                 unit_no += 1;
-                ws.write_number_with_format(r, 0, f64::from(unit_no), &f.int)?;
+                cf.number(ws, r, 0, f64::from(unit_no), &f.int)?;
                 let fmt = if bold {
                     &f.cell_bold
                 } else {
                     &f.cell[row.depth.min(5)]
                 };
-                output::text_with_format(ws, r, 1, &row.label, fmt)?;
+                cf.text(ws, r, 1, &row.label, fmt)?;
                 w.fit_row(ws, r, [(1, row.label.as_str())], 10.0)?;
             }
             RowKind::Criterion => {
@@ -50,28 +51,28 @@ pub(super) fn write_rows(
                 let g = form.criteria[i].group.as_slice();
                 if group != Some(g) && !g.is_empty() {
                     let text = g.join(" – ");
-                    output::text_with_format(ws, r, 0, "", &f.cell_bold)?;
-                    output::text_with_format(ws, r, 1, &text, &f.cell_bold)?;
+                    cf.text(ws, r, 0, "", &f.cell_bold)?;
+                    cf.text(ws, r, 1, &text, &f.cell_bold)?;
                     for c in 0..row.cells.len() {
-                        ws.write_blank(r, lead + u16::try_from(c).unwrap_or(0), &f.cell_bold)?;
+                        cf.blank(ws, r, lead + u16::try_from(c).unwrap_or(0), &f.cell_bold)?;
                     }
                     r += 1;
                 }
                 group = Some(g);
                 let star = form.mark(&form.criteria[i]);
-                output::text_with_format(ws, r, 0, row.code.as_deref().unwrap_or(""), &f.cell[0])?;
+                cf.text(ws, r, 0, row.code.as_deref().unwrap_or(""), &f.cell[0])?;
                 let label = format!("{}{star}", row.label);
                 // A criterion numbered "1" heads its block; "1.2" is within one.
                 let head = !row.code.as_deref().unwrap_or("").contains('.');
                 let fmt = if head { &f.cell_bold } else { &f.cell[1] };
-                output::text_with_format(ws, r, 1, &label, fmt)?;
+                cf.text(ws, r, 1, &label, fmt)?;
                 w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
             }
             RowKind::Part => {
                 // One category of the row above: no number of its own.
-                output::text_with_format(ws, r, 0, "", &f.cell[0])?;
+                cf.text(ws, r, 0, "", &f.cell[0])?;
                 let label = format!("– {}", row.label);
-                output::text_with_format(ws, r, 1, &label, &f.cell[(row.depth + 1).min(5)])?;
+                cf.text(ws, r, 1, &label, &f.cell[(row.depth + 1).min(5)])?;
                 w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
             }
             RowKind::Person => {}
@@ -80,17 +81,17 @@ pub(super) fn write_rows(
             let col = lead + u16::try_from(c).unwrap_or(0);
             match cell {
                 Cell::Blank => {
-                    ws.write_blank(r, col, &f.cell[0])?;
+                    cf.blank(ws, r, col, &f.cell[0])?;
                 }
                 Cell::Count(v) => {
                     let fmt = if bold { &f.int_bold } else { &f.int };
-                    ws.write_number_with_format(r, col, *v as f64, fmt)?;
+                    cf.number(ws, r, col, *v as f64, fmt)?;
                 }
                 Cell::Mean(v) => {
                     let fmt = if bold { &f.mean_bold } else { &f.mean };
-                    ws.write_number_with_format(r, col, *v, fmt)?;
+                    cf.number(ws, r, col, *v, fmt)?;
                 }
-                Cell::Text(s) => output::text_with_format(ws, r, col, s, &f.cell[0])?,
+                Cell::Text(s) => cf.text(ws, r, col, s, &f.cell[0])?,
             }
         }
         if row.kind == RowKind::Person {
@@ -107,5 +108,6 @@ pub(super) fn write_rows(
         }
         r += 1;
     }
+    cf.apply(ws)?;
     Ok(r)
 }

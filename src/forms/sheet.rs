@@ -160,6 +160,35 @@ struct Sheet<'a> {
     w: Widths,
 }
 
+/// Every form's sheet, named for its code, laid out side by side (one form
+/// per core) and returned in the forms' order: the national BM03/BM04 lists
+/// are 447k rows each.
+pub fn sheets(
+    forms: &[Form],
+    tables: &[FormTable],
+    input: &SheetInput<'_>,
+) -> Result<Vec<Worksheet>, XlsxError> {
+    use rayon::prelude::*;
+    forms
+        .par_iter()
+        .zip(tables.par_iter())
+        .map(|(form, table)| {
+            let mut ws = Worksheet::new();
+            ws.set_name(sheet_name(&form.code))?;
+            write(&mut ws, form, table, input)?;
+            Ok(ws)
+        })
+        .collect()
+}
+
+/// A sheet name from a form code: Excel forbids `/` in names.
+fn sheet_name(code: &str) -> String {
+    code.replace(['/', '\\', '?', '*', '[', ']', ':'], "-")
+        .chars()
+        .take(31)
+        .collect()
+}
+
 /// Writes a filled form on `ws`.
 pub fn write(
     ws: &mut Worksheet,

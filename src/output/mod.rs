@@ -15,12 +15,14 @@ use crate::labels::{self, Lang};
 mod files;
 mod issues;
 mod print;
+mod runs;
 #[cfg(test)]
 mod tests;
 
 pub use files::*;
 pub use issues::*;
 pub use print::{Widths, code_width, decree_margins, page_setup};
+pub use runs::RunFormats;
 
 /// Excel's row limit.
 pub const EXCEL_MAX_ROWS: usize = 1_048_576;
