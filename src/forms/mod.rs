@@ -18,6 +18,7 @@ mod blocks;
 mod checks;
 mod count;
 pub mod def;
+mod formats;
 pub mod notes;
 mod people;
 mod rows;

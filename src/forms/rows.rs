@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::sheet::Formats;
+use super::formats::Formats;
 use super::{Cell, Form, FormTable, RowKind};
 use crate::labels;
 use crate::output::{RunFormats, Widths};

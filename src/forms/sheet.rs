@@ -4,9 +4,10 @@
 //! "Tổng số", the rows, the notes and the signature footer; A4 with the
 //! report's document settings.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::def::Orientation;
+use super::formats::Formats;
 use super::{Form, FormTable};
 use crate::labels::{self, Lang};
 use crate::output::{self, Widths};
@@ -20,93 +21,6 @@ pub struct SheetInput<'a> {
     pub as_of: chrono::NaiveDate,
     /// The reporting unit ("……" when not given).
     pub reporting_unit: Option<&'a str>,
-}
-
-pub(super) struct Formats {
-    pub(super) left_bold: Format,
-    pub(super) left_italic: Format,
-    pub(super) right: Format,
-    pub(super) title: Format,
-    pub(super) center_italic: Format,
-    pub(super) head: Format,
-    pub(super) head_rotated: Format,
-    pub(super) number_row: Format,
-    pub(super) cell: Vec<Format>,
-    pub(super) cell_bold: Format,
-    pub(super) int: Format,
-    pub(super) int_bold: Format,
-    pub(super) mean: Format,
-    pub(super) mean_bold: Format,
-    pub(super) note: Format,
-    pub(super) sign_title: Format,
-    pub(super) sign_note: Format,
-}
-
-const FONT: &str = "Times New Roman";
-
-impl Formats {
-    fn new() -> Self {
-        let base = Format::new().set_font_name(FONT).set_font_size(11);
-        let cell = base
-            .clone()
-            .set_font_size(10)
-            .set_border(FormatBorder::Thin)
-            .set_text_wrap()
-            .set_align(FormatAlign::VerticalCenter);
-        let head = cell
-            .clone()
-            .set_bold()
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter);
-        Self {
-            left_bold: base.clone().set_bold().set_align(FormatAlign::Left),
-            left_italic: base
-                .clone()
-                .set_italic()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
-            right: base.clone().set_align(FormatAlign::Left).set_text_wrap(),
-            title: base
-                .clone()
-                .set_bold()
-                .set_font_size(13)
-                .set_text_wrap()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
-            center_italic: base.clone().set_italic().set_align(FormatAlign::Center),
-            head_rotated: head.clone().set_rotation(90),
-            number_row: head.clone().set_bold().set_italic(),
-            head,
-            cell: (0..6).map(|i| cell.clone().set_indent(i)).collect(),
-            cell_bold: cell.clone().set_bold(),
-            int: cell
-                .clone()
-                .set_num_format("#,##0")
-                .set_align(FormatAlign::Center),
-            int_bold: cell
-                .clone()
-                .set_bold()
-                .set_num_format("#,##0")
-                .set_align(FormatAlign::Center),
-            mean: cell
-                .clone()
-                .set_num_format("0.0")
-                .set_align(FormatAlign::Center),
-            mean_bold: cell
-                .clone()
-                .set_bold()
-                .set_num_format("0.0")
-                .set_align(FormatAlign::Center),
-            note: base
-                .clone()
-                .set_font_size(10)
-                .set_italic()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
-            sign_title: base.clone().set_bold().set_align(FormatAlign::Center),
-            sign_note: base.clone().set_italic().set_align(FormatAlign::Center),
-        }
-    }
 }
 
 /// Header labels of the data columns: (number, label, group path).

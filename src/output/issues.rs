@@ -200,25 +200,33 @@ pub(super) fn write_issue_rows(
         ws.write_string_with_format(0, col(c), *h, &f.head)?;
     }
     ws.write_string_with_format(0, 7, labels::severity_header(lang), &f.head)?;
+    let mut cf = RunFormats::new();
     for (r, i) in issues.iter().enumerate() {
         let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
-        let needs = i.action.needs_action();
-        let severity = labels::severity(lang, needs);
-        ws.write_string_with_format(row, 7, severity, if needs { &f.action } else { &f.cell })?;
         let cells = issue_row(lang, i);
         for (c, v) in cells.iter().enumerate() {
             if c == 2
                 && let Some(n) = i.row
             {
-                ws.write_number_with_format(row, col(c), f64::from(n), &f.cell)?;
+                cf.number(ws, row, col(c), f64::from(n), &f.cell)?;
             } else {
                 // Always as text: a value starting with "=" must stay text.
-                text_with_format(ws, row, col(c), v, &f.cell)?;
+                cf.text(ws, row, col(c), v, &f.cell)?;
             }
         }
+        let needs = i.action.needs_action();
+        let severity = labels::severity(lang, needs);
+        cf.text(
+            ws,
+            row,
+            7,
+            severity,
+            if needs { &f.action } else { &f.cell },
+        )?;
         let wrapped = [0, 1, 3, 4, 5, 6].map(|c| (col(c), cells[c].as_str()));
         w.fit_row(ws, row, wrapped, 11.0)?;
     }
+    cf.apply(ws)?;
     ws.set_freeze_panes(1, 0)?;
     if !issues.is_empty() {
         ws.autofilter(0, 0, row(issues.len()), col(7))?;

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
 use crate::output;
-use crate::output::long_list;
+use crate::output::{RunFormats, long_list};
 use crate::positions::{Placement, Staffing};
 
 fn num(n: u32) -> f64 {
@@ -182,40 +182,24 @@ fn staffing_row(
     r: u32,
 ) -> Result<(), XlsxError> {
     let def = &p.catalogue.positions[s.position as usize];
-    output::text_with_format(
-        ws,
-        r,
-        0,
-        &input.loaded.roster.units[s.unit as usize].name,
-        &f.cell,
-    )?;
-    output::text_with_format(ws, r, 1, def.shown_code(), &f.cell)?;
-    output::text_with_format(ws, r, 2, &def.name, &f.cell)?;
-    output::text_with_format(
-        ws,
-        r,
-        3,
-        labels::position_kind(input.lang, def.kind),
-        &f.cell,
-    )?;
+    let unit = input.loaded.roster.units[s.unit as usize].name.as_str();
+    let kind = labels::position_kind(input.lang, def.kind);
+    let other = def.other.as_deref().unwrap_or("");
+    let mut cf = RunFormats::new();
+    cf.text(ws, r, 0, unit, &f.cell)?;
+    cf.text(ws, r, 1, def.shown_code(), &f.cell)?;
+    cf.text(ws, r, 2, &def.name, &f.cell)?;
+    cf.text(ws, r, 3, kind, &f.cell)?;
     match s.approved {
-        Some(a) => {
-            ws.write_number_with_format(r, 4, num(a), &f.int)?;
-        }
-        None => {
-            ws.write_blank(r, 4, &f.int)?;
-        }
+        Some(a) => cf.number(ws, r, 4, num(a), &f.int)?,
+        None => cf.blank(ws, r, 4, &f.int)?,
     }
-    ws.write_number_with_format(r, 5, num(s.filled), &f.int)?;
-    ws.write_number_with_format(r, 6, num(s.vacant()), &f.int)?;
-    ws.write_number_with_format(r, 7, num(s.over()), &f.int)?;
-    output::text_with_format(ws, r, 8, def.other.as_deref().unwrap_or(""), &f.cell)?;
-    let cells = [
-        (0, input.loaded.roster.units[s.unit as usize].name.as_str()),
-        (2, def.name.as_str()),
-        (3, labels::position_kind(input.lang, def.kind)),
-        (8, def.other.as_deref().unwrap_or("")),
-    ];
+    cf.number(ws, r, 5, num(s.filled), &f.int)?;
+    cf.number(ws, r, 6, num(s.vacant()), &f.int)?;
+    cf.number(ws, r, 7, num(s.over()), &f.int)?;
+    cf.text(ws, r, 8, other, &f.cell)?;
+    cf.apply(ws)?;
+    let cells = [(0, unit), (2, def.name.as_str()), (3, kind), (8, other)];
     w.fit_row(ws, r, cells, 12.0)?;
     Ok(())
 }
@@ -299,20 +283,21 @@ pub(super) fn unfit(
             if !chunk.is_empty() {
                 ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 7)?;
             }
+            let mut cf = RunFormats::new();
             for (i, &idx) in chunk.iter().enumerate() {
                 let r = HEADER_ROW + 1 + row_u32(i);
-                unfit_row(ws, f, input, &w, p, (r, before + i + 1), idx)?;
+                unfit_row(ws, (f, &mut cf), input, &w, p, (r, before + i + 1), idx)?;
             }
-            Ok(())
+            cf.apply(ws)
         },
     )
 }
 
 /// Posting `idx`, number `n` of the list, on row `r`: who and where, the
 /// position, the requirements unmet and where they come from, the verdict.
-fn unfit_row(
+fn unfit_row<'f>(
     ws: &mut Worksheet,
-    f: &Formats,
+    (f, cf): (&'f Formats, &mut RunFormats<'f>),
     input: &ReportInput<'_>,
     w: &output::Widths,
     p: &Placement,
@@ -322,24 +307,12 @@ fn unfit_row(
     let rec = &input.loaded.roster.records[idx];
     let a = &p.assignments[idx];
     let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
-    ws.write_number_with_format(r, 0, num(u32::try_from(n).unwrap_or(u32::MAX)), &f.int)?;
-    output::text_with_format(
-        ws,
-        r,
-        1,
-        &input.loaded.roster.units[rec.unit as usize].name,
-        &f.cell,
-    )?;
-    output::text_with_format(ws, r, 2, input.loaded.roster.texts.get(rec.name), &f.cell)?;
-    output::text_with_format(
-        ws,
-        r,
-        3,
-        input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
-        &f.cell,
-    )?;
-    output::text_with_format(ws, r, 4, def.map_or("", |d| d.shown_code()), &f.cell)?;
-    output::text_with_format(ws, r, 5, def.map_or("", |d| d.name.as_str()), &f.cell)?;
+    cf.number(ws, r, 0, num(u32::try_from(n).unwrap_or(u32::MAX)), &f.int)?;
+    let unit = input.loaded.roster.units[rec.unit as usize].name.as_str();
+    let name = input.loaded.roster.texts.get(rec.name);
+    let title = input.loaded.roster.texts.opt(rec.title).unwrap_or("");
+    let code = def.map_or("", |d| d.shown_code());
+    let position = def.map_or("", |d| d.name.as_str());
     // The requirements, and where they come from.
     let text = labels::with_basis(
         input.lang,
@@ -350,26 +323,18 @@ fn unfit_row(
             .join("; "),
         &labels::standard_source(input.lang, &p.catalogue, a),
     );
-    output::text_with_format(ws, r, 6, &text, &f.cell)?;
-    output::text_with_format(
-        ws,
-        r,
-        7,
-        labels::standard(input.lang, a.standard()),
-        &f.cell,
-    )?;
     let cells = [
-        (
-            1,
-            input.loaded.roster.units[rec.unit as usize].name.as_str(),
-        ),
-        (2, input.loaded.roster.texts.get(rec.name)),
-        (3, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
-        (4, def.map_or("", |d| d.shown_code())),
-        (5, def.map_or("", |d| d.name.as_str())),
+        (1, unit),
+        (2, name),
+        (3, title),
+        (4, code),
+        (5, position),
         (6, text.as_str()),
         (7, labels::standard(input.lang, a.standard())),
     ];
+    for (c, s) in cells {
+        cf.text(ws, r, c, s, &f.cell)?;
+    }
     w.fit_row(ws, r, cells, 12.0)?;
     Ok(())
 }

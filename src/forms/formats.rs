@@ -1,0 +1,83 @@
+//! The formats of a form sheet: Times New Roman as the decree's documents,
+//! thin borders, wrapped text; integers and means centred.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
+
+/// One form sheet's formats.
+pub(super) struct Formats {
+    pub(super) left_bold: Format,
+    pub(super) left_italic: Format,
+    pub(super) right: Format,
+    pub(super) title: Format,
+    pub(super) center_italic: Format,
+    pub(super) head: Format,
+    pub(super) head_rotated: Format,
+    pub(super) number_row: Format,
+    pub(super) cell: Vec<Format>,
+    pub(super) cell_bold: Format,
+    pub(super) int: Format,
+    pub(super) int_bold: Format,
+    pub(super) mean: Format,
+    pub(super) mean_bold: Format,
+    pub(super) note: Format,
+    pub(super) sign_title: Format,
+    pub(super) sign_note: Format,
+}
+
+const FONT: &str = "Times New Roman";
+
+impl Formats {
+    pub(super) fn new() -> Self {
+        let base = Format::new().set_font_name(FONT).set_font_size(11);
+        let cell = base
+            .clone()
+            .set_font_size(10)
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
+        let head = cell
+            .clone()
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter);
+        let centred = |num: &str| {
+            cell.clone()
+                .set_num_format(num)
+                .set_align(FormatAlign::Center)
+        };
+        Self {
+            left_bold: base.clone().set_bold().set_align(FormatAlign::Left),
+            left_italic: base
+                .clone()
+                .set_italic()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            right: base.clone().set_align(FormatAlign::Left).set_text_wrap(),
+            title: base
+                .clone()
+                .set_bold()
+                .set_font_size(13)
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            center_italic: base.clone().set_italic().set_align(FormatAlign::Center),
+            head_rotated: head.clone().set_rotation(90),
+            number_row: head.clone().set_bold().set_italic(),
+            head,
+            cell: (0..6).map(|i| cell.clone().set_indent(i)).collect(),
+            cell_bold: cell.clone().set_bold(),
+            int: centred("#,##0"),
+            int_bold: centred("#,##0").set_bold(),
+            mean: centred("0.0"),
+            mean_bold: centred("0.0").set_bold(),
+            note: base
+                .clone()
+                .set_font_size(10)
+                .set_italic()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            sign_title: base.clone().set_bold().set_align(FormatAlign::Center),
+            sign_note: base.clone().set_italic().set_align(FormatAlign::Center),
+        }
+    }
+}
