@@ -87,7 +87,7 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         reporting_unit: args.reporting_unit.as_deref(),
     };
     let mut wb = output::own_workbook(Some(cfg.as_of), None);
-    let sheets = forms::sheet::sheets(&selected, &filled, &input);
+    let sheets = forms::sheet::sheets(&mut wb, &selected, &filled, &input);
     for ws in sheets.map_err(|e| output::write_error(&out, e))? {
         wb.push_worksheet(ws);
     }

@@ -4,7 +4,7 @@
 //! "Tổng số", the rows, the notes and the signature footer; A4 with the
 //! report's document settings.
 
-use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::def::Orientation;
 use super::formats::Formats;
@@ -46,9 +46,12 @@ fn columns(form: &Form) -> Vec<(String, String, &[String])> {
     }
 }
 
+/// First row, first column, last row, last column.
+type Range = (u32, u16, u32, u16);
+
 fn merge_or_write(
     ws: &mut Worksheet,
-    (r1, c1, r2, c2): (u32, u16, u32, u16),
+    (r1, c1, r2, c2): Range,
     text: &str,
     f: &Format,
 ) -> Result<(), XlsxError> {
@@ -75,24 +78,33 @@ struct Sheet<'a> {
 }
 
 /// Every form's sheet, named for its code, laid out side by side (one form
-/// per core) and returned in the forms' order: the national BM03/BM04 lists
-/// are 447k rows each.
+/// per core) and returned in the forms' order. A list form's sheet keeps
+/// constant memory (its rows go to a temporary file as they are written):
+/// the national BM03/BM04 lists are 447k rows each.
 pub fn sheets(
+    wb: &mut Workbook,
     forms: &[Form],
     tables: &[FormTable],
     input: &SheetInput<'_>,
 ) -> Result<Vec<Worksheet>, XlsxError> {
     use rayon::prelude::*;
-    forms
-        .par_iter()
-        .zip(tables.par_iter())
-        .map(|(form, table)| {
-            let mut ws = Worksheet::new();
+    let mut sheets = forms
+        .iter()
+        .map(|form| {
+            let mut ws = if form.orientation == Orientation::People {
+                wb.new_worksheet_with_constant_memory()?
+            } else {
+                Worksheet::new()
+            };
             ws.set_name(sheet_name(&form.code))?;
-            write(&mut ws, form, table, input)?;
             Ok(ws)
         })
-        .collect()
+        .collect::<Result<Vec<_>, XlsxError>>()?;
+    sheets
+        .par_iter_mut()
+        .zip(forms.par_iter().zip(tables.par_iter()))
+        .try_for_each(|(ws, (form, table))| write(ws, form, table, input))?;
+    Ok(sheets)
 }
 
 /// A sheet name from a form code: Excel forbids `/` in names.
@@ -176,12 +188,14 @@ impl Sheet<'_> {
     fn heading(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
         let (f, l, form, last, right) = (&self.f, self.l, self.form, self.last, self.right_from);
         let third = (last / 3).max(1);
+        // Row by row: a list form's sheet keeps constant memory, where a
+        // row once left cannot be written again.
         let code = format!("{} {}", l.form_number, form.code);
         merge_or_write(ws, (0, 0, 0, third), &code, &f.left_bold)?;
-        merge_or_write(ws, (1, 0, 2, third), &form.basis, &f.left_italic)?;
         let unit = self.input.reporting_unit.unwrap_or(labels::BLANK);
         let unit = format!("{} {unit}", l.reporting_unit);
         merge_or_write(ws, (0, right, 0, last), &unit, &f.right)?;
+        merge_or_write(ws, (1, 0, 2, third), &form.basis, &f.left_italic)?;
         let receiver = form.receiver.as_deref().unwrap_or(labels::BLANK);
         let receiver = format!("{} {receiver}", l.receiving_unit);
         merge_or_write(ws, (1, right, 1, last), &receiver, &f.right)?;
@@ -200,9 +214,9 @@ impl Sheet<'_> {
         let title = form
             .title
             .replace("{year}", &self.input.as_of.year().to_string());
-        merge_or_write(ws, (4, 0, 4, last), &title, &f.title)?;
         let height = output::wrapped_height(&title, self.w.span(0, last), 13.0).max(20.0);
         ws.set_row_height(4, height)?;
+        merge_or_write(ws, (4, 0, 4, last), &title, &f.title)?;
         if let Some(scope) = &form.scope {
             merge_or_write(ws, (5, 0, 5, last), scope, &f.center_italic)?;
         }
@@ -221,46 +235,23 @@ impl Sheet<'_> {
         let depth = cols.iter().map(|c| c.2.len()).max().unwrap_or(0);
         let leaf_row = top + u32::try_from(depth).unwrap_or(0);
         let people = self.form.orientation == Orientation::People;
+        // Every heading cell first, written below in row order (a list
+        // form's sheet keeps constant memory).
+        let mut cells: Vec<(Range, &str, &Format)> = Vec::new();
         if !people {
             let b = match self.form.orientation {
                 Orientation::Criteria => l.criterion,
                 _ => l.unit_name,
             };
-            merge_or_write(ws, (top, 0, leaf_row, 0), l.number, &f.head)?;
-            merge_or_write(ws, (top, 1, leaf_row, 1), b, &f.head)?;
+            cells.push(((top, 0, leaf_row, 0), l.number, &f.head));
+            cells.push(((top, 1, leaf_row, 1), b, &f.head));
         }
-        let mut group_heights: Vec<f64> = vec![15.0; depth];
-        for (level, height) in group_heights.iter_mut().enumerate() {
-            let r = top + u32::try_from(level).unwrap_or(0);
-            let mut i = 0;
-            while i < cols.len() {
-                if cols[i].2.len() <= level {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i;
-                while j + 1 < cols.len()
-                    && cols[j + 1].2.len() > level
-                    && cols[j + 1].2[..=level] == cols[i].2[..=level]
-                {
-                    j += 1;
-                }
-                let text = &cols[i].2[level];
-                merge_or_write(ws, (r, col(i), r, col(j)), text, &f.head)?;
-                *height = (*height).max(output::wrapped_height(
-                    text,
-                    self.w.span(col(i), col(j)),
-                    10.0,
-                ));
-                i = j + 1;
-            }
-            ws.set_row_height(r, *height)?;
-        }
+        let group_heights = self.groups(top, depth, &mut cells);
         let rotate = self.form.orientation == Orientation::Units;
         let fmt = if rotate { &f.head_rotated } else { &f.head };
         for (i, (_, label, group)) in cols.iter().enumerate() {
             let from = top + u32::try_from(group.len()).unwrap_or(0);
-            merge_or_write(ws, (from, col(i), leaf_row, col(i)), label, fmt)?;
+            cells.push(((from, col(i), leaf_row, col(i)), label, fmt));
         }
         let height = if rotate {
             let longest = cols.iter().map(|c| c.1.chars().count()).max().unwrap_or(10);
@@ -276,7 +267,14 @@ impl Sheet<'_> {
                 })
                 .fold(15.0, f64::max)
         };
+        for (r, h) in (top..).zip(&group_heights) {
+            ws.set_row_height(r, *h)?;
+        }
         ws.set_row_height(leaf_row, height)?;
+        cells.sort_by_key(|(range, _, _)| (range.0, range.1));
+        for (range, text, fmt) in cells {
+            merge_or_write(ws, range, text, fmt)?;
+        }
         let nr = leaf_row + 1;
         if !people {
             let b = if self.form.orientation == Orientation::Criteria {
@@ -291,6 +289,45 @@ impl Sheet<'_> {
             output::text_with_format(ws, nr, col(i), number, &f.number_row)?;
         }
         Ok((top, nr))
+    }
+
+    /// The group headings of each level of the column tree, merged across
+    /// their columns, into `cells`; returns each level's row height.
+    fn groups<'s>(
+        &'s self,
+        top: u32,
+        depth: usize,
+        cells: &mut Vec<(Range, &'s str, &'s Format)>,
+    ) -> Vec<f64> {
+        let (cols, lead) = (&self.cols, self.lead);
+        let col = |i: usize| lead + u16::try_from(i).unwrap_or(0);
+        let mut heights: Vec<f64> = vec![15.0; depth];
+        for (level, height) in heights.iter_mut().enumerate() {
+            let r = top + u32::try_from(level).unwrap_or(0);
+            let mut i = 0;
+            while i < cols.len() {
+                if cols[i].2.len() <= level {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j + 1 < cols.len()
+                    && cols[j + 1].2.len() > level
+                    && cols[j + 1].2[..=level] == cols[i].2[..=level]
+                {
+                    j += 1;
+                }
+                let text = &cols[i].2[level];
+                cells.push(((r, col(i), r, col(j)), text, &self.f.head));
+                *height = (*height).max(output::wrapped_height(
+                    text,
+                    self.w.span(col(i), col(j)),
+                    10.0,
+                ));
+                i = j + 1;
+            }
+        }
+        heights
     }
 
     /// The notes under the table, then the place and date line and the
@@ -313,10 +350,17 @@ impl Sheet<'_> {
         r += 1;
         let blocks = self.form.footer.len().max(1);
         let span = (last + 1) / u16::try_from(blocks).unwrap_or(1);
-        for (i, [title, note]) in self.form.footer.iter().enumerate() {
+        let columns = |i: usize| {
             let c1 = u16::try_from(i).unwrap_or(0) * span;
-            let c2 = if i + 1 == blocks { last } else { c1 + span - 1 };
+            (c1, if i + 1 == blocks { last } else { c1 + span - 1 })
+        };
+        // The titles' row, then the notes' (row by row: constant memory).
+        for (i, [title, _]) in self.form.footer.iter().enumerate() {
+            let (c1, c2) = columns(i);
             merge_or_write(ws, (r, c1, r, c2), title, &f.sign_title)?;
+        }
+        for (i, [_, note]) in self.form.footer.iter().enumerate() {
+            let (c1, c2) = columns(i);
             merge_or_write(ws, (r + 1, c1, r + 1, c2), note, &f.sign_note)?;
         }
         Ok(())
