@@ -16,6 +16,8 @@ pub struct InputConfig {
     pub sheet: Option<String>,
     /// Extra header names.
     pub aliases: ColumnAliases,
+    /// Where they were read from (`--columns`).
+    pub columns_path: Option<std::path::PathBuf>,
     /// The as-of date.
     pub as_of: NaiveDate,
     /// Commune titles, for rows that give no category.
@@ -46,7 +48,8 @@ pub fn resolve_as_of(flag: Option<&str>) -> Result<NaiveDate> {
 }
 
 impl InputConfig {
-    /// The roster files of a listing, as inputs no output may overwrite.
+    /// The roster files of a listing and the files read with them (commune
+    /// titles, column names), as inputs no output may overwrite.
     #[must_use]
     pub fn input_files<'a>(
         &'a self,
@@ -62,6 +65,11 @@ impl InputConfig {
                     .as_deref()
                     .map(|p| (p, "commune-titles file")),
             )
+            .chain(
+                self.columns_path
+                    .as_deref()
+                    .map(|p| (p, "column-names file")),
+            )
             .collect()
     }
 
@@ -75,6 +83,7 @@ impl InputConfig {
             paths: a.paths.clone(),
             sheet: a.sheet.clone(),
             aliases,
+            columns_path: a.columns.clone(),
             as_of: resolve_as_of(a.as_of.as_deref())?,
             titles: crate::normalize::CommuneTitles::load(a.commune_titles.as_deref())?,
             titles_path: a.commune_titles.clone(),

@@ -18,10 +18,7 @@ pub fn run(args: &CheckArgs, lang: Lang, quiet: bool) -> Result<u8> {
         output::issues_format(path)?;
     }
     let listing = crate::ingest::list_files(&cfg.paths)?;
-    let mut inputs = cfg.input_files(&listing);
-    if let Some(p) = &args.input.columns {
-        inputs.push((p.as_path(), "column-names file"));
-    }
+    let inputs = cfg.input_files(&listing);
     let outputs: Vec<(&'static str, &std::path::Path)> = args
         .issues
         .iter()

@@ -25,7 +25,7 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     if let Some(doc) = &args.document {
         policy.document = crate::policy::Document::load(doc)?;
     }
-    let catalogue_path = args.positions.clone().or_else(|| policy.positions.clone());
+    let catalogue = args.positions.clone().or_else(|| policy.positions.clone());
     let synonyms = args
         .field_synonyms
         .clone()
@@ -34,65 +34,24 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
         PathBuf::from("reports").join(format!("{}_{}.xlsx", policy.id, cfg.as_of))
     });
     output::require_xlsx(&out, "the report")?;
-    // Every output checked against every input before anything is read.
-    let catalogue_files = catalogue_path.as_deref().map(files_in).unwrap_or_default();
-    let mut inputs = cfg.input_files(&listing);
-    inputs.push((args.policy.as_path(), "policy"));
-    inputs.extend(args.document.as_deref().map(|p| (p, "document file")));
-    inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
-    inputs.extend(
-        args.input
-            .columns
-            .as_deref()
-            .map(|p| (p, "column-names file")),
-    );
-    inputs.extend(
-        catalogue_files
-            .iter()
-            .map(|p| (p.as_path(), "position catalogue")),
-    );
-    inputs.extend(synonyms.as_deref().map(|p| (p, "field-synonyms file")));
-    inputs.extend(
-        args.grade_standards
-            .as_deref()
-            .map(|p| (p, "grade-standards file")),
-    );
-    inputs.extend(
-        args.job_descriptions
-            .as_deref()
-            .map(|p| (p, "job-descriptions file")),
-    );
-    let mut outputs = vec![("--output", out.as_path())];
-    outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
-    output::refuse_overwrite(&inputs, &outputs)?;
+    let extra = Extra {
+        catalogue: catalogue.as_deref(),
+        synonyms: synonyms.as_deref(),
+    };
+    refuse_overwrite(args, &cfg, &listing, &extra, &out)?;
     let mut loaded = crate::load(&cfg, &listing, quiet)?;
     crate::progress::now("units");
     // The data issues move on from here; later stages add theirs.
     let mut issues = std::mem::take(&mut loaded.issues);
     let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
-    let placement = match &catalogue_path {
-        Some(path) => {
-            let catalogue = Catalogue::load_all(
-                path,
-                &positions::LoadOptions {
-                    field_synonyms: synonyms.as_deref(),
-                    grade_standards: args.grade_standards.as_deref(),
-                    job_descriptions: args.job_descriptions.as_deref(),
-                    agency: args.agency.as_deref(),
-                },
-            )?;
-            let (placement, notes) =
-                positions::place(&loaded.roster, &hierarchy, catalogue, &loaded.sheets);
-            issues.extend(notes);
-            Some(placement)
-        }
-        None => {
-            if policy.targets.iter().any(|t| t.measure.needs_positions()) {
-                let _ = writeln!(std::io::stderr(), "{}", labels::get(lang).no_catalogue);
-            }
-            None
-        }
-    };
+    let placement = place(
+        args,
+        &extra,
+        &policy,
+        (&loaded, &hierarchy),
+        &mut issues,
+        lang,
+    )?;
     crate::progress::timings::stage("positions");
     crate::progress::now("compliance");
     // Last days of service: the plan's, and the report's note on people
@@ -109,54 +68,26 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     )?;
     drop(staff);
     crate::progress::timings::stage("compliance");
-    if with_plan {
+    let ahead = if with_plan {
         crate::progress::now("plan");
-    }
-    let projector = Projector {
-        roster: &loaded.roster,
-        retire: &retire,
-        as_of: cfg.as_of,
-        replacements: policy.projection.replacements,
-    };
-    let (mut past_due, mut retiring) = (Vec::new(), Vec::new());
-    let (projected, planned) = if with_plan {
-        // Members grouped by unit, parent and whole roster, once per target.
-        let groups: Vec<MemberGroups> = results
-            .iter()
-            .map(|r| MemberGroups::new(&hierarchy, &r.members))
-            .collect();
-        let p = projection::project(&policy, &results, &groups, &projector);
-        let horizon = policy.horizon().unwrap_or(cfg.as_of);
-        (past_due, retiring) = projection::split_past_due(
-            projection::retiring_by(&loaded.roster, &retire, horizon),
-            cfg.as_of,
-        );
-        let t = plan::plan(&policy, &results, &groups, &projector, &policy.training);
-        (p, t)
-    } else {
-        (Vec::new(), Plan::default())
-    };
-    if with_plan {
+        let ahead = Ahead::new(&policy, &results, (&loaded, &hierarchy), &retire, cfg.as_of);
         crate::progress::timings::stage("plan");
-    }
+        ahead
+    } else {
+        Ahead::default()
+    };
     // The plan lists people past retirement age among the data issues (and
     // on "Nghỉ hưu"); the report notes them on "Cần đào tạo" from `retire`
     // (listing every such person in a report cost 115 MB and 1.8 s on the
     // 2.5 M-row bench roster).
-    issues.extend(projection::past_due_issues(&loaded, &past_due));
-    let future = with_plan.then_some(Future {
-        projection: &projected,
-        plan: &planned,
-        retiring: &retiring,
-        past_due: &past_due,
-    });
+    issues.extend(projection::past_due_issues(&loaded, &ahead.past_due));
     let input = ReportInput {
         loaded: &loaded,
         issues: &issues,
         policy: &policy,
         hierarchy: &hierarchy,
         placement: placement.as_ref(),
-        future,
+        future: with_plan.then(|| ahead.future()),
         results: &results,
         retire: &retire,
         as_of: cfg.as_of,
@@ -172,6 +103,130 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     }
     output::print(&render(&input, &out))?;
     Ok(0)
+}
+
+/// The policy's files besides the rosters, after the flags.
+struct Extra<'a> {
+    /// The position catalogue (a file or a folder).
+    catalogue: Option<&'a std::path::Path>,
+    /// The catalogue's field synonyms.
+    synonyms: Option<&'a std::path::Path>,
+}
+
+/// Every output checked against every input before anything is read.
+fn refuse_overwrite(
+    args: &ReportArgs,
+    cfg: &InputConfig,
+    listing: &crate::ingest::Listing,
+    extra: &Extra<'_>,
+    out: &std::path::Path,
+) -> Result<()> {
+    let catalogue_files = extra.catalogue.map(files_in).unwrap_or_default();
+    let mut inputs = cfg.input_files(listing);
+    inputs.push((args.policy.as_path(), "policy"));
+    let named = [
+        (args.document.as_deref(), "document file"),
+        (args.units.as_deref(), "units file"),
+        (extra.synonyms, "field-synonyms file"),
+        (args.grade_standards.as_deref(), "grade-standards file"),
+        (args.job_descriptions.as_deref(), "job-descriptions file"),
+    ];
+    inputs.extend(
+        named
+            .into_iter()
+            .filter_map(|(p, what)| p.map(|p| (p, what))),
+    );
+    inputs.extend(
+        catalogue_files
+            .iter()
+            .map(|p| (p.as_path(), "position catalogue")),
+    );
+    let mut outputs = vec![("--output", out)];
+    outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
+    output::refuse_overwrite(&inputs, &outputs)
+}
+
+/// Everyone placed in the position catalogue, when there is one.
+fn place(
+    args: &ReportArgs,
+    extra: &Extra<'_>,
+    policy: &Policy,
+    (loaded, hierarchy): (&crate::Loaded, &Hierarchy),
+    issues: &mut Vec<crate::issues::DataIssue>,
+    lang: Lang,
+) -> Result<Option<positions::Placement>> {
+    let Some(path) = extra.catalogue else {
+        if policy.targets.iter().any(|t| t.measure.needs_positions()) {
+            let _ = writeln!(std::io::stderr(), "{}", labels::get(lang).no_catalogue);
+        }
+        return Ok(None);
+    };
+    let catalogue = Catalogue::load_all(
+        path,
+        &positions::LoadOptions {
+            field_synonyms: extra.synonyms,
+            grade_standards: args.grade_standards.as_deref(),
+            job_descriptions: args.job_descriptions.as_deref(),
+            agency: args.agency.as_deref(),
+        },
+    )?;
+    let (placement, notes) = positions::place(&loaded.roster, hierarchy, catalogue, &loaded.sheets);
+    issues.extend(notes);
+    Ok(Some(placement))
+}
+
+/// What `plan` adds: each target projected to its deadline, the training
+/// plan, who retires by the latest deadline and who is already past the age.
+#[derive(Default)]
+struct Ahead {
+    projected: Vec<projection::TargetProjection>,
+    planned: Plan,
+    retiring: Vec<(chrono::NaiveDate, usize)>,
+    past_due: Vec<(chrono::NaiveDate, usize)>,
+}
+
+impl Ahead {
+    fn new(
+        policy: &Policy,
+        results: &[compliance::TargetResult],
+        (loaded, hierarchy): (&crate::Loaded, &Hierarchy),
+        retire: &[Option<chrono::NaiveDate>],
+        as_of: chrono::NaiveDate,
+    ) -> Self {
+        let projector = Projector {
+            roster: &loaded.roster,
+            retire,
+            as_of,
+            replacements: policy.projection.replacements,
+        };
+        // Members grouped by unit, parent and whole roster, once per target.
+        let groups: Vec<MemberGroups> = results
+            .iter()
+            .map(|r| MemberGroups::new(hierarchy, &r.members))
+            .collect();
+        let projected = projection::project(policy, results, &groups, &projector);
+        let horizon = policy.horizon().unwrap_or(as_of);
+        let (past_due, retiring) = projection::split_past_due(
+            projection::retiring_by(&loaded.roster, retire, horizon),
+            as_of,
+        );
+        let planned = plan::plan(policy, results, &groups, &projector, &policy.training);
+        Self {
+            projected,
+            planned,
+            retiring,
+            past_due,
+        }
+    }
+
+    fn future(&self) -> Future<'_> {
+        Future {
+            projection: &self.projected,
+            plan: &self.planned,
+            retiring: &self.retiring,
+            past_due: &self.past_due,
+        }
+    }
 }
 
 /// A file, or the files directly in a folder.

@@ -68,6 +68,7 @@ fn an_output_never_overwrites_an_input() {
     roster_csv(p);
     policy(p);
     write(p, "syn.toml", "");
+    write(p, "cols.csv", "");
     xlsx(
         &p.join("w.xlsx"),
         "DS",
@@ -116,6 +117,49 @@ fn an_output_never_overwrites_an_input() {
             ],
             "--output ./w.xlsx",
             "roster w.xlsx",
+        ),
+        // the column-names file, read with the rosters by every command
+        (
+            vec![
+                "check",
+                "r.csv",
+                "--columns",
+                "cols.csv",
+                "--issues",
+                "cols.csv",
+            ],
+            "--issues cols.csv",
+            "column-names file cols.csv",
+        ),
+        (
+            vec![
+                "report",
+                "--policy",
+                "policy.toml",
+                "r.csv",
+                "--columns",
+                "cols.csv",
+                "--json",
+                "cols.csv",
+                "-o",
+                "out.xlsx",
+            ],
+            "--json cols.csv",
+            "column-names file cols.csv",
+        ),
+        (
+            vec![
+                "forms",
+                "r.csv",
+                "--columns",
+                "cols.csv",
+                "--json",
+                "cols.csv",
+                "-o",
+                "f.xlsx",
+            ],
+            "--json cols.csv",
+            "column-names file cols.csv",
         ),
         // through a folder that does not exist (yet)
         (
