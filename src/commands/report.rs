@@ -21,10 +21,7 @@ use crate::units::Hierarchy;
 pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Result<u8> {
     let cfg = InputConfig::from_args(&args.input)?;
     let listing = crate::ingest::list_files(&cfg.paths)?;
-    let mut policy = Policy::load(&args.policy)?;
-    if let Some(doc) = &args.document {
-        policy.document = crate::policy::Document::load(doc)?;
-    }
+    let policy = load_policy(args)?;
     let catalogue = args.positions.clone().or_else(|| policy.positions.clone());
     let synonyms = args
         .field_synonyms
@@ -57,16 +54,13 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     // Last days of service: the plan's, and the report's note on people
     // below a target who are already past retirement age.
     let retire = projection::retirement_dates(&loaded.roster, &policy.projection);
-    let staff = crate::staff::build(&loaded.roster, &hierarchy, cfg.as_of, &retire)
-        .map_err(|e| crate::staff::polars_error("the staff table", &e))?;
-    let results = compliance::evaluate(
-        &staff,
-        &loaded.roster,
-        &hierarchy,
+    let results = evaluate(
         &policy,
+        (&loaded, &hierarchy),
         placement.as_ref(),
+        &retire,
+        cfg.as_of,
     )?;
-    drop(staff);
     crate::progress::timings::stage("compliance");
     let ahead = if with_plan {
         crate::progress::now("plan");
@@ -103,6 +97,28 @@ pub fn run(args: &ReportArgs, with_plan: bool, lang: Lang, quiet: bool) -> Resul
     }
     output::print(&render(&input, &out))?;
     Ok(0)
+}
+
+/// Every target over the staff table (built here and dropped after).
+fn evaluate(
+    policy: &Policy,
+    (loaded, hierarchy): (&crate::Loaded, &Hierarchy),
+    placement: Option<&positions::Placement>,
+    retire: &[Option<chrono::NaiveDate>],
+    as_of: chrono::NaiveDate,
+) -> Result<Vec<compliance::TargetResult>> {
+    let staff = crate::staff::build(&loaded.roster, hierarchy, as_of, retire)
+        .map_err(|e| crate::staff::polars_error("the staff table", &e))?;
+    compliance::evaluate(&staff, &loaded.roster, hierarchy, policy, placement)
+}
+
+/// The policy, with its document settings from `--document` if given.
+fn load_policy(args: &ReportArgs) -> Result<Policy> {
+    let mut policy = Policy::load(&args.policy)?;
+    if let Some(doc) = &args.document {
+        policy.document = crate::policy::Document::load(doc)?;
+    }
+    Ok(policy)
 }
 
 /// The policy's files besides the rosters, after the flags.

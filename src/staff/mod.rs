@@ -96,13 +96,23 @@ pub fn build(
     as_of: NaiveDate,
     retire: &[Option<NaiveDate>],
 ) -> PolarsResult<StaffFrame> {
-    let r = &roster.records;
-    let n = r.len();
-    // Titles as the class of their folded text, folded once per text; a row
-    // without a title has the class of "" (class 0).
+    let n = roster.records.len();
+    let (titles, title) = title_classes(roster);
+    let mut columns = place_columns(roster, h, &titles, title);
+    columns.extend(quality_columns(roster, as_of, retire));
+    Ok(StaffFrame {
+        df: DataFrame::new(n, columns)?,
+        titles,
+    })
+}
+
+/// Titles as the class of their folded text, folded once per text; a row
+/// without a title has the class of "" (class 0).
+fn title_classes(roster: &Roster) -> (TitleKeys, Vec<u32>) {
     let mut titles = TitleKeys::from([(String::new(), 0)]);
     let mut of_text: HashMap<Text, u32> = HashMap::new();
-    let title: Vec<u32> = r
+    let title: Vec<u32> = roster
+        .records
         .iter()
         .map(|x| match x.title {
             None => 0,
@@ -112,58 +122,29 @@ pub fn build(
             }),
         })
         .collect();
+    (titles, title)
+}
+
+/// Who and where: record, person, unit and its leaf, category, commune,
+/// level of government, unit type, title class and leadership.
+fn place_columns(
+    roster: &Roster,
+    h: &Hierarchy,
+    titles: &TitleKeys,
+    title: Vec<u32>,
+) -> Vec<Column> {
+    let r = &roster.records;
+    let n = r.len();
     // A leader's title, per title class.
     let mut leader_class = vec![0i8; titles.len()];
-    for (t, &c) in &titles {
+    for (t, &c) in titles {
         if let Some(l) = leader_class.get_mut(c as usize) {
             *l = i8::from(skills::is_leader_title(t));
         }
     }
     let u32s = |f: &dyn Fn(usize) -> u32| (0..n).map(f).collect::<Vec<u32>>();
     let i8s = |f: &dyn Fn(usize) -> i8| (0..n).map(f).collect::<Vec<i8>>();
-    let minority = per_text(
-        roster,
-        |x| x.ethnicity,
-        |s| i8_of(skills::is_minority(s)),
-        -1,
-    );
-    let it = per_text(
-        roster,
-        |x| x.it_skill,
-        |s| skills::it_level(s).map_or(-1, skills::SkillLevel::rank),
-        -1,
-    );
-    let languages = per_text(
-        roster,
-        |x| x.foreign_language,
-        |s| match skills::language_levels(s) {
-            Some((en, other)) => (
-                en.map_or(-1, skills::SkillLevel::rank),
-                other.map_or(-1, skills::SkillLevel::rank),
-            ),
-            None => (-1, -1),
-        },
-        (-1, -1),
-    );
-    // Grade class and hạng per distinct (code, name) pair.
-    let mut grade_seen: HashMap<(Option<Text>, Option<Text>), (i8, i8)> = HashMap::new();
-    let grade: Vec<(i8, i8)> = r
-        .iter()
-        .map(|x| {
-            *grade_seen
-                .entry((x.grade_code, x.grade))
-                .or_insert_with(|| {
-                    let (code, name) = (roster.texts.opt(x.grade_code), roster.texts.opt(x.grade));
-                    let class = grades::rank(code, name);
-                    let hang = name.and_then(skills::title_class);
-                    (
-                        rank(class, &grades::Rank::ALL),
-                        hang.map_or(-1, |h| i8::try_from(h).unwrap_or(-1)),
-                    )
-                })
-        })
-        .collect();
-    let columns = vec![
+    vec![
         Column::new(
             "rec".into(),
             u32s(&|i| u32::try_from(i).unwrap_or(u32::MAX)),
@@ -198,6 +179,62 @@ pub fn build(
                 .collect::<Vec<i8>>(),
         ),
         Column::new("title".into(), title),
+    ]
+}
+
+/// Grade class and hạng per record, worked out once per distinct (code,
+/// name) pair.
+fn grade_classes(roster: &Roster) -> Vec<(i8, i8)> {
+    let mut seen: HashMap<(Option<Text>, Option<Text>), (i8, i8)> = HashMap::new();
+    roster
+        .records
+        .iter()
+        .map(|x| {
+            *seen.entry((x.grade_code, x.grade)).or_insert_with(|| {
+                let (code, name) = (roster.texts.opt(x.grade_code), roster.texts.opt(x.grade));
+                let class = grades::rank(code, name);
+                let hang = name.and_then(skills::title_class);
+                (
+                    rank(class, &grades::Rank::ALL),
+                    hang.map_or(-1, |h| i8::try_from(h).unwrap_or(-1)),
+                )
+            })
+        })
+        .collect()
+}
+
+/// What each person has: levels, gender, age, retirement, ethnicity, party,
+/// grade, IT and languages.
+fn quality_columns(roster: &Roster, as_of: NaiveDate, retire: &[Option<NaiveDate>]) -> Vec<Column> {
+    let r = &roster.records;
+    let n = r.len();
+    let i8s = |f: &dyn Fn(usize) -> i8| (0..n).map(f).collect::<Vec<i8>>();
+    let minority = per_text(
+        roster,
+        |x| x.ethnicity,
+        |s| i8_of(skills::is_minority(s)),
+        -1,
+    );
+    let it = per_text(
+        roster,
+        |x| x.it_skill,
+        |s| skills::it_level(s).map_or(-1, skills::SkillLevel::rank),
+        -1,
+    );
+    let languages = per_text(
+        roster,
+        |x| x.foreign_language,
+        |s| match skills::language_levels(s) {
+            Some((en, other)) => (
+                en.map_or(-1, skills::SkillLevel::rank),
+                other.map_or(-1, skills::SkillLevel::rank),
+            ),
+            None => (-1, -1),
+        },
+        (-1, -1),
+    );
+    let grade = grade_classes(roster);
+    vec![
         Column::new("education".into(), i8s(&|i| rank(r[i].education, &EDU))),
         Column::new(
             "political_theory".into(),
@@ -237,11 +274,7 @@ pub fn build(
             "other_language".into(),
             languages.iter().map(|l| l.1).collect::<Vec<i8>>(),
         ),
-    ];
-    Ok(StaffFrame {
-        df: DataFrame::new(n, columns)?,
-        titles,
-    })
+    ]
 }
 
 /// A column of a query's result as unsigned integers (cast as needed).

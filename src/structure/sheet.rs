@@ -99,26 +99,72 @@ pub fn write(
     }
     ws.merge_range(0, 0, 0, last, l.title, &f.title)?;
     ws.merge_range(1, 0, 1, last, &labels::as_of_line(lang, as_of), &f.italic)?;
-    let head_row = |ws: &mut Worksheet, r: u32, first: &str| -> Result<(), XlsxError> {
-        output::text_with_format(ws, r, 0, first, &f.head)?;
-        for (c, g) in (1u16..).zip(groups) {
-            let name = g.category.map_or(l.everyone, |c| labels::category(lang, c));
-            output::text_with_format(ws, r, c, name, &f.head)?;
-        }
-        ws.set_row_height(r, 42.0)?;
-        Ok(())
-    };
     // One header for every block; each block under its heading row.
-    let mut r = 3;
-    head_row(ws, r, "")?;
-    let section = |ws: &mut Worksheet, r: u32, text: &str| -> Result<(), XlsxError> {
-        ws.merge_range(r, 0, r, last, text, &f.section)?;
-        Ok(())
-    };
-    r += 1;
-    section(ws, r, l.shares)?;
-    r += 1;
-    let share_rows = r;
+    head_row(ws, &f, lang, groups, 3)?;
+    section(ws, &f, (4, last), l.shares)?;
+    let share_rows = 5;
+    let mut r = shares(ws, &f, l, groups, share_rows)?;
+    let tables = tables(lang, groups);
+    let mut starts = Vec::new();
+    for t in &tables {
+        section(ws, &f, (r, last), &t.heading)?;
+        r += 1;
+        starts.push(r);
+        for (label, values) in &t.rows {
+            output::text_with_format(ws, r, 0, label, &f.label)?;
+            for (c, v) in (1u16..).zip(values) {
+                ws.write_number_with_format(r, c, *v as f64, &f.int)?;
+            }
+            r += 1;
+        }
+    }
+    ws.set_page_breaks(&[r + 1])?;
+    charts(ws, s, lang, (r + 1, last), (&starts, &tables), share_rows)?;
+    output::page_setup(ws, false, None)?;
+    // The pyramid's figures right of the table stay off the page.
+    ws.set_print_area(0, 0, r + 1 + 14 * 3, last)?;
+    Ok(())
+}
+
+/// The header row: a column per category, then everyone.
+fn head_row(
+    ws: &mut Worksheet,
+    f: &Formats,
+    lang: Lang,
+    groups: &[Group],
+    r: u32,
+) -> Result<(), XlsxError> {
+    let l = labels::structure(lang);
+    output::text_with_format(ws, r, 0, "", &f.head)?;
+    for (c, g) in (1u16..).zip(groups) {
+        let name = g.category.map_or(l.everyone, |c| labels::category(lang, c));
+        output::text_with_format(ws, r, c, name, &f.head)?;
+    }
+    ws.set_row_height(r, 42.0)?;
+    Ok(())
+}
+
+/// A block's heading row, merged across the table.
+fn section(
+    ws: &mut Worksheet,
+    f: &Formats,
+    (r, last): (u32, u16),
+    text: &str,
+) -> Result<(), XlsxError> {
+    ws.merge_range(r, 0, r, last, text, &f.section)?;
+    Ok(())
+}
+
+/// People and leaders, then the shares of women, minorities and party
+/// members overall and among leaders (blank where no one's value is known),
+/// from row `r`; returns the row after.
+fn shares(
+    ws: &mut Worksheet,
+    f: &Formats,
+    l: &labels::StructureLabels,
+    groups: &[Group],
+    mut r: u32,
+) -> Result<u32, XlsxError> {
     let people: Vec<u64> = groups.iter().map(|g| g.people).collect();
     let leaders: Vec<u64> = groups.iter().map(|g| g.leaders).collect();
     for (label, values) in [(l.people, &people), (l.leaders, &leaders)] {
@@ -156,6 +202,13 @@ pub fn write(
         }
         r += 1;
     }
+    Ok(r)
+}
+
+/// The count tables: age bands, the three level scales (unknown last) and
+/// grades (top first, "none" last).
+fn tables(lang: Lang, groups: &[Group]) -> [Table; 5] {
+    let l = labels::structure(lang);
     // Ages: people per band, then men and women for the pyramid.
     let bands = l.age_bands.map(str::to_string).to_vec();
     let ages = Table {
@@ -198,32 +251,13 @@ pub fn write(
             .map(|(i, name)| (name, groups.iter().map(|x| x.grades[i]).collect()))
             .collect(),
     };
-    let tables = [
+    [
         ages,
         levels(l.education, edu, groups, |g| &g.education),
         levels(l.political_theory, llct, groups, |g| &g.political_theory),
         levels(l.state_management, qlnn, groups, |g| &g.state_management),
         grade_rows,
-    ];
-    let mut starts = Vec::new();
-    for t in &tables {
-        section(ws, r, &t.heading)?;
-        r += 1;
-        starts.push(r);
-        for (label, values) in &t.rows {
-            output::text_with_format(ws, r, 0, label, &f.label)?;
-            for (c, v) in (1u16..).zip(values) {
-                ws.write_number_with_format(r, c, *v as f64, &f.int)?;
-            }
-            r += 1;
-        }
-    }
-    ws.set_page_breaks(&[r + 1])?;
-    charts(ws, s, lang, (r + 1, last), (&starts, &tables), share_rows)?;
-    output::page_setup(ws, false, None)?;
-    // The pyramid's figures right of the table stay off the page.
-    ws.set_print_area(0, 0, r + 1 + 14 * 3, last)?;
-    Ok(())
+    ]
 }
 
 fn font(size: f64, bold: bool) -> ChartFont {
@@ -247,6 +281,52 @@ fn titled(kind: ChartType, title: &str) -> Chart {
     c
 }
 
+/// The age pyramid of the whole roster: men left (written negative in the
+/// hidden column `data`, shown without the sign), women right (`data + 1`),
+/// the bands from row `first`.
+fn pyramid(
+    ws: &mut Worksheet,
+    s: &Structure,
+    l: &labels::StructureLabels,
+    (first, data): (u32, u16),
+    shown: &ChartDataLabel,
+) -> Result<Chart, XlsxError> {
+    let sheet = l.sheet;
+    let all = s.groups.last().cloned().unwrap_or_default();
+    let signed = Format::new()
+        .set_font_name(FONT)
+        .set_num_format("#,##0;#,##0");
+    output::text_with_format(ws, first - 1, data, l.men, &signed)?;
+    output::text_with_format(ws, first - 1, data + 1, l.women, &signed)?;
+    for (b, counts) in all.ages.iter().enumerate() {
+        let r = first + u32::try_from(b).unwrap_or(0);
+        ws.write_number_with_format(r, data, -(counts[0] as f64), &signed)?;
+        ws.write_number_with_format(r, data + 1, counts[1] as f64, &signed)?;
+    }
+    let band_rows = (
+        first,
+        first + u32::try_from(all.ages.len()).unwrap_or(1) - 1,
+    );
+    let mut pyramid = titled(ChartType::Bar, l.ages);
+    // Youngest at the bottom, as a pyramid stands; band names left of it.
+    for (i, name) in [l.men, l.women].into_iter().enumerate() {
+        let c = data + u16::try_from(i).unwrap_or(0);
+        pyramid
+            .add_series()
+            .set_name(name)
+            .set_categories((sheet, band_rows.0, 0, band_rows.1, 0))
+            .set_values((sheet, band_rows.0, c, band_rows.1, c))
+            .set_data_label(shown)
+            .set_overlap(100)
+            .set_gap(20);
+    }
+    pyramid.x_axis().set_num_format("#,##0;#,##0");
+    pyramid
+        .y_axis()
+        .set_label_position(rust_xlsxwriter::ChartAxisLabelPosition::Low);
+    Ok(pyramid)
+}
+
 /// The whole roster's charts, two per row under the tables; the pyramid's
 /// men (as negatives) and women sit right of the print area.
 fn charts(
@@ -259,41 +339,9 @@ fn charts(
 ) -> Result<(), XlsxError> {
     let l = labels::structure(lang);
     let sheet = l.sheet;
-    let all = s.groups.last().cloned().unwrap_or_default();
-    let data = last + 2;
-    let signed = Format::new()
-        .set_font_name(FONT)
-        .set_num_format("#,##0;#,##0");
-    output::text_with_format(ws, starts[0] - 1, data, l.men, &signed)?;
-    output::text_with_format(ws, starts[0] - 1, data + 1, l.women, &signed)?;
-    for (b, counts) in all.ages.iter().enumerate() {
-        let r = starts[0] + u32::try_from(b).unwrap_or(0);
-        ws.write_number_with_format(r, data, -(counts[0] as f64), &signed)?;
-        ws.write_number_with_format(r, data + 1, counts[1] as f64, &signed)?;
-    }
     let mut shown = ChartDataLabel::new();
     shown.show_value().set_font(&font(9.0, false));
-    let band_rows = (
-        starts[0],
-        starts[0] + u32::try_from(all.ages.len()).unwrap_or(1) - 1,
-    );
-    let mut pyramid = titled(ChartType::Bar, l.ages);
-    // Youngest at the bottom, as a pyramid stands; band names left of it.
-    for (i, name) in [l.men, l.women].into_iter().enumerate() {
-        let c = data + u16::try_from(i).unwrap_or(0);
-        pyramid
-            .add_series()
-            .set_name(name)
-            .set_categories((sheet, band_rows.0, 0, band_rows.1, 0))
-            .set_values((sheet, band_rows.0, c, band_rows.1, c))
-            .set_data_label(&shown)
-            .set_overlap(100)
-            .set_gap(20);
-    }
-    pyramid.x_axis().set_num_format("#,##0;#,##0");
-    pyramid
-        .y_axis()
-        .set_label_position(rust_xlsxwriter::ChartAxisLabelPosition::Low);
+    let pyramid = pyramid(ws, s, l, (starts[0], last + 2), &shown)?;
     let mut placed = vec![pyramid];
     for (t, first) in tables.iter().zip(starts).skip(1) {
         let rows = u32::try_from(t.rows.len()).unwrap_or(1);
