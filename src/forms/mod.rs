@@ -21,6 +21,7 @@ pub mod def;
 mod formats;
 pub mod notes;
 mod people;
+mod query;
 mod rows;
 pub mod rule;
 pub mod sheet;

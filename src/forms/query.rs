@@ -1,0 +1,186 @@
+//! A form's one polars query over the staff frame: the population, one row
+//! per person and unit, every criterion summed per unit, with the unknowns
+//! each reconcile group needs and the dims no one has a value for.
+
+use polars::prelude::*;
+
+use super::count::{Figure, Sums};
+use super::def::{Form, Value};
+use super::rule::Dim;
+use crate::staff::{StaffFrame, u64s};
+
+/// Per-leaf figures of every criterion, and what the notes need.
+pub(super) struct Counted {
+    /// Each roster unit's node → its figures and unknowns.
+    pub(super) by_node: std::collections::HashMap<u32, Sums>,
+    /// Frame dims with no known value in the population.
+    pub(super) no_data: Vec<&'static str>,
+    /// People counted in more than one unit.
+    pub(super) in_several_units: u64,
+}
+
+/// The dim a reconcile group splits by: tested by its first criterion and
+/// not by the total's.
+fn split_dim(form: &Form, members: &[usize], of: usize) -> Option<&'static str> {
+    let of_dims = form.criteria[of].rule.dims();
+    form.criteria[*members.first()?]
+        .rule
+        .dims()
+        .into_iter()
+        .find_map(|d| match d {
+            Dim::Frame(c) if !of_dims.contains(&d) => Some(c),
+            _ => None,
+        })
+}
+
+/// The sums of one unit's people: `c{i}` per criterion (and `n{i}`, the
+/// people of a mean), `u{g}` the unknowns of each reconcile group, `k_{dim}`
+/// the people with a known value of each dim the criteria test (returned).
+fn aggregations(form: &Form) -> (Vec<Expr>, Vec<&'static str>) {
+    let known_age = col("age").gt_eq(lit(0));
+    let mut aggs = Vec::new();
+    for (i, c) in form.criteria.iter().enumerate() {
+        let Some(e) = c.rule.expr() else { continue };
+        match c.value {
+            Value::Count => aggs.push(e.cast(DataType::UInt64).sum().alias(format!("c{i}"))),
+            Value::MeanAge => {
+                let e = e.and(known_age.clone());
+                aggs.push(
+                    col("age")
+                        .cast(DataType::Int64)
+                        .filter(e.clone())
+                        .sum()
+                        .alias(format!("c{i}")),
+                );
+                aggs.push(e.cast(DataType::UInt64).sum().alias(format!("n{i}")));
+            }
+            Value::Quota => {}
+        }
+    }
+    for (g, r) in form.reconcile.iter().enumerate() {
+        let members = form.span(&r.criteria[0], &r.criteria[1]);
+        let Some(of) = form.criteria.iter().position(|c| c.number == r.of) else {
+            continue;
+        };
+        if let (Some(dim), Some(of_e)) =
+            (split_dim(form, &members, of), form.criteria[of].rule.expr())
+        {
+            aggs.push(
+                of_e.and(col(dim).cast(DataType::Int32).eq(lit(-1)))
+                    .cast(DataType::UInt64)
+                    .sum()
+                    .alias(format!("u{g}")),
+            );
+        }
+    }
+    let mut dims: Vec<&'static str> = Vec::new();
+    for c in &form.criteria {
+        for d in c.rule.dims() {
+            if let Dim::Frame(name) = d
+                && !["category", "commune", "gov_level", "unit_type"].contains(&name)
+                && !dims.contains(&name)
+            {
+                dims.push(name);
+            }
+        }
+    }
+    for d in &dims {
+        aggs.push(
+            col(*d)
+                .cast(DataType::Int32)
+                .neq(lit(-1))
+                .cast(DataType::UInt64)
+                .sum()
+                .alias(format!("k_{d}")),
+        );
+    }
+    (aggs, dims)
+}
+
+pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
+    let pop_expr = form.population.expr().unwrap_or(lit(false));
+    let pop = staff
+        .df
+        .clone()
+        .lazy()
+        .filter(pop_expr)
+        .unique_stable_generic(
+            Some(vec![col("leaf"), col("person")]),
+            UniqueKeepStrategy::First,
+        );
+    let (aggs, dims) = aggregations(form);
+    let df = pop.clone().group_by([col("leaf")]).agg(aggs).collect()?;
+    let by_node = per_node(form, &df)?;
+    let mut no_data = Vec::new();
+    for d in dims {
+        if u64s(&df, &format!("k_{d}"))?.iter().sum::<u64>() == 0 {
+            no_data.push(d);
+        }
+    }
+    let several = pop
+        .group_by([col("person")])
+        .agg([len().alias("k")])
+        .filter(col("k").gt(lit(1)))
+        .select([len().cast(DataType::UInt64).alias("n")])
+        .collect()?;
+    let in_several_units = u64s(&several, "n")?.first().copied().unwrap_or(0);
+    Ok(Counted {
+        by_node,
+        no_data,
+        in_several_units,
+    })
+}
+
+/// The per-unit result of [`aggregations`] as each roster unit's sums.
+fn per_node(form: &Form, df: &DataFrame) -> PolarsResult<std::collections::HashMap<u32, Sums>> {
+    let nodes = u64s(df, "leaf")?;
+    // Per criterion: the sums per unit, and for a mean the people per unit.
+    type Sums2 = Option<(Vec<u64>, Option<Vec<u64>>)>;
+    let mut columns: Vec<Sums2> = Vec::new();
+    for (i, c) in form.criteria.iter().enumerate() {
+        let name = format!("c{i}");
+        if df.column(&name).is_err() {
+            columns.push(None);
+            continue;
+        }
+        let n = match c.value {
+            Value::MeanAge => Some(u64s(df, &format!("n{i}"))?),
+            _ => None,
+        };
+        columns.push(Some((u64s(df, &name)?, n)));
+    }
+    let unknowns: Vec<Option<Vec<u64>>> = (0..form.reconcile.len())
+        .map(|g| u64s(df, &format!("u{g}")).ok())
+        .collect();
+    let mut by_node = std::collections::HashMap::new();
+    for (row, &node) in nodes.iter().enumerate() {
+        let node = u32::try_from(node).unwrap_or(u32::MAX);
+        let figures = columns
+            .iter()
+            .map(|c| match c {
+                Some((v, None)) => Figure {
+                    sum: v[row],
+                    n: v[row],
+                },
+                Some((v, Some(n))) => Figure {
+                    sum: v[row],
+                    n: n[row],
+                },
+                None => Figure::default(),
+            })
+            .collect();
+        let unknown = unknowns
+            .iter()
+            .map(|u| u.as_ref().map_or(0, |u| u[row]))
+            .collect();
+        by_node.insert(
+            node,
+            Sums {
+                figures,
+                unknown,
+                quota: None,
+            },
+        );
+    }
+    Ok(by_node)
+}
