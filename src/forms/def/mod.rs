@@ -1,14 +1,13 @@
 //! A form file: what it declares and how it is read. Errors name the file,
 //! the line and the key.
 
-use std::path::Path;
-
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::checks::{Check, parse_check};
+use super::checks::Check;
 use super::rule::{Rule, UnitRule};
-use crate::error::{Error, Result};
+
+mod parse;
 
 /// How the form lays out its counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -225,155 +224,7 @@ pub struct Form {
     pub checks: Vec<Check>,
 }
 
-/// 1-based line of a byte offset.
-pub(super) fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
-}
-
 impl Form {
-    /// Reads a form file.
-    pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Self::parse(&text, path)
-    }
-
-    /// Parses form text; `path` names it in errors.
-    pub fn parse(text: &str, path: &Path) -> Result<Self> {
-        let err = |line: usize, message: String| Error::Toml {
-            path: path.to_path_buf(),
-            message: format!("line {line}: {message}"),
-        };
-        let f: FormFile = toml::from_str(text).map_err(|e| Error::Toml {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
-        let rule = |t: &Option<Spanned<toml::Table>>, key: &str| -> Result<Rule> {
-            match t {
-                None => Ok(Rule::default()),
-                Some(s) => Rule::parse(s.get_ref())
-                    .map_err(|m| err(line_of(text, s.span().start), format!("{key}: {m}"))),
-            }
-        };
-        let population = rule(&f.population, "population")?;
-        let mut criteria = Vec::new();
-        let mut numbers = std::collections::BTreeSet::new();
-        for c in f.criteria {
-            let number = c.number.get_ref().clone();
-            let rule = rule(&c.count, &format!("criterion {number} count"))?;
-            if !numbers.insert(number.clone()) {
-                return Err(err(
-                    line_of(text, c.number.span().start),
-                    format!("criterion number \"{number}\" is used twice"),
-                ));
-            }
-            criteria.push(Criterion {
-                number,
-                label: c.label,
-                group: c.group,
-                value: c.value.unwrap_or(Value::Count),
-                field: c.field,
-                evidence: c.evidence.unwrap_or(f.evidence),
-                rule,
-            });
-        }
-        if criteria.is_empty() {
-            return Err(Error::Toml {
-                path: path.to_path_buf(),
-                message: "a form needs at least one [[criterion]]".into(),
-            });
-        }
-        let mut blocks = Vec::new();
-        for b in f.blocks {
-            let r = match &b.units {
-                None => UnitRule::default(),
-                Some(s) => UnitRule::parse(s.get_ref()).map_err(|m| {
-                    err(
-                        line_of(text, s.span().start),
-                        format!("block {} units: {m}", b.number),
-                    )
-                })?,
-            };
-            blocks.push((b, r));
-        }
-        if f.orientation == Orientation::Criteria && blocks.is_empty() {
-            return Err(Error::Toml {
-                path: path.to_path_buf(),
-                message: "a criteria form needs at least one [[block]]".into(),
-            });
-        }
-        for (b, _) in &blocks {
-            for n in &b.sum_of {
-                if n == &b.number || !blocks.iter().any(|(x, _)| &x.number == n) {
-                    return Err(Error::Toml {
-                        path: path.to_path_buf(),
-                        message: format!(
-                            "block {}: sum_of \"{n}\" numbers no other block",
-                            b.number
-                        ),
-                    });
-                }
-            }
-        }
-        let known = |n: &str| criteria.iter().any(|c| c.number == n);
-        let mut checks = Vec::new();
-        for c in &f.checks {
-            let line = line_of(text, c.span().start);
-            let check = parse_check(c.get_ref()).map_err(|m| err(line, format!("checks: {m}")))?;
-            for n in check.numbers() {
-                if !known(n) {
-                    return Err(err(line, format!("checks: \"{n}\" numbers no column")));
-                }
-            }
-            checks.push(check);
-        }
-        for r in &f.reconcile {
-            let pos = |n: &str| criteria.iter().position(|c| c.number == n);
-            if let (Some(a), Some(b)) = (pos(&r.criteria[0]), pos(&r.criteria[1]))
-                && a > b
-            {
-                return Err(Error::Toml {
-                    path: path.to_path_buf(),
-                    message: format!(
-                        "reconcile \"{}\": criteria [\"{}\", \"{}\"] are in reverse file order",
-                        r.label, r.criteria[0], r.criteria[1]
-                    ),
-                });
-            }
-            for n in r.criteria.iter().chain(std::iter::once(&r.of)) {
-                if !criteria.iter().any(|c| &c.number == n) {
-                    return Err(Error::Toml {
-                        path: path.to_path_buf(),
-                        message: format!("reconcile \"{}\": \"{n}\" numbers no criterion", r.label),
-                    });
-                }
-            }
-        }
-        let valid_until = f.valid_until.and_then(|d| d.date).and_then(|d| {
-            chrono::NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-        });
-        Ok(Form {
-            code: f.code,
-            basis: f.basis,
-            title: f.title,
-            scope: f.scope,
-            issuer: f.issuer,
-            receiver: f.receiver,
-            deadline: f.deadline,
-            orientation: f.orientation,
-            population,
-            valid_until,
-            footer: f.footer,
-            sources: f.sources,
-            criteria,
-            blocks,
-            reconcile: f.reconcile,
-            checks,
-        })
-    }
-
     /// The mark printed after a criterion's label: "*" for a best reading
     /// when the form also has corroborated criteria (a form read wholly by
     /// best reading says so in its file and note instead).
