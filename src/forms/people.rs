@@ -5,7 +5,7 @@ use polars::prelude::*;
 
 use super::def::{Form, PersonField};
 use super::{Cell, FormTable, Note, RowKind, TableRow};
-use crate::roster::Roster;
+use crate::roster::{Roster, StaffRecord};
 use crate::scales::Gender;
 use crate::staff::StaffFrame;
 use crate::units::Hierarchy;
@@ -35,39 +35,16 @@ pub(super) fn fill(
     }
     let mut order: Vec<usize> = (0..recs.len()).collect();
     order.sort_by_key(|&i| (position[nodes[i] as usize], recs[i]));
-    let t = &roster.texts;
     let mut rows = Vec::with_capacity(order.len());
     for (k, &i) in order.iter().enumerate() {
         let r = &roster.records[recs[i] as usize];
         let node = &h.nodes[nodes[i] as usize];
-        let birth = |g: Gender| match (r.birth, r.gender) {
-            (Some(b), Some(x)) if x == g => Cell::Text(b.display()),
-            _ => Cell::Blank,
-        };
-        let text = |v: Option<crate::roster::Text>| {
-            t.opt(v).map_or(Cell::Blank, |s| Cell::Text(s.to_string()))
-        };
-        let cells = form
-            .criteria
-            .iter()
-            .map(|c| match c.field.unwrap_or(PersonField::Remarks) {
-                PersonField::Number => Cell::Count(k as u64 + 1),
-                PersonField::Name => Cell::Text(t.get(r.name).to_string()),
-                PersonField::BirthMale => birth(Gender::Male),
-                PersonField::BirthFemale => birth(Gender::Female),
-                PersonField::Title => text(r.title),
-                PersonField::Unit => Cell::Text(node.name.clone()),
-                PersonField::GradeCode => text(r.grade_code),
-                PersonField::Grade => text(r.grade),
-                PersonField::Salary | PersonField::TimeInPost | PersonField::Remarks => Cell::Blank,
-            })
-            .collect();
         rows.push(TableRow {
             kind: RowKind::Person,
             depth: 0,
             label: node.name.clone(),
             code: node.code.clone(),
-            cells,
+            cells: person_cells(form, roster, (k + 1, r), &node.name),
             unknown: Vec::new(),
         });
     }
@@ -91,4 +68,37 @@ pub(super) fn fill(
         notes,
         mismatches: Vec::new(),
     })
+}
+
+/// Person number `n`'s fields, record `r` listed under `unit`: the birth
+/// date under the column of the person's gender; fields the staff table does
+/// not hold blank.
+fn person_cells(
+    form: &Form,
+    roster: &Roster,
+    (n, r): (usize, &StaffRecord),
+    unit: &str,
+) -> Vec<Cell> {
+    let t = &roster.texts;
+    let birth = |g: Gender| match (r.birth, r.gender) {
+        (Some(b), Some(x)) if x == g => Cell::Text(b.display()),
+        _ => Cell::Blank,
+    };
+    let text = |v: Option<crate::roster::Text>| {
+        t.opt(v).map_or(Cell::Blank, |s| Cell::Text(s.to_string()))
+    };
+    form.criteria
+        .iter()
+        .map(|c| match c.field.unwrap_or(PersonField::Remarks) {
+            PersonField::Number => Cell::Count(n as u64),
+            PersonField::Name => Cell::Text(t.get(r.name).to_string()),
+            PersonField::BirthMale => birth(Gender::Male),
+            PersonField::BirthFemale => birth(Gender::Female),
+            PersonField::Title => text(r.title),
+            PersonField::Unit => Cell::Text(unit.to_string()),
+            PersonField::GradeCode => text(r.grade_code),
+            PersonField::Grade => text(r.grade),
+            PersonField::Salary | PersonField::TimeInPost | PersonField::Remarks => Cell::Blank,
+        })
+        .collect()
 }

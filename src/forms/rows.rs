@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::formats::Formats;
-use super::{Cell, Form, FormTable, RowKind};
+use super::{Cell, Form, FormTable, RowKind, TableRow};
 use crate::labels;
 use crate::output::{RunFormats, Widths};
 
@@ -17,81 +17,133 @@ pub(super) fn write_rows(
     w: &Widths,
     l: &labels::FormLabels,
 ) -> Result<u32, XlsxError> {
-    let mut group: Option<&[String]> = None;
-    let mut cf = RunFormats::new();
+    let mut body = Body {
+        f,
+        form,
+        w,
+        l,
+        lead,
+        cf: RunFormats::new(),
+        group: None,
+        unit_no: 0,
+    };
     // "Tổng số" first, as the forms print it.
     let total = table.rows.iter().filter(|x| x.kind == RowKind::Total);
     let rest = table.rows.iter().filter(|x| x.kind != RowKind::Total);
-    let mut unit_no = 0;
     for row in total.chain(rest) {
-        let bold = matches!(row.kind, RowKind::Total | RowKind::Parent);
+        r = body.label(ws, row, r)?;
+        body.cells(ws, row, r)?;
+        r += 1;
+    }
+    body.cf.apply(ws)?;
+    Ok(r)
+}
+
+/// The body being written.
+struct Body<'a> {
+    f: &'a Formats,
+    form: &'a Form,
+    w: &'a Widths,
+    l: &'a labels::FormLabels,
+    /// Columns before the figures.
+    lead: u16,
+    cf: RunFormats<'a>,
+    /// The criteria group of the last criterion row.
+    group: Option<&'a [String]>,
+    /// Units numbered so far.
+    unit_no: u32,
+}
+
+impl<'a> Body<'a> {
+    /// A row's number and label (for a criterion whose group changes, a
+    /// group heading row first); returns the row its figures go on.
+    fn label(&mut self, ws: &mut Worksheet, row: &TableRow, mut r: u32) -> Result<u32, XlsxError> {
+        let (f, cf) = (self.f, &mut self.cf);
         match row.kind {
             RowKind::Total => {
                 cf.text(ws, r, 0, "", &f.cell_bold)?;
-                cf.text(ws, r, 1, l.total, &f.cell_bold)?;
+                cf.text(ws, r, 1, self.l.total, &f.cell_bold)?;
             }
             RowKind::Unit | RowKind::Parent => {
-                unit_no += 1;
-                cf.number(ws, r, 0, f64::from(unit_no), &f.int)?;
-                let fmt = if bold {
+                self.unit_no += 1;
+                cf.number(ws, r, 0, f64::from(self.unit_no), &f.int)?;
+                let fmt = if row.kind == RowKind::Parent {
                     &f.cell_bold
                 } else {
                     &f.cell[row.depth.min(5)]
                 };
                 cf.text(ws, r, 1, &row.label, fmt)?;
-                w.fit_row(ws, r, [(1, row.label.as_str())], 10.0)?;
+                self.w.fit_row(ws, r, [(1, row.label.as_str())], 10.0)?;
             }
-            RowKind::Criterion => {
-                // A group heading row when the criterion's group changes.
-                let i = form
-                    .criteria
-                    .iter()
-                    .position(|c| Some(&c.number) == row.code.as_ref())
-                    .unwrap_or(0);
-                let g = form.criteria[i].group.as_slice();
-                if group != Some(g) && !g.is_empty() {
-                    let text = g.join(" – ");
-                    cf.text(ws, r, 0, "", &f.cell_bold)?;
-                    cf.text(ws, r, 1, &text, &f.cell_bold)?;
-                    for c in 0..row.cells.len() {
-                        cf.blank(ws, r, lead + u16::try_from(c).unwrap_or(0), &f.cell_bold)?;
-                    }
-                    r += 1;
-                }
-                group = Some(g);
-                let star = form.mark(&form.criteria[i]);
-                cf.text(ws, r, 0, row.code.as_deref().unwrap_or(""), &f.cell[0])?;
-                let label = format!("{}{star}", row.label);
-                // A criterion numbered "1" heads its block; "1.2" is within one.
-                let head = !row.code.as_deref().unwrap_or("").contains('.');
-                let fmt = if head { &f.cell_bold } else { &f.cell[1] };
-                cf.text(ws, r, 1, &label, fmt)?;
-                w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
-            }
+            RowKind::Criterion => r = self.criterion(ws, row, r)?,
             RowKind::Part => {
                 // One category of the row above: no number of its own.
                 cf.text(ws, r, 0, "", &f.cell[0])?;
                 let label = format!("– {}", row.label);
                 cf.text(ws, r, 1, &label, &f.cell[(row.depth + 1).min(5)])?;
-                w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
+                self.w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
             }
             RowKind::Person => {}
         }
+        Ok(r)
+    }
+
+    /// A criterion's number and label, under a group heading row when the
+    /// criterion's group changes; returns the criterion's row.
+    fn criterion(
+        &mut self,
+        ws: &mut Worksheet,
+        row: &TableRow,
+        mut r: u32,
+    ) -> Result<u32, XlsxError> {
+        let (f, form) = (self.f, self.form);
+        let i = form
+            .criteria
+            .iter()
+            .position(|c| Some(&c.number) == row.code.as_ref())
+            .unwrap_or(0);
+        let g = form.criteria[i].group.as_slice();
+        if self.group != Some(g) && !g.is_empty() {
+            let text = g.join(" – ");
+            self.cf.text(ws, r, 0, "", &f.cell_bold)?;
+            self.cf.text(ws, r, 1, &text, &f.cell_bold)?;
+            for c in 0..row.cells.len() {
+                let col = self.lead + u16::try_from(c).unwrap_or(0);
+                self.cf.blank(ws, r, col, &f.cell_bold)?;
+            }
+            r += 1;
+        }
+        self.group = Some(g);
+        let star = form.mark(&form.criteria[i]);
+        self.cf
+            .text(ws, r, 0, row.code.as_deref().unwrap_or(""), &f.cell[0])?;
+        let label = format!("{}{star}", row.label);
+        // A criterion numbered "1" heads its block; "1.2" is within one.
+        let head = !row.code.as_deref().unwrap_or("").contains('.');
+        let fmt = if head { &f.cell_bold } else { &f.cell[1] };
+        self.cf.text(ws, r, 1, &label, fmt)?;
+        self.w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
+        Ok(r)
+    }
+
+    /// A row's figures (bold on "Tổng số" and parents), or a person's
+    /// fields with the row as tall as its texts.
+    fn cells(&mut self, ws: &mut Worksheet, row: &TableRow, r: u32) -> Result<(), XlsxError> {
+        let f = self.f;
+        let bold = matches!(row.kind, RowKind::Total | RowKind::Parent);
         for (c, cell) in row.cells.iter().enumerate() {
-            let col = lead + u16::try_from(c).unwrap_or(0);
+            let col = self.lead + u16::try_from(c).unwrap_or(0);
             match cell {
-                Cell::Blank => {
-                    cf.blank(ws, r, col, &f.cell[0])?;
-                }
+                Cell::Blank => self.cf.blank(ws, r, col, &f.cell[0])?,
                 Cell::Count(v) => {
                     let fmt = if bold { &f.int_bold } else { &f.int };
-                    cf.number(ws, r, col, *v as f64, fmt)?;
+                    self.cf.number(ws, r, col, *v as f64, fmt)?;
                 }
                 Cell::Mean(v) => {
                     let fmt = if bold { &f.mean_bold } else { &f.mean };
-                    cf.number(ws, r, col, *v, fmt)?;
+                    self.cf.number(ws, r, col, *v, fmt)?;
                 }
-                Cell::Text(s) => cf.text(ws, r, col, s, &f.cell[0])?,
+                Cell::Text(s) => self.cf.text(ws, r, col, s, &f.cell[0])?,
             }
         }
         if row.kind == RowKind::Person {
@@ -104,10 +156,8 @@ pub(super) fn write_rows(
                     _ => None,
                 })
                 .collect();
-            w.fit_row(ws, r, texts, 10.0)?;
+            self.w.fit_row(ws, r, texts, 10.0)?;
         }
-        r += 1;
+        Ok(())
     }
-    cf.apply(ws)?;
-    Ok(r)
 }
