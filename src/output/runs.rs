@@ -61,6 +61,20 @@ impl<'f> RunFormats<'f> {
         Ok(())
     }
 
+    /// A date (its format gives it the look of one).
+    pub fn date(
+        &mut self,
+        ws: &mut Worksheet,
+        row: u32,
+        col: u16,
+        d: chrono::NaiveDate,
+        format: &'f Format,
+    ) -> Result<(), XlsxError> {
+        self.blank(ws, row, col, format)?;
+        ws.write_datetime(row, col, d)?;
+        Ok(())
+    }
+
     /// A formatted empty cell (or the format of a cell about to be written
     /// bare). Cells of a row come left to right; a new row formats the last.
     pub fn blank(

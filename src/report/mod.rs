@@ -29,7 +29,7 @@ use crate::compliance::TargetResult;
 use crate::error::{Error, Result};
 use crate::issues::DataIssue;
 use crate::labels::{self, Lang};
-use crate::output;
+use crate::output::{self, RunFormats};
 use crate::policy::Policy;
 use crate::roster::Loaded;
 use crate::units::Hierarchy;
@@ -176,9 +176,10 @@ pub(crate) const HEADER_ROW: u32 = 7;
 /// A birth date as a date (to the day or the month), or a bare year as a
 /// number: sortable and filterable, never text among dates. (The data
 /// issues note every date known only to the month or the year.)
-pub(crate) fn write_birth(
+pub(crate) fn write_birth<'f>(
     ws: &mut Worksheet,
-    f: &Formats,
+    f: &'f Formats,
+    cf: &mut RunFormats<'f>,
     r: u32,
     c: u16,
     rec: &crate::roster::StaffRecord,
@@ -186,14 +187,10 @@ pub(crate) fn write_birth(
     use crate::dates::Precision;
     use chrono::Datelike;
     match rec.birth {
-        Some(b) if b.precision == Precision::Day => {
-            ws.write_datetime_with_format(r, c, b.date, &f.date)?
-        }
-        Some(b) if b.precision == Precision::Month => {
-            ws.write_datetime_with_format(r, c, b.date, &f.month)?
-        }
-        Some(b) => ws.write_number_with_format(r, c, f64::from(b.date.year()), &f.year)?,
-        None => ws.write_blank(r, c, &f.cell)?,
+        Some(b) if b.precision == Precision::Day => cf.date(ws, r, c, b.date, &f.date)?,
+        Some(b) if b.precision == Precision::Month => cf.date(ws, r, c, b.date, &f.month)?,
+        Some(b) => cf.number(ws, r, c, f64::from(b.date.year()), &f.year)?,
+        None => cf.blank(ws, r, c, &f.cell)?,
     };
     Ok(())
 }

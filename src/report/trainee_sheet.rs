@@ -14,7 +14,7 @@ use super::{
     Formats, Future, HEADER_ROW, ReportInput, header_row, print_setup, table_top, write_birth,
 };
 use crate::labels;
-use crate::output::{self, col};
+use crate::output::{self, RunFormats, col};
 
 /// The people to train and the course starts per unit and year.
 pub(super) fn trainees(
@@ -63,28 +63,30 @@ pub(super) fn trainees(
     for (i, tr) in fut.plan.trainees.iter().enumerate() {
         r += 1;
         let rec = &roster.records[tr.rec as usize];
-        ws.write_number_with_format(r, 0, num(i64::try_from(i + 1).unwrap_or(0)), &f.int)?;
-        output::text_with_format(ws, r, 1, &roster.units[tr.unit as usize].name, &f.cell)?;
-        output::text_with_format(ws, r, 2, roster.texts.get(rec.name), &f.cell)?;
-        write_birth(ws, f, r, 3, rec)?;
-        write_date(ws, f, r, 4, tr.retire)?;
-        output::text_with_format(ws, r, 5, current_level(lang, tr.current), &f.cell)?;
-        output::text_with_format(ws, r, 6, labels::education(lang, Some(tr.course)), &f.cell)?;
-        ws.write_number_with_format(r, 7, f64::from(tr.start.year()), &f.cell)?;
-        ws.write_datetime_with_format(r, 8, tr.end, &f.date)?;
+        let mut cf = RunFormats::new();
+        cf.number(ws, r, 0, num(i64::try_from(i + 1).unwrap_or(0)), &f.int)?;
+        cf.text(ws, r, 1, &roster.units[tr.unit as usize].name, &f.cell)?;
+        cf.text(ws, r, 2, roster.texts.get(rec.name), &f.cell)?;
+        write_birth(ws, f, &mut cf, r, 3, rec)?;
+        write_date(ws, f, &mut cf, r, 4, tr.retire)?;
+        cf.text(ws, r, 5, current_level(lang, tr.current), &f.cell)?;
+        cf.text(ws, r, 6, labels::education(lang, Some(tr.course)), &f.cell)?;
+        cf.number(ws, r, 7, f64::from(tr.start.year()), &f.cell)?;
+        cf.date(ws, r, 8, tr.end, &f.date)?;
         let served: Vec<&str> = tr
             .targets
             .iter()
             .map(|t| input.policy.targets[*t].id.as_str())
             .collect();
         let served = served.join(", ");
-        output::text_with_format(ws, r, 9, &served, &f.cell)?;
+        cf.text(ws, r, 9, &served, &f.cell)?;
         let unit = &roster.units[tr.unit as usize].name;
         let cells = [
             (1, unit.as_str()),
             (2, roster.texts.get(rec.name)),
             (9, &served),
         ];
+        cf.apply(ws)?;
         w.fit_row(ws, r, cells, 12.0)?;
     }
     starts_per_year(ws, f, input, fut, &w, (r, last))?;

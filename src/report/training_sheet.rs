@@ -6,7 +6,7 @@ use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top, write_birth};
 use crate::compliance::TargetResult;
 use crate::labels;
-use crate::output::{self, long_list};
+use crate::output::{self, RunFormats, long_list};
 use crate::policy::{Measure, Target};
 use crate::roster::StaffRecord;
 
@@ -157,28 +157,29 @@ fn training_row(
     results: &[&TargetResult],
 ) -> Result<(), XlsxError> {
     let lang = input.lang;
+    let mut cf = RunFormats::new();
     let targets: Vec<&Target> = results
         .iter()
         .map(|res| &input.policy.targets[res.target])
         .collect();
     let rec = &input.loaded.roster.records[idx];
-    ws.write_number_with_format(r, 0, num(n as u64), &f.int)?;
+    cf.number(ws, r, 0, num(n as u64), &f.int)?;
     let ids = targets
         .iter()
         .map(|t| t.id.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    output::text_with_format(ws, r, 1, &ids, &f.cell)?;
-    output::text_with_format(
+    cf.text(ws, r, 1, &ids, &f.cell)?;
+    cf.text(
         ws,
         r,
         2,
         &input.loaded.roster.units[rec.unit as usize].name,
         &f.cell,
     )?;
-    output::text_with_format(ws, r, 3, input.loaded.roster.texts.get(rec.name), &f.cell)?;
-    write_birth(ws, f, r, 4, rec)?;
-    output::text_with_format(
+    cf.text(ws, r, 3, input.loaded.roster.texts.get(rec.name), &f.cell)?;
+    write_birth(ws, f, &mut cf, r, 4, rec)?;
+    cf.text(
         ws,
         r,
         5,
@@ -191,17 +192,17 @@ fn training_row(
             .map(|t| current_level(input, &t.measure, idx).into()),
         "; ",
     );
-    output::text_with_format(ws, r, 6, &current, &f.cell)?;
+    cf.text(ws, r, 6, &current, &f.cell)?;
     let required = distinct_joined(
         targets
             .iter()
             .map(|t| labels::requirement(lang, &t.measure).into()),
         "; ",
     );
-    output::text_with_format(ws, r, 7, &required, &f.cell)?;
+    cf.text(ws, r, 7, &required, &f.cell)?;
     let note = note(input, &targets, rec, idx);
     let note = note.as_str();
-    output::text_with_format(ws, r, 8, note, &f.cell)?;
+    cf.text(ws, r, 8, note, &f.cell)?;
     let unit = &input.loaded.roster.units[rec.unit as usize].name;
     let cells = [
         (1, ids.as_str()),
@@ -212,6 +213,7 @@ fn training_row(
         (7, required.as_str()),
         (8, note),
     ];
+    cf.apply(ws)?;
     w.fit_row(ws, r, cells, 12.0)?;
     Ok(())
 }

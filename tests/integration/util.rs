@@ -28,11 +28,19 @@ pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
 /// Runs with `--quiet` and the given arguments.
 pub fn run(args: &[&str]) -> Output {
-    bin()
+    let o = bin()
         .arg("--quiet")
         .args(args)
         .output()
-        .expect("binary runs")
+        .expect("binary runs");
+    // rust_xlsxwriter drops a cell written above a constant-memory sheet's
+    // current row (the long lists), saying so on stderr only.
+    assert!(
+        !stderr(&o).contains("'constant memory' mode"),
+        "{}",
+        stderr(&o)
+    );
+    o
 }
 
 pub fn stdout(o: &Output) -> String {

@@ -15,6 +15,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::{Formats, ReportInput};
 use crate::compliance::Group;
 use crate::labels::{self, Lang};
+use crate::output::RunFormats;
 
 fn row_u32(r: usize) -> u32 {
     u32::try_from(r).unwrap_or(u32::MAX)
@@ -42,19 +43,20 @@ fn date_text(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-pub(super) fn write_date(
+pub(super) fn write_date<'f>(
     ws: &mut Worksheet,
-    f: &Formats,
+    f: &'f Formats,
+    cf: &mut RunFormats<'f>,
     r: u32,
     c: u16,
     d: Option<NaiveDate>,
 ) -> Result<(), XlsxError> {
     match d {
         Some(d) => {
-            ws.write_datetime_with_format(r, c, d, &f.date)?;
+            cf.date(ws, r, c, d, &f.date)?;
         }
         None => {
-            ws.write_blank(r, c, &f.cell)?;
+            cf.blank(ws, r, c, &f.cell)?;
         }
     }
     Ok(())

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::{num, row_u32};
 use crate::labels;
-use crate::output;
+use crate::output::{self, RunFormats};
 use crate::report::{
     Formats, Future, HEADER_ROW, ReportInput, print_setup, table_top, write_birth,
 };
@@ -105,21 +105,22 @@ fn retirement_row(
     let l = labels::get(input.lang);
     let lang = input.lang;
     let roster = &input.loaded.roster;
-    ws.write_number_with_format(r, 0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
-    output::text_with_format(ws, r, 1, &roster.units[rec.unit as usize].name, &f.cell)?;
-    output::text_with_format(ws, r, 2, roster.texts.get(rec.name), &f.cell)?;
+    let mut cf = RunFormats::new();
+    cf.number(ws, r, 0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
+    cf.text(ws, r, 1, &roster.units[rec.unit as usize].name, &f.cell)?;
+    cf.text(ws, r, 2, roster.texts.get(rec.name), &f.cell)?;
     let gender = match rec.gender {
         Some(Gender::Male) => l.male,
         Some(Gender::Female) => l.female,
         None => "",
     };
-    output::text_with_format(ws, r, 3, gender, &f.cell)?;
-    write_birth(ws, f, r, 4, rec)?;
-    output::text_with_format(ws, r, 5, labels::category(lang, rec.category), &f.cell)?;
-    output::text_with_format(ws, r, 6, roster.texts.opt(rec.title).unwrap_or(""), &f.cell)?;
-    output::text_with_format(ws, r, 7, labels::education(lang, rec.education), &f.cell)?;
-    ws.write_datetime_with_format(r, 8, d, &f.date)?;
-    ws.write_datetime_with_format(r, 9, crate::retirement::pension_start(d), &f.date)?;
+    cf.text(ws, r, 3, gender, &f.cell)?;
+    write_birth(ws, f, &mut cf, r, 4, rec)?;
+    cf.text(ws, r, 5, labels::category(lang, rec.category), &f.cell)?;
+    cf.text(ws, r, 6, roster.texts.opt(rec.title).unwrap_or(""), &f.cell)?;
+    cf.text(ws, r, 7, labels::education(lang, rec.education), &f.cell)?;
+    cf.date(ws, r, 8, d, &f.date)?;
+    cf.date(ws, r, 9, crate::retirement::pension_start(d), &f.date)?;
     let cells = [
         (1, roster.units[rec.unit as usize].name.as_str()),
         (2, roster.texts.get(rec.name)),
@@ -127,6 +128,7 @@ fn retirement_row(
         (6, roster.texts.opt(rec.title).unwrap_or("")),
         (7, labels::education(lang, rec.education)),
     ];
+    cf.apply(ws)?;
     w.fit_row(ws, r, cells, 12.0)?;
     Ok(())
 }
