@@ -44,10 +44,40 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     let mut outputs = vec![("--output", out.as_path())];
     outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
     output::refuse_overwrite(&inputs, &outputs)?;
+    // With the movement, this year's rosters are read in full and redacted
+    // once last year's people are matched with them.
+    let mut cfg = cfg;
+    let redact = cfg.redact;
+    cfg.redact = redact && previous.is_none();
     let mut loaded = crate::load(&cfg, &listing, quiet)?;
     crate::progress::now("units");
+    let mut unit_issues = Vec::new();
+    let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut unit_issues)?;
+    let mut previous_issues = Vec::new();
+    let movement = match &previous {
+        Some(p) => {
+            crate::progress::now("movement");
+            let mut m = p.compare(
+                (&cfg, &args.input),
+                &loaded.roster,
+                &hierarchy,
+                &mut previous_issues,
+                lang,
+                quiet,
+            )?;
+            if redact {
+                crate::normalize::redact(&mut loaded);
+                loaded.redacted = true;
+                m.redact();
+            }
+            crate::progress::timings::stage("movement");
+            Some(m)
+        }
+        None => None,
+    };
     let mut issues = std::mem::take(&mut loaded.issues);
-    let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
+    issues.append(&mut unit_issues);
+    issues.append(&mut previous_issues);
     let retire = crate::projection::retirement_dates(
         &loaded.roster,
         &crate::policy::ProjectionSettings::default(),
@@ -61,22 +91,6 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         let table = forms::fill(form, &staff, &loaded.roster, &hierarchy, cfg.as_of)?;
         filled.push(table);
     }
-    let movement = match &previous {
-        Some(p) => {
-            crate::progress::now("movement");
-            let m = p.compare(
-                (&cfg, &args.input),
-                &loaded.roster,
-                &hierarchy,
-                &mut issues,
-                lang,
-                quiet,
-            )?;
-            crate::progress::timings::stage("movement");
-            Some(m)
-        }
-        None => None,
-    };
     let structure = crate::structure::count(&staff)
         .map_err(|e| crate::staff::polars_error("the structure counts", &e))?;
     crate::progress::timings::stage("forms");
@@ -116,12 +130,34 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         output::save_text(path, &text)?;
     }
     crate::progress::timings::stage("write");
+    let text = summary(
+        &selected,
+        &filled,
+        movement.as_ref(),
+        &loaded.roster,
+        &out,
+        lang,
+    );
+    output::print(&text)?;
+    Ok(0)
+}
+
+/// The terminal text: a line per form, the movement, people in no category,
+/// where the workbook is.
+fn summary(
+    selected: &[forms::Form],
+    filled: &[forms::FormTable],
+    movement: Option<&crate::movement::Movement>,
+    roster: &crate::roster::Roster,
+    out: &std::path::Path,
+    lang: Lang,
+) -> String {
     let mut text = String::new();
-    for (form, table) in selected.iter().zip(&filled) {
+    for (form, table) in selected.iter().zip(filled) {
         text.push_str(&forms::summary_line(form, table, lang));
         text.push('\n');
     }
-    if let Some(m) = &movement {
+    if let Some(m) = movement {
         let (opening, closing) = m.totals();
         text.push_str(&crate::labels::movement_summary(
             lang,
@@ -133,7 +169,7 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         text.push('\n');
     }
     // People no column, heading or title gave a category are on no form.
-    let unknown = loaded.roster.category_unknown();
+    let unknown = roster.category_unknown();
     if unknown > 0 {
         text.push_str(&crate::labels::category_unknown_note(lang, unknown));
         text.push('\n');
@@ -143,8 +179,7 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         crate::labels::get(lang).report_written,
         out.display()
     ));
-    output::print(&text)?;
-    Ok(0)
+    text
 }
 
 /// Last year's rosters, listed, with the unit map read.
@@ -161,13 +196,6 @@ impl Previous {
     fn open(args: &FormsArgs) -> Result<Option<Self>> {
         if args.previous.is_empty() {
             return Ok(None);
-        }
-        // Redacted names and ids cannot be matched across the years, and last
-        // year's list would show names in full: refused until both are done.
-        if args.input.redact {
-            return Err(Error::Usage(
-                "--redact with --previous: the movement list is not yet redacted; run the movement without --redact and keep that workbook in the office".into(),
-            ));
         }
         let listing = crate::ingest::list_files(&args.previous)?;
         let map = args
@@ -212,9 +240,9 @@ impl Previous {
             as_of: Some(as_of.to_string()),
             redact: false,
         })?;
+        // Read in full for the matching; its data issues redacted after.
         let mut loaded = crate::load(&prev_cfg, &self.listing, quiet)?;
-        issues.append(&mut loaded.issues);
-        Ok(crate::movement::compare(&crate::movement::Inputs {
+        let movement = crate::movement::compare(&crate::movement::Inputs {
             previous: &loaded.roster,
             current,
             hierarchy,
@@ -222,6 +250,11 @@ impl Previous {
             previous_as_of: as_of,
             as_of: cfg.as_of,
             lang,
-        }))
+        })?;
+        if input.redact {
+            crate::normalize::redact(&mut loaded);
+        }
+        issues.append(&mut loaded.issues);
+        Ok(movement)
     }
 }

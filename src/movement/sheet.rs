@@ -107,7 +107,12 @@ pub fn write_list(ws: &mut Worksheet, m: &Movement, lang: Lang) -> Result<(), Xl
         let from = c.from.join("; ");
         let to = c.to.join("; ");
         let detail = details(lang, c);
-        let method = c.matched_by.map_or("", |x| l.methods[x as usize]);
+        // How the two years were matched, or why they could not be.
+        let method = match (c.matched_by, c.tie) {
+            (Some(x), _) => l.methods[x as usize],
+            (None, Some(t)) => l.ties[t as usize],
+            (None, None) => "",
+        };
         let texts: [(u16, &str); 8] = [
             (1, &c.name),
             (2, c.birth.as_deref().unwrap_or("")),
