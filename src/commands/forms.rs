@@ -23,61 +23,14 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     output::require_xlsx(&out, "the forms workbook")?;
     // Last year's rosters and the unit map, when the movement is asked for.
     let previous = Previous::open(args)?;
-    let mut inputs = cfg.input_files(&listing);
-    if let Some(p) = &previous {
-        inputs.extend(
-            p.listing
-                .files
-                .iter()
-                .map(|f| (f.as_path(), "previous roster")),
-        );
-        inputs.extend(args.unit_map.as_deref().map(|p| (p, "unit-mapping file")));
-    }
-    inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
-    inputs.extend(args.form_files.iter().map(|p| (p.as_path(), "form file")));
-    inputs.extend(
-        args.input
-            .columns
-            .as_deref()
-            .map(|p| (p, "column-names file")),
-    );
-    let mut outputs = vec![("--output", out.as_path())];
-    outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
-    output::refuse_overwrite(&inputs, &outputs)?;
-    // With the movement, this year's rosters are read in full and redacted
-    // once last year's people are matched with them.
-    let mut cfg = cfg;
-    let redact = cfg.redact;
-    cfg.redact = redact && previous.is_none();
-    let mut loaded = crate::load(&cfg, &listing, quiet)?;
-    crate::progress::now("units");
-    let mut unit_issues = Vec::new();
-    let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut unit_issues)?;
-    let mut previous_issues = Vec::new();
-    let movement = match &previous {
-        Some(p) => {
-            crate::progress::now("movement");
-            let mut m = p.compare(
-                (&cfg, &args.input),
-                &loaded.roster,
-                &hierarchy,
-                &mut previous_issues,
-                lang,
-                quiet,
-            )?;
-            if redact {
-                crate::normalize::redact(&mut loaded);
-                loaded.redacted = true;
-                m.redact();
-            }
-            crate::progress::timings::stage("movement");
-            Some(m)
-        }
-        None => None,
-    };
-    let mut issues = std::mem::take(&mut loaded.issues);
-    issues.append(&mut unit_issues);
-    issues.append(&mut previous_issues);
+    refuse_overwrite(args, &cfg, &listing, previous.as_ref(), &out)?;
+    let Read {
+        loaded,
+        cfg,
+        hierarchy,
+        movement,
+        issues,
+    } = load_and_compare(args, cfg, &listing, previous.as_ref(), lang, quiet)?;
     let retire = crate::projection::retirement_dates(
         &loaded.roster,
         &crate::policy::ProjectionSettings::default(),
@@ -116,18 +69,13 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     output::add_issues_sheets(&mut wb, lang, &issues).map_err(|e| output::write_error(&out, e))?;
     output::save_workbook(&mut wb, &out)?;
     if let Some(path) = &args.json {
-        let mut json = forms::json(&selected, &filled, &input);
-        if let Some(o) = json.as_object_mut() {
-            o.insert(
-                "structure".into(),
-                serde_json::to_value(&structure).unwrap_or_default(),
-            );
-            if let Some(m) = &movement {
-                o.insert("movement".into(), m.json());
-            }
-        }
-        let text = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
-        output::save_text(path, &text)?;
+        write_json(
+            path,
+            (&selected, &filled),
+            &input,
+            &structure,
+            movement.as_ref(),
+        )?;
     }
     crate::progress::timings::stage("write");
     let text = summary(
@@ -140,6 +88,121 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     );
     output::print(&text)?;
     Ok(0)
+}
+
+/// Writes the JSON: the forms, the structure and the movement.
+fn write_json(
+    path: &std::path::Path,
+    (selected, filled): (&[forms::Form], &[forms::FormTable]),
+    input: &SheetInput<'_>,
+    structure: &crate::structure::Structure,
+    movement: Option<&crate::movement::Movement>,
+) -> Result<()> {
+    let mut json = forms::json(selected, filled, input);
+    if let Some(o) = json.as_object_mut() {
+        o.insert(
+            "structure".into(),
+            serde_json::to_value(structure).unwrap_or_default(),
+        );
+        if let Some(m) = movement {
+            o.insert("movement".into(), m.json());
+        }
+    }
+    let text = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
+    output::save_text(path, &text)
+}
+
+/// Refuses an output path that is one of the inputs (this year's rosters,
+/// last year's, the unit map, the units, form and column-names files).
+fn refuse_overwrite(
+    args: &FormsArgs,
+    cfg: &InputConfig,
+    listing: &crate::ingest::Listing,
+    previous: Option<&Previous>,
+    out: &std::path::Path,
+) -> Result<()> {
+    let mut inputs = cfg.input_files(listing);
+    if let Some(p) = previous {
+        inputs.extend(
+            p.listing
+                .files
+                .iter()
+                .map(|f| (f.as_path(), "previous roster")),
+        );
+        inputs.extend(args.unit_map.as_deref().map(|p| (p, "unit-mapping file")));
+    }
+    inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
+    inputs.extend(args.form_files.iter().map(|p| (p.as_path(), "form file")));
+    inputs.extend(
+        args.input
+            .columns
+            .as_deref()
+            .map(|p| (p, "column-names file")),
+    );
+    let mut outputs = vec![("--output", out)];
+    outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
+    output::refuse_overwrite(&inputs, &outputs)
+}
+
+/// This year's rosters, read; the hierarchy; the movement when asked for;
+/// every data issue. With `--redact` and the movement, this year's rosters
+/// are read in full and redacted once last year's people are matched with
+/// them.
+fn load_and_compare(
+    args: &FormsArgs,
+    mut cfg: InputConfig,
+    listing: &crate::ingest::Listing,
+    previous: Option<&Previous>,
+    lang: Lang,
+    quiet: bool,
+) -> Result<Read> {
+    let redact = cfg.redact;
+    cfg.redact = redact && previous.is_none();
+    let mut loaded = crate::load(&cfg, listing, quiet)?;
+    crate::progress::now("units");
+    let mut unit_issues = Vec::new();
+    let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut unit_issues)?;
+    let mut previous_issues = Vec::new();
+    let movement = match previous {
+        Some(p) => {
+            crate::progress::now("movement");
+            let mut m = p.compare(
+                (&cfg, &args.input),
+                &loaded.roster,
+                &hierarchy,
+                &mut previous_issues,
+                lang,
+                quiet,
+            )?;
+            if redact {
+                crate::normalize::redact(&mut loaded);
+                loaded.redacted = true;
+                m.redact();
+            }
+            crate::progress::timings::stage("movement");
+            Some(m)
+        }
+        None => None,
+    };
+    let mut issues = std::mem::take(&mut loaded.issues);
+    issues.append(&mut unit_issues);
+    issues.append(&mut previous_issues);
+    Ok(Read {
+        loaded,
+        cfg,
+        hierarchy,
+        movement,
+        issues,
+    })
+}
+
+/// This year's rosters as read, and what comes of them before the forms.
+struct Read {
+    loaded: crate::roster::Loaded,
+    cfg: InputConfig,
+    hierarchy: Hierarchy,
+    movement: Option<crate::movement::Movement>,
+    issues: Vec<crate::issues::DataIssue>,
 }
 
 /// The terminal text: a line per form, the movement, people in no category,

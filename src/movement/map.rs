@@ -238,14 +238,11 @@ fn new_key(r: &MapRow) -> String {
     }
 }
 
-fn read_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<MapRow>> {
-    let Some(layout) = crate::layout::detect(sheet, &MapColumns) else {
-        return Ok(Vec::new());
-    };
-    let col = |k: MapCol| layout.column(k);
+/// The old and the new unit's columns as "C (Đơn vị mới)", for messages.
+fn column_names(layout: &crate::layout::Layout<MapCol>) -> [String; 2] {
     let named = |keys: [MapCol; 2]| {
         keys.into_iter()
-            .find_map(&col)
+            .find_map(|k| layout.column(k))
             .map(|c| {
                 let header = layout
                     .headers
@@ -256,18 +253,47 @@ fn read_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<MapRow>> {
             })
             .unwrap_or_default()
     };
-    let columns = [
+    [
         named([MapCol::OldName, MapCol::OldCode]),
         named([MapCol::NewName, MapCol::NewCode]),
-    ];
-    let err = |row: u32, column: usize, problem: &str, expected: &str| Error::UnitMap {
-        path: path.to_path_buf(),
-        sheet: sheet.name.clone(),
-        row,
-        column: columns[column].clone(),
-        problem: problem.into(),
-        expected: expected.into(),
+    ]
+}
+
+/// What is wrong with a row that has one side only or sits below the
+/// footer: (column, problem, what was expected); `None` for a good row.
+fn row_problem(
+    kind: crate::layout::RowKind,
+    old: bool,
+    new: bool,
+) -> Option<(usize, &'static str, &'static str)> {
+    use crate::layout::RowKind;
+    match (kind, old, new) {
+        (RowKind::Blank, ..) | (_, false, false) => None,
+        (RowKind::StaffBelowFooter, ..) => Some((
+            0,
+            "a mapping below the signature or a note",
+            "every mapping row above the notes and signatures (move the note below the last row)",
+        )),
+        (_, true, true) | (RowKind::Total | RowKind::Heading | RowKind::Footer, ..) => None,
+        (_, true, false) => Some((
+            1,
+            "the old unit has no new unit",
+            "the new unit's name (Đơn vị mới) or code (Mã đơn vị mới) in this row",
+        )),
+        (_, false, true) => Some((
+            0,
+            "the new unit has no old unit",
+            "the old unit's name (Đơn vị cũ) or code (Mã đơn vị cũ) in this row",
+        )),
+    }
+}
+
+fn read_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<MapRow>> {
+    let Some(layout) = crate::layout::detect(sheet, &MapColumns) else {
+        return Ok(Vec::new());
     };
+    let col = |k: MapCol| layout.column(k);
+    let columns = column_names(&layout);
     let shape = crate::layout::RowShape {
         label: col(MapCol::OldName).or(col(MapCol::OldCode)),
         stt: col(MapCol::RowNumber),
@@ -282,7 +308,7 @@ fn read_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<MapRow>> {
     };
     let kinds = crate::layout::classify_rows(sheet, layout.body_start, &shape);
     let mut rows = Vec::new();
-    for (i, kind) in kinds.iter().enumerate() {
+    for (i, &kind) in kinds.iter().enumerate() {
         use crate::layout::RowKind;
         let r = layout.body_start + i;
         let excel = sheet.excel_rows[r];
@@ -302,34 +328,18 @@ fn read_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<MapRow>> {
         };
         let old = row.old_code.is_some() || row.old_name.is_some();
         let new = row.new_code.is_some() || row.new_name.is_some();
-        match (kind, old, new) {
-            (RowKind::Blank, ..) | (_, false, false) => {}
-            (RowKind::StaffBelowFooter, ..) => {
-                return Err(err(
-                    excel,
-                    0,
-                    "a mapping below the signature or a note",
-                    "every mapping row above the notes and signatures (move the note below the last row)",
-                ));
-            }
-            (_, true, true) => rows.push(row),
-            (RowKind::Total | RowKind::Heading | RowKind::Footer, ..) => {}
-            (_, true, false) => {
-                return Err(err(
-                    excel,
-                    1,
-                    "the old unit has no new unit",
-                    "the new unit's name (Đơn vị mới) or code (Mã đơn vị mới) in this row",
-                ));
-            }
-            (_, false, true) => {
-                return Err(err(
-                    excel,
-                    0,
-                    "the new unit has no old unit",
-                    "the old unit's name (Đơn vị cũ) or code (Mã đơn vị cũ) in this row",
-                ));
-            }
+        if let Some((column, problem, expected)) = row_problem(kind, old, new) {
+            return Err(Error::UnitMap {
+                path: path.to_path_buf(),
+                sheet: sheet.name.clone(),
+                row: excel,
+                column: columns[column].clone(),
+                problem: problem.into(),
+                expected: expected.into(),
+            });
+        }
+        if old && new && kind != RowKind::Blank {
+            rows.push(row);
         }
     }
     Ok(rows)

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{figures, movement, roster, strs};
+use super::{Run, figures, movement, roster, strs};
 use crate::util::*;
 
 /// Xã A and xã B of huyện H, 31/12/2013 against 31/12/2014.
@@ -17,8 +17,7 @@ use crate::util::*;
 /// (left: 29); a4 in xã B as B09 with the same CCCD (transfer, matched by
 /// national id); a5 công chức in xã A (category change, staff id); b1 and b2
 /// stay (b2 by name and birth date); b3 Khoa hired in xã B, a6 Lan in xã A.
-#[test]
-fn movement_counts_who_came_left_moved_and_gained() {
+fn two_communes() -> Run {
     let dir = tempdir();
     let d = dir.path();
     let y2013 = roster(
@@ -47,8 +46,13 @@ fn movement_counts_who_came_left_moved_and_gained() {
             "B10,Ngô Văn Khoa,,06/06/1995,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
         ],
     );
-    let (rows, list, j, text) =
-        movement(d, &[&y2014, "--as-of", "2014-12-31", "--previous", &y2013]);
+    movement(d, &[&y2014, "--as-of", "2014-12-31", "--previous", &y2013])
+}
+
+/// The figures of [`two_communes`], worked out by hand.
+#[test]
+fn movement_counts_who_came_left_moved_and_gained() {
+    let (rows, _, j, text) = two_communes();
     // Columns: 1 opening; 2 in (3 hired, 4 transferred in, 5 from another
     // category, 6 new concurrent post); 7 out (8 retired, 9 transferred out,
     // 10 left, 11 to another category, 12 concurrent post ended); 13
@@ -88,6 +92,12 @@ fn movement_counts_who_came_left_moved_and_gained() {
     );
     assert!(text.contains("đầu kỳ 7, cuối kỳ 7"), "{text}");
     assert!(text.contains("7 lượt người có biến động"), "{text}");
+}
+
+/// The list of [`two_communes`]: who changed, how, how they were matched.
+#[test]
+fn movement_lists_each_person_who_changed() {
+    let (_, list, j, _) = two_communes();
     // Who was matched how: An, Em, Giang by staff id; Dũng by CCCD; Hoa by
     // name and birth date.
     assert_eq!(j["matched"]["staff_id"], 3);
@@ -171,6 +181,15 @@ fn the_2014_sample_moves_as_its_ground_truth_says() {
         .expect("Bình listed");
     assert_eq!(binh[4], "Chuyển loại");
     assert_eq!(binh[8], "Họ tên và ngày sinh (cần xác minh)");
+    // Bế Hữu Vinh keeps his staff id but changes unit: a staff id pairs
+    // people only within one unit, so he is matched by name and birth date
+    // (as examples/rosters-2014/README.md says).
+    let vinh = list
+        .iter()
+        .find(|r| r.get(1).is_some_and(|c| c == "Bế Hữu Vinh"))
+        .expect("Vinh listed");
+    assert_eq!(vinh[4], "Chuyển đơn vị");
+    assert_eq!(vinh[8], "Họ tên và ngày sinh (cần xác minh)");
     assert_eq!(list.len() - 4, 20, "20 people changed");
 }
 

@@ -21,17 +21,17 @@ pub fn roster(dir: &Path, name: &str, rows: &[&str]) -> String {
         .to_string()
 }
 
-/// Runs `forms` with `args`; returns the movement sheet, the list sheet,
-/// the JSON's movement and the terminal text.
-pub fn movement(
-    dir: &Path,
-    args: &[&str],
-) -> (
+/// The movement sheet, the list sheet, the JSON's movement, the terminal.
+pub type Run = (
     Vec<Vec<String>>,
     Vec<Vec<String>>,
     serde_json::Value,
     String,
-) {
+);
+
+/// Runs `forms` with `args`; returns the movement sheet, the list sheet,
+/// the JSON's movement and the terminal text.
+pub fn movement(dir: &Path, args: &[&str]) -> Run {
     let mut args = args.to_vec();
     args.extend(["--form", "BM01/BNV"]);
     let (out, j, text) = crate::forms::forms(dir, &args);
