@@ -120,6 +120,17 @@ fn a_mapping_file_with_an_error_names_its_row() {
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);
     assert!(e.contains("row 3") && e.contains("row 2"), "{e}");
+    // No header naming the old and the new unit: the file and what it
+    // should hold.
+    let o = run("Tên,Ghi chú\nXã P,Xã Mới\n");
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("unit-mapping file") && e.contains("map.csv"),
+        "{e}"
+    );
+    assert!(e.contains("no unit mapping found (looked at sheet"), "{e}");
+    assert!(e.contains("expected: a header naming the old unit"), "{e}");
     assert!(!d.join("o.xlsx").exists(), "nothing written");
 }
 
