@@ -9,7 +9,7 @@
 //! date, or two this year), none of them is paired by it: they are left
 //! unmatched and marked as a tie to verify. Nothing is ever paired by order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 use chrono::Datelike;
@@ -140,15 +140,13 @@ impl Tier<'_> {
         self.run_where(method, keys, fits, |_, _| true);
     }
 
-    /// Pairs the people (of side 0, last year, and side 1, this year) that
-    /// `tried` lets in, by `keys`, where `fits` holds.
-    fn run_where<K: Hash + Eq>(
-        &mut self,
-        method: Method,
+    /// The unmatched people `tried` lets in, by key: (last year's, this
+    /// year's).
+    fn groups<K: Hash + Eq>(
+        &self,
         keys: impl Fn(&Person) -> Vec<K>,
-        fits: impl Fn(&Person, &Person) -> bool,
         tried: impl Fn(usize, usize) -> bool,
-    ) {
+    ) -> HashMap<K, [Vec<usize>; 2]> {
         let mut groups: HashMap<K, [Vec<usize>; 2]> = HashMap::new();
         let sides = [(self.prev, &self.m.to), (self.cur, &self.m.from)];
         for (side, (people, matched)) in sides.into_iter().enumerate() {
@@ -164,37 +162,63 @@ impl Tier<'_> {
                 }
             }
         }
-        // Per key, the pairs that fit; a pair is a candidate when each of the
-        // two fits no one else under that key.
+        groups
+    }
+
+    /// Per key, the pairs that fit; a pair is a candidate when each of the
+    /// two fits no one else under that key, else both are tied. Returns each
+    /// of last year's people's candidates, and the tied of both years.
+    fn candidates<K>(
+        &self,
+        groups: &HashMap<K, [Vec<usize>; 2]>,
+        fits: impl Fn(&Person, &Person) -> bool,
+    ) -> (HashMap<usize, Vec<usize>>, [HashSet<usize>; 2]) {
         let mut proposed: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut tied = [Vec::new(), Vec::new()];
+        let mut tied: [HashSet<usize>; 2] = [HashSet::new(), HashSet::new()];
         for [ps, cs] in groups.values() {
             let pairs: Vec<(usize, usize)> = ps
                 .iter()
                 .flat_map(|&p| cs.iter().map(move |&c| (p, c)))
                 .filter(|&(p, c)| fits(&self.prev[p], &self.cur[c]))
                 .collect();
+            let (mut of_p, mut of_c) = (HashMap::new(), HashMap::new());
             for &(p, c) in &pairs {
-                let of_p = pairs.iter().filter(|x| x.0 == p).count();
-                let of_c = pairs.iter().filter(|x| x.1 == c).count();
-                if of_p == 1 && of_c == 1 {
+                *of_p.entry(p).or_insert(0) += 1;
+                *of_c.entry(c).or_insert(0) += 1;
+            }
+            for &(p, c) in &pairs {
+                if of_p[&p] == 1 && of_c[&c] == 1 {
                     let v = proposed.entry(p).or_default();
                     if !v.contains(&c) {
                         v.push(c);
                     }
                 } else {
-                    tied[0].push(p);
-                    tied[1].push(c);
+                    tied[0].insert(p);
+                    tied[1].insert(c);
                 }
             }
         }
+        (proposed, tied)
+    }
+
+    /// Pairs the people (of side 0, last year, and side 1, this year) that
+    /// `tried` lets in, by `keys`, where `fits` holds.
+    fn run_where<K: Hash + Eq>(
+        &mut self,
+        method: Method,
+        keys: impl Fn(&Person) -> Vec<K>,
+        fits: impl Fn(&Person, &Person) -> bool,
+        tried: impl Fn(usize, usize) -> bool,
+    ) {
+        let groups = self.groups(keys, tried);
+        let (proposed, mut tied) = self.candidates(&groups, fits);
         // Across keys: one candidate each way, else a tie.
         let mut proposers: HashMap<usize, Vec<usize>> = HashMap::new();
         for (&p, cs) in &proposed {
             if cs.len() == 1 && !tied[0].contains(&p) {
                 proposers.entry(cs[0]).or_default().push(p);
             } else {
-                tied[0].push(p);
+                tied[0].insert(p);
                 tied[1].extend(cs);
             }
         }
@@ -206,7 +230,7 @@ impl Tier<'_> {
                 self.m.from[c] = Some((p, method));
             } else {
                 tied[0].extend(ps);
-                tied[1].push(c);
+                tied[1].insert(c);
             }
         }
         let [tp, tc] = tied;

@@ -177,3 +177,35 @@ fn an_unknown_category_matches_any() {
     assert_eq!(figures(&rows, "UBND xã A", None), cc);
     assert_eq!(list.len(), 4, "no one listed: {list:?}");
 }
+
+/// The other way round: one Nguyễn Văn An in 2024, two in 2025 with his
+/// name and birth date (xã A and xã B). No one is paired; the three are
+/// marked, and the list says why.
+#[test]
+fn two_namesakes_this_year_pair_no_one() {
+    let dir = tempdir();
+    let d = dir.path();
+    let an = |unit: &str| {
+        format!(",Nguyễn Văn An,,10/05/1980,Nam,{unit},UBND huyện H,Công chức,Đại học,,")
+    };
+    let y2024 = roster(d, "2024.csv", &[&an("UBND xã A")]);
+    let y2025 = roster(d, "2025.csv", &[&an("UBND xã A"), &an("UBND xã B")]);
+    let (rows, list, j, _) = movement(d, &[&y2025, "--as-of", "2025-12-31", "--previous", &y2024]);
+    //                               1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16
+    let a = strs([1, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0]);
+    assert_eq!(figures(&rows, "UBND xã A", None), a);
+    assert_eq!(j["unmatched_ties"], 3);
+    let kinds: Vec<(&str, &str)> = list[4..]
+        .iter()
+        .map(|r| (r[4].as_str(), r[8].as_str()))
+        .collect();
+    let tie = "Không ghép được: trùng họ tên và ngày sinh, cần xác minh";
+    assert_eq!(
+        kinds,
+        [
+            ("Tuyển dụng, tiếp nhận mới", tie),
+            ("Tuyển dụng, tiếp nhận mới", tie),
+            ("Thôi việc, giảm khác", tie)
+        ]
+    );
+}
