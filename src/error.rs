@@ -85,6 +85,37 @@ pub enum Error {
         looked: String,
     },
 
+    /// A row of a unit-mapping file (`--unit-map`) cannot be used.
+    #[error(
+        "unit-mapping file {}, sheet \"{sheet}\", row {row}, column {column}: {problem}.\n  expected: {expected}",
+        path.display()
+    )]
+    UnitMap {
+        path: PathBuf,
+        sheet: String,
+        /// Excel row.
+        row: u32,
+        /// Column letter and header ("D (Đơn vị mới)").
+        column: String,
+        /// What is wrong.
+        problem: String,
+        /// What the row should hold.
+        expected: String,
+    },
+
+    /// A unit-mapping file (`--unit-map`) holds no mapping.
+    #[error(
+        "unit-mapping file {}: no unit mapping found (looked at {looked}).\n  expected: {expected}",
+        path.display()
+    )]
+    UnitMapEmpty {
+        path: PathBuf,
+        /// The sheets read.
+        looked: String,
+        /// What the file should hold.
+        expected: String,
+    },
+
     /// `--sheet NAME` matched no sheet.
     #[error("no sheet named \"{name}\" in any input file")]
     SheetNotFound { name: String },

@@ -650,7 +650,10 @@ The same seven files as 2013, in the same layouts, dated 2014 (\"NĂM 2014\",
   Yến and Hà Hữu Hải each name two different people.
 - No list has a national id (CCCD) column, in either year.
 - The transfer (BK00222, Phòng Kinh tế → Phòng Tài nguyên và Môi trường)
-  stays in the 04 workbook: staff id, name and birth date all match.
+  stays in the 04 workbook with the same staff id, name and birth date. A
+  staff id pairs people only within one unit (units number their own
+  staff), so `nhanluc forms` matches him by name and full birth date, and
+  its list marks the match \"cần xác minh\".
 - The category change (BK00166) moves from the 03 text file (no staff id,
   birth year only) to the 01 workbook (staff id BK00166, full birth date):
   match by name + birth year + unit.

@@ -23,31 +23,14 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     output::require_xlsx(&out, "the forms workbook")?;
     // Last year's rosters and the unit map, when the movement is asked for.
     let previous = Previous::open(args)?;
-    let mut inputs = cfg.input_files(&listing);
-    if let Some(p) = &previous {
-        inputs.extend(
-            p.listing
-                .files
-                .iter()
-                .map(|f| (f.as_path(), "previous roster")),
-        );
-        inputs.extend(args.unit_map.as_deref().map(|p| (p, "unit-mapping file")));
-    }
-    inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
-    inputs.extend(args.form_files.iter().map(|p| (p.as_path(), "form file")));
-    inputs.extend(
-        args.input
-            .columns
-            .as_deref()
-            .map(|p| (p, "column-names file")),
-    );
-    let mut outputs = vec![("--output", out.as_path())];
-    outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
-    output::refuse_overwrite(&inputs, &outputs)?;
-    let mut loaded = crate::load(&cfg, &listing, quiet)?;
-    crate::progress::now("units");
-    let mut issues = std::mem::take(&mut loaded.issues);
-    let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut issues)?;
+    refuse_overwrite(args, &cfg, &listing, previous.as_ref(), &out)?;
+    let Read {
+        loaded,
+        cfg,
+        hierarchy,
+        movement,
+        issues,
+    } = load_and_compare(args, cfg, &listing, previous.as_ref(), lang, quiet)?;
     let retire = crate::projection::retirement_dates(
         &loaded.roster,
         &crate::policy::ProjectionSettings::default(),
@@ -61,22 +44,6 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         let table = forms::fill(form, &staff, &loaded.roster, &hierarchy, cfg.as_of)?;
         filled.push(table);
     }
-    let movement = match &previous {
-        Some(p) => {
-            crate::progress::now("movement");
-            let m = p.compare(
-                (&cfg, &args.input),
-                &loaded.roster,
-                &hierarchy,
-                &mut issues,
-                lang,
-                quiet,
-            )?;
-            crate::progress::timings::stage("movement");
-            Some(m)
-        }
-        None => None,
-    };
     let structure = crate::structure::count(&staff)
         .map_err(|e| crate::staff::polars_error("the structure counts", &e))?;
     crate::progress::timings::stage("forms");
@@ -102,26 +69,158 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     output::add_issues_sheets(&mut wb, lang, &issues).map_err(|e| output::write_error(&out, e))?;
     output::save_workbook(&mut wb, &out)?;
     if let Some(path) = &args.json {
-        let mut json = forms::json(&selected, &filled, &input);
-        if let Some(o) = json.as_object_mut() {
-            o.insert(
-                "structure".into(),
-                serde_json::to_value(&structure).unwrap_or_default(),
-            );
-            if let Some(m) = &movement {
-                o.insert("movement".into(), m.json());
-            }
-        }
-        let text = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
-        output::save_text(path, &text)?;
+        write_json(
+            path,
+            (&selected, &filled),
+            &input,
+            &structure,
+            movement.as_ref(),
+        )?;
     }
     crate::progress::timings::stage("write");
+    let text = summary(
+        &selected,
+        &filled,
+        movement.as_ref(),
+        &loaded.roster,
+        &out,
+        lang,
+    );
+    output::print(&text)?;
+    Ok(0)
+}
+
+/// Writes the JSON: the forms, the structure and the movement.
+fn write_json(
+    path: &std::path::Path,
+    (selected, filled): (&[forms::Form], &[forms::FormTable]),
+    input: &SheetInput<'_>,
+    structure: &crate::structure::Structure,
+    movement: Option<&crate::movement::Movement>,
+) -> Result<()> {
+    let mut json = forms::json(selected, filled, input);
+    if let Some(o) = json.as_object_mut() {
+        o.insert(
+            "structure".into(),
+            serde_json::to_value(structure).unwrap_or_default(),
+        );
+        if let Some(m) = movement {
+            o.insert("movement".into(), m.json());
+        }
+    }
+    let text = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
+    output::save_text(path, &text)
+}
+
+/// Refuses an output path that is one of the inputs (this year's rosters,
+/// last year's, the unit map, the units, form and column-names files).
+fn refuse_overwrite(
+    args: &FormsArgs,
+    cfg: &InputConfig,
+    listing: &crate::ingest::Listing,
+    previous: Option<&Previous>,
+    out: &std::path::Path,
+) -> Result<()> {
+    let mut inputs = cfg.input_files(listing);
+    if let Some(p) = previous {
+        inputs.extend(
+            p.listing
+                .files
+                .iter()
+                .map(|f| (f.as_path(), "previous roster")),
+        );
+        inputs.extend(args.unit_map.as_deref().map(|p| (p, "unit-mapping file")));
+    }
+    inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
+    inputs.extend(args.form_files.iter().map(|p| (p.as_path(), "form file")));
+    inputs.extend(
+        args.input
+            .columns
+            .as_deref()
+            .map(|p| (p, "column-names file")),
+    );
+    let mut outputs = vec![("--output", out)];
+    outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
+    output::refuse_overwrite(&inputs, &outputs)
+}
+
+/// This year's rosters, read; the hierarchy; the movement when asked for;
+/// every data issue. With `--redact` and the movement, this year's rosters
+/// are read in full and redacted once last year's people are matched with
+/// them.
+fn load_and_compare(
+    args: &FormsArgs,
+    mut cfg: InputConfig,
+    listing: &crate::ingest::Listing,
+    previous: Option<&Previous>,
+    lang: Lang,
+    quiet: bool,
+) -> Result<Read> {
+    let redact = cfg.redact;
+    cfg.redact = redact && previous.is_none();
+    let mut loaded = crate::load(&cfg, listing, quiet)?;
+    crate::progress::now("units");
+    let mut unit_issues = Vec::new();
+    let hierarchy = Hierarchy::build(&loaded.roster, args.units.as_deref(), &mut unit_issues)?;
+    let mut previous_issues = Vec::new();
+    let movement = match previous {
+        Some(p) => {
+            crate::progress::now("movement");
+            let mut m = p.compare(
+                (&cfg, &args.input),
+                &loaded.roster,
+                &hierarchy,
+                &mut previous_issues,
+                lang,
+                quiet,
+            )?;
+            if redact {
+                crate::normalize::redact(&mut loaded);
+                loaded.redacted = true;
+                m.redact();
+            }
+            crate::progress::timings::stage("movement");
+            Some(m)
+        }
+        None => None,
+    };
+    let mut issues = std::mem::take(&mut loaded.issues);
+    issues.append(&mut unit_issues);
+    issues.append(&mut previous_issues);
+    Ok(Read {
+        loaded,
+        cfg,
+        hierarchy,
+        movement,
+        issues,
+    })
+}
+
+/// This year's rosters as read, and what comes of them before the forms.
+struct Read {
+    loaded: crate::roster::Loaded,
+    cfg: InputConfig,
+    hierarchy: Hierarchy,
+    movement: Option<crate::movement::Movement>,
+    issues: Vec<crate::issues::DataIssue>,
+}
+
+/// The terminal text: a line per form, the movement, people in no category,
+/// where the workbook is.
+fn summary(
+    selected: &[forms::Form],
+    filled: &[forms::FormTable],
+    movement: Option<&crate::movement::Movement>,
+    roster: &crate::roster::Roster,
+    out: &std::path::Path,
+    lang: Lang,
+) -> String {
     let mut text = String::new();
-    for (form, table) in selected.iter().zip(&filled) {
+    for (form, table) in selected.iter().zip(filled) {
         text.push_str(&forms::summary_line(form, table, lang));
         text.push('\n');
     }
-    if let Some(m) = &movement {
+    if let Some(m) = movement {
         let (opening, closing) = m.totals();
         text.push_str(&crate::labels::movement_summary(
             lang,
@@ -133,7 +232,7 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         text.push('\n');
     }
     // People no column, heading or title gave a category are on no form.
-    let unknown = loaded.roster.category_unknown();
+    let unknown = roster.category_unknown();
     if unknown > 0 {
         text.push_str(&crate::labels::category_unknown_note(lang, unknown));
         text.push('\n');
@@ -143,8 +242,7 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         crate::labels::get(lang).report_written,
         out.display()
     ));
-    output::print(&text)?;
-    Ok(0)
+    text
 }
 
 /// Last year's rosters, listed, with the unit map read.
@@ -161,13 +259,6 @@ impl Previous {
     fn open(args: &FormsArgs) -> Result<Option<Self>> {
         if args.previous.is_empty() {
             return Ok(None);
-        }
-        // Redacted names and ids cannot be matched across the years, and last
-        // year's list would show names in full: refused until both are done.
-        if args.input.redact {
-            return Err(Error::Usage(
-                "--redact with --previous: the movement list is not yet redacted; run the movement without --redact and keep that workbook in the office".into(),
-            ));
         }
         let listing = crate::ingest::list_files(&args.previous)?;
         let map = args
@@ -212,9 +303,9 @@ impl Previous {
             as_of: Some(as_of.to_string()),
             redact: false,
         })?;
+        // Read in full for the matching; its data issues redacted after.
         let mut loaded = crate::load(&prev_cfg, &self.listing, quiet)?;
-        issues.append(&mut loaded.issues);
-        Ok(crate::movement::compare(&crate::movement::Inputs {
+        let movement = crate::movement::compare(&crate::movement::Inputs {
             previous: &loaded.roster,
             current,
             hierarchy,
@@ -222,6 +313,11 @@ impl Previous {
             previous_as_of: as_of,
             as_of: cfg.as_of,
             lang,
-        }))
+        })?;
+        if input.redact {
+            crate::normalize::redact(&mut loaded);
+        }
+        issues.append(&mut loaded.issues);
+        Ok(movement)
     }
 }

@@ -37,7 +37,7 @@ pub use help::{CommandHelp, Example, HelpLabels, help};
 pub use issues::{action, problem, problem_kind, severity, severity_header};
 pub use movement::{
     MovementLabels, leavers_note, matched_note, movement, movement_scope, movement_summary,
-    unplaced_note,
+    ties_note, unknown_map_row_note, unplaced_note,
 };
 pub use structure::{StructureLabels, structure};
 pub use terms::*;

@@ -29,6 +29,11 @@ pub struct MovementLabels {
     pub transfer_out: &'static str,
     pub left: &'static str,
     pub category_out: &'static str,
+    /// A concurrent post (kiêm nhiệm), new; ended.
+    pub concurrent_new: &'static str,
+    pub concurrent_ended: &'static str,
+    /// A parent unit's own staff, under its row (`{unit}` is its name).
+    pub own_staff: &'static str,
     pub closing: &'static str,
     pub gains: &'static str,
     pub education: &'static str,
@@ -38,10 +43,14 @@ pub struct MovementLabels {
     pub footer: [[&'static str; 2]; 2],
     /// List columns.
     pub list_columns: [&'static str; 9],
-    /// Change kinds: hired, retired, left, transfer, category change, gained.
-    pub kinds: [&'static str; 6],
+    /// Change kinds: hired, retired, left, transfer, category change, new
+    /// concurrent post, concurrent post ended, gained.
+    pub kinds: [&'static str; 8],
     /// Matching methods: staff id, national id, name and birth date.
     pub methods: [&'static str; 3],
+    /// Not matched because a key found several people: staff id, national
+    /// id, name and birth date.
+    pub ties: [&'static str; 3],
     /// Before a retiree's last day of service.
     pub last_day: &'static str,
 }
@@ -65,6 +74,9 @@ pub static VI_MOVEMENT: MovementLabels = MovementLabels {
     transfer_out: "Chuyển đi đơn vị khác",
     left: "Thôi việc, giảm khác",
     category_out: "Chuyển sang loại khác",
+    concurrent_new: "Kiêm nhiệm mới",
+    concurrent_ended: "Thôi kiêm nhiệm",
+    own_staff: "{unit}, không kể đơn vị trực thuộc",
     closing: "Số cuối kỳ",
     gains: "Nâng trình độ (người ở lại)",
     education: "Chuyên môn",
@@ -92,12 +104,19 @@ pub static VI_MOVEMENT: MovementLabels = MovementLabels {
         "Thôi việc, giảm khác",
         "Chuyển đơn vị",
         "Chuyển loại",
+        "Kiêm nhiệm mới",
+        "Thôi kiêm nhiệm",
         "Nâng trình độ",
     ],
     methods: [
         "Mã cán bộ",
         "Số CCCD/CMND",
         "Họ tên và ngày sinh (cần xác minh)",
+    ],
+    ties: [
+        "Không ghép được: trùng mã cán bộ, cần xác minh",
+        "Không ghép được: trùng số CCCD/CMND, cần xác minh",
+        "Không ghép được: trùng họ tên và ngày sinh, cần xác minh",
     ],
     last_day: "Ngày cuối cùng công tác:",
 };
@@ -121,6 +140,9 @@ pub static EN_MOVEMENT: MovementLabels = MovementLabels {
     transfer_out: "Transferred to another unit",
     left: "Left, other",
     category_out: "To another category",
+    concurrent_new: "New concurrent post",
+    concurrent_ended: "Concurrent post ended",
+    own_staff: "{unit}, excluding subordinate units",
     closing: "Closing",
     gains: "Gained a level (people staying)",
     education: "Professional",
@@ -148,12 +170,19 @@ pub static EN_MOVEMENT: MovementLabels = MovementLabels {
         "Left, other",
         "Transferred",
         "Category changed",
+        "New concurrent post",
+        "Concurrent post ended",
         "Gained a level",
     ],
     methods: [
         "Staff id",
         "National id",
         "Name and birth date (to confirm)",
+    ],
+    ties: [
+        "Not matched: staff id shared, to verify",
+        "Not matched: national id shared, to verify",
+        "Not matched: same name and birth date, to verify",
     ],
     last_day: "Last day of service:",
 };
@@ -206,16 +235,55 @@ pub fn matched_note(lang: Lang, [staff, nid, name_birth]: [u64; 3], sheet: &str)
     }
 }
 
+/// People left unmatched because a key found several.
+#[must_use]
+pub fn ties_note(lang: Lang, people: u64, sheet: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{people} người không ghép được giữa hai năm vì trùng mã cán bộ, số CCCD/CMND hoặc họ tên và ngày sinh với người khác: được tính là thôi việc hoặc tuyển mới; cần xác minh (xem trang \"{sheet}\")."
+        ),
+        Lang::En => format!(
+            "{people} people could not be matched between the years because their staff id, national id or name and birth date is shared with someone else: counted as leaving or hired; to verify (see sheet \"{sheet}\")."
+        ),
+    }
+}
+
+/// A row of the unit-mapping file that maps nothing.
+#[must_use]
+pub fn unknown_map_row_note(
+    lang: Lang,
+    file: &str,
+    at: (&str, u32),
+    unit: &str,
+    old_missing: bool,
+) -> String {
+    let (sheet, row) = at;
+    match (lang, old_missing) {
+        (Lang::Vi, true) => format!(
+            "Tệp ánh xạ {file}, trang \"{sheet}\", dòng {row}: đơn vị cũ \"{unit}\" không có trong danh sách năm trước; dòng này không được dùng.",
+        ),
+        (Lang::Vi, false) => format!(
+            "Tệp ánh xạ {file}, trang \"{sheet}\", dòng {row}: đơn vị mới \"{unit}\" không có trong danh sách hoặc tệp đơn vị năm nay.",
+        ),
+        (Lang::En, true) => format!(
+            "Mapping file {file}, sheet \"{sheet}\", row {row}: the old unit \"{unit}\" is in no roster of last year; the row is not used.",
+        ),
+        (Lang::En, false) => format!(
+            "Mapping file {file}, sheet \"{sheet}\", row {row}: the new unit \"{unit}\" is in no roster or units file of this year.",
+        ),
+    }
+}
+
 /// How leavers are told apart.
 #[must_use]
 pub fn leavers_note(lang: Lang, as_of: NaiveDate) -> String {
     match lang {
         Lang::Vi => format!(
-            "Nghỉ hưu: người có năm trước, không có năm nay và đến tuổi nghỉ hưu (Nghị định 135/2020/NĐ-CP, hoặc ngày nghỉ hưu ghi trong danh sách) trước hoặc đúng ngày {}; thôi việc, giảm khác: người không có năm nay, chưa đến tuổi hoặc không rõ ngày sinh. Người có trong cả hai năm nhưng ở đơn vị khác là chuyển đơn vị. Người giữ nhiều chức vụ được tính ở mỗi đơn vị.",
+            "Nghỉ hưu: người có năm trước, không có năm nay và đến tuổi nghỉ hưu (Nghị định 135/2020/NĐ-CP, hoặc ngày nghỉ hưu ghi trong danh sách) trước hoặc đúng ngày {}; thôi việc, giảm khác: người không có năm nay, chưa đến tuổi hoặc không rõ ngày sinh. Người có trong cả hai năm nhưng ở đơn vị khác là chuyển đơn vị. Người giữ nhiều chức vụ được tính ở mỗi đơn vị; chức vụ thêm hoặc thôi bên cạnh chức vụ còn giữ là kiêm nhiệm mới, thôi kiêm nhiệm. Không rõ loại ở một năm: tính theo loại năm kia.",
             dmy(as_of)
         ),
         Lang::En => format!(
-            "Retired: in last year's rosters, not in this year's, and past the retirement age (Decree 135/2020, or the retirement date the roster gives) on or before {}; left, other: not in this year's rosters, not past the age or of unknown birth date. People in both years in another unit are transfers. People holding several posts are counted in each unit.",
+            "Retired: in last year's rosters, not in this year's, and past the retirement age (Decree 135/2020, or the retirement date the roster gives) on or before {}; left, other: not in this year's rosters, not past the age or of unknown birth date. People in both years in another unit are transfers. People holding several posts are counted in each unit; a post added or given up beside posts kept is a new or ended concurrent post. A category unknown in one year is the other year's.",
             dmy(as_of)
         ),
     }
@@ -251,7 +319,7 @@ pub fn movement_summary(
 ) -> String {
     match lang {
         Lang::Vi => format!(
-            "Biến động: đầu kỳ {opening}, cuối kỳ {closing} người; {changes} người có biến động; {}",
+            "Biến động: đầu kỳ {opening}, cuối kỳ {closing} người; {changes} lượt người có biến động; {}",
             if failed == 0 {
                 "đầu kỳ + tăng − giảm = cuối kỳ ở mọi dòng.".to_string()
             } else {
@@ -259,7 +327,7 @@ pub fn movement_summary(
             }
         ),
         Lang::En => format!(
-            "Movement: opening {opening}, closing {closing} people; {changes} changes; {}",
+            "Movement: opening {opening}, closing {closing} people; {changes} person-movements; {}",
             if failed == 0 {
                 "opening + in − out = closing on every row.".to_string()
             } else {

@@ -13,9 +13,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::ingest::RawSheet;
-use crate::roster::Roster;
 use crate::text::fold;
-use crate::units::Hierarchy;
 use crate::vocab::unit_names::unit_key;
 
 /// One row of a mapping file.
@@ -33,6 +31,9 @@ pub struct MapRow {
     pub new_name: Option<String>,
     /// Where it was read: sheet and Excel row.
     pub at: (String, u32),
+    /// The old and the new unit's columns as the header names them, for
+    /// messages ("C (Đơn vị mới)").
+    pub columns: [String; 2],
 }
 
 /// A unit-mapping file, read.
@@ -41,7 +42,7 @@ pub struct UnitMap {
     /// Its rows, in file order.
     pub rows: Vec<MapRow>,
     /// Its path, for messages.
-    pub path: String,
+    pub path: std::path::PathBuf,
 }
 
 /// What a mapping-file column holds.
@@ -135,48 +136,88 @@ impl crate::layout::Columns for MapColumns {
     }
 }
 
+/// What a mapping file must hold, for messages.
+const EXPECTED: &str = "a header naming the old unit (Đơn vị cũ or Mã đơn vị cũ) and the new unit (Đơn vị mới or Mã đơn vị mới), then one row per old unit";
+
 impl UnitMap {
-    /// Reads a mapping file; an error names the file, sheet and row.
+    /// Reads a mapping file; an error names the file, sheet, row and column.
     pub fn load(path: &Path) -> Result<Self> {
         let sheets = crate::ingest::read_file(path, 0, None)?.into_sheets();
         let mut map = UnitMap {
             rows: Vec::new(),
-            path: crate::ingest::shown_path(path),
+            path: path.to_path_buf(),
         };
         for s in &sheets {
             map.rows.extend(read_sheet(path, s)?);
         }
         if map.rows.is_empty() {
-            return Err(Error::Workbook {
+            let looked: Vec<String> = sheets
+                .iter()
+                .map(|s| format!("sheet \"{}\"", s.name))
+                .collect();
+            return Err(Error::UnitMapEmpty {
                 path: path.to_path_buf(),
-                message: "no unit mapping: expected a header naming the old unit (Đơn vị cũ or Mã đơn vị cũ) and the new unit (Đơn vị mới or Mã đơn vị mới), and a row per old unit".into(),
+                looked: looked.join(", "),
+                expected: EXPECTED.into(),
             });
         }
-        map.refuse_splits(path)?;
+        map.refuse_splits()?;
         Ok(map)
     }
 
-    /// An old unit mapped to two different new units is refused: which of
-    /// its people went where cannot be told from the file.
-    fn refuse_splits(&self, path: &Path) -> Result<()> {
+    /// An old unit mapped to two different new units (as the file writes
+    /// them) is refused: which of its people went where cannot be told from
+    /// the file. [`super::place`] checks again on the units as they resolve.
+    fn refuse_splits(&self) -> Result<()> {
         let mut seen: HashMap<String, &MapRow> = HashMap::new();
         for r in &self.rows {
             let old = old_key(r);
             if let Some(first) = seen.get(&old)
                 && new_key(first) != new_key(r)
             {
-                return Err(Error::Workbook {
-                    path: path.to_path_buf(),
-                    message: format!(
-                        "sheet \"{}\", row {}: the old unit is mapped again, to another new unit (first at sheet \"{}\", row {}); map each old unit to one new unit — people who went elsewhere show as transfers",
-                        r.at.0, r.at.1, first.at.0, first.at.1
-                    ),
-                });
+                return Err(self.split_error(r, first, &new_text(first)));
             }
             seen.insert(old, r);
         }
         Ok(())
     }
+
+    /// The error for an old unit mapped to a second new unit at `r`.
+    #[must_use]
+    pub fn split_error(&self, r: &MapRow, first: &MapRow, first_new: &str) -> Error {
+        Error::UnitMap {
+            path: self.path.clone(),
+            sheet: r.at.0.clone(),
+            row: r.at.1,
+            column: r.columns[1].clone(),
+            problem: format!(
+                "the old unit \"{}\" is mapped to \"{}\" here and to \"{first_new}\" at sheet \"{}\", row {}",
+                old_text(r),
+                new_text(r),
+                first.at.0,
+                first.at.1
+            ),
+            expected: "one new unit per old unit (a split unit: map it to the unit most of its people went to; the others show as transfers)".into(),
+        }
+    }
+}
+
+/// The old unit as the row writes it.
+#[must_use]
+pub fn old_text(r: &MapRow) -> String {
+    r.old_name
+        .clone()
+        .or_else(|| r.old_code.clone())
+        .unwrap_or_default()
+}
+
+/// The new unit as the row writes it.
+#[must_use]
+pub fn new_text(r: &MapRow) -> String {
+    r.new_name
+        .clone()
+        .or_else(|| r.new_code.clone())
+        .unwrap_or_default()
 }
 
 fn old_key(r: &MapRow) -> String {
@@ -197,15 +238,62 @@ fn new_key(r: &MapRow) -> String {
     }
 }
 
-fn read_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<MapRow>> {
-    let err = |row: u32, message: &str| Error::Workbook {
-        path: path.to_path_buf(),
-        message: format!("sheet \"{}\", row {row}: {message}", sheet.name),
+/// The old and the new unit's columns as "C (Đơn vị mới)", for messages.
+fn column_names(layout: &crate::layout::Layout<MapCol>) -> [String; 2] {
+    let named = |keys: [MapCol; 2]| {
+        keys.into_iter()
+            .find_map(|k| layout.column(k))
+            .map(|c| {
+                let header = layout
+                    .headers
+                    .iter()
+                    .find(|h| h.0 == c)
+                    .map_or("", |h| h.1.as_str());
+                format!("{} ({header})", crate::text::column_letter(c))
+            })
+            .unwrap_or_default()
     };
+    [
+        named([MapCol::OldName, MapCol::OldCode]),
+        named([MapCol::NewName, MapCol::NewCode]),
+    ]
+}
+
+/// What is wrong with a row that has one side only or sits below the
+/// footer: (column, problem, what was expected); `None` for a good row.
+fn row_problem(
+    kind: crate::layout::RowKind,
+    old: bool,
+    new: bool,
+) -> Option<(usize, &'static str, &'static str)> {
+    use crate::layout::RowKind;
+    match (kind, old, new) {
+        (RowKind::Blank, ..) | (_, false, false) => None,
+        (RowKind::StaffBelowFooter, ..) => Some((
+            0,
+            "a mapping below the signature or a note",
+            "every mapping row above the notes and signatures (move the note below the last row)",
+        )),
+        (_, true, true) | (RowKind::Total | RowKind::Heading | RowKind::Footer, ..) => None,
+        (_, true, false) => Some((
+            1,
+            "the old unit has no new unit",
+            "the new unit's name (Đơn vị mới) or code (Mã đơn vị mới) in this row",
+        )),
+        (_, false, true) => Some((
+            0,
+            "the new unit has no old unit",
+            "the old unit's name (Đơn vị cũ) or code (Mã đơn vị cũ) in this row",
+        )),
+    }
+}
+
+fn read_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<MapRow>> {
     let Some(layout) = crate::layout::detect(sheet, &MapColumns) else {
         return Ok(Vec::new());
     };
     let col = |k: MapCol| layout.column(k);
+    let columns = column_names(&layout);
     let shape = crate::layout::RowShape {
         label: col(MapCol::OldName).or(col(MapCol::OldCode)),
         stt: col(MapCol::RowNumber),
@@ -220,7 +308,7 @@ fn read_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<MapRow>> {
     };
     let kinds = crate::layout::classify_rows(sheet, layout.body_start, &shape);
     let mut rows = Vec::new();
-    for (i, kind) in kinds.iter().enumerate() {
+    for (i, &kind) in kinds.iter().enumerate() {
         use crate::layout::RowKind;
         let r = layout.body_start + i;
         let excel = sheet.excel_rows[r];
@@ -236,168 +324,23 @@ fn read_sheet(path: &Path, sheet: &RawSheet) -> Result<Vec<MapRow>> {
             new_code: get(MapCol::NewCode),
             new_name: get(MapCol::NewName),
             at: (sheet.name.clone(), excel),
+            columns: columns.clone(),
         };
         let old = row.old_code.is_some() || row.old_name.is_some();
         let new = row.new_code.is_some() || row.new_name.is_some();
-        match (kind, old, new) {
-            (RowKind::Blank, ..) | (_, false, false) => {}
-            (RowKind::StaffBelowFooter, ..) => {
-                return Err(err(
-                    excel,
-                    "a mapping below the signature or a note; move the note below the last row",
-                ));
-            }
-            (_, true, true) => rows.push(row),
-            (RowKind::Total | RowKind::Heading | RowKind::Footer, ..) => {}
-            (_, true, false) => {
-                return Err(err(
-                    excel,
-                    "the old unit has no new unit (Đơn vị mới or Mã đơn vị mới)",
-                ));
-            }
-            (_, false, true) => {
-                return Err(err(
-                    excel,
-                    "the new unit has no old unit (Đơn vị cũ or Mã đơn vị cũ)",
-                ));
-            }
+        if let Some((column, problem, expected)) = row_problem(kind, old, new) {
+            return Err(Error::UnitMap {
+                path: path.to_path_buf(),
+                sheet: sheet.name.clone(),
+                row: excel,
+                column: columns[column].clone(),
+                problem: problem.into(),
+                expected: expected.into(),
+            });
+        }
+        if old && new && kind != RowKind::Blank {
+            rows.push(row);
         }
     }
     Ok(rows)
-}
-
-/// This year's nodes by code and by compared name, to place last year's
-/// units.
-pub struct NodeIndex<'a> {
-    h: &'a Hierarchy,
-    by_code: HashMap<String, Vec<usize>>,
-    by_name: HashMap<String, Vec<usize>>,
-}
-
-impl<'a> NodeIndex<'a> {
-    /// Indexes the roster units of this year's hierarchy.
-    #[must_use]
-    pub fn new(h: &'a Hierarchy) -> Self {
-        let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        for (n, node) in h.nodes.iter().enumerate() {
-            if node.roster_unit.is_none() {
-                continue;
-            }
-            if let Some(c) = &node.code {
-                by_code.entry(fold(c)).or_default().push(n);
-            }
-            by_name.entry(unit_key(&node.name)).or_default().push(n);
-        }
-        Self {
-            h,
-            by_code,
-            by_name,
-        }
-    }
-
-    /// The node a code, else a name (with its parent when two share it),
-    /// names; `None` when nothing or more than one does.
-    #[must_use]
-    pub fn find(
-        &self,
-        code: Option<&str>,
-        name: Option<&str>,
-        parent: Option<&str>,
-    ) -> Option<usize> {
-        if let Some(c) = code
-            && let Some([n]) = self.by_code.get(&fold(c)).map(Vec::as_slice)
-        {
-            return Some(*n);
-        }
-        let candidates = self.by_name.get(&unit_key(name?))?;
-        if let [n] = candidates.as_slice() {
-            return Some(*n);
-        }
-        let parent = unit_key(parent?);
-        let mut under = candidates.iter().filter(|&&n| {
-            self.h.nodes[n]
-                .parent
-                .is_some_and(|p| unit_key(&self.h.nodes[p].name) == parent)
-        });
-        match (under.next(), under.next()) {
-            (Some(&n), None) => Some(n),
-            _ => None,
-        }
-    }
-}
-
-/// Why a unit of last year has no unit this year.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
-pub enum Unplaced {
-    /// No unit of this year has its code or name, and the mapping file does
-    /// not name it.
-    NotFound,
-    /// The mapping file maps it to a unit no roster of this year names.
-    TargetNotFound {
-        /// The new unit as the file writes it.
-        target: String,
-        /// Sheet and row of the mapping.
-        sheet: String,
-        /// Excel row.
-        row: u32,
-    },
-}
-
-/// Places each unit of last year's roster on a node of this year's
-/// hierarchy: the mapping file's row for it, else the same code, else the
-/// same name (with its parent where two units share a name).
-#[must_use]
-pub fn place_units(
-    previous: &Roster,
-    nodes: &NodeIndex<'_>,
-    map: Option<&UnitMap>,
-) -> Vec<Result<usize, Unplaced>> {
-    let mut by_code: HashMap<String, &MapRow> = HashMap::new();
-    let mut by_name: HashMap<String, Vec<&MapRow>> = HashMap::new();
-    for r in map.map(|m| m.rows.as_slice()).unwrap_or_default() {
-        if let Some(c) = &r.old_code {
-            by_code.insert(fold(c), r);
-        }
-        if let Some(n) = &r.old_name {
-            by_name.entry(unit_key(n)).or_default().push(r);
-        }
-    }
-    previous
-        .units
-        .iter()
-        .map(|u| {
-            let by_name = || {
-                let rows = by_name.get(&unit_key(&u.name))?;
-                let parent = u.parent.as_deref().map(unit_key);
-                rows.iter()
-                    .find(|r| r.old_parent.as_deref().map(unit_key) == parent)
-                    .or_else(|| rows.iter().find(|r| r.old_parent.is_none()))
-                    .or(if rows.len() == 1 { rows.first() } else { None })
-                    .copied()
-            };
-            let row = u
-                .code
-                .as_deref()
-                .and_then(|c| by_code.get(&fold(c)).copied())
-                .or_else(by_name);
-            match row {
-                Some(r) => nodes
-                    .find(r.new_code.as_deref(), r.new_name.as_deref(), None)
-                    .ok_or_else(|| Unplaced::TargetNotFound {
-                        target: r
-                            .new_name
-                            .clone()
-                            .or_else(|| r.new_code.clone())
-                            .unwrap_or_default(),
-                        sheet: r.at.0.clone(),
-                        row: r.at.1,
-                    }),
-                None => nodes
-                    .find(u.code.as_deref(), Some(&u.name), u.parent.as_deref())
-                    .ok_or(Unplaced::NotFound),
-            }
-        })
-        .collect()
 }

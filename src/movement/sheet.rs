@@ -88,8 +88,8 @@ pub fn write_list(ws: &mut Worksheet, m: &Movement, lang: Lang) -> Result<(), Xl
             (4, 15.0),
             (5, 22.0),
             (6, 22.0),
-            (7, 26.0),
-            (8, 15.0),
+            (7, 24.0),
+            (8, 17.0),
         ],
     )?;
     use chrono::Datelike;
@@ -97,17 +97,24 @@ pub fn write_list(ws: &mut Worksheet, m: &Movement, lang: Lang) -> Result<(), Xl
     ws.merge_range(0, 0, 0, 8, &l.list_title.replace("{year}", &year), &title)?;
     let line = labels::movement_scope(lang, m.previous_as_of, m.as_of);
     ws.merge_range(1, 0, 1, 8, &line, &scope)?;
-    for (c, h) in l.list_columns.iter().enumerate() {
-        let c = u16::try_from(c).unwrap_or(0);
+    let headers = (0u16..).zip(l.list_columns.iter().copied());
+    for (c, h) in headers.clone() {
         output::text_with_format(ws, 3, c, h, &head)?;
     }
+    // Headers wrap like the rows (bold: a little wider).
+    w.fit_row(ws, 3, headers, 11.0)?;
     for (r, (n, c)) in (4..).zip(m.changes.iter().enumerate()) {
         ws.write_number_with_format(r, 0, (n + 1) as f64, &number)?;
         let kind = l.kinds[c.kind as usize];
         let from = c.from.join("; ");
         let to = c.to.join("; ");
         let detail = details(lang, c);
-        let method = c.matched_by.map_or("", |x| l.methods[x as usize]);
+        // How the two years were matched, or why they could not be.
+        let method = match (c.matched_by, c.tie) {
+            (Some(x), _) => l.methods[x as usize],
+            (None, Some(t)) => l.ties[t as usize],
+            (None, None) => "",
+        };
         let texts: [(u16, &str); 8] = [
             (1, &c.name),
             (2, c.birth.as_deref().unwrap_or("")),

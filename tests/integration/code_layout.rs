@@ -153,3 +153,58 @@ fn the_vocabulary_imports_no_stage() {
     let vocab = graph.get("vocab").cloned().unwrap_or_default();
     assert!(vocab.is_empty(), "vocab imports {vocab:?}");
 }
+
+/// Each function of a formatted source, as (name, lines): from its `fn`
+/// line to the closing brace at the same indentation.
+fn functions(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let head = [
+            "fn ",
+            "pub fn ",
+            "pub(crate) fn ",
+            "pub(super) fn ",
+            "const fn ",
+        ]
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p));
+        let Some(rest) = head else { continue };
+        let indent = &line[..line.len() - trimmed.len()];
+        let close = format!("{indent}}}");
+        if let Some(end) = lines[i..].iter().position(|l| *l == close) {
+            out.push((first_name(rest).to_string(), end + 1));
+        }
+    }
+    out
+}
+
+/// The movement (issue 14) keeps the sizes the style guide sets: no file of
+/// its modules, its command or its tests over 400 lines, no function over 80.
+#[test]
+fn the_movement_modules_stay_small() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("src/commands/forms.rs")];
+    rust_files(&root.join("src/movement"), &mut files);
+    rust_files(&root.join("tests/integration/movement"), &mut files);
+    let mut too_big = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("readable source");
+        let n = text.lines().count();
+        if n > 400 {
+            too_big.push(format!("{}: {n} lines", f.display()));
+        }
+        for (name, n) in functions(&text) {
+            if n > 80 {
+                too_big.push(format!("{}: fn {name}, {n} lines", f.display()));
+            }
+        }
+    }
+    assert!(files.len() > 10, "{files:?}");
+    assert!(
+        too_big.is_empty(),
+        "over the limits:\n{}",
+        too_big.join("\n")
+    );
+}

@@ -26,7 +26,12 @@ bin=${NHANLUC:-${CARGO_TARGET_DIR:-target}/debug/nhanluc}
 "$bin" --quiet plan --as-of 2013-12-31 -o "$out/plan.xlsx" > /dev/null
 "$bin" --quiet check --as-of 2013-12-31 --issues "$out/issues.xlsx" > /dev/null
 "$bin" --quiet forms --as-of 2013-12-31 -o "$out/forms.xlsx" > /dev/null
-tests/print/render.sh "$out/report.xlsx" "$out/plan.xlsx" "$out/issues.xlsx" "$out/forms.xlsx" -o "$out/print"
+# The movement (issue 14): the 2014 sample against the 2013 one, with one
+# small form so the movement sheets are most of the workbook.
+"$bin" --quiet forms examples/rosters-2014 --as-of 2014-12-31 --previous rosters --form BM01/BNV \
+  -o "$out/movement.xlsx" > /dev/null
+tests/print/render.sh "$out/report.xlsx" "$out/plan.xlsx" "$out/issues.xlsx" "$out/forms.xlsx" \
+  "$out/movement.xlsx" -o "$out/print"
 fail=0
 bad() { echo "print check: $*" >&2; fail=1; }
 check() { # name, min pages, max pages, is a document
@@ -58,4 +63,25 @@ check report 15 45 yes
 check plan 18 50 yes
 check issues 2 12 no
 check forms 15 40 no
+check movement 15 45 no
+# The movement's own sheets: the table (its header repeated on every page)
+# and the list of people who changed, each within bounds; the table's
+# "Tổng số" row as the sample's ground truth has it.
+movement_pages() { # marker
+  local pdf="$out/print/movement.pdf" n=0 p pages text
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  for ((p = 1; p <= pages; p++)); do
+    text=$(pdftotext -layout -f "$p" -l "$p" "$pdf" - | tr -s ' \n' ' ')
+    grep -q "$1" <<< "$text" && n=$((n + 1))
+  done
+  echo "$n"
+}
+table=$(movement_pages "Kiêm nhiệm mới")
+list=$(movement_pages "Ghép hai năm theo")
+((table >= 5 && table <= 10)) || bad "movement table: $table pages, expected 5–10"
+((list >= 1 && list <= 4)) || bad "movement list: $list pages, expected 1–4"
+text=$(pdftotext -layout "$out/print/movement.pdf" - | tr -s ' ')
+grep -q "Tổng số 301 7 5 1 1 0 9 5 1 2 1 0 299" <<< "$text" ||
+  bad "movement table: no \"Tổng số 301 … 299\" row"
+echo "movement sheets: table $table pages, list $list pages checked"
 exit $fail
