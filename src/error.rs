@@ -135,3 +135,12 @@ pub enum Error {
 
 /// Result alias for fatal errors.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A whole text file (a policy, form, document or column-names file); a
+/// failure names the file.
+pub fn read_text(path: &std::path::Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -133,12 +133,6 @@ fn refuse_overwrite(
     }
     inputs.extend(args.units.as_deref().map(|p| (p, "units file")));
     inputs.extend(args.form_files.iter().map(|p| (p.as_path(), "form file")));
-    inputs.extend(
-        args.input
-            .columns
-            .as_deref()
-            .map(|p| (p, "column-names file")),
-    );
     let mut outputs = vec![("--output", out)];
     outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
     output::refuse_overwrite(&inputs, &outputs)

@@ -60,10 +60,7 @@ struct DocumentFile {
 impl Document {
     /// Reads `--document FILE`: a TOML file with a `[document]` table.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::error::read_text(path)?;
         toml::from_str::<DocumentFile>(&text)
             .map(|f| f.document)
             .map_err(|e| Error::Toml {

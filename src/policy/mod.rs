@@ -336,10 +336,7 @@ impl Policy {
 
     /// Reads a policy file.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::error::read_text(path)?;
         Self::parse(&text, path)
     }
 }

@@ -28,10 +28,7 @@ pub struct ColumnAliases {
 impl ColumnAliases {
     /// Reads and validates a `--columns` file.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::error::read_text(path)?;
         toml::from_str(&text).map_err(|e| Error::Toml {
             path: path.to_path_buf(),
             message: e.to_string(),

@@ -160,10 +160,7 @@ impl Source<'_> {
 impl Form {
     /// Reads a form file.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::error::read_text(path)?;
         Self::parse(&text, path)
     }
 

@@ -94,10 +94,7 @@ impl CommuneTitles {
         match path {
             None => Ok(Self::builtin()),
             Some(p) => {
-                let text = std::fs::read_to_string(p).map_err(|source| Error::Read {
-                    path: p.to_path_buf(),
-                    source,
-                })?;
+                let text = crate::error::read_text(p)?;
                 Self::parse(p, &text)
             }
         }
