@@ -90,22 +90,8 @@ impl Listed<'_> {
             return;
         };
         let category = person.postings[0].1;
-        let then = |f: Fate| {
-            before
-                .postings
-                .iter()
-                .zip(&paired.then)
-                .filter(move |x| *x.1 == f)
-                .map(|x| x.0)
-        };
-        let now = |f: Fate| {
-            person
-                .postings
-                .iter()
-                .zip(&paired.now)
-                .filter(move |x| *x.1 == f)
-                .map(|x| x.0)
-        };
+        let then = |f: Fate| with_fate(&before.postings, &paired.then, f);
+        let now = |f: Fate| with_fate(&person.postings, &paired.now, f);
         let line = |kind, cat, from: Vec<String>, to: Vec<String>| {
             let mut c = Self::line(kind, self.i.current, person, cat);
             (c.from, c.to, c.matched_by) = (from, to, Some(how));
@@ -184,4 +170,17 @@ pub fn changes(l: &Listed<'_>) -> Vec<Change> {
     }
     out.sort_by(|a, b| (a.kind, &a.to, &a.from, &a.name).cmp(&(b.kind, &b.to, &b.from, &b.name)));
     out
+}
+
+/// The postings whose fate is `f` (`fates` runs beside `postings`).
+fn with_fate<'p>(
+    postings: &'p [(Place, Category)],
+    fates: &'p [Fate],
+    f: Fate,
+) -> impl Iterator<Item = &'p (Place, Category)> + 'p {
+    postings
+        .iter()
+        .zip(fates)
+        .filter(move |x| *x.1 == f)
+        .map(|x| x.0)
 }

@@ -152,23 +152,15 @@ pub fn table_rows(
     for n in node_order(i, &s) {
         let node = &h.nodes[n];
         let depth = h.depth(n);
-        if !h.is_parent(n) {
-            out.push(
-                RowKind::Unit,
-                depth,
-                &node.name,
-                node.code.clone(),
-                &s.by_node[n],
-            );
+        let kind = if h.is_parent(n) {
+            RowKind::Parent
+        } else {
+            RowKind::Unit
+        };
+        out.push(kind, depth, &node.name, node.code.clone(), &s.by_node[n]);
+        if kind == RowKind::Unit {
             continue;
         }
-        out.push(
-            RowKind::Parent,
-            depth,
-            &node.name,
-            node.code.clone(),
-            &s.by_node[n],
-        );
         if !s.own[n].is_empty() {
             let own = l.own_staff.replace("{unit}", &node.name);
             out.push(RowKind::Unit, depth + 1, &own, None, &s.own[n]);
