@@ -2,7 +2,7 @@
 //! read from the form file, checked on every unit row or block column.
 
 use super::def::Form;
-use super::{Cell, Mismatch, TableRow};
+use super::{Cell, Mismatch, Note, TableRow};
 
 /// A check the form implies: `left op right₁ + right₂ … − minus₁ …` over
 /// criterion numbers, on every unit row (units form) or block column (criteria form).
@@ -38,18 +38,39 @@ pub enum Relation {
     Ge,
 }
 
-fn check_one(form: &Form, check: &Check, get: &dyn Fn(usize) -> Option<u64>) -> Option<(u64, i64)> {
+/// A check on one row: holds, fails (left, right), or cannot be checked
+/// because these criteria's cells are blank.
+enum Outcome {
+    Holds,
+    Fails(u64, i64),
+    Blank(Vec<usize>),
+}
+
+fn check_one(form: &Form, check: &Check, get: &dyn Fn(usize) -> Option<u64>) -> Outcome {
     let index = |n: &str| form.criteria.iter().position(|c| c.number == n);
-    let left = get(index(&check.left)?)?;
-    let sum = |terms: &[String]| -> Option<i128> {
-        terms.iter().map(|n| get(index(n)?).map(i128::from)).sum()
-    };
-    let right = sum(&check.right)? - sum(&check.minus)?;
+    let terms: Vec<Option<usize>> = check.numbers().map(|n| index(n)).collect();
+    let blank: Vec<usize> = terms
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|&i| get(i).is_none())
+        .collect();
+    if !blank.is_empty() || terms.iter().any(Option::is_none) {
+        return Outcome::Blank(blank);
+    }
+    let value = |n: &String| index(n).and_then(get).map_or(0, i128::from);
+    let left = index(&check.left).and_then(get).unwrap_or(0);
+    let right: i128 =
+        check.right.iter().map(value).sum::<i128>() - check.minus.iter().map(value).sum::<i128>();
     let ok = match check.op {
         Relation::Eq => i128::from(left) == right,
         Relation::Ge => i128::from(left) >= right,
     };
-    (!ok).then(|| (left, i64::try_from(right).unwrap_or(i64::MAX)))
+    if ok {
+        Outcome::Holds
+    } else {
+        Outcome::Fails(left, i64::try_from(right).unwrap_or(i64::MAX))
+    }
 }
 
 fn count_of(c: &Cell) -> Option<u64> {
@@ -59,40 +80,67 @@ fn count_of(c: &Cell) -> Option<u64> {
     }
 }
 
-/// The sums the form implies, on every row; blank cells are not checked.
-pub(super) fn check_rows(form: &Form, rows: &[TableRow]) -> Vec<Mismatch> {
-    let mut out = Vec::new();
+/// Every check on every line (a row's cells, or a block's), labelled by
+/// `at`: the failures, and for each check that meets a blank cell, where.
+fn check_lines<'a>(
+    form: &Form,
+    lines: impl Iterator<Item = (&'a [Cell], &'a str)> + Clone,
+) -> (Vec<Mismatch>, Vec<Note>) {
+    let (mut failed, mut unchecked) = (Vec::new(), Vec::new());
     for check in &form.checks {
-        for row in rows {
-            if let Some((left, right)) = check_one(form, check, &|i| count_of(&row.cells[i])) {
-                out.push(Mismatch {
+        let (mut skipped, mut of) = (0u64, 0u64);
+        let mut blank: Vec<usize> = Vec::new();
+        for (cells, at) in lines.clone() {
+            of += 1;
+            match check_one(form, check, &|i| cells.get(i).and_then(count_of)) {
+                Outcome::Holds => {}
+                Outcome::Fails(left, right) => failed.push(Mismatch {
                     check: check.text.clone(),
-                    at: row.label.clone(),
+                    at: at.to_string(),
                     left,
                     right,
-                });
+                }),
+                Outcome::Blank(b) => {
+                    skipped += 1;
+                    blank.extend(b);
+                }
             }
         }
+        if skipped > 0 {
+            blank.sort_unstable();
+            blank.dedup();
+            unchecked.push(Note::Unchecked {
+                check: check.text.clone(),
+                blank: blank
+                    .iter()
+                    .map(|&i| form.criteria[i].number.clone())
+                    .collect(),
+                skipped,
+                of,
+            });
+        }
     }
-    out
+    (failed, unchecked)
+}
+
+/// The sums the form implies, on every row; a check meeting a blank cell
+/// is not checked there, and a note says so.
+pub(super) fn check_rows(form: &Form, rows: &[TableRow]) -> (Vec<Mismatch>, Vec<Note>) {
+    check_lines(
+        form,
+        rows.iter().map(|r| (r.cells.as_slice(), r.label.as_str())),
+    )
 }
 
 /// The sums the form implies, in every block column.
-pub(super) fn check_blocks(form: &Form, blocks: &[Vec<Cell>]) -> Vec<Mismatch> {
-    let mut out = Vec::new();
-    for check in &form.checks {
-        for (b, cells) in blocks.iter().enumerate() {
-            if let Some((left, right)) = check_one(form, check, &|i| count_of(&cells[i])) {
-                out.push(Mismatch {
-                    check: check.text.clone(),
-                    at: form.blocks[b].0.label.clone(),
-                    left,
-                    right,
-                });
-            }
-        }
-    }
-    out
+pub(super) fn check_blocks(form: &Form, blocks: &[Vec<Cell>]) -> (Vec<Mismatch>, Vec<Note>) {
+    check_lines(
+        form,
+        blocks
+            .iter()
+            .zip(&form.blocks)
+            .map(|(cells, (b, _))| (cells.as_slice(), b.label.as_str())),
+    )
 }
 
 /// Parses "3 = 4 + 8", "2 >= 12 + 13" or "11 = 1 + 2 - 6" (a minus sign
@@ -140,6 +188,50 @@ pub(super) fn parse_check(s: &str) -> std::result::Result<Check, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sum over a cell blank on one row of two (a quota given for one
+    /// unit only) is checked on the other row and said unchecked on one;
+    /// a failure elsewhere is still found.
+    #[test]
+    fn a_blank_cell_leaves_its_check_unchecked_on_that_row_only() {
+        let text = "code = \"X\"\nbasis = \"b\"\ntitle = \"t\"\norientation = \"units\"\n\
+            checks = [\"1 >= 2\", \"2 >= 3\"]\n\
+            [[criterion]]\nnumber = \"1\"\nlabel = \"q\"\nvalue = \"quota\"\n\
+            [[criterion]]\nnumber = \"2\"\nlabel = \"a\"\ncount = {}\n\
+            [[criterion]]\nnumber = \"3\"\nlabel = \"b\"\ncount = { gender = \"female\" }\n";
+        let form = Form::parse(text, std::path::Path::new("x.toml")).unwrap();
+        let row = |label: &str, cells: Vec<Cell>| TableRow {
+            kind: super::super::RowKind::Unit,
+            depth: 0,
+            label: label.into(),
+            code: None,
+            cells,
+            unknown: Vec::new(),
+        };
+        let rows = [
+            row("A", vec![Cell::Blank, Cell::Count(3), Cell::Count(4)]),
+            row("B", vec![Cell::Count(5), Cell::Count(2), Cell::Count(1)]),
+        ];
+        let (failed, unchecked) = check_rows(&form, &rows);
+        assert_eq!(
+            failed,
+            vec![Mismatch {
+                check: "2 >= 3".into(),
+                at: "A".into(),
+                left: 3,
+                right: 4
+            }]
+        );
+        assert_eq!(
+            unchecked,
+            vec![Note::Unchecked {
+                check: "1 >= 2".into(),
+                blank: vec!["1".into()],
+                skipped: 1,
+                of: 2
+            }]
+        );
+    }
 
     #[test]
     fn checks_read_sums_and_differences() {

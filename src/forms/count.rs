@@ -8,6 +8,7 @@ use super::blocks::{block_sums, leaves_below, node_id};
 use super::checks::{check_blocks, check_rows};
 use super::def::{Form, Orientation, Value};
 use super::query::{Counted, count};
+use super::reconcile::{reconcile_notes, unknown_notes};
 use super::rule::Dim;
 use super::{Cell, FormTable, Note, RowKind, TableRow};
 use crate::staff::StaffFrame;
@@ -27,6 +28,8 @@ pub(super) struct Figure {
 pub(super) struct Sums {
     pub(super) figures: Vec<Figure>,
     pub(super) unknown: Vec<u64>,
+    /// People of unknown value per dim the criteria test (`Counted::dims`).
+    pub(super) missing: Vec<u64>,
     pub(super) quota: Option<u64>,
 }
 
@@ -37,6 +40,9 @@ impl Sums {
             a.n += b.n;
         }
         for (a, b) in self.unknown.iter_mut().zip(&o.unknown) {
+            *a += b;
+        }
+        for (a, b) in self.missing.iter_mut().zip(&o.missing) {
             *a += b;
         }
         if let Some(q) = o.quota {
@@ -111,6 +117,7 @@ impl Adder<'_> {
         let mut t = Sums {
             figures: vec![Figure::default(); self.form.criteria.len()],
             unknown: vec![0; self.form.reconcile.len()],
+            missing: vec![0; self.counted.dims.len()],
             quota: None,
         };
         for &l in leaves {
@@ -142,8 +149,9 @@ impl Adder<'_> {
             .collect()
     }
 
-    /// A row per unit with people (parents sum their units), then "Tổng số".
-    fn unit_rows(&self, h: &Hierarchy) -> Vec<TableRow> {
+    /// A row per unit with people (parents sum their units), then "Tổng số";
+    /// and the sums of the whole form.
+    fn unit_rows(&self, h: &Hierarchy) -> (Vec<TableRow>, Sums) {
         // The roster units at and below each node, computed once.
         let below = leaves_below(h);
         let mut rows = Vec::new();
@@ -175,17 +183,18 @@ impl Adder<'_> {
             label: String::new(),
             code: None,
             cells: self.cells(&t),
-            unknown: t.unknown,
+            unknown: t.unknown.clone(),
         });
-        rows
+        (rows, t)
     }
 
-    /// A transposed form: a row per criterion, a column per block.
+    /// A transposed form: a row per criterion, a column per block; each
+    /// block's cells and sums.
     fn criterion_rows(
         &self,
         h: &Hierarchy,
         notes: &mut Vec<Note>,
-    ) -> (Vec<TableRow>, Vec<Vec<Cell>>) {
+    ) -> (Vec<TableRow>, Vec<Vec<Cell>>, Vec<Sums>) {
         let (sums, outside) = block_sums(self.form, h, &roster_units(h), &|l| self.sum_over(l));
         if outside > 0 {
             notes.push(Note::OutsideBlocks { people: outside });
@@ -205,7 +214,7 @@ impl Adder<'_> {
                 unknown: Vec::new(),
             })
             .collect();
-        (rows, per_block)
+        (rows, per_block, sums)
     }
 }
 
@@ -231,20 +240,44 @@ pub(super) fn fill(
         quota,
         blank,
     };
-    let (rows, mismatches) = match form.orientation {
-        Orientation::Units | Orientation::People => {
-            let rows = adder.unit_rows(h);
-            let mismatches = check_rows(form, &rows);
-            (rows, mismatches)
+    // The rows, the checks, and the sums of the whole form: its "Tổng số"
+    // row, or each block no other block adds up.
+    let (rows, (mismatches, unchecked), whole) = match form.orientation {
+        Orientation::Units => {
+            let (rows, total) = adder.unit_rows(h);
+            let checked = check_rows(form, &rows);
+            (rows, checked, vec![(None, total)])
+        }
+        Orientation::People => {
+            let (rows, _) = adder.unit_rows(h);
+            let checked = check_rows(form, &rows);
+            (rows, checked, Vec::new())
         }
         Orientation::Criteria => {
-            let (rows, per_block) = adder.criterion_rows(h, &mut notes);
-            (rows, check_blocks(form, &per_block))
+            let (rows, per_block, sums) = adder.criterion_rows(h, &mut notes);
+            let checked = check_blocks(form, &per_block);
+            let top = form
+                .blocks
+                .iter()
+                .zip(sums)
+                .filter(|((b, _), _)| {
+                    !form
+                        .blocks
+                        .iter()
+                        .any(|(o, _)| o.sum_of.contains(&b.number))
+                })
+                .map(|((b, _), t)| (Some(b.number.clone()), t))
+                .collect();
+            (rows, checked, top)
         }
     };
+    let mut all = reconcile_notes(form, &whole, &adder.blank);
+    all.append(&mut notes);
+    all.extend(unknown_notes(form, &whole, &adder.blank, &counted.dims));
+    all.extend(unchecked);
     Ok(FormTable {
         rows,
-        notes,
+        notes: all,
         mismatches,
     })
 }

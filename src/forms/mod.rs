@@ -22,6 +22,7 @@ mod formats;
 pub mod notes;
 mod people;
 mod query;
+mod reconcile;
 mod rows;
 pub mod rule;
 pub mod sheet;
@@ -109,6 +110,53 @@ pub enum Note {
     OutOfPeriod {
         /// Last date the form applies to.
         until: String,
+    },
+    /// A reconcile group over the whole form: of the people its total
+    /// column counts, how many its columns count, how many are unknown and
+    /// how many fall in no column (with the columns left blank).
+    Reconcile {
+        /// The group's name.
+        group: String,
+        /// Its first and last criterion numbers.
+        first: String,
+        /// Last criterion number.
+        last: String,
+        /// The criterion holding the total.
+        of: String,
+        /// The block (criteria forms): its number.
+        block: Option<String>,
+        /// The total.
+        total: u64,
+        /// Counted in the group's columns that are not blank.
+        counted: u64,
+        /// Of unknown value.
+        unknown: u64,
+        /// In no column: total − counted − unknown.
+        rest: i64,
+        /// The group's columns left blank (their people are in `rest`).
+        blank: Vec<String>,
+    },
+    /// People of the form whose value of a field some columns test is not
+    /// known: no such column counts them.
+    Unknown {
+        /// The columns (rows) that test the field.
+        numbers: Vec<String>,
+        /// The field.
+        field: &'static str,
+        /// How many.
+        people: u64,
+    },
+    /// A sum the form implies that could not be checked on some or all
+    /// rows, because a cell it names is blank.
+    Unchecked {
+        /// The check as written.
+        check: String,
+        /// The blank columns (rows) it names.
+        blank: Vec<String>,
+        /// Rows (block columns) where it could not be checked.
+        skipped: u64,
+        /// Rows (block columns) in all.
+        of: u64,
     },
     /// A line its table wrote in the report's language (the movement table).
     Line {
@@ -205,7 +253,7 @@ impl BuiltForm<'_> {
 /// The sums a form implies, on each of `rows` (labelled for the messages).
 #[must_use]
 pub fn check_table(form: &Form, rows: &[TableRow]) -> Vec<Mismatch> {
-    checks::check_rows(form, rows)
+    checks::check_rows(form, rows).0
 }
 
 /// The forms shipped with the tool: (file name, text).

@@ -2,7 +2,7 @@
 //! reconciliation, blank columns, people in several units, the period, the
 //! checks, the evidence legend.
 
-use super::{Cell, Form, FormTable, Note, RowKind};
+use super::{Form, FormTable, Note, Orientation};
 use crate::labels::{self, Lang};
 
 /// The lines printed under a form: reconciliation, blank columns, people
@@ -10,29 +10,8 @@ use crate::labels::{self, Lang};
 #[must_use]
 pub fn note_lines(form: &Form, table: &FormTable, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
-    if let Some(total) = table.rows.iter().find(|r| r.kind == RowKind::Total) {
-        for (g, rc) in form.reconcile.iter().enumerate() {
-            let idx = form.span(&rc.criteria[0], &rc.criteria[1]);
-            let Some(of) = form.criteria.iter().position(|c| c.number == rc.of) else {
-                continue;
-            };
-            let count = |i: usize| match total.cells[i] {
-                Cell::Count(v) => Some(v),
-                _ => None,
-            };
-            let Some(of_v) = count(of) else { continue };
-            let counted: Option<u64> = idx.iter().map(|&i| count(i)).sum();
-            let Some(counted) = counted else { continue };
-            let unknown = total.unknown.get(g).copied().unwrap_or(0);
-            let rest = i128::from(of_v) - i128::from(counted) - i128::from(unknown);
-            out.push(labels::reconcile_line(
-                lang,
-                &rc.label,
-                (&rc.criteria[0], &rc.criteria[1], &rc.of),
-                (of_v, counted, unknown, rest),
-            ));
-        }
-    }
+    // Criteria forms' criteria are rows; the others' are columns.
+    let rows = form.orientation == Orientation::Criteria;
     let label_of = |n: &str| {
         form.criteria
             .iter()
@@ -42,15 +21,45 @@ pub fn note_lines(form: &Form, table: &FormTable, lang: Lang) -> Vec<String> {
     for n in &table.notes {
         out.push(match n {
             Note::NotRecorded { number, field } => {
-                labels::blank_note(lang, number, &label_of(number), field, false)
+                labels::blank_note(lang, rows, number, &label_of(number), field, false)
             }
             Note::NoData { number, field } => {
-                labels::blank_note(lang, number, &label_of(number), field, true)
+                labels::blank_note(lang, rows, number, &label_of(number), field, true)
             }
             Note::InSeveralUnits { people: k } => labels::several_units_note(lang, *k),
             Note::OutsideBlocks { people: k } => labels::outside_blocks_note(lang, *k),
             Note::OutOfPeriod { until } => labels::out_of_period_note(lang, until),
             Note::Line { text } => text.clone(),
+            Note::Reconcile {
+                group,
+                first,
+                last,
+                of,
+                block,
+                total,
+                counted,
+                unknown,
+                rest,
+                blank,
+            } => labels::reconcile_line(
+                lang,
+                rows,
+                group,
+                (first, last, of, block.as_deref()),
+                (*total, *counted, *unknown, *rest),
+                blank,
+            ),
+            Note::Unknown {
+                numbers,
+                field,
+                people,
+            } => labels::unknown_note(lang, rows, numbers, field, *people),
+            Note::Unchecked {
+                check,
+                blank,
+                skipped,
+                of,
+            } => labels::unchecked_line(lang, rows, check, blank, (*skipped, *of)),
         });
     }
     const SHOWN: usize = 20;
@@ -66,8 +75,15 @@ pub fn note_lines(form: &Form, table: &FormTable, lang: Lang) -> Vec<String> {
     if table.mismatches.len() > SHOWN {
         out.push(format!("… +{}", table.mismatches.len() - SHOWN));
     }
-    if table.mismatches.is_empty() && !form.checks.is_empty() {
-        out.push(labels::checks_hold(lang, form.checks.len()));
+    // Checks that met a blank cell on every row were not checked at all.
+    let never = table
+        .notes
+        .iter()
+        .filter(|n| matches!(n, Note::Unchecked { skipped, of, .. } if skipped == of))
+        .count();
+    let checked = form.checks.len() - never.min(form.checks.len());
+    if table.mismatches.is_empty() && checked > 0 {
+        out.push(labels::checks_hold(lang, checked));
     }
     if form.mixed_evidence() {
         out.push(labels::forms(lang).best_reading.to_string());

@@ -15,27 +15,34 @@ pub(super) struct Counted {
     pub(super) by_node: std::collections::HashMap<u32, Sums>,
     /// Frame dims with no known value in the population.
     pub(super) no_data: Vec<&'static str>,
+    /// The frame dims the criteria test (other than where people work), in
+    /// the order of each unit's `Sums::missing`.
+    pub(super) dims: Vec<&'static str>,
     /// People counted in more than one unit.
     pub(super) in_several_units: u64,
 }
 
-/// The dim a reconcile group splits by: tested by its first criterion and
-/// not by the total's.
-fn split_dim(form: &Form, members: &[usize], of: usize) -> Option<&'static str> {
+/// The dim a reconcile group splits by: the first staff-frame dim its
+/// criteria test that the total's does not (a member testing a field the
+/// staff table does not hold, such as "Cử nhân", is passed over).
+pub(super) fn split_dim(form: &Form, members: &[usize], of: usize) -> Option<&'static str> {
     let of_dims = form.criteria[of].rule.dims();
-    form.criteria[*members.first()?]
-        .rule
-        .dims()
-        .into_iter()
-        .find_map(|d| match d {
-            Dim::Frame(c) if !of_dims.contains(&d) => Some(c),
-            _ => None,
-        })
+    members.iter().find_map(|&m| {
+        form.criteria[m]
+            .rule
+            .dims()
+            .into_iter()
+            .find_map(|d| match d {
+                Dim::Frame(c) if !of_dims.contains(&d) => Some(c),
+                _ => None,
+            })
+    })
 }
 
 /// The sums of one unit's people: `c{i}` per criterion (and `n{i}`, the
 /// people of a mean), `u{g}` the unknowns of each reconcile group, `k_{dim}`
-/// the people with a known value of each dim the criteria test (returned).
+/// and `m_{dim}` the people with a known and an unknown value of each dim
+/// the criteria test (returned).
 fn aggregations(form: &Form) -> (Vec<Expr>, Vec<&'static str>) {
     let known_age = col("age").gt_eq(lit(0));
     let mut aggs = Vec::new();
@@ -85,14 +92,16 @@ fn aggregations(form: &Form) -> (Vec<Expr>, Vec<&'static str>) {
         }
     }
     for d in &dims {
+        let unknown = col(*d).cast(DataType::Int32).eq(lit(-1));
         aggs.push(
-            col(*d)
-                .cast(DataType::Int32)
-                .neq(lit(-1))
+            unknown
+                .clone()
+                .not()
                 .cast(DataType::UInt64)
                 .sum()
                 .alias(format!("k_{d}")),
         );
+        aggs.push(unknown.cast(DataType::UInt64).sum().alias(format!("m_{d}")));
     }
     (aggs, dims)
 }
@@ -110,9 +119,9 @@ pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
         );
     let (aggs, dims) = aggregations(form);
     let df = pop.clone().group_by([col("leaf")]).agg(aggs).collect()?;
-    let by_node = per_node(form, &df)?;
+    let by_node = per_node(form, &df, &dims)?;
     let mut no_data = Vec::new();
-    for d in dims {
+    for &d in &dims {
         if u64s(&df, &format!("k_{d}"))?.iter().sum::<u64>() == 0 {
             no_data.push(d);
         }
@@ -127,12 +136,17 @@ pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
     Ok(Counted {
         by_node,
         no_data,
+        dims,
         in_several_units,
     })
 }
 
 /// The per-unit result of [`aggregations`] as each roster unit's sums.
-fn per_node(form: &Form, df: &DataFrame) -> PolarsResult<std::collections::HashMap<u32, Sums>> {
+fn per_node(
+    form: &Form,
+    df: &DataFrame,
+    dims: &[&str],
+) -> PolarsResult<std::collections::HashMap<u32, Sums>> {
     let nodes = u64s(df, "leaf")?;
     // Per criterion: the sums per unit, and for a mean the people per unit.
     type Sums2 = Option<(Vec<u64>, Option<Vec<u64>>)>;
@@ -152,6 +166,10 @@ fn per_node(form: &Form, df: &DataFrame) -> PolarsResult<std::collections::HashM
     let unknowns: Vec<Option<Vec<u64>>> = (0..form.reconcile.len())
         .map(|g| u64s(df, &format!("u{g}")).ok())
         .collect();
+    let missing: Vec<Vec<u64>> = dims
+        .iter()
+        .map(|d| u64s(df, &format!("m_{d}")))
+        .collect::<PolarsResult<_>>()?;
     let mut by_node = std::collections::HashMap::new();
     for (row, &node) in nodes.iter().enumerate() {
         let node = u32::try_from(node).unwrap_or(u32::MAX);
@@ -178,6 +196,7 @@ fn per_node(form: &Form, df: &DataFrame) -> PolarsResult<std::collections::HashM
             Sums {
                 figures,
                 unknown,
+                missing: missing.iter().map(|m| m[row]).collect(),
                 quota: None,
             },
         );

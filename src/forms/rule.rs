@@ -186,7 +186,9 @@ impl Rule {
                 ));
             };
             let test = match dim {
-                Dim::NotRecorded(_) => Test::AnyOf(vec![1]),
+                // Never evaluated (the column is blank), but read as written:
+                // `contract_decree_68 = false` is "another contract".
+                Dim::NotRecorded(_) => Test::AnyOf(vec![v.as_bool().map_or(1, i32::from)]),
                 Dim::Frame(_) if key == "commune" => match v.as_bool() {
                     Some(b) => Test::AnyOf(vec![i32::from(b)]),
                     None => return Err("commune: expected true or false".into()),

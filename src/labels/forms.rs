@@ -95,7 +95,8 @@ pub fn form_field(lang: Lang, key: &str) -> &'static str {
             "approved staffing (the units file's approved-staffing column, --units)",
         ),
         "it" => ("tin học", "IT skill"),
-        "english" | "other_language" => ("ngoại ngữ", "foreign language"),
+        "english" => ("ngoại ngữ (tiếng Anh)", "foreign language (English)"),
+        "other_language" => ("ngoại ngữ (tiếng khác)", "foreign language (other)"),
         "minority" => ("dân tộc", "ethnicity"),
         "party" => ("đảng viên", "party membership"),
         "female" => ("giới tính", "gender"),
@@ -114,24 +115,35 @@ pub fn form_field(lang: Lang, key: &str) -> &'static str {
     }
 }
 
-/// The note for a column left blank.
+/// The note for a column (a criteria form's row) left blank.
 #[must_use]
-pub fn blank_note(lang: Lang, number: &str, label: &str, field: &str, no_data: bool) -> String {
+pub fn blank_note(
+    lang: Lang,
+    rows: bool,
+    number: &str,
+    label: &str,
+    field: &str,
+    no_data: bool,
+) -> String {
     let f = form_field(lang, field);
+    let w = match (lang, rows) {
+        (Lang::Vi, false) => "Cột",
+        (Lang::Vi, true) => "Dòng",
+        (Lang::En, false) => "Column",
+        (Lang::En, true) => "Row",
+    };
     match (lang, no_data) {
         (Lang::Vi, false) => {
-            format!("Cột (dòng) {number} \"{label}\": danh sách không có thông tin {f}; để trống.")
+            format!("{w} {number} \"{label}\": danh sách không có thông tin {f}; để trống.")
         }
         (Lang::Vi, true) => format!(
-            "Cột (dòng) {number} \"{label}\": không người nào trong danh sách có thông tin {f}; để trống."
+            "{w} {number} \"{label}\": không người nào trong danh sách có thông tin {f}; để trống."
         ),
         (Lang::En, false) => {
-            format!("Column (row) {number} \"{label}\": the rosters hold no {f}; left blank.")
+            format!("{w} {number} \"{label}\": the rosters hold no {f}; left blank.")
         }
         (Lang::En, true) => {
-            format!(
-                "Column (row) {number} \"{label}\": no one in the rosters has a {f}; left blank."
-            )
+            format!("{w} {number} \"{label}\": no one in the rosters has a {f}; left blank.")
         }
     }
 }
@@ -173,23 +185,110 @@ pub fn out_of_period_note(lang: Lang, until: &str) -> String {
     }
 }
 
-/// A reconciliation line: the group's columns, the total they split, the
-/// unknown and the rest.
+/// "cột" or "dòng": what a form's criteria are (rows in a criteria form).
+fn criteria_word(lang: Lang, rows: bool) -> &'static str {
+    match (lang, rows) {
+        (Lang::Vi, false) => "cột",
+        (Lang::Vi, true) => "dòng",
+        (Lang::En, false) => "column",
+        (Lang::En, true) => "row",
+    }
+}
+
+/// A reconciliation line: the group's columns (rows of a criteria form, in
+/// one block column), the total they split, the unknown, the rest, and the
+/// group's columns left blank, whose people are in the rest.
 #[must_use]
 pub fn reconcile_line(
     lang: Lang,
+    rows: bool,
     label: &str,
-    span: (&str, &str, &str),
-    figures: (u64, u64, u64, i128),
+    span: (&str, &str, &str, Option<&str>),
+    figures: (u64, u64, u64, i64),
+    blank: &[String],
 ) -> String {
-    let (first, last, of) = span;
+    let (first, last, of, block) = span;
     let (total, counted, unknown, rest) = figures;
+    let w = criteria_word(lang, rows);
+    let blank = blank.join(", ");
     match lang {
-        Lang::Vi => format!(
-            "{label} (cột {first}–{last}): {counted} người được tính trong {total} (cột {of}); {unknown} chưa rõ; {rest} không thuộc cột nào."
+        Lang::Vi => {
+            let block = block.map_or(String::new(), |b| format!(", cột {b}"));
+            let (with, none) = if blank.is_empty() {
+                (String::new(), format!("không thuộc {w} nào"))
+            } else {
+                (
+                    format!(" ở các {w} có số liệu"),
+                    format!("không thuộc {w} nào có số liệu ({w} {blank} để trống)"),
+                )
+            };
+            format!(
+                "{label} ({w} {first}–{last}){block}: {counted} người được tính{with} trong {total} ({w} {of}); {unknown} chưa rõ; {rest} {none}."
+            )
+        }
+        Lang::En => {
+            let block = block.map_or(String::new(), |b| format!(", column {b}"));
+            let none = if blank.is_empty() {
+                format!("in no {w}")
+            } else {
+                format!("in no {w} with figures ({w} {blank} left blank)")
+            };
+            format!(
+                "{label} ({w}s {first}–{last}){block}: {counted} counted of {total} ({w} {of}); {unknown} unknown; {rest} {none}."
+            )
+        }
+    }
+}
+
+/// People whose value of a field is not known, whom the columns testing it
+/// do not count.
+#[must_use]
+pub fn unknown_note(
+    lang: Lang,
+    rows: bool,
+    numbers: &[String],
+    field: &str,
+    people: u64,
+) -> String {
+    let (w, f) = (criteria_word(lang, rows), form_field(lang, field));
+    let numbers = numbers.join(", ");
+    match lang {
+        Lang::Vi => {
+            format!("{people} người chưa có thông tin {f}: không được tính ở {w} {numbers}.")
+        }
+        Lang::En => format!("{people} people have no {f} recorded: not counted in {w} {numbers}."),
+    }
+}
+
+/// A sum the form implies that met blank cells: not checked on `skipped`
+/// of `of` rows (all, or some).
+#[must_use]
+pub fn unchecked_line(
+    lang: Lang,
+    rows: bool,
+    check: &str,
+    blank: &[String],
+    (skipped, of): (u64, u64),
+) -> String {
+    let w = criteria_word(lang, rows);
+    let blank = blank.join(", ");
+    // A check runs on each unit row, or on each block column.
+    let lines = match (lang, rows) {
+        (Lang::Vi, false) => "dòng",
+        (Lang::Vi, true) => "cột",
+        (Lang::En, false) => "rows",
+        (Lang::En, true) => "columns",
+    };
+    match (lang, skipped == of) {
+        (Lang::Vi, true) => {
+            format!("Không kiểm tra được \"{check}\": {w} {blank} để trống.")
+        }
+        (Lang::Vi, false) => format!(
+            "Kiểm tra \"{check}\": không kiểm tra được ở {skipped} trong {of} {lines} có ô để trống ({w} {blank})."
         ),
-        Lang::En => format!(
-            "{label} (columns {first}–{last}): {counted} counted of {total} (column {of}); {unknown} unknown; {rest} in no column."
+        (Lang::En, true) => format!("\"{check}\" could not be checked: {w} {blank} left blank."),
+        (Lang::En, false) => format!(
+            "\"{check}\" could not be checked in {skipped} of {of} {lines} with a blank cell ({w} {blank})."
         ),
     }
 }

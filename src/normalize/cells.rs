@@ -199,6 +199,9 @@ pub(super) struct Columns {
     pub(super) gender: Option<Parsed<Option<Gender>>>,
     pub(super) ethnicity: Option<Parsed<Text>>,
     pub(super) party: Option<Parsed<Option<bool>>>,
+    /// The party column holds marks only (an "x", the date joined), no
+    /// value read as "no": a blank cell there is not a member.
+    pub(super) party_marks: bool,
     pub(super) unit_code: Option<Parsed<Arc<str>>>,
     pub(super) parent: Option<Parsed<Arc<str>>>,
     pub(super) gov_level: Option<Parsed<Option<GovLevel>>>,
@@ -231,7 +234,7 @@ impl Columns {
         let arc = |f| Parsed::new(sheet, l, f, read_text);
         let date = |f| Parsed::new(sheet, l, f, read_date);
         let birth = |f| Parsed::new(sheet, l, f, |v| read_birth(v, as_of));
-        let columns = Self {
+        let mut columns = Self {
             name: text(Field::FullName, texts).or_else(|| text(Field::GivenName, texts))?,
             family_name: if l.column(Field::FullName).is_none() {
                 text(Field::FamilyName, texts)
@@ -266,6 +269,7 @@ impl Columns {
                 RawValue::Bool(b) => Some(*b),
                 _ => scales::parse_yes_no(&v.display()),
             }),
+            party_marks: false,
             unit_code: arc(Field::UnitCode),
             parent: arc(Field::ParentUnit),
             gov_level: Parsed::new(sheet, l, Field::GovLevel, |v| {
@@ -295,6 +299,10 @@ impl Columns {
                 scales::parse_professional_level(&v.display())
             }),
         };
+        columns.party_marks = columns
+            .party
+            .as_ref()
+            .is_some_and(|p| p.values.contains(&Some(true)) && !p.values.contains(&Some(false)));
         // Education is required: as a column or as marker columns.
         (columns.education.is_some() || columns.education_marks.is_some()).then_some(columns)
     }

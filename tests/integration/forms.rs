@@ -147,13 +147,32 @@ fn bm01_counts_as_the_form_counts() {
         text.contains("Chuyên môn (cột 12–17): 6 người được tính trong 7 (cột 2); 1 chưa rõ; 0 không thuộc cột nào."),
         "{text}"
     );
-    assert!(
-        text.contains(
-            "Cột (dòng) 6 \"Tôn giáo\": danh sách không có thông tin tôn giáo; để trống."
-        )
-    );
+    assert!(text.contains("Cột 6 \"Tôn giáo\": danh sách không có thông tin tôn giáo; để trống."));
     assert!(text.contains("1 người giữ chức vụ ở hơn một đơn vị"));
-    assert!(text.contains("Đã kiểm tra 10 quan hệ cộng"));
+    // Chính trị: column 18 (Cử nhân) is blank; 19–21 count p1 (twice), p2,
+    // p3 and p5; p6 and p7 have none. Tin học: p1 (twice) and p2 counted;
+    // p3, p5, p6 and p7 wrote nothing.
+    assert!(
+        text.contains("Chính trị (cột 18–21): 5 người được tính ở các cột có số liệu trong 7 (cột 2); 0 chưa rõ; 2 không thuộc cột nào có số liệu (cột 18 để trống)."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Tin học (cột 22–23): 3 người được tính trong 7 (cột 2); 4 chưa rõ; 0 không thuộc cột nào."),
+        "{text}"
+    );
+    // p7 has no ethnicity: not in "Dân tộc thiểu số". The party column
+    // holds marks only, so p2's and p7's blanks are "no", not unknown.
+    assert!(
+        text.contains("1 người chưa có thông tin dân tộc: không được tính ở cột 5."),
+        "{text}"
+    );
+    assert!(!text.contains("thông tin đảng viên"), "{text}");
+    // The sum naming the blank column 18 is not checked; the other nine are.
+    assert!(
+        text.contains("Không kiểm tra được \"2 >= 18 + 19 + 20 + 21\": cột 18 để trống."),
+        "{text}"
+    );
+    assert!(text.contains("Đã kiểm tra 9 quan hệ cộng"), "{text}");
     // The JSON carries the same figures.
     let form = &j["forms"][0];
     assert_eq!(form["code"], "BM01/BNV");
@@ -241,6 +260,19 @@ fn form_8b_is_transposed_and_its_blocks_add_up() {
     assert_eq!(row("Hợp đồng 68")[0], "");
     // The Sở Nội vụ is in the population (province level) but in no block.
     let notes = j["forms"][0]["notes_text"].to_string();
+    // Reconciliation in column 3: all five are công chức (1.1; 1.3 and 1.4
+    // blank); all five ages fall in a band; Người Bốn has no political
+    // theory (a blank cell: none).
+    for line in [
+        "Cơ cấu theo loại (dòng 1.1–1.4), cột 3: 5 người được tính ở các dòng có số liệu trong 5 (dòng 1); 0 chưa rõ; 0 không thuộc dòng nào có số liệu (dòng 1.3, 1.4 để trống).",
+        "Độ tuổi (dòng 3.1–3.8), cột 3: 5 người được tính trong 5 (dòng 1); 0 chưa rõ; 0 không thuộc dòng nào.",
+        "Trình độ lý luận chính trị (dòng 8.1–8.3), cột 3: 4 người được tính trong 5 (dòng 1); 0 chưa rõ; 1 không thuộc dòng nào.",
+        "Dòng 1.3 \\\"Hợp đồng 68\\\": danh sách không có thông tin",
+        "Không kiểm tra được \\\"1 = 1.1 + 1.2 + 1.3 + 1.4\\\": dòng 1.3, 1.4 để trống.",
+        "Đã kiểm tra 5 quan hệ cộng",
+    ] {
+        assert!(notes.contains(line), "{line}\n{notes}");
+    }
     assert!(
         notes.contains("1 người thuộc diện của biểu nhưng ở đơn vị không thuộc khối nào"),
         "{notes}"

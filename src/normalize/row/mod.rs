@@ -128,13 +128,14 @@ fn row_service_dates(
     (hire_date, retirement_date)
 }
 
-/// Party membership, from its column.
+/// Party membership, from its column; a blank cell in a column of marks
+/// is "no", elsewhere unknown.
 fn row_party_member(sheet: &RawSheet, r: usize, c: &Columns) -> Option<bool> {
-    c.party
-        .as_ref()
-        .and_then(|p| p.get(sheet, r))
-        .copied()
-        .flatten()
+    let p = c.party.as_ref()?;
+    match p.get(sheet, r) {
+        Some(v) => *v,
+        None => c.party_marks.then_some(false),
+    }
 }
 
 /// Whether a row of this category, at this level, is a commune post.
