@@ -44,9 +44,10 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         let table = forms::fill(form, &staff, &loaded.roster, &hierarchy, cfg.as_of)?;
         filled.push(table);
     }
+    crate::progress::timings::stage("forms");
     let structure = crate::structure::count(&staff)
         .map_err(|e| crate::staff::polars_error("the structure counts", &e))?;
-    crate::progress::timings::stage("forms");
+    crate::progress::timings::stage("structure");
     crate::progress::now("write");
     let input = SheetInput {
         lang,
