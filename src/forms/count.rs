@@ -95,6 +95,9 @@ fn notes_and_blanks(
             field: "quota",
         });
     }
+    if counted.empty {
+        notes.insert(0, Note::Empty);
+    }
     if counted.in_several_units > 0 {
         notes.push(Note::InSeveralUnits {
             people: counted.in_several_units,

@@ -111,6 +111,8 @@ pub enum Note {
         /// Last date the form applies to.
         until: String,
     },
+    /// No one in the rosters is in the form's population.
+    Empty,
     /// A reconcile group over the whole form: of the people its total
     /// column counts, how many its columns count, how many are unknown and
     /// how many fall in no column (with the columns left blank).

@@ -30,6 +30,7 @@ pub fn note_lines(form: &Form, table: &FormTable, lang: Lang) -> Vec<String> {
             Note::OutsideBlocks { people: k } => labels::outside_blocks_note(lang, *k),
             Note::OutOfPeriod { until } => labels::out_of_period_note(lang, until),
             Note::Line { text } => text.clone(),
+            Note::Empty => labels::forms(lang).empty.to_string(),
             Note::Reconcile {
                 group,
                 first,

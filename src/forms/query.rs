@@ -20,6 +20,8 @@ pub(super) struct Counted {
     pub(super) dims: Vec<&'static str>,
     /// People counted in more than one unit.
     pub(super) in_several_units: u64,
+    /// No one is in the form's population: its cells are 0, not blank.
+    pub(super) empty: bool,
 }
 
 /// The dim a reconcile group splits by: the first staff-frame dim its
@@ -120,9 +122,10 @@ pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
     let (aggs, dims) = aggregations(form);
     let df = pop.clone().group_by([col("leaf")]).agg(aggs).collect()?;
     let by_node = per_node(form, &df, &dims)?;
+    let empty = df.height() == 0;
     let mut no_data = Vec::new();
     for &d in &dims {
-        if u64s(&df, &format!("k_{d}"))?.iter().sum::<u64>() == 0 {
+        if !empty && u64s(&df, &format!("k_{d}"))?.iter().sum::<u64>() == 0 {
             no_data.push(d);
         }
     }
@@ -138,6 +141,7 @@ pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
         no_data,
         dims,
         in_several_units,
+        empty,
     })
 }
 

@@ -18,6 +18,7 @@ pub struct FormLabels {
     pub total: &'static str,
     pub notes: &'static str,
     pub best_reading: &'static str,
+    pub empty: &'static str,
 }
 
 /// Vietnamese.
@@ -33,6 +34,7 @@ pub static VI_FORMS: FormLabels = FormLabels {
     total: "Tổng số",
     notes: "Ghi chú:",
     best_reading: "Cột, dòng đánh dấu * đếm theo cách đọc tốt nhất của các nguồn tìm được (chưa có văn bản hướng dẫn gốc).",
+    empty: "Không có người nào trong danh sách thuộc diện của biểu này.",
 };
 
 /// English.
@@ -48,6 +50,7 @@ pub static EN_FORMS: FormLabels = FormLabels {
     total: "Total",
     notes: "Notes:",
     best_reading: "Columns or rows marked * are counted by the best reading of the sources found (no official instructions found).",
+    empty: "No one in the rosters is in this form's population.",
 };
 
 /// The fixed texts.
@@ -143,7 +146,7 @@ pub fn blank_note(
             format!("{w} {number} \"{label}\": the rosters hold no {f}; left blank.")
         }
         (Lang::En, true) => {
-            format!("{w} {number} \"{label}\": no one in the rosters has a {f}; left blank.")
+            format!("{w} {number} \"{label}\": no one in the rosters has {f} recorded; left blank.")
         }
     }
 }
@@ -156,7 +159,8 @@ pub fn several_units_note(lang: Lang, n: u64) -> String {
             "{n} người giữ chức vụ ở hơn một đơn vị, được tính ở mỗi đơn vị (các dòng cộng lại như biểu mẫu)."
         ),
         Lang::En => format!(
-            "{n} people hold posts in more than one unit and are counted in each (rows add up as the form does)."
+            "{} more than one unit and are counted in each (rows add up as the form does).",
+            en_people(n, "holds posts in", "hold posts in")
         ),
     }
 }
@@ -169,7 +173,12 @@ pub fn outside_blocks_note(lang: Lang, n: u64) -> String {
             "{n} người thuộc diện của biểu nhưng ở đơn vị không thuộc khối nào (cột nào) của biểu: không tính; xem lại khai báo khối trong tệp biểu mẫu nếu cần."
         ),
         Lang::En => format!(
-            "{n} people of the form's population work in units no block (column) of the form takes: not counted; adjust the form file's blocks if needed."
+            "{} units no block (column) of the form takes: not counted; adjust the form file's blocks if needed.",
+            en_people(
+                n,
+                "of the form's population works in",
+                "of the form's population work in"
+            )
         ),
     }
 }
@@ -182,6 +191,15 @@ pub fn out_of_period_note(lang: Lang, until: &str) -> String {
             format!("Biểu này áp dụng cho số liệu đến ngày {until}; ngày báo cáo sau ngày này.")
         }
         Lang::En => format!("This form applies to data up to {until}; the as-of date is later."),
+    }
+}
+
+/// "1 person has", "2 people have".
+fn en_people(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 person {one}")
+    } else {
+        format!("{n} people {many}")
     }
 }
 
@@ -256,7 +274,10 @@ pub fn unknown_note(
         Lang::Vi => {
             format!("{people} người chưa có thông tin {f}: không được tính ở {w} {numbers}.")
         }
-        Lang::En => format!("{people} people have no {f} recorded: not counted in {w} {numbers}."),
+        Lang::En => format!(
+            "{} no {f} recorded: not counted in {w} {numbers}.",
+            en_people(people, "has", "have")
+        ),
     }
 }
 

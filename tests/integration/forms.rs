@@ -187,6 +187,27 @@ fn bm01_counts_as_the_form_counts() {
     assert_eq!(form["mismatches"].as_array().unwrap().len(), 0);
 }
 
+/// Form 8B of `roster` as of 31/12/2025: the sheet's rows and the JSON.
+fn form_8b(dir: &Path, roster: &Path) -> (Vec<Vec<String>>, serde_json::Value) {
+    let args = [
+        roster.to_str().unwrap(),
+        "--as-of",
+        "2025-12-31",
+        "--form",
+        "8B",
+    ];
+    let (out, j, _) = forms(dir, &args);
+    (read_sheet(&out, "8B-BTCTW"), j)
+}
+
+/// A criteria form's cells (from column C) in the row labelled `label`.
+fn criterion_row(rows: &[Vec<String>], label: &str) -> Vec<String> {
+    rows.iter()
+        .find(|r| r.get(1).is_some_and(|c| c.trim_end_matches('*') == label))
+        .unwrap_or_else(|| panic!("no row {label}"))[2..]
+        .to_vec()
+}
+
 /// Party and mass-organisation units at province and district level.
 /// As of 31/12/2025: ages 30 (31/12/1995), 31 (31/12/1994), 35, 36, 61.
 #[test]
@@ -203,23 +224,8 @@ fn form_8b_is_transposed_and_its_blocks_add_up() {
          Người Năm,01/06/1964,Nam,Huyện ủy Chợ Mới,Huyện,Công chức,Chuyên viên,Đại học,Cao cấp\n\
          Người Sáu,01/01/1980,Nam,Sở Nội vụ,Tỉnh,Công chức,Chuyên viên,Đại học,\n",
     );
-    let (out, j, _) = forms(
-        dir.path(),
-        &[
-            roster.to_str().unwrap(),
-            "--as-of",
-            "2025-12-31",
-            "--form",
-            "8B",
-        ],
-    );
-    let rows = read_sheet(&out, "8B-BTCTW");
-    let row = |label: &str| -> Vec<String> {
-        rows.iter()
-            .find(|r| r.get(1).is_some_and(|c| c.trim_end_matches('*') == label))
-            .unwrap_or_else(|| panic!("no row {label}"))[2..11]
-            .to_vec()
-    };
+    let (rows, j) = form_8b(dir.path(), &roster);
+    let row = |label: &str| criterion_row(&rows, label)[..9].to_vec();
     // Columns 3 Tổng, 4 Cấp tỉnh, 5 Cơ quan Đảng, 6 ĐVSN, 7 MTTQ & đoàn thể,
     // 8 Cấp huyện, 9 Khối đảng, 10 ĐVSN, 11 MTTQ & đoàn thể.
     let v = |xs: [&str; 9]| xs.map(String::from).to_vec();
@@ -278,6 +284,39 @@ fn form_8b_is_transposed_and_its_blocks_add_up() {
         "{notes}"
     );
     assert_eq!(j["forms"][0]["mismatches"].as_array().unwrap().len(), 0);
+}
+
+/// A form whose population no one in the rosters is in (8B on district
+/// offices of the state, not of the Party) prints 0, not blank "no data",
+/// and says why once.
+#[test]
+fn a_form_with_nobody_in_its_population_prints_zeros() {
+    let dir = tempdir();
+    let (roster, _) = bm01_roster(dir.path());
+    let (rows, j) = form_8b(dir.path(), &roster);
+    let row = |label: &str| criterion_row(&rows, label)[..3].to_vec();
+    assert_eq!(row("Tổng số"), ["0", "0", "0"]);
+    assert_eq!(row("Nữ"), ["0", "0", "0"]);
+    assert_eq!(row("Từ 30 trở xuống"), ["0", "0", "0"]);
+    // Still blank: the staff table holds no contract type.
+    assert_eq!(row("Hợp đồng 68"), ["", "", ""]);
+    let notes: Vec<String> = j["forms"][0]["notes_text"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        notes
+            .iter()
+            .filter(|n| n.contains("không người nào trong danh sách có thông tin"))
+            .count(),
+        0,
+        "{notes:?}"
+    );
+    assert!(
+        notes.contains(&"Không có người nào trong danh sách thuộc diện của biểu này.".to_string())
+    );
 }
 
 #[test]
