@@ -277,12 +277,15 @@ impl Sheet<'_> {
         }
         let nr = leaf_row + 1;
         if !people {
-            let b = if self.form.orientation == Orientation::Criteria {
-                "B"
+            // A unit table letters its name column ("", "A", then 1, 2 …);
+            // 8B numbers every column ("1 STT · 2 Tiêu chí · 3 Tổng …"), its
+            // blocks from 3 on.
+            let (a, b) = if self.form.orientation == Orientation::Criteria {
+                ("1", "2")
             } else {
-                "A"
+                ("", "A")
             };
-            output::text_with_format(ws, nr, 0, "", &f.number_row)?;
+            output::text_with_format(ws, nr, 0, a, &f.number_row)?;
             output::text_with_format(ws, nr, 1, b, &f.number_row)?;
         }
         for (i, (number, _, _)) in cols.iter().enumerate() {

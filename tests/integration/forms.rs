@@ -133,6 +133,7 @@ fn bm01_counts_as_the_form_counts() {
         .iter()
         .find(|r| r.get(1).is_some_and(|c| c == "A"))
         .unwrap();
+    assert_eq!(numbers[0], "");
     assert_eq!(numbers[2], "1");
     assert_eq!(numbers[39], "38");
     // Notes: the reconciliation of the education columns (7 people, 6
@@ -195,6 +196,14 @@ fn form_8b_is_transposed_and_its_blocks_add_up() {
         ],
     );
     let rows = read_sheet(&out, "8B-BTCTW");
+    // The number row, right above "Tổng số": every column numbered as the
+    // form numbers it (1 STT, 2 Tiêu chí, 3 Tổng = 4 + 8 … 11), no letters.
+    let total_at = rows
+        .iter()
+        .position(|r| r.get(1).is_some_and(|c| c == "Tổng số"))
+        .unwrap();
+    let numbers: Vec<String> = (1..=11).map(|n| n.to_string()).collect();
+    assert_eq!(rows[total_at - 1][..11], numbers[..]);
     let row = |label: &str| -> Vec<String> {
         rows.iter()
             .find(|r| r.get(1).is_some_and(|c| c.trim_end_matches('*') == label))
