@@ -1,8 +1,6 @@
 //! The movement table on hand-built rosters and on the 2014 sample.
 
-use std::path::Path;
-
-use super::{Run, figures, movement, roster, strs};
+use super::{Run, SAMPLES, figures, movement, roster, strs};
 use crate::util::*;
 
 /// Xã A and xã B of huyện H, 31/12/2013 against 31/12/2014.
@@ -140,19 +138,7 @@ fn movement_lists_each_person_who_changed() {
 #[test]
 fn the_2014_sample_moves_as_its_ground_truth_says() {
     let dir = tempdir();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let y2014 = root.join("examples/rosters-2014");
-    let y2013 = root.join("rosters");
-    let (rows, list, j, _) = movement(
-        dir.path(),
-        &[
-            y2014.to_str().unwrap(),
-            "--as-of",
-            "2014-12-31",
-            "--previous",
-            y2013.to_str().unwrap(),
-        ],
-    );
+    let (rows, list, j, _) = movement(dir.path(), &SAMPLES);
     // 301 people; in: 5 hired, 1 transfer, 1 category change; out: 5
     // retired, 1 transfer, 2 left, 1 category change; 299 people. Gained:
     // 4 education, 1 political theory, 1 state management.

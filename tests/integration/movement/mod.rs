@@ -14,6 +14,16 @@ mod units;
 pub const HEADER: &str = "Mã cán bộ,Họ và tên,Số CCCD,Ngày sinh,Giới tính,Đơn vị,Đơn vị cấp trên,Loại,\
 Trình độ chuyên môn,Lý luận chính trị,Quản lý nhà nước\n";
 
+/// The shipped sample one year on against the 2013 sample, as the README
+/// runs it (the binary runs in the repository).
+pub const SAMPLES: [&str; 5] = [
+    "examples/rosters-2014",
+    "--as-of",
+    "2014-12-31",
+    "--previous",
+    "rosters",
+];
+
 pub fn roster(dir: &Path, name: &str, rows: &[&str]) -> String {
     write(dir, name, format!("{HEADER}{}\n", rows.join("\n")))
         .to_str()
