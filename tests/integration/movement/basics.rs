@@ -1,6 +1,6 @@
 //! The movement table on hand-built rosters and on the 2014 sample.
 
-use super::{Run, SAMPLES, figures, movement, roster, strs};
+use super::{Run, SAMPLES, Years, figures, movement, strs};
 use crate::util::*;
 
 /// Xã A and xã B of huyện H, 31/12/2013 against 31/12/2014.
@@ -16,11 +16,8 @@ use crate::util::*;
 /// national id); a5 công chức in xã A (category change, staff id); b1 and b2
 /// stay (b2 by name and birth date); b3 Khoa hired in xã B, a6 Lan in xã A.
 fn two_communes() -> Run {
-    let dir = tempdir();
-    let d = dir.path();
-    let y2013 = roster(
-        d,
-        "2013.csv",
+    Years::of(
+        2014,
         &[
             "A01,Nguyễn Văn An,,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Trung cấp,Sơ cấp,",
             "A02,Trần Thị Bích,,15/03/1959,Nữ,UBND xã A,UBND huyện H,Cán bộ,Đại học,Trung cấp,",
@@ -30,10 +27,6 @@ fn two_communes() -> Run {
             "B01,Đỗ Văn Giang,,04/04/1975,Nam,UBND xã B,UBND huyện H,Cán bộ,Đại học,Trung cấp,",
             ",Vũ Thị Hoa,,05/05/1988,Nữ,UBND xã B,UBND huyện H,Công chức,Đại học,,",
         ],
-    );
-    let y2014 = roster(
-        d,
-        "2014.csv",
         &[
             "A01,Nguyễn Văn An,,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,Trung cấp,",
             "A05,Hoàng Thị Em,,03/03/1990,Nữ,UBND xã A,UBND huyện H,Công chức,Trung cấp,,",
@@ -43,8 +36,8 @@ fn two_communes() -> Run {
             "B09,Phạm Văn Dũng,001080000004,02/02/1980,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
             "B10,Ngô Văn Khoa,,06/06/1995,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
         ],
-    );
-    movement(d, &[&y2014, "--as-of", "2014-12-31", "--previous", &y2013])
+    )
+    .run()
 }
 
 /// The figures of [`two_communes`], worked out by hand.
@@ -181,20 +174,11 @@ fn the_2014_sample_moves_as_its_ground_truth_says() {
 
 #[test]
 fn movement_refuses_a_later_previous_date() {
-    let dir = tempdir();
-    let d = dir.path();
-    let y = roster(
-        d,
-        "r.csv",
-        &["1,Nguyễn Văn Một,,01/01/1985,Nam,UBND xã P,,Công chức,Đại học,,"],
-    );
-    let out = d.join("o.xlsx");
-    let o = bin()
-        .args(["--quiet", "forms", &y, "--as-of", "2025-12-31"])
-        .args(["--previous", &y, "--previous-as-of", "2026-06-30"])
-        .args(["-o", out.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let y = ["1,Nguyễn Văn Một,,01/01/1985,Nam,UBND xã P,,Công chức,Đại học,,"];
+    let (o, out) = Years::new(&y, &y)
+        .arg("--previous-as-of")
+        .arg("2026-06-30")
+        .refused();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("is not before --as-of"),
