@@ -152,9 +152,11 @@ impl Adder<'_> {
             .collect()
     }
 
-    /// A row per unit with people (parents sum their units), then "Tổng số";
-    /// and the sums of the whole form.
-    fn unit_rows(&self, h: &Hierarchy) -> (Vec<TableRow>, Sums) {
+    /// A row per unit with people (parents sum their units, and a parent
+    /// with staff of its own has them on a row of their own below it, so
+    /// its units add up to it), then "Tổng số"; and the sums of the whole
+    /// form.
+    fn unit_rows(&self, h: &Hierarchy, own: &str) -> (Vec<TableRow>, Sums) {
         // The roster units at and below each node, computed once.
         let below = leaves_below(h);
         let mut rows = Vec::new();
@@ -166,8 +168,9 @@ impl Adder<'_> {
                 continue;
             }
             let t = self.sum_over(&below[n]);
+            let parent = h.is_parent(n);
             rows.push(TableRow {
-                kind: if h.is_parent(n) {
+                kind: if parent {
                     RowKind::Parent
                 } else {
                     RowKind::Unit
@@ -178,6 +181,17 @@ impl Adder<'_> {
                 cells: self.cells(&t),
                 unknown: t.unknown,
             });
+            if parent && self.counted.by_node.contains_key(&node_id(n)) {
+                let t = self.sum_over(&[n]);
+                rows.push(TableRow {
+                    kind: RowKind::Unit,
+                    depth: h.depth(n) + 1,
+                    label: own.replace("{unit}", &h.nodes[n].name),
+                    code: None,
+                    cells: self.cells(&t),
+                    unknown: t.unknown,
+                });
+            }
         }
         let t = self.sum_over(&roster_units(h));
         rows.push(TableRow {
@@ -228,12 +242,13 @@ fn roster_units(h: &Hierarchy) -> Vec<usize> {
         .collect()
 }
 
-/// Fills a unit or criteria form. `quota` is each node's approved staffing.
+/// Fills a unit or criteria form. `quota` is each node's approved staffing;
+/// `own` labels a parent's own staff ("{unit}, không kể đơn vị trực thuộc").
 pub(super) fn fill(
     form: &Form,
     staff: &StaffFrame,
     h: &Hierarchy,
-    quota: &[Option<u64>],
+    (quota, own): (&[Option<u64>], &str),
 ) -> PolarsResult<FormTable> {
     let counted = count(form, staff)?;
     let (mut notes, blank) = notes_and_blanks(form, &counted, quota);
@@ -247,12 +262,12 @@ pub(super) fn fill(
     // row, or each block no other block adds up.
     let (rows, (mismatches, unchecked), whole) = match form.orientation {
         Orientation::Units => {
-            let (rows, total) = adder.unit_rows(h);
+            let (rows, total) = adder.unit_rows(h, own);
             let checked = check_rows(form, &rows);
             (rows, checked, vec![(None, total)])
         }
         Orientation::People => {
-            let (rows, _) = adder.unit_rows(h);
+            let (rows, _) = adder.unit_rows(h, own);
             let checked = check_rows(form, &rows);
             (rows, checked, Vec::new())
         }

@@ -320,13 +320,14 @@ pub fn select(codes: &[String], files: &[std::path::PathBuf]) -> Result<Vec<Form
     Ok(out)
 }
 
-/// Fills a form. `quota` is each hierarchy node's approved staffing.
+/// Fills a form as of a date, its rows labelled in a language (a parent's
+/// own staff: "X, không kể đơn vị trực thuộc").
 pub fn fill(
     form: &Form,
     staff: &StaffFrame,
     roster: &Roster,
     h: &Hierarchy,
-    as_of: chrono::NaiveDate,
+    (as_of, lang): (chrono::NaiveDate, crate::labels::Lang),
 ) -> Result<FormTable> {
     let quota: Vec<Option<u64>> = h.nodes.iter().map(|n| n.quota).collect();
     let err = |e: polars::prelude::PolarsError| {
@@ -334,7 +335,10 @@ pub fn fill(
     };
     let mut table = match form.orientation {
         Orientation::People => people::fill(form, staff, roster, h).map_err(err)?,
-        _ => count::fill(form, staff, h, &quota).map_err(err)?,
+        _ => {
+            let own = crate::labels::movement(lang).own_staff;
+            count::fill(form, staff, h, (&quota, own)).map_err(err)?
+        }
     };
     if let Some(until) = form.valid_until
         && as_of > until

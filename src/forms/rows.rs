@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::formats::Formats;
 use super::{Cell, Form, FormTable, RowKind, TableRow};
 use crate::labels;
-use crate::output::{RunFormats, Widths};
+use crate::output::{Heights, RunFormats, Widths};
 
 pub(super) fn write_rows(
     ws: &mut Worksheet,
@@ -14,13 +14,14 @@ pub(super) fn write_rows(
     form: &Form,
     table: &FormTable,
     (mut r, lead): (u32, u16),
-    w: &Widths,
+    (w, h): (&Widths, &mut Heights),
     l: &labels::FormLabels,
 ) -> Result<u32, XlsxError> {
     let mut body = Body {
         f,
         form,
         w,
+        h,
         l,
         lead,
         cf: RunFormats::new(),
@@ -30,9 +31,14 @@ pub(super) fn write_rows(
     // "Tổng số" first, as the forms print it.
     let total = table.rows.iter().filter(|x| x.kind == RowKind::Total);
     let rest = table.rows.iter().filter(|x| x.kind != RowKind::Total);
-    for row in total.chain(rest) {
+    let mut rows = total.chain(rest).peekable();
+    while let Some(row) = rows.next() {
         r = body.label(ws, row, r)?;
         body.cells(ws, row, r)?;
+        // A unit prints on the page of its first category.
+        if rows.peek().is_some_and(|next| next.kind == RowKind::Part) {
+            body.h.keep_with_next(r);
+        }
         r += 1;
     }
     body.cf.apply(ws)?;
@@ -44,6 +50,8 @@ struct Body<'a> {
     f: &'a Formats,
     form: &'a Form,
     w: &'a Widths,
+    /// The rows' heights, as set.
+    h: &'a mut Heights,
     l: &'a labels::FormLabels,
     /// Columns before the figures.
     lead: u16,
@@ -73,7 +81,7 @@ impl<'a> Body<'a> {
                     &f.cell[row.depth.min(5)]
                 };
                 cf.text(ws, r, 1, &row.label, fmt)?;
-                self.w.fit_row(ws, r, [(1, row.label.as_str())], 10.0)?;
+                self.h.fit(ws, self.w, r, [(1, row.label.as_str())], 10.0)?;
             }
             RowKind::Criterion => r = self.criterion(ws, row, r)?,
             RowKind::Part => {
@@ -81,7 +89,7 @@ impl<'a> Body<'a> {
                 cf.text(ws, r, 0, "", &f.cell[0])?;
                 let label = format!("– {}", row.label);
                 cf.text(ws, r, 1, &label, &f.cell[(row.depth + 1).min(5)])?;
-                self.w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
+                self.h.fit(ws, self.w, r, [(1, label.as_str())], 10.0)?;
             }
             RowKind::Person => {}
         }
@@ -111,6 +119,7 @@ impl<'a> Body<'a> {
                 let col = self.lead + u16::try_from(c).unwrap_or(0);
                 self.cf.blank(ws, r, col, &f.cell_bold)?;
             }
+            self.h.keep_with_next(r);
             r += 1;
         }
         self.group = Some(g);
@@ -122,7 +131,7 @@ impl<'a> Body<'a> {
         let head = !row.code.as_deref().unwrap_or("").contains('.');
         let fmt = if head { &f.cell_bold } else { &f.cell[1] };
         self.cf.text(ws, r, 1, &label, fmt)?;
-        self.w.fit_row(ws, r, [(1, label.as_str())], 10.0)?;
+        self.h.fit(ws, self.w, r, [(1, label.as_str())], 10.0)?;
         Ok(r)
     }
 
@@ -156,7 +165,7 @@ impl<'a> Body<'a> {
                     _ => None,
                 })
                 .collect();
-            self.w.fit_row(ws, r, texts, 10.0)?;
+            self.h.fit(ws, self.w, r, texts, 10.0)?;
         }
         Ok(())
     }

@@ -2,7 +2,9 @@
 //! basis top left, reporting and receiving units top right, title, scope,
 //! "Tính đến ngày …", "Đơn vị tính: người", the column tree, the number row,
 //! "Tổng số", the rows, the notes and the signature footer; A4 with the
-//! report's document settings.
+//! report's document settings, every row's height set and every page break
+//! laid out (`output::set_page_breaks`) so that the notes and signatures
+//! print with the table's last rows and a heading with the rows below it.
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
@@ -10,7 +12,7 @@ use super::def::Orientation;
 use super::formats::Formats;
 use super::{Form, FormTable};
 use crate::labels::{self, Lang};
-use crate::output::{self, Widths};
+use crate::output::{self, Heights, Widths};
 
 /// What the sheet needs besides the form and its figures.
 #[derive(Debug, Clone, Copy)]
@@ -132,6 +134,7 @@ pub fn write(
     };
     let last = lead + u16::try_from(cols.len()).unwrap_or(u16::MAX) - 1;
     let w = Widths::set(ws, &widths(form, lead, last))?;
+    let mut h = Heights::new(ws, ROW_HEIGHT);
     let sheet = Sheet {
         f: Formats::new(),
         l: labels::forms(input.lang),
@@ -143,14 +146,33 @@ pub fn write(
         right_from: last - (last / 3).max(1),
         w,
     };
-    sheet.heading(ws)?;
-    let (top, nr) = sheet.column_tree(ws)?;
-    let r = super::rows::write_rows(ws, &sheet.f, form, table, (nr + 1, lead), &sheet.w, sheet.l)?;
+    sheet.heading(ws, &mut h)?;
+    let (top, nr) = sheet.column_tree(ws, &mut h)?;
+    let (f, w) = (&sheet.f, &sheet.w);
+    let r = super::rows::write_rows(ws, f, form, table, (nr + 1, lead), (w, &mut h), sheet.l)?;
     ws.set_repeat_rows(top, nr)?;
-    sheet.tail(ws, table, r + 1)?;
-    output::page_setup(ws, form.orientation != Orientation::Criteria, None)?;
+    let end = sheet.tail(ws, &mut h, table, r + 1)?;
+    let landscape = form.orientation != Orientation::Criteria;
+    output::page_setup(ws, landscape, None)?;
+    // The last rows of the table go with the notes and the signatures
+    // onto their page: the notes never start a page of their own under the
+    // repeated header.
+    let keep = output::KeepTogether {
+        landscape,
+        repeat: (top, nr),
+        lead_in: (nr + 1).max(r.saturating_sub(KEPT_ROWS))..r,
+        end: end + 1,
+    };
+    output::set_page_breaks(ws, &h, w.points(0, last), &keep)?;
     Ok(())
 }
+
+/// A row's height unless its text wraps: one line of 10-point Times New
+/// Roman.
+const ROW_HEIGHT: f64 = 14.25;
+
+/// Table rows printed with the notes and signatures at most.
+const KEPT_ROWS: u32 = 3;
 
 fn widths(form: &Form, lead: u16, last: u16) -> Vec<(u16, f64)> {
     use super::def::PersonField as P;
@@ -185,7 +207,7 @@ fn widths(form: &Form, lead: u16, last: u16) -> Vec<(u16, f64)> {
 impl Sheet<'_> {
     /// Code and basis left; reporting unit, receiving unit and deadline
     /// right; title, scope, as-of date, unit of count.
-    fn heading(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    fn heading(&self, ws: &mut Worksheet, h: &mut Heights) -> Result<(), XlsxError> {
         let (f, l, form, last, right) = (&self.f, self.l, self.form, self.last, self.right_from);
         let third = (last / 3).max(1);
         // Row by row: a list form's sheet keeps constant memory, where a
@@ -215,7 +237,7 @@ impl Sheet<'_> {
             .title
             .replace("{year}", &self.input.as_of.year().to_string());
         let height = output::wrapped_height(&title, self.w.span(0, last), 13.0).max(20.0);
-        ws.set_row_height(4, height)?;
+        h.set(ws, 4, height)?;
         merge_or_write(ws, (4, 0, 4, last), &title, &f.title)?;
         if let Some(scope) = &form.scope {
             merge_or_write(ws, (5, 0, 5, last), scope, &f.center_italic)?;
@@ -228,7 +250,7 @@ impl Sheet<'_> {
     /// The column tree: group headings merged across their columns, each
     /// label from below its groups to the leaf row, then the number row.
     /// Returns the first header row and the number row.
-    fn column_tree(&self, ws: &mut Worksheet) -> Result<(u32, u32), XlsxError> {
+    fn column_tree(&self, ws: &mut Worksheet, h: &mut Heights) -> Result<(u32, u32), XlsxError> {
         let (f, l, cols, lead) = (&self.f, self.l, &self.cols, self.lead);
         let col = |i: usize| lead + u16::try_from(i).unwrap_or(0);
         let top = 8;
@@ -267,22 +289,25 @@ impl Sheet<'_> {
                 })
                 .fold(15.0, f64::max)
         };
-        for (r, h) in (top..).zip(&group_heights) {
-            ws.set_row_height(r, *h)?;
+        for (r, g) in (top..).zip(&group_heights) {
+            h.set(ws, r, *g)?;
         }
-        ws.set_row_height(leaf_row, height)?;
+        h.set(ws, leaf_row, height)?;
         cells.sort_by_key(|(range, _, _)| (range.0, range.1));
         for (range, text, fmt) in cells {
             merge_or_write(ws, range, text, fmt)?;
         }
         let nr = leaf_row + 1;
         if !people {
-            let b = if self.form.orientation == Orientation::Criteria {
-                "B"
+            // A unit table letters its name column ("", "A", then 1, 2 …);
+            // 8B numbers every column ("1 STT · 2 Tiêu chí · 3 Tổng …"), its
+            // blocks from 3 on.
+            let (a, b) = if self.form.orientation == Orientation::Criteria {
+                ("1", "2")
             } else {
-                "A"
+                ("", "A")
             };
-            output::text_with_format(ws, nr, 0, "", &f.number_row)?;
+            output::text_with_format(ws, nr, 0, a, &f.number_row)?;
             output::text_with_format(ws, nr, 1, b, &f.number_row)?;
         }
         for (i, (number, _, _)) in cols.iter().enumerate() {
@@ -331,8 +356,14 @@ impl Sheet<'_> {
     }
 
     /// The notes under the table, then the place and date line and the
-    /// signature blocks.
-    fn tail(&self, ws: &mut Worksheet, table: &FormTable, mut r: u32) -> Result<(), XlsxError> {
+    /// signature blocks; returns the last row.
+    fn tail(
+        &self,
+        ws: &mut Worksheet,
+        h: &mut Heights,
+        table: &FormTable,
+        mut r: u32,
+    ) -> Result<u32, XlsxError> {
         let (f, l, last) = (&self.f, self.l, self.last);
         let lines = super::notes::note_lines(self.form, table, self.input.lang);
         if !lines.is_empty() {
@@ -340,7 +371,11 @@ impl Sheet<'_> {
             r += 1;
             for line in &lines {
                 merge_or_write(ws, (r, 0, r, last), line, &f.note)?;
-                ws.set_row_height(r, output::wrapped_height(line, self.w.span(0, last), 10.0))?;
+                h.set(
+                    ws,
+                    r,
+                    output::wrapped_height(line, self.w.span(0, last), 10.0),
+                )?;
                 r += 1;
             }
         }
@@ -363,6 +398,6 @@ impl Sheet<'_> {
             let (c1, c2) = columns(i);
             merge_or_write(ws, (r + 1, c1, r + 1, c2), note, &f.sign_note)?;
         }
-        Ok(())
+        Ok(r + 1)
     }
 }

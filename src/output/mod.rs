@@ -14,6 +14,7 @@ use crate::labels::{self, Lang};
 
 mod files;
 mod issues;
+mod pages;
 mod print;
 mod runs;
 #[cfg(test)]
@@ -21,6 +22,7 @@ mod tests;
 
 pub use files::*;
 pub use issues::*;
+pub use pages::{Heights, KeepTogether, set_page_breaks};
 pub use print::{Widths, code_width, decree_margins, page_setup};
 pub use runs::RunFormats;
 

@@ -9,17 +9,14 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 /// Millimetres in an inch, Excel's margin unit.
 const MM: f64 = 1.0 / 25.4;
 
+/// The decree's margins in millimetres: left, right, top, bottom.
+pub(super) const MARGINS_MM: [f64; 4] = [30.0, 15.0, 20.0, 20.0];
+
 /// The decree's margins: left 30 mm, right 15 mm, top and bottom 20 mm
 /// (header and footer 10 mm).
 pub fn decree_margins(ws: &mut Worksheet) {
-    ws.set_margins(
-        30.0 * MM,
-        15.0 * MM,
-        20.0 * MM,
-        20.0 * MM,
-        10.0 * MM,
-        10.0 * MM,
-    );
+    let [left, right, top, bottom] = MARGINS_MM.map(|m| m * MM);
+    ws.set_margins(left, right, top, bottom, 10.0 * MM, 10.0 * MM);
 }
 
 /// A4, the decree's margins, fit to one page wide, the page number at the
@@ -90,6 +87,16 @@ impl Widths {
     #[must_use]
     pub fn span(&self, from: u16, to: u16) -> f64 {
         (from..=to).map(|c| self.of(c)).sum()
+    }
+
+    /// The printed width of columns `from..=to` in points: Excel draws a
+    /// column `w` characters wide as `round(7 w) + 5` pixels of ¾ point
+    /// (the default font's digit is 7 pixels wide).
+    #[must_use]
+    pub fn points(&self, from: u16, to: u16) -> f64 {
+        (from..=to)
+            .map(|c| ((self.of(c) * 7.0).round() + 5.0) * 0.75)
+            .sum()
     }
 
     /// The height a row needs for its cells' text at `size` points, or

@@ -18,6 +18,7 @@ use crate::policy::UnitType;
 use crate::roster::Roster;
 use crate::scales::{self, GovLevel};
 use crate::text::fold;
+use crate::vocab::unit_names::unit_key;
 use crate::vocab::units::level_from_unit_name;
 
 mod file;
@@ -41,6 +42,16 @@ pub struct Node {
     pub roster_unit: Option<u32>,
     /// Approved staffing (biên chế được giao), from the units file.
     pub quota: Option<u64>,
+}
+
+/// What a roster unit's parent name can be: a units-file node (by folded
+/// name or code), a roster unit's node (by name as compared), or a parent
+/// node added for it.
+struct Parents<'a> {
+    by_code: &'a HashMap<String, usize>,
+    by_name: &'a HashMap<String, usize>,
+    roster: HashMap<String, Vec<usize>>,
+    added: HashMap<String, usize>,
 }
 
 /// The hierarchy over the roster's units.
@@ -135,11 +146,14 @@ impl Hierarchy {
             .unwrap_or_default();
         let mut h = Hierarchy::default();
         let (by_code, by_name) = h.add_file_units(&file_rows);
-        let mut parents_by_name: HashMap<String, usize> = HashMap::new();
         let file: Arc<str> = units_file
             .map(|p| p.display().to_string())
             .unwrap_or_default()
             .into();
+        // Every roster unit's node first, then the parents of those the
+        // units file does not place: a parent may be a roster unit named
+        // later in the roster.
+        let mut unplaced = Vec::new();
         for (ui, unit) in roster.units.iter().enumerate() {
             let matched = unit
                 .code
@@ -164,23 +178,39 @@ impl Hierarchy {
                         Action::Kept,
                     ));
                 }
-                let known = (&by_code, &by_name);
-                let parent = unit
-                    .parent
-                    .as_ref()
-                    .map(|p| h.parent_node(p, known, &mut parents_by_name));
                 h.nodes.push(Node {
                     name: unit.name.clone(),
                     code: unit.code.clone(),
-                    parent,
+                    parent: None,
                     unit_type: type_from_name(&unit.name),
                     gov_level: unit.gov_level,
                     roster_unit: Some(u32::try_from(ui).unwrap_or(u32::MAX)),
                     quota: None,
                 });
+                unplaced.push((h.nodes.len() - 1, unit));
                 h.nodes.len() - 1
             };
             h.leaf.push(node);
+        }
+        let mut parents = Parents {
+            by_code: &by_code,
+            by_name: &by_name,
+            roster: HashMap::new(),
+            added: HashMap::new(),
+        };
+        for &n in &h.leaf {
+            let units = parents
+                .roster
+                .entry(unit_key(&h.nodes[n].name))
+                .or_default();
+            if !units.contains(&n) {
+                units.push(n);
+            }
+        }
+        for (n, unit) in unplaced {
+            if let Some(p) = &unit.parent {
+                h.nodes[n].parent = Some(h.parent_node(p, n, &mut parents));
+            }
         }
         h.break_cycles();
         h.parent_flags = vec![false; h.nodes.len()];
@@ -222,19 +252,26 @@ impl Hierarchy {
         (by_code, by_name)
     }
 
-    /// The node of a roster unit's parent `p`: a units-file node by name or
-    /// code, else a node added for that parent (once per folded name).
-    fn parent_node(
-        &mut self,
-        p: &str,
-        (by_code, by_name): (&HashMap<String, usize>, &HashMap<String, usize>),
-        parents_by_name: &mut HashMap<String, usize>,
-    ) -> usize {
-        let key = fold(p);
-        if let Some(&n) = by_name.get(&key).or_else(|| by_code.get(&key)) {
+    /// The node of roster unit `child`'s parent `p`: a units-file node by
+    /// name or code; else the one other roster unit of that name ("UBND xã
+    /// A", parent of "Văn phòng", is the roster's unit "UBND xã A", its own
+    /// staff and its units' under one node); else a node added for that
+    /// parent (once per name as compared: "UBND xã A" is "Xã A").
+    fn parent_node(&mut self, p: &str, child: usize, parents: &mut Parents<'_>) -> usize {
+        let folded = fold(p);
+        if let Some(&n) = (parents.by_name.get(&folded)).or_else(|| parents.by_code.get(&folded)) {
             return n;
         }
-        *parents_by_name.entry(key).or_insert_with(|| {
+        let key = unit_key(p);
+        if let Some(units) = parents.roster.get(&key) {
+            let others: Vec<usize> = units.iter().copied().filter(|&n| n != child).collect();
+            // Two roster units of that name (under different parents): the
+            // parent's name alone tells neither.
+            if let [n] = others[..] {
+                return n;
+            }
+        }
+        *parents.added.entry(key).or_insert_with(|| {
             self.nodes.push(Node {
                 name: p.to_string(),
                 code: None,
@@ -342,6 +379,74 @@ impl Hierarchy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::roster::Unit;
+
+    fn unit(name: &str, parent: Option<&str>) -> Unit {
+        Unit {
+            name: name.to_string(),
+            code: None,
+            parent: parent.map(str::to_string),
+            gov_level: None,
+        }
+    }
+
+    fn build(units: Vec<Unit>) -> Hierarchy {
+        let roster = Roster {
+            units,
+            ..Roster::default()
+        };
+        Hierarchy::build(&roster, None, &mut Vec::new()).unwrap()
+    }
+
+    /// A unit with staff of its own that another unit names as its parent
+    /// is one node, whichever the roster names first; "Xã A" is "UBND xã A".
+    #[test]
+    fn a_parent_that_is_a_roster_unit_is_one_node() {
+        for units in [
+            vec![
+                unit("UBND xã A", None),
+                unit("Văn phòng", Some("UBND xã A")),
+            ],
+            vec![
+                unit("Văn phòng", Some("UBND xã A")),
+                unit("UBND xã A", None),
+            ],
+            vec![unit("UBND xã A", None), unit("Văn phòng", Some("Xã A"))],
+        ] {
+            let h = build(units);
+            assert_eq!(h.nodes.len(), 2, "{:?}", h.nodes);
+            let xa = h.nodes.iter().position(|n| n.name == "UBND xã A").unwrap();
+            let vp = h.nodes.iter().position(|n| n.name == "Văn phòng").unwrap();
+            assert!(h.nodes[xa].roster_unit.is_some());
+            assert_eq!(h.nodes[vp].parent, Some(xa));
+            assert!(h.is_parent(xa));
+            assert_eq!(h.rollup_nodes(vp), [xa]);
+            assert_eq!(h.rollup_nodes(xa), [xa]);
+            assert_eq!(h.report_order(), [xa, vp]);
+        }
+    }
+
+    /// The parent's name alone cannot tell two roster units of that name
+    /// (under different parents) apart: the parent is a node of its own, as
+    /// is a parent no roster unit is; and a unit naming itself as its
+    /// parent is not made its own parent.
+    #[test]
+    fn an_ambiguous_or_absent_parent_is_a_node_of_its_own() {
+        let h = build(vec![
+            unit("Văn phòng", Some("UBND huyện X")),
+            unit("Văn phòng", Some("UBND huyện Y")),
+            unit("Tổ một cửa", Some("Văn phòng")),
+            unit("UBND xã B", Some("UBND xã B")),
+        ]);
+        // 4 roster units; parents: huyện X, huyện Y, "Văn phòng", "UBND xã B".
+        assert_eq!(h.nodes.len(), 8, "{:?}", h.nodes);
+        let to = h.leaf[2];
+        let p = h.nodes[to].parent.unwrap();
+        assert_eq!(h.nodes[p].name, "Văn phòng");
+        assert!(h.nodes[p].roster_unit.is_none());
+        let b = h.leaf[3];
+        assert_ne!(h.nodes[b].parent, Some(b));
+    }
 
     #[test]
     fn unit_types_from_names() {

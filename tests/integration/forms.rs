@@ -133,6 +133,7 @@ fn bm01_counts_as_the_form_counts() {
         .iter()
         .find(|r| r.get(1).is_some_and(|c| c == "A"))
         .unwrap();
+    assert_eq!(numbers[0], "");
     assert_eq!(numbers[2], "1");
     assert_eq!(numbers[39], "38");
     // Notes: the reconciliation of the education columns (7 people, 6
@@ -208,6 +209,43 @@ fn criterion_row(rows: &[Vec<String>], label: &str) -> Vec<String> {
         .to_vec()
 }
 
+/// No units file: "Văn phòng Sở" names "Sở Nội vụ" as its parent, and the
+/// Sở has staff of its own (the child is listed first). The Sở is one row,
+/// its subtotal its own two people and the Văn phòng's one; its own people
+/// are a row of their own under it, so its rows add up to it.
+#[test]
+fn a_parent_with_staff_of_its_own_is_one_unit_whose_rows_add_up() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "roster.csv",
+        "Họ và tên,Ngày sinh,Giới tính,Đơn vị,Đơn vị cấp trên,Loại,Trình độ chuyên môn\n\
+         Người Ba,01/01/1990,Nữ,Văn phòng Sở,Sở Nội vụ,Công chức,Đại học\n\
+         Người Một,01/01/1980,Nam,Sở Nội vụ,,Công chức,Đại học\n\
+         Người Hai,01/01/1985,Nữ,Sở Nội vụ,,Công chức,Trung cấp\n\
+         Người Bốn,01/01/1975,Nam,Phòng Y tế,,Công chức,Thạc sĩ\n",
+    );
+    let args = [roster.to_str().unwrap(), "--as-of", "2025-12-31"];
+    let (out, j, _) = forms(dir.path(), &[&args[..], &["--form", "BM01/BNV"]].concat());
+    let rows = read_sheet(&out, "BM01-BNV");
+    let named = |name: &str| rows.iter().filter(|r| r[1] == name).count();
+    assert_eq!(named("Sở Nội vụ"), 1, "{rows:?}");
+    // Columns 2 (công chức hiện có) and 3 (nữ): the Sở 3 and 2 (Một, Hai,
+    // Ba); its own 2 and 1 (Một, Hai); Văn phòng 1 and 1; Phòng Y tế 1 and
+    // 0; "Tổng số" 4 and 2.
+    let cols = |name: &str| sheet_row(&rows, name)[3..5].to_vec();
+    assert_eq!(cols("Sở Nội vụ"), ["3", "2"]);
+    assert_eq!(cols("Sở Nội vụ, không kể đơn vị trực thuộc"), ["2", "1"]);
+    assert_eq!(cols("Văn phòng Sở"), ["1", "1"]);
+    assert_eq!(cols("Phòng Y tế"), ["1", "0"]);
+    assert_eq!(cols("Tổng số"), ["4", "2"]);
+    // In that order: the Sở, its own people, then its unit.
+    let at = |name: &str| rows.iter().position(|r| r[1] == name).unwrap();
+    assert!(at("Sở Nội vụ") < at("Sở Nội vụ, không kể đơn vị trực thuộc"));
+    assert!(at("Sở Nội vụ, không kể đơn vị trực thuộc") < at("Văn phòng Sở"));
+    assert_eq!(j["forms"][0]["mismatches"].as_array().unwrap().len(), 0);
+}
+
 /// Party and mass-organisation units at province and district level.
 /// As of 31/12/2025: ages 30 (31/12/1995), 31 (31/12/1994), 35, 36, 61.
 #[test]
@@ -225,6 +263,14 @@ fn form_8b_is_transposed_and_its_blocks_add_up() {
          Người Sáu,01/01/1980,Nam,Sở Nội vụ,Tỉnh,Công chức,Chuyên viên,Đại học,\n",
     );
     let (rows, j) = form_8b(dir.path(), &roster);
+    // The number row, right above "Tổng số": every column numbered as the
+    // form numbers it (1 STT, 2 Tiêu chí, 3 Tổng = 4 + 8 … 11), no letters.
+    let total_at = rows
+        .iter()
+        .position(|r| r.get(1).is_some_and(|c| c == "Tổng số"))
+        .unwrap();
+    let numbers: Vec<String> = (1..=11).map(|n| n.to_string()).collect();
+    assert_eq!(rows[total_at - 1][..11], numbers[..]);
     let row = |label: &str| criterion_row(&rows, label)[..9].to_vec();
     // Columns 3 Tổng, 4 Cấp tỉnh, 5 Cơ quan Đảng, 6 ĐVSN, 7 MTTQ & đoàn thể,
     // 8 Cấp huyện, 9 Khối đảng, 10 ĐVSN, 11 MTTQ & đoàn thể.

@@ -334,3 +334,44 @@ fn annexes_are_numbered_and_shares_use_the_languages_decimal_mark() {
     assert!(!styles(&en).contains("[$-42A]"));
     assert!(styles(&en).contains("formatCode=\"0.0%\""));
 }
+
+/// The rows a sheet's manual page breaks start new pages at (0-based, as
+/// calamine's rows from A1).
+fn page_breaks(xml: &str) -> Vec<usize> {
+    let Some(at) = xml.find("<rowBreaks") else {
+        return Vec::new();
+    };
+    let end = xml[at..].find("</rowBreaks>").map_or(xml.len(), |e| at + e);
+    xml[at..end]
+        .split("<brk ")
+        .skip(1)
+        .filter_map(|b| attr(&format!("<brk {b}"), "brk", "id")?.parse().ok())
+        .collect()
+}
+
+/// The movement table on the shipped samples (seven pages): its notes and
+/// signatures print with the table's last rows, never alone on a page under
+/// the repeated header; no page starts at a category row, away from its
+/// unit above.
+#[test]
+fn a_forms_notes_print_with_the_last_rows_of_its_table() {
+    let dir = tempdir();
+    let args = [&crate::movement::SAMPLES[..], &["--form", "BM01/BNV"]].concat();
+    let (out, _, _) = crate::forms::forms(dir.path(), &args);
+    let names = calamine_sheet_names(&out);
+    let sheet = names.iter().position(|n| n == "Biến động").unwrap();
+    let breaks = page_breaks(&sheet_xml(&out)[sheet]);
+    let rows = read_sheet(&out, "Biến động");
+    assert!(breaks.len() >= 4, "{breaks:?}");
+    let notes = rows.iter().position(|r| r[0] == "Ghi chú:").unwrap();
+    // The table's last row is two above the notes (a blank row between).
+    let last = *breaks.last().unwrap();
+    assert!(last <= notes - 2, "{last} {notes}");
+    assert!(
+        last + 4 >= notes - 2,
+        "at most the last unit and its rows move"
+    );
+    for b in breaks {
+        assert!(!rows[b][1].starts_with("– "), "page at {b}: {:?}", rows[b]);
+    }
+}

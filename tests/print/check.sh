@@ -76,6 +76,18 @@ movement_pages() { # marker
   done
   echo "$n"
 }
+# The table's notes and signatures print with its last rows: the table's
+# last page (its header repeated) also holds a category row ("– Công chức").
+last_table_page_has_rows() {
+  local pdf="$out/print/movement.pdf" p pages text last=""
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  for ((p = 1; p <= pages; p++)); do
+    text=$(pdftotext -layout -f "$p" -l "$p" "$pdf" -)
+    grep -q "Kiêm nhiệm mới" <<< "$text" && last=$text
+  done
+  grep -q "^ *– " <<< "$last"
+}
+last_table_page_has_rows || bad "movement table: its last page holds no row of the table"
 table=$(movement_pages "Kiêm nhiệm mới")
 list=$(movement_pages "Ghép hai năm theo")
 ((table >= 5 && table <= 10)) || bad "movement table: $table pages, expected 5–10"

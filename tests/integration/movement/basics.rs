@@ -1,8 +1,6 @@
 //! The movement table on hand-built rosters and on the 2014 sample.
 
-use std::path::Path;
-
-use super::{Run, figures, movement, roster, strs};
+use super::{Run, SAMPLES, Years, figures, movement, strs};
 use crate::util::*;
 
 /// Xã A and xã B of huyện H, 31/12/2013 against 31/12/2014.
@@ -18,11 +16,8 @@ use crate::util::*;
 /// national id); a5 công chức in xã A (category change, staff id); b1 and b2
 /// stay (b2 by name and birth date); b3 Khoa hired in xã B, a6 Lan in xã A.
 fn two_communes() -> Run {
-    let dir = tempdir();
-    let d = dir.path();
-    let y2013 = roster(
-        d,
-        "2013.csv",
+    Years::of(
+        2014,
         &[
             "A01,Nguyễn Văn An,,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Trung cấp,Sơ cấp,",
             "A02,Trần Thị Bích,,15/03/1959,Nữ,UBND xã A,UBND huyện H,Cán bộ,Đại học,Trung cấp,",
@@ -32,10 +27,6 @@ fn two_communes() -> Run {
             "B01,Đỗ Văn Giang,,04/04/1975,Nam,UBND xã B,UBND huyện H,Cán bộ,Đại học,Trung cấp,",
             ",Vũ Thị Hoa,,05/05/1988,Nữ,UBND xã B,UBND huyện H,Công chức,Đại học,,",
         ],
-    );
-    let y2014 = roster(
-        d,
-        "2014.csv",
         &[
             "A01,Nguyễn Văn An,,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,Trung cấp,",
             "A05,Hoàng Thị Em,,03/03/1990,Nữ,UBND xã A,UBND huyện H,Công chức,Trung cấp,,",
@@ -45,8 +36,8 @@ fn two_communes() -> Run {
             "B09,Phạm Văn Dũng,001080000004,02/02/1980,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
             "B10,Ngô Văn Khoa,,06/06/1995,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
         ],
-    );
-    movement(d, &[&y2014, "--as-of", "2014-12-31", "--previous", &y2013])
+    )
+    .run()
 }
 
 /// The figures of [`two_communes`], worked out by hand.
@@ -140,19 +131,7 @@ fn movement_lists_each_person_who_changed() {
 #[test]
 fn the_2014_sample_moves_as_its_ground_truth_says() {
     let dir = tempdir();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let y2014 = root.join("examples/rosters-2014");
-    let y2013 = root.join("rosters");
-    let (rows, list, j, _) = movement(
-        dir.path(),
-        &[
-            y2014.to_str().unwrap(),
-            "--as-of",
-            "2014-12-31",
-            "--previous",
-            y2013.to_str().unwrap(),
-        ],
-    );
+    let (rows, list, j, _) = movement(dir.path(), &SAMPLES);
     // 301 people; in: 5 hired, 1 transfer, 1 category change; out: 5
     // retired, 1 transfer, 2 left, 1 category change; 299 people. Gained:
     // 4 education, 1 political theory, 1 state management.
@@ -195,20 +174,11 @@ fn the_2014_sample_moves_as_its_ground_truth_says() {
 
 #[test]
 fn movement_refuses_a_later_previous_date() {
-    let dir = tempdir();
-    let d = dir.path();
-    let y = roster(
-        d,
-        "r.csv",
-        &["1,Nguyễn Văn Một,,01/01/1985,Nam,UBND xã P,,Công chức,Đại học,,"],
-    );
-    let out = d.join("o.xlsx");
-    let o = bin()
-        .args(["--quiet", "forms", &y, "--as-of", "2025-12-31"])
-        .args(["--previous", &y, "--previous-as-of", "2026-06-30"])
-        .args(["-o", out.to_str().unwrap()])
-        .output()
-        .unwrap();
+    let y = ["1,Nguyễn Văn Một,,01/01/1985,Nam,UBND xã P,,Công chức,Đại học,,"];
+    let (o, out) = Years::new(&y, &y)
+        .arg("--previous-as-of")
+        .arg("2026-06-30")
+        .refused();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("is not before --as-of"),

@@ -2,7 +2,8 @@
 //! hand-built rosters; every expected figure is worked out by hand in the
 //! comments, not by the tool.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use crate::util::*;
 
@@ -14,11 +15,91 @@ mod units;
 pub const HEADER: &str = "Mã cán bộ,Họ và tên,Số CCCD,Ngày sinh,Giới tính,Đơn vị,Đơn vị cấp trên,Loại,\
 Trình độ chuyên môn,Lý luận chính trị,Quản lý nhà nước\n";
 
-pub fn roster(dir: &Path, name: &str, rows: &[&str]) -> String {
+/// The shipped sample one year on against the 2013 sample, as the README
+/// runs it (the binary runs in the repository).
+pub const SAMPLES: [&str; 5] = [
+    "examples/rosters-2014",
+    "--as-of",
+    "2014-12-31",
+    "--previous",
+    "rosters",
+];
+
+pub fn roster(dir: &Path, name: &str, rows: &[impl AsRef<str>]) -> String {
+    let rows: Vec<&str> = rows.iter().map(AsRef::as_ref).collect();
     write(dir, name, format!("{HEADER}{}\n", rows.join("\n")))
         .to_str()
         .unwrap()
         .to_string()
+}
+
+/// Two years' rosters (rows under [`HEADER`]) in a folder of their own, and
+/// the `forms` run that compares them: this year's roster, `--as-of` its
+/// 31 December, `--previous` last year's, then any files and arguments
+/// added.
+pub struct Years {
+    dir: tempfile::TempDir,
+    args: Vec<String>,
+}
+
+impl Years {
+    /// 2024's rows against 2025's.
+    pub fn new(previous: &[impl AsRef<str>], current: &[impl AsRef<str>]) -> Self {
+        Self::of(2025, previous, current)
+    }
+
+    /// The year before `year` against `year` ("2024.csv", "2025.csv").
+    pub fn of(year: u16, previous: &[impl AsRef<str>], current: &[impl AsRef<str>]) -> Self {
+        let dir = tempdir();
+        let before = roster(dir.path(), &format!("{}.csv", year - 1), previous);
+        let now = roster(dir.path(), &format!("{year}.csv"), current);
+        let as_of = format!("{year}-12-31");
+        let args = [now.as_str(), "--as-of", &as_of, "--previous", &before];
+        Self {
+            args: args.map(String::from).to_vec(),
+            dir,
+        }
+    }
+
+    /// Writes `text` to `name` in the folder and passes it after `flag`
+    /// ("--unit-map", "--units").
+    pub fn file(mut self, flag: &str, name: &str, text: &str) -> Self {
+        let path = write(self.dir.path(), name, text);
+        self.args.push(flag.to_string());
+        self.args.push(path.to_str().unwrap().to_string());
+        self
+    }
+
+    /// Passes `arg` as well.
+    pub fn arg(mut self, arg: &str) -> Self {
+        self.args.push(arg.to_string());
+        self
+    }
+
+    /// The folder: the rosters, the files, and what the run writes.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `forms` (see [`movement`]).
+    pub fn run(&self) -> Run {
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        movement(self.dir(), &args)
+    }
+
+    /// Runs `forms` to a workbook `o.xlsx` in the folder, for a run it
+    /// refuses: its output, and the workbook's path (for "nothing
+    /// written").
+    pub fn refused(&self) -> (Output, PathBuf) {
+        let out = self.dir().join("o.xlsx");
+        let o = bin()
+            .args(["--quiet", "forms"])
+            .args(&self.args)
+            .args(["-o", out.to_str().unwrap()])
+            .output()
+            .unwrap();
+        (o, out)
+    }
 }
 
 /// The movement sheet, the list sheet, the JSON's movement, the terminal.

@@ -1,49 +1,29 @@
 //! People across the years: staff ids, national ids, ties, concurrent
 //! posts, unknown categories.
 
-use super::{figures, movement, roster, strs};
-use crate::util::*;
+use super::{Years, figures, strs};
 
 /// A staff id in a merged commune is no match when the national ids differ;
 /// a retiree whose first row lacks the gender retires by the second row.
 #[test]
 fn staff_ids_yield_to_national_ids_and_retirement_reads_every_row() {
-    let dir = tempdir();
-    let d = dir.path();
     // 2024: xã A's 001 An (born 1960, CCCD …01) retires; xã B's 007 An
     // (born 1990, CCCD …07) stays. Lê Văn Cả (1960) has a blank gender in
     // xã A and "Nam" in xã B, and is gone in 2025. 2025: xã C (A and B
     // merged) numbers the young An 001.
-    let y2024 = roster(
-        d,
-        "2024.csv",
-        &[
-            "001,Nguyễn Văn An,001060000001,01/01/1960,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-            "007,Nguyễn Văn An,001090000007,01/01/1990,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
-            "008,Lê Văn Cả,001060000008,01/01/1960,,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-            "009,Lê Văn Cả,001060000008,01/01/1960,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let y2025 = roster(
-        d,
-        "2025.csv",
-        &[
-            "001,Nguyễn Văn An,001090000007,01/01/1990,Nam,UBND xã C,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let map = write(d, "map.csv", "Đơn vị cũ,Đơn vị mới\nXã A,Xã C\nXã B,Xã C\n");
-    let (rows, _, j, _) = movement(
-        d,
-        &[
-            &y2025,
-            "--as-of",
-            "2025-12-31",
-            "--previous",
-            &y2024,
-            "--unit-map",
-            map.to_str().unwrap(),
-        ],
-    );
+    let y2024 = [
+        "001,Nguyễn Văn An,001060000001,01/01/1960,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+        "007,Nguyễn Văn An,001090000007,01/01/1990,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
+        "008,Lê Văn Cả,001060000008,01/01/1960,,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+        "009,Lê Văn Cả,001060000008,01/01/1960,Nam,UBND xã B,UBND huyện H,Công chức,Đại học,,",
+    ];
+    let y2025 = [
+        "001,Nguyễn Văn An,001090000007,01/01/1990,Nam,UBND xã C,UBND huyện H,Công chức,Đại học,,",
+    ];
+    let map = "Đơn vị cũ,Đơn vị mới\nXã A,Xã C\nXã B,Xã C\n";
+    let (rows, _, j, _) = Years::new(&y2024, &y2025)
+        .file("--unit-map", "map.csv", map)
+        .run();
     // Opening at xã C: the old An, the young An and Cả (his two posts now
     // in one unit, once): 3. The old An and Cả retired; the young An stays
     // (without the national id, 001 would have kept the old An and let the
@@ -63,26 +43,16 @@ fn staff_ids_yield_to_national_ids_and_retirement_reads_every_row() {
 /// note under the table counts the three.
 #[test]
 fn a_name_and_birth_date_two_people_share_pairs_no_one() {
-    let dir = tempdir();
-    let d = dir.path();
-    let y2024 = roster(
-        d,
-        "2024.csv",
-        &[
-            ",Nguyễn Văn An,,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-            ",Nguyễn Văn An,,10/05/1980,Nam,UBND xã B,UBND huyện H,Cán bộ,Trung cấp,Sơ cấp,",
-            ",Lê Văn Bảo,,01/02/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let y2025 = roster(
-        d,
-        "2025.csv",
-        &[
-            ",Nguyễn Văn An,,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-            ",Lê Văn Bảo,,01/02/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let (rows, list, j, _) = movement(d, &[&y2025, "--as-of", "2025-12-31", "--previous", &y2024]);
+    let y2024 = [
+        ",Nguyễn Văn An,,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+        ",Nguyễn Văn An,,10/05/1980,Nam,UBND xã B,UBND huyện H,Cán bộ,Trung cấp,Sơ cấp,",
+        ",Lê Văn Bảo,,01/02/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+    ];
+    let y2025 = [
+        ",Nguyễn Văn An,,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+        ",Lê Văn Bảo,,01/02/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+    ];
+    let (rows, list, j, _) = Years::new(&y2024, &y2025).run();
     // Bảo is matched; the Ans are not. xã A: opening 2 (An, Bảo), 1 left,
     // 1 hired, closing 2; xã B: opening 1, 1 left, closing 0.
     //                               1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16
@@ -112,8 +82,6 @@ fn a_name_and_birth_date_two_people_share_pairs_no_one() {
 /// leaver, nor a transfer.
 #[test]
 fn concurrent_posts_are_neither_hires_nor_leavers() {
-    let dir = tempdir();
-    let d = dir.path();
     let an = |unit: &str| {
         format!(
             "A01,Nguyễn Văn An,001080000001,10/05/1980,Nam,{unit},UBND huyện H,Cán bộ,Đại học,,"
@@ -126,9 +94,7 @@ fn concurrent_posts_are_neither_hires_nor_leavers() {
     };
     let before = [an("UBND xã A"), binh("UBND xã A"), binh("UBND xã B")];
     let after = [an("UBND xã A"), an("UBND xã B"), binh("UBND xã A")];
-    let y2024 = roster(d, "2024.csv", &before.each_ref().map(String::as_str));
-    let y2025 = roster(d, "2025.csv", &after.each_ref().map(String::as_str));
-    let (rows, list, j, _) = movement(d, &[&y2025, "--as-of", "2025-12-31", "--previous", &y2024]);
+    let (rows, list, j, _) = Years::new(&before, &after).run();
     //                               1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16
     let a = strs([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0]);
     let b = strs([1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
@@ -158,19 +124,11 @@ fn concurrent_posts_are_neither_hires_nor_leavers() {
 /// công chức in both years; no category change.
 #[test]
 fn an_unknown_category_matches_any() {
-    let dir = tempdir();
-    let d = dir.path();
-    let y2024 = roster(
-        d,
-        "2024.csv",
+    let (rows, list, _, _) = Years::new(
         &["A03,Lê Văn Cường,,01/01/1985,Nam,UBND xã A,UBND huyện H,,Đại học,,"],
-    );
-    let y2025 = roster(
-        d,
-        "2025.csv",
         &["A03,Lê Văn Cường,,01/01/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,"],
-    );
-    let (rows, list, _, _) = movement(d, &[&y2025, "--as-of", "2025-12-31", "--previous", &y2024]);
+    )
+    .run();
     //                               1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16
     let cc = strs([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
     assert_eq!(figures(&rows, "UBND xã A", Some("Công chức")), cc);
@@ -183,14 +141,11 @@ fn an_unknown_category_matches_any() {
 /// marked, and the list says why.
 #[test]
 fn two_namesakes_this_year_pair_no_one() {
-    let dir = tempdir();
-    let d = dir.path();
     let an = |unit: &str| {
         format!(",Nguyễn Văn An,,10/05/1980,Nam,{unit},UBND huyện H,Công chức,Đại học,,")
     };
-    let y2024 = roster(d, "2024.csv", &[&an("UBND xã A")]);
-    let y2025 = roster(d, "2025.csv", &[&an("UBND xã A"), &an("UBND xã B")]);
-    let (rows, list, j, _) = movement(d, &[&y2025, "--as-of", "2025-12-31", "--previous", &y2024]);
+    let (rows, list, j, _) =
+        Years::new(&[an("UBND xã A")], &[an("UBND xã A"), an("UBND xã B")]).run();
     //                               1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16
     let a = strs([1, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0]);
     assert_eq!(figures(&rows, "UBND xã A", None), a);

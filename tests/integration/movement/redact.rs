@@ -1,7 +1,7 @@
 //! `--redact` with `--previous`: the movement is matched on the full names,
 //! then written with initials, like every other redacted output.
 
-use super::{figures, movement, roster, sheet_names, strs};
+use super::{Years, figures, sheet_names, strs};
 use crate::util::*;
 
 /// 2024: An (A01) stays, Bình (A02) leaves, Cúc (B01, CCCD …03) moves to
@@ -9,35 +9,19 @@ use crate::util::*;
 /// is in the workbook or the JSON, and the matching is as without it.
 #[test]
 fn redacted_movement_names_no_one_of_either_year() {
-    let dir = tempdir();
-    let d = dir.path();
-    let y2024 = roster(
-        d,
-        "2024.csv",
-        &[
-            "A01,Nguyễn Văn An,001080000001,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-            "A02,Trần Thị Bình,001090000002,15/03/1990,Nữ,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-            "A05,Lê Thị Cúc,001085000003,01/01/1985,Nữ,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let y2025 = roster(
-        d,
-        "2025.csv",
-        &[
-            "A01,Nguyễn Văn An,001080000001,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-            "B01,Lê Thị Cúc,001085000003,01/01/1985,Nữ,UBND xã B,UBND huyện H,Công chức,Đại học,,",
-            "A03,Phạm Thị Dung,001095000004,02/02/1995,Nữ,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let args = [
-        y2025.as_str(),
-        "--as-of",
-        "2025-12-31",
-        "--previous",
-        &y2024,
-        "--redact",
+    let y2024 = [
+        "A01,Nguyễn Văn An,001080000001,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+        "A02,Trần Thị Bình,001090000002,15/03/1990,Nữ,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+        "A05,Lê Thị Cúc,001085000003,01/01/1985,Nữ,UBND xã A,UBND huyện H,Công chức,Đại học,,",
     ];
-    let (rows, list, j, text) = movement(d, &args);
+    let y2025 = [
+        "A01,Nguyễn Văn An,001080000001,10/05/1980,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+        "B01,Lê Thị Cúc,001085000003,01/01/1985,Nữ,UBND xã B,UBND huyện H,Công chức,Đại học,,",
+        "A03,Phạm Thị Dung,001095000004,02/02/1995,Nữ,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+    ];
+    let years = Years::new(&y2024, &y2025).arg("--redact");
+    let d = years.dir();
+    let (rows, list, j, text) = years.run();
     // Matched on the full data: An by staff id, Cúc by CCCD.
     assert_eq!(j["matched"]["staff_id"], 1);
     assert_eq!(j["matched"]["national_id"], 1);

@@ -1,7 +1,7 @@
 //! Units across the years: merged communes, the unit-mapping file, parents
 //! and their subordinate units.
 
-use super::{figures, movement, roster, strs};
+use super::{Years, figures, strs};
 use crate::util::*;
 
 /// 2025: xã P, Q and R of huyện H merged into xã Mới (mapping file); xã S
@@ -16,8 +16,6 @@ use crate::util::*;
 /// 1, closing 0. Total: opening 7, closing 7.
 #[test]
 fn merged_communes_compare_with_their_former_communes() {
-    let dir = tempdir();
-    let d = dir.path();
     let row = |id: &str, name: &str, cccd: &str, unit: &str| {
         format!("{id},{name},{cccd},01/01/1985,Nam,{unit},UBND huyện H,Công chức,Đại học,,")
     };
@@ -39,25 +37,10 @@ fn merged_communes_compare_with_their_former_communes() {
         row("6", "Phạm Văn Bảy", "001085000007", "UBND xã Mới"),
         row("7", "Đặng Văn Tám", "001085000008", "UBND xã Mới"),
     ];
-    let y2024 = roster(d, "2024.csv", &before.each_ref().map(String::as_str));
-    let y2025 = roster(d, "2025.csv", &after.each_ref().map(String::as_str));
-    let map = write(
-        d,
-        "sap-nhap.csv",
-        "STT,Đơn vị cũ,Đơn vị mới\n1,Xã P,Xã Mới\n2,Xã Q,Xã Mới\n3,UBND xã R,UBND xã Mới\n",
-    );
-    let (rows, _, j, _) = movement(
-        d,
-        &[
-            &y2025,
-            "--as-of",
-            "2025-12-31",
-            "--previous",
-            &y2024,
-            "--unit-map",
-            map.to_str().unwrap(),
-        ],
-    );
+    let map = "STT,Đơn vị cũ,Đơn vị mới\n1,Xã P,Xã Mới\n2,Xã Q,Xã Mới\n3,UBND xã R,UBND xã Mới\n";
+    let (rows, _, j, _) = Years::new(&before, &after)
+        .file("--unit-map", "sap-nhap.csv", map)
+        .run();
     //                                 1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16
     let new = strs([6, 2, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 7, 0, 0, 0]);
     let s = strs([1, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0]);
@@ -84,29 +67,13 @@ fn merged_communes_compare_with_their_former_communes() {
 
 #[test]
 fn a_mapping_file_with_an_error_names_its_row() {
-    let dir = tempdir();
-    let d = dir.path();
-    let y = roster(
-        d,
-        "r.csv",
-        &["1,Nguyễn Văn Một,,01/01/1985,Nam,UBND xã P,,Công chức,Đại học,,"],
-    );
+    let y = ["1,Nguyễn Văn Một,,01/01/1985,Nam,UBND xã P,,Công chức,Đại học,,"];
     let run = |map: &str| {
-        let map = write(d, "map.csv", map);
-        bin()
-            .args([
-                "--quiet",
-                "forms",
-                &y,
-                "--as-of",
-                "2025-12-31",
-                "--previous",
-                &y,
-            ])
-            .args(["--unit-map", map.to_str().unwrap()])
-            .args(["-o", d.join("o.xlsx").to_str().unwrap()])
-            .output()
-            .unwrap()
+        let (o, out) = Years::new(&y, &y)
+            .file("--unit-map", "map.csv", map)
+            .refused();
+        assert!(!out.exists(), "nothing written");
+        o
     };
     let o = run("Đơn vị cũ,Đơn vị mới\nXã P,Xã Mới\nXã Q,\n");
     assert_eq!(o.status.code(), Some(2));
@@ -131,7 +98,6 @@ fn a_mapping_file_with_an_error_names_its_row() {
     );
     assert!(e.contains("no unit mapping found (looked at sheet"), "{e}");
     assert!(e.contains("expected: a header naming the old unit"), "{e}");
-    assert!(!d.join("o.xlsx").exists(), "nothing written");
 }
 
 /// Huyện H has staff of its own (Hùng, Mai) and xã A below it (An), as
@@ -141,8 +107,6 @@ fn a_mapping_file_with_an_error_names_its_row() {
 /// không kể đơn vị trực thuộc" shows its own.
 #[test]
 fn a_move_between_a_parent_and_its_child_is_a_transfer() {
-    let dir = tempdir();
-    let d = dir.path();
     let row = |id: &str, name: &str, unit: &str| {
         format!("{id},{name},,01/01/1985,Nam,{unit},,Công chức,Đại học,,")
     };
@@ -156,24 +120,10 @@ fn a_move_between_a_parent_and_its_child_is_a_transfer() {
         row("H2", "Đỗ Thị Mai", "UBND huyện H"),
         row("A1", "Nguyễn Văn An", "UBND xã A"),
     ];
-    let y2024 = roster(d, "2024.csv", &before.each_ref().map(String::as_str));
-    let y2025 = roster(d, "2025.csv", &after.each_ref().map(String::as_str));
-    let units = write(
-        d,
-        "units.csv",
-        "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên\nH,UBND huyện H,\nA,UBND xã A,H\n",
-    );
-    let units = units.to_str().unwrap();
-    let args = [
-        &y2025,
-        "--as-of",
-        "2025-12-31",
-        "--previous",
-        &y2024,
-        "--units",
-        units,
-    ];
-    let (rows, _, j, _) = movement(d, &args);
+    let units = "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên\nH,UBND huyện H,\nA,UBND xã A,H\n";
+    let (rows, _, j, _) = Years::new(&before, &after)
+        .file("--units", "units.csv", units)
+        .run();
     //                                1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16
     let a = strs([1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0]);
     let own = strs([2, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0]);
@@ -193,25 +143,15 @@ fn a_move_between_a_parent_and_its_child_is_a_transfer() {
 /// transfer to xã A, and nothing is "not in this year's rosters".
 #[test]
 fn a_unit_that_is_only_a_parent_this_year_is_still_found() {
-    let dir = tempdir();
-    let d = dir.path();
-    let y2024 = roster(
-        d,
-        "2024.csv",
-        &[
-            "H1,Vũ Văn Hùng,,01/01/1985,Nam,UBND huyện H,,Công chức,Đại học,,",
-            "A1,Nguyễn Văn An,,01/01/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let y2025 = roster(
-        d,
-        "2025.csv",
-        &[
-            "A2,Vũ Văn Hùng,,01/01/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-            "A1,Nguyễn Văn An,,01/01/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let (rows, _, j, _) = movement(d, &[&y2025, "--as-of", "2025-12-31", "--previous", &y2024]);
+    let y2024 = [
+        "H1,Vũ Văn Hùng,,01/01/1985,Nam,UBND huyện H,,Công chức,Đại học,,",
+        "A1,Nguyễn Văn An,,01/01/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+    ];
+    let y2025 = [
+        "A2,Vũ Văn Hùng,,01/01/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+        "A1,Nguyễn Văn An,,01/01/1985,Nam,UBND xã A,UBND huyện H,Công chức,Đại học,,",
+    ];
+    let (rows, _, j, _) = Years::new(&y2024, &y2025).run();
     assert!(
         j["unplaced_units"].as_array().unwrap().is_empty(),
         "{}",
@@ -232,39 +172,17 @@ fn a_unit_that_is_only_a_parent_this_year_is_still_found() {
 /// 2024, xã Nowhere in no roster of 2025.
 #[test]
 fn mapping_rows_that_map_nothing_are_reported() {
-    let dir = tempdir();
-    let d = dir.path();
-    let y2024 = roster(
-        d,
-        "2024.csv",
-        &[
-            "1,Nguyễn Văn Một,001085000001,01/01/1985,Nam,UBND xã P,UBND huyện H,Công chức,Đại học,,",
-            "1,Trần Văn Ba,001085000003,01/01/1985,Nam,UBND xã Q,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let y2025 = roster(
-        d,
-        "2025.csv",
-        &[
-            "1,Nguyễn Văn Một,001085000001,01/01/1985,Nam,UBND xã Mới,UBND huyện H,Công chức,Đại học,,",
-        ],
-    );
-    let map = write(
-        d,
-        "map.csv",
-        "Đơn vị cũ,Đơn vị mới\nXã P,Xã Mới\nXã Z,Xã Mới\nXã Q,Xã Nowhere\n",
-    );
-    let map = map.to_str().unwrap();
-    let args = [
-        &y2025,
-        "--as-of",
-        "2025-12-31",
-        "--previous",
-        &y2024,
-        "--unit-map",
-        map,
+    let y2024 = [
+        "1,Nguyễn Văn Một,001085000001,01/01/1985,Nam,UBND xã P,UBND huyện H,Công chức,Đại học,,",
+        "1,Trần Văn Ba,001085000003,01/01/1985,Nam,UBND xã Q,UBND huyện H,Công chức,Đại học,,",
     ];
-    let (rows, _, j, _) = movement(d, &args);
+    let y2025 = [
+        "1,Nguyễn Văn Một,001085000001,01/01/1985,Nam,UBND xã Mới,UBND huyện H,Công chức,Đại học,,",
+    ];
+    let map = "Đơn vị cũ,Đơn vị mới\nXã P,Xã Mới\nXã Z,Xã Mới\nXã Q,Xã Nowhere\n";
+    let (rows, _, j, _) = Years::new(&y2024, &y2025)
+        .file("--unit-map", "map.csv", map)
+        .run();
     let unknown = j["unknown_map_rows"].as_array().unwrap();
     assert_eq!(unknown.len(), 2, "{unknown:?}");
     assert_eq!(
