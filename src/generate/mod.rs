@@ -3,7 +3,8 @@
 //! Staff are spread over the real 3,321 communes of the 2025 reorganisation
 //! (`vn-admin-units-2025.csv`, with official codes): mostly viên chức in the
 //! communes' schools and health stations, plus every commune's cán bộ,
-//! công chức and non-specialised workers. Values are typed several ways
+//! công chức and non-specialised workers, and the công chức of the 34
+//! provinces' departments, Party bodies and mass organisations. Values are typed several ways
 //! ("Đại học", "ĐH Luật", "Cử nhân"), as in real files. Same seed, same
 //! roster. The people are invented; the words below are sample data, not
 //! interface text.
@@ -33,6 +34,7 @@ struct Commune {
     code: &'static str,
     name: &'static str,
     province: &'static str,
+    province_code: &'static str,
 }
 
 fn communes() -> Vec<Commune> {
@@ -45,6 +47,7 @@ fn communes() -> Vec<Commune> {
                 code: f[3],
                 name: f[4],
                 province: f[1],
+                province_code: f[0],
             })
         })
         .collect()

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook};
 
 use super::words::{
     CB_TITLES, CC_TITLES, EDUCATION, FAMILY, GIVEN_F, GIVEN_M, KINDS, Kind, MIDDLE_F, MIDDLE_M,
-    POLITICAL, STATE_MGMT, VC_TITLES, VC_UNITS,
+    POLITICAL, PROVINCE_DEPTS, PROVINCE_PARTY, PROVINCE_TITLES, STATE_MGMT, VC_TITLES, VC_UNITS,
 };
 use super::{Commune, Rng};
 use crate::error::{Error, Result};
@@ -60,7 +60,7 @@ pub(super) fn row(rng: &mut Rng, communes: &[Commune], i: usize) -> Vec<String> 
     let post = post(rng, c, kind);
     let education = rng.weighted(EDUCATION).to_string();
     let (political, state) = match kind {
-        Kind::CanBo | Kind::CongChuc => (
+        Kind::CanBo | Kind::CongChuc | Kind::CongChucTinh | Kind::DangTinh => (
             rng.weighted(POLITICAL).to_string(),
             rng.weighted(STATE_MGMT).to_string(),
         ),
@@ -77,7 +77,7 @@ pub(super) fn row(rng: &mut Rng, communes: &[Commune], i: usize) -> Vec<String> 
         post.unit,
         post.unit_code,
         c.province.to_string(),
-        "Xã".to_string(),
+        post.level.to_string(),
         post.category.to_string(),
         post.title,
         post.grade_code.to_string(),
@@ -91,6 +91,8 @@ pub(super) fn row(rng: &mut Rng, communes: &[Commune], i: usize) -> Vec<String> 
 
 /// A generated row's post: its unit, category, title and grade.
 struct Post {
+    /// "Xã" or "Tỉnh".
+    level: &'static str,
     unit: String,
     unit_code: String,
     category: &'static str,
@@ -99,7 +101,7 @@ struct Post {
     grade_code: &'static str,
 }
 
-/// Draws the post of a person of `kind` in commune `c`.
+/// Draws the post of a person of `kind` in commune `c` (or its province).
 fn post(rng: &mut Rng, c: &Commune, kind: Kind) -> Post {
     let commune_unit = format!("UBND {}", c.name);
     let (unit, unit_code, category, title, grade, grade_code) = match kind {
@@ -142,6 +144,7 @@ fn post(rng: &mut Rng, c: &Commune, kind: Kind) -> Post {
                 "",
             )
         }
+        Kind::CongChucTinh | Kind::DangTinh => return province_post(rng, c, kind),
         Kind::HopDong => (
             commune_unit,
             c.code.to_string(),
@@ -152,10 +155,47 @@ fn post(rng: &mut Rng, c: &Commune, kind: Kind) -> Post {
         ),
     };
     Post {
+        level: "Xã",
         unit,
         unit_code,
         category,
         title,
+        grade,
+        grade_code,
+    }
+}
+
+/// A province công chức's post: a department, or a Party body or mass
+/// organisation, of the province of commune `c`.
+fn province_post(rng: &mut Rng, c: &Commune, kind: Kind) -> Post {
+    let short = c.province.trim_start_matches("Thành phố ");
+    let (unit, k) = if let Kind::DangTinh = kind {
+        let k = rng.below(PROVINCE_PARTY.len());
+        let committee = if c.province.starts_with("Thành phố") {
+            "Thành ủy"
+        } else {
+            "Tỉnh ủy"
+        };
+        let unit = PROVINCE_PARTY[k]
+            .replace("{committee}", committee)
+            .replace("{province}", short);
+        (unit, 100 + k)
+    } else {
+        let k = rng.below(PROVINCE_DEPTS.len());
+        // "Sở Nội vụ tỉnh Hưng Yên", "Sở Nội vụ thành phố Hà Nội".
+        let lower = match c.province.strip_prefix("Thành phố ") {
+            Some(city) => format!("thành phố {city}"),
+            None => format!("tỉnh {}", short),
+        };
+        (format!("{} {lower}", PROVINCE_DEPTS[k]), k)
+    };
+    let (title, grade, grade_code) = *rng.pick(PROVINCE_TITLES);
+    Post {
+        level: "Tỉnh",
+        unit,
+        unit_code: format!("{}-T{:03}", c.province_code, k + 1),
+        category: "Công chức",
+        title: title.to_string(),
         grade,
         grade_code,
     }

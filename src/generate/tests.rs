@@ -29,3 +29,30 @@ fn same_seed_same_rows() {
     assert_eq!(a, b);
     assert_eq!(a[0].len(), COLUMNS.len());
 }
+
+/// Besides the communes, province công chức: departments ("Sở … tỉnh X")
+/// and Party bodies, at province level, so the forms for province staff
+/// (BM01, BM03, 8B) have people at national size too.
+#[test]
+fn province_staff_are_generated_at_province_level() {
+    let c = communes();
+    let mut r = Rng(11);
+    let rows: Vec<Vec<String>> = (0..3000).map(|i| row(&mut r, &c, i)).collect();
+    let at = |f: crate::schema::Field| COLUMNS.iter().position(|x| *x == f).unwrap();
+    let (unit, level, category) = (
+        at(crate::schema::Field::Unit),
+        at(crate::schema::Field::GovLevel),
+        at(crate::schema::Field::Category),
+    );
+    let province: Vec<&Vec<String>> = rows.iter().filter(|x| x[level] == "Tỉnh").collect();
+    // 6 in 100 drawn: about 180 of 3,000.
+    assert!((100..300).contains(&province.len()), "{}", province.len());
+    assert!(province.iter().all(|x| x[category] == "Công chức"));
+    assert!(province.iter().any(|x| x[unit].starts_with("Sở ")));
+    assert!(
+        province
+            .iter()
+            .any(|x| x[unit].contains("Tỉnh ủy") || x[unit].contains("Thành ủy"))
+    );
+    assert!(rows.iter().all(|x| x[level] == "Tỉnh" || x[level] == "Xã"));
+}

@@ -26,14 +26,20 @@ pub(super) const GIVEN_F: &[&str] = &[
 pub(super) enum Kind {
     CanBo,
     CongChuc,
+    /// A công chức of a province's department (sở).
+    CongChucTinh,
+    /// A công chức of a province's Party committee or mass organisation.
+    DangTinh,
     Kct,
     VienChuc,
     HopDong,
 }
 
 pub(super) const KINDS: &[(Kind, u32)] = &[
-    (Kind::VienChuc, 70),
+    (Kind::VienChuc, 64),
     (Kind::CongChuc, 10),
+    (Kind::CongChucTinh, 5),
+    (Kind::DangTinh, 1),
     (Kind::CanBo, 8),
     (Kind::Kct, 7),
     (Kind::HopDong, 5),
@@ -82,6 +88,45 @@ pub(super) const CC_TITLES: &[(&str, &str, &str)] = &[
     ("Tư pháp - hộ tịch", "Chuyên viên", "01.003"),
     ("Văn hóa - xã hội", "Cán sự", "01.004"),
     ("Chỉ huy trưởng Quân sự", "Chuyên viên", "01.003"),
+];
+/// A province's departments (followed by "tỉnh X" / "thành phố X").
+pub(super) const PROVINCE_DEPTS: &[&str] = &[
+    "Văn phòng UBND",
+    "Sở Nội vụ",
+    "Sở Tài chính",
+    "Sở Tư pháp",
+    "Sở Xây dựng",
+    "Sở Công Thương",
+    "Sở Nông nghiệp và Môi trường",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Y tế",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Khoa học và Công nghệ",
+    "Thanh tra",
+];
+/// A province's Party bodies ("{committee}" is Tỉnh ủy or Thành ủy) and
+/// mass organisations ("{province}" its short name).
+pub(super) const PROVINCE_PARTY: &[&str] = &[
+    "Văn phòng {committee} {province}",
+    "Ban Tổ chức {committee} {province}",
+    "Ban Tuyên giáo và Dân vận {committee} {province}",
+    "Ủy ban Kiểm tra {committee} {province}",
+    "Ủy ban MTTQ Việt Nam {province}",
+    "Hội Nông dân {province}",
+    "Hội Liên hiệp Phụ nữ {province}",
+];
+/// Titles of province công chức, with their grade and its code (repeats
+/// weight the draw).
+pub(super) const PROVINCE_TITLES: &[(&str, &str, &str)] = &[
+    ("Chuyên viên", "Chuyên viên", "01.003"),
+    ("Chuyên viên", "Chuyên viên", "01.003"),
+    ("Chuyên viên", "Chuyên viên", "01.003"),
+    ("Chuyên viên", "Chuyên viên chính", "01.002"),
+    ("Phó Trưởng phòng", "Chuyên viên chính", "01.002"),
+    ("Trưởng phòng", "Chuyên viên chính", "01.002"),
+    ("Phó Giám đốc", "Chuyên viên cao cấp", "01.001"),
+    ("Cán sự", "Cán sự", "01.004"),
+    ("Văn thư", "Nhân viên", "01.005"),
 ];
 pub(super) const VC_UNITS: &[&str] = &[
     "Trường Mầm non",
