@@ -1,7 +1,10 @@
 //! The formats of a form sheet: Times New Roman as the decree's documents,
-//! thin borders, wrapped text; integers and means centred.
+//! thin borders, wrapped text; integers and means centred; and its column
+//! widths.
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
+
+use super::def::Form;
 
 /// One form sheet's formats.
 pub(super) struct Formats {
@@ -79,5 +82,37 @@ impl Formats {
             sign_title: base.clone().set_bold().set_align(FormatAlign::Center),
             sign_note: base.clone().set_italic().set_align(FormatAlign::Center),
         }
+    }
+}
+
+/// The column widths of a form sheet: STT and name, then its columns
+/// (`lead..=last`), or a list form's fields.
+pub(super) fn widths(form: &Form, lead: u16, last: u16) -> Vec<(u16, f64)> {
+    use super::def::{Orientation, PersonField as P};
+    match form.orientation {
+        Orientation::Units => [(0, 4.5), (1, 26.0)]
+            .into_iter()
+            .chain((lead..=last).map(|c| (c, 5.2)))
+            .collect(),
+        Orientation::Criteria => [(0, 6.0), (1, 40.0)]
+            .into_iter()
+            .chain((lead..=last).map(|c| (c, 8.5)))
+            .collect(),
+        Orientation::People => form
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let w = match c.field {
+                    Some(P::Number) => 4.5,
+                    Some(P::Name) => 20.0,
+                    Some(P::Unit | P::Title) => 18.0,
+                    Some(P::BirthMale | P::BirthFemale) => 11.5,
+                    Some(P::TimeInPost) => 11.0,
+                    _ => 8.0,
+                };
+                (u16::try_from(i).unwrap_or(u16::MAX), w)
+            })
+            .collect(),
     }
 }

@@ -20,6 +20,7 @@ mod count;
 pub mod def;
 mod formats;
 pub mod notes;
+pub use notes::Note;
 mod people;
 mod query;
 mod reconcile;
@@ -76,95 +77,6 @@ pub struct TableRow {
     pub cells: Vec<Cell>,
     /// People of unknown value per reconcile group.
     pub unknown: Vec<u64>,
-}
-
-/// A note printed under the form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Note {
-    /// The staff table holds no such field: the column is blank.
-    NotRecorded {
-        /// Criterion number.
-        number: String,
-        /// The field.
-        field: &'static str,
-    },
-    /// No one in the population has a value: the column is blank.
-    NoData {
-        /// Criterion number.
-        number: String,
-        /// The field.
-        field: &'static str,
-    },
-    /// People with posts in more than one unit, counted in each.
-    InSeveralUnits {
-        /// How many.
-        people: u64,
-    },
-    /// People of the population in units no block of the form takes.
-    OutsideBlocks {
-        /// How many.
-        people: u64,
-    },
-    /// The form applies up to a date before the as-of date.
-    OutOfPeriod {
-        /// Last date the form applies to.
-        until: String,
-    },
-    /// No one in the rosters is in the form's population.
-    Empty,
-    /// A reconcile group over the whole form: of the people its total
-    /// column counts, how many its columns count, how many are unknown and
-    /// how many fall in no column (with the columns left blank).
-    Reconcile {
-        /// The group's name.
-        group: String,
-        /// Its first and last criterion numbers.
-        first: String,
-        /// Last criterion number.
-        last: String,
-        /// The criterion holding the total.
-        of: String,
-        /// The block (criteria forms): its number.
-        block: Option<String>,
-        /// The total.
-        total: u64,
-        /// Counted in the group's columns that are not blank.
-        counted: u64,
-        /// Of unknown value.
-        unknown: u64,
-        /// In no column: total − counted − unknown.
-        rest: i64,
-        /// The group's columns left blank (their people are in `rest`).
-        blank: Vec<String>,
-    },
-    /// People of the form whose value of a field some columns test is not
-    /// known: no such column counts them.
-    Unknown {
-        /// The columns (rows) that test the field.
-        numbers: Vec<String>,
-        /// The field.
-        field: &'static str,
-        /// How many.
-        people: u64,
-    },
-    /// A sum the form implies that could not be checked on some or all
-    /// rows, because a cell it names is blank.
-    Unchecked {
-        /// The check as written.
-        check: String,
-        /// The blank columns (rows) it names.
-        blank: Vec<String>,
-        /// Rows (block columns) where it could not be checked.
-        skipped: u64,
-        /// Rows (block columns) in all.
-        of: u64,
-    },
-    /// A line its table wrote in the report's language (the movement table).
-    Line {
-        /// The text.
-        text: String,
-    },
 }
 
 /// A row where a sum the form implies does not hold.

@@ -133,7 +133,7 @@ pub fn write(
         2
     };
     let last = lead + u16::try_from(cols.len()).unwrap_or(u16::MAX) - 1;
-    let w = Widths::set(ws, &widths(form, lead, last))?;
+    let w = Widths::set(ws, &super::formats::widths(form, lead, last))?;
     let mut h = Heights::new(ws, ROW_HEIGHT);
     let sheet = Sheet {
         f: Formats::new(),
@@ -173,36 +173,6 @@ const ROW_HEIGHT: f64 = 14.25;
 
 /// Table rows printed with the notes and signatures at most.
 const KEPT_ROWS: u32 = 3;
-
-fn widths(form: &Form, lead: u16, last: u16) -> Vec<(u16, f64)> {
-    use super::def::PersonField as P;
-    match form.orientation {
-        Orientation::Units => [(0, 4.5), (1, 26.0)]
-            .into_iter()
-            .chain((lead..=last).map(|c| (c, 5.2)))
-            .collect(),
-        Orientation::Criteria => [(0, 6.0), (1, 40.0)]
-            .into_iter()
-            .chain((lead..=last).map(|c| (c, 8.5)))
-            .collect(),
-        Orientation::People => form
-            .criteria
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let w = match c.field {
-                    Some(P::Number) => 4.5,
-                    Some(P::Name) => 20.0,
-                    Some(P::Unit | P::Title) => 18.0,
-                    Some(P::BirthMale | P::BirthFemale) => 11.5,
-                    Some(P::TimeInPost) => 11.0,
-                    _ => 8.0,
-                };
-                (u16::try_from(i).unwrap_or(u16::MAX), w)
-            })
-            .collect(),
-    }
-}
 
 impl Sheet<'_> {
     /// Code and basis left; reporting unit, receiving unit and deadline

@@ -299,13 +299,15 @@ impl Columns {
                 scales::parse_professional_level(&v.display())
             }),
         };
-        columns.party_marks = columns
-            .party
-            .as_ref()
-            .is_some_and(|p| p.values.contains(&Some(true)) && !p.values.contains(&Some(false)));
+        columns.party_marks = marks_only(columns.party.as_ref());
         // Education is required: as a column or as marker columns.
         (columns.education.is_some() || columns.education_marks.is_some()).then_some(columns)
     }
+}
+
+/// A yes/no column of marks only: some "yes" (an "x", a date), no "no".
+fn marks_only(p: Option<&Parsed<Option<bool>>>) -> bool {
+    p.is_some_and(|p| p.values.contains(&Some(true)) && !p.values.contains(&Some(false)))
 }
 
 pub(super) fn opt_text(p: Option<&Parsed<Text>>, sheet: &RawSheet, r: usize) -> Option<Text> {

@@ -153,45 +153,8 @@ impl Hierarchy {
         // Every roster unit's node first, then the parents of those the
         // units file does not place: a parent may be a roster unit named
         // later in the roster.
-        let mut unplaced = Vec::new();
-        for (ui, unit) in roster.units.iter().enumerate() {
-            let matched = unit
-                .code
-                .as_ref()
-                .and_then(|c| by_code.get(&fold(c)))
-                .or_else(|| by_name.get(&fold(&unit.name)))
-                .copied()
-                .filter(|&n| h.nodes[n].roster_unit.is_none());
-            let node = if let Some(n) = matched {
-                h.nodes[n].roster_unit = Some(u32::try_from(ui).unwrap_or(u32::MAX));
-                if h.nodes[n].gov_level.is_none() {
-                    h.nodes[n].gov_level = unit.gov_level;
-                }
-                n
-            } else {
-                if units_file.is_some() {
-                    issues.push(DataIssue::sheet(
-                        file.clone(),
-                        Arc::from(""),
-                        unit.name.clone(),
-                        Problem::UnitNotInUnitsFile,
-                        Action::Kept,
-                    ));
-                }
-                h.nodes.push(Node {
-                    name: unit.name.clone(),
-                    code: unit.code.clone(),
-                    parent: None,
-                    unit_type: type_from_name(&unit.name),
-                    gov_level: unit.gov_level,
-                    roster_unit: Some(u32::try_from(ui).unwrap_or(u32::MAX)),
-                    quota: None,
-                });
-                unplaced.push((h.nodes.len() - 1, unit));
-                h.nodes.len() - 1
-            };
-            h.leaf.push(node);
-        }
+        let file = units_file.map(|_| file);
+        let unplaced = h.add_roster_units(roster, (&by_code, &by_name), file.as_ref(), issues);
         let mut parents = Parents {
             by_code: &by_code,
             by_name: &by_name,
@@ -220,6 +183,59 @@ impl Hierarchy {
             }
         }
         Ok(h)
+    }
+
+    /// A node for each roster unit: the units file's, matched by code or
+    /// name, else a new one (noted when there is a units file, `file`).
+    /// Returns the new nodes with their roster unit, to be placed.
+    fn add_roster_units<'r>(
+        &mut self,
+        roster: &'r Roster,
+        (by_code, by_name): (&HashMap<String, usize>, &HashMap<String, usize>),
+        file: Option<&Arc<str>>,
+        issues: &mut Vec<DataIssue>,
+    ) -> Vec<(usize, &'r crate::roster::Unit)> {
+        let mut unplaced = Vec::new();
+        for (ui, unit) in roster.units.iter().enumerate() {
+            let id = Some(u32::try_from(ui).unwrap_or(u32::MAX));
+            let matched = unit
+                .code
+                .as_ref()
+                .and_then(|c| by_code.get(&fold(c)))
+                .or_else(|| by_name.get(&fold(&unit.name)))
+                .copied()
+                .filter(|&n| self.nodes[n].roster_unit.is_none());
+            let node = if let Some(n) = matched {
+                self.nodes[n].roster_unit = id;
+                if self.nodes[n].gov_level.is_none() {
+                    self.nodes[n].gov_level = unit.gov_level;
+                }
+                n
+            } else {
+                if let Some(file) = file {
+                    issues.push(DataIssue::sheet(
+                        file.clone(),
+                        Arc::from(""),
+                        unit.name.clone(),
+                        Problem::UnitNotInUnitsFile,
+                        Action::Kept,
+                    ));
+                }
+                self.nodes.push(Node {
+                    name: unit.name.clone(),
+                    code: unit.code.clone(),
+                    parent: None,
+                    unit_type: type_from_name(&unit.name),
+                    gov_level: unit.gov_level,
+                    roster_unit: id,
+                    quota: None,
+                });
+                unplaced.push((self.nodes.len() - 1, unit));
+                self.nodes.len() - 1
+            };
+            self.leaf.push(node);
+        }
+        unplaced
     }
 
     /// The units file's nodes first, then their parents linked by code.
@@ -377,108 +393,4 @@ impl Hierarchy {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::roster::Unit;
-
-    fn unit(name: &str, parent: Option<&str>) -> Unit {
-        Unit {
-            name: name.to_string(),
-            code: None,
-            parent: parent.map(str::to_string),
-            gov_level: None,
-        }
-    }
-
-    fn build(units: Vec<Unit>) -> Hierarchy {
-        let roster = Roster {
-            units,
-            ..Roster::default()
-        };
-        Hierarchy::build(&roster, None, &mut Vec::new()).unwrap()
-    }
-
-    /// A unit with staff of its own that another unit names as its parent
-    /// is one node, whichever the roster names first; "Xã A" is "UBND xã A".
-    #[test]
-    fn a_parent_that_is_a_roster_unit_is_one_node() {
-        for units in [
-            vec![
-                unit("UBND xã A", None),
-                unit("Văn phòng", Some("UBND xã A")),
-            ],
-            vec![
-                unit("Văn phòng", Some("UBND xã A")),
-                unit("UBND xã A", None),
-            ],
-            vec![unit("UBND xã A", None), unit("Văn phòng", Some("Xã A"))],
-        ] {
-            let h = build(units);
-            assert_eq!(h.nodes.len(), 2, "{:?}", h.nodes);
-            let xa = h.nodes.iter().position(|n| n.name == "UBND xã A").unwrap();
-            let vp = h.nodes.iter().position(|n| n.name == "Văn phòng").unwrap();
-            assert!(h.nodes[xa].roster_unit.is_some());
-            assert_eq!(h.nodes[vp].parent, Some(xa));
-            assert!(h.is_parent(xa));
-            assert_eq!(h.rollup_nodes(vp), [xa]);
-            assert_eq!(h.rollup_nodes(xa), [xa]);
-            assert_eq!(h.report_order(), [xa, vp]);
-        }
-    }
-
-    /// The parent's name alone cannot tell two roster units of that name
-    /// (under different parents) apart: the parent is a node of its own, as
-    /// is a parent no roster unit is; and a unit naming itself as its
-    /// parent is not made its own parent.
-    #[test]
-    fn an_ambiguous_or_absent_parent_is_a_node_of_its_own() {
-        let h = build(vec![
-            unit("Văn phòng", Some("UBND huyện X")),
-            unit("Văn phòng", Some("UBND huyện Y")),
-            unit("Tổ một cửa", Some("Văn phòng")),
-            unit("UBND xã B", Some("UBND xã B")),
-        ]);
-        // 4 roster units; parents: huyện X, huyện Y, "Văn phòng", "UBND xã B".
-        assert_eq!(h.nodes.len(), 8, "{:?}", h.nodes);
-        let to = h.leaf[2];
-        let p = h.nodes[to].parent.unwrap();
-        assert_eq!(h.nodes[p].name, "Văn phòng");
-        assert!(h.nodes[p].roster_unit.is_none());
-        let b = h.leaf[3];
-        assert_ne!(h.nodes[b].parent, Some(b));
-    }
-
-    #[test]
-    fn unit_types_from_names() {
-        assert_eq!(
-            parse_unit_type("Các xã, phường, thị trấn"),
-            Some(UnitType::CommuneCommittee)
-        );
-        assert_eq!(parse_unit_type("Cấp xã"), Some(UnitType::CommuneCommittee));
-        assert_eq!(
-            type_from_name("UBND xã Dương Quang"),
-            Some(UnitType::CommuneCommittee)
-        );
-        assert_eq!(
-            type_from_name("Phòng Nội vụ"),
-            Some(UnitType::AdministrativeAgency)
-        );
-        assert_eq!(
-            type_from_name("Văn phòng HĐND và UBND"),
-            Some(UnitType::AdministrativeAgency)
-        );
-        assert_eq!(
-            type_from_name("Trường THCS Đức Xuân"),
-            Some(UnitType::PublicServiceUnit)
-        );
-        assert_eq!(type_from_name("Hội Nông dân"), None);
-        assert_eq!(
-            parse_unit_type("Đơn vị sự nghiệp"),
-            Some(UnitType::PublicServiceUnit)
-        );
-        assert_eq!(
-            parse_unit_type("administrative_agency"),
-            Some(UnitType::AdministrativeAgency)
-        );
-    }
-}
+mod tests;
