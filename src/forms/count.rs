@@ -30,6 +30,8 @@ pub(super) struct Sums {
     pub(super) unknown: Vec<u64>,
     /// People of unknown value per dim the criteria test (`Counted::dims`).
     pub(super) missing: Vec<u64>,
+    /// People of known value per dim.
+    pub(super) known: Vec<u64>,
     pub(super) quota: Option<u64>,
 }
 
@@ -43,6 +45,9 @@ impl Sums {
             *a += b;
         }
         for (a, b) in self.missing.iter_mut().zip(&o.missing) {
+            *a += b;
+        }
+        for (a, b) in self.known.iter_mut().zip(&o.known) {
             *a += b;
         }
         if let Some(q) = o.quota {
@@ -112,6 +117,8 @@ struct Adder<'a> {
     counted: &'a Counted,
     quota: &'a [Option<u64>],
     blank: Vec<bool>,
+    /// Per criterion, the dims it tests (indices into `Counted::dims`).
+    tests: Vec<Vec<usize>>,
 }
 
 impl Adder<'_> {
@@ -121,6 +128,7 @@ impl Adder<'_> {
             figures: vec![Figure::default(); self.form.criteria.len()],
             unknown: vec![0; self.form.reconcile.len()],
             missing: vec![0; self.counted.dims.len()],
+            known: vec![0; self.counted.dims.len()],
             quota: None,
         };
         for &l in leaves {
@@ -134,12 +142,17 @@ impl Adder<'_> {
         t
     }
 
-    /// A row's cells: blank where the criterion prints blank or a mean has
-    /// no one.
+    /// A row's cells: blank where the criterion prints blank, where the
+    /// row has people but none with a known value of a field the criterion
+    /// tests (no source data there: blank, not 0), or where a mean has no
+    /// one.
     fn cells(&self, t: &Sums) -> Vec<Cell> {
         (0..self.form.criteria.len())
             .map(|i| {
-                if self.blank[i] {
+                let no_data = self.tests[i]
+                    .iter()
+                    .any(|&d| t.known[d] == 0 && t.missing[d] > 0);
+                if self.blank[i] || no_data {
                     return Cell::Blank;
                 }
                 match self.form.criteria[i].value {
@@ -252,11 +265,26 @@ pub(super) fn fill(
 ) -> PolarsResult<FormTable> {
     let counted = count(form, staff)?;
     let (mut notes, blank) = notes_and_blanks(form, &counted, quota);
+    let tests = form
+        .criteria
+        .iter()
+        .map(|c| {
+            c.rule
+                .dims()
+                .into_iter()
+                .filter_map(|d| match d {
+                    Dim::Frame(f) => counted.dims.iter().position(|x| *x == f),
+                    Dim::NotRecorded(_) => None,
+                })
+                .collect()
+        })
+        .collect();
     let adder = Adder {
         form,
         counted: &counted,
         quota,
         blank,
+        tests,
     };
     // The rows, the checks, and the sums of the whole form: its "Tổng số"
     // row, or each block no other block adds up.

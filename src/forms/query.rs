@@ -174,6 +174,10 @@ fn per_node(
         .iter()
         .map(|d| u64s(df, &format!("m_{d}")))
         .collect::<PolarsResult<_>>()?;
+    let known: Vec<Vec<u64>> = dims
+        .iter()
+        .map(|d| u64s(df, &format!("k_{d}")))
+        .collect::<PolarsResult<_>>()?;
     let mut by_node = std::collections::HashMap::new();
     for (row, &node) in nodes.iter().enumerate() {
         let node = u32::try_from(node).unwrap_or(u32::MAX);
@@ -201,6 +205,7 @@ fn per_node(
                 figures,
                 unknown,
                 missing: missing.iter().map(|m| m[row]).collect(),
+                known: known.iter().map(|k| k[row]).collect(),
                 quota: None,
             },
         );

@@ -269,13 +269,22 @@ pub fn unknown_note(
     people: u64,
 ) -> String {
     let (w, f) = (criteria_word(lang, rows), form_field(lang, field));
+    // Cells are per unit, or per block of a criteria form.
+    let part = match (lang, rows) {
+        (Lang::Vi, false) => "đơn vị",
+        (Lang::Vi, true) => "khối",
+        (Lang::En, false) => "unit",
+        (Lang::En, true) => "block",
+    };
     let numbers = numbers.join(", ");
     match lang {
         Lang::Vi => {
-            format!("{people} người chưa có thông tin {f}: không được tính ở {w} {numbers}.")
+            format!(
+                "{people} người chưa có thông tin {f}: không được tính ở {w} {numbers}; ô của {part} không ai có thông tin này để trống."
+            )
         }
         Lang::En => format!(
-            "{} no {f} recorded: not counted in {w} {numbers}.",
+            "{} no {f} recorded: not counted in {w} {numbers}; left blank for a {part} where no one has it.",
             en_people(people, "has", "have")
         ),
     }

@@ -164,7 +164,7 @@ fn bm01_counts_as_the_form_counts() {
     // p7 has no ethnicity: not in "Dân tộc thiểu số". The party column
     // holds marks only, so p2's and p7's blanks are "no", not unknown.
     assert!(
-        text.contains("1 người chưa có thông tin dân tộc: không được tính ở cột 5."),
+        text.contains("1 người chưa có thông tin dân tộc: không được tính ở cột 5; ô của đơn vị không ai có thông tin này để trống."),
         "{text}"
     );
     assert!(!text.contains("thông tin đảng viên"), "{text}");
@@ -581,8 +581,10 @@ fn bm02_counts_cadres_and_civil_servants_of_each_commune() {
         "5", "2", "", "1", "", "2", "3", "0", "0", "1", "1", "1", "1", "", "", "", "", "0", "1",
         "1", "", "", "", "", "", "", "", "1", "1", "1", "1", "1", "0", "2", "1", "1", "1", "",
     ];
+    // UBND xã B's one person has no ethnicity: column 4 is blank there
+    // (no source data), not 0.
     let b = [
-        "1", "0", "", "0", "", "1", "0", "0", "1", "0", "0", "0", "0", "", "", "", "", "1", "0",
+        "1", "0", "", "", "", "1", "0", "0", "1", "0", "0", "0", "0", "", "", "", "", "1", "0",
         "0", "", "", "", "", "", "", "", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "",
     ];
     assert_eq!(&sheet_row(&rows, "UBND xã A")[2..40], a.map(String::from));
