@@ -40,7 +40,9 @@ pub use movement::{
     MovementLabels, leavers_note, matched_note, movement, movement_scope, movement_summary,
     ties_note, unknown_map_row_note, unplaced_note,
 };
-pub use structure::{StructureLabels, structure};
+pub use structure::{
+    StructureLabels, structure, structure_no_category_note, structure_shares_note,
+};
 pub use terms::*;
 pub use vi::VI;
 

@@ -99,3 +99,31 @@ pub fn structure(lang: Lang) -> &'static StructureLabels {
         Lang::En => &EN_STRUCTURE,
     }
 }
+
+/// What the shares are taken over: the people of the whole roster whose
+/// gender, ethnicity and party membership are known, of `people`.
+#[must_use]
+pub fn structure_shares_note(lang: Lang, known: [u64; 3], people: u64) -> String {
+    let [g, e, p] = known;
+    match lang {
+        Lang::Vi => format!(
+            "Tỷ lệ nữ, dân tộc thiểu số, đảng viên tính trên số người có thông tin; cột Toàn bộ: giới tính {g}, dân tộc {e}, đảng viên {p} trong {people} người."
+        ),
+        Lang::En => format!(
+            "Shares of women, ethnic minorities and party members are of the people whose value is known; column All: gender {g}, ethnicity {e}, party membership {p} of {people} people."
+        ),
+    }
+}
+
+/// People counted in "Toàn bộ" but in no category's column.
+#[must_use]
+pub fn structure_no_category_note(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Vi => {
+            format!("Cột Toàn bộ gồm cả {n} người chưa rõ loại (không thuộc cột loại nào).")
+        }
+        Lang::En => {
+            format!("Column All includes {n} people of unknown category (in no category's column).")
+        }
+    }
+}

@@ -46,6 +46,8 @@ pub struct Group {
 pub struct Structure {
     /// Groups in category order, the whole roster last.
     pub groups: Vec<Group>,
+    /// People of the whole roster in no category's group (category unknown).
+    pub no_category: u64,
 }
 
 const DIMS: [&str; 10] = [
@@ -188,7 +190,15 @@ pub fn count(staff: &StaffFrame) -> PolarsResult<Structure> {
             }
         }
     }
+    let no_category = seen
+        .iter()
+        .zip(&in_category)
+        .filter(|&(&s, &c)| s && c == 0)
+        .count() as u64;
     let mut groups: Vec<Group> = by_category.into_iter().filter(|g| g.people > 0).collect();
     groups.push(all);
-    Ok(Structure { groups })
+    Ok(Structure {
+        groups,
+        no_category,
+    })
 }

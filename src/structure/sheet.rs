@@ -23,6 +23,7 @@ struct Formats {
     section: Format,
     int: Format,
     pct: Format,
+    note: Format,
 }
 
 fn formats() -> Formats {
@@ -50,6 +51,10 @@ fn formats() -> Formats {
             .set_num_format("#,##0")
             .set_align(FormatAlign::Center),
         pct: cell.set_num_format("0.0%").set_align(FormatAlign::Center),
+        note: base
+            .set_italic()
+            .set_text_wrap()
+            .set_align(FormatAlign::Top),
     }
 }
 
@@ -118,6 +123,7 @@ pub fn write(
             r += 1;
         }
     }
+    r = notes(ws, &f, lang, s, (r, last))?;
     ws.set_page_breaks(&[r + 1])?;
     charts(ws, s, lang, (r + 1, last), (&starts, &tables), share_rows)?;
     output::page_setup(ws, false, None)?;
@@ -200,6 +206,32 @@ fn shares(
                 ws.write_number_with_format(r, c, yes as f64 / known as f64, &f.pct)?;
             }
         }
+        r += 1;
+    }
+    Ok(r)
+}
+
+/// Under the table: what the shares are taken over, and the people in no
+/// category's column; returns the row after.
+fn notes(
+    ws: &mut Worksheet,
+    f: &Formats,
+    lang: Lang,
+    s: &Structure,
+    (mut r, last): (u32, u16),
+) -> Result<u32, XlsxError> {
+    let Some(all) = s.groups.last() else {
+        return Ok(r);
+    };
+    let known = [all.shares[0].1, all.shares[1].1, all.shares[2].1];
+    let mut lines = vec![labels::structure_shares_note(lang, known, all.people)];
+    if s.no_category > 0 {
+        lines.push(labels::structure_no_category_note(lang, s.no_category));
+    }
+    for line in lines {
+        ws.merge_range(r, 0, r, last, &line, &f.note)?;
+        let width = 30.0 + 65.0;
+        ws.set_row_height(r, output::wrapped_height(&line, width, 10.0))?;
         r += 1;
     }
     Ok(r)

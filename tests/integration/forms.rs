@@ -509,7 +509,17 @@ fn a_form_file_with_an_error_names_its_line_and_key() {
 #[test]
 fn the_sample_forms_open_and_bm02_is_out_of_period_after_june_2025() {
     let dir = tempdir();
-    let (_, j, _) = forms(dir.path(), &["rosters", "--as-of", "2013-12-31"]);
+    let (out, j, _) = forms(dir.path(), &["rosters", "--as-of", "2013-12-31"]);
+    // The sample's one person of unknown category is in "Toàn bộ" only
+    // (301 = 88 + 133 + 36 + 43 + 1), and the structure sheet says so.
+    assert_eq!(j["structure"]["no_category"], 1);
+    let structure = read_sheet(&out, "Cơ cấu đội ngũ");
+    assert!(
+        structure
+            .iter()
+            .flatten()
+            .any(|c| c == "Cột Toàn bộ gồm cả 1 người chưa rõ loại (không thuộc cột loại nào).")
+    );
     let codes: Vec<&str> = j["forms"]
         .as_array()
         .unwrap()
@@ -692,4 +702,13 @@ fn structure_sheet_counts_each_person_once_per_group() {
     let ages = &j["structure"]["groups"][0]["ages"];
     assert_eq!(ages[0], serde_json::json!([0, 1, 0]));
     assert_eq!(ages[3], serde_json::json!([1, 1, 0]));
+    // Under the table, what the shares are taken over: everyone's gender
+    // and party (the party column holds marks only: a blank is "no"), the
+    // ethnicity of all but p7.
+    assert!(
+        rows.iter().flatten().any(|c| c
+            == "Tỷ lệ nữ, dân tộc thiểu số, đảng viên tính trên số người có thông tin; cột Toàn bộ: giới tính 7, dân tộc 6, đảng viên 7 trong 7 người."),
+        "{rows:?}"
+    );
+    assert!(!rows.iter().flatten().any(|c| c.contains("chưa rõ loại")));
 }
