@@ -26,7 +26,7 @@ pub(super) fn write_rows(
         lead,
         cf: RunFormats::new(),
         group: None,
-        unit_no: 0,
+        unit_no: Vec::new(),
     };
     // "Tổng số" first, as the forms print it.
     let total = table.rows.iter().filter(|x| x.kind == RowKind::Total);
@@ -58,8 +58,10 @@ struct Body<'a> {
     cf: RunFormats<'a>,
     /// The criteria group of the last criterion row.
     group: Option<&'a [String]>,
-    /// Units numbered so far.
-    unit_no: u32,
+    /// The numbers of the unit rows above, by depth: a unit under a
+    /// parent numbered 9 is 9.1, 9.2 …, so "Tổng số" adds the rows numbered
+    /// without a dot.
+    unit_no: Vec<u32>,
 }
 
 impl<'a> Body<'a> {
@@ -73,8 +75,22 @@ impl<'a> Body<'a> {
                 cf.text(ws, r, 1, self.l.total, &f.cell_bold)?;
             }
             RowKind::Unit | RowKind::Parent => {
-                self.unit_no += 1;
-                cf.number(ws, r, 0, f64::from(self.unit_no), &f.int)?;
+                // Depth counted from the first row's (a roster whose units
+                // all sit under one parent starts below it).
+                let depth = row.depth.min(self.unit_no.len());
+                self.unit_no.truncate(depth + 1);
+                self.unit_no.resize(depth + 1, 0);
+                self.unit_no[depth] += 1;
+                if depth == 0 {
+                    cf.number(ws, r, 0, f64::from(self.unit_no[0]), &f.int)?;
+                } else {
+                    let n: Vec<String> = self.unit_no.iter().map(u32::to_string).collect();
+                    cf.text(ws, r, 0, &n.join("."), &f.int)?;
+                }
+                if row.kind == RowKind::Parent {
+                    // A parent prints on the page of its first unit.
+                    self.h.keep_with_next(r);
+                }
                 let fmt = if row.kind == RowKind::Parent {
                     &f.cell_bold
                 } else {

@@ -5,6 +5,7 @@
 //! and among leaders. One pass over the staff frame's columns (people once
 //! per category, and once over all); see [`count`] for why not a query.
 
+mod charts;
 pub mod sheet;
 
 use polars::prelude::*;

@@ -243,6 +243,15 @@ fn a_parent_with_staff_of_its_own_is_one_unit_whose_rows_add_up() {
     let at = |name: &str| rows.iter().position(|r| r[1] == name).unwrap();
     assert!(at("Sở Nội vụ") < at("Sở Nội vụ, không kể đơn vị trực thuộc"));
     assert!(at("Sở Nội vụ, không kể đơn vị trực thuộc") < at("Văn phòng Sở"));
+    // Numbered so that "Tổng số" adds the rows without a dot: the Sở is a
+    // whole number, its own people and its unit n.1 and n.2.
+    let n = &rows[at("Sở Nội vụ")][0];
+    assert!(n.parse::<u32>().is_ok(), "{n}");
+    assert_eq!(
+        rows[at("Sở Nội vụ, không kể đơn vị trực thuộc")][0],
+        format!("{n}.1")
+    );
+    assert_eq!(rows[at("Văn phòng Sở")][0], format!("{n}.2"));
     assert_eq!(j["forms"][0]["mismatches"].as_array().unwrap().len(), 0);
 }
 
