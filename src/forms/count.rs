@@ -83,23 +83,23 @@ fn notes_and_blanks(
     quota: &[Option<u64>],
 ) -> (Vec<Note>, Vec<bool>) {
     let mut notes: Vec<Note> = Vec::new();
+    let no_quota = quota.iter().all(Option::is_none);
+    // In column order; the quota column is blank cell by cell (a unit
+    // without one), noted when no unit has one.
     let blank: Vec<bool> = (0..form.criteria.len())
-        .map(|i| match blank_reason(form, i, counted) {
-            Some(n) => {
-                notes.push(n);
-                true
+        .map(|i| {
+            let c = &form.criteria[i];
+            if c.value == Value::Quota && no_quota {
+                notes.push(Note::NotRecorded {
+                    number: c.number.clone(),
+                    field: "quota",
+                });
             }
-            None => false,
+            blank_reason(form, i, counted)
+                .map(|n| notes.push(n))
+                .is_some()
         })
         .collect();
-    if let Some(c) = form.criteria.iter().find(|c| c.value == Value::Quota)
-        && quota.iter().all(Option::is_none)
-    {
-        notes.push(Note::NotRecorded {
-            number: c.number.clone(),
-            field: "quota",
-        });
-    }
     if counted.empty {
         notes.insert(0, Note::Empty);
     }

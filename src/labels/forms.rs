@@ -94,8 +94,8 @@ pub fn form_field(lang: Lang, key: &str) -> &'static str {
         "salary" => ("lương, phụ cấp", "salary and allowances"),
         "time_in_post" => ("thời gian giữ ngạch, chức vụ", "time in the grade or post"),
         "quota" => (
-            "biên chế được giao (cột Biên chế được giao của tệp đơn vị, --units)",
-            "approved staffing (the units file's approved-staffing column, --units)",
+            "biên chế được giao (cột Biên chế được giao của danh sách đơn vị)",
+            "approved staffing (the approved-staffing column of the list of units)",
         ),
         "it" => ("tin học", "IT skill"),
         "english" => ("ngoại ngữ (tiếng Anh)", "foreign language (English)"),
@@ -159,7 +159,7 @@ pub fn several_units_note(lang: Lang, n: u64) -> String {
             "{n} người giữ chức vụ ở hơn một đơn vị, được tính ở mỗi đơn vị (các dòng cộng lại như biểu mẫu)."
         ),
         Lang::En => format!(
-            "{} more than one unit and are counted in each (rows add up as the form does).",
+            "{} more than one unit: counted in each (rows add up as the form does).",
             en_people(n, "holds posts in", "hold posts in")
         ),
     }
@@ -170,10 +170,10 @@ pub fn several_units_note(lang: Lang, n: u64) -> String {
 pub fn outside_blocks_note(lang: Lang, n: u64) -> String {
     match lang {
         Lang::Vi => format!(
-            "{n} người thuộc diện của biểu nhưng ở đơn vị không thuộc khối nào (cột nào) của biểu: không tính; xem lại khai báo khối trong tệp biểu mẫu nếu cần."
+            "{n} người thuộc diện của biểu làm việc ở đơn vị không thuộc khối (cột) nào của biểu: không tính vào biểu."
         ),
         Lang::En => format!(
-            "{} units no block (column) of the form takes: not counted; adjust the form file's blocks if needed.",
+            "{} units no block (column) of the form takes: not counted in the form.",
             en_people(
                 n,
                 "of the form's population works in",
@@ -203,6 +203,17 @@ fn en_people(n: u64, one: &str, many: &str) -> String {
     }
 }
 
+/// `w` followed by `numbers`: "cột 22, 23"; in English a plural for more
+/// than one ("columns 22, 23").
+fn numbered(lang: Lang, w: &str, numbers: &[String]) -> String {
+    let s = if lang == Lang::En && numbers.len() > 1 {
+        "s"
+    } else {
+        ""
+    };
+    format!("{w}{s} {}", numbers.join(", "))
+}
+
 /// "cột" or "dòng": what a form's criteria are (rows in a criteria form).
 fn criteria_word(lang: Lang, rows: bool) -> &'static str {
     match (lang, rows) {
@@ -228,6 +239,7 @@ pub fn reconcile_line(
     let (first, last, of, block) = span;
     let (total, counted, unknown, rest) = figures;
     let w = criteria_word(lang, rows);
+    let blanks = numbered(lang, w, blank);
     let blank = blank.join(", ");
     match lang {
         Lang::Vi => {
@@ -237,7 +249,7 @@ pub fn reconcile_line(
             } else {
                 (
                     format!(" ở các {w} có số liệu"),
-                    format!("không thuộc {w} nào có số liệu ({w} {blank} để trống)"),
+                    format!("không thuộc {w} nào có số liệu ({blanks} để trống)"),
                 )
             };
             format!(
@@ -249,7 +261,7 @@ pub fn reconcile_line(
             let none = if blank.is_empty() {
                 format!("in no {w}")
             } else {
-                format!("in no {w} with figures ({w} {blank} left blank)")
+                format!("in no {w} with figures ({blanks} left blank)")
             };
             format!(
                 "{label} ({w}s {first}–{last}){block}: {counted} counted of {total} ({w} {of}); {unknown} unknown; {rest} {none}."
@@ -269,6 +281,7 @@ pub fn unknown_note(
     people: u64,
 ) -> String {
     let (w, f) = (criteria_word(lang, rows), form_field(lang, field));
+    let numbers = numbered(lang, w, numbers);
     // Cells are per unit, or per block of a criteria form.
     let part = match (lang, rows) {
         (Lang::Vi, false) => "đơn vị",
@@ -276,15 +289,14 @@ pub fn unknown_note(
         (Lang::En, false) => "unit",
         (Lang::En, true) => "block",
     };
-    let numbers = numbers.join(", ");
     match lang {
         Lang::Vi => {
             format!(
-                "{people} người chưa có thông tin {f}: không được tính ở {w} {numbers}; ô của {part} không ai có thông tin này để trống."
+                "{people} người chưa có thông tin {f}: không được tính ở {numbers}; ô của {part} không ai có thông tin này để trống."
             )
         }
         Lang::En => format!(
-            "{} no {f} recorded: not counted in {w} {numbers}; left blank for a {part} where no one has it.",
+            "{} no {f} recorded: not counted in {numbers}; left blank for a {part} where no one has it.",
             en_people(people, "has", "have")
         ),
     }
@@ -300,8 +312,7 @@ pub fn unchecked_line(
     blank: &[String],
     (skipped, of): (u64, u64),
 ) -> String {
-    let w = criteria_word(lang, rows);
-    let blank = blank.join(", ");
+    let blank = numbered(lang, criteria_word(lang, rows), blank);
     // A check runs on each unit row, or on each block column.
     let lines = match (lang, rows) {
         (Lang::Vi, false) => "dòng",
@@ -311,14 +322,14 @@ pub fn unchecked_line(
     };
     match (lang, skipped == of) {
         (Lang::Vi, true) => {
-            format!("Không kiểm tra được \"{check}\": {w} {blank} để trống.")
+            format!("Không kiểm tra được \"{check}\": {blank} để trống.")
         }
         (Lang::Vi, false) => format!(
-            "Kiểm tra \"{check}\": không kiểm tra được ở {skipped} trong {of} {lines} có ô để trống ({w} {blank})."
+            "Kiểm tra \"{check}\": không kiểm tra được ở {skipped} trong {of} {lines} có ô để trống ({blank})."
         ),
-        (Lang::En, true) => format!("\"{check}\" could not be checked: {w} {blank} left blank."),
+        (Lang::En, true) => format!("\"{check}\" could not be checked: {blank} left blank."),
         (Lang::En, false) => format!(
-            "\"{check}\" could not be checked in {skipped} of {of} {lines} with a blank cell ({w} {blank})."
+            "\"{check}\" could not be checked in {skipped} of {of} {lines} with a blank cell ({blank})."
         ),
     }
 }

@@ -279,11 +279,11 @@ pub fn unknown_map_row_note(
 pub fn leavers_note(lang: Lang, as_of: NaiveDate) -> String {
     match lang {
         Lang::Vi => format!(
-            "Nghỉ hưu: người có năm trước, không có năm nay và đến tuổi nghỉ hưu (Nghị định 135/2020/NĐ-CP, hoặc ngày nghỉ hưu ghi trong danh sách) trước hoặc đúng ngày {}; thôi việc, giảm khác: người không có năm nay, chưa đến tuổi hoặc không rõ ngày sinh. Người có trong cả hai năm nhưng ở đơn vị khác là chuyển đơn vị. Người giữ nhiều chức vụ được tính ở mỗi đơn vị; chức vụ thêm hoặc thôi bên cạnh chức vụ còn giữ là kiêm nhiệm mới, thôi kiêm nhiệm. Không rõ loại ở một năm: tính theo loại năm kia.",
+            "Nghỉ hưu: người có năm trước, không có năm nay và đến tuổi nghỉ hưu (Bộ luật Lao động: 60 tuổi với nam, 55 tuổi với nữ đến hết năm 2020, từ năm 2021 theo lộ trình của Nghị định 135/2020/NĐ-CP; hoặc ngày nghỉ hưu ghi trong danh sách) trước hoặc đúng ngày {}; thôi việc, giảm khác: người không có năm nay, chưa đến tuổi hoặc không rõ ngày sinh. Người có trong cả hai năm nhưng ở đơn vị khác là chuyển đơn vị. Người giữ nhiều chức vụ được tính ở mỗi đơn vị; chức vụ thêm hoặc thôi bên cạnh chức vụ còn giữ là kiêm nhiệm mới, thôi kiêm nhiệm. Không rõ loại ở một năm: tính theo loại năm kia.",
             dmy(as_of)
         ),
         Lang::En => format!(
-            "Retired: in last year's rosters, not in this year's, and past the retirement age (Decree 135/2020, or the retirement date the roster gives) on or before {}; left, other: not in this year's rosters, not past the age or of unknown birth date. People in both years in another unit are transfers. People holding several posts are counted in each unit; a post added or given up beside posts kept is a new or ended concurrent post. A category unknown in one year is the other year's.",
+            "Retired: in last year's rosters, not in this year's, and past the retirement age (Labour Code: 60 for men and 55 for women up to 2020, from 2021 the Decree 135/2020 roadmap; or the retirement date the roster gives) on or before {}; left, other: not in this year's rosters, not past the age or of unknown birth date. People in both years in another unit are transfers. People holding several posts are counted in each unit; a post added or given up beside posts kept is a new or ended concurrent post. A category unknown in one year is the other year's.",
             dmy(as_of)
         ),
     }

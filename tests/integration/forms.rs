@@ -1,6 +1,7 @@
 //! `nhanluc forms`: the statistical forms on hand-built rosters, every
 //! expected cell computed by hand below (not by the tool).
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::util::*;
@@ -255,6 +256,39 @@ fn a_parent_with_staff_of_its_own_is_one_unit_whose_rows_add_up() {
     assert_eq!(j["forms"][0]["mismatches"].as_array().unwrap().len(), 0);
 }
 
+/// The notes in English read as English: singular and plural.
+#[test]
+fn english_notes_count_people_and_columns_in_english() {
+    let dir = tempdir();
+    let (roster, units) = bm01_roster(dir.path());
+    let out = dir.path().join("en.xlsx");
+    let json = dir.path().join("en.json");
+    let o = bin()
+        .args(["--quiet", "--lang", "en", "forms", roster.to_str().unwrap()])
+        .args(["--as-of", "2025-12-31", "--form", "BM01/BNV", "--units"])
+        .arg(&units)
+        .args([
+            OsStr::new("-o"),
+            out.as_os_str(),
+            OsStr::new("--json"),
+            json.as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let notes = j["forms"][0]["notes_text"].to_string();
+    for line in [
+        "1 person holds posts in more than one unit: counted in each",
+        "1 person has no ethnicity recorded: not counted in column 5;",
+        "3 people have no foreign language (English) recorded: not counted in columns 24, 25;",
+        "could not be checked: column 18 left blank.",
+    ] {
+        assert!(notes.contains(line), "{line}\n{notes}");
+    }
+}
+
 /// Party and mass-organisation units at province and district level.
 /// As of 31/12/2025: ages 30 (31/12/1995), 31 (31/12/1994), 35, 36, 61.
 #[test]
@@ -335,7 +369,7 @@ fn form_8b_is_transposed_and_its_blocks_add_up() {
         assert!(notes.contains(line), "{line}\n{notes}");
     }
     assert!(
-        notes.contains("1 người thuộc diện của biểu nhưng ở đơn vị không thuộc khối nào"),
+        notes.contains("1 người thuộc diện của biểu làm việc ở đơn vị không thuộc khối (cột) nào của biểu: không tính vào biểu."),
         "{notes}"
     );
     assert_eq!(j["forms"][0]["mismatches"].as_array().unwrap().len(), 0);
