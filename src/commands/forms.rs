@@ -68,6 +68,11 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     }
     // The rows set aside and every inference, as the report lists them.
     output::add_issues_sheets(&mut wb, lang, &issues).map_err(|e| output::write_error(&out, e))?;
+    // Each form is a document of its own: its pages are numbered from 1,
+    // also when the whole workbook is printed at once.
+    for ws in wb.worksheets_mut() {
+        ws.set_print_first_page_number(1);
+    }
     output::save_workbook(&mut wb, &out)?;
     if let Some(path) = &args.json {
         write_json(

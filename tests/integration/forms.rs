@@ -556,6 +556,20 @@ fn the_sample_forms_open_and_bm02_is_out_of_period_after_june_2025() {
     // The sample's one person of unknown category is in "Toàn bộ" only
     // (301 = 88 + 133 + 36 + 43 + 1), and the structure sheet says so.
     assert_eq!(j["structure"]["no_category"], 1);
+    // Every sheet numbers its own pages from 1 (each form is a document).
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut sheets = 0;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        if name.starts_with("xl/worksheets/sheet") {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut entry, &mut xml).unwrap();
+            assert!(xml.contains("useFirstPageNumber=\"1\""), "{name}");
+            sheets += 1;
+        }
+    }
+    assert!(sheets >= 6, "{sheets}");
     let structure = read_sheet(&out, "Cơ cấu đội ngũ");
     assert!(
         structure
