@@ -54,26 +54,14 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         as_of: cfg.as_of,
         reporting_unit: args.reporting_unit.as_deref(),
     };
-    let mut wb = output::own_workbook(Some(cfg.as_of), None);
-    let sheets = forms::sheet::sheets(&mut wb, &selected, &filled, &input);
-    for ws in sheets.map_err(|e| output::write_error(&out, e))? {
-        wb.push_worksheet(ws);
-    }
-    crate::structure::sheet::write(wb.add_worksheet(), &structure, lang, cfg.as_of)
-        .map_err(|e| output::write_error(&out, e))?;
-    if let Some(m) = &movement {
-        crate::movement::sheet::write_table(wb.add_worksheet(), m, &input)
-            .and_then(|()| crate::movement::sheet::write_list(wb.add_worksheet(), m, lang))
-            .map_err(|e| output::write_error(&out, e))?;
-    }
-    // The rows set aside and every inference, as the report lists them.
-    output::add_issues_sheets(&mut wb, lang, &issues).map_err(|e| output::write_error(&out, e))?;
-    // Each form is a document of its own: its pages are numbered from 1,
-    // also when the whole workbook is printed at once.
-    for ws in wb.worksheets_mut() {
-        ws.set_print_first_page_number(1);
-    }
-    output::save_workbook(&mut wb, &out)?;
+    write_workbook(
+        &out,
+        (&selected, &filled),
+        &input,
+        &structure,
+        movement.as_ref(),
+        &issues,
+    )?;
     if let Some(path) = &args.json {
         write_json(
             path,
@@ -97,6 +85,38 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
 }
 
 /// Writes the JSON: the forms, the structure and the movement.
+/// The forms workbook: a sheet per form, the structure, the movement when
+/// asked for, the data issues; saved (temporary file, then renamed).
+fn write_workbook(
+    out: &std::path::Path,
+    (selected, filled): (&[forms::Form], &[forms::FormTable]),
+    input: &SheetInput<'_>,
+    structure: &crate::structure::Structure,
+    movement: Option<&crate::movement::Movement>,
+    issues: &[crate::issues::DataIssue],
+) -> Result<()> {
+    let x = |e| output::write_error(out, e);
+    let lang = input.lang;
+    let mut wb = output::own_workbook(Some(input.as_of), None);
+    for ws in forms::sheet::sheets(&mut wb, selected, filled, input).map_err(x)? {
+        wb.push_worksheet(ws);
+    }
+    crate::structure::sheet::write(wb.add_worksheet(), structure, lang, input.as_of).map_err(x)?;
+    if let Some(m) = movement {
+        crate::movement::sheet::write_table(wb.add_worksheet(), m, input)
+            .and_then(|()| crate::movement::sheet::write_list(wb.add_worksheet(), m, lang))
+            .map_err(x)?;
+    }
+    // The rows set aside and every inference, as the report lists them.
+    output::add_issues_sheets(&mut wb, lang, issues).map_err(x)?;
+    // Each form is a document of its own: its pages are numbered from 1,
+    // also when the whole workbook is printed at once.
+    for ws in wb.worksheets_mut() {
+        ws.set_print_first_page_number(1);
+    }
+    output::save_workbook(&mut wb, out)
+}
+
 fn write_json(
     path: &std::path::Path,
     (selected, filled): (&[forms::Form], &[forms::FormTable]),
