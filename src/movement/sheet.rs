@@ -130,6 +130,27 @@ pub fn write_list(ws: &mut Worksheet, m: &Movement, lang: Lang) -> Result<(), Xl
         }
         w.fit_row(ws, r, texts, 10.0)?;
     }
+    // The signatures under the list, as under the table.
+    let r = 4 + u32::try_from(m.changes.len()).unwrap_or(0) + 1;
+    signatures(ws, &l.footer, r, &base)?;
     output::page_setup(ws, true, Some(3))?;
+    Ok(())
+}
+
+/// The two signature blocks from row `r`: who signs, bold, and how, in
+/// italics; the preparer left, the head of the unit right.
+fn signatures(
+    ws: &mut Worksheet,
+    footer: &[[&str; 2]; 2],
+    r: u32,
+    base: &Format,
+) -> Result<(), XlsxError> {
+    let bold = base.clone().set_bold().set_align(FormatAlign::Center);
+    let italic = base.clone().set_italic().set_align(FormatAlign::Center);
+    for (i, [who, how]) in footer.iter().enumerate() {
+        let (c0, c1) = if i == 0 { (0, 3) } else { (5, 8) };
+        ws.merge_range(r, c0, r, c1, who, &bold)?;
+        ws.merge_range(r + 1, c0, r + 1, c1, how, &italic)?;
+    }
     Ok(())
 }

@@ -172,6 +172,23 @@ fn the_2014_sample_moves_as_its_ground_truth_says() {
     assert_eq!(list.len() - 4, 20, "20 people changed");
 }
 
+/// The list of people who changed ends with the signatures, as the table
+/// does: it is printed and signed with it.
+#[test]
+fn the_list_of_people_is_signed_as_the_table_is() {
+    let dir = tempdir();
+    let mut args = SAMPLES.to_vec();
+    args.extend(["--form", "BM01/BNV"]);
+    let (out, _, _) = crate::forms::forms(dir.path(), &args);
+    let list = read_sheet(&out, "Biến động - danh sách");
+    let signed = &list[list.len() - 2];
+    assert_eq!(
+        (signed[0].as_str(), signed[5].as_str()),
+        ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ")
+    );
+    assert_eq!(list[list.len() - 1][0], "(Ký, ghi rõ họ và tên)");
+}
+
 #[test]
 fn movement_refuses_a_later_previous_date() {
     let y = ["1,Nguyễn Văn Một,,01/01/1985,Nam,UBND xã P,,Công chức,Đại học,,"];

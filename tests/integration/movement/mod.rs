@@ -118,10 +118,23 @@ pub fn movement(dir: &Path, args: &[&str]) -> Run {
     let (out, j, text) = crate::forms::forms(dir, &args);
     (
         read_sheet(&out, "Biến động"),
-        read_sheet(&out, "Biến động - danh sách"),
+        people_listed(read_sheet(&out, "Biến động - danh sách")),
         j["movement"].clone(),
         text,
     )
+}
+
+/// The list sheet down to its last person: the signatures below it, after
+/// a blank row, are cut off.
+pub fn people_listed(mut list: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    if let Some(end) = list
+        .iter()
+        .skip(4)
+        .position(|r| r.iter().all(String::is_empty))
+    {
+        list.truncate(4 + end);
+    }
+    list
 }
 
 /// Columns 1–16 of the row named `unit` (column B), or of its category
