@@ -227,7 +227,7 @@ impl Columns {
         as_of: NaiveDate,
         texts: &mut Texts,
     ) -> Option<Self> {
-        let text = |f, texts: &mut Texts| Parsed::new_mut(sheet, l, f, |v| texts.add(&v.display()));
+        let text = |f, texts: &mut Texts| Parsed::new_mut(sheet, l, f, |v| texts.add(&v.shown()));
         let arc = |f| Parsed::new(sheet, l, f, read_text);
         let date = |f| Parsed::new(sheet, l, f, read_date);
         let birth = |f| Parsed::new(sheet, l, f, |v| read_birth(v, as_of));
@@ -252,7 +252,12 @@ impl Columns {
             staff_id: text(Field::StaffId, texts),
             // Typed with spaces or dots ("001 089 012 345"): read without them.
             national_id: Parsed::new_mut(sheet, l, Field::NationalId, |v| {
-                texts.add(&v.display().replace([' ', '.'], ""))
+                let s = v.shown();
+                if s.contains([' ', '.']) {
+                    texts.add(&s.replace([' ', '.'], ""))
+                } else {
+                    texts.add(&s)
+                }
             }),
             birth: birth(Field::BirthDate),
             birth_male: birth(Field::BirthDateMale),

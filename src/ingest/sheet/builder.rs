@@ -188,58 +188,27 @@ impl SheetBuilder {
     /// file: its values are interned into these columns, as the whole file's
     /// reading would have (per cell in a column judged mostly distinct).
     pub(crate) fn append(&mut self, other: SheetBuilder) {
+        use rayon::prelude::*;
         let rows = self.excel_rows.len();
-        let total = rows + other.excel_rows.len();
-        let mut others = other.columns.into_iter();
-        for c in 0..self.columns.len().max(others.len()) {
-            if c == self.columns.len() {
-                self.columns.push(RawColumn::default());
-                self.index.push(Interner::default());
-            }
-            let (column, index) = (&mut self.columns[c], &mut self.index[c]);
-            column.densify(rows);
-            match others.next() {
-                Some(mut o) => {
-                    o.densify(other.excel_rows.len());
-                    if index.unique {
-                        // Judged mostly distinct: every cell stores its value,
-                        // as reading the whole file would. Values move over;
-                        // one the part shared between cells is copied.
-                        let mut values: Vec<Option<RawValue>> =
-                            o.dict.into_iter().map(Some).collect();
-                        let mut moved_to = vec![0u32; values.len()];
-                        for &id in &o.ids {
-                            let new = match id as usize {
-                                0 => 0,
-                                k => {
-                                    let v = values[k - 1].take().unwrap_or_else(|| {
-                                        column.dict[moved_to[k - 1] as usize - 1].clone()
-                                    });
-                                    let new = index.intern(&mut column.dict, CellRef::Value(v));
-                                    if moved_to[k - 1] == 0 {
-                                        moved_to[k - 1] = new;
-                                    }
-                                    new
-                                }
-                            };
-                            column.ids.push(new);
-                        }
-                    } else {
-                        let remap: Vec<u32> = o
-                            .dict
-                            .into_iter()
-                            .map(|v| index.intern(&mut column.dict, CellRef::Value(v)))
-                            .collect();
-                        column.ids.extend(
-                            o.ids
-                                .iter()
-                                .map(|&id| if id == 0 { 0 } else { remap[id as usize - 1] }),
-                        );
-                    }
+        let (added, total) = (other.excel_rows.len(), rows + other.excel_rows.len());
+        let mut others: Vec<Option<RawColumn>> = other.columns.into_iter().map(Some).collect();
+        let width = self.columns.len().max(others.len());
+        self.columns.resize_with(width, RawColumn::default);
+        self.index.resize_with(width, Interner::default);
+        others.resize_with(width, || None);
+        // Columns are independent: appended on every core (0.2 s on one
+        // core for the 2.5 M-row national roster's second half).
+        self.columns
+            .par_iter_mut()
+            .zip(self.index.par_iter_mut())
+            .zip(others.into_par_iter())
+            .for_each(|((column, index), o)| {
+                column.densify(rows);
+                match o {
+                    Some(o) => append_column(column, index, o, added),
+                    None => column.ids.resize(total, 0),
                 }
-                None => column.ids.resize(total, 0),
-            }
-        }
+            });
         self.notes.extend(other.notes.into_iter().map(|mut n| {
             n.row += rows;
             n
@@ -319,5 +288,46 @@ impl SheetBuilder {
             filled,
             notes: self.notes,
         }
+    }
+}
+
+/// Appends the cells of the next part's column `o` (of `rows` rows) to
+/// `column`, interning its values as reading the whole file would have (per
+/// cell in a column judged mostly distinct).
+fn append_column(column: &mut RawColumn, index: &mut Interner, mut o: RawColumn, rows: usize) {
+    o.densify(rows);
+    if index.unique {
+        // Judged mostly distinct: every cell stores its value, as reading
+        // the whole file would. Values move over; one the part shared
+        // between cells is copied.
+        let mut values: Vec<Option<RawValue>> = o.dict.into_iter().map(Some).collect();
+        let mut moved_to = vec![0u32; values.len()];
+        for &id in &o.ids {
+            let new = match id as usize {
+                0 => 0,
+                k => {
+                    let v = values[k - 1]
+                        .take()
+                        .unwrap_or_else(|| column.dict[moved_to[k - 1] as usize - 1].clone());
+                    let new = index.intern(&mut column.dict, CellRef::Value(v));
+                    if moved_to[k - 1] == 0 {
+                        moved_to[k - 1] = new;
+                    }
+                    new
+                }
+            };
+            column.ids.push(new);
+        }
+    } else {
+        let remap: Vec<u32> = o
+            .dict
+            .into_iter()
+            .map(|v| index.intern(&mut column.dict, CellRef::Value(v)))
+            .collect();
+        column.ids.extend(
+            o.ids
+                .iter()
+                .map(|&id| if id == 0 { 0 } else { remap[id as usize - 1] }),
+        );
     }
 }
