@@ -309,14 +309,6 @@ pub(super) fn opt_text(p: Option<&Parsed<Text>>, sheet: &RawSheet, r: usize) -> 
     p.and_then(|p| p.get(sheet, r)).copied()
 }
 
-pub(super) fn opt_arc(
-    p: Option<&Parsed<Arc<str>>>,
-    sheet: &RawSheet,
-    r: usize,
-) -> Option<Arc<str>> {
-    p.and_then(|p| p.get(sheet, r)).cloned()
-}
-
 pub(super) fn raw_display(sheet: &RawSheet, col: usize, r: usize) -> String {
     sheet.cell_text(r, col)
 }
