@@ -23,20 +23,15 @@ where
     let state = hashbrown::DefaultHashBuilder::default();
     // 32 bits of hash group the rows: rows sharing them are compared key by
     // key below, so a shared prefix only makes a group larger.
-    let hashes: Vec<Option<u32>> = (0..n)
+    // (hash, row) pairs straight from the keys, in row order.
+    let mut pairs: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
-        .map(|i| key(i).map(|k| (state.hash_one(&k) >> 32) as u32))
+        .filter_map(|i| key(i).map(|k| ((state.hash_one(&k) >> 32) as u32, row_id(i))))
         .collect();
-    let mut first: Vec<u32> = hashes
-        .par_iter()
-        .enumerate()
-        .map(|(i, h)| if h.is_some() { row_id(i) } else { NONE })
-        .collect();
-    let mut pairs: Vec<(u32, u32)> = hashes
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, h)| h.map(|h| (h, row_id(i))))
-        .collect();
+    let mut first = vec![NONE; n];
+    for &(_, i) in &pairs {
+        first[i as usize] = i;
+    }
     radix_sort(&mut pairs);
     let mut reps: Vec<(u32, K)> = Vec::new();
     // Only rows sharing a hash are looked at again (most rows are alone).
