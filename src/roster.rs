@@ -26,6 +26,15 @@ pub struct Source {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Text(std::num::NonZeroU32);
 
+impl Text {
+    /// A dense index of the text in its table, from 1 (0 is free for "no
+    /// text"): below [`Texts::len`] + 1.
+    #[must_use]
+    pub fn index(self) -> usize {
+        self.0.get() as usize
+    }
+}
+
 /// The staff table's texts, in one buffer: each distinct cell value of each
 /// sheet column is stored once (equal texts read from two sheets may have two
 /// ids), with no allocation per value; anything derived from a text (its
@@ -37,6 +46,18 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// How many texts are stored.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when no text is stored.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
     /// Stores a text.
     pub fn add(&mut self, s: &str) -> Text {
         self.bytes.push_str(s);

@@ -230,7 +230,7 @@ impl Columns {
         as_of: NaiveDate,
         texts: &mut Texts,
     ) -> Option<Self> {
-        let text = |f, texts: &mut Texts| Parsed::new_mut(sheet, l, f, |v| texts.add(&v.display()));
+        let text = |f, texts: &mut Texts| Parsed::new_mut(sheet, l, f, |v| texts.add(&v.shown()));
         let arc = |f| Parsed::new(sheet, l, f, read_text);
         let date = |f| Parsed::new(sheet, l, f, read_date);
         let birth = |f| Parsed::new(sheet, l, f, |v| read_birth(v, as_of));
@@ -255,7 +255,12 @@ impl Columns {
             staff_id: text(Field::StaffId, texts),
             // Typed with spaces or dots ("001 089 012 345"): read without them.
             national_id: Parsed::new_mut(sheet, l, Field::NationalId, |v| {
-                texts.add(&v.display().replace([' ', '.'], ""))
+                let s = v.shown();
+                if s.contains([' ', '.']) {
+                    texts.add(&s.replace([' ', '.'], ""))
+                } else {
+                    texts.add(&s)
+                }
             }),
             birth: birth(Field::BirthDate),
             birth_male: birth(Field::BirthDateMale),
@@ -312,14 +317,6 @@ fn marks_only(p: Option<&Parsed<Option<bool>>>) -> bool {
 
 pub(super) fn opt_text(p: Option<&Parsed<Text>>, sheet: &RawSheet, r: usize) -> Option<Text> {
     p.and_then(|p| p.get(sheet, r)).copied()
-}
-
-pub(super) fn opt_arc(
-    p: Option<&Parsed<Arc<str>>>,
-    sheet: &RawSheet,
-    r: usize,
-) -> Option<Arc<str>> {
-    p.and_then(|p| p.get(sheet, r)).cloned()
 }
 
 pub(super) fn raw_display(sheet: &RawSheet, col: usize, r: usize) -> String {

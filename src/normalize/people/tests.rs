@@ -37,4 +37,16 @@ fn radix_sort_is_stable() {
         pairs,
         vec![(0, 5), (1, 1), (1, 4), (3, 0), (3, 3), (0x0100_0003, 2)]
     );
+    // More pairs than one chunk: sorted by several cores as by one.
+    let mut x: u32 = 7;
+    let mut many: Vec<(u32, u32)> = (0..300_000)
+        .map(|i| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x % 5000, i)
+        })
+        .collect();
+    let mut expected = many.clone();
+    expected.sort_by_key(|p| p.0);
+    radix_sort(&mut many);
+    assert_eq!(many, expected);
 }
