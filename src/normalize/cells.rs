@@ -255,12 +255,7 @@ impl Columns {
             staff_id: text(Field::StaffId, texts),
             // Typed with spaces or dots ("001 089 012 345"): read without them.
             national_id: Parsed::new_mut(sheet, l, Field::NationalId, |v| {
-                let s = v.shown();
-                if s.contains([' ', '.']) {
-                    texts.add(&s.replace([' ', '.'], ""))
-                } else {
-                    texts.add(&s)
-                }
+                texts.add(&id_digits(&v.shown()))
             }),
             birth: birth(Field::BirthDate),
             birth_male: birth(Field::BirthDateMale),
@@ -269,11 +264,7 @@ impl Columns {
                 scales::parse_gender(&v.display())
             }),
             ethnicity: text(Field::Ethnicity, texts),
-            party: Parsed::new(sheet, l, Field::PartyMember, |v| match v {
-                RawValue::Date(_) => Some(true),
-                RawValue::Bool(b) => Some(*b),
-                _ => scales::parse_yes_no(&v.display()),
-            }),
+            party: Parsed::new(sheet, l, Field::PartyMember, read_party),
             party_marks: false,
             unit_code: arc(Field::UnitCode),
             parent: arc(Field::ParentUnit),
@@ -307,6 +298,25 @@ impl Columns {
         columns.party_marks = marks_only(columns.party.as_ref());
         // Education is required: as a column or as marker columns.
         (columns.education.is_some() || columns.education_marks.is_some()).then_some(columns)
+    }
+}
+
+/// A national id without the spaces or dots it was typed with ("001 089
+/// 012 345"), copied only when it holds any.
+fn id_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([' ', '.']) {
+        s.replace([' ', '.'], "").into()
+    } else {
+        s.into()
+    }
+}
+
+/// Party membership: a date (joined) or "x" is yes, a boolean as it is.
+fn read_party(v: &RawValue) -> Option<bool> {
+    match v {
+        RawValue::Date(_) => Some(true),
+        RawValue::Bool(b) => Some(*b),
+        _ => scales::parse_yes_no(&v.display()),
     }
 }
 
