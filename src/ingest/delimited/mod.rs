@@ -117,6 +117,7 @@ fn by_columns(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
     Some((builder, split))
 }
 
+/// Notes every cell holding a replacement character (bytes that were not
 /// text) when the text has one, and puts the notes in row order.
 fn note_replaced(builder: &mut SheetBuilder, replaced: bool) {
     if replaced {
