@@ -367,3 +367,22 @@ fn parts_never_join_into_a_grid_the_whole_file_would_not_build() {
     let d = read(text.into_bytes(), false);
     assert_eq!(d.lines.rows, 2_051);
 }
+
+/// A large file named by `NHANLUC_PARTS_FILE` reads in parts (two) exactly
+/// as it reads whole: cells, Excel rows, notes, lines, digest. Run with
+/// `NHANLUC_PARTS_FILE=roster.csv cargo test --release parts_of_a_named_file
+/// -- --ignored`.
+#[test]
+#[ignore = "reads the file named by NHANLUC_PARTS_FILE"]
+fn parts_of_a_named_file_read_as_whole() {
+    let Ok(path) = std::env::var("NHANLUC_PARTS_FILE") else {
+        return;
+    };
+    let bytes = std::fs::read(&path).expect("readable");
+    let parts = read_in_parts(&bytes, false, 0, 2).expect("qualifies");
+    let whole = everything(read_whole(bytes, false));
+    let in_parts = everything(join_parts(parts));
+    let rows = whole.lines().count() - 1;
+    assert!(in_parts == whole, "{path}: read in parts differs");
+    eprintln!("{path}: {rows} rows read in parts as whole");
+}
