@@ -30,9 +30,10 @@ pub(super) struct Parts {
 /// parts' rows are joined. On the 447 MB national roster this halves the
 /// reading (UTF-8 check and split were one core's work). Files with Excel's
 /// quoted cells (a unit name holding a comma) were read whole: the 454 MB
-/// roster with 10,507 such lines took 3.7 s to read (peak 1,179 MB), now
-/// 2.9 s (864 MB) as without the quotes, and a million such rows 1.86 s
-/// (483 MB), now 1.26 s (355 MB) (release, best of 3, busy 2-core machine).
+/// roster with 10,507 such lines took 4.29 s to read (peak 1,180 MB), now
+/// 2.84 s (861 MB), and a million such rows 1.84 s (485 MB), now 1.30 s
+/// (353 MB): the memory of the same files without quotes, and their time
+/// within the noise (release, best of 3, busy 2-core machine).
 /// `None` when the file does not qualify: smaller than `from`, a quoted line
 /// break or any other quote (stray, inside a field, text after a closing
 /// one), not UTF-8, UTF-16 without a byte-order mark, no line break to cut
