@@ -117,6 +117,7 @@ fn by_columns(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
     Some((builder, split))
 }
 
+/// Notes every cell holding a replacement character (bytes that were not
 /// text) when the text has one, and puts the notes in row order.
 fn note_replaced(builder: &mut SheetBuilder, replaced: bool) {
     if replaced {
@@ -138,6 +139,12 @@ pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {
         drop(bytes);
         return join_parts(parts);
     }
+    read_whole(bytes, tsv)
+}
+
+/// Reads the file whole: decoded, then split on one core while the digest
+/// is computed on the other.
+fn read_whole(bytes: Vec<u8>, tsv: bool) -> Delimited {
     let (text, encoding, digest) = decode(bytes);
     let delimiter = detect_delimiter(&text, tsv);
     let parse = || {

@@ -1,11 +1,15 @@
 //! Property tests of the delimited reader: every line accounted for, the
-//! quote-free split and a line read alone agreeing with the csv crate.
+//! split of lines whose quotes close on them and a line read alone agreeing
+//! with the csv crate, and files read in parts as they read whole.
+
+use proptest::prelude::{Just, Strategy, prop_oneof};
 
 use super::decode::decode;
-use super::parts::split_plain;
+use super::parts::{join_parts, read_in_parts, split_lines};
 use super::read;
-use super::scan::{fields_alone, to_text};
+use super::scan::{fields_alone, quotes_close_on_their_lines, to_text};
 use super::split::split_rows;
+use super::tests::everything;
 
 /// Physical lines counted byte by byte, independently of the reader.
 fn count_lines(b: &[u8]) -> u64 {
@@ -29,6 +33,11 @@ fn count_lines(b: &[u8]) -> u64 {
         i += 1;
     }
     n
+}
+
+/// Text from `inner` written as a quoted field: its quotes doubled.
+fn quoted(inner: &'static str) -> impl Strategy<Value = String> {
+    inner.prop_map(|s| format!("\"{}\"", s.replace('"', "\"\"")))
 }
 
 proptest::proptest! {
@@ -70,23 +79,103 @@ proptest::proptest! {
         }
     }
 
-    /// A line read on its own splits as the csv crate splits it, unless a
-    /// quote is left open (then taken literally).
+    /// Text whose quotes all close on their lines (quoted fields holding
+    /// delimiters and doubled quotes) splits line by line as the csv reader
+    /// reads it; any other quote (a quoted line break, a stray quote, text
+    /// after a closing quote) is found by the check and the split alike.
     #[test]
-    fn quote_free_text_splits_as_the_csv_reader_reads_it(
-        text in "[aé ,;\t\r\n]{0,60}",
+    fn lines_whose_quotes_close_split_as_the_csv_reader_reads_them(
+        tokens in proptest::collection::vec(
+            prop_oneof![
+                4 => "[aé ]{1,3}",
+                4 => quoted("[aé ,;\t\"]{0,5}"),
+                1 => quoted("[a\r\n]{1,3}"),
+                1 => Just("\"".to_owned()),
+                3 => "[,;\t]",
+                3 => proptest::sample::select(vec!["\n", "\r", "\r\n"]).prop_map(str::to_owned),
+            ],
+            0..40,
+        ),
         delim in proptest::sample::select(vec![b',', b';', b'\t']),
     ) {
-        let mut plain: Vec<Vec<String>> = Vec::new();
-        let rows = split_plain(text.as_bytes(), delim, |f| {
-            plain.push(f.iter().map(|x| String::from_utf8_lossy(x).into_owned()).collect());
+        let text = tokens.concat();
+        let mut lines: Vec<Vec<String>> = Vec::new();
+        let rows = split_lines(text.as_bytes(), delim, |f| {
+            lines.push(f.iter().map(|x| String::from_utf8_lossy(x).into_owned()).collect());
         });
-        let mut read: Vec<Vec<String>> = Vec::new();
-        let split = split_rows(&text, delim, |f| {
-            read.push(f.iter().map(ToString::to_string).collect());
-        });
-        proptest::prop_assert_eq!(rows, split.rows);
-        proptest::prop_assert_eq!(plain, read);
+        proptest::prop_assert_eq!(
+            rows.is_some(),
+            quotes_close_on_their_lines(text.as_bytes(), delim)
+        );
+        if rows.is_some() {
+            let mut read: Vec<Vec<String>> = Vec::new();
+            let split = split_rows(&text, delim, |f| {
+                read.push(f.iter().map(ToString::to_string).collect());
+            });
+            proptest::prop_assert_eq!(rows, Some(split.rows));
+            proptest::prop_assert_eq!(lines, read);
+        }
+        if !text.contains('"') {
+            proptest::prop_assert!(rows.is_some());
+        }
+    }
+
+    /// A file of rows with Excel's quoted cells reads in parts exactly as it
+    /// reads whole (cells, Excel rows, notes, lines, digest); one holding a
+    /// quoted line break or a stray quote anywhere is not read in parts.
+    #[test]
+    fn quoted_cells_read_in_parts_as_whole(
+        rows in proptest::collection::vec(
+            (
+                proptest::collection::vec(
+                    prop_oneof![
+                        2 => "[a-zé \u{fffd}]{0,6}",
+                        1 => quoted("[aé ,;\t\"]{0,8}"),
+                    ],
+                    0..5,
+                ),
+                prop_oneof![
+                    4 => Just("\n"),
+                    4 => Just("\r\n"),
+                    1 => Just("\r"),
+                    1 => Just("\n\n"),
+                ],
+            ),
+            60..100,
+        ),
+        bad in proptest::option::weighted(0.3, (
+            proptest::sample::select(vec!["\"a\nb\"", "\"a\r\nb\"", "a\"b", "\"ab", "\"a\"b"]),
+            proptest::prelude::any::<proptest::sample::Index>(),
+        )),
+        tail in proptest::sample::select(vec!["", "999;cuối", "\r", "\r\n"]),
+        delim in proptest::sample::select(vec![",", ";", "\t"]),
+        bom in proptest::prelude::any::<bool>(),
+        parts in 1usize..6,
+    ) {
+        let bad_row = bad.as_ref().map(|(_, at)| at.index(rows.len()));
+        let mut text = String::from(if bom { "\u{feff}" } else { "" });
+        for (i, (fields, end)) in rows.iter().enumerate() {
+            // A number first: every row is a line with text.
+            text.push_str(&i.to_string());
+            for f in fields {
+                text.push_str(delim);
+                text.push_str(f);
+            }
+            if let (Some((b, _)), Some(r)) = (&bad, bad_row) && r == i {
+                text.push_str(delim);
+                text.push_str(b);
+            }
+            // The last row ends with a line feed: the head holds every row.
+            text.push_str(if i + 1 == rows.len() { "\n" } else { end });
+        }
+        text.push_str(tail);
+        let bytes = text.into_bytes();
+        let whole = everything(read(bytes.clone(), false));
+        let read_in = read_in_parts(&bytes, false, 0, parts);
+        proptest::prop_assert_eq!(read_in.is_some(), bad.is_none());
+        if let Some(p) = read_in {
+            proptest::prop_assert_eq!(everything(join_parts(p)), whole);
+        }
     }
 
     #[test]

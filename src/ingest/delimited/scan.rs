@@ -1,5 +1,6 @@
 //! The csv crate's quoting rules, byte by byte: line breaks as Excel counts
-//! them, one record's extent, and one line's fields read on its own.
+//! them, one record's extent, one line's fields read on its own, and the
+//! fields of a line whose quotes all close on it.
 
 pub(super) fn is_break(b: u8) -> bool {
     b == b'\n' || b == b'\r'
@@ -142,4 +143,79 @@ pub(super) fn lines_of(b: &[u8]) -> Vec<&[u8]> {
     }
     out.push(&b[start..]);
     out
+}
+
+/// The fields of one line (without its line break) whose every quote is the
+/// csv crate's quoting, closed on the line: each quoted field opens at a
+/// field's start and closes just before a delimiter or the line's end, with
+/// doubled quotes inside. Such a line is one record, read alone as within
+/// the file. `field` gets each field's bytes as written (a quoted field's
+/// between its quotes) and whether they hold doubled quotes (to be read as
+/// one). `false`, having handed over only some fields, for any other line: a
+/// quote inside an unquoted field, text after a closing quote, or a quote
+/// left open (a quoted line break, a stray quote).
+pub(super) fn closed_quotes_fields<'a>(
+    line: &'a [u8],
+    delim: u8,
+    mut field: impl FnMut(&'a [u8], bool),
+) -> bool {
+    let mut pos = 0;
+    loop {
+        // Just after the field starting at `pos`.
+        let after = if line.get(pos) == Some(&b'"') {
+            let mut from = pos + 1;
+            let mut doubled = false;
+            let close = loop {
+                let Some(q) = memchr::memchr(b'"', &line[from..]).map(|q| from + q) else {
+                    return false;
+                };
+                if line.get(q + 1) != Some(&b'"') {
+                    break q;
+                }
+                doubled = true;
+                from = q + 2;
+            };
+            field(&line[pos + 1..close], doubled);
+            close + 1
+        } else {
+            let end = memchr::memchr(delim, &line[pos..]).map_or(line.len(), |e| pos + e);
+            if memchr::memchr(b'"', &line[pos..end]).is_some() {
+                return false;
+            }
+            field(&line[pos..end], false);
+            end
+        };
+        match line.get(after) {
+            None => return true,
+            Some(&c) if c == delim => pos = after + 1,
+            Some(_) => return false,
+        }
+    }
+}
+
+/// A quoted field's text with its doubled quotes read as one.
+pub(super) fn undouble(inner: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(inner.len());
+    let mut i = 0;
+    while i < inner.len() {
+        out.push(inner[i]);
+        i += if inner[i] == b'"' { 2 } else { 1 };
+    }
+    out
+}
+
+/// Whether every line of `b` holding a quote reads as
+/// [`closed_quotes_fields`] accepts: then every line break ends a row, as in
+/// text without quotes. One pass for quotes; only lines holding one are read.
+pub(super) fn quotes_close_on_their_lines(b: &[u8], delim: u8) -> bool {
+    let mut from = 0;
+    while let Some(q) = memchr::memchr(b'"', &b[from..]).map(|q| from + q) {
+        let start = memchr::memrchr2(b'\n', b'\r', &b[from..q]).map_or(from, |s| from + s + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &b[q..]).map_or(b.len(), |e| q + e);
+        if !closed_quotes_fields(&b[start..end], delim, |_, _| {}) {
+            return false;
+        }
+        from = end;
+    }
+    true
 }

@@ -233,10 +233,9 @@ fn utf16_without_bom() {
     }
 }
 
-/// Lines the way Excel counts them, counted here independently of the reader.
 /// Everything a read gives, as text: encoding, delimiter, lines, digest,
 /// notes, and every row's Excel number and cells.
-fn everything(d: Delimited) -> String {
+pub(super) fn everything(d: Delimited) -> String {
     let head = format!(
         "{} {:?} {:?} {} {:?}",
         d.encoding, d.delimiter, d.lines, d.sha256, d.builder.notes
@@ -274,10 +273,59 @@ fn a_file_read_in_parts_reads_as_a_whole() {
     let at = bad.len() - 20;
     bad[at] = 0xFF;
     assert!(read_in_parts(&bad, false, 0, 2).is_none());
-    // A quote anywhere, or fewer than 50 lines with text: read whole.
-    let quoted = [bytes.as_slice(), b"\n1;\"a\";b"].concat();
-    assert!(read_in_parts(&quoted, false, 0, 2).is_none());
+    // Quoted cells closing on their lines (first and last rows here; cuts
+    // among them in the properties): read in parts too.
+    let quoted = [
+        "\u{feff}\"STT\";\"Họ; tên\"\n".as_bytes(),
+        &bytes[3..],
+        b"\n1;\"a; \"\"b\"\"\";\"\"",
+    ]
+    .concat();
+    let whole = everything(read(quoted.clone(), false));
+    assert!(whole.contains("\"a; \\\"b\\\"\""), "{whole}");
+    for parts in 1..=5 {
+        let d = join_parts(read_in_parts(&quoted, false, 0, parts).expect("qualifies"));
+        assert_eq!(everything(d), whole, "{parts} parts");
+    }
+    // A quoted line break, a stray quote, or fewer than 50 lines with text:
+    // read whole.
+    for tail in [
+        &b"\n1;\"a\nb\";c"[..],
+        b"\n1;a\"b;c",
+        b"\n1;\"a\"b;c",
+        b"\n1;\"a;c",
+    ] {
+        let odd = [bytes.as_slice(), tail].concat();
+        assert!(read_in_parts(&odd, false, 0, 2).is_none());
+    }
     assert!(read_in_parts(b"a;b\n1;2\n", false, 0, 2).is_none());
+}
+
+/// The check that lets a file with quotes be read in parts: every quote
+/// closes on its line, as a quoted field's own.
+#[test]
+fn quotes_closing_on_their_lines() {
+    use super::scan::quotes_close_on_their_lines as closes;
+    for (text, delim, ok) in [
+        ("a,b\r\nc,d\re,f", b',', true),
+        ("1,\"Sở Văn hóa, Thể thao và Du lịch\",X\n", b',', true),
+        ("\"say \"\"hi\"\"\",\"\",\"\"\"\"\r\n\"\"\n", b',', true),
+        ("a;\"x, y; z\";b\n", b';', true),
+        ("a\t\"x\ty\"\t\n", b'\t', true),
+        ("a,\"x\ny\",z\n", b',', false),
+        ("a,\"x\r\ny\",z\n", b',', false),
+        ("a,\"x\ry\",z\n", b',', false),
+        ("a,\"x,z\nb,c\n", b',', false),
+        ("a,b\"c,d\n", b',', false),
+        ("a,\"x\"y,z\n", b',', false),
+        ("a, \"x\",z\n", b',', false),
+        ("a,\"x\" ,z\n", b',', false),
+        ("a,\"x\"\"\n", b',', false),
+        ("a,\"x\";z\n", b',', false),
+        ("\"", b',', false),
+    ] {
+        assert_eq!(closes(text.as_bytes(), delim), ok, "{text:?}");
+    }
 }
 
 #[test]
@@ -318,4 +366,23 @@ fn parts_never_join_into_a_grid_the_whole_file_would_not_build() {
     assert!(read_in_parts(text.as_bytes(), false, 0, 2).is_none());
     let d = read(text.into_bytes(), false);
     assert_eq!(d.lines.rows, 2_051);
+}
+
+/// A large file named by `NHANLUC_PARTS_FILE` reads in parts (two) exactly
+/// as it reads whole: cells, Excel rows, notes, lines, digest. Run with
+/// `NHANLUC_PARTS_FILE=roster.csv cargo test --release parts_of_a_named_file
+/// -- --ignored`.
+#[test]
+#[ignore = "reads the file named by NHANLUC_PARTS_FILE"]
+fn parts_of_a_named_file_read_as_whole() {
+    let Ok(path) = std::env::var("NHANLUC_PARTS_FILE") else {
+        return;
+    };
+    let bytes = std::fs::read(&path).expect("readable");
+    let parts = read_in_parts(&bytes, false, 0, 2).expect("qualifies");
+    let whole = everything(read_whole(bytes, false));
+    let in_parts = everything(join_parts(parts));
+    let rows = whole.lines().count() - 1;
+    assert!(in_parts == whole, "{path}: read in parts differs");
+    eprintln!("{path}: {rows} rows read in parts as whole");
 }
