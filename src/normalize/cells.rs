@@ -252,12 +252,7 @@ impl Columns {
             staff_id: text(Field::StaffId, texts),
             // Typed with spaces or dots ("001 089 012 345"): read without them.
             national_id: Parsed::new_mut(sheet, l, Field::NationalId, |v| {
-                let s = v.shown();
-                if s.contains([' ', '.']) {
-                    texts.add(&s.replace([' ', '.'], ""))
-                } else {
-                    texts.add(&s)
-                }
+                texts.add(&id_digits(&v.shown()))
             }),
             birth: birth(Field::BirthDate),
             birth_male: birth(Field::BirthDateMale),
@@ -302,6 +297,16 @@ impl Columns {
         };
         // Education is required: as a column or as marker columns.
         (columns.education.is_some() || columns.education_marks.is_some()).then_some(columns)
+    }
+}
+
+/// A national id without the spaces or dots it was typed with ("001 089
+/// 012 345"), copied only when it holds any.
+fn id_digits(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([' ', '.']) {
+        s.replace([' ', '.'], "").into()
+    } else {
+        s.into()
     }
 }
 
