@@ -178,6 +178,14 @@ pub(super) fn read_text(v: &RawValue) -> Arc<str> {
     v.display().into()
 }
 
+fn read_category(v: &RawValue) -> Option<CategoryCell> {
+    scales::parse_category(&v.display())
+}
+
+fn read_gov_level(v: &RawValue) -> Option<GovLevel> {
+    scales::parse_gov_level(&v.display())
+}
+
 /// All parsed columns of one sheet.
 pub(super) struct Columns {
     /// The full name, or the given name when the name is split.
@@ -239,9 +247,7 @@ impl Columns {
                 None
             },
             unit: arc(Field::Unit),
-            category: Parsed::new(sheet, l, Field::Category, |v| {
-                scales::parse_category(&v.display())
-            }),
+            category: Parsed::new(sheet, l, Field::Category, read_category),
             education: Parsed::new(sheet, l, Field::Education, read_education),
             education_marks: Marks::new(l, Field::Education, |v| {
                 scales::parse_education(v).map(|e| e.level)
@@ -252,7 +258,12 @@ impl Columns {
             staff_id: text(Field::StaffId, texts),
             // Typed with spaces or dots ("001 089 012 345"): read without them.
             national_id: Parsed::new_mut(sheet, l, Field::NationalId, |v| {
-                texts.add(&id_digits(&v.shown()))
+                let s = v.shown();
+                if s.contains([' ', '.']) {
+                    texts.add(&s.replace([' ', '.'], ""))
+                } else {
+                    texts.add(&s)
+                }
             }),
             birth: birth(Field::BirthDate),
             birth_male: birth(Field::BirthDateMale),
@@ -268,9 +279,7 @@ impl Columns {
             }),
             unit_code: arc(Field::UnitCode),
             parent: arc(Field::ParentUnit),
-            gov_level: Parsed::new(sheet, l, Field::GovLevel, |v| {
-                scales::parse_gov_level(&v.display())
-            }),
+            gov_level: Parsed::new(sheet, l, Field::GovLevel, read_gov_level),
             title: text(Field::Title, texts),
             position: text(Field::Position, texts),
             position_code: text(Field::PositionCode, texts),
@@ -297,16 +306,6 @@ impl Columns {
         };
         // Education is required: as a column or as marker columns.
         (columns.education.is_some() || columns.education_marks.is_some()).then_some(columns)
-    }
-}
-
-/// A national id without the spaces or dots it was typed with ("001 089
-/// 012 345"), copied only when it holds any.
-fn id_digits(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains([' ', '.']) {
-        s.replace([' ', '.'], "").into()
-    } else {
-        s.into()
     }
 }
 
