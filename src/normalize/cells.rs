@@ -178,6 +178,14 @@ pub(super) fn read_text(v: &RawValue) -> Arc<str> {
     v.display().into()
 }
 
+fn read_category(v: &RawValue) -> Option<CategoryCell> {
+    scales::parse_category(&v.display())
+}
+
+fn read_gov_level(v: &RawValue) -> Option<GovLevel> {
+    scales::parse_gov_level(&v.display())
+}
+
 /// All parsed columns of one sheet.
 pub(super) struct Columns {
     /// The full name, or the given name when the name is split.
@@ -242,9 +250,7 @@ impl Columns {
                 None
             },
             unit: arc(Field::Unit),
-            category: Parsed::new(sheet, l, Field::Category, |v| {
-                scales::parse_category(&v.display())
-            }),
+            category: Parsed::new(sheet, l, Field::Category, read_category),
             education: Parsed::new(sheet, l, Field::Education, read_education),
             education_marks: Marks::new(l, Field::Education, |v| {
                 scales::parse_education(v).map(|e| e.level)
@@ -268,9 +274,7 @@ impl Columns {
             party_marks: false,
             unit_code: arc(Field::UnitCode),
             parent: arc(Field::ParentUnit),
-            gov_level: Parsed::new(sheet, l, Field::GovLevel, |v| {
-                scales::parse_gov_level(&v.display())
-            }),
+            gov_level: Parsed::new(sheet, l, Field::GovLevel, read_gov_level),
             title: text(Field::Title, texts),
             position: text(Field::Position, texts),
             position_code: text(Field::PositionCode, texts),
