@@ -39,3 +39,10 @@ measure "report (Law 80), no catalogue" "$bin" --quiet report --policy policies/
 measure "report (Law 80), 5,000-row catalogue" "$bin" --quiet report --policy policies/luat-80-2025.toml --positions "$work/catalogue-5000.csv" --as-of 2026-01-01 -o "$work/r.xlsx" "$work/roster-v2-$rows_csv.csv"
 measure "plan (benches/plan-2030.toml), $rows_csv-row CSV" "$bin" --quiet plan --policy benches/plan-2030.toml --as-of 2026-01-01 -o "$work/p.xlsx" "$work/roster-v2-$rows_csv.csv"
 measure "report, $rows_xlsx-row xlsx" "$bin" --quiet report --as-of 2026-01-01 -o "$work/r2.xlsx" "$work/roster-v2-$rows_xlsx.xlsx"
+measure "forms (all shipped forms), $rows_csv-row CSV" "$bin" --quiet forms --as-of 2026-01-01 -o "$work/f.xlsx" "$work/roster-v2-$rows_csv.csv"
+# Where the time goes: the stages of report and forms (--timings, stderr).
+for cmd in report forms; do
+  echo "--timings: $cmd, $rows_csv-row CSV"
+  "$bin" --quiet "$cmd" --as-of 2026-01-01 -o "$work/t.xlsx" "$work/roster-v2-$rows_csv.csv" --timings 2>&1 > /dev/null |
+    sed -n '/^timings:/,$p' | tail -n +2
+done
