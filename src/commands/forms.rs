@@ -41,7 +41,7 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     crate::progress::now("forms");
     let mut filled = Vec::with_capacity(selected.len());
     for form in &selected {
-        let table = forms::fill(form, &staff, &loaded.roster, &hierarchy, (cfg.as_of, lang))?;
+        let table = forms::fill(form, &staff, &hierarchy, (cfg.as_of, lang))?;
         filled.push(table);
     }
     crate::progress::timings::stage("forms");
@@ -53,6 +53,8 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
         lang,
         as_of: cfg.as_of,
         reporting_unit: args.reporting_unit.as_deref(),
+        roster: &loaded.roster,
+        hierarchy: &hierarchy,
     };
     write_workbook(
         &out,

@@ -323,6 +323,7 @@ pub(super) fn fill(
     all.extend(unchecked);
     Ok(FormTable {
         rows,
+        people: Vec::new(),
         notes: all,
         mismatches,
     })

@@ -10,7 +10,6 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::roster::Roster;
 use crate::staff::StaffFrame;
 use crate::units::Hierarchy;
 
@@ -22,6 +21,7 @@ mod formats;
 pub mod notes;
 pub use notes::Note;
 mod people;
+pub use people::ListedPerson;
 mod query;
 mod reconcile;
 mod rows;
@@ -97,6 +97,10 @@ pub struct Mismatch {
 pub struct FormTable {
     /// Rows in print order.
     pub rows: Vec<TableRow>,
+    /// A list form's people in print order, after `rows`: their rows are
+    /// made as the sheet and the JSON are written.
+    #[serde(skip)]
+    pub people: Vec<ListedPerson>,
     /// Notes.
     pub notes: Vec<Note>,
     /// Failed checks.
@@ -237,7 +241,6 @@ pub fn select(codes: &[String], files: &[std::path::PathBuf]) -> Result<Vec<Form
 pub fn fill(
     form: &Form,
     staff: &StaffFrame,
-    roster: &Roster,
     h: &Hierarchy,
     (as_of, lang): (chrono::NaiveDate, crate::labels::Lang),
 ) -> Result<FormTable> {
@@ -246,7 +249,7 @@ pub fn fill(
         crate::staff::polars_error(&format!("form {}", form.code), &e)
     };
     let mut table = match form.orientation {
-        Orientation::People => people::fill(form, staff, roster, h).map_err(err)?,
+        Orientation::People => people::fill(form, staff, h).map_err(err)?,
         _ => {
             let own = crate::labels::movement(lang).own_staff;
             count::fill(form, staff, h, (&quota, own)).map_err(err)?
@@ -302,7 +305,7 @@ pub fn json(
                 "title": f.title.replace("{year}", &input.as_of.year().to_string()),
                 "criteria": criteria,
                 "blocks": blocks,
-                "rows": t.rows,
+                "rows": rows_json(f, t, input),
                 "notes": t.notes,
                 "notes_text": notes::note_lines(f, t, input.lang),
                 "mismatches": t.mismatches,
@@ -316,6 +319,19 @@ pub fn json(
     })
 }
 
+/// A form's rows as the JSON carries them, a list form's people's made
+/// here.
+fn rows_json(form: &Form, t: &FormTable, input: &sheet::SheetInput<'_>) -> serde_json::Value {
+    let listed = t.people.iter().enumerate().map(|(k, p)| {
+        serde_json::to_value(people::row(form, input, k + 1, *p)).unwrap_or_default()
+    });
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap_or_default());
+    serde_json::Value::Array(rows.chain(listed).collect())
+}
+
 /// One line per form for the terminal: its code, rows, and checks.
 #[must_use]
 pub fn summary_line(form: &Form, table: &FormTable, lang: crate::labels::Lang) -> String {
@@ -323,7 +339,8 @@ pub fn summary_line(form: &Form, table: &FormTable, lang: crate::labels::Lang) -
         .rows
         .iter()
         .filter(|r| !matches!(r.kind, RowKind::Total))
-        .count();
+        .count()
+        + table.people.len();
     let blank = table
         .notes
         .iter()

@@ -1,21 +1,19 @@
 //! List forms (BM03/BNV, BM04/BNV): one row per person and unit, in the
 //! units' report order; fields the staff table does not hold are blank.
+//! A filled list holds each person as their record and unit (8 bytes); the
+//! row's cells are made as the sheet or the JSON is written.
 
 use polars::prelude::*;
 
 use super::def::{Form, PersonField};
+use super::sheet::SheetInput;
 use super::{Cell, FormTable, Note, RowKind, TableRow};
 use crate::roster::{Roster, StaffRecord};
 use crate::scales::Gender;
 use crate::staff::StaffFrame;
 use crate::units::Hierarchy;
 
-pub(super) fn fill(
-    form: &Form,
-    staff: &StaffFrame,
-    roster: &Roster,
-    h: &Hierarchy,
-) -> PolarsResult<FormTable> {
+pub(super) fn fill(form: &Form, staff: &StaffFrame, h: &Hierarchy) -> PolarsResult<FormTable> {
     let df = staff
         .df
         .clone()
@@ -35,19 +33,13 @@ pub(super) fn fill(
     }
     let mut order: Vec<usize> = (0..recs.len()).collect();
     order.sort_by_key(|&i| (position[nodes[i] as usize], recs[i]));
-    let mut rows = Vec::with_capacity(order.len());
-    for (k, &i) in order.iter().enumerate() {
-        let r = &roster.records[recs[i] as usize];
-        let node = &h.nodes[nodes[i] as usize];
-        rows.push(TableRow {
-            kind: RowKind::Person,
-            depth: 0,
-            label: node.name.clone(),
-            code: node.code.clone(),
-            cells: person_cells(form, roster, (k + 1, r), &node.name),
-            unknown: Vec::new(),
-        });
-    }
+    let people = order
+        .into_iter()
+        .map(|i| ListedPerson {
+            rec: recs[i],
+            node: nodes[i],
+        })
+        .collect();
     let notes = form
         .criteria
         .iter()
@@ -64,10 +56,41 @@ pub(super) fn fill(
         })
         .collect();
     Ok(FormTable {
-        rows,
+        rows: Vec::new(),
+        people,
         notes,
         mismatches: Vec::new(),
     })
+}
+
+/// A person on a list form: their record in the roster and their unit's
+/// node in the hierarchy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListedPerson {
+    /// Index in the roster's records.
+    pub rec: u32,
+    /// Index in the hierarchy's nodes.
+    pub node: u32,
+}
+
+/// Person number `n`'s (from 1) row as the JSON carries it.
+pub(super) fn row(form: &Form, input: &SheetInput<'_>, n: usize, p: ListedPerson) -> TableRow {
+    let node = &input.hierarchy.nodes[p.node as usize];
+    TableRow {
+        kind: RowKind::Person,
+        depth: 0,
+        label: node.name.clone(),
+        code: node.code.clone(),
+        cells: cells(form, input, n, p),
+        unknown: Vec::new(),
+    }
+}
+
+/// Person number `n`'s (from 1) cells.
+pub(super) fn cells(form: &Form, input: &SheetInput<'_>, n: usize, p: ListedPerson) -> Vec<Cell> {
+    let r = &input.roster.records[p.rec as usize];
+    let unit = &input.hierarchy.nodes[p.node as usize].name;
+    person_cells(form, input.roster, (n, r), unit)
 }
 
 /// Person number `n`'s fields, record `r` listed under `unit`: the birth

@@ -4,6 +4,7 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::formats::Formats;
+use super::sheet::SheetInput;
 use super::{Cell, Form, FormTable, RowKind, TableRow};
 use crate::labels;
 use crate::output::{Heights, RunFormats, Widths};
@@ -15,14 +16,14 @@ pub(super) fn write_rows(
     table: &FormTable,
     (mut r, lead): (u32, u16),
     (w, h): (&Widths, &mut Heights),
-    l: &labels::FormLabels,
+    input: &SheetInput<'_>,
 ) -> Result<u32, XlsxError> {
     let mut body = Body {
         f,
         form,
         w,
         h,
-        l,
+        l: labels::forms(input.lang),
         lead,
         cf: RunFormats::new(),
         group: None,
@@ -34,11 +35,17 @@ pub(super) fn write_rows(
     let mut rows = total.chain(rest).peekable();
     while let Some(row) = rows.next() {
         r = body.label(ws, row, r)?;
-        body.cells(ws, row, r)?;
+        body.cells(ws, (row.kind, &row.cells), r)?;
         // A unit prints on the page of its first category.
         if rows.peek().is_some_and(|next| next.kind == RowKind::Part) {
             body.h.keep_with_next(r);
         }
+        r += 1;
+    }
+    // A list form's people, each row made as it is written.
+    for (k, p) in table.people.iter().enumerate() {
+        let cells = super::people::cells(form, input, k + 1, *p);
+        body.cells(ws, (RowKind::Person, &cells), r)?;
         r += 1;
     }
     body.cf.apply(ws)?;
@@ -153,10 +160,15 @@ impl<'a> Body<'a> {
 
     /// A row's figures (bold on "Tổng số" and parents), or a person's
     /// fields with the row as tall as its texts.
-    fn cells(&mut self, ws: &mut Worksheet, row: &TableRow, r: u32) -> Result<(), XlsxError> {
+    fn cells(
+        &mut self,
+        ws: &mut Worksheet,
+        (kind, cells): (RowKind, &[Cell]),
+        r: u32,
+    ) -> Result<(), XlsxError> {
         let f = self.f;
-        let bold = matches!(row.kind, RowKind::Total | RowKind::Parent);
-        for (c, cell) in row.cells.iter().enumerate() {
+        let bold = matches!(kind, RowKind::Total | RowKind::Parent);
+        for (c, cell) in cells.iter().enumerate() {
             let col = self.lead + u16::try_from(c).unwrap_or(0);
             match cell {
                 Cell::Blank => self.cf.blank(ws, r, col, &f.cell[0])?,
@@ -171,9 +183,8 @@ impl<'a> Body<'a> {
                 Cell::Text(s) => self.cf.text(ws, r, col, s, &f.cell[0])?,
             }
         }
-        if row.kind == RowKind::Person {
-            let texts: Vec<(u16, &str)> = row
-                .cells
+        if kind == RowKind::Person {
+            let texts: Vec<(u16, &str)> = cells
                 .iter()
                 .enumerate()
                 .filter_map(|(c, x)| match x {

@@ -23,6 +23,10 @@ pub struct SheetInput<'a> {
     pub as_of: chrono::NaiveDate,
     /// The reporting unit ("……" when not given).
     pub reporting_unit: Option<&'a str>,
+    /// The roster and hierarchy the list forms' people rows are made from.
+    pub roster: &'a crate::roster::Roster,
+    /// See `roster`.
+    pub hierarchy: &'a crate::units::Hierarchy,
 }
 
 /// Header labels of the data columns: (number, label, group path).
@@ -149,7 +153,7 @@ pub fn write(
     sheet.heading(ws, &mut h)?;
     let (top, nr) = sheet.column_tree(ws, &mut h)?;
     let (f, w) = (&sheet.f, &sheet.w);
-    let r = super::rows::write_rows(ws, f, form, table, (nr + 1, lead), (w, &mut h), sheet.l)?;
+    let r = super::rows::write_rows(ws, f, form, table, (nr + 1, lead), (w, &mut h), input)?;
     ws.set_repeat_rows(top, nr)?;
     let end = sheet.tail(ws, &mut h, table, r + 1)?;
     let landscape = form.orientation != Orientation::Criteria;

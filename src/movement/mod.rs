@@ -200,6 +200,7 @@ pub fn compare(i: &Inputs<'_>) -> Result<Movement> {
         form,
         table: FormTable {
             rows,
+            people: Vec::new(),
             notes,
             mismatches,
         },
