@@ -126,18 +126,19 @@ fn write_json(
     structure: &crate::structure::Structure,
     movement: Option<&crate::movement::Movement>,
 ) -> Result<()> {
-    let mut json = forms::json(selected, filled, input);
-    if let Some(o) = json.as_object_mut() {
-        o.insert(
-            "structure".into(),
-            serde_json::to_value(structure).unwrap_or_default(),
-        );
-        if let Some(m) = movement {
-            o.insert("movement".into(), m.json());
-        }
-    }
-    let text = serde_json::to_string_pretty(&json).map_err(|e| Error::Usage(e.to_string()))?;
-    output::save_text(path, &text)
+    let doc = forms::json::document(
+        selected,
+        filled,
+        input,
+        serde_json::to_value(structure).unwrap_or_default(),
+        movement.map(crate::movement::Movement::json),
+    );
+    // Written as it is made (the national lists are never held whole).
+    output::atomically(path, |file| {
+        let mut w = std::io::BufWriter::new(file);
+        serde_json::to_writer_pretty(&mut w, &doc).map_err(|e| output::write_error(path, e))?;
+        std::io::Write::flush(&mut w).map_err(|e| output::write_error(path, e))
+    })
 }
 
 /// Refuses an output path that is one of the inputs (this year's rosters,

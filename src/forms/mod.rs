@@ -18,6 +18,7 @@ mod checks;
 mod count;
 pub mod def;
 mod formats;
+pub mod json;
 pub mod notes;
 pub use notes::Note;
 mod people;
@@ -266,70 +267,6 @@ pub fn fill(
         );
     }
     Ok(table)
-}
-
-/// The figures of the filled forms as JSON: per form its header, columns
-/// (number, label, groups, evidence), rows, notes and failed checks.
-#[must_use]
-pub fn json(
-    forms: &[Form],
-    tables: &[FormTable],
-    input: &sheet::SheetInput<'_>,
-) -> serde_json::Value {
-    use chrono::Datelike;
-    let list: Vec<serde_json::Value> = forms
-        .iter()
-        .zip(tables)
-        .map(|(f, t)| {
-            let criteria: Vec<serde_json::Value> = f
-                .criteria
-                .iter()
-                .map(|c| {
-                    serde_json::json!({
-                        "number": c.number,
-                        "label": c.label,
-                        "group": c.group,
-                        "evidence": c.evidence,
-                    })
-                })
-                .collect();
-            let blocks: Vec<serde_json::Value> = f
-                .blocks
-                .iter()
-                .map(|(b, _)| serde_json::json!({"number": b.number, "label": b.label, "group": b.group}))
-                .collect();
-            serde_json::json!({
-                "code": f.code,
-                "basis": f.basis,
-                "sources": f.sources,
-                "title": f.title.replace("{year}", &input.as_of.year().to_string()),
-                "criteria": criteria,
-                "blocks": blocks,
-                "rows": rows_json(f, t, input),
-                "notes": t.notes,
-                "notes_text": notes::note_lines(f, t, input.lang),
-                "mismatches": t.mismatches,
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "as_of": input.as_of.to_string(),
-        "reporting_unit": input.reporting_unit,
-        "forms": list,
-    })
-}
-
-/// A form's rows as the JSON carries them, a list form's people's made
-/// here.
-fn rows_json(form: &Form, t: &FormTable, input: &sheet::SheetInput<'_>) -> serde_json::Value {
-    let listed = t.people.iter().enumerate().map(|(k, p)| {
-        serde_json::to_value(people::row(form, input, k + 1, *p)).unwrap_or_default()
-    });
-    let rows = t
-        .rows
-        .iter()
-        .map(|r| serde_json::to_value(r).unwrap_or_default());
-    serde_json::Value::Array(rows.chain(listed).collect())
 }
 
 /// One line per form for the terminal: its code, rows, and checks.
