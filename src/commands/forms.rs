@@ -134,11 +134,7 @@ fn write_json(
         movement.map(crate::movement::Movement::json),
     );
     // Written as it is made (the national lists are never held whole).
-    output::atomically(path, |file| {
-        let mut w = std::io::BufWriter::new(file);
-        serde_json::to_writer_pretty(&mut w, &doc).map_err(|e| output::write_error(path, e))?;
-        std::io::Write::flush(&mut w).map_err(|e| output::write_error(path, e))
-    })
+    output::save_json(path, &doc)
 }
 
 /// Refuses an output path that is one of the inputs (this year's rosters,

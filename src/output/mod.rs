@@ -78,6 +78,16 @@ pub fn save_text(path: &Path, text: &str) -> Result<()> {
     })
 }
 
+/// Saves `value` as pretty JSON atomically, written as it serialises (no
+/// copy of the document as one string).
+pub fn save_json(path: &Path, value: &impl serde::Serialize) -> Result<()> {
+    atomically(path, |file| {
+        let mut w = std::io::BufWriter::new(file);
+        serde_json::to_writer_pretty(&mut w, value).map_err(|e| write_error(path, e))?;
+        std::io::Write::flush(&mut w).map_err(|e| write_error(path, e))
+    })
+}
+
 /// Prints to standard output. A closed pipe (`… | head -1`) ends the run
 /// quietly ([`Error::BrokenPipe`]); the files are written before.
 pub fn print(text: &str) -> Result<()> {

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::ReportInput;
 use crate::compliance::{ComplianceRow, Group};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output;
 
 fn threshold_number(input: &ReportInput<'_>, i: usize) -> Value {
@@ -267,7 +267,7 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
 
 /// Writes the JSON atomically.
 pub fn write_json(path: &Path, input: &ReportInput<'_>) -> Result<()> {
-    let text =
-        serde_json::to_string_pretty(&to_value(input)).map_err(|e| Error::Usage(e.to_string()))?;
-    output::save_text(path, &text)
+    // Straight to the file: no second copy of it as one string (119 MB on
+    // the national roster).
+    output::save_json(path, &to_value(input))
 }
