@@ -6,14 +6,15 @@ use super::def::{Form, Value};
 use crate::units::Hierarchy;
 
 /// Each block's sums: its units', or the sum of the blocks it adds up;
-/// and the people of the population in units no block takes.
+/// the people of the population in units no block takes, and in units more
+/// than one block takes (counted in each).
 pub(super) fn block_sums(
     form: &Form,
     h: &Hierarchy,
     leaves: &[usize],
     sum_over: &dyn Fn(&[usize]) -> Sums,
-) -> (Vec<Sums>, u64) {
-    let mut in_block = vec![false; h.nodes.len()];
+) -> (Vec<Sums>, u64, u64) {
+    let mut in_block = vec![0u32; h.nodes.len()];
     let folded: Vec<String> = h.nodes.iter().map(|n| crate::text::fold(&n.name)).collect();
     let mut out: Vec<Option<Sums>> = form
         .blocks
@@ -28,7 +29,7 @@ pub(super) fn block_sums(
                 .filter(|&l| rule.takes(h, l, &folded))
                 .collect();
             for &l in &taken {
-                in_block[l] = true;
+                in_block[l] += 1;
             }
             Some(sum_over(&taken))
         })
@@ -56,19 +57,29 @@ pub(super) fn block_sums(
             }
         }
     }
-    let outside: Vec<usize> = leaves.iter().copied().filter(|&l| !in_block[l]).collect();
+    let outside: Vec<usize> = leaves
+        .iter()
+        .copied()
+        .filter(|&l| in_block[l] == 0)
+        .collect();
+    let twice: Vec<usize> = leaves
+        .iter()
+        .copied()
+        .filter(|&l| in_block[l] > 1)
+        .collect();
     // The population count of those units: the first criterion counting
     // everyone ("Tổng số") if there is one.
     let everyone = form
         .criteria
         .iter()
         .position(|c| c.rule.conds.is_empty() && c.value == Value::Count);
-    let outside = everyone.map_or(0, |i| sum_over(&outside).figures[i].sum);
+    let count = |units: &[usize]| everyone.map_or(0, |i| sum_over(units).figures[i].sum);
+    let (outside, twice) = (count(&outside), count(&twice));
     let blocks = out
         .into_iter()
         .map(|t| t.unwrap_or_else(|| sum_over(&[])))
         .collect();
-    (blocks, outside)
+    (blocks, outside, twice)
 }
 
 /// The roster-unit nodes at and below each node.

@@ -225,9 +225,13 @@ impl Adder<'_> {
         h: &Hierarchy,
         notes: &mut Vec<Note>,
     ) -> (Vec<TableRow>, Vec<Vec<Cell>>, Vec<Sums>) {
-        let (sums, outside) = block_sums(self.form, h, &roster_units(h), &|l| self.sum_over(l));
+        let (sums, outside, twice) =
+            block_sums(self.form, h, &roster_units(h), &|l| self.sum_over(l));
         if outside > 0 {
             notes.push(Note::OutsideBlocks { people: outside });
+        }
+        if twice > 0 {
+            notes.push(Note::InSeveralBlocks { people: twice });
         }
         let per_block: Vec<Vec<Cell>> = sums.iter().map(|t| self.cells(t)).collect();
         let rows = self

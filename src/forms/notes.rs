@@ -35,6 +35,12 @@ pub enum Note {
         /// How many.
         people: u64,
     },
+    /// People of the population in units more than one block takes: counted
+    /// in each, so a block that adds them up counts them more than once.
+    InSeveralBlocks {
+        /// How many.
+        people: u64,
+    },
     /// The form applies up to a date before the as-of date.
     OutOfPeriod {
         /// Last date the form applies to.
@@ -113,6 +119,7 @@ fn note_line(form: &Form, n: &Note, lang: Lang, rows: bool) -> String {
         }
         Note::InSeveralUnits { people: k } => labels::several_units_note(lang, *k),
         Note::OutsideBlocks { people: k } => labels::outside_blocks_note(lang, *k),
+        Note::InSeveralBlocks { people: k } => labels::several_blocks_note(lang, *k),
         Note::OutOfPeriod { until } => labels::out_of_period_note(lang, until),
         Note::Line { text } => text.clone(),
         Note::Empty => labels::forms(lang).empty.to_string(),

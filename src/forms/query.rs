@@ -41,6 +41,20 @@ pub(super) fn split_dim(form: &Form, members: &[usize], of: usize) -> Option<&'s
     })
 }
 
+/// Whether a person's value of `dim` is unknown: -1, except the category,
+/// whose unknown is a category of its own (`Category::Unknown`'s rank).
+fn unknown(dim: &str) -> Expr {
+    let code = if dim == "category" {
+        crate::staff::rank(
+            Some(crate::scales::Category::Unknown),
+            &crate::scales::Category::ALL,
+        )
+    } else {
+        -1
+    };
+    col(dim).cast(DataType::Int32).eq(lit(i32::from(code)))
+}
+
 /// The sums of one unit's people: `c{i}` per criterion (and `n{i}`, the
 /// people of a mean), `u{g}` the unknowns of each reconcile group, `k_{dim}`
 /// and `m_{dim}` the people with a known and an unknown value of each dim
@@ -75,7 +89,7 @@ fn aggregations(form: &Form) -> (Vec<Expr>, Vec<&'static str>) {
             (split_dim(form, &members, of), form.criteria[of].rule.expr())
         {
             aggs.push(
-                of_e.and(col(dim).cast(DataType::Int32).eq(lit(-1)))
+                of_e.and(unknown(dim))
                     .cast(DataType::UInt64)
                     .sum()
                     .alias(format!("u{g}")),

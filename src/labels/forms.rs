@@ -183,6 +183,20 @@ pub fn outside_blocks_note(lang: Lang, n: u64) -> String {
     }
 }
 
+/// People in units more than one block of a criteria form takes.
+#[must_use]
+pub fn several_blocks_note(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{n} người làm việc ở đơn vị thuộc hơn một khối (cột) của biểu: được tính ở mỗi khối, nên cột tổng cộng các khối đó tính họ hơn một lần."
+        ),
+        Lang::En => format!(
+            "{} units more than one block (column) of the form takes: counted in each, so a column adding those blocks counts them more than once.",
+            en_people(n, "works in", "work in")
+        ),
+    }
+}
+
 /// The form applies up to a date.
 #[must_use]
 pub fn out_of_period_note(lang: Lang, until: &str) -> String {

@@ -256,6 +256,67 @@ fn a_parent_with_staff_of_its_own_is_one_unit_whose_rows_add_up() {
     assert_eq!(j["forms"][0]["mismatches"].as_array().unwrap().len(), 0);
 }
 
+/// People whose category is not written are the unknowns of 8B's
+/// "Cơ cấu theo loại" (an unknown category is a category of its own in the
+/// staff table, not -1): one công chức counted, two unknown, none in no row.
+#[test]
+fn unknown_category_is_unknown_in_8b_reconciliation() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "r.csv",
+        "Họ và tên,Ngày sinh,Giới tính,Đơn vị,Cấp,Loại,Trình độ chuyên môn\n\
+         Người Một,31/12/1995,Nữ,Ban Tổ chức Tỉnh ủy,Tỉnh,Công chức,Đại học\n\
+         Người Hai,31/12/1994,Nam,Ban Tổ chức Tỉnh ủy,Tỉnh,,Thạc sĩ\n\
+         Người Ba,01/01/1990,Nam,Ban Tổ chức Tỉnh ủy,Tỉnh,,Cao đẳng\n",
+    );
+    let (_, j) = form_8b(dir.path(), &roster);
+    let notes = j["forms"][0]["notes_text"].to_string();
+    assert!(
+        notes.contains("Cơ cấu theo loại (dòng 1.1–1.4), cột 3: 1 người được tính ở các dòng có số liệu trong 3 (dòng 1); 2 chưa rõ; 0 không thuộc dòng nào có số liệu"),
+        "{notes}"
+    );
+}
+
+/// A unit two blocks of 8B take (a public service unit of the Tỉnh ủy whose
+/// name also says "Tỉnh ủy": block 5 by name, block 6 by its parent) is
+/// counted in each, and a note says so rather than leaving the double count
+/// in "Tổng" unexplained.
+#[test]
+fn a_unit_in_two_blocks_is_noted() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "r.csv",
+        "Họ và tên,Ngày sinh,Giới tính,Đơn vị,Cấp,Loại,Trình độ chuyên môn\n\
+         Người Một,31/12/1995,Nữ,Trung tâm Lưu trữ Tỉnh ủy,Tỉnh,Viên chức,Đại học\n",
+    );
+    let units = write(
+        dir.path(),
+        "u.csv",
+        "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,Loại đơn vị,Cấp\n\
+         TU,Tỉnh ủy Thử,,Khác,Tỉnh\n\
+         LT,Trung tâm Lưu trữ Tỉnh ủy,TU,Đơn vị sự nghiệp,Tỉnh\n",
+    );
+    let args = [
+        roster.to_str().unwrap(),
+        "--units",
+        units.to_str().unwrap(),
+        "--as-of",
+        "2025-12-31",
+        "--form",
+        "8B",
+    ];
+    let (_, j, _) = forms(dir.path(), &args);
+    let notes = j["forms"][0]["notes_text"].to_string();
+    assert!(
+        notes.contains(
+            "1 người làm việc ở đơn vị thuộc hơn một khối (cột) của biểu: được tính ở mỗi khối"
+        ),
+        "{notes}"
+    );
+}
+
 /// The notes in English read as English: singular and plural.
 #[test]
 fn english_notes_count_people_and_columns_in_english() {
