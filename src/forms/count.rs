@@ -321,9 +321,15 @@ pub(super) fn fill(
             (rows, checked, top)
         }
     };
-    let mut all = reconcile_notes(form, &whole, &adder.blank);
+    let mut all = reconcile_notes(form, &counted.splits, &whole, &adder.blank);
     all.append(&mut notes);
-    all.extend(unknown_notes(form, &whole, &adder.blank, &counted.dims));
+    all.extend(unknown_notes(
+        form,
+        &counted.splits,
+        &whole,
+        &adder.blank,
+        &counted.dims,
+    ));
     all.extend(unchecked);
     Ok(FormTable {
         rows,

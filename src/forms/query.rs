@@ -22,23 +22,45 @@ pub(super) struct Counted {
     pub(super) in_several_units: u64,
     /// No one is in the form's population: its cells are 0, not blank.
     pub(super) empty: bool,
+    /// The form's reconcile groups resolved.
+    pub(super) splits: Vec<Option<Split>>,
 }
 
-/// The dim a reconcile group splits by: the first staff-frame dim its
-/// criteria test that the total's does not (a member testing a field the
-/// staff table does not hold, such as "Cử nhân", is passed over).
-pub(super) fn split_dim(form: &Form, members: &[usize], of: usize) -> Option<&'static str> {
-    let of_dims = form.criteria[of].rule.dims();
-    members.iter().find_map(|&m| {
-        form.criteria[m]
-            .rule
-            .dims()
-            .into_iter()
-            .find_map(|d| match d {
-                Dim::Frame(c) if !of_dims.contains(&d) => Some(c),
-                _ => None,
-            })
-    })
+/// A reconcile group resolved on its form: its columns, the column of the
+/// total they split, and the staff-frame field it splits by.
+pub(super) struct Split {
+    /// The group's criteria.
+    pub(super) members: Vec<usize>,
+    /// The criterion holding the total.
+    pub(super) of: usize,
+    /// The first staff-frame dim any member tests that the total's does not
+    /// (a member testing a field the staff table does not hold, such as
+    /// "Cử nhân", is passed over); `None`: no unknowns are counted.
+    pub(super) dim: Option<&'static str>,
+}
+
+/// Each reconcile group of `form` resolved (`None` when its total names no
+/// criterion), in the form's order.
+pub(super) fn splits(form: &Form) -> Vec<Option<Split>> {
+    form.reconcile
+        .iter()
+        .map(|r| {
+            let of = form.criteria.iter().position(|c| c.number == r.of)?;
+            let members = form.span(&r.criteria[0], &r.criteria[1]);
+            let of_dims = form.criteria[of].rule.dims();
+            let dim = members.iter().find_map(|&m| {
+                form.criteria[m]
+                    .rule
+                    .dims()
+                    .into_iter()
+                    .find_map(|d| match d {
+                        Dim::Frame(c) if !of_dims.contains(&d) => Some(c),
+                        _ => None,
+                    })
+            });
+            Some(Split { members, of, dim })
+        })
+        .collect()
 }
 
 /// Whether a person's value of `dim` is unknown: -1, except the category,
@@ -59,7 +81,7 @@ fn unknown(dim: &str) -> Expr {
 /// people of a mean), `u{g}` the unknowns of each reconcile group, `k_{dim}`
 /// and `m_{dim}` the people with a known and an unknown value of each dim
 /// the criteria test (returned).
-fn aggregations(form: &Form) -> (Vec<Expr>, Vec<&'static str>) {
+fn aggregations(form: &Form, splits: &[Option<Split>]) -> (Vec<Expr>, Vec<&'static str>) {
     let known_age = col("age").gt_eq(lit(0));
     let mut aggs = Vec::new();
     for (i, c) in form.criteria.iter().enumerate() {
@@ -80,14 +102,14 @@ fn aggregations(form: &Form) -> (Vec<Expr>, Vec<&'static str>) {
             Value::Quota => {}
         }
     }
-    for (g, r) in form.reconcile.iter().enumerate() {
-        let members = form.span(&r.criteria[0], &r.criteria[1]);
-        let Some(of) = form.criteria.iter().position(|c| c.number == r.of) else {
+    for (g, split) in splits.iter().enumerate() {
+        let Some(Split {
+            of, dim: Some(dim), ..
+        }) = split
+        else {
             continue;
         };
-        if let (Some(dim), Some(of_e)) =
-            (split_dim(form, &members, of), form.criteria[of].rule.expr())
-        {
+        if let Some(of_e) = form.criteria[*of].rule.expr() {
             aggs.push(
                 of_e.and(unknown(dim))
                     .cast(DataType::UInt64)
@@ -133,7 +155,8 @@ pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
             Some(vec![col("leaf"), col("person")]),
             UniqueKeepStrategy::First,
         );
-    let (aggs, dims) = aggregations(form);
+    let splits = splits(form);
+    let (aggs, dims) = aggregations(form, &splits);
     let df = pop.clone().group_by([col("leaf")]).agg(aggs).collect()?;
     let by_node = per_node(form, &df, &dims)?;
     let empty = df.height() == 0;
@@ -156,6 +179,7 @@ pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
         dims,
         in_several_units,
         empty,
+        splits,
     })
 }
 

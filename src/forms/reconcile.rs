@@ -6,7 +6,7 @@
 use super::Note;
 use super::count::Sums;
 use super::def::{Form, Value};
-use super::query::split_dim;
+use super::query::Split;
 use super::rule::Dim;
 
 /// The reconciliation of every group over each part of the whole form
@@ -15,16 +15,17 @@ use super::rule::Dim;
 /// notes say why.
 pub(super) fn reconcile_notes(
     form: &Form,
+    splits: &[Option<Split>],
     whole: &[(Option<String>, Sums)],
     blank: &[bool],
 ) -> Vec<Note> {
     let mut out = Vec::new();
     for (block, t) in whole {
-        for (g, rc) in form.reconcile.iter().enumerate() {
-            let Some(of) = form.criteria.iter().position(|c| c.number == rc.of) else {
+        for (g, (rc, split)) in form.reconcile.iter().zip(splits).enumerate() {
+            let Some(Split { members, of, .. }) = split else {
                 continue;
             };
-            let members = form.span(&rc.criteria[0], &rc.criteria[1]);
+            let of = *of;
             if blank[of] || members.iter().all(|&i| blank[i]) {
                 continue;
             }
@@ -67,21 +68,11 @@ pub(super) fn reconcile_notes(
 /// whose ethnicity is not written).
 pub(super) fn unknown_notes(
     form: &Form,
+    splits: &[Option<Split>],
     whole: &[(Option<String>, Sums)],
     blank: &[bool],
     dims: &[&'static str],
 ) -> Vec<Note> {
-    // Criteria each reconcile group accounts for, with the dim it splits by.
-    let reconciled: Vec<(Vec<usize>, Option<&str>)> = form
-        .reconcile
-        .iter()
-        .filter_map(|rc| {
-            let of = form.criteria.iter().position(|c| c.number == rc.of)?;
-            let members = form.span(&rc.criteria[0], &rc.criteria[1]);
-            let dim = split_dim(form, &members, of);
-            Some((members, dim))
-        })
-        .collect();
     let mut out = Vec::new();
     for (d, &dim) in dims.iter().enumerate() {
         let people: u64 = whole.iter().map(|(_, t)| t.missing[d]).sum();
@@ -96,9 +87,10 @@ pub(super) fn unknown_notes(
                 c.value == Value::Count
                     && !blank[i]
                     && c.rule.dims().contains(&Dim::Frame(dim))
-                    && !reconciled
+                    && !splits
                         .iter()
-                        .any(|(m, s)| *s == Some(dim) && m.contains(&i))
+                        .flatten()
+                        .any(|s| s.dim == Some(dim) && s.members.contains(&i))
             })
             .map(|(_, c)| c.number.clone())
             .collect();

@@ -129,12 +129,7 @@ pub fn blank_note(
     no_data: bool,
 ) -> String {
     let f = form_field(lang, field);
-    let w = match (lang, rows) {
-        (Lang::Vi, false) => "Cột",
-        (Lang::Vi, true) => "Dòng",
-        (Lang::En, false) => "Column",
-        (Lang::En, true) => "Row",
-    };
+    let w = words(lang, rows).capital;
     match (lang, no_data) {
         (Lang::Vi, false) => {
             format!("{w} {number} \"{label}\": danh sách không có thông tin {f}; để trống.")
@@ -228,13 +223,29 @@ fn numbered(lang: Lang, w: &str, numbers: &[String]) -> String {
     format!("{w}{s} {}", numbers.join(", "))
 }
 
-/// "cột" or "dòng": what a form's criteria are (rows in a criteria form).
-fn criteria_word(lang: Lang, rows: bool) -> &'static str {
-    match (lang, rows) {
-        (Lang::Vi, false) => "cột",
-        (Lang::Vi, true) => "dòng",
-        (Lang::En, false) => "column",
-        (Lang::En, true) => "row",
+/// The words a note uses for the parts of a form: its criteria ("cột", or
+/// "dòng" in a criteria form, whose criteria are rows), the same
+/// capitalised, what a cell counts (a unit's people, or a block's), and
+/// the lines a sum is checked on (unit rows, or block columns).
+struct Words {
+    criterion: &'static str,
+    capital: &'static str,
+    part: &'static str,
+    lines: &'static str,
+}
+
+fn words(lang: Lang, rows: bool) -> Words {
+    let (criterion, capital, part, lines) = match (lang, rows) {
+        (Lang::Vi, false) => ("cột", "Cột", "đơn vị", "dòng"),
+        (Lang::Vi, true) => ("dòng", "Dòng", "khối", "cột"),
+        (Lang::En, false) => ("column", "Column", "unit", "rows"),
+        (Lang::En, true) => ("row", "Row", "block", "columns"),
+    };
+    Words {
+        criterion,
+        capital,
+        part,
+        lines,
     }
 }
 
@@ -252,7 +263,7 @@ pub fn reconcile_line(
 ) -> String {
     let (first, last, of, block) = span;
     let (total, counted, unknown, rest) = figures;
-    let w = criteria_word(lang, rows);
+    let w = words(lang, rows).criterion;
     let blanks = numbered(lang, w, blank);
     let blank = blank.join(", ");
     match lang {
@@ -294,15 +305,8 @@ pub fn unknown_note(
     field: &str,
     people: u64,
 ) -> String {
-    let (w, f) = (criteria_word(lang, rows), form_field(lang, field));
-    let numbers = numbered(lang, w, numbers);
-    // Cells are per unit, or per block of a criteria form.
-    let part = match (lang, rows) {
-        (Lang::Vi, false) => "đơn vị",
-        (Lang::Vi, true) => "khối",
-        (Lang::En, false) => "unit",
-        (Lang::En, true) => "block",
-    };
+    let (w, f) = (words(lang, rows), form_field(lang, field));
+    let (numbers, part) = (numbered(lang, w.criterion, numbers), w.part);
     match lang {
         Lang::Vi => {
             format!(
@@ -326,14 +330,8 @@ pub fn unchecked_line(
     blank: &[String],
     (skipped, of): (u64, u64),
 ) -> String {
-    let blank = numbered(lang, criteria_word(lang, rows), blank);
-    // A check runs on each unit row, or on each block column.
-    let lines = match (lang, rows) {
-        (Lang::Vi, false) => "dòng",
-        (Lang::Vi, true) => "cột",
-        (Lang::En, false) => "rows",
-        (Lang::En, true) => "columns",
-    };
+    let w = words(lang, rows);
+    let (blank, lines) = (numbered(lang, w.criterion, blank), w.lines);
     match (lang, skipped == of) {
         (Lang::Vi, true) => {
             format!("Không kiểm tra được \"{check}\": {blank} để trống.")
