@@ -82,6 +82,22 @@ pub(super) fn block_sums(
     (blocks, outside, twice)
 }
 
+/// The blocks no other block adds up (8B: column 3, "Tổng"), with their
+/// numbers and sums: the whole form, part by part.
+pub(super) fn top_blocks(form: &Form, sums: Vec<Sums>) -> Vec<(Option<String>, Sums)> {
+    form.blocks
+        .iter()
+        .zip(sums)
+        .filter(|((b, _), _)| {
+            !form
+                .blocks
+                .iter()
+                .any(|(o, _)| o.sum_of.contains(&b.number))
+        })
+        .map(|((b, _), t)| (Some(b.number.clone()), t))
+        .collect()
+}
+
 /// The roster-unit nodes at and below each node.
 pub(super) fn leaves_below(h: &Hierarchy) -> Vec<Vec<usize>> {
     let mut below = vec![Vec::new(); h.nodes.len()];

@@ -4,7 +4,7 @@
 
 use polars::prelude::PolarsResult;
 
-use super::blocks::{block_sums, leaves_below, node_id};
+use super::blocks::{block_sums, leaves_below, node_id, top_blocks};
 use super::checks::{check_blocks, check_rows};
 use super::def::{Form, Orientation, Value};
 use super::query::{Counted, count};
@@ -306,19 +306,7 @@ pub(super) fn fill(
         Orientation::Criteria => {
             let (rows, per_block, sums) = adder.criterion_rows(h, &mut notes);
             let checked = check_blocks(form, &per_block);
-            let top = form
-                .blocks
-                .iter()
-                .zip(sums)
-                .filter(|((b, _), _)| {
-                    !form
-                        .blocks
-                        .iter()
-                        .any(|(o, _)| o.sum_of.contains(&b.number))
-                })
-                .map(|((b, _), t)| (Some(b.number.clone()), t))
-                .collect();
-            (rows, checked, top)
+            (rows, checked, top_blocks(form, sums))
         }
     };
     let mut all = reconcile_notes(form, &counted.splits, &whole, &adder.blank);
