@@ -33,11 +33,20 @@ pub(super) fn write_rows(
     let total = table.rows.iter().filter(|x| x.kind == RowKind::Total);
     let rest = table.rows.iter().filter(|x| x.kind != RowKind::Total);
     let mut rows = total.chain(rest).peekable();
+    // Writing a parent's category rows (the movement table).
+    let mut under_parent = false;
     while let Some(row) = rows.next() {
         r = body.label(ws, row, r)?;
         body.cells(ws, (row.kind, &row.cells), r)?;
-        // A unit prints on the page of its first category.
-        if rows.peek().is_some_and(|next| next.kind == RowKind::Part) {
+        under_parent = match row.kind {
+            RowKind::Parent => true,
+            RowKind::Part => under_parent,
+            _ => false,
+        };
+        // A unit prints on the page of its first category, and a parent's
+        // last category on the page of its first unit.
+        let next_part = rows.peek().is_some_and(|next| next.kind == RowKind::Part);
+        if next_part || (under_parent && row.kind == RowKind::Part) {
             body.h.keep_with_next(r);
         }
         r += 1;

@@ -88,6 +88,21 @@ last_table_page_has_rows() {
   grep -q "^ *– " <<< "$last"
 }
 last_table_page_has_rows || bad "movement table: its last page holds no row of the table"
+# A parent prints on the page of its first unit: the page holding 27.1
+# (UBND xã Dương Phong) also holds 27 (UBND huyện Bạch Thông).
+parent_with_first_unit() {
+  local pdf="$out/print/movement.pdf" p pages text
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  for ((p = 1; p <= pages; p++)); do
+    text=$(pdftotext -layout -f "$p" -l "$p" "$pdf" -)
+    if grep -q "^ *27\.1 " <<< "$text"; then
+      grep -q "^ *27 .*Bạch Thông" <<< "$text"
+      return
+    fi
+  done
+  return 1
+}
+parent_with_first_unit || bad "movement table: a parent row prints apart from its first unit"
 table=$(movement_pages "Kiêm nhiệm mới")
 list=$(movement_pages "Ghép hai năm theo")
 ((table >= 5 && table <= 10)) || bad "movement table: $table pages, expected 5–10"
