@@ -168,6 +168,10 @@ pub fn write(
         end: end + 1,
     };
     output::set_page_breaks(ws, &h, w.points(0, last), &keep)?;
+    if form.orientation == Orientation::People {
+        // A constant-memory sheet (see `sheets`).
+        output::end_rows(ws, end + 1)?;
+    }
     Ok(())
 }
 

@@ -98,14 +98,15 @@ pub fn add_issues_sheets(
 /// Writes a list that may outgrow a sheet: constant-memory sheets named
 /// `base`, then "base (tiếp 2)", … each holding what fits below `rows_above`
 /// heading rows. `fill` gets the sheet, its part of the list and the number
-/// of items on earlier sheets. Nothing is cut.
+/// of items on earlier sheets, and returns the first row below what it
+/// wrote ([`end_rows`]). Nothing is cut.
 pub fn long_list<T>(
     workbook: &mut Workbook,
     base: &str,
     lang: Lang,
     items: &[T],
     rows_above: usize,
-    fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<(), XlsxError>,
+    fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<u32, XlsxError>,
 ) -> Result<(), XlsxError> {
     long_list_per_sheet(
         workbook,
@@ -123,7 +124,7 @@ pub(super) fn long_list_per_sheet<T>(
     lang: Lang,
     items: &[T],
     per_sheet: usize,
-    mut fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<(), XlsxError>,
+    mut fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<u32, XlsxError>,
 ) -> Result<(), XlsxError> {
     let chunks: Vec<&[T]> = if items.is_empty() {
         vec![&[]]
@@ -138,7 +139,8 @@ pub(super) fn long_list_per_sheet<T>(
             format!("{base} ({} {})", labels::get(lang).continued, k + 1)
         };
         ws.set_name(name)?;
-        fill(ws, chunk, k * per_sheet)?;
+        let next = fill(ws, chunk, k * per_sheet)?;
+        end_rows(ws, next)?;
     }
     Ok(())
 }
@@ -174,12 +176,14 @@ impl IssueFormats {
     }
 }
 
+/// Writes the data issues on `ws`, a header row and one row each; returns
+/// the first row below them.
 pub(super) fn write_issue_rows(
     ws: &mut Worksheet,
     lang: Lang,
     issues: &[&DataIssue],
     f: &IssueFormats,
-) -> Result<(), XlsxError> {
+) -> Result<u32, XlsxError> {
     // Widths first: a constant-memory sheet sizes each row as it goes.
     // About 140 units fit across landscape A4 between the decree's margins.
     // The columns of the CSV list, then the severity beside what was done.
@@ -231,7 +235,19 @@ pub(super) fn write_issue_rows(
     if !issues.is_empty() {
         ws.autofilter(0, 0, row(issues.len()), col(7))?;
     }
-    page_setup(ws, true, Some(0))
+    page_setup(ws, true, Some(0))?;
+    Ok(row(issues.len()) + 1)
+}
+
+/// Ends a constant-memory sheet whose rows end above row `next`.
+/// rust_xlsxwriter 0.102 writes the last row it holds twice when that row
+/// has a height of its own (`<row r="110" ht="60.75">` with its cells, then
+/// `<row r="110" ht="60.75"/>` again), and a sheet whose rows do not ascend
+/// is one Excel offers to repair. An empty cell on row `next` (no format,
+/// nothing shown or printed) becomes the last row held, with no height.
+pub fn end_rows(ws: &mut Worksheet, next: u32) -> Result<(), XlsxError> {
+    ws.write_blank(next, 0, &Format::new())?;
+    Ok(())
 }
 
 /// A column index for rust_xlsxwriter.

@@ -23,7 +23,7 @@ mod tests;
 pub use files::*;
 pub use issues::*;
 pub use pages::{Heights, KeepTogether, set_page_breaks};
-pub use print::{Widths, code_width, decree_margins, page_setup};
+pub use print::{ListHeights, Widths, code_width, column_widths, decree_margins, page_setup};
 pub use runs::RunFormats;
 
 /// Excel's row limit.

@@ -53,6 +53,29 @@ pub fn code_width<'a>(codes: impl IntoIterator<Item = &'a str>) -> f64 {
     (f64::from(u32::try_from(longest).unwrap_or(30)) * 1.25 + 2.0).clamp(10.0, 30.0)
 }
 
+/// The widths of a table's columns: as given, and no header word cut (a
+/// column is at least as wide as its header's longest word in bold:
+/// "Population" in English, "Tỷ trọng").
+#[must_use]
+pub fn column_widths(headers: &[&str], widths: &[(u16, f64)]) -> Vec<(u16, f64)> {
+    let mut widths: Vec<(u16, f64)> = widths.to_vec();
+    for (c, h) in headers.iter().enumerate() {
+        let c = super::col(c);
+        let longest = h
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        let need = f64::from(u32::try_from(longest).unwrap_or(0)) * 1.3 + 1.5;
+        match widths.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, w)) => *w = w.max(need),
+            None if need > 8.43 => widths.push((c, need)),
+            None => {}
+        }
+    }
+    widths
+}
+
 /// Excel's default column width (units of the default font's digit).
 const DEFAULT_WIDTH: f64 = 8.43;
 
@@ -64,6 +87,16 @@ pub struct Widths(Vec<f64>);
 impl Widths {
     /// Sets the widths of the given columns (others keep the default).
     pub fn set(ws: &mut Worksheet, widths: &[(u16, f64)]) -> Result<Self, XlsxError> {
+        for &(c, width) in widths {
+            ws.set_column_width(c, width)?;
+        }
+        Ok(Self::new(widths))
+    }
+
+    /// The given columns' widths (others the default), not yet on a sheet:
+    /// to size a list's rows before its sheet is begun.
+    #[must_use]
+    pub fn new(widths: &[(u16, f64)]) -> Self {
         let n = widths
             .iter()
             .map(|(c, _)| usize::from(*c) + 1)
@@ -71,10 +104,9 @@ impl Widths {
             .unwrap_or(0);
         let mut w = vec![DEFAULT_WIDTH; n];
         for &(c, width) in widths {
-            ws.set_column_width(c, width)?;
             w[usize::from(c)] = width;
         }
-        Ok(Self(w))
+        Self(w)
     }
 
     /// A column's width.
@@ -125,6 +157,74 @@ impl Widths {
     ) -> Result<(), XlsxError> {
         if let Some(h) = self.row_height(cells, size) {
             ws.set_row_height(r, h)?;
+        }
+        Ok(())
+    }
+}
+
+/// The height of a row of one line of 12-point Times New Roman, as Excel
+/// and LibreOffice size it.
+const ONE_LINE: f64 = 15.75;
+
+/// The rows above a list (an official heading of up to 14-point lines):
+/// given a height, they no longer take the list's default.
+const ABOVE: f64 = 18.75;
+
+/// The row heights of a long list whose rows mostly need one same height
+/// (two lines, say): that height becomes the sheet's default and only the
+/// other rows set their own. rust_xlsxwriter keeps every set row height for
+/// the whole run, a constant-memory sheet too: 120 MB for the national
+/// "Chưa đạt chuẩn vị trí" list (251,000 rows of two lines) when each row
+/// set its own.
+#[derive(Debug, Clone, Copy)]
+pub struct ListHeights {
+    /// The sheet's default, when it is not one line.
+    default: Option<f64>,
+}
+
+impl ListHeights {
+    /// Makes the most common of the list's `heights` (`None`: one line,
+    /// see [`Widths::row_height`]) the sheet's default row height; the rows
+    /// `0..first` above the list then get a height of their own (later
+    /// calls of `set_row_height` on them still win). Call it before any row
+    /// is written.
+    pub fn new(
+        ws: &mut Worksheet,
+        heights: impl IntoIterator<Item = Option<f64>>,
+        first: u32,
+    ) -> Result<Self, XlsxError> {
+        let mut counts = std::collections::BTreeMap::<u64, usize>::new();
+        for h in heights {
+            *counts.entry(h.map_or(0, f64::to_bits)).or_default() += 1;
+        }
+        // The most common; of two as common, the lower.
+        let default = counts
+            .iter()
+            .max_by_key(|&(bits, n)| (*n, std::cmp::Reverse(*bits)))
+            .map(|(bits, _)| *bits)
+            .filter(|&bits| bits != 0)
+            .map(f64::from_bits);
+        if let Some(h) = default {
+            ws.set_default_row_height(h);
+            for r in 0..first {
+                ws.set_row_height(r, ABOVE)?;
+            }
+        }
+        Ok(Self { default })
+    }
+
+    /// Gives list row `r` its height `h` (`None`: one line) unless it is
+    /// the default.
+    pub fn set(self, ws: &mut Worksheet, r: u32, h: Option<f64>) -> Result<(), XlsxError> {
+        match (self.default, h) {
+            (Some(d), Some(h)) if d.to_bits() == h.to_bits() => {}
+            (Some(_), None) => {
+                ws.set_row_height(r, ONE_LINE)?;
+            }
+            (_, Some(h)) => {
+                ws.set_row_height(r, h)?;
+            }
+            (None, None) => {}
         }
         Ok(())
     }

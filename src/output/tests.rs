@@ -21,7 +21,7 @@ fn long_lists_continue_on_further_sheets() {
                     f64::from(u32::try_from(before).unwrap()),
                 )?;
             }
-            Ok(())
+            Ok(u32::try_from(chunk.len()).unwrap())
         },
     )
     .unwrap();
@@ -70,4 +70,100 @@ fn wrapped_height_grows_with_lines() {
     );
     // Larger type, fewer characters a line: 20 × 11 / 22 = 10, two words.
     assert_eq!(wrapped_height(&words, 20.0, 22.0), 5.0 * 22.0 * 1.2 + 3.0);
+}
+
+/// Each row's height as a spreadsheet reads it from `xml`: its own, else the
+/// sheet's default (`None`: no height at all, the application's own).
+fn row_heights(xml: &str) -> Vec<(u32, Option<f64>)> {
+    let attr = |el: &str, key: &str| {
+        let key = format!(" {key}=\"");
+        el.find(&key).map(|at| {
+            let v = &el[at + key.len()..];
+            v[..v.find('"').unwrap()].to_string()
+        })
+    };
+    let format = &xml[xml.find("<sheetFormatPr").unwrap()..];
+    let default = attr(&format[..format.find('>').unwrap()], "customHeight")
+        .and_then(|_| attr(format, "defaultRowHeight"))
+        .map(|h| h.parse().unwrap());
+    xml.match_indices("<row ")
+        .map(|(at, _)| {
+            let el = &xml[at..at + xml[at..].find('>').unwrap()];
+            let r = attr(el, "r").unwrap().parse().unwrap();
+            (r, attr(el, "ht").map(|h| h.parse().unwrap()).or(default))
+        })
+        .collect()
+}
+
+/// Writes rows 0–1 as a heading and a list below of the given heights,
+/// the way the long lists do; returns the sheet's XML.
+fn list_sheet(heights: &[Option<f64>]) -> String {
+    use std::io::Read as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    let list = ListHeights::new(ws, heights.iter().copied(), 2).unwrap();
+    ws.write_string(0, 0, "Tiêu đề").unwrap();
+    ws.set_row_height(1, 39.75).unwrap();
+    ws.write_string(1, 0, "Dòng đầu bảng").unwrap();
+    for (i, h) in heights.iter().enumerate() {
+        let r = u32::try_from(i).unwrap() + 2;
+        ws.write_string(r, 0, "x").unwrap();
+        list.set(ws, r, *h).unwrap();
+    }
+    end_rows(ws, u32::try_from(heights.len()).unwrap() + 2).unwrap();
+    wb.save(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn a_lists_most_common_height_is_the_sheets_default() {
+    // Two lines in most rows: the default is 31.5; a one-line row and a
+    // taller row set their own, and the heading rows keep theirs (row 1
+    // set after the default, row 0 given a height of its own).
+    let xml = list_sheet(&[Some(31.5), None, Some(31.5), Some(46.5), Some(31.5)]);
+    let heights = row_heights(&xml);
+    assert_eq!(
+        heights[..7],
+        [
+            (1, Some(18.75)),
+            (2, Some(39.75)),
+            (3, Some(31.5)),
+            (4, Some(15.75)),
+            (5, Some(31.5)),
+            (6, Some(46.5)),
+            (7, Some(31.5)),
+        ]
+    );
+    // Only the rows that differ from the default are held with a height:
+    // the list's rows 3, 5 and 7 carry the sheet's default, not their own.
+    assert!(xml.contains("defaultRowHeight=\"31.5\""), "{xml}");
+    // One line in most rows: no default, and only the taller row is set.
+    let xml = list_sheet(&[None, None, Some(46.5)]);
+    assert!(!xml.contains("customHeight=\"1\"/><cols"), "{xml}");
+    assert_eq!(
+        row_heights(&xml)[..5],
+        [
+            (1, None),
+            (2, Some(39.75)),
+            (3, None),
+            (4, None),
+            (5, Some(46.5))
+        ]
+    );
+}
+
+#[test]
+fn a_constant_memory_sheet_writes_its_last_row_once() {
+    // The last row has a height of its own (46.5, not the default).
+    let xml = list_sheet(&[Some(31.5), Some(31.5), Some(46.5)]);
+    let rows: Vec<u32> = row_heights(&xml).iter().map(|(r, _)| *r).collect();
+    assert_eq!(rows, [1, 2, 3, 4, 5, 6], "{xml}");
 }

@@ -17,6 +17,7 @@ mod position_sheets;
 mod sheets;
 mod trainee_sheet;
 mod training_sheet;
+mod unfit_sheet;
 
 use std::path::Path;
 
@@ -317,24 +318,7 @@ pub(crate) fn table_top(
     headers: &[&str],
     widths: &[(u16, f64)],
 ) -> Result<(u16, output::Widths), XlsxError> {
-    // No header word is cut: a column is at least as wide as its header's
-    // longest word in bold ("Population" in English, "Tỷ trọng").
-    let mut widths: Vec<(u16, f64)> = widths.to_vec();
-    for (c, h) in headers.iter().enumerate() {
-        let c = output::col(c);
-        let longest = h
-            .split_whitespace()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0);
-        let need = f64::from(u32::try_from(longest).unwrap_or(0)) * 1.3 + 1.5;
-        match widths.iter_mut().find(|(k, _)| *k == c) {
-            Some((_, w)) => *w = w.max(need),
-            None if need > 8.43 => widths.push((c, need)),
-            None => {}
-        }
-    }
-    let w = output::Widths::set(ws, &widths)?;
+    let w = output::Widths::set(ws, &output::column_widths(headers, widths))?;
     let last = output::col(headers.len().saturating_sub(1));
     heading(ws, f, input, title, last, w.span(0, last))?;
     header_row(ws, f, HEADER_ROW, headers)?;
@@ -379,7 +363,7 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     training_sheet::training(&mut wb, &f, input).map_err(x)?;
     if let Some(p) = input.placement {
         position_sheets::positions(&mut wb, &f, input, p).map_err(x)?;
-        position_sheets::unfit(&mut wb, &f, input, p).map_err(x)?;
+        unfit_sheet::unfit(&mut wb, &f, input, p).map_err(x)?;
         grade_sheet::grades(&mut wb, &f, input, p).map_err(x)?;
     }
     if let Some(future) = &input.future {

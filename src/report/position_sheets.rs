@@ -10,15 +10,11 @@ use rust_xlsxwriter::{
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
 use crate::output;
-use crate::output::{RunFormats, long_list};
+use crate::output::RunFormats;
 use crate::positions::{Placement, Staffing};
 
 fn num(n: u32) -> f64 {
     f64::from(n)
-}
-
-fn row_u32(r: usize) -> u32 {
-    u32::try_from(r).unwrap_or(u32::MAX)
 }
 
 /// Sums of the staffing columns (approved, filled, vacant, over) for an
@@ -218,123 +214,5 @@ fn highlight_vacant_over(ws: &mut Worksheet, to: u32) -> Result<(), XlsxError> {
             .set_format(fmt);
         ws.add_conditional_format(HEADER_ROW + 1, c, to, c, &cf)?;
     }
-    Ok(())
-}
-
-/// "Chưa đạt chuẩn vị trí": each posting failing a requirement of its
-/// position, and each posting to be verified (no requirement known to be
-/// unmet, some value unknown), with the verdict in the last column.
-pub(super) fn unfit(
-    wb: &mut Workbook,
-    f: &Formats,
-    input: &ReportInput<'_>,
-    p: &Placement,
-) -> Result<(), XlsxError> {
-    let l = labels::get(input.lang);
-    let names = [
-        l.col_no,
-        l.col_unit,
-        l.col_name,
-        l.col_title,
-        l.col_position_code,
-        l.col_position,
-        l.col_unmet,
-        labels::col_standard(input.lang),
-    ];
-    let rows: Vec<usize> = p
-        .assignments
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.placed() && !a.unmet.is_empty())
-        .map(|(i, _)| i)
-        .collect();
-    let code_width = output::code_width(
-        rows.iter()
-            .filter_map(|&i| p.assignments[i].position)
-            .map(|i| p.catalogue.positions[i as usize].shown_code()),
-    );
-    long_list(
-        wb,
-        l.sheet_unfit,
-        input.lang,
-        &rows,
-        HEADER_ROW as usize + 1,
-        |ws, chunk, before| {
-            let (_, w) = table_top(
-                ws,
-                f,
-                input,
-                l.sheet_unfit,
-                &names,
-                &[
-                    (0, 6.0),
-                    (1, 26.0),
-                    (2, 22.0),
-                    (3, 20.0),
-                    (4, code_width),
-                    (5, 28.0),
-                    (6, 52.0),
-                    (7, 16.0),
-                ],
-            )?;
-            // Before the rows: a constant-memory sheet cannot change a written row.
-            print_setup(ws, HEADER_ROW)?;
-            ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-            if !chunk.is_empty() {
-                ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 7)?;
-            }
-            let mut cf = RunFormats::new();
-            for (i, &idx) in chunk.iter().enumerate() {
-                let r = HEADER_ROW + 1 + row_u32(i);
-                unfit_row(ws, (f, &mut cf), input, &w, p, (r, before + i + 1), idx)?;
-            }
-            cf.apply(ws)
-        },
-    )
-}
-
-/// Posting `idx`, number `n` of the list, on row `r`: who and where, the
-/// position, the requirements unmet and where they come from, the verdict.
-fn unfit_row<'f>(
-    ws: &mut Worksheet,
-    (f, cf): (&'f Formats, &mut RunFormats<'f>),
-    input: &ReportInput<'_>,
-    w: &output::Widths,
-    p: &Placement,
-    (r, n): (u32, usize),
-    idx: usize,
-) -> Result<(), XlsxError> {
-    let rec = &input.loaded.roster.records[idx];
-    let a = &p.assignments[idx];
-    let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
-    cf.number(ws, r, 0, num(u32::try_from(n).unwrap_or(u32::MAX)), &f.int)?;
-    let unit = input.loaded.roster.units[rec.unit as usize].name.as_str();
-    let name = input.loaded.roster.texts.get(rec.name);
-    let title = input.loaded.roster.texts.opt(rec.title).unwrap_or("");
-    let code = def.map_or("", |d| d.shown_code());
-    let position = def.map_or("", |d| d.name.as_str());
-    // The requirements, and where they come from.
-    let text = labels::with_basis(
-        input.lang,
-        &a.unmet
-            .iter()
-            .map(|u| labels::unmet(input.lang, u))
-            .collect::<Vec<_>>()
-            .join("; "),
-        &labels::standard_source(input.lang, &p.catalogue, a),
-    );
-    let cells = [
-        (1, unit),
-        (2, name),
-        (3, title),
-        (4, code),
-        (5, position),
-        (6, text.as_str()),
-        (7, labels::standard(input.lang, a.standard())),
-    ];
-    for (c, s) in cells {
-        cf.text(ws, r, c, s, &f.cell)?;
-    }
-    w.fit_row(ws, r, cells, 12.0)?;
     Ok(())
 }

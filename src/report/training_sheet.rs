@@ -123,7 +123,7 @@ pub(super) fn training(
                     results,
                 )?;
             }
-            Ok(())
+            Ok(HEADER_ROW + 1 + row_u32(chunk.len()))
         },
     )
 }

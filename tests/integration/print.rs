@@ -375,3 +375,67 @@ fn a_forms_notes_print_with_the_last_rows_of_its_table() {
         assert!(!rows[b][1].starts_with("– "), "page at {b}: {:?}", rows[b]);
     }
 }
+
+/// The row numbers of a sheet's `<row r="…">` elements, in file order.
+fn row_numbers(xml: &str) -> Vec<u32> {
+    xml.match_indices("<row r=\"")
+        .map(|(at, m)| {
+            let rest = &xml[at + m.len()..];
+            rest[..rest.find('"').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
+/// Excel offers to repair a sheet whose rows do not ascend. rust_xlsxwriter
+/// wrote the last row of a constant-memory sheet twice when it had a height
+/// of its own: the long lists of the report and the plan ("Cần đào tạo",
+/// "Chưa đạt chuẩn vị trí", "Lỗi dữ liệu") and the movement workbook's data
+/// issues, on the shipped sample.
+#[test]
+fn every_sheet_lists_its_rows_once_in_ascending_order() {
+    let dir = tempdir();
+    let out = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let runs: [(&str, Vec<String>); 5] = [
+        ("report", vec!["report".into()]),
+        ("plan", vec!["plan".into()]),
+        ("forms", vec!["forms".into()]),
+        (
+            "movement",
+            ["forms", "examples/rosters-2014", "--as-of", "2014-12-31"]
+                .iter()
+                .map(|s| (*s).to_string())
+                .chain(["--previous".into(), "rosters".into()])
+                .collect(),
+        ),
+        (
+            "issues",
+            vec!["check".into(), "--issues".into(), out("issues.xlsx")],
+        ),
+    ];
+    for (name, args) in runs {
+        let mut args = args;
+        if name != "movement" {
+            args.extend(["--as-of".into(), "2013-12-31".into()]);
+        }
+        if name != "issues" {
+            args.extend(["-o".into(), out(&format!("{name}.xlsx"))]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run(&args);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let path = dir.path().join(format!("{name}.xlsx"));
+        for (i, xml) in sheet_xml(&path).iter().enumerate() {
+            let rows = row_numbers(xml);
+            assert!(!rows.is_empty(), "{name}, sheet {}: no rows", i + 1);
+            for pair in rows.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}, sheet {}: row {} follows row {}",
+                    i + 1,
+                    pair[1],
+                    pair[0]
+                );
+            }
+        }
+    }
+}

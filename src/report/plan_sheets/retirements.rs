@@ -88,7 +88,12 @@ pub(in crate::report) fn retirements(
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(list.len()), last)?;
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    Ok(())
+    let next = if past.is_empty() {
+        HEADER_ROW + 1 + row_u32(list.len())
+    } else {
+        past_row + row_u32(past.len())
+    };
+    output::end_rows(ws, next)
 }
 
 /// Person `k` of a list, on row `r`: unit, name, gender, birth, category,

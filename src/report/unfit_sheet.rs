@@ -1,0 +1,166 @@
+//! "Chưa đạt chuẩn vị trí": each posting failing a requirement of its
+//! position, and each posting to be verified (no requirement known to be
+//! unmet, some value unknown), with the verdict in the last column.
+//!
+//! The national list is 251,000 rows: their texts and heights are made on
+//! every core before the sheet is begun, and the sheet's default row height
+//! is the list's most common one ([`output::ListHeights`]: 120 MB less at
+//! the peak of a national report).
+
+use rayon::prelude::*;
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+
+use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
+use crate::labels;
+use crate::output::{self, ListHeights, RunFormats, long_list};
+use crate::positions::Placement;
+
+/// A row of the list, made before it is written.
+struct Row {
+    /// The posting.
+    idx: usize,
+    /// The requirements unmet, and where they come from.
+    text: String,
+    /// The height its text needs (`None`: one line).
+    height: Option<f64>,
+}
+
+/// Writes the sheet (and its continuations past Excel's last row).
+pub(super) fn unfit(
+    wb: &mut Workbook,
+    f: &Formats,
+    input: &ReportInput<'_>,
+    p: &Placement,
+) -> Result<(), XlsxError> {
+    let l = labels::get(input.lang);
+    let names = [
+        l.col_no,
+        l.col_unit,
+        l.col_name,
+        l.col_title,
+        l.col_position_code,
+        l.col_position,
+        l.col_unmet,
+        labels::col_standard(input.lang),
+    ];
+    let postings: Vec<usize> = p
+        .assignments
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.placed() && !a.unmet.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let code_width = output::code_width(
+        postings
+            .iter()
+            .filter_map(|&i| p.assignments[i].position)
+            .map(|i| p.catalogue.positions[i as usize].shown_code()),
+    );
+    let widths = output::column_widths(
+        &names,
+        &[
+            (0, 6.0),
+            (1, 26.0),
+            (2, 22.0),
+            (3, 20.0),
+            (4, code_width),
+            (5, 28.0),
+            (6, 52.0),
+            (7, 16.0),
+        ],
+    );
+    let w = output::Widths::new(&widths);
+    let rows: Vec<Row> = postings
+        .par_iter()
+        .map(|&idx| {
+            let text = unmet_text(input, p, idx);
+            let height = w.row_height(cells(input, p, idx, &text), 12.0);
+            Row { idx, text, height }
+        })
+        .collect();
+    drop(postings);
+    long_list(
+        wb,
+        l.sheet_unfit,
+        input.lang,
+        &rows,
+        HEADER_ROW as usize + 1,
+        |ws, chunk, before| {
+            let heights = ListHeights::new(ws, chunk.iter().map(|r| r.height), HEADER_ROW)?;
+            table_top(ws, f, input, l.sheet_unfit, &names, &widths)?;
+            // Before the rows: a constant-memory sheet cannot change a written row.
+            print_setup(ws, HEADER_ROW)?;
+            ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+            if !chunk.is_empty() {
+                ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 7)?;
+            }
+            let mut cf = RunFormats::new();
+            for (i, row) in chunk.iter().enumerate() {
+                let r = HEADER_ROW + 1 + row_u32(i);
+                write_row(ws, (f, &mut cf), input, p, (r, before + i + 1), row)?;
+                heights.set(ws, r, row.height)?;
+            }
+            cf.apply(ws)?;
+            Ok(HEADER_ROW + 1 + row_u32(chunk.len()))
+        },
+    )
+}
+
+fn row_u32(r: usize) -> u32 {
+    u32::try_from(r).unwrap_or(u32::MAX)
+}
+
+/// The requirements posting `idx` fails, and where they come from.
+fn unmet_text(input: &ReportInput<'_>, p: &Placement, idx: usize) -> String {
+    let a = &p.assignments[idx];
+    labels::with_basis(
+        input.lang,
+        &a.unmet
+            .iter()
+            .map(|u| labels::unmet(input.lang, u))
+            .collect::<Vec<_>>()
+            .join("; "),
+        &labels::standard_source(input.lang, &p.catalogue, a),
+    )
+}
+
+/// The text cells of posting `idx`'s row: who and where, the position, the
+/// requirements unmet (`text`), the verdict.
+fn cells<'a>(
+    input: &'a ReportInput<'_>,
+    p: &'a Placement,
+    idx: usize,
+    text: &'a str,
+) -> [(u16, &'a str); 7] {
+    let rec = &input.loaded.roster.records[idx];
+    let a = &p.assignments[idx];
+    let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
+    [
+        (
+            1,
+            input.loaded.roster.units[rec.unit as usize].name.as_str(),
+        ),
+        (2, input.loaded.roster.texts.get(rec.name)),
+        (3, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
+        (4, def.map_or("", |d| d.shown_code())),
+        (5, def.map_or("", |d| d.name.as_str())),
+        (6, text),
+        (7, labels::standard(input.lang, a.standard())),
+    ]
+}
+
+/// Row `row`, number `n` of the list, on sheet row `r`.
+fn write_row<'f>(
+    ws: &mut Worksheet,
+    (f, cf): (&'f Formats, &mut RunFormats<'f>),
+    input: &ReportInput<'_>,
+    p: &Placement,
+    (r, n): (u32, usize),
+    row: &Row,
+) -> Result<(), XlsxError> {
+    cf.number(ws, r, 0, f64::from(row_u32(n)), &f.int)?;
+    for (c, s) in cells(input, p, row.idx, &row.text) {
+        cf.text(ws, r, c, s, &f.cell)?;
+    }
+    Ok(())
+}
