@@ -83,6 +83,35 @@ impl Formats {
             sign_note: base.clone().set_italic().set_align(FormatAlign::Center),
         }
     }
+
+    /// Gives every format its index in the workbook before sheets are
+    /// written side by side: rust_xlsxwriter indexes a constant-memory
+    /// sheet's new format in a table the sheets share, and two sheets
+    /// adding one format at once could each take an index for it (a cell
+    /// then shows another format's look), in an order that varies by run.
+    pub(super) fn register(&self, wb: &mut rust_xlsxwriter::Workbook) {
+        let one = [
+            &self.left_bold,
+            &self.left_italic,
+            &self.right,
+            &self.title,
+            &self.center_italic,
+            &self.head,
+            &self.head_rotated,
+            &self.number_row,
+            &self.cell_bold,
+            &self.int,
+            &self.int_bold,
+            &self.mean,
+            &self.mean_bold,
+            &self.note,
+            &self.sign_title,
+            &self.sign_note,
+        ];
+        for f in one.into_iter().chain(&self.cell) {
+            wb.register_format(f);
+        }
+    }
 }
 
 /// The column widths of a form sheet: STT and name, then its columns

@@ -94,6 +94,7 @@ pub fn sheets(
     input: &SheetInput<'_>,
 ) -> Result<Vec<Worksheet>, XlsxError> {
     use rayon::prelude::*;
+    Formats::new().register(wb);
     let mut sheets = forms
         .iter()
         .map(|form| {

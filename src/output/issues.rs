@@ -80,19 +80,49 @@ pub fn add_issues_sheets(
     lang: Lang,
     issues: &[DataIssue],
 ) -> Result<(), XlsxError> {
-    let formats = IssueFormats::new();
-    // What needs action first, then the notes; within each, file by file
-    // (a correction list per unit), in the order the rows were read.
-    let mut ordered: Vec<&DataIssue> = issues.iter().collect();
-    ordered.sort_by_key(|i| !i.action.needs_action());
-    long_list(
-        workbook,
-        labels::get(lang).sheet_issues,
-        lang,
-        &ordered,
-        1,
-        |ws, chunk, _| write_issue_rows(ws, lang, chunk, &formats),
-    )
+    let mut sheets = IssueSheets::new(workbook, lang, issues.len())?;
+    sheets.fill(lang, issues)?;
+    sheets.add_to(workbook);
+    Ok(())
+}
+
+/// The data-issues sheets, made with the workbook and filled apart from it:
+/// on another thread while the other sheets are written (the national
+/// plan lists 120,000 people past retirement age among its issues).
+pub struct IssueSheets(Vec<Worksheet>);
+
+impl IssueSheets {
+    /// The sheets `len` issues take.
+    pub fn new(workbook: &mut Workbook, lang: Lang, len: usize) -> Result<Self, XlsxError> {
+        // Indexed now, the formats are only read while the sheets are
+        // written: the workbook's other sheets add theirs meanwhile, and two
+        // sheets adding one at once could each take an index for it.
+        let f = IssueFormats::new();
+        for format in [&f.head, &f.cell, &f.action] {
+            workbook.register_format(format);
+        }
+        let base = labels::get(lang).sheet_issues;
+        list_sheets(workbook, base, lang, len, EXCEL_MAX_ROWS - 1).map(Self)
+    }
+
+    /// Writes the issues: what needs action first, then the notes; within
+    /// each, file by file (a correction list per unit), in the order the
+    /// rows were read.
+    pub fn fill(&mut self, lang: Lang, issues: &[DataIssue]) -> Result<(), XlsxError> {
+        let formats = IssueFormats::new();
+        let mut ordered: Vec<&DataIssue> = issues.iter().collect();
+        ordered.sort_by_key(|i| !i.action.needs_action());
+        fill_list(&mut self.0, &ordered, EXCEL_MAX_ROWS - 1, |ws, chunk, _| {
+            write_issue_rows(ws, lang, chunk, &formats)
+        })
+    }
+
+    /// Adds the sheets to the workbook, after those it has.
+    pub fn add_to(self, workbook: &mut Workbook) {
+        for ws in self.0 {
+            workbook.push_worksheet(ws);
+        }
+    }
 }
 
 /// Writes a list that may outgrow a sheet: constant-memory sheets named
@@ -124,22 +154,53 @@ pub(super) fn long_list_per_sheet<T>(
     lang: Lang,
     items: &[T],
     per_sheet: usize,
+    fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<u32, XlsxError>,
+) -> Result<(), XlsxError> {
+    let mut sheets = list_sheets(workbook, base, lang, items.len(), per_sheet)?;
+    fill_list(&mut sheets, items, per_sheet, fill)?;
+    for ws in sheets {
+        workbook.push_worksheet(ws);
+    }
+    Ok(())
+}
+
+/// The constant-memory sheets a list of `len` items takes, `per_sheet` on
+/// each (one when the list is empty), named, not yet in the workbook.
+fn list_sheets(
+    workbook: &mut Workbook,
+    base: &str,
+    lang: Lang,
+    len: usize,
+    per_sheet: usize,
+) -> Result<Vec<Worksheet>, XlsxError> {
+    (0..len.div_ceil(per_sheet).max(1))
+        .map(|k| {
+            let mut ws = workbook.new_worksheet_with_constant_memory()?;
+            if k == 0 {
+                ws.set_name(base)?;
+            } else {
+                ws.set_name(format!(
+                    "{base} ({} {})",
+                    labels::get(lang).continued,
+                    k + 1
+                ))?;
+            }
+            Ok(ws)
+        })
+        .collect()
+}
+
+/// Fills the sheets of [`list_sheets`], `per_sheet` items on each.
+fn fill_list<T>(
+    sheets: &mut [Worksheet],
+    items: &[T],
+    per_sheet: usize,
     mut fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<u32, XlsxError>,
 ) -> Result<(), XlsxError> {
-    let chunks: Vec<&[T]> = if items.is_empty() {
-        vec![&[]]
-    } else {
-        items.chunks(per_sheet).collect()
-    };
-    for (k, chunk) in chunks.iter().enumerate() {
-        let ws = workbook.add_worksheet_with_constant_memory()?;
-        let name = if k == 0 {
-            base.to_string()
-        } else {
-            format!("{base} ({} {})", labels::get(lang).continued, k + 1)
-        };
-        ws.set_name(name)?;
-        let next = fill(ws, chunk, k * per_sheet)?;
+    for (k, ws) in sheets.iter_mut().enumerate() {
+        let from = (k * per_sheet).min(items.len());
+        let chunk = &items[from..(from + per_sheet).min(items.len())];
+        let next = fill(ws, chunk, from)?;
         end_rows(ws, next)?;
     }
     Ok(())

@@ -350,6 +350,26 @@ pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), Xls
     output::page_setup(ws, true, Some(header_row))
 }
 
+/// The summary, then the annexes in their order.
+fn annexes(wb: &mut rust_xlsxwriter::Workbook, input: &ReportInput<'_>) -> Result<(), XlsxError> {
+    let f = Formats::new(input.lang);
+    cover::summary(wb, input)?;
+    sheets::by_unit(wb, &f, input)?;
+    training_sheet::training(wb, &f, input)?;
+    if let Some(p) = input.placement {
+        position_sheets::positions(wb, &f, input, p)?;
+        unfit_sheet::unfit(wb, &f, input, p)?;
+        grade_sheet::grades(wb, &f, input, p)?;
+    }
+    if let Some(future) = &input.future {
+        plan_sheets::projection(wb, &f, input, future)?;
+        plan_sheets::plan(wb, &f, input, future)?;
+        trainee_sheet::trainees(wb, &f, input, future)?;
+        plan_sheets::retirements(wb, &f, input, future)?;
+    }
+    Ok(())
+}
+
 /// Writes the workbook atomically.
 pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     let x = |e: XlsxError| Error::Write {
@@ -357,23 +377,22 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
         message: e.to_string(),
     };
     let mut wb = output::own_workbook(Some(input.as_of), Some(&input.policy.name));
-    let f = Formats::new(input.lang);
-    cover::summary(&mut wb, input).map_err(x)?;
-    sheets::by_unit(&mut wb, &f, input).map_err(x)?;
-    training_sheet::training(&mut wb, &f, input).map_err(x)?;
-    if let Some(p) = input.placement {
-        position_sheets::positions(&mut wb, &f, input, p).map_err(x)?;
-        unfit_sheet::unfit(&mut wb, &f, input, p).map_err(x)?;
-        grade_sheet::grades(&mut wb, &f, input, p).map_err(x)?;
-    }
-    if let Some(future) = &input.future {
-        plan_sheets::projection(&mut wb, &f, input, future).map_err(x)?;
-        plan_sheets::plan(&mut wb, &f, input, future).map_err(x)?;
-        trainee_sheet::trainees(&mut wb, &f, input, future).map_err(x)?;
-        plan_sheets::retirements(&mut wb, &f, input, future).map_err(x)?;
-    }
-    output::add_issues_sheets(&mut wb, input.lang, input.issues).map_err(x)?;
-    about_sheet::about(&mut wb, &f, input).map_err(x)?;
+    // The data issues are written on a thread of their own while the other
+    // sheets are (the national plan's issues are a sixth of its sheets'
+    // text), and added after them.
+    let mut issues =
+        output::IssueSheets::new(&mut wb, input.lang, input.issues.len()).map_err(x)?;
+    std::thread::scope(|s| {
+        let filled = s.spawn(|| issues.fill(input.lang, input.issues));
+        let written = annexes(&mut wb, input);
+        let filled = filled
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        written.and(filled)
+    })
+    .map_err(x)?;
+    issues.add_to(&mut wb);
+    about_sheet::about(&mut wb, &Formats::new(input.lang), input).map_err(x)?;
     crate::progress::timings::stage("sheets");
     output::save_document_workbook(&mut wb, path)
 }
