@@ -100,23 +100,44 @@ fn write_workbook(
     let x = |e| output::write_error(out, e);
     let lang = input.lang;
     let mut wb = output::own_workbook(Some(input.as_of), None);
-    for ws in forms::sheet::sheets(&mut wb, selected, filled, input).map_err(x)? {
-        wb.push_worksheet(ws);
-    }
-    crate::structure::sheet::write(wb.add_worksheet(), structure, lang, input.as_of).map_err(x)?;
-    if let Some(m) = movement {
-        crate::movement::sheet::write_table(wb.add_worksheet(), m, input)
-            .and_then(|()| crate::movement::sheet::write_list(wb.add_worksheet(), m, lang))
-            .map_err(x)?;
-    }
-    // The rows set aside and every inference, as the report lists them.
-    output::add_issues_sheets(&mut wb, lang, issues).map_err(x)?;
+    // The rows set aside and every inference, as the report lists them:
+    // written on a thread of their own while the forms are, added last.
+    let mut listed = output::IssueSheets::new(&mut wb, lang, issues.len()).map_err(x)?;
+    std::thread::scope(|s| {
+        let filled_issues = s.spawn(|| listed.fill(lang, issues));
+        let written = form_sheets(&mut wb, (selected, filled), input, structure, movement);
+        let filled_issues = filled_issues
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        written.and(filled_issues)
+    })
+    .map_err(x)?;
+    listed.add_to(&mut wb);
     // Each form is a document of its own: its pages are numbered from 1,
     // also when the whole workbook is printed at once.
     for ws in wb.worksheets_mut() {
         ws.set_print_first_page_number(1);
     }
     output::save_workbook(&mut wb, out)
+}
+
+/// A sheet per form, the structure, the movement when asked for.
+fn form_sheets(
+    wb: &mut rust_xlsxwriter::Workbook,
+    (selected, filled): (&[forms::Form], &[forms::FormTable]),
+    input: &SheetInput<'_>,
+    structure: &crate::structure::Structure,
+    movement: Option<&crate::movement::Movement>,
+) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
+    for ws in forms::sheet::sheets(wb, selected, filled, input)? {
+        wb.push_worksheet(ws);
+    }
+    crate::structure::sheet::write(wb.add_worksheet(), structure, input.lang, input.as_of)?;
+    if let Some(m) = movement {
+        crate::movement::sheet::write_table(wb.add_worksheet(), m, input)?;
+        crate::movement::sheet::write_list(wb.add_worksheet(), m, input.lang)?;
+    }
+    Ok(())
 }
 
 fn write_json(
