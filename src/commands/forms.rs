@@ -103,15 +103,11 @@ fn write_workbook(
     // The rows set aside and every inference, as the report lists them:
     // written on a thread of their own while the forms are, added last.
     let mut listed = output::IssueSheets::new(&mut wb, lang, issues.len()).map_err(x)?;
-    std::thread::scope(|s| {
-        let filled_issues = s.spawn(|| listed.fill(lang, issues));
-        let written = form_sheets(&mut wb, (selected, filled), input, structure, movement);
-        let filled_issues = filled_issues
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        written.and(filled_issues)
-    })
-    .map_err(x)?;
+    listed
+        .fill_while(lang, issues, || {
+            form_sheets(&mut wb, (selected, filled), input, structure, movement)
+        })
+        .map_err(x)?;
     listed.add_to(&mut wb);
     // Each form is a document of its own: its pages are numbered from 1,
     // also when the whole workbook is printed at once.

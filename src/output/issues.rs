@@ -117,6 +117,24 @@ impl IssueSheets {
         })
     }
 
+    /// Fills the sheets (see [`Self::fill`]) on a thread of their own while
+    /// `meanwhile` writes the workbook's other sheets here.
+    pub fn fill_while(
+        &mut self,
+        lang: Lang,
+        issues: &[DataIssue],
+        meanwhile: impl FnOnce() -> Result<(), XlsxError>,
+    ) -> Result<(), XlsxError> {
+        std::thread::scope(|s| {
+            let filled = s.spawn(|| self.fill(lang, issues));
+            let written = meanwhile();
+            let filled = filled
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            written.and(filled)
+        })
+    }
+
     /// Adds the sheets to the workbook, after those it has.
     pub fn add_to(self, workbook: &mut Workbook) {
         for ws in self.0 {

@@ -382,15 +382,9 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     // text), and added after them.
     let mut issues =
         output::IssueSheets::new(&mut wb, input.lang, input.issues.len()).map_err(x)?;
-    std::thread::scope(|s| {
-        let filled = s.spawn(|| issues.fill(input.lang, input.issues));
-        let written = annexes(&mut wb, input);
-        let filled = filled
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        written.and(filled)
-    })
-    .map_err(x)?;
+    issues
+        .fill_while(input.lang, input.issues, || annexes(&mut wb, input))
+        .map_err(x)?;
     issues.add_to(&mut wb);
     about_sheet::about(&mut wb, &Formats::new(input.lang), input).map_err(x)?;
     crate::progress::timings::stage("sheets");
