@@ -1,12 +1,13 @@
 //! "Cần đào tạo": everyone in a target's population below its measure.
 
+use rayon::prelude::*;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top, write_birth};
 use crate::compliance::TargetResult;
 use crate::labels;
-use crate::output::{self, RunFormats, long_list};
+use crate::output::{self, ListHeights, RunFormats, long_list};
 use crate::policy::{Measure, Target};
 use crate::roster::StaffRecord;
 
@@ -79,7 +80,31 @@ pub(super) fn training(
         l.col_required,
         l.col_note,
     ];
+    let widths = output::column_widths(
+        &headers,
+        &[
+            (0, 6.0),
+            (1, 8.0),
+            (2, 26.0),
+            (3, 22.0),
+            (4, 12.0),
+            (5, 20.0),
+            (6, 16.0),
+            (7, 28.0),
+            (8, 28.0),
+        ],
+    );
     let items = people_below(input);
+    // Each row's height, on both cores, before the sheet is begun: the
+    // most common is the sheet's default ([`output::ListHeights`]).
+    let w = output::Widths::new(&widths);
+    let heights: Vec<Option<f64>> = items
+        .par_iter()
+        .map(|(idx, results)| {
+            let texts = RowTexts::new(input, *idx as usize, results);
+            w.row_height(texts.cells(input, *idx as usize), 12.0)
+        })
+        .collect();
     long_list(
         wb,
         l.sheet_training,
@@ -87,24 +112,9 @@ pub(super) fn training(
         &items,
         HEADER_ROW as usize + 1,
         |ws, chunk, before| {
-            let (_, w) = table_top(
-                ws,
-                f,
-                input,
-                l.title_training,
-                &headers,
-                &[
-                    (0, 6.0),
-                    (1, 8.0),
-                    (2, 26.0),
-                    (3, 22.0),
-                    (4, 12.0),
-                    (5, 20.0),
-                    (6, 16.0),
-                    (7, 28.0),
-                    (8, 28.0),
-                ],
-            )?;
+            let heights = &heights[before..before + chunk.len()];
+            let list = ListHeights::new(ws, heights.iter().copied(), HEADER_ROW)?;
+            table_top(ws, f, input, l.title_training, &headers, &widths)?;
             // Before the rows: a constant-memory sheet cannot change a written row.
             print_setup(ws, HEADER_ROW)?;
             ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
@@ -113,15 +123,9 @@ pub(super) fn training(
             }
             for (i, (rec, results)) in chunk.iter().enumerate() {
                 let r = HEADER_ROW + 1 + row_u32(i);
-                training_row(
-                    ws,
-                    f,
-                    input,
-                    &w,
-                    (r, before + i + 1),
-                    *rec as usize,
-                    results,
-                )?;
+                let idx = *rec as usize;
+                training_row(ws, f, input, (r, before + i + 1), idx, results)?;
+                list.set(ws, r, heights[i])?;
             }
             Ok(HEADER_ROW + 1 + row_u32(chunk.len()))
         },
@@ -145,77 +149,86 @@ fn people_below<'a>(input: &'a ReportInput<'_>) -> Vec<(u32, Vec<&'a TargetResul
     items
 }
 
+/// The texts of person `idx`'s row: the targets they are below on, their
+/// levels against the required, the note.
+struct RowTexts {
+    ids: String,
+    current: String,
+    required: String,
+    note: String,
+}
+
+impl RowTexts {
+    fn new(input: &ReportInput<'_>, idx: usize, results: &[&TargetResult]) -> Self {
+        let lang = input.lang;
+        let targets: Vec<&Target> = results
+            .iter()
+            .map(|res| &input.policy.targets[res.target])
+            .collect();
+        let rec = &input.loaded.roster.records[idx];
+        let ids = targets
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let current = distinct_joined(
+            targets
+                .iter()
+                .map(|t| current_level(input, &t.measure, idx).into()),
+            "; ",
+        );
+        let required = distinct_joined(
+            targets
+                .iter()
+                .map(|t| labels::requirement(lang, &t.measure).into()),
+            "; ",
+        );
+        let note = note(input, &targets, rec, idx);
+        Self {
+            ids,
+            current,
+            required,
+            note,
+        }
+    }
+
+    /// The row's text cells but the birth date: targets, unit, name, title,
+    /// levels, note.
+    fn cells<'a>(&'a self, input: &'a ReportInput<'_>, idx: usize) -> [(u16, &'a str); 7] {
+        let roster = &input.loaded.roster;
+        let rec = &roster.records[idx];
+        [
+            (1, self.ids.as_str()),
+            (2, roster.units[rec.unit as usize].name.as_str()),
+            (3, roster.texts.get(rec.name)),
+            (5, roster.texts.opt(rec.title).unwrap_or("")),
+            (6, self.current.as_str()),
+            (7, self.required.as_str()),
+            (8, self.note.as_str()),
+        ]
+    }
+}
+
 /// Person `idx`, number `n` of the list, on row `r`: the targets they are
 /// below on, who and where they are, their levels against the required.
 fn training_row(
     ws: &mut Worksheet,
     f: &Formats,
     input: &ReportInput<'_>,
-    w: &output::Widths,
     (r, n): (u32, usize),
     idx: usize,
     results: &[&TargetResult],
 ) -> Result<(), XlsxError> {
-    let lang = input.lang;
     let mut cf = RunFormats::new();
-    let targets: Vec<&Target> = results
-        .iter()
-        .map(|res| &input.policy.targets[res.target])
-        .collect();
-    let rec = &input.loaded.roster.records[idx];
+    let texts = RowTexts::new(input, idx, results);
     cf.number(ws, r, 0, num(n as u64), &f.int)?;
-    let ids = targets
-        .iter()
-        .map(|t| t.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    cf.text(ws, r, 1, &ids, &f.cell)?;
-    cf.text(
-        ws,
-        r,
-        2,
-        &input.loaded.roster.units[rec.unit as usize].name,
-        &f.cell,
-    )?;
-    cf.text(ws, r, 3, input.loaded.roster.texts.get(rec.name), &f.cell)?;
-    write_birth(ws, f, &mut cf, r, 4, rec)?;
-    cf.text(
-        ws,
-        r,
-        5,
-        input.loaded.roster.texts.opt(rec.title).unwrap_or(""),
-        &f.cell,
-    )?;
-    let current = distinct_joined(
-        targets
-            .iter()
-            .map(|t| current_level(input, &t.measure, idx).into()),
-        "; ",
-    );
-    cf.text(ws, r, 6, &current, &f.cell)?;
-    let required = distinct_joined(
-        targets
-            .iter()
-            .map(|t| labels::requirement(lang, &t.measure).into()),
-        "; ",
-    );
-    cf.text(ws, r, 7, &required, &f.cell)?;
-    let note = note(input, &targets, rec, idx);
-    let note = note.as_str();
-    cf.text(ws, r, 8, note, &f.cell)?;
-    let unit = &input.loaded.roster.units[rec.unit as usize].name;
-    let cells = [
-        (1, ids.as_str()),
-        (2, unit.as_str()),
-        (3, input.loaded.roster.texts.get(rec.name)),
-        (5, input.loaded.roster.texts.opt(rec.title).unwrap_or("")),
-        (6, current.as_str()),
-        (7, required.as_str()),
-        (8, note),
-    ];
-    cf.apply(ws)?;
-    w.fit_row(ws, r, cells, 12.0)?;
-    Ok(())
+    for (c, text) in texts.cells(input, idx) {
+        if c == 5 {
+            write_birth(ws, f, &mut cf, r, 4, &input.loaded.roster.records[idx])?;
+        }
+        cf.text(ws, r, c, text, &f.cell)?;
+    }
+    cf.apply(ws)
 }
 
 /// The note on a person's row: a level to verify, a retirement date past.
