@@ -89,8 +89,24 @@ fn convert_ref<'a>(cell: &'a DataRef<'a>) -> Option<CellRef<'a>> {
     Some(CellRef::Value(value))
 }
 
+/// What the cell reader hands the sheet builder.
+enum Event<'a> {
+    /// A grid row: its row number (from 0, as calamine counts) and its
+    /// cells, left to right.
+    Row(u32, Vec<Cell<DataRef<'a>>>),
+    /// A row with nothing in it, numbered as Excel shows it.
+    Blank(u32),
+    /// The next grid row repeats the row number of the one before.
+    Repeated,
+}
+
+/// Events sent to the builder at a time.
+const BATCH: usize = 512;
+
 /// Reads an .xlsx sheet cell by cell: nothing is allocated for the empty
-/// rows and columns a far-away cell spans.
+/// rows and columns a far-away cell spans. The cells are parsed here and
+/// built into the sheet on the other core (interning and storing them was
+/// about a third of reading a 100,000-row government workbook).
 fn xlsx_sheet<RS: std::io::Read + std::io::Seek>(
     book: &mut Xlsx<RS>,
     name: &str,
@@ -102,15 +118,53 @@ fn xlsx_sheet<RS: std::io::Read + std::io::Seek>(
         Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(()),
         Err(e) => return Err(e),
     };
-    // Cells arrive row by row, left to right. A row number given again (a
-    // second <row r="2">, or a cell left of the one before) starts a new
-    // grid row with the same number and a note: both are read, neither
-    // overwrites the other. Rows arriving out of order are gathered and
-    // sorted (stably, so each row's cells keep their order) after the rest.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Event<'_>>>(4);
+    std::thread::scope(|s| {
+        let built = s.spawn(move || {
+            for batch in rx {
+                for event in batch {
+                    match event {
+                        Event::Row(r, cells) => push_cells(builder, r, &cells),
+                        Event::Blank(r) => builder.push_row(r, std::iter::empty()),
+                        Event::Repeated => note_repeated(builder),
+                    }
+                }
+            }
+        });
+        let mut batch = Vec::with_capacity(BATCH);
+        let read = read_cells(
+            || reader.next_cell(),
+            |event| {
+                batch.push(event);
+                if batch.len() == BATCH {
+                    // A builder gone (it panicked) is reported when joined.
+                    let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                }
+            },
+        );
+        let _ = tx.send(batch);
+        drop(tx);
+        built
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        read
+    })
+}
+
+/// The events of a sheet's cells as `next` gives them. Cells arrive row by
+/// row, left to right. A row number given again (a second <row r="2">, or a
+/// cell left of the one before) starts a new grid row with the same number
+/// and a note: both are read, neither overwrites the other. Rows arriving
+/// out of order are gathered and sorted (stably, so each row's cells keep
+/// their order) after the rest.
+fn read_cells<'a>(
+    mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, calamine::XlsxError>,
+    mut emit: impl FnMut(Event<'a>),
+) -> Result<(), calamine::XlsxError> {
     let mut row: Vec<Cell<DataRef<'_>>> = Vec::new();
     let mut last: Option<u32> = None;
     let mut rest: Option<Vec<Cell<DataRef<'_>>>> = None;
-    while let Some(cell) = reader.next_cell()? {
+    while let Some(cell) = next()? {
         if matches!(cell.get_value(), DataRef::Empty) {
             continue;
         }
@@ -125,17 +179,15 @@ fn xlsx_sheet<RS: std::io::Read + std::io::Seek>(
                 continue;
             }
             Some(l) if r > l => {
-                push_cells(builder, l, &row);
-                row.clear();
+                emit(Event::Row(l, std::mem::take(&mut row)));
                 // Blank rows between are rows too, as Excel shows them.
                 for blank in l + 1..r {
-                    builder.push_row(blank + 1, std::iter::empty());
+                    emit(Event::Blank(blank + 1));
                 }
             }
             Some(l) if row.last().is_some_and(|p| p.get_position().1 >= c) => {
-                push_cells(builder, l, &row);
-                row.clear();
-                note_repeated(builder);
+                emit(Event::Row(l, std::mem::take(&mut row)));
+                emit(Event::Repeated);
             }
             _ => {}
         }
@@ -143,7 +195,7 @@ fn xlsx_sheet<RS: std::io::Read + std::io::Seek>(
         row.push(cell);
     }
     if let Some(l) = last {
-        push_cells(builder, l, &row);
+        emit(Event::Row(l, row));
     }
     let Some(mut rest) = rest else {
         return Ok(());
@@ -158,9 +210,9 @@ fn xlsx_sheet<RS: std::io::Read + std::io::Seek>(
         if split {
             let r = rest[start].get_position().0;
             if start > 0 && rest[start - 1].get_position().0 == r {
-                note_repeated(builder);
+                emit(Event::Repeated);
             }
-            push_cells(builder, r, &rest[start..k]);
+            emit(Event::Row(r, rest[start..k].to_vec()));
             start = k;
         }
     }
