@@ -89,7 +89,8 @@ pub fn add_issues_sheets(
 /// The data-issues sheets, made with the workbook and filled apart from it:
 /// on another thread while the other sheets are written (the national
 /// plan lists 120,000 people past retirement age among its issues).
-pub struct IssueSheets(Vec<Worksheet>);
+/// The sheets, and how many issues they were made for.
+pub struct IssueSheets(Vec<Worksheet>, usize);
 
 impl IssueSheets {
     /// The sheets `len` issues take.
@@ -102,17 +103,18 @@ impl IssueSheets {
             workbook.register_format(format);
         }
         let base = labels::get(lang).sheet_issues;
-        list_sheets(workbook, base, lang, len, EXCEL_MAX_ROWS - 1).map(Self)
+        list_sheets(workbook, base, lang, len, per_sheet(1)).map(|sheets| Self(sheets, len))
     }
 
     /// Writes the issues: what needs action first, then the notes; within
     /// each, file by file (a correction list per unit), in the order the
     /// rows were read.
     pub fn fill(&mut self, lang: Lang, issues: &[DataIssue]) -> Result<(), XlsxError> {
+        debug_assert_eq!(issues.len(), self.1, "the issues the sheets were made for");
         let formats = IssueFormats::new();
         let mut ordered: Vec<&DataIssue> = issues.iter().collect();
         ordered.sort_by_key(|i| !i.action.needs_action());
-        fill_list(&mut self.0, &ordered, EXCEL_MAX_ROWS - 1, |ws, chunk, _| {
+        fill_list(&mut self.0, &ordered, per_sheet(1), |ws, chunk, _| {
             write_issue_rows(ws, lang, chunk, &formats)
         })
     }
@@ -156,14 +158,14 @@ pub fn long_list<T>(
     rows_above: usize,
     fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<u32, XlsxError>,
 ) -> Result<(), XlsxError> {
-    long_list_per_sheet(
-        workbook,
-        base,
-        lang,
-        items,
-        EXCEL_MAX_ROWS - rows_above,
-        fill,
-    )
+    long_list_per_sheet(workbook, base, lang, items, per_sheet(rows_above), fill)
+}
+
+/// The items a list sheet holds below `rows_above` heading rows: all of
+/// Excel's rows but one, the row [`end_rows`] closes the sheet with.
+#[must_use]
+pub fn per_sheet(rows_above: usize) -> usize {
+    EXCEL_MAX_ROWS - rows_above - 1
 }
 
 pub(super) fn long_list_per_sheet<T>(
@@ -324,8 +326,12 @@ pub(super) fn write_issue_rows(
 /// `<row r="110" ht="60.75"/>` again), and a sheet whose rows do not ascend
 /// is one Excel offers to repair. An empty cell on row `next` (no format,
 /// nothing shown or printed) becomes the last row held, with no height.
+/// A list keeps that row free ([`per_sheet`]); a sheet whose rows reach
+/// Excel's last one is left as it is.
 pub fn end_rows(ws: &mut Worksheet, next: u32) -> Result<(), XlsxError> {
-    ws.write_blank(next, 0, &Format::new())?;
+    if usize::try_from(next).is_ok_and(|n| n < EXCEL_MAX_ROWS) {
+        ws.write_blank(next, 0, &Format::new())?;
+    }
     Ok(())
 }
 

@@ -147,7 +147,11 @@ fn a_lists_most_common_height_is_the_sheets_default() {
     assert!(xml.contains("defaultRowHeight=\"31.5\""), "{xml}");
     // One line in most rows: no default, and only the taller row is set.
     let xml = list_sheet(&[None, None, Some(46.5)]);
-    assert!(!xml.contains("customHeight=\"1\"/><cols"), "{xml}");
+    let format = &xml[xml.find("<sheetFormatPr").unwrap()..];
+    assert!(
+        !format[..format.find('>').unwrap()].contains("customHeight"),
+        "{xml}"
+    );
     assert_eq!(
         row_heights(&xml)[..5],
         [
@@ -166,4 +170,63 @@ fn a_constant_memory_sheet_writes_its_last_row_once() {
     let xml = list_sheet(&[Some(31.5), Some(31.5), Some(46.5)]);
     let rows: Vec<u32> = row_heights(&xml).iter().map(|(r, _)| *r).collect();
     assert_eq!(rows, [1, 2, 3, 4, 5, 6], "{xml}");
+}
+
+#[test]
+fn a_full_list_sheet_keeps_its_closing_row() {
+    // A list one item longer than a sheet holds below one heading row: the
+    // first sheet is full to Excel's second last row, the closing row fits
+    // below it (a sheet filled to the last row made the write fail), and the
+    // last item continues on a second sheet. Only each part's first and last
+    // rows are written.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("full.xlsx");
+    let items: Vec<u32> = (0..=u32::try_from(per_sheet(1)).unwrap()).collect();
+    let mut wb = Workbook::new();
+    long_list_per_sheet(
+        &mut wb,
+        "Lỗi",
+        Lang::Vi,
+        &items,
+        per_sheet(1),
+        |ws, chunk, _| {
+            let last = u32::try_from(chunk.len()).unwrap();
+            ws.write_number(1, 0, f64::from(chunk[0]))?;
+            ws.write_number(last, 0, f64::from(chunk[chunk.len() - 1]))?;
+            ws.set_row_height(last, 30.0)?;
+            Ok(last + 1)
+        },
+    )
+    .unwrap();
+    wb.save(&path).unwrap();
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["Lỗi", "Lỗi (tiếp 2)"]);
+    let first = book.worksheet_range("Lỗi").unwrap();
+    assert_eq!(
+        first.end().unwrap().0,
+        u32::try_from(EXCEL_MAX_ROWS).unwrap() - 2
+    );
+    let last_item = f64::from(u32::try_from(per_sheet(1)).unwrap() - 1);
+    assert_eq!(
+        first.get_value((u32::try_from(EXCEL_MAX_ROWS).unwrap() - 2, 0)),
+        Some(&calamine::Data::Float(last_item))
+    );
+    // Its last row (with a height of its own) is written once.
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(std::fs::File::open(&path).unwrap())
+            .unwrap()
+            .by_name("xl/worksheets/sheet1.xml")
+            .unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    let rows: Vec<u32> = row_heights(&xml).iter().map(|(r, _)| *r).collect();
+    assert_eq!(rows, [2, 1_048_575, 1_048_576]);
+    let second = book.worksheet_range("Lỗi (tiếp 2)").unwrap();
+    assert_eq!(
+        second.get_value((1, 0)),
+        Some(&calamine::Data::Float(last_item + 1.0))
+    );
 }
