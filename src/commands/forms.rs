@@ -86,7 +86,6 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     Ok(0)
 }
 
-/// Writes the JSON: the forms, the structure and the movement.
 /// The forms workbook: a sheet per form, the structure, the movement when
 /// asked for, the data issues; saved (temporary file, then renamed).
 fn write_workbook(
@@ -136,6 +135,7 @@ fn form_sheets(
     Ok(())
 }
 
+/// Writes the JSON: the forms, the structure and the movement.
 fn write_json(
     path: &std::path::Path,
     (selected, filled): (&[forms::Form], &[forms::FormTable]),

@@ -89,8 +89,12 @@ pub fn add_issues_sheets(
 /// The data-issues sheets, made with the workbook and filled apart from it:
 /// on another thread while the other sheets are written (the national
 /// plan lists 120,000 people past retirement age among its issues).
-/// The sheets, and how many issues they were made for.
-pub struct IssueSheets(Vec<Worksheet>, usize);
+pub struct IssueSheets {
+    sheets: Vec<Worksheet>,
+    /// How many issues the sheets were made for.
+    len: usize,
+    formats: IssueFormats,
+}
 
 impl IssueSheets {
     /// The sheets `len` issues take.
@@ -98,24 +102,32 @@ impl IssueSheets {
         // Indexed now, the formats are only read while the sheets are
         // written: the workbook's other sheets add theirs meanwhile, and two
         // sheets adding one at once could each take an index for it.
-        let f = IssueFormats::new();
-        for format in [&f.head, &f.cell, &f.action] {
+        let formats = IssueFormats::new();
+        for format in [&formats.head, &formats.cell, &formats.action] {
             workbook.register_format(format);
         }
         let base = labels::get(lang).sheet_issues;
-        list_sheets(workbook, base, lang, len, per_sheet(1)).map(|sheets| Self(sheets, len))
+        Ok(Self {
+            sheets: list_sheets(workbook, base, lang, len, per_sheet(1))?,
+            len,
+            formats,
+        })
     }
 
     /// Writes the issues: what needs action first, then the notes; within
     /// each, file by file (a correction list per unit), in the order the
     /// rows were read.
     pub fn fill(&mut self, lang: Lang, issues: &[DataIssue]) -> Result<(), XlsxError> {
-        debug_assert_eq!(issues.len(), self.1, "the issues the sheets were made for");
-        let formats = IssueFormats::new();
+        debug_assert_eq!(
+            issues.len(),
+            self.len,
+            "the issues the sheets were made for"
+        );
         let mut ordered: Vec<&DataIssue> = issues.iter().collect();
         ordered.sort_by_key(|i| !i.action.needs_action());
-        fill_list(&mut self.0, &ordered, per_sheet(1), |ws, chunk, _| {
-            write_issue_rows(ws, lang, chunk, &formats)
+        let f = &self.formats;
+        fill_list(&mut self.sheets, &ordered, per_sheet(1), |ws, chunk, _| {
+            write_issue_rows(ws, lang, chunk, f)
         })
     }
 
@@ -139,7 +151,7 @@ impl IssueSheets {
 
     /// Adds the sheets to the workbook, after those it has.
     pub fn add_to(self, workbook: &mut Workbook) {
-        for ws in self.0 {
+        for ws in self.sheets {
             workbook.push_worksheet(ws);
         }
     }

@@ -94,26 +94,27 @@ pub(super) fn training(
             (8, 28.0),
         ],
     );
-    let items = people_below(input);
-    // Each row's height, on both cores, before the sheet is begun: the
-    // most common is the sheet's default ([`output::ListHeights`]).
+    // Each row's texts and height, on both cores, before the sheet is
+    // begun: the most common height is the sheet's default
+    // ([`output::ListHeights`]).
     let w = output::Widths::new(&widths);
-    let heights: Vec<Option<f64>> = items
+    let rows: Vec<Row> = people_below(input)
         .par_iter()
         .map(|(idx, results)| {
-            let texts = RowTexts::new(input, *idx as usize, results);
-            w.row_height(texts.cells(input, *idx as usize), 12.0)
+            let idx = *idx as usize;
+            let texts = RowTexts::new(input, idx, results);
+            let height = w.row_height(texts.cells(input, idx), 12.0);
+            Row { idx, texts, height }
         })
         .collect();
     long_list(
         wb,
         l.sheet_training,
         lang,
-        &items,
+        &rows,
         HEADER_ROW as usize + 1,
         |ws, chunk, before| {
-            let heights = &heights[before..before + chunk.len()];
-            let list = ListHeights::new(ws, heights.iter().copied(), HEADER_ROW)?;
+            let list = ListHeights::new(ws, chunk.iter().map(|row| row.height), HEADER_ROW)?;
             table_top(ws, f, input, l.title_training, &headers, &widths)?;
             // Before the rows: a constant-memory sheet cannot change a written row.
             print_setup(ws, HEADER_ROW)?;
@@ -121,15 +122,23 @@ pub(super) fn training(
             if !chunk.is_empty() {
                 ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 8)?;
             }
-            for (i, (rec, results)) in chunk.iter().enumerate() {
+            for (i, row) in chunk.iter().enumerate() {
                 let r = HEADER_ROW + 1 + row_u32(i);
-                let idx = *rec as usize;
-                training_row(ws, f, input, (r, before + i + 1), idx, results)?;
-                list.set(ws, r, heights[i])?;
+                training_row(ws, f, input, (r, before + i + 1), row)?;
+                list.set(ws, r, row.height)?;
             }
             Ok(HEADER_ROW + 1 + row_u32(chunk.len()))
         },
     )
+}
+
+/// A person's row of the list, made before it is written.
+struct Row {
+    /// The record.
+    idx: usize,
+    texts: RowTexts,
+    /// The height its texts need (`None`: one line).
+    height: Option<f64>,
 }
 
 /// People below a target's measure, each once with every target they are
@@ -209,22 +218,20 @@ impl RowTexts {
     }
 }
 
-/// Person `idx`, number `n` of the list, on row `r`: the targets they are
+/// Person `row`, number `n` of the list, on row `r`: the targets they are
 /// below on, who and where they are, their levels against the required.
 fn training_row(
     ws: &mut Worksheet,
     f: &Formats,
     input: &ReportInput<'_>,
     (r, n): (u32, usize),
-    idx: usize,
-    results: &[&TargetResult],
+    row: &Row,
 ) -> Result<(), XlsxError> {
     let mut cf = RunFormats::new();
-    let texts = RowTexts::new(input, idx, results);
     cf.number(ws, r, 0, num(n as u64), &f.int)?;
-    for (c, text) in texts.cells(input, idx) {
+    for (c, text) in row.texts.cells(input, row.idx) {
         if c == 5 {
-            write_birth(ws, f, &mut cf, r, 4, &input.loaded.roster.records[idx])?;
+            write_birth(ws, f, &mut cf, r, 4, &input.loaded.roster.records[row.idx])?;
         }
         cf.text(ws, r, c, text, &f.cell)?;
     }

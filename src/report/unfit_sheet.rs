@@ -10,6 +10,7 @@
 use rayon::prelude::*;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
+use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
 use crate::output::{self, ListHeights, RunFormats, long_list};
@@ -106,10 +107,6 @@ pub(super) fn unfit(
     )
 }
 
-fn row_u32(r: usize) -> u32 {
-    u32::try_from(r).unwrap_or(u32::MAX)
-}
-
 /// The requirements posting `idx` fails, and where they come from.
 fn unmet_text(input: &ReportInput<'_>, p: &Placement, idx: usize) -> String {
     let a = &p.assignments[idx];
@@ -158,7 +155,7 @@ fn write_row<'f>(
     (r, n): (u32, usize),
     row: &Row,
 ) -> Result<(), XlsxError> {
-    cf.number(ws, r, 0, f64::from(row_u32(n)), &f.int)?;
+    cf.number(ws, r, 0, num(n as u64), &f.int)?;
     for (c, s) in cells(input, p, row.idx, &row.text) {
         cf.text(ws, r, c, s, &f.cell)?;
     }
