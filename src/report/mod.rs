@@ -243,18 +243,8 @@ pub(crate) fn heading(
     let n = f.annexes.get() + 1;
     f.annexes.set(n);
     let d = labels::doc(input.lang);
-    ws.merge_range(
-        2,
-        0,
-        2,
-        last_col,
-        &format!("{} {}", d.annex, roman(n)),
-        &f.bold,
-    )?;
     // Annex titles in capitals, as the decree writes a title.
     let title = title.to_uppercase();
-    ws.merge_range(3, 0, 3, last_col, &title, &f.title)?;
-    ws.merge_range(4, 0, 4, last_col, policy_name(input), &f.italic)?;
     let doc = &input.policy.document;
     let number = labels::number_line(input.lang, doc.number.as_deref(), doc.symbol.as_deref());
     let signed = labels::place_date_line(input.lang, None, doc.date);
@@ -267,18 +257,31 @@ pub(crate) fn heading(
         .replace("{number}", number.trim_start_matches(d.number).trim())
         .replace("{signed}", signed)
         .replace("{date}", &date);
-    ws.merge_range(5, 0, 5, last_col, &line, &f.italic)?;
-    // The lines that wrap on a narrow sheet are as tall as they need.
+    // The lines that wrap on a narrow sheet are as tall as they need: set
+    // before the rows are written (a constant-memory sheet writes a row out,
+    // with its height, as soon as the next one gets a cell).
     let one = output::wrapped_height("", 1.0, 12.0);
-    for (row, text, size) in [
-        (3, title.as_str(), 16.0),
-        (4, policy_name(input), 12.0),
-        (5, line.as_str(), 12.0),
-    ] {
+    let lines = [
+        (3, title.as_str(), 16.0, &f.title),
+        (4, policy_name(input), 12.0, &f.italic),
+        (5, line.as_str(), 12.0, &f.italic),
+    ];
+    for (row, text, size, _) in lines {
         let h = output::wrapped_height(text, width, size);
         if h > one {
             ws.set_row_height(row, h)?;
         }
+    }
+    ws.merge_range(
+        2,
+        0,
+        2,
+        last_col,
+        &format!("{} {}", d.annex, roman(n)),
+        &f.bold,
+    )?;
+    for (row, text, _, format) in lines {
+        ws.merge_range(row, 0, row, last_col, text, format)?;
     }
     Ok(())
 }

@@ -439,3 +439,31 @@ fn every_sheet_lists_its_rows_once_in_ascending_order() {
         }
     }
 }
+
+/// Every annex's title (row 4, 14-point capitals) is as tall as its size
+/// needs, also on the constant-memory lists: their heading rows were
+/// written out before their heights were set, so "NGHỈ HƯU" printed at the
+/// 15-point default with "Phụ lục X" touching it.
+#[test]
+fn every_annex_title_row_is_tall_enough() {
+    let dir = tempdir();
+    let out = dir.path().join("plan.xlsx");
+    let o = run(&["plan", "--as-of", "2013-12-31", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut annexes = 0;
+    for (i, xml) in sheet_xml(&out).iter().enumerate() {
+        if !xml.contains("Phụ lục") {
+            continue;
+        }
+        annexes += 1;
+        let at = xml.find("<row r=\"4\"").unwrap();
+        let ht: f64 = attr(&xml[at..], "row", "ht")
+            .unwrap_or_else(|| panic!("sheet {}: title row without a height", i + 1))
+            .parse()
+            .unwrap();
+        assert!(ht >= 22.0, "sheet {}: title row {ht} pt", i + 1);
+    }
+    // The constant-memory lists write their text inline (the others through
+    // the shared strings): Cần đào tạo, Chưa đạt chuẩn vị trí, Nghỉ hưu.
+    assert_eq!(annexes, 3);
+}
