@@ -109,6 +109,7 @@ fn evaluate(
 ) -> Result<Vec<compliance::TargetResult>> {
     let staff = crate::staff::build(&loaded.roster, hierarchy, as_of, retire)
         .map_err(|e| crate::staff::polars_error("the staff table", &e))?;
+    crate::progress::timings::stage("staff table");
     compliance::evaluate(&staff, &loaded.roster, hierarchy, policy, placement)
 }
 

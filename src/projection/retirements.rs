@@ -23,9 +23,10 @@ pub(super) fn end_of(d: PartialDate) -> NaiveDate {
 /// the legal one when retirement is modelled and birth date and gender are known.
 #[must_use]
 pub fn retirement_dates(roster: &Roster, settings: &ProjectionSettings) -> Vec<Option<NaiveDate>> {
+    use rayon::prelude::*;
     roster
         .records
-        .iter()
+        .par_iter()
         .map(|r| {
             r.retirement_date.map(end_of).or_else(|| {
                 if !settings.retirement {

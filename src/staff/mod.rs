@@ -19,6 +19,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::policy::UnitType;
 use crate::roster::{Roster, Text};
@@ -100,9 +101,18 @@ pub fn build(
     retire: &[Option<NaiveDate>],
 ) -> PolarsResult<StaffFrame> {
     let n = roster.records.len();
-    let (titles, title) = title_classes(roster);
-    let mut columns = place_columns(roster, h, &titles, title);
-    columns.extend(quality_columns(roster, as_of, retire));
+    // Both halves on their own core, each column's rows across the cores:
+    // 0.54 → 0.27–0.30 s on the 2.5 M-row bench roster (with the last days
+    // of service, worked out on both cores too).
+    let ((titles, mut columns), quality) = rayon::join(
+        || {
+            let (titles, title) = title_classes(roster);
+            let columns = place_columns(roster, h, &titles, title);
+            (titles, columns)
+        },
+        || quality_columns(roster, as_of, retire),
+    );
+    columns.extend(quality);
     Ok(StaffFrame {
         df: DataFrame::new(n, columns)?,
         titles,
@@ -146,8 +156,9 @@ fn place_columns(
             *l = i8::from(skills::is_leader_title(t));
         }
     }
-    let u32s = |f: &dyn Fn(usize) -> u32| (0..n).map(f).collect::<Vec<u32>>();
-    let i8s = |f: &dyn Fn(usize) -> i8| (0..n).map(f).collect::<Vec<i8>>();
+    let u32s =
+        |f: &(dyn Fn(usize) -> u32 + Sync)| (0..n).into_par_iter().map(f).collect::<Vec<u32>>();
+    let i8s = |f: &(dyn Fn(usize) -> i8 + Sync)| (0..n).into_par_iter().map(f).collect::<Vec<i8>>();
     vec![
         Column::new(
             "rec".into(),
@@ -213,7 +224,7 @@ fn grade_classes(roster: &Roster) -> Vec<(i8, i8)> {
 fn quality_columns(roster: &Roster, as_of: NaiveDate, retire: &[Option<NaiveDate>]) -> Vec<Column> {
     let r = &roster.records;
     let n = r.len();
-    let i8s = |f: &dyn Fn(usize) -> i8| (0..n).map(f).collect::<Vec<i8>>();
+    let i8s = |f: &(dyn Fn(usize) -> i8 + Sync)| (0..n).into_par_iter().map(f).collect::<Vec<i8>>();
     let minority = per_text(
         roster,
         |x| x.ethnicity,
@@ -256,6 +267,7 @@ fn quality_columns(roster: &Roster, as_of: NaiveDate, retire: &[Option<NaiveDate
         Column::new(
             "age".into(),
             (0..n)
+                .into_par_iter()
                 .map(|i| {
                     r[i].birth
                         .map_or(-1, |b| dates::years_between(b.date, as_of))
