@@ -51,12 +51,12 @@ pub enum Unmet {
     /// Field of study not among those accepted (or not given).
     Field {
         have: Option<Arc<str>>,
-        need: Vec<String>,
+        need: Arc<[String]>,
     },
     /// Grade not among those accepted (or not given).
     Grade {
         have: Option<String>,
-        need: Vec<String>,
+        need: Arc<[String]>,
     },
     /// Political theory below the minimum (or unknown).
     PoliticalTheory {

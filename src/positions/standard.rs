@@ -20,6 +20,11 @@ pub(super) struct Accepted {
     pub(super) codes: Vec<String>,
     pub(super) names: Vec<String>,
     pub(super) ranks: Vec<grades::Rank>,
+    /// The position's grades and fields as given, for the unmet notes: one
+    /// list shared by every posting failing them (a copy each held 20–40 MB
+    /// at the peak of a national report with a large catalogue).
+    pub(super) grades: Arc<[String]>,
+    pub(super) fields: Arc<[String]>,
 }
 
 /// Folded word endings that accept a grade's equivalents.
@@ -79,6 +84,7 @@ pub(super) fn grade_matches(r: &StaffRecord, t: &Texts, accepted: &Accepted) -> 
         codes,
         names,
         ranks,
+        ..
     } = accepted;
     let code = r
         .grade_code
@@ -192,7 +198,7 @@ pub(super) fn check(
         if !ok {
             unmet.push(Unmet::Field {
                 have: t.opt(r.field_of_study).map(Arc::from),
-                need: def.fields.clone(),
+                need: Arc::clone(&accepted.fields),
             });
         }
     }
@@ -247,7 +253,7 @@ fn check_grade(
         if !grade_ok {
             unmet.push(Unmet::Grade {
                 have: grade_display(r, t),
-                need: def.grades.clone(),
+                need: Arc::clone(&accepted.grades),
             });
         }
     }

@@ -3,8 +3,7 @@
 //! exactly `strsim::sorensen_dice`'s (a test compares them), for one text
 //! against many without a hash map and two strings per pair: scoring the
 //! sample catalogue's agencies against the 64,000 units of the national
-//! bench roster that way (and on both cores) took the placement from 0.45
-//! to 0.32 s.
+//! bench roster that way, on both cores, took 0.13 s off the placement.
 
 /// One text, ready to be compared with many.
 #[derive(Debug, Clone)]
