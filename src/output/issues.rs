@@ -86,9 +86,8 @@ pub fn add_issues_sheets(
     Ok(())
 }
 
-/// The data-issues sheets, made with the workbook and filled apart from it:
-/// on another thread while the other sheets are written (the national
-/// plan lists 120,000 people past retirement age among its issues).
+/// The data-issues sheets, filled on another thread while the other sheets
+/// are written (the national plan lists 120,000 people past retirement age).
 pub struct IssueSheets {
     sheets: Vec<Worksheet>,
     /// How many issues the sheets were made for.
@@ -108,7 +107,7 @@ impl IssueSheets {
         }
         let base = labels::get(lang).sheet_issues;
         Ok(Self {
-            sheets: list_sheets(workbook, base, lang, len, per_sheet(1))?,
+            sheets: list_sheets(workbook, base, lang, len, per_sheet(1), false)?,
             len,
             formats,
         })
@@ -162,6 +161,10 @@ impl IssueSheets {
 /// heading rows. `fill` gets the sheet, its part of the list and the number
 /// of items on earlier sheets, and returns the first row below what it
 /// wrote ([`end_rows`]). Nothing is cut.
+/// Texts go to the shared strings, not inline (a list's units, titles and
+/// verdicts repeat): national report sheets 2.2 → 1.75 s, saving 1.1 → 0.8 s,
+/// 22.8 → 17.7 MB. Fill on the thread writing the other sheets: strings are
+/// numbered as first written, and two threads would vary the file's bytes.
 pub fn long_list<T>(
     workbook: &mut Workbook,
     base: &str,
@@ -188,26 +191,31 @@ pub(super) fn long_list_per_sheet<T>(
     per_sheet: usize,
     fill: impl FnMut(&mut Worksheet, &[T], usize) -> Result<u32, XlsxError>,
 ) -> Result<(), XlsxError> {
-    let mut sheets = list_sheets(workbook, base, lang, items.len(), per_sheet)?;
+    let mut sheets = list_sheets(workbook, base, lang, items.len(), per_sheet, true)?;
     fill_list(&mut sheets, items, per_sheet, fill)?;
-    for ws in sheets {
-        workbook.push_worksheet(ws);
-    }
+    sheets
+        .into_iter()
+        .for_each(|ws| workbook.push_worksheet(ws));
     Ok(())
 }
 
-/// The constant-memory sheets a list of `len` items takes, `per_sheet` on
-/// each (one when the list is empty), named, not yet in the workbook.
+/// The constant-memory sheets of `len` items, `per_sheet` on each (one when
+/// none), named, not in the workbook; `shared`: see [`long_list`].
 fn list_sheets(
     workbook: &mut Workbook,
     base: &str,
     lang: Lang,
     len: usize,
     per_sheet: usize,
+    shared: bool,
 ) -> Result<Vec<Worksheet>, XlsxError> {
     (0..len.div_ceil(per_sheet).max(1))
         .map(|k| {
-            let mut ws = workbook.new_worksheet_with_constant_memory()?;
+            let mut ws = if shared {
+                workbook.new_worksheet_with_low_memory()?
+            } else {
+                workbook.new_worksheet_with_constant_memory()?
+            };
             if k == 0 {
                 ws.set_name(base)?;
             } else {
@@ -366,8 +374,7 @@ pub fn write_issues_xlsx(path: &Path, lang: Lang, issues: &[DataIssue]) -> Resul
     save_workbook(&mut wb, path)
 }
 
-/// The format of an issues file, by its extension; checked before anything
-/// is read.
+/// The format of an issues file, by its extension; checked before reading.
 pub fn issues_format(path: &Path) -> Result<&'static str> {
     match path
         .extension()
