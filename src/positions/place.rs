@@ -293,8 +293,9 @@ impl FoldedTexts {
 
     /// The folded text of `t` (one of the postings' keys).
     fn get(&self, t: Text) -> &str {
-        self.folded
-            .get(self.of_text[t.index()] as usize)
+        self.of_text
+            .get(t.index())
+            .and_then(|&k| self.folded.get(k as usize))
             .map_or("", String::as_str)
     }
 }

@@ -21,8 +21,7 @@ pub(super) struct Accepted {
     pub(super) names: Vec<String>,
     pub(super) ranks: Vec<grades::Rank>,
     /// The position's grades and fields as given, for the unmet notes: one
-    /// list shared by every posting failing them (a copy each held 20–40 MB
-    /// at the peak of a national report with a large catalogue).
+    /// list shared by every posting failing them, not a copy each.
     pub(super) grades: Arc<[String]>,
     pub(super) fields: Arc<[String]>,
 }
