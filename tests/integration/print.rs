@@ -66,6 +66,14 @@ fn sheet_xml(path: &Path) -> Vec<String> {
     out
 }
 
+/// One part of a workbook package, as text.
+fn zip_entry(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
 /// The value of `attr` in the first `<tag …>` of `xml`.
 fn attr<'a>(xml: &'a str, tag: &str, attr: &str) -> Option<&'a str> {
     let at = xml.find(&format!("<{tag} "))?;
@@ -320,15 +328,7 @@ fn annexes_are_numbered_and_shares_use_the_languages_decimal_mark() {
     let training = read_sheet(&out, nhanluc::labels::VI.sheet_training);
     assert!(training[2][0].starts_with("Phụ lục I"), "{:?}", training[2]);
     assert_ne!(training[2][0], units[2][0]);
-    let styles = |path: &Path| {
-        let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
-        let mut s = String::new();
-        zip.by_name("xl/styles.xml")
-            .unwrap()
-            .read_to_string(&mut s)
-            .unwrap();
-        s
-    };
+    let styles = |path: &Path| zip_entry(path, "xl/styles.xml");
     assert!(styles(&out).contains("[$-42A]0.0%"));
     let en = report(dir.path(), POLICY, &["--lang", "en"]);
     assert!(!styles(&en).contains("[$-42A]"));
@@ -484,13 +484,8 @@ fn every_annex_title_row_is_tall_enough() {
 
 /// The workbook's shared strings, in their order (plain `<t>` texts).
 fn shared_strings(path: &Path) -> Vec<String> {
-    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
-    let mut xml = String::new();
-    zip.by_name("xl/sharedStrings.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    xml.split("<si>")
+    zip_entry(path, "xl/sharedStrings.xml")
+        .split("<si>")
         .skip(1)
         .map(|si| {
             let t = &si[si.find("<t")?..];
