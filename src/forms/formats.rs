@@ -27,7 +27,7 @@ pub(super) struct Formats {
     pub(super) sign_note: Format,
 }
 
-const FONT: &str = "Times New Roman";
+use crate::output::FONT;
 
 impl Formats {
     pub(super) fn new() -> Self {

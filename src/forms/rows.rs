@@ -7,7 +7,7 @@ use super::formats::Formats;
 use super::sheet::SheetInput;
 use super::{Cell, Form, FormTable, RowKind, TableRow};
 use crate::labels;
-use crate::output::{Heights, RunFormats, Widths};
+use crate::output::{Heights, RunFormats, Type, Widths};
 
 pub(super) fn write_rows(
     ws: &mut Worksheet,
@@ -113,7 +113,11 @@ impl<'a> Body<'a> {
                     &f.cell[row.depth.min(5)]
                 };
                 cf.text(ws, r, 1, &row.label, fmt)?;
-                self.h.fit(ws, self.w, r, [(1, row.label.as_str())], 10.0)?;
+                let ty = Type {
+                    size: 10.0,
+                    bold: row.kind == RowKind::Parent,
+                };
+                self.h.fit(ws, self.w, r, [(1, row.label.as_str())], ty)?;
             }
             RowKind::Criterion => r = self.criterion(ws, row, r)?,
             RowKind::Part => {
@@ -163,7 +167,11 @@ impl<'a> Body<'a> {
         let head = !row.code.as_deref().unwrap_or("").contains('.');
         let fmt = if head { &f.cell_bold } else { &f.cell[1] };
         self.cf.text(ws, r, 1, &label, fmt)?;
-        self.h.fit(ws, self.w, r, [(1, label.as_str())], 10.0)?;
+        let ty = Type {
+            size: 10.0,
+            bold: head,
+        };
+        self.h.fit(ws, self.w, r, [(1, label.as_str())], ty)?;
         Ok(r)
     }
 

@@ -215,7 +215,8 @@ impl Sheet<'_> {
         let title = form
             .title
             .replace("{year}", &self.input.as_of.year().to_string());
-        let height = output::wrapped_height(&title, self.w.span(0, last), 13.0).max(20.0);
+        let height = output::wrapped_height(&title, self.w.span(0, last), output::Type::bold(13.0))
+            .max(20.0);
         h.set(ws, 4, height)?;
         merge_or_write(ws, (4, 0, 4, last), &title, &f.title)?;
         if let Some(scope) = &form.scope {
@@ -264,7 +265,8 @@ impl Sheet<'_> {
                 .enumerate()
                 .map(|(i, c)| {
                     let above: f64 = group_heights[c.2.len()..].iter().sum();
-                    output::wrapped_height(&c.1, self.w.of(col(i)), 10.0) - above
+                    output::wrapped_height(&c.1, self.w.of(col(i)), output::Type::bold(10.0))
+                        - above
                 })
                 .fold(15.0, f64::max)
         };
@@ -326,7 +328,7 @@ impl Sheet<'_> {
                 *height = (*height).max(output::wrapped_height(
                     text,
                     self.w.span(col(i), col(j)),
-                    10.0,
+                    output::Type::bold(10.0),
                 ));
                 i = j + 1;
             }

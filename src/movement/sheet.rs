@@ -101,8 +101,7 @@ pub fn write_list(ws: &mut Worksheet, m: &Movement, lang: Lang) -> Result<(), Xl
     for (c, h) in headers.clone() {
         output::text_with_format(ws, 3, c, h, &head)?;
     }
-    // Headers wrap like the rows (bold: a little wider).
-    w.fit_row(ws, 3, headers, 11.0)?;
+    w.fit_row(ws, 3, headers, output::Type::bold(10.0))?;
     for (r, (n, c)) in (4..).zip(m.changes.iter().enumerate()) {
         ws.write_number_with_format(r, 0, (n + 1) as f64, &number)?;
         let kind = l.kinds[c.kind as usize];

@@ -19,12 +19,17 @@ mod print;
 mod runs;
 #[cfg(test)]
 mod tests;
+mod type_metrics;
 
 pub use files::*;
 pub use issues::*;
 pub use pages::{Heights, KeepTogether, set_page_breaks};
-pub use print::{ListHeights, Widths, code_width, column_widths, decree_margins, page_setup};
+pub use print::{
+    FONT, ListHeights, Widths, chart_font, code_width, column_widths, decree_margins, merged_width,
+    page_setup, pct_format,
+};
 pub use runs::RunFormats;
+pub use type_metrics::Type;
 
 /// Excel's row limit.
 pub const EXCEL_MAX_ROWS: usize = 1_048_576;
@@ -196,45 +201,13 @@ pub fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The row height (points) that `text` needs, wrapped in a cell `width`
-/// column units wide at `size` points: spreadsheets keep a file's row
-/// heights when they open it, so wrapped text would overlap the next row.
-/// Greedy word wrap at a conservative average character width: a column
-/// unit (a digit of the default 11-point font) holds about one character of
-/// 11-point Times New Roman with Vietnamese marks (measured in LibreOffice:
-/// a 24-unit column of 12-point text wraps "Trường Tiểu học Sông Cầu", 24
-/// characters, and fits "Trường Mầm non Hoa Sen", 22).
+/// column units wide in type `ty` (points, or [`Type::bold`]): spreadsheets
+/// keep a file's row heights when they open it, so wrapped text would
+/// overlap the next row. Lines as [`type_metrics::wrapped_lines`] counts them.
 #[must_use]
-#[allow(clippy::cast_precision_loss)]
-pub fn wrapped_height(text: &str, width: f64, size: f64) -> f64 {
-    let per_line = (width * 11.0 / size).max(1.0);
-    let mut lines = 0u32;
-    for para in text.split('\n') {
-        let mut used = 0.0_f64;
-        lines += 1;
-        for word in para.split(' ').filter(|w| !w.is_empty()) {
-            // Capitals and digits are wider than the average letter.
-            let w: f64 = word
-                .chars()
-                .map(|c| {
-                    if c.is_uppercase() || c.is_ascii_digit() {
-                        1.25
-                    } else {
-                        1.0
-                    }
-                })
-                .sum();
-            if used > 0.0 && used + 1.0 + w > per_line {
-                lines += 1;
-                used = 0.0;
-            }
-            used += if used > 0.0 { 1.0 + w } else { w };
-            while used > per_line {
-                lines += 1;
-                used -= per_line;
-            }
-        }
-    }
-    f64::from(lines) * size * 1.2 + 3.0
+pub fn wrapped_height(text: &str, width: f64, ty: impl Into<Type>) -> f64 {
+    let ty = ty.into();
+    f64::from(type_metrics::wrapped_lines(text, width, ty)) * ty.size * 1.2 + 3.0
 }
 
 /// Writes text as text (never a formula), cut to Excel's cell limit.

@@ -76,7 +76,7 @@ impl Heights {
         w: &Widths,
         r: u32,
         cells: impl IntoIterator<Item = (u16, &'a str)>,
-        size: f64,
+        size: impl Into<super::Type>,
     ) -> Result<(), XlsxError> {
         match w.row_height(cells, size) {
             Some(h) => self.set(ws, r, h),

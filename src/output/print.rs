@@ -4,7 +4,22 @@
 //! top margin (each annexed table numbers its own pages), header rows
 //! repeated on every page.
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::{ChartFont, Worksheet, XlsxError};
+
+/// The documents' typeface (Decree 30/2020, Appendix I), charts' too.
+pub const FONT: &str = "Times New Roman";
+
+/// A chart's text in the documents' typeface: Excel's charts otherwise
+/// print in Calibri.
+#[must_use]
+pub fn chart_font(size: f64, bold: bool) -> ChartFont {
+    let mut f = ChartFont::new();
+    f.set_name(FONT).set_size(size);
+    if bold {
+        f.set_bold();
+    }
+    f
+}
 
 /// Millimetres in an inch, Excel's margin unit.
 const MM: f64 = 1.0 / 25.4;
@@ -17,6 +32,17 @@ pub(super) const MARGINS_MM: [f64; 4] = [30.0, 15.0, 20.0, 20.0];
 pub fn decree_margins(ws: &mut Worksheet) {
     let [left, right, top, bottom] = MARGINS_MM.map(|m| m * MM);
     ws.set_margins(left, right, top, bottom, 10.0 * MM, 10.0 * MM);
+}
+
+/// A share to one decimal, with the decimal mark of the document's
+/// language: LibreOffice writes "72,7%" under the Vietnamese locale tag
+/// (Excel uses the system's mark either way).
+#[must_use]
+pub fn pct_format(lang: crate::labels::Lang) -> &'static str {
+    match lang {
+        crate::labels::Lang::Vi => "[$-42A]0.0%",
+        crate::labels::Lang::En => "0.0%",
+    }
 }
 
 /// A4, the decree's margins, fit to one page wide, the page number at the
@@ -76,6 +102,17 @@ pub fn column_widths(headers: &[&str], widths: &[(u16, f64)]) -> Vec<(u16, f64)>
     widths
 }
 
+/// The width a merged cell gives its text, in column units, from its
+/// columns' widths: theirs, and the 5 pixels of padding (a unit is 7) each
+/// column but the first adds between them.
+#[must_use]
+pub fn merged_width(widths: impl IntoIterator<Item = f64>) -> f64 {
+    let (sum, n) = widths
+        .into_iter()
+        .fold((0.0, 0u32), |(s, n), w| (s + w, n + 1));
+    sum + f64::from(n.saturating_sub(1)) * 5.0 / 7.0
+}
+
 /// Excel's default column width (units of the default font's digit).
 const DEFAULT_WIDTH: f64 = 8.43;
 
@@ -115,10 +152,11 @@ impl Widths {
         self.0.get(usize::from(c)).copied().unwrap_or(DEFAULT_WIDTH)
     }
 
-    /// The width of columns `from..=to` together (a merged cell).
+    /// The width of columns `from..=to` together (a merged cell), in
+    /// units of its text's width (see [`merged_width`]).
     #[must_use]
     pub fn span(&self, from: u16, to: u16) -> f64 {
-        (from..=to).map(|c| self.of(c)).sum()
+        merged_width((from..=to).map(|c| self.of(c)))
     }
 
     /// The printed width of columns `from..=to` in points: Excel draws a
@@ -131,14 +169,15 @@ impl Widths {
             .sum()
     }
 
-    /// The height a row needs for its cells' text at `size` points, or
+    /// The height a row needs for its cells' text in type `size` (points, or bold), or
     /// `None` when every cell fits on one line (the row keeps its height).
     #[must_use]
     pub fn row_height<'a>(
         &self,
         cells: impl IntoIterator<Item = (u16, &'a str)>,
-        size: f64,
+        size: impl Into<super::Type>,
     ) -> Option<f64> {
+        let size = size.into();
         let one = super::wrapped_height("", 1.0, size);
         let h = cells
             .into_iter()
@@ -153,7 +192,7 @@ impl Widths {
         ws: &mut Worksheet,
         r: u32,
         cells: impl IntoIterator<Item = (u16, &'a str)>,
-        size: f64,
+        size: impl Into<super::Type>,
     ) -> Result<(), XlsxError> {
         if let Some(h) = self.row_height(cells, size) {
             ws.set_row_height(r, h)?;

@@ -18,11 +18,19 @@ pub(super) fn about(
     let ws = wb.add_worksheet();
     ws.set_name(l.sheet_about)?;
     let pairs = about_pairs(input);
-    let w = output::Widths::set(ws, &[(0, 40.0), (1, 74.0), (2, 28.0)])?;
+    let w = output::Widths::set(ws, &[(0, 44.0), (1, 74.0), (2, 28.0)])?;
     for (i, (k, v)) in pairs.iter().enumerate() {
         output::text_with_format(ws, row_u32(i), 0, *k, &f.cell_bold)?;
         output::text_with_format(ws, row_u32(i), 1, v, &f.cell)?;
-        w.fit_row(ws, row_u32(i), [(0, *k), (1, v.as_str())], 12.0)?;
+        // The name in bold, its value in regular type.
+        let h = w.row_height([(0, *k)], output::Type::bold(12.0));
+        if let Some(h) = h
+            .into_iter()
+            .chain(w.row_height([(1, v.as_str())], 12.0))
+            .reduce(f64::max)
+        {
+            ws.set_row_height(row_u32(i), h)?;
+        }
     }
     let mut r = row_u32(pairs.len() + 1);
     output::text_with_format(ws, r, 0, l.about_inputs, &f.cell_bold)?;
@@ -37,8 +45,10 @@ pub(super) fn about(
         l.non_staff,
     ];
     header_row(ws, f, r, &heads)?;
+    // The files' table may run onto a second page: its header repeats.
+    let head = r;
     let cells = heads.iter().enumerate().map(|(c, h)| (output::col(c), *h));
-    w.fit_row(ws, r, cells, 13.0)?;
+    w.fit_row(ws, r, cells, output::Type::bold(12.0))?;
     for s in &input.loaded.sheets {
         r += 1;
         let file = &input.loaded.files[s.file];
@@ -64,7 +74,7 @@ pub(super) fn about(
             ws.write_number_with_format(r, c, num(v as u64), &f.int)?;
         }
     }
-    output::page_setup(ws, true, None)
+    output::page_setup(ws, true, Some(head))
 }
 
 /// The record's lines: as-of date, issuing body, policy and its file and

@@ -176,22 +176,26 @@ fn header(
         .map(|i| (RANKS + 2 * i, g.ranks[i as usize]))
         .collect();
     pairs.extend([(PLACED, g.placed), (PLACED_GRADE, g.placed_grade)]);
-    let mut group_height = output::wrapped_height("", 1.0, 13.0);
+    let mut group_height = output::wrapped_height("", 1.0, output::Type::bold(12.0));
     for &(c, text) in &pairs {
         ws.merge_range(GROUP_ROW, c, GROUP_ROW, c + 1, text, &f.head)?;
         output::text_with_format(ws, HEADER_ROW, c, g.count, &f.head)?;
         output::text_with_format(ws, HEADER_ROW, c + 1, g.share, &f.head)?;
-        group_height = group_height.max(output::wrapped_height(text, w.span(c, c + 1), 13.0));
+        group_height = group_height.max(output::wrapped_height(
+            text,
+            w.span(c, c + 1),
+            output::Type::bold(12.0),
+        ));
     }
     let sub = [g.count, g.share]
         .iter()
-        .map(|t| output::wrapped_height(t, w.of(RANKS), 13.0))
+        .map(|t| output::wrapped_height(t, w.of(RANKS), output::Type::bold(12.0)))
         .fold(0.0, f64::max);
     // A single column's name spans both rows: the second grows when the
     // first is not enough.
     let single = singles
         .iter()
-        .map(|&(c, t)| output::wrapped_height(t, w.of(c), 13.0))
+        .map(|&(c, t)| output::wrapped_height(t, w.of(c), output::Type::bold(12.0)))
         .fold(0.0, f64::max);
     ws.set_row_height(GROUP_ROW, group_height)?;
     ws.set_row_height(HEADER_ROW, sub.max(single - group_height))?;

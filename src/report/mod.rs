@@ -101,17 +101,9 @@ pub(crate) struct Formats {
     pub(crate) annexes: std::cell::Cell<u32>,
 }
 
-const FONT: &str = "Times New Roman";
+use crate::output::FONT;
 
-/// A share to one decimal, with the decimal mark of the report's language:
-/// LibreOffice writes "72,7%" under the Vietnamese locale tag (Excel uses
-/// the system's mark either way).
-pub(crate) fn pct_format(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "[$-42A]0.0%",
-        Lang::En => "0.0%",
-    }
-}
+pub(crate) use output::pct_format;
 
 impl Formats {
     /// The text, whole-number and share formats of a row: bold for a group
@@ -259,15 +251,16 @@ pub(crate) fn heading(
         .replace("{date}", &date);
     // The lines that wrap on a narrow sheet are as tall as they need: set
     // before the rows are written (a constant-memory sheet writes a row out,
-    // with its height, as soon as the next one gets a cell).
+    // with its height, as soon as the next one gets a cell). The title's
+    // capitals carry their marks above the line: 3 points more.
     let one = output::wrapped_height("", 1.0, 12.0);
     let lines = [
-        (3, title.as_str(), 16.0, &f.title),
-        (4, policy_name(input), 12.0, &f.italic),
-        (5, line.as_str(), 12.0, &f.italic),
+        (3, title.as_str(), output::Type::bold(14.0), 3.0, &f.title),
+        (4, policy_name(input), 12.0.into(), 0.0, &f.italic),
+        (5, line.as_str(), 12.0.into(), 0.0, &f.italic),
     ];
-    for (row, text, size, _) in lines {
-        let h = output::wrapped_height(text, width, size);
+    for (row, text, size, marks, _) in lines {
+        let h = output::wrapped_height(text, width, size) + marks;
         if h > one {
             ws.set_row_height(row, h)?;
         }
@@ -280,7 +273,7 @@ pub(crate) fn heading(
         &format!("{} {}", d.annex, roman(n)),
         &f.bold,
     )?;
-    for (row, text, _, format) in lines {
+    for (row, text, _, _, format) in lines {
         ws.merge_range(row, 0, row, last_col, text, format)?;
     }
     Ok(())
@@ -325,13 +318,15 @@ pub(crate) fn table_top(
     let last = output::col(headers.len().saturating_sub(1));
     heading(ws, f, input, title, last, w.span(0, last))?;
     header_row(ws, f, HEADER_ROW, headers)?;
-    let cells = headers
-        .iter()
-        .enumerate()
-        .map(|(c, h)| (output::col(c), *h));
-    // Bold wraps a little wider: sized as 13-point text.
-    ws.set_row_height(HEADER_ROW, w.row_height(cells, 13.0).unwrap_or(20.0))?;
+    ws.set_row_height(HEADER_ROW, header_height(&w, headers))?;
     Ok((last, w))
+}
+
+/// A table's header row height: its names wrapped in bold, at least 20 pt.
+pub(crate) fn header_height(w: &output::Widths, headers: &[&str]) -> f64 {
+    let cells = (0..).map(output::col).zip(headers.iter().copied());
+    w.row_height(cells, output::Type::bold(12.0))
+        .unwrap_or(20.0)
 }
 
 /// A table's header row, in the header format.

@@ -60,8 +60,7 @@ impl Totals {
             (self.first, self.agency)
         };
         output::text_with_format(ws, r, 0, label, &f.cell_bold)?;
-        // Bold wraps a little wider: sized as 13-point text.
-        w.fit_row(ws, r, [(0, label)], 13.0)?;
+        w.fit_row(ws, r, [(0, label)], output::Type::bold(12.0))?;
         for c in [1u16, 2, 3, last] {
             ws.write_blank(r, c, &f.cell_bold)?;
         }

@@ -237,7 +237,11 @@ fn furthest_below(
     }
     let end = HEADER_ROW + row_u32(top.len());
     let mut chart = Chart::new(ChartType::Bar);
-    chart.title().set_name(l.chart_gap_title);
+    let font = output::chart_font;
+    chart
+        .title()
+        .set_name(l.chart_gap_title)
+        .set_font(&font(13.0, true));
     for (name, c) in [(l.col_share, 1), (l.col_threshold, 2)] {
         chart
             .add_series()
@@ -245,9 +249,15 @@ fn furthest_below(
             .set_categories((sheet, HEADER_ROW + 1, 0, end, 0))
             .set_values((sheet, HEADER_ROW + 1, c, end, c));
     }
-    chart.x_axis().set_num_format("0%").set_min(0).set_max(1);
+    chart
+        .x_axis()
+        .set_num_format("0%")
+        .set_min(0)
+        .set_max(1)
+        .set_font(&font(10.0, false));
     // The furthest first, at the top, as in the table.
-    chart.y_axis().set_reverse();
+    chart.y_axis().set_reverse().set_font(&font(10.0, false));
+    chart.legend().set_font(&font(11.0, false));
     // Across the table's width (7 pixels a unit, 5 of padding a column).
     chart.set_width(88 * 7 + 15).set_height(360);
     ws.insert_chart(end + 2, 0, &chart)?;

@@ -3,7 +3,7 @@
 //! leaders' shares.
 
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFont, ChartLegendPosition, ChartType, Format, Worksheet, XlsxError,
+    Chart, ChartDataLabel, ChartLegendPosition, ChartType, Format, Worksheet, XlsxError,
 };
 
 use super::Structure;
@@ -11,14 +11,7 @@ use super::sheet::{FONT, Table};
 use crate::labels::{self, Lang};
 use crate::output;
 
-fn font(size: f64, bold: bool) -> ChartFont {
-    let mut f = ChartFont::new();
-    f.set_name(FONT).set_size(size);
-    if bold {
-        f.set_bold();
-    }
-    f
-}
+use output::chart_font as font;
 
 fn titled(kind: ChartType, title: &str) -> Chart {
     let mut c = Chart::new(kind);

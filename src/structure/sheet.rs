@@ -10,7 +10,7 @@ use crate::labels::{self, Lang};
 use crate::output;
 use crate::staff::{EDU, LLCT, QLNN};
 
-pub(super) const FONT: &str = "Times New Roman";
+pub(super) use crate::output::FONT;
 
 struct Formats {
     title: Format,
@@ -23,7 +23,7 @@ struct Formats {
     note: Format,
 }
 
-fn formats() -> Formats {
+fn formats(lang: Lang) -> Formats {
     let base = Format::new().set_font_name(FONT).set_font_size(10);
     let cell = base
         .clone()
@@ -47,7 +47,9 @@ fn formats() -> Formats {
             .clone()
             .set_num_format("#,##0")
             .set_align(FormatAlign::Center),
-        pct: cell.set_num_format("0.0%").set_align(FormatAlign::Center),
+        pct: cell
+            .set_num_format(output::pct_format(lang))
+            .set_align(FormatAlign::Center),
         note: base
             .set_italic()
             .set_text_wrap()
@@ -90,7 +92,7 @@ pub fn write(
 ) -> Result<(), XlsxError> {
     let l = labels::structure(lang);
     ws.set_name(l.sheet)?;
-    let f = formats();
+    let f = formats(lang);
     let groups = &s.groups;
     let last = u16::try_from(groups.len()).unwrap_or(1);
     // The table fills the printed width (about 95 units), charts too.

@@ -298,10 +298,10 @@ fn rows_are_as_tall_as_their_wrapped_text() {
     let sheets = sheet_xml(&out);
     let at = |name: &str| names.iter().position(|n| n == name).unwrap();
     // "Theo đơn vị": the header's names wrap ("Số thuộc diện" in a
-    // default-width column is three lines of 13-point text).
+    // default-width column is three lines of 12-point bold).
     let units = &sheets[at(nhanluc::labels::VI.sheet_units)];
     let header = row_height(units, 8).expect("the header row has a height");
-    assert!(header >= 3.0 * 13.0 * 1.2, "{header}");
+    assert!(header >= 3.0 * 12.0 * 1.2, "{header}");
     // The data issues: the impossible birth date's explanation wraps in its
     // column, so its row is taller than one line; a short row is left alone.
     let issues = &sheets[at(nhanluc::labels::VI.sheet_issues)];
@@ -494,4 +494,33 @@ fn shared_strings(path: &Path) -> Vec<String> {
         })
         .map(Option::unwrap_or_default)
         .collect()
+}
+
+/// Every chart's text is in the documents' typeface: each text run's
+/// properties name Times New Roman (a chart left to Excel's defaults
+/// prints its title and axes in Calibri). The sample report has the
+/// summary's chart and that of the units furthest below target; the forms
+/// the structure sheet's.
+#[test]
+fn charts_print_in_times_new_roman() {
+    let dir = tempdir();
+    for (cmd, name) in [("report", "r.xlsx"), ("forms", "f.xlsx")] {
+        let out = dir.path().join(name);
+        let o = run(&[cmd, "--as-of", "2013-12-31", "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let zip = zip::ZipArchive::new(fs::File::open(&out).unwrap()).unwrap();
+        let charts: Vec<String> = (1..=zip.len())
+            .map(|n| format!("xl/charts/chart{n}.xml"))
+            .filter(|n| zip.index_for_name(n).is_some())
+            .collect();
+        assert!(charts.len() >= 2, "{cmd}: {charts:?}");
+        for part in charts {
+            let xml = zip_entry(&out, &part);
+            let runs = xml.matches("<a:defRPr").count() + xml.matches("<a:rPr").count();
+            let times = xml.matches("<a:latin typeface=\"Times New Roman\"").count();
+            assert!(runs >= 3, "{cmd} {part}: title, axes: {xml}");
+            assert_eq!(runs, times, "{cmd} {part}: {xml}");
+            assert!(!xml.contains("Calibri"), "{cmd} {part}");
+        }
+    }
 }

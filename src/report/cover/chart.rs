@@ -2,7 +2,7 @@
 //! the right of the printed page.
 
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartDataLabelPosition, ChartFont, ChartFormat, ChartLine, ChartMarker,
+    Chart, ChartDataLabel, ChartDataLabelPosition, ChartFormat, ChartLine, ChartMarker,
     ChartMarkerType, ChartSolidFill, ChartType, Color, Format, Worksheet, XlsxError,
 };
 
@@ -34,14 +34,7 @@ pub(super) fn chart(
     chart_data(ws, input, first, data)?;
     let sheet = l.sheet_summary;
     let last_row = first + n - 1;
-    let font = |size: f64, bold: bool| {
-        let mut f = ChartFont::new();
-        f.set_name(FONT).set_size(size);
-        if bold {
-            f.set_bold();
-        }
-        f
-    };
+    let font = output::chart_font;
     let mut bars = Chart::new(ChartType::Column);
     bars.title()
         .set_name(l.chart_share_title)

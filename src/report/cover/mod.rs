@@ -130,13 +130,13 @@ fn document_heading(
     let date = input.as_of.format("%d/%m/%Y").to_string();
     let as_of = l.as_of_line.replace("{date}", &date);
     let mut r = 6;
-    for (text, fmt) in [
-        (d.subject, &f.subject),
-        (name, &f.italic),
-        (as_of.as_str(), &f.italic),
+    for (text, fmt, ty) in [
+        (d.subject, &f.subject, output::Type::bold(13.0)),
+        (name, &f.italic, 13.0.into()),
+        (as_of.as_str(), &f.italic, 13.0.into()),
     ] {
         ws.merge_range(r, 0, r, last, &output::fit_cell(text), fmt)?;
-        cols.height(ws, r, output::wrapped_height(text, width, 13.0))?;
+        cols.height(ws, r, output::wrapped_height(text, width, ty))?;
         r += 1;
     }
     Ok(r + 1)

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
 use crate::labels;
 use crate::output;
 
-pub(super) const FONT: &str = "Times New Roman";
+pub(super) use crate::output::FONT;
 const GREEN: u32 = 0x00C6_EFCE;
 const RED: u32 = 0x00FF_C7CE;
 const GREY: u32 = 0x00E7_E6E6;
@@ -154,10 +154,12 @@ impl Columns {
         output::col(self.widths.len() - 1)
     }
 
-    /// The width of columns `from..=to`.
+    /// The width of columns `from..=to` merged (see [`output::merged_width`]).
     pub(super) fn span(&self, from: u16, to: u16) -> f64 {
-        self.widths[usize::from(from)..=usize::from(to)]
-            .iter()
-            .sum()
+        output::merged_width(
+            self.widths[usize::from(from)..=usize::from(to)]
+                .iter()
+                .copied(),
+        )
     }
 }

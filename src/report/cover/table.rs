@@ -103,7 +103,11 @@ fn table_header(
     let mut height: f64 = 15.0;
     for (c, h) in headers.iter().enumerate() {
         output::text_with_format(ws, top, output::col(c), *h, &f.head)?;
-        height = height.max(output::wrapped_height(h, cols.widths[c], 12.0));
+        height = height.max(output::wrapped_height(
+            h,
+            cols.widths[c],
+            output::Type::bold(11.0),
+        ));
     }
     cols.height(ws, top, height)
 }

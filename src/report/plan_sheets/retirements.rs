@@ -8,7 +8,8 @@ use super::{num, row_u32};
 use crate::labels;
 use crate::output::{self, RunFormats};
 use crate::report::{
-    Formats, Future, HEADER_ROW, ReportInput, print_setup, table_top, write_birth,
+    Formats, Future, HEADER_ROW, ReportInput, header_height, header_row, print_setup, table_top,
+    write_birth,
 };
 use crate::roster::StaffRecord;
 use crate::scales::Gender;
@@ -62,7 +63,8 @@ pub(in crate::report) fn retirements(
     print_setup(ws, HEADER_ROW)?;
     let roster = &input.loaded.roster;
     let (past, list) = (fut.past_due, fut.retiring);
-    let past_row = HEADER_ROW + 3 + row_u32(list.len());
+    // The second list: a blank row, its heading and its own header row.
+    let past_row = HEADER_ROW + 4 + row_u32(list.len());
     let rows = list
         .iter()
         .enumerate()
@@ -75,13 +77,15 @@ pub(in crate::report) fn retirements(
     for (k, r, (d, i)) in rows {
         if k == 0 && r == past_row {
             ws.merge_range(
-                past_row - 1,
+                past_row - 2,
                 0,
-                past_row - 1,
+                past_row - 2,
                 last,
                 l.past_due_heading,
                 &f.section,
             )?;
+            ws.set_row_height(past_row - 1, header_height(&w, &names))?;
+            header_row(ws, f, past_row - 1, &names)?;
         }
         retirement_row(ws, f, input, &w, (k, r), *d, &roster.records[*i])?;
     }
