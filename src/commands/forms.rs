@@ -40,8 +40,9 @@ pub fn run(args: &FormsArgs, lang: Lang, quiet: bool) -> Result<u8> {
     crate::progress::timings::stage("staff table");
     crate::progress::now("forms");
     let mut filled = Vec::with_capacity(selected.len());
+    let set_aside = loaded.totals().set_aside as u64;
     for form in &selected {
-        let table = forms::fill(form, &staff, &hierarchy, (cfg.as_of, lang))?;
+        let table = forms::fill(form, &staff, &hierarchy, (cfg.as_of, lang), set_aside)?;
         filled.push(table);
     }
     crate::progress::timings::stage("forms");

@@ -238,12 +238,15 @@ pub fn select(codes: &[String], files: &[std::path::PathBuf]) -> Result<Vec<Form
 }
 
 /// Fills a form as of a date, its rows labelled in a language (a parent's
-/// own staff: "X, không kể đơn vị trực thuộc").
+/// own staff: "X, không kể đơn vị trực thuộc"); its notes say first whether
+/// it applies on that date, then how many roster rows were `set_aside`
+/// (in no form).
 pub fn fill(
     form: &Form,
     staff: &StaffFrame,
     h: &Hierarchy,
     (as_of, lang): (chrono::NaiveDate, crate::labels::Lang),
+    set_aside: u64,
 ) -> Result<FormTable> {
     let quota: Vec<Option<u64>> = h.nodes.iter().map(|n| n.quota).collect();
     let err = |e: polars::prelude::PolarsError| {
@@ -256,6 +259,9 @@ pub fn fill(
             count::fill(form, staff, h, (&quota, own)).map_err(err)?
         }
     };
+    if set_aside > 0 {
+        table.notes.insert(0, Note::SetAside { rows: set_aside });
+    }
     if let Some(until) = form.valid_until
         && as_of > until
     {

@@ -30,6 +30,11 @@ pub enum Note {
         /// How many.
         people: u64,
     },
+    /// Roster rows set aside: in no form.
+    SetAside {
+        /// How many.
+        rows: u64,
+    },
     /// People of the population in units no block of the form takes.
     OutsideBlocks {
         /// How many.
@@ -119,6 +124,7 @@ fn note_line(form: &Form, n: &Note, lang: Lang, rows: bool) -> String {
         }
         Note::InSeveralUnits { people: k } => labels::several_units_note(lang, *k),
         Note::OutsideBlocks { people: k } => labels::outside_blocks_note(lang, *k),
+        Note::SetAside { rows: k } => labels::set_aside_note(lang, *k),
         Note::InSeveralBlocks { people: k } => labels::several_blocks_note(lang, *k),
         Note::OutOfPeriod { until } => labels::out_of_period_note(lang, until),
         Note::Line { text } => text.clone(),

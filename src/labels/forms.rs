@@ -160,6 +160,20 @@ pub fn several_units_note(lang: Lang, n: u64) -> String {
     }
 }
 
+/// Roster rows set aside (listed with their reason in the data issues).
+#[must_use]
+pub fn set_aside_note(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "{n} dòng của danh sách bị để riêng (thiếu họ tên hoặc đơn vị, trùng lặp…; lý do ở trang Lỗi dữ liệu): không được tính trong biểu."
+        ),
+        Lang::En => format!(
+            "{n} roster row{} set aside (no name or unit, duplicates…; reasons on the Data issues sheet): not counted in the form.",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
+}
+
 /// People in units no block of a criteria form takes.
 #[must_use]
 pub fn outside_blocks_note(lang: Lang, n: u64) -> String {

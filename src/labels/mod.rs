@@ -30,8 +30,8 @@ pub use en::EN;
 pub use fields::field;
 pub use forms::{
     FormLabels, as_of_line, blank_note, checks_hold, form_field, form_summary, forms,
-    mismatch_line, out_of_period_note, outside_blocks_note, reconcile_line, several_blocks_note,
-    several_units_note, unchecked_line, unknown_note,
+    mismatch_line, out_of_period_note, outside_blocks_note, reconcile_line, set_aside_note,
+    several_blocks_note, several_units_note, unchecked_line, unknown_note,
 };
 pub use grades::{GradeLabels, grades};
 pub use help::{CommandHelp, Example, HelpLabels, help};

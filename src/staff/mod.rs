@@ -22,7 +22,7 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use crate::policy::UnitType;
-use crate::roster::{Roster, Text};
+use crate::roster::{Roster, StaffRecord, Text};
 use crate::scales::{Category, Education, Gender, GovLevel, PoliticalTheory, StateManagement};
 use crate::text::fold;
 use crate::units::Hierarchy;
@@ -274,7 +274,13 @@ fn quality_columns(roster: &Roster, as_of: NaiveDate, retire: &[Option<NaiveDate
         ),
         Column::new(
             "past_retirement".into(),
-            i8s(&|i| i8_of(retire.get(i).copied().flatten().map(|d| d < as_of))),
+            i8s(&|i| {
+                i8_of(past_retirement(
+                    &r[i],
+                    retire.get(i).copied().flatten(),
+                    as_of,
+                ))
+            }),
         ),
         Column::new("minority".into(), minority),
         Column::new("party".into(), i8s(&|i| i8_of(r[i].party_member))),
@@ -290,6 +296,22 @@ fn quality_columns(roster: &Roster, as_of: NaiveDate, retire: &[Option<NaiveDate
             languages.iter().map(|l| l.1).collect::<Vec<i8>>(),
         ),
     ]
+}
+
+/// Whether a person's last day of service (`retire`) is before the as-of
+/// date. Without a gender it is known when both sexes' ages agree: a
+/// person of 65 in 2025 is past either (Decree 135), one of 40 past neither.
+fn past_retirement(r: &StaffRecord, retire: Option<NaiveDate>, as_of: NaiveDate) -> Option<bool> {
+    use crate::vocab::retirement::retirement_date;
+    if let Some(d) = retire {
+        return Some(d < as_of);
+    }
+    let (None, None, Some(b)) = (r.gender, r.retirement_date, r.birth) else {
+        return None;
+    };
+    let man = retirement_date(b, Gender::Male)? < as_of;
+    let woman = retirement_date(b, Gender::Female)? < as_of;
+    (man == woman).then_some(man)
 }
 
 /// A column of a query's result as unsigned integers (cast as needed).

@@ -71,6 +71,14 @@ pub fn forms(dir: &Path, args: &[&str]) -> (PathBuf, serde_json::Value, String) 
     (out, j, stdout(&o))
 }
 
+/// BM01/BNV of `roster` as of 31/12/2025, quotas from `units`.
+fn bm01(dir: &Path, roster: &Path, units: &Path) -> (PathBuf, serde_json::Value) {
+    let (roster, units) = (roster.to_str().unwrap(), units.to_str().unwrap());
+    let args = ["--as-of", "2025-12-31", "--form", "BM01/BNV", "--units"];
+    let (out, j, _) = forms(dir, &[&[roster], &args[..], &[units]].concat());
+    (out, j)
+}
+
 /// The row of the sheet whose column B (the unit name) is `name`.
 fn sheet_row<'a>(rows: &'a [Vec<String>], name: &str) -> &'a [String] {
     rows.iter()
@@ -82,18 +90,7 @@ fn sheet_row<'a>(rows: &'a [Vec<String>], name: &str) -> &'a [String] {
 fn bm01_counts_as_the_form_counts() {
     let dir = tempdir();
     let (roster, units) = bm01_roster(dir.path());
-    let (out, j, _) = forms(
-        dir.path(),
-        &[
-            roster.to_str().unwrap(),
-            "--as-of",
-            "2025-12-31",
-            "--form",
-            "BM01/BNV",
-            "--units",
-            units.to_str().unwrap(),
-        ],
-    );
+    let (out, j) = bm01(dir.path(), &roster, &units);
     let rows = read_sheet(&out, "BM01-BNV");
     // Columns 1–38 follow the unit name (column B); blank cells read as "".
     //                  1    2    3    4    5    6   7    8    9    10   11   12   13   14   15   16   17   18  19   20   21   22   23   24   25   26   27   28  29   30   31   32   33   34   35   36   37   38
@@ -187,6 +184,53 @@ fn bm01_counts_as_the_form_counts() {
     assert_eq!(total["cells"][1], 7);
     assert!(total["cells"][5].is_null(), "religion is blank, not 0");
     assert_eq!(form["mismatches"].as_array().unwrap().len(), 0);
+}
+
+/// Past retirement age without a recorded sex: known when both sexes'
+/// ages (Decree 135) agree. As of 31/12/2025 in Phòng Nội vụ, none with a
+/// sex given:
+/// - Ngô Văn Khoa, born 02/01/1960: as a man he left at the end of January
+///   2020 (60), as a woman in January 2015 (55): past either way.
+/// - Lý Văn Long, born 01/01/1990: past neither.
+/// - Mai Thị Nga, born 15/06/1968: as a woman she left at the end of
+///   February 2025 (56 and 8 months), as a man not before 2029: unknown.
+///
+/// A fourth row has no name: set aside, and every form says so.
+#[test]
+fn past_retirement_without_a_sex_and_rows_set_aside_are_accounted() {
+    let dir = tempdir();
+    let rows = [
+        "Ngô Văn Khoa,001060000011,02/01/1960,,Kinh,,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,,,,",
+        "Lý Văn Long,001090000012,01/01/1990,,Kinh,,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,,,,",
+        "Mai Thị Nga,001168000013,15/06/1968,,Kinh,,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,,,,",
+        ",001180000014,01/01/1980,Nam,Kinh,,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,,,,",
+    ];
+    let roster = write(
+        dir.path(),
+        "roster.csv",
+        format!("{HEADER}{}\n", rows.join("\n")),
+    );
+    let units = write(
+        dir.path(),
+        "units.csv",
+        "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,Biên chế được giao\nH1,UBND huyện X,,\nNV,Phòng Nội vụ,H1,5\n",
+    );
+    let (out, j) = bm01(dir.path(), &roster, &units);
+    let rows = read_sheet(&out, "BM01-BNV");
+    let nv = sheet_row(&rows, "Phòng Nội vụ");
+    // Column 2 (C) counts the three; column 38 (AN) Khoa only.
+    assert_eq!(nv[3], "3");
+    assert_eq!(nv[39], "1");
+    let notes = j["forms"][0]["notes_text"].as_array().unwrap();
+    let text: Vec<&str> = notes.iter().map(|n| n.as_str().unwrap()).collect();
+    assert!(
+        text.contains(&"1 người chưa có thông tin ngày sinh, giới tính: không được tính ở cột 38; ô của đơn vị không ai có thông tin này để trống."),
+        "{text:?}"
+    );
+    assert_eq!(
+        text[0],
+        "1 dòng của danh sách bị để riêng (thiếu họ tên hoặc đơn vị, trùng lặp…; lý do ở trang Lỗi dữ liệu): không được tính trong biểu."
+    );
 }
 
 /// Form 8B of `roster` as of 31/12/2025: the sheet's rows and the JSON.
