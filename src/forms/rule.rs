@@ -38,7 +38,6 @@ pub struct Rule {
 
 const NOT_RECORDED: &[&str] = &[
     "religion",
-    "political_theory_bachelor",
     "ethnic_language",
     "general_education",
     "rotated",
@@ -173,6 +172,18 @@ impl Rule {
     pub fn parse(t: &toml::Table) -> Result<Self, String> {
         let mut conds = Vec::new();
         for (key, v) in t {
+            if key == "political_theory_bachelor" {
+                // Form files from before the scale held Cử nhân.
+                let keys = scale_keys("political_theory").unwrap_or_default();
+                let cu_nhan = one_key(&keys, &"cu_nhan".into(), key)?;
+                let test = match v.as_bool() {
+                    Some(true) => Test::AnyOf(vec![cu_nhan]),
+                    Some(false) => Test::AnyOf((0..cu_nhan).collect()),
+                    None => return Err(format!("{key}: expected true or false")),
+                };
+                conds.push((Dim::Frame("political_theory"), test));
+                continue;
+            }
             let dim = if let Some(&nr) = NOT_RECORDED.iter().find(|k| **k == key) {
                 Dim::NotRecorded(nr)
             } else if key == "gender" {
@@ -328,5 +339,41 @@ impl UnitRule {
                 || h.ancestors(node)
                     .iter()
                     .any(|&a| contains(&self.parent_name, a)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(text: &str) -> Rule {
+        Rule::parse(&text.parse::<toml::Table>().unwrap()).unwrap()
+    }
+
+    /// Cử nhân is its own level, after Cao cấp (none 0, sơ cấp 1, trung cấp
+    /// 2, cao cấp 3, cử nhân 4); files written before it was say
+    /// `political_theory_bachelor`, read as the same test.
+    #[test]
+    fn cu_nhan_is_a_level_and_the_old_key_reads_as_it() {
+        let frame = |t: Test| Rule {
+            conds: vec![(Dim::Frame("political_theory"), t)],
+        };
+        assert_eq!(
+            rule("political_theory = \"cu_nhan\""),
+            frame(Test::AnyOf(vec![4]))
+        );
+        assert_eq!(
+            rule("political_theory_bachelor = true"),
+            frame(Test::AnyOf(vec![4]))
+        );
+        assert_eq!(
+            rule("political_theory_bachelor = false"),
+            frame(Test::AnyOf(vec![0, 1, 2, 3]))
+        );
+        assert_eq!(
+            rule("political_theory = [\"cao_cap\", \"cu_nhan\"]"),
+            frame(Test::AnyOf(vec![3, 4]))
+        );
+        assert!(Rule::parse(&"political_theory_bachelor = 1".parse().unwrap()).is_err());
     }
 }

@@ -82,10 +82,6 @@ pub fn as_of_line(lang: Lang, d: chrono::NaiveDate) -> String {
 pub fn form_field(lang: Lang, key: &str) -> &'static str {
     let vi = match key {
         "religion" => ("tôn giáo", "religion"),
-        "political_theory_bachelor" => (
-            "bằng cử nhân lý luận chính trị (tách khỏi cao cấp)",
-            "political theory bachelor's degree (apart from cao cấp)",
-        ),
         "ethnic_language" => ("chứng chỉ tiếng dân tộc", "ethnic-language certificate"),
         "general_education" => ("học vấn phổ thông", "general education"),
         "rotated" => ("luân chuyển từ cấp huyện", "rotation from district level"),

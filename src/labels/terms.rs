@@ -226,12 +226,14 @@ pub fn political_theory(lang: Lang, p: Option<PoliticalTheory>) -> &'static str 
         (Lang::Vi, Some(PoliticalTheory::None)) => "Chưa có",
         (Lang::Vi, Some(PoliticalTheory::SoCap)) => "Sơ cấp",
         (Lang::Vi, Some(PoliticalTheory::TrungCap)) => "Trung cấp",
-        (Lang::Vi, Some(PoliticalTheory::CaoCap)) => "Cao cấp, cử nhân",
+        (Lang::Vi, Some(PoliticalTheory::CaoCap)) => "Cao cấp",
+        (Lang::Vi, Some(PoliticalTheory::CuNhan)) => "Cử nhân",
         (Lang::Vi, None) => "Không rõ",
         (Lang::En, Some(PoliticalTheory::None)) => "None",
         (Lang::En, Some(PoliticalTheory::SoCap)) => "Elementary",
         (Lang::En, Some(PoliticalTheory::TrungCap)) => "Intermediate",
         (Lang::En, Some(PoliticalTheory::CaoCap)) => "Advanced",
+        (Lang::En, Some(PoliticalTheory::CuNhan)) => "Bachelor (politics)",
         (Lang::En, None) => "Unknown",
     }
 }

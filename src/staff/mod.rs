@@ -38,9 +38,9 @@ pub fn rank<T: Copy + Ord>(v: Option<T>, all: &[T]) -> i8 {
 /// Education levels, lowest first (their index is the frame's value).
 pub const EDU: [Education; 7] = Education::ASCENDING;
 /// Political theory levels, lowest first.
-pub const LLCT: [PoliticalTheory; 4] = {
+pub const LLCT: [PoliticalTheory; 5] = {
     use PoliticalTheory::*;
-    [None, SoCap, TrungCap, CaoCap]
+    [None, SoCap, TrungCap, CaoCap, CuNhan]
 };
 /// State management levels, lowest first.
 pub const QLNN: [StateManagement; 5] = {

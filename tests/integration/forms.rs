@@ -15,7 +15,7 @@ Trình độ chuyên môn,Lý luận chính trị,Quản lý nhà nước,Tin h�
 /// - p1 Nguyễn Thị An: woman, born 31/12/1995 (30 on the as-of day: "≤ 30"),
 ///   party, Kinh, CV, ĐH, LLCT TC, QLNN CV, IT certificate, English B; two
 ///   posts in Phòng Nội vụ (counted once there) and one in Phòng Tư pháp.
-/// - p2 Trần Văn Bình: man, 31/12/1994 (31), Tày, CVC, ThS, LLCT CC, QLNN CVC,
+/// - p2 Trần Văn Bình: man, 31/12/1994 (31), Tày, CVC, ThS, LLCT Cử nhân, QLNN CVC,
 ///   IT trung cấp, English degree.
 /// - p3 Lê Thị Cúc: woman, 15/06/1970 (55), party, Kinh, Cán sự, TC, LLCT SC,
 ///   no QLNN given, French C.
@@ -27,7 +27,7 @@ Trình độ chuyên môn,Lý luận chính trị,Quản lý nhà nước,Tin h�
 fn bm01_roster(dir: &Path) -> (PathBuf, PathBuf) {
     let rows = [
         "Nguyễn Thị An,001195000001,31/12/1995,Nữ,Kinh,x,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,Trung cấp,Chuyên viên,Chứng chỉ B,Anh B",
-        "Trần Văn Bình,001094000002,31/12/1994,Nam,Tày,,Phòng Nội vụ,Công chức,Chuyên viên chính,01.002,Thạc sĩ,Cao cấp,Chuyên viên chính,Trung cấp tin học,Cử nhân tiếng Anh",
+        "Trần Văn Bình,001094000002,31/12/1994,Nam,Tày,,Phòng Nội vụ,Công chức,Chuyên viên chính,01.002,Thạc sĩ,Cử nhân chính trị,Chuyên viên chính,Trung cấp tin học,Cử nhân tiếng Anh",
         "Lê Thị Cúc,001170000003,15/06/1970,Nữ,Kinh,x,Phòng Nội vụ,Công chức,Cán sự,01.004,Trung cấp,Sơ cấp,,,Pháp C",
         "Nguyễn Thị An,001195000001,31/12/1995,Nữ,Kinh,x,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,Trung cấp,Chuyên viên,Chứng chỉ B,Anh B",
         "Phạm Văn Dũng,001065000005,01/03/1965,Nam,Kinh,x,Phòng Tư pháp,Công chức,Chuyên viên,01.003,Đại học,Trung cấp,Chuyên viên,,",
@@ -95,12 +95,12 @@ fn bm01_counts_as_the_form_counts() {
     // Columns 1–38 follow the unit name (column B); blank cells read as "".
     //                  1    2    3    4    5    6   7    8    9    10   11   12   13   14   15   16   17   18  19   20   21   22   23   24   25   26   27   28  29   30   31   32   33   34   35   36   37   38
     let nv = [
-        "5", "3", "2", "2", "1", "", "0", "1", "1", "1", "0", "0", "1", "1", "0", "1", "0", "",
-        "1", "1", "1", "1", "1", "1", "1", "0", "1", "", "0", "1", "1", "1", "1", "0", "1", "1",
+        "5", "3", "2", "2", "1", "", "0", "1", "1", "1", "0", "0", "1", "1", "0", "1", "0", "1",
+        "0", "1", "1", "1", "1", "1", "1", "0", "1", "", "0", "1", "1", "1", "1", "0", "1", "1",
         "0", "0",
     ];
     let tp = [
-        "4", "4", "1", "3", "1", "", "0", "0", "3", "0", "0", "0", "0", "3", "0", "0", "0", "",
+        "4", "4", "1", "3", "1", "", "0", "0", "3", "0", "0", "0", "0", "3", "0", "0", "0", "0",
         "0", "2", "0", "0", "1", "0", "1", "0", "0", "", "0", "0", "2", "1", "0", "1", "1", "0",
         "1", "1",
     ];
@@ -148,11 +148,11 @@ fn bm01_counts_as_the_form_counts() {
     );
     assert!(text.contains("Cột 6 \"Tôn giáo\": danh sách không có thông tin tôn giáo; để trống."));
     assert!(text.contains("1 người giữ chức vụ ở hơn một đơn vị"));
-    // Chính trị: column 18 (Cử nhân) is blank; 19–21 count p1 (twice), p2,
-    // p3 and p5; p6 and p7 have none. Tin học: p1 (twice) and p2 counted;
-    // p3, p5, p6 and p7 wrote nothing.
+    // Chính trị: column 18 (Cử nhân) counts p2, 19–21 p1 (twice), p3 and
+    // p5; p6 and p7 have none. Tin học: p1 (twice) and p2 counted; p3, p5,
+    // p6 and p7 wrote nothing.
     assert!(
-        text.contains("Chính trị (cột 18–21): 5 người được tính ở các cột có số liệu trong 7 (cột 2); 0 chưa rõ; 2 không thuộc cột nào có số liệu (cột 18 để trống)."),
+        text.contains("Chính trị (cột 18–21): 5 người được tính trong 7 (cột 2); 0 chưa rõ; 2 không thuộc cột nào."),
         "{text}"
     );
     assert!(
@@ -166,12 +166,9 @@ fn bm01_counts_as_the_form_counts() {
         "{text}"
     );
     assert!(!text.contains("thông tin đảng viên"), "{text}");
-    // The sum naming the blank column 18 is not checked; the other nine are.
-    assert!(
-        text.contains("Không kiểm tra được \"2 >= 18 + 19 + 20 + 21\": cột 18 để trống."),
-        "{text}"
-    );
-    assert!(text.contains("Đã kiểm tra 9 quan hệ cộng"), "{text}");
+    // Every sum the form implies is checked: none names a blank column.
+    assert!(!text.contains("Không kiểm tra được"), "{text}");
+    assert!(text.contains("Đã kiểm tra 10 quan hệ cộng"), "{text}");
     // The JSON carries the same figures.
     let form = &j["forms"][0];
     assert_eq!(form["code"], "BM01/BNV");
@@ -388,7 +385,7 @@ fn english_notes_count_people_and_columns_in_english() {
         "1 person holds posts in more than one unit: counted in each",
         "1 person has no ethnicity recorded: not counted in column 5;",
         "3 people have no foreign language (English) recorded: not counted in columns 24, 25;",
-        "could not be checked: column 18 left blank.",
+        "10 sums the form implies were checked: all hold.",
     ] {
         assert!(notes.contains(line), "{line}\n{notes}");
     }
@@ -716,7 +713,7 @@ fn the_sample_forms_open_and_bm02_is_out_of_period_after_june_2025() {
 /// chức, man, 01/01/1955 (58), SC, QLNN Cán sự (no column); c5 công chức,
 /// man, 01/06/1952 (61: past 60, retired 30/06/2012), education and QLNN
 /// unreadable ("?"). UBND xã B: c6 cán bộ, man, 01/01/1970 (43), ThS,
-/// LLCT CC, QLNN CV.
+/// LLCT Cử nhân, QLNN CV.
 #[test]
 fn bm02_counts_cadres_and_civil_servants_of_each_commune() {
     let dir = tempdir();
@@ -729,7 +726,7 @@ fn bm02_counts_cadres_and_civil_servants_of_each_commune() {
          Công Chức Ba,15/06/1960,Nữ,,UBND xã A,Công chức cấp xã,Văn phòng - Thống kê,Cao đẳng,,Chuyên viên chính\n\
          Công Chức Bốn,01/01/1955,Nam,,UBND xã A,Công chức cấp xã,Địa chính - Xây dựng,Sơ cấp,,Cán sự\n\
          Công Chức Năm,01/06/1952,Nam,,UBND xã A,Công chức cấp xã,Tư pháp - Hộ tịch,?,,?\n\
-         Cán Bộ Sáu,01/01/1970,Nam,,UBND xã B,Cán bộ cấp xã,Bí thư Đảng ủy,Thạc sĩ,Cao cấp,Chuyên viên\n\
+         Cán Bộ Sáu,01/01/1970,Nam,,UBND xã B,Cán bộ cấp xã,Bí thư Đảng ủy,Thạc sĩ,Cử nhân,Chuyên viên\n\
          Chuyên Viên Bảy,01/01/1985,Nam,Kinh,Phòng Nội vụ,Công chức,Chuyên viên,Đại học,,\n",
     );
     let (out, j, _) = forms(
@@ -746,17 +743,17 @@ fn bm02_counts_cadres_and_civil_servants_of_each_commune() {
     );
     let rows = read_sheet(&out, "BM02-BNV");
     // Columns 1–38; blank where the rosters hold nothing (3 party, 5
-    // religion, 14–16 general education, 17 LLCT bachelor, 21–27 IT and
-    // languages, 38 rotation).
+    // religion, 14–16 general education, 21–27 IT and languages, 38
+    // rotation); column 17 (Cử nhân) counts c6, 18 (Cao cấp) no one.
     //          1    2    3   4    5   6    7    8    9    10   11   12   13   14  15  16  17  18   19   20   21  22  23  24  25  26  27  28   29   30   31   32   33   34   35   36   37   38
     let a = [
-        "5", "2", "", "1", "", "2", "3", "0", "0", "1", "1", "1", "1", "", "", "", "", "0", "1",
+        "5", "2", "", "1", "", "2", "3", "0", "0", "1", "1", "1", "1", "", "", "", "0", "0", "1",
         "1", "", "", "", "", "", "", "", "1", "1", "1", "1", "1", "0", "2", "1", "1", "1", "",
     ];
     // UBND xã B's one person has no ethnicity: column 4 is blank there
     // (no source data), not 0.
     let b = [
-        "1", "0", "", "", "", "1", "0", "0", "1", "0", "0", "0", "0", "", "", "", "", "1", "0",
+        "1", "0", "", "", "", "1", "0", "0", "1", "0", "0", "0", "0", "", "", "", "1", "0", "0",
         "0", "", "", "", "", "", "", "", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "",
     ];
     assert_eq!(&sheet_row(&rows, "UBND xã A")[2..40], a.map(String::from));

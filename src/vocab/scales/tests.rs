@@ -135,7 +135,9 @@ fn political_theory_and_state_management() {
         ("Trung cấp", Some(P::TrungCap)),
         ("TC", Some(P::TrungCap)),
         ("Cao cấp", Some(P::CaoCap)),
-        ("Cử nhân", Some(P::CaoCap)),
+        ("Cử nhân", Some(P::CuNhan)),
+        ("Cử nhân chính trị", Some(P::CuNhan)),
+        ("Cao cấp, cử nhân", Some(P::CuNhan)),
         ("Cao cấp LLCT - hành chính", Some(P::CaoCap)),
         ("", Some(P::None)),
         ("Không", Some(P::None)),
@@ -157,6 +159,7 @@ fn political_theory_and_state_management() {
         assert_eq!(parse_state_management(s), want, "{s}");
     }
     assert!(PoliticalTheory::CaoCap > PoliticalTheory::TrungCap);
+    assert!(PoliticalTheory::CuNhan > PoliticalTheory::CaoCap);
     assert!(StateManagement::ChuyenVienChinh > StateManagement::ChuyenVien);
 }
 

@@ -4,6 +4,9 @@
 use super::*;
 
 /// Political theory (lý luận chính trị), lowest to highest; `None` = none held.
+/// Cử nhân (a bachelor's degree in politics) ranks with Cao cấp, the forms
+/// count it in a column of its own (BM01 18, BM02 17): it comes after
+/// Cao cấp, so "Cao cấp trở lên" (`at_least = "cao_cap"`) takes both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PoliticalTheory {
@@ -11,6 +14,7 @@ pub enum PoliticalTheory {
     SoCap,
     TrungCap,
     CaoCap,
+    CuNhan,
 }
 
 impl PoliticalTheory {
@@ -22,6 +26,7 @@ impl PoliticalTheory {
             PoliticalTheory::SoCap => "so_cap",
             PoliticalTheory::TrungCap => "trung_cap",
             PoliticalTheory::CaoCap => "cao_cap",
+            PoliticalTheory::CuNhan => "cu_nhan",
         }
     }
 }
@@ -41,15 +46,17 @@ fn is_none_word(compact: &str) -> bool {
     )
 }
 
-/// Reads political theory. Cử nhân counts with Cao cấp. An empty cell means
-/// none held.
+/// Reads political theory. A cell naming Cử nhân is Cử nhân ("Cao cấp, cử
+/// nhân": the higher). An empty cell means none held.
 #[must_use]
 pub fn parse_political_theory(s: &str) -> Option<PoliticalTheory> {
     let c = fold_compact(s);
     if s.trim().is_empty() || (!c.is_empty() && is_none_word(&c)) {
         return Some(PoliticalTheory::None);
     }
-    if c.contains("caocap") || c.contains("cunhan") || c == "cc" {
+    if c.contains("cunhan") {
+        Some(PoliticalTheory::CuNhan)
+    } else if c.contains("caocap") || c == "cc" {
         Some(PoliticalTheory::CaoCap)
     } else if c.contains("trungcap") || c == "tc" {
         Some(PoliticalTheory::TrungCap)
