@@ -7,10 +7,10 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
+use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top_rows};
 use crate::labels;
 use crate::output;
-use crate::output::RunFormats;
+use crate::output::{Heights, RunFormats};
 use crate::positions::{Placement, Staffing};
 
 fn num(n: u32) -> f64 {
@@ -48,7 +48,7 @@ impl Totals {
         &mut self,
         ws: &mut Worksheet,
         f: &Formats,
-        w: &output::Widths,
+        (w, h): (&output::Widths, &mut Heights),
         r: u32,
         label: &str,
         last: u16,
@@ -60,7 +60,9 @@ impl Totals {
             (self.first, self.agency)
         };
         output::text_with_format(ws, r, 0, label, &f.cell_bold)?;
-        w.fit_row(ws, r, [(0, label)], output::Type::bold(12.0))?;
+        h.fit(ws, w, r, [(0, label)], output::Type::bold(12.0))?;
+        // A total never starts a page: the row above it prints with it.
+        h.keep_with_next(r - 1);
         for c in [1u16, 2, 3, last] {
             ws.write_blank(r, c, &f.cell_bold)?;
         }
@@ -104,21 +106,26 @@ pub(super) fn positions(
         l.col_other_req,
     ];
     let widths = position_widths(p);
-    let (last, w) = table_top(ws, f, input, l.sheet_positions, &names, &widths)?;
+    // Pages laid out here (see `output::set_page_breaks`): every row's
+    // height known, one line of 12-point type unless set.
+    let mut h = Heights::new(ws, 15.75);
+    let (last, w, top) = table_top_rows(ws, f, input, l.sheet_positions, &names, &widths)?;
+    for (row, height) in top {
+        h.set(ws, row, height)?;
+    }
     let mut r = HEADER_ROW + 1;
     // Per agency: its positions, then a "Cộng" row; "Tổng cộng" at the end.
     // Totals are SUBTOTAL formulas (which skip the subtotals inside their
     // range and rows a filter hides) with their values cached.
     let mut totals = Totals::new(r);
     for (k, s) in p.staffing.iter().enumerate() {
-        staffing_row(ws, f, input, &w, p, s, r)?;
+        staffing_row(ws, f, input, (&w, &mut h), p, s, r)?;
         totals.add(s);
         r += 1;
         if p.staffing.get(k + 1).is_none_or(|next| next.unit != s.unit) {
             let unit = &input.loaded.roster.units[s.unit as usize].name;
             let label = format!("{} {unit}", labels::doc(input.lang).subtotal);
-            totals.write(ws, f, &w, r, &label, last, false)?;
-            w.fit_row(ws, r, [(0, label.as_str())], 12.0)?;
+            totals.write(ws, f, (&w, &mut h), r, &label, last, false)?;
             r += 1;
         }
     }
@@ -126,7 +133,7 @@ pub(super) fn positions(
         totals.write(
             ws,
             f,
-            &w,
+            (&w, &mut h),
             r,
             labels::doc(input.lang).grand_total,
             last,
@@ -139,7 +146,15 @@ pub(super) fn positions(
         ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    print_setup(ws, HEADER_ROW)
+    print_setup(ws, HEADER_ROW)?;
+    let keep = output::KeepTogether {
+        landscape: true,
+        repeat: (HEADER_ROW, HEADER_ROW),
+        lead_in: r..r,
+        end: r,
+    };
+    output::set_page_breaks(ws, &h, w.points(0, last), &keep)?;
+    Ok(())
 }
 
 /// The columns' widths: the code column as wide as its longest code; the
@@ -171,7 +186,7 @@ fn staffing_row(
     ws: &mut Worksheet,
     f: &Formats,
     input: &ReportInput<'_>,
-    w: &output::Widths,
+    (w, h): (&output::Widths, &mut Heights),
     p: &Placement,
     s: &Staffing,
     r: u32,
@@ -195,7 +210,7 @@ fn staffing_row(
     cf.text(ws, r, 8, other, &f.cell)?;
     cf.apply(ws)?;
     let cells = [(0, unit), (2, def.name.as_str()), (3, kind), (8, other)];
-    w.fit_row(ws, r, cells, 12.0)?;
+    h.fit(ws, w, r, cells, 12.0)?;
     Ok(())
 }
 

@@ -504,10 +504,8 @@ fn shared_strings(path: &Path) -> Vec<String> {
 #[test]
 fn charts_print_in_times_new_roman() {
     let dir = tempdir();
-    for (cmd, name) in [("report", "r.xlsx"), ("forms", "f.xlsx")] {
-        let out = dir.path().join(name);
-        let o = run(&[cmd, "--as-of", "2013-12-31", "-o", out.to_str().unwrap()]);
-        assert!(o.status.success(), "{}", stderr(&o));
+    for cmd in ["report", "forms"] {
+        let out = sample(cmd, dir.path());
         let zip = zip::ZipArchive::new(fs::File::open(&out).unwrap()).unwrap();
         let charts: Vec<String> = (1..=zip.len())
             .map(|n| format!("xl/charts/chart{n}.xml"))
@@ -522,5 +520,43 @@ fn charts_print_in_times_new_roman() {
             assert_eq!(runs, times, "{cmd} {part}: {xml}");
             assert!(!xml.contains("Calibri"), "{cmd} {part}");
         }
+    }
+}
+
+/// "Vị trí việc làm" lays out its own pages: no page starts with an
+/// agency's "Cộng" row or the "Tổng cộng" (the last position above it
+/// goes onto its page), and every break falls below the header.
+#[test]
+fn no_page_of_the_positions_sheet_starts_with_a_total() {
+    let dir = tempdir();
+    let out = sample("report", dir.path());
+    let name = nhanluc::labels::VI.sheet_positions;
+    let names = calamine_sheet_names(&out);
+    let at = names.iter().position(|n| n == name).unwrap();
+    let xml = &sheet_xml(&out)[at];
+    // A break's id is the first row of its page (0-based, as `rows`).
+    let breaks: Vec<usize> = xml
+        .split("<brk id=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].parse().unwrap())
+        .collect();
+    let rows = read_sheet(&out, name);
+    let totals = rows
+        .iter()
+        .filter(|r| r[0].starts_with("Cộng ") || r[0] == "Tổng cộng")
+        .count();
+    assert!(totals >= 10, "the sample has an agency total per agency");
+    assert!(
+        breaks.len() >= 5,
+        "the sample's positions print on pages: {breaks:?}"
+    );
+    for b in breaks {
+        let first = &rows[b][0];
+        assert!(b > 8, "a break within the heading: {b}");
+        assert!(
+            !first.starts_with("Cộng ") && first != "Tổng cộng",
+            "page starting at row {} begins with {first}",
+            b + 1
+        );
     }
 }

@@ -27,6 +27,16 @@ pub fn bin_in(dir: &Path) -> Command {
 pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
 /// Runs with `--quiet` and the given arguments.
+/// `nhanluc CMD` on the shipped sample rosters as of 31/12/2013, its
+/// workbook written into `dir`; the command must succeed.
+#[track_caller]
+pub fn sample(cmd: &str, dir: &Path) -> PathBuf {
+    let out = dir.join(format!("{cmd}.xlsx"));
+    let o = run(&[cmd, "--as-of", "2013-12-31", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    out
+}
+
 pub fn run(args: &[&str]) -> Output {
     let o = bin()
         .arg("--quiet")
