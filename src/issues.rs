@@ -90,6 +90,17 @@ pub enum Problem {
         /// Its length in characters.
         chars: usize,
     },
+    /// A person's later row recording a value differently from their first
+    /// row (two posts, one holding a degree the other lacks): both kept as
+    /// written, for the unit to reconcile.
+    PersonRowsDisagree {
+        /// Sheet (file › sheet) of the person's first row.
+        other: String,
+        /// Its row.
+        row: u32,
+        /// The fields recorded differently.
+        fields: Vec<Field>,
+    },
     /// The same name and full birth date as a row in another unit of the same
     /// locality, without a matching national id: possibly one person holding
     /// two posts (kiêm nhiệm). Counted as two people; listed for the officer.
@@ -186,6 +197,7 @@ impl Problem {
             Problem::NotAFile => "not_a_file".into(),
             Problem::TooLongForExcel { .. } => "too_long_for_excel".into(),
             Problem::PossibleConcurrent { .. } => "possible_concurrent_posts".into(),
+            Problem::PersonRowsDisagree { .. } => "person_rows_disagree".into(),
             Problem::CataloguePositionRepeated { .. } => "catalogue_position_repeated".into(),
             Problem::CourseInProgressNoEnd { .. } => "course_in_progress_no_end".into(),
             Problem::TwoDigitYear { field, .. } => format!("two_digit_year_{}", field.id()),

@@ -168,6 +168,42 @@ fn same_national_id_in_two_units_is_one_person() {
     assert_eq!(problems(&j, "id_conflict"), 0);
 }
 
+/// Two posts of one person (one national id) that record the education
+/// differently (Đại học, Thạc sĩ) are noted on the later row, naming the
+/// first; a third post leaving the education unreadable is not a
+/// disagreement (one side unknown), nor is another person's.
+#[test]
+fn rows_of_one_person_recording_a_level_differently_are_noted() {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "hai-chuc-vu.csv",
+        format!(
+            "{HEAD}\
+             3,Phạm Quốc Bảo,15/08/1972,001072000123,UBND xã Tân Lập,Tỉnh Phú Thọ,Chủ tịch UBND,Cán bộ,Đại học\n\
+             15,Phạm Quốc Bảo,15/08/1972,001072000123,Sở Nội vụ,Tỉnh Thái Nguyên,Chuyên viên,Công chức,Thạc sĩ\n\
+             16,Phạm Quốc Bảo,15/08/1972,001072000123,Sở Tư pháp,Tỉnh Thái Nguyên,Chuyên viên,Công chức,Bằng khen\n\
+             17,Vũ Thị Hà,01/01/1980,001180000999,Sở Nội vụ,Tỉnh Thái Nguyên,Chuyên viên,Công chức,Cao đẳng\n"
+        ),
+    );
+    let (j, rows) = check_with_issues(dir.path(), &[&f]);
+    assert_eq!(j["staff"], 2, "{j:#}");
+    assert_eq!(problems(&j, "person_rows_disagree"), 1, "{j:#}");
+    let noted: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r.get(5).is_some_and(|p| p.starts_with("Cùng một người")))
+        .map(|r| (r[2].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        noted,
+        [(
+            "3",
+            "Cùng một người với dòng 2 (hai-chuc-vu.csv › hai-chuc-vu) nhưng ghi khác về: Trình độ chuyên môn (cần thống nhất)"
+        )],
+        "{rows:?}"
+    );
+}
+
 /// A national id shared by different names is a real conflict; so is a staff
 /// id shared by different names in one unit. The same staff id for different
 /// people in different units is not.

@@ -73,6 +73,12 @@ pub fn problem_kind(lang: Lang, p: &Problem) -> String {
             "Same id, different names"
         }
         .into(),
+        Problem::PersonRowsDisagree { .. } => if vi {
+            "Một người, các dòng ghi khác nhau"
+        } else {
+            "One person, rows recorded differently"
+        }
+        .into(),
         Problem::PossibleConcurrent { .. } => if vi {
             "Có thể kiêm nhiệm (trùng họ tên, ngày sinh), cần xác nhận"
         } else {

@@ -265,6 +265,18 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "Field of study differs between two columns".into()
             }
         }
+        Problem::PersonRowsDisagree { other, row, fields } => {
+            let names = fields
+                .iter()
+                .map(|f| crate::labels::field(lang, *f))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if vi {
+                format!("Cùng một người với dòng {row} ({other}) nhưng ghi khác về: {names} (cần thống nhất)")
+            } else {
+                format!("The same person as row {row} ({other}), recorded differently: {names} (to reconcile)")
+            }
+        }
         Problem::PossibleConcurrent { other, row } => {
             if vi {
                 format!(

@@ -32,6 +32,7 @@ use rayon::prelude::*;
 use crate::dates::Precision;
 use crate::issues::{Action, DataIssue, Problem};
 use crate::roster::{Roster, SheetReport};
+use crate::schema::Field;
 use group::{NONE, UnionFind, first_equal, first_folded, row_id, some};
 use rows::{Note, Rows};
 
@@ -176,6 +177,57 @@ fn postings(rows: &Rows<'_>, person_ids: &[u32], people: u32, notes: &mut Vec<No
     duplicate
 }
 
+/// A person's later rows (duplicates aside) that record a level, the sex or
+/// the birth date differently from their first row, both known: noted, each
+/// row kept as written (a unit sending two posts of one person should agree
+/// on what the person holds).
+fn disagreements(
+    rows: &Rows<'_>,
+    person_ids: &[u32],
+    people: u32,
+    duplicate: &[bool],
+    notes: &mut Vec<Note>,
+) {
+    fn differs<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+        matches!((a, b), (Some(a), Some(b)) if a != b)
+    }
+    let recs = rows.recs;
+    // Each person's first row (as a row id: 4 bytes a person).
+    let mut first = vec![NONE; people as usize];
+    for i in (0..rows.len()).filter(|&i| !duplicate[i]) {
+        let p = person_ids[i] as usize;
+        if first[p] == NONE {
+            first[p] = row_id(i);
+            continue;
+        }
+        let j = first[p] as usize;
+        let (a, b) = (&recs[j], &recs[i]);
+        let fields: Vec<Field> = [
+            (differs(a.education, b.education), Field::Education),
+            (
+                differs(a.political_theory, b.political_theory),
+                Field::PoliticalTheory,
+            ),
+            (
+                differs(a.state_management, b.state_management),
+                Field::StateManagement,
+            ),
+            (differs(a.gender, b.gender), Field::Gender),
+            (
+                differs(a.birth.map(|d| d.date), b.birth.map(|d| d.date)),
+                Field::BirthDate,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(d, f)| d.then_some(f))
+        .collect();
+        if !fields.is_empty() {
+            let problem = |other, row| Problem::PersonRowsDisagree { other, row, fields };
+            notes.push(rows.note(i, j, problem, rows.name(i)));
+        }
+    }
+}
+
 /// Assigns person ids, sets duplicates aside and notes concurrent posts.
 ///
 /// The same person: the same national id (names agreeing) anywhere; the same
@@ -194,6 +246,7 @@ pub(super) fn identify(
         let rows = Rows::new(roster, sheets);
         let (person_ids, people) = join_people(&rows, &mut notes);
         let duplicate = postings(&rows, &person_ids, people, &mut notes);
+        disagreements(&rows, &person_ids, people, &duplicate, &mut notes);
         namesakes(&rows, &person_ids, &duplicate, &mut notes);
         (person_ids, people, duplicate)
     };
