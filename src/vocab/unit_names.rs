@@ -207,10 +207,7 @@ pub fn unit_case(s: &str) -> String {
             let lower = w.to_lowercase();
             // Acronyms (UBND, HĐND, THCS): no vowel, or a known one.
             let vowels = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
-            let acronyms = [
-                "ubnd", "hđnd", "mttq", "thcs", "thpt", "lhpn", "tncs", "ccb", "bch",
-            ];
-            if !lower.chars().any(|c| vowels.contains(c)) || acronyms.contains(&lower.as_str()) {
+            if !lower.chars().any(|c| vowels.contains(c)) || ACRONYMS.contains(&lower.as_str()) {
                 return w.to_string();
             }
             if i > 0 && kinds.contains(&lower.as_str()) {
@@ -224,6 +221,11 @@ pub fn unit_case(s: &str) -> String {
         .collect::<Vec<String>>()
         .join(" ")
 }
+
+/// Acronyms of unit names, lowercased: written in capitals in any text.
+pub const ACRONYMS: [&str; 9] = [
+    "ubnd", "hđnd", "mttq", "thcs", "thpt", "lhpn", "tncs", "ccb", "bch",
+];
 
 /// The unit named inside a title ("DANH SÁCH CÁN BỘ, CÔNG CHỨC XÃ NÔNG
 /// THƯỢNG NĂM 2013" → "XÃ NÔNG THƯỢNG"), if any. "cấp xã" is a class of

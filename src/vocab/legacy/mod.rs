@@ -178,12 +178,27 @@ fn decode_vni(s: &str) -> String {
 /// TCVN3 loses the case of toned capitals: "NGUYÔN" decodes to "NGUYễN".
 /// A word whose other letters are all capitals is uppercased whole; so is a
 /// word of one capital and a toned letter ("ñY" → "ỦY") in a text of
-/// capitals ("TM. ỦY BAN NHÂN DÂN").
+/// capitals ("TM. ỦY BAN NHÂN DÂN"): more words in capitals than
+/// capitalised, acronyms not counted ("UBND Xã Nông Thượng" is not).
 fn restore_caps(s: &str) -> String {
-    let in_capitals = s.split(' ').any(|w| {
+    let (mut capitals, mut capitalised) = (0, 0);
+    for w in s.split(' ') {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-    });
+        let acronym = crate::vocab::unit_names::ACRONYMS.contains(&w.to_lowercase().as_str());
+        if letters.len() < 2 || acronym {
+            continue;
+        }
+        if letters.iter().all(|c| c.is_uppercase()) {
+            capitals += 1;
+        } else if letters[0].is_uppercase()
+            && letters[1..].iter().all(|c| c.is_lowercase())
+            && letters[1..].iter().any(char::is_ascii)
+        {
+            // "Nông"; not "Xã", whose case is what is in question.
+            capitalised += 1;
+        }
+    }
+    let in_capitals = capitals > capitalised;
     s.split(' ')
         .map(|w| {
             let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();

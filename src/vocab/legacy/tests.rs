@@ -21,8 +21,11 @@ fn tcvn3_table_driven() {
         ("Bé Néi vô", "Bộ Nội vụ"),
         // One capital and a toned letter, among capitals.
         ("TM. ñY BAN NH¢N D¢N", "TM. ỦY BAN NHÂN DÂN"),
-        // … but not in mixed case.
+        // … but not in mixed case, an acronym among capitalised words
+        // included.
         ("Ph¹m ñy", "Phạm ủy"),
+        ("UBND X· N«ng Th\u{ad}îng", "UBND Xã Nông Thượng"),
+        ("UBND X· N¤NG TH¦îNG", "UBND XÃ NÔNG THƯỢNG"),
     ];
     for (input, want) in cases {
         assert_eq!(
