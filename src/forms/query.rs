@@ -139,7 +139,23 @@ fn aggregations(form: &Form, splits: &[Option<Split>]) -> (Vec<Expr>, Vec<&'stat
                 .sum()
                 .alias(format!("k_{d}")),
         );
-        aggs.push(unknown.cast(DataType::UInt64).sum().alias(format!("m_{d}")));
+        // Unknown among those a column testing the field could count: 8B's
+        // grade columns take cán bộ and công chức, so a viên chức without
+        // a grade is not missing one.
+        let scope = form
+            .criteria
+            .iter()
+            .filter(|c| c.value != Value::Quota && c.rule.dims().contains(&Dim::Frame(d)))
+            .filter_map(|c| c.rule.without(Dim::Frame(d)).expr())
+            .reduce(Expr::or)
+            .unwrap_or(lit(true));
+        aggs.push(
+            scope
+                .and(unknown)
+                .cast(DataType::UInt64)
+                .sum()
+                .alias(format!("m_{d}")),
+        );
     }
     (aggs, dims)
 }

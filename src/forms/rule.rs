@@ -248,6 +248,20 @@ impl Rule {
     pub fn dims(&self) -> Vec<Dim> {
         self.conds.iter().map(|(d, _)| *d).collect()
     }
+
+    /// The rule without its conditions on `dim`: whom a criterion testing
+    /// `dim` could count, were their value known.
+    #[must_use]
+    pub fn without(&self, dim: Dim) -> Rule {
+        Rule {
+            conds: self
+                .conds
+                .iter()
+                .filter(|(d, _)| *d != dim)
+                .cloned()
+                .collect(),
+        }
+    }
 }
 
 /// Which units a block takes.

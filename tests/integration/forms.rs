@@ -477,6 +477,40 @@ fn form_8b_is_transposed_and_its_blocks_add_up() {
     assert_eq!(j["forms"][0]["mismatches"].as_array().unwrap().len(), 0);
 }
 
+/// 8B's grade rows (4.x) count cán bộ and công chức: a công chức without a
+/// grade is unknown there, a viên chức (no ngạch, a hạng) is not. In Ban Tổ
+/// chức Tỉnh ủy: A công chức CV, B công chức with no grade, C viên chức.
+#[test]
+fn form_8b_counts_only_civil_servants_as_missing_a_grade() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "roster.csv",
+        "Họ và tên,Ngày sinh,Giới tính,Đơn vị,Cấp,Loại,Ngạch,Trình độ chuyên môn\n\
+         Người A,01/01/1980,Nam,Ban Tổ chức Tỉnh ủy,Tỉnh,Công chức,Chuyên viên,Đại học\n\
+         Người B,01/01/1981,Nam,Ban Tổ chức Tỉnh ủy,Tỉnh,Công chức,,Đại học\n\
+         Người C,01/01/1982,Nữ,Ban Tổ chức Tỉnh ủy,Tỉnh,Viên chức,,Đại học\n",
+    );
+    let (rows, j) = form_8b(dir.path(), &roster);
+    let notes: Vec<String> = j["forms"][0]["notes_text"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect();
+    let grade: Vec<&String> = notes
+        .iter()
+        .filter(|n| n.contains("chưa có thông tin ngạch"))
+        .collect();
+    assert_eq!(grade.len(), 1, "{notes:?}");
+    assert!(
+        grade[0].starts_with("1 người chưa có thông tin ngạch"),
+        "{notes:?}"
+    );
+    // Column 3 (the total): A counted as Chuyên viên, nobody else.
+    assert_eq!(criterion_row(&rows, "Chuyên viên và tương đương")[0], "1");
+}
+
 /// A form whose population no one in the rosters is in (8B on district
 /// offices of the state, not of the Party) prints 0, not blank "no data",
 /// and says why once.
