@@ -130,18 +130,9 @@ fn aggregations(form: &Form, splits: &[Option<Split>]) -> (Vec<Expr>, Vec<&'stat
         }
     }
     for d in &dims {
-        let unknown = col(*d).cast(DataType::Int32).eq(lit(-1));
-        aggs.push(
-            unknown
-                .clone()
-                .not()
-                .cast(DataType::UInt64)
-                .sum()
-                .alias(format!("k_{d}")),
-        );
-        // Unknown among those a column testing the field could count: 8B's
-        // grade columns take cán bộ and công chức, so a viên chức without
-        // a grade is not missing one.
+        // Known and unknown among those a column testing the field could
+        // count: 8B's grade columns take cán bộ and công chức, so a viên
+        // chức without a grade is not missing one.
         let scope = form
             .criteria
             .iter()
@@ -149,13 +140,16 @@ fn aggregations(form: &Form, splits: &[Option<Split>]) -> (Vec<Expr>, Vec<&'stat
             .filter_map(|c| c.rule.without(Dim::Frame(d)).expr())
             .reduce(Expr::or)
             .unwrap_or(lit(true));
-        aggs.push(
-            scope
-                .and(unknown)
-                .cast(DataType::UInt64)
-                .sum()
-                .alias(format!("m_{d}")),
-        );
+        let unknown = col(*d).cast(DataType::Int32).eq(lit(-1));
+        for (known, name) in [(true, "k"), (false, "m")] {
+            let value = if known {
+                unknown.clone().not()
+            } else {
+                unknown.clone()
+            };
+            let e = scope.clone().and(value).cast(DataType::UInt64).sum();
+            aggs.push(e.alias(format!("{name}_{d}")));
+        }
     }
     (aggs, dims)
 }
@@ -177,8 +171,12 @@ pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
     let by_node = per_node(form, &df, &dims)?;
     let empty = df.height() == 0;
     let mut no_data = Vec::new();
+    // No data: people a column testing the field could count, and not one
+    // with a value (nobody it could count at all is a 0, not a blank).
     for &d in &dims {
-        if !empty && u64s(&df, &format!("k_{d}"))?.iter().sum::<u64>() == 0 {
+        let sum =
+            |p: &str| -> PolarsResult<u64> { Ok(u64s(&df, &format!("{p}_{d}"))?.iter().sum()) };
+        if !empty && sum("k")? == 0 && sum("m")? > 0 {
             no_data.push(d);
         }
     }

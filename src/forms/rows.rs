@@ -107,25 +107,30 @@ impl<'a> Body<'a> {
                     // A parent prints on the page of its first unit.
                     self.h.keep_with_next(r);
                 }
-                let fmt = if row.kind == RowKind::Parent {
+                let parent = row.kind == RowKind::Parent;
+                let indent = if parent { 0 } else { row.depth.min(5) };
+                let fmt = if parent {
                     &f.cell_bold
                 } else {
-                    &f.cell[row.depth.min(5)]
+                    &f.cell[indent]
                 };
                 cf.text(ws, r, 1, &row.label, fmt)?;
                 let ty = Type {
                     size: 10.0,
-                    bold: row.kind == RowKind::Parent,
+                    bold: parent,
                 };
-                self.h.fit(ws, self.w, r, [(1, row.label.as_str())], ty)?;
+                let w = self.w.indented(1, indent);
+                self.h.fit(ws, &w, r, [(1, row.label.as_str())], ty)?;
             }
             RowKind::Criterion => r = self.criterion(ws, row, r)?,
             RowKind::Part => {
                 // One category of the row above: no number of its own.
                 cf.text(ws, r, 0, "", &f.cell[0])?;
                 let label = format!("– {}", row.label);
-                cf.text(ws, r, 1, &label, &f.cell[(row.depth + 1).min(5)])?;
-                self.h.fit(ws, self.w, r, [(1, label.as_str())], 10.0)?;
+                let indent = (row.depth + 1).min(5);
+                cf.text(ws, r, 1, &label, &f.cell[indent])?;
+                let w = self.w.indented(1, indent);
+                self.h.fit(ws, &w, r, [(1, label.as_str())], 10.0)?;
             }
             RowKind::Person => {}
         }
@@ -155,6 +160,8 @@ impl<'a> Body<'a> {
                 let col = self.lead + u16::try_from(c).unwrap_or(0);
                 self.cf.blank(ws, r, col, &f.cell_bold)?;
             }
+            self.h
+                .fit(ws, self.w, r, [(1, text.as_str())], Type::bold(10.0))?;
             self.h.keep_with_next(r);
             r += 1;
         }
@@ -171,7 +178,8 @@ impl<'a> Body<'a> {
             size: 10.0,
             bold: head,
         };
-        self.h.fit(ws, self.w, r, [(1, label.as_str())], ty)?;
+        let w = self.w.indented(1, usize::from(!head));
+        self.h.fit(ws, &w, r, [(1, label.as_str())], ty)?;
         Ok(r)
     }
 

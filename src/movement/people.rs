@@ -75,7 +75,8 @@ pub fn people(roster: &Roster, place: &[Place]) -> Vec<Person> {
         }
         let levels = [
             rank(r.education, &EDU),
-            rank(r.political_theory, &LLCT),
+            // Cao cấp → Cử nhân is no level gained.
+            rank(r.political_theory.map(|p| p.level()), &LLCT),
             rank(r.state_management, &QLNN),
         ];
         for (held, l) in p.levels.iter_mut().zip(levels) {

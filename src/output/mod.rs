@@ -29,7 +29,7 @@ pub use print::{
     page_setup, pct_format,
 };
 pub use runs::RunFormats;
-pub use type_metrics::Type;
+pub use type_metrics::{Type, text_width};
 
 /// Excel's row limit.
 pub const EXCEL_MAX_ROWS: usize = 1_048_576;

@@ -152,6 +152,20 @@ impl Widths {
         self.0.get(usize::from(c)).copied().unwrap_or(DEFAULT_WIDTH)
     }
 
+    /// These widths with column `c`'s text indented `level` steps (a
+    /// format's indent: three spaces of the default font, 10 pixels, each).
+    #[must_use]
+    pub fn indented(&self, c: u16, level: usize) -> Self {
+        let mut w = self.clone();
+        let i = usize::from(c);
+        if w.0.len() <= i {
+            w.0.resize(i + 1, DEFAULT_WIDTH);
+        }
+        let level = u32::try_from(level).unwrap_or(u32::MAX);
+        w.0[i] = (w.0[i] - f64::from(level) * 10.0 / 7.0).max(1.0);
+        w
+    }
+
     /// The width of columns `from..=to` together (a merged cell), in
     /// units of its text's width (see [`merged_width`]).
     #[must_use]

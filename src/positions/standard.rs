@@ -202,7 +202,7 @@ pub(super) fn check(
         }
     }
     if let Some(need) = min_political_theory
-        && r.political_theory.is_none_or(|p| p < need)
+        && r.political_theory.is_none_or(|p| p.level() < need.level())
     {
         unmet.push(Unmet::PoliticalTheory {
             have: r.political_theory,
@@ -212,7 +212,10 @@ pub(super) fn check(
     // The grade's standard may let political theory stand in for it.
     let stands_in = std
         .and_then(|s| s.state_management_or_political_theory)
-        .is_some_and(|p| r.political_theory.is_some_and(|have| have >= p));
+        .is_some_and(|p| {
+            r.political_theory
+                .is_some_and(|have| have.level() >= p.level())
+        });
     if let Some(need) = min_state_management
         && !stands_in
         && r.state_management.is_none_or(|q| q < need)

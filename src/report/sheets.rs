@@ -141,13 +141,16 @@ fn unit_row(
     let (text, int, pct) = f.row(bold);
     output::text_with_format(ws, r, 0, &t.id, text)?;
     output::text_with_format(ws, r, 1, &code, text)?;
-    let name_fmt = if bold {
-        text
+    let indent = if bold {
+        0
     } else {
-        &f.indent[depth.min(f.indent.len() - 1)]
+        depth.min(f.indent.len() - 1)
     };
+    let name_fmt = if bold { text } else { &f.indent[indent] };
     output::text_with_format(ws, r, 2, &name, name_fmt)?;
-    w.fit_row(ws, r, [(1, code.as_str()), (2, name.as_str())], 12.0)?;
+    let ty = output::Type { size: 12.0, bold };
+    let cells = [(1, code.as_str()), (2, name.as_str())];
+    w.indented(2, indent).fit_row(ws, r, cells, ty)?;
     ws.write_number_with_format(r, 3, num(row.population), int)?;
     ws.write_number_with_format(r, 4, num(row.qualified), int)?;
     ws.write_number_with_format(r, 5, num(row.unknown), int)?;

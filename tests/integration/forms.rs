@@ -190,7 +190,7 @@ fn bm01_counts_as_the_form_counts() {
 ///   2020 (60), as a woman in January 2015 (55): past either way.
 /// - Lý Văn Long, born 01/01/1990: past neither.
 /// - Mai Thị Nga, born 15/06/1968: as a woman she left at the end of
-///   February 2025 (56 and 8 months), as a man not before 2029: unknown.
+///   October 2024 (56 and 4 months), as a man not before 2029: unknown.
 ///
 /// A fourth row has no name: set aside, and every form says so.
 #[test]
@@ -453,8 +453,10 @@ fn form_8b_is_transposed_and_its_blocks_add_up() {
         row("Cao cấp, cử nhân"),
         v(["2", "1", "1", "0", "0", "1", "1", "0", "0"])
     );
-    // No contract type in the roster: blank, never 0.
+    // No contract type in the roster: blank, never 0. No viên chức: their
+    // hạng rows are 0 (nobody they could count), not blank, and checked.
     assert_eq!(row("Hợp đồng 68")[0], "");
+    assert_eq!(row("Chức danh nghề nghiệp viên chức hạng I")[0], "0");
     // The Sở Nội vụ is in the population (province level) but in no block.
     let notes = j["forms"][0]["notes_text"].to_string();
     // Reconciliation in column 3: all five are công chức (1.1; 1.3 and 1.4
@@ -466,7 +468,7 @@ fn form_8b_is_transposed_and_its_blocks_add_up() {
         "Trình độ lý luận chính trị (dòng 8.1–8.3), cột 3: 4 người được tính trong 5 (dòng 1); 0 chưa rõ; 1 không thuộc dòng nào.",
         "Dòng 1.3 \\\"Hợp đồng 68\\\": danh sách không có thông tin",
         "Không kiểm tra được \\\"1 = 1.1 + 1.2 + 1.3 + 1.4\\\": dòng 1.3, 1.4 để trống.",
-        "Đã kiểm tra 5 quan hệ cộng",
+        "Đã kiểm tra 6 quan hệ cộng",
     ] {
         assert!(notes.contains(line), "{line}\n{notes}");
     }

@@ -171,7 +171,9 @@ fn same_national_id_in_two_units_is_one_person() {
 /// Two posts of one person (one national id) that record the education
 /// differently (Đại học, Thạc sĩ) are noted on the later row, naming the
 /// first; a third post leaving the education unreadable is not a
-/// disagreement (one side unknown), nor is another person's.
+/// disagreement (one side unknown), nor is a birth year the first row's
+/// date falls in ("1972"), nor another person's row; a month the date is
+/// not in ("09/1972") is.
 #[test]
 fn rows_of_one_person_recording_a_level_differently_are_noted() {
     let dir = tempdir();
@@ -183,12 +185,14 @@ fn rows_of_one_person_recording_a_level_differently_are_noted() {
              3,Phạm Quốc Bảo,15/08/1972,001072000123,UBND xã Tân Lập,Tỉnh Phú Thọ,Chủ tịch UBND,Cán bộ,Đại học\n\
              15,Phạm Quốc Bảo,15/08/1972,001072000123,Sở Nội vụ,Tỉnh Thái Nguyên,Chuyên viên,Công chức,Thạc sĩ\n\
              16,Phạm Quốc Bảo,15/08/1972,001072000123,Sở Tư pháp,Tỉnh Thái Nguyên,Chuyên viên,Công chức,Bằng khen\n\
+             18,Phạm Quốc Bảo,1972,001072000123,Sở Y tế,Tỉnh Thái Nguyên,Chuyên viên,Công chức,Đại học\n\
+             19,Phạm Quốc Bảo,09/1972,001072000123,Sở Xây dựng,Tỉnh Thái Nguyên,Chuyên viên,Công chức,Đại học\n\
              17,Vũ Thị Hà,01/01/1980,001180000999,Sở Nội vụ,Tỉnh Thái Nguyên,Chuyên viên,Công chức,Cao đẳng\n"
         ),
     );
     let (j, rows) = check_with_issues(dir.path(), &[&f]);
     assert_eq!(j["staff"], 2, "{j:#}");
-    assert_eq!(problems(&j, "person_rows_disagree"), 1, "{j:#}");
+    assert_eq!(problems(&j, "person_rows_disagree"), 2, "{j:#}");
     let noted: Vec<(&str, &str)> = rows
         .iter()
         .filter(|r| r.get(5).is_some_and(|p| p.starts_with("Cùng một người")))
@@ -196,10 +200,16 @@ fn rows_of_one_person_recording_a_level_differently_are_noted() {
         .collect();
     assert_eq!(
         noted,
-        [(
-            "3",
-            "Cùng một người với dòng 2 (hai-chuc-vu.csv › hai-chuc-vu) nhưng ghi khác về: Trình độ chuyên môn (cần thống nhất)"
-        )],
+        [
+            (
+                "3",
+                "Cùng một người với dòng 2 (hai-chuc-vu.csv › hai-chuc-vu) nhưng ghi khác về: Trình độ chuyên môn (cần thống nhất)"
+            ),
+            (
+                "6",
+                "Cùng một người với dòng 2 (hai-chuc-vu.csv › hai-chuc-vu) nhưng ghi khác về: Ngày sinh (cần thống nhất)"
+            )
+        ],
         "{rows:?}"
     );
 }

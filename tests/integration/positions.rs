@@ -324,6 +324,30 @@ fn every_requirement_kind_is_checked_and_worded() {
     );
 }
 
+/// Cử nhân stands for Cao cấp: a position asking for it takes a Cao cấp
+/// holder ("Thiếu Quản Lý" misses state management only), not Trung cấp.
+#[test]
+fn a_position_asking_for_cu_nhan_takes_cao_cap() {
+    let dir = tempdir();
+    let c = dir.path().join("vtvl.toml");
+    let text = CATALOGUE.replace(
+        "min_political_theory = \"trung_cap\"",
+        "min_political_theory = \"cu_nhan\"",
+    );
+    fs::write(&c, text).unwrap();
+    let cc = "{ category = [\"cong_chuc\"] }";
+    let std = target("STD", cc, "\"meets_position_standard\"", "ge", "100");
+    let (_, j) = run_report(dir.path(), &[std], &c);
+    assert_eq!(
+        unmet_of(&j, "Thiếu Quản Lý"),
+        ["Quản lý nhà nước: Cán sự — yêu cầu Chuyên viên trở lên"]
+    );
+    assert_eq!(
+        unmet_of(&j, "Đủ Chuẩn"),
+        ["Lý luận chính trị: Trung cấp — yêu cầu Cử nhân trở lên"]
+    );
+}
+
 #[test]
 fn mapping_by_code_name_title_and_suggestions() {
     let dir = tempdir();

@@ -560,3 +560,55 @@ fn no_page_of_the_positions_sheet_starts_with_a_total() {
         );
     }
 }
+
+/// The first page's national heading, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+/// in 12-point bold Times, fits the right half on one line, with or without
+/// a plan: its letters are 20,861 thousandths of the size wide (Times-Bold:
+/// C 722, Ộ 778, N 722, G 778, H 778, Ò 778, A 722, X 722, Ã 722, I 389,
+/// Ủ 722, Ĩ 389, V 722, Ệ 667, T 667, M 944, seven spaces of 250), 250.3
+/// points, in a row one line tall. Excel draws a column `w` wide (as the
+/// file stores it, padding included) as round(7 w) pixels of ¾ point; a
+/// merged cell's text has all but one cell's 5 pixels of padding.
+#[test]
+fn the_national_heading_fits_its_half_of_the_first_page() {
+    let dir = tempdir();
+    for cmd in ["report", "plan"] {
+        let out = sample(cmd, dir.path());
+        let xml = &sheet_xml(&out)[0];
+        let widths: Vec<(usize, usize, f64)> = xml
+            .split("<col ")
+            .skip(1)
+            .map(|c| {
+                let a = |k: &str| attr(&format!("<col {c}"), "col", k).unwrap().to_string();
+                (
+                    a("min").parse().unwrap(),
+                    a("max").parse().unwrap(),
+                    a("width").parse().unwrap(),
+                )
+            })
+            .collect();
+        let width_of = |col: usize| {
+            widths
+                .iter()
+                .find(|(lo, hi, _)| (*lo..=*hi).contains(&col))
+                .map_or(8.43 + 0.71, |w| w.2)
+        };
+        // The right half's merge on row 1 (the left one starts at A1).
+        let merge = xml
+            .split("<mergeCell ref=\"")
+            .skip(1)
+            .map(|m| &m[..m.find('"').unwrap()])
+            .find(|r| r.ends_with('1') && !r.starts_with('A') && r.contains(":"))
+            .unwrap();
+        let (from, to) = merge.split_once(':').unwrap();
+        let col = |c: &str| usize::from(c.as_bytes()[0] - b'A') + 1;
+        let px: f64 = (col(from)..=col(to))
+            .map(|c| (width_of(c) * 7.0).round())
+            .sum();
+        let points = (px - 5.0) * 0.75;
+        assert!(
+            points >= 20_861.0 * 12.0 / 1000.0,
+            "{cmd}: {merge} {points} pt"
+        );
+    }
+}

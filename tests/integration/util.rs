@@ -26,7 +26,6 @@ pub fn bin_in(dir: &Path) -> Command {
 /// The variables the binary takes its language from.
 pub const LOCALE_VARS: [&str; 3] = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
-/// Runs with `--quiet` and the given arguments.
 /// `nhanluc CMD` on the shipped sample rosters as of 31/12/2013, its
 /// workbook written into `dir`; the command must succeed.
 #[track_caller]
@@ -37,6 +36,7 @@ pub fn sample(cmd: &str, dir: &Path) -> PathBuf {
     out
 }
 
+/// Runs with `--quiet` and the given arguments.
 pub fn run(args: &[&str]) -> Output {
     let o = bin()
         .arg("--quiet")

@@ -29,7 +29,7 @@ use std::borrow::Cow;
 
 use rayon::prelude::*;
 
-use crate::dates::Precision;
+use crate::dates::{PartialDate, Precision};
 use crate::issues::{Action, DataIssue, Problem};
 use crate::roster::{Roster, SheetReport};
 use crate::schema::Field;
@@ -213,10 +213,7 @@ fn disagreements(
                 Field::StateManagement,
             ),
             (differs(a.gender, b.gender), Field::Gender),
-            (
-                differs(a.birth.map(|d| d.date), b.birth.map(|d| d.date)),
-                Field::BirthDate,
-            ),
+            (births_differ(a.birth, b.birth), Field::BirthDate),
         ]
         .into_iter()
         .filter_map(|(d, f)| d.then_some(f))
@@ -226,6 +223,19 @@ fn disagreements(
             notes.push(rows.note(i, j, problem, rows.name(i)));
         }
     }
+}
+
+/// Two birth dates that cannot be the same day: "1972" and "15/08/1972"
+/// agree, "08/1972" and "15/09/1972" do not.
+fn births_differ(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    use chrono::Datelike;
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let both = |p: &[Precision]| p.contains(&a.precision) && p.contains(&b.precision);
+    a.date.year() != b.date.year()
+        || (both(&[Precision::Day, Precision::Month]) && a.date.month() != b.date.month())
+        || (both(&[Precision::Day]) && a.date.day() != b.date.day())
 }
 
 /// Assigns person ids, sets duplicates aside and notes concurrent posts.

@@ -45,7 +45,7 @@ pub(super) fn summary(wb: &mut Workbook, input: &ReportInput<'_>) -> Result<(), 
         basis.issuer,
         basis.date.format("%d/%m/%Y")
     );
-    r = paragraph(ws, r, &cols, &basis_text, &f.text, 13.0)?;
+    r = paragraph(ws, r, &cols, &basis_text, &f.text, 0.0)?;
     r += 1;
     ws.merge_range(r, 0, r, last, d.findings, &f.section)?;
     cols.height(ws, r, 20.0)?;
@@ -56,7 +56,10 @@ pub(super) fn summary(wb: &mut Workbook, input: &ReportInput<'_>) -> Result<(), 
         let (before, status, after) = labels::headline(input.lang, &headline(input, res, forecast));
         let fmt = Cover::of(&f.sentence, res.headline.met);
         let sentence = format!("{before}{status}{after}");
-        r = paragraph(ws, r, &cols, &sentence, fmt, 13.0)?;
+        // The status word is bold: its line as much narrower as bold is wider.
+        let bold = output::text_width(status, true) - output::text_width(status, false);
+        let narrower = f64::from(bold) / 1000.0 * 13.0 / (7.0 * 0.75);
+        r = paragraph(ws, r, &cols, &sentence, fmt, narrower)?;
         // The status word in bold (the text's fonts; the cell keeps its fill).
         let parts = [
             (&f.plain, before.as_str()),
@@ -142,22 +145,20 @@ fn document_heading(
     Ok(r + 1)
 }
 
-/// A paragraph across the page; returns the next row.
+/// A paragraph of 13-point text across the page, `narrower` units less
+/// wide than the page for the words set in bold; returns the next row.
 fn paragraph(
     ws: &mut Worksheet,
     r: u32,
     cols: &Columns,
     text: &str,
     fmt: &Format,
-    size: f64,
+    narrower: f64,
 ) -> Result<u32, XlsxError> {
     let last = cols.last();
     ws.merge_range(r, 0, r, last, &output::fit_cell(text), fmt)?;
-    cols.height(
-        ws,
-        r,
-        output::wrapped_height(text, cols.span(0, last), size),
-    )?;
+    let width = cols.span(0, last) - narrower;
+    cols.height(ws, r, output::wrapped_height(text, width, 13.0))?;
     Ok(r + 1)
 }
 

@@ -124,10 +124,12 @@ pub(super) struct Columns {
 impl Columns {
     pub(super) fn new(with_plan: bool) -> Self {
         // About 84 units fit between the decree's margins on portrait A4.
+        // The right half holds "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in
+        // 12-point bold (250 points) on one line: at least 48 units.
         let widths = if with_plan {
             vec![4.0, 21.0, 12.0, 11.0, 8.0, 9.0, 7.0, 7.0, 10.0]
         } else {
-            vec![4.0, 28.0, 13.0, 11.0, 8.0, 9.0, 8.0, 8.0]
+            vec![4.0, 25.0, 13.0, 14.0, 8.0, 9.0, 8.0, 8.0]
         };
         Self {
             widths,

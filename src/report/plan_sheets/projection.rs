@@ -47,7 +47,8 @@ pub(in crate::report) fn projection(
             output::text_with_format(ws, r, 0, &t.id, text)?;
             output::text_with_format(ws, r, 1, &code, text)?;
             output::text_with_format(ws, r, 2, &name, text)?;
-            w.fit_row(ws, r, [(1, code.as_str()), (2, name.as_str())], 12.0)?;
+            let ty = output::Type { size: 12.0, bold };
+            w.fit_row(ws, r, [(1, code.as_str()), (2, name.as_str())], ty)?;
             for (i, d) in dates.iter().enumerate() {
                 let c = col(3 + i);
                 let share = p

@@ -76,14 +76,9 @@ pub(in crate::report) fn retirements(
         );
     for (k, r, (d, i)) in rows {
         if k == 0 && r == past_row {
-            ws.merge_range(
-                past_row - 2,
-                0,
-                past_row - 2,
-                last,
-                l.past_due_heading,
-                &f.section,
-            )?;
+            // Its heading, then its header row.
+            let heading = past_row - 2;
+            ws.merge_range(heading, 0, heading, last, l.past_due_heading, &f.section)?;
             ws.set_row_height(past_row - 1, header_height(&w, &names))?;
             header_row(ws, f, past_row - 1, &names)?;
         }

@@ -184,7 +184,9 @@ fn restore_caps(s: &str) -> String {
     let (mut capitals, mut capitalised) = (0, 0);
     for w in s.split(' ') {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        let acronym = crate::vocab::unit_names::ACRONYMS.contains(&w.to_lowercase().as_str());
+        // "UBND", "(UBND)", "UBND,": its letters.
+        let word: String = letters.iter().flat_map(|c| c.to_lowercase()).collect();
+        let acronym = crate::vocab::unit_names::ACRONYMS.contains(&word.as_str());
         if letters.len() < 2 || acronym {
             continue;
         }

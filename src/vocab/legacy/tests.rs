@@ -25,6 +25,7 @@ fn tcvn3_table_driven() {
         // included.
         ("Ph¹m ñy", "Phạm ủy"),
         ("UBND X· N«ng Th\u{ad}îng", "UBND Xã Nông Thượng"),
+        ("(UBND) X· N«ng Th\u{ad}îng", "(UBND) Xã Nông Thượng"),
         ("UBND X· N¤NG TH¦îNG", "UBND XÃ NÔNG THƯỢNG"),
     ];
     for (input, want) in cases {

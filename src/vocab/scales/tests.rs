@@ -137,7 +137,8 @@ fn political_theory_and_state_management() {
         ("Cao cấp", Some(P::CaoCap)),
         ("Cử nhân", Some(P::CuNhan)),
         ("Cử nhân chính trị", Some(P::CuNhan)),
-        ("Cao cấp, cử nhân", Some(P::CuNhan)),
+        ("Cao cấp, cử nhân", Some(P::CaoCap)),
+        ("Cao cấp hoặc cử nhân", Some(P::CaoCap)),
         ("Cao cấp LLCT - hành chính", Some(P::CaoCap)),
         ("", Some(P::None)),
         ("Không", Some(P::None)),
@@ -160,6 +161,8 @@ fn political_theory_and_state_management() {
     }
     assert!(PoliticalTheory::CaoCap > PoliticalTheory::TrungCap);
     assert!(PoliticalTheory::CuNhan > PoliticalTheory::CaoCap);
+    assert_eq!(PoliticalTheory::CuNhan.level(), PoliticalTheory::CaoCap);
+    assert_eq!(PoliticalTheory::TrungCap.level(), PoliticalTheory::TrungCap);
     assert!(StateManagement::ChuyenVienChinh > StateManagement::ChuyenVien);
 }
 

@@ -29,6 +29,17 @@ impl PoliticalTheory {
             PoliticalTheory::CuNhan => "cu_nhan",
         }
     }
+
+    /// The level it stands for when a level is required or compared over
+    /// time: Cử nhân is Cao cấp (a position asking for "cử nhân" takes Cao
+    /// cấp, and Cao cấp → Cử nhân is no level gained).
+    #[must_use]
+    pub fn level(self) -> Self {
+        match self {
+            PoliticalTheory::CuNhan => PoliticalTheory::CaoCap,
+            other => other,
+        }
+    }
 }
 
 fn is_none_word(compact: &str) -> bool {
@@ -46,15 +57,16 @@ fn is_none_word(compact: &str) -> bool {
     )
 }
 
-/// Reads political theory. A cell naming Cử nhân is Cử nhân ("Cao cấp, cử
-/// nhân": the higher). An empty cell means none held.
+/// Reads political theory. A cell naming Cử nhân alone is Cử nhân; with
+/// Cao cấp ("Cao cấp, cử nhân", the forms' combined row; "Cao cấp hoặc cử
+/// nhân") it is Cao cấp. An empty cell means none held.
 #[must_use]
 pub fn parse_political_theory(s: &str) -> Option<PoliticalTheory> {
     let c = fold_compact(s);
     if s.trim().is_empty() || (!c.is_empty() && is_none_word(&c)) {
         return Some(PoliticalTheory::None);
     }
-    if c.contains("cunhan") {
+    if c.contains("cunhan") && !c.contains("caocap") {
         Some(PoliticalTheory::CuNhan)
     } else if c.contains("caocap") || c == "cc" {
         Some(PoliticalTheory::CaoCap)

@@ -204,3 +204,21 @@ fn movement_refuses_a_later_previous_date() {
     );
     assert!(!out.exists(), "nothing written");
 }
+
+/// Cao cấp one year and "Cử nhân chính trị" the next is the same level
+/// (Cử nhân stands for Cao cấp): no level gained, nobody listed.
+#[test]
+fn cao_cap_to_cu_nhan_is_no_level_gained() {
+    let (rows, list, _, _) = Years::of(
+        2014,
+        &["C01,Cao Văn Cấp,,01/01/1970,Nam,UBND xã C,UBND huyện H,Cán bộ,Đại học,Cao cấp,"],
+        &["C01,Cao Văn Cấp,,01/01/1970,Nam,UBND xã C,UBND huyện H,Cán bộ,Đại học,Cử nhân chính trị,"],
+    )
+    .run();
+    //                                                 1  2  3  4  5  6  7  8  9 10 11 12 13 14 15 16
+    assert_eq!(
+        figures(&rows, "UBND xã C", None),
+        strs([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0])
+    );
+    assert!(list[4..].is_empty(), "{list:?}");
+}
