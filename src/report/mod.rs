@@ -137,11 +137,14 @@ impl Formats {
                 .set_bold()
                 .set_align(FormatAlign::Center)
                 .set_align(FormatAlign::VerticalCenter),
+            // Wrapped: a long title on a narrow sheet takes the lines its
+            // row is sized for (report::heading).
             title: base
                 .clone()
                 .set_bold()
                 .set_font_size(14)
-                .set_align(FormatAlign::Center),
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
             italic: base
                 .clone()
                 .set_italic()

@@ -459,6 +459,11 @@ fn every_annex_title_row_is_tall_enough() {
                 shared.get(i).is_some_and(|s| s.starts_with("Phụ lục"))
             })
     };
+    // The cell formats, by index.
+    let styles = zip_entry(&out, "xl/styles.xml");
+    let cell_xfs = &styles[styles.find("<cellXfs").unwrap()..];
+    let cell_xfs = &cell_xfs[..cell_xfs.find("</cellXfs>").unwrap()];
+    let xfs: Vec<&str> = cell_xfs.split("<xf ").skip(1).collect();
     let mut annexes = Vec::new();
     for (i, xml) in sheet_xml(&out).iter().enumerate() {
         let Some(at) = xml.find("<row r=\"3\"") else {
@@ -475,6 +480,11 @@ fn every_annex_title_row_is_tall_enough() {
             .parse()
             .unwrap();
         assert!(ht >= 22.0, "sheet {}: title row {ht} pt", i + 1);
+        // The title wraps (a long one takes the lines its row is sized for).
+        let a4 = &xml[xml.find("<c r=\"A4\"").unwrap()..];
+        let s: usize = attr(a4, "c", "s").unwrap().parse().unwrap();
+        let xf = xfs.get(s).unwrap();
+        assert!(xf.contains("wrapText=\"1\""), "sheet {}: {xf}", i + 1);
     }
     // Theo đơn vị, Đơn vị xa chỉ tiêu nhất, Cần đào tạo, Vị trí việc làm,
     // Chưa đạt chuẩn vị trí, Cơ cấu ngạch, Dự báo, Kế hoạch đào tạo, Danh
