@@ -4,6 +4,7 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
 
+use super::FormTable;
 use super::def::Form;
 
 /// One form sheet's formats.
@@ -116,16 +117,32 @@ impl Formats {
 
 /// The column widths of a form sheet: STT and name, then its columns
 /// (`lead..=last`), or a list form's fields.
-pub(super) fn widths(form: &Form, lead: u16, last: u16) -> Vec<(u16, f64)> {
+pub(super) fn widths(form: &Form, table: &FormTable, lead: u16, last: u16) -> Vec<(u16, f64)> {
     use super::def::{Orientation, PersonField as P};
+    // A figure column at least as wide as its largest figure (10-point
+    // type): Excel prints "#####" for a number wider than its cell (a
+    // national BM02's 447,000 in a 5.2-unit column).
+    let figures = |c: u16, least: f64| {
+        let i = usize::from(c - lead);
+        let most = table
+            .rows
+            .iter()
+            .filter_map(|r| match r.cells.get(i) {
+                Some(&super::Cell::Count(n)) => Some(n),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        (c, crate::output::number_width(most, 10.0).max(least))
+    };
     match form.orientation {
         Orientation::Units => [(0, 4.5), (1, 26.0)]
             .into_iter()
-            .chain((lead..=last).map(|c| (c, 5.2)))
+            .chain((lead..=last).map(|c| figures(c, 5.2)))
             .collect(),
         Orientation::Criteria => [(0, 6.0), (1, 40.0)]
             .into_iter()
-            .chain((lead..=last).map(|c| (c, 8.5)))
+            .chain((lead..=last).map(|c| figures(c, 8.5)))
             .collect(),
         Orientation::People => form
             .criteria
@@ -143,5 +160,45 @@ pub(super) fn widths(form: &Form, lead: u16, last: u16) -> Vec<(u16, f64)> {
                 (u16::try_from(i).unwrap_or(u16::MAX), w)
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cell, RowKind, TableRow};
+    use super::*;
+
+    /// A units form of two criteria: the first column's largest figure is
+    /// a national total, 447,000: six digits and a separator, 3,250
+    /// thousandths of 10 points with 5% to spare, 3.25 × 10 × 1.05 / 5.25
+    /// = 6.5 units; the second's (12) fits the usual 5.2.
+    #[test]
+    fn figure_columns_are_as_wide_as_their_largest_figure() {
+        let text = "code = \"X\"\nbasis = \"b\"\ntitle = \"t\"\norientation = \"units\"\n\
+                    [[criterion]]\nnumber = \"1\"\nlabel = \"a\"\n\
+                    [[criterion]]\nnumber = \"2\"\nlabel = \"b\"\n";
+        let form = Form::parse(text, std::path::Path::new("f.toml")).unwrap();
+        let row = |cells| TableRow {
+            kind: RowKind::Unit,
+            depth: 0,
+            label: String::new(),
+            code: None,
+            cells,
+            unknown: Vec::new(),
+        };
+        let table = FormTable {
+            rows: vec![
+                row(vec![Cell::Count(447_000), Cell::Count(12)]),
+                row(vec![Cell::Count(3), Cell::Blank]),
+            ],
+            people: Vec::new(),
+            notes: Vec::new(),
+            mismatches: Vec::new(),
+        };
+        let w = widths(&form, &table, 2, 3);
+        assert_eq!(w[0..2], [(0, 4.5), (1, 26.0)]);
+        assert_eq!(w[2].0, 2);
+        assert!((w[2].1 - 6.5).abs() < 1e-9, "{w:?}");
+        assert_eq!(w[3], (3, 5.2));
     }
 }

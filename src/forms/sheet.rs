@@ -138,7 +138,7 @@ pub fn write(
         2
     };
     let last = lead + u16::try_from(cols.len()).unwrap_or(u16::MAX) - 1;
-    let w = Widths::set(ws, &super::formats::widths(form, lead, last))?;
+    let w = Widths::set(ws, &super::formats::widths(form, table, lead, last))?;
     let mut h = Heights::new(ws, ROW_HEIGHT);
     let sheet = Sheet {
         f: Formats::new(),

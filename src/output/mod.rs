@@ -26,7 +26,7 @@ pub use issues::*;
 pub use pages::{Heights, KeepTogether, set_page_breaks};
 pub use print::{
     FONT, ListHeights, Widths, chart_font, code_width, column_widths, decree_margins, merged_width,
-    page_setup, pct_format,
+    number_width, page_setup, pct_format, units_for,
 };
 pub use runs::RunFormats;
 pub use type_metrics::{Type, text_width};

@@ -102,6 +102,21 @@ pub fn column_widths(headers: &[&str], widths: &[(u16, f64)]) -> Vec<(u16, f64)>
     widths
 }
 
+/// The column width (units) that shows text `thousandths` of the type size
+/// wide at `size` points, with 5% to spare.
+#[must_use]
+pub fn units_for(thousandths: u32, size: f64) -> f64 {
+    f64::from(thousandths) / 1000.0 * size * 1.05 / (7.0 * 0.75)
+}
+
+/// The column width (units) that shows `n` as "#,##0" at `size` points:
+/// digits 500 thousandths of the size, separators 250 (Times).
+#[must_use]
+pub fn number_width(n: u64, size: f64) -> f64 {
+    let digits = n.max(1).ilog10() + 1;
+    units_for(digits * 500 + (digits - 1) / 3 * 250, size)
+}
+
 /// The width a merged cell gives its text, in column units, from its
 /// columns' widths: theirs, and the 5 pixels of padding (a unit is 7) each
 /// column but the first adds between them.

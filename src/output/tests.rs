@@ -255,3 +255,15 @@ fn a_merged_cell_gives_its_text_the_padding_between_its_columns() {
     assert!((merged_width([8.43]) - 8.43).abs() < 1e-12);
     assert!(merged_width([]).abs() < 1e-12);
 }
+
+#[test]
+fn columns_as_wide_as_their_numbers() {
+    // "100,0%": 1, 0, 0 (500 each), "," 250, 0 500, "%" 833 = 3083
+    // thousandths; at 12 points with 5% to spare, 3.083 × 12 × 1.05 / 5.25.
+    assert!((units_for(3083, 12.0) - 7.3992).abs() < 1e-9);
+    // "2,483,312": seven digits and two separators, 4000: 9.6 units.
+    assert!((number_width(2_483_312, 12.0) - 9.6).abs() < 1e-9);
+    assert!((number_width(999, 12.0) - 3.6).abs() < 1e-9);
+    assert!((number_width(1000, 12.0) - 5.4).abs() < 1e-9);
+    assert!((number_width(0, 12.0) - 1.2).abs() < 1e-9);
+}

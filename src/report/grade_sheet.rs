@@ -213,8 +213,16 @@ pub(super) fn grades(
     let g = labels::grades(input.lang);
     let ws = wb.add_worksheet();
     ws.set_name(l.sheet_grades)?;
-    let mut widths = vec![(NO, 5.0), (UNIT, 24.0), (TOTAL, 7.0)];
-    widths.extend((RANKS..NOTE).map(|c| (c, 6.5)));
+    // Counts as wide as the largest (the whole table's people), shares as
+    // "100,0%": Excel shows "#####" for a number wider than its cell.
+    let most: u64 = p.agencies.iter().map(|a| u64::from(a.people)).sum();
+    let count = output::number_width(most, 12.0).max(6.5);
+    let share = output::text_width("100,0%", false);
+    let share = output::units_for(share, 12.0).max(6.5);
+    let shares = [RANKS + 1, RANKS + 3, RANKS + 5, RANKS + 7, RANKS + 9];
+    let shares = [&shares[..], &[PLACED + 1, PLACED_GRADE + 1]].concat();
+    let mut widths = vec![(NO, 5.0), (UNIT, 24.0), (TOTAL, count.max(7.0))];
+    widths.extend((RANKS..NOTE).map(|c| (c, if shares.contains(&c) { share } else { count })));
     widths.push((NOTE, 18.0));
     let w = output::Widths::set(ws, &widths)?;
     heading(ws, f, input, l.sheet_grades, NOTE, w.span(0, NOTE))?;

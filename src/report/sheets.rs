@@ -74,6 +74,10 @@ pub(super) fn by_unit(
         l.col_status,
         l.col_shortfall,
     ];
+    // Figures as wide as the largest (the whole roster's population): Excel
+    // prints "#####" for a number wider than its cell.
+    let most = input.results.iter().map(|r| r.all.population).max();
+    let n = output::number_width(most.unwrap_or(0), 12.0);
     let (last, w) = table_top(
         ws,
         f,
@@ -84,7 +88,11 @@ pub(super) fn by_unit(
             (0, 8.0),
             (1, super::unit_code_width(input)),
             (2, 42.0),
+            (3, n.max(8.43)),
+            (4, n.max(8.43)),
+            (5, n.max(8.43)),
             (8, 14.0),
+            (9, n.max(8.43)),
         ],
     )?;
     let mut r = HEADER_ROW + 1;

@@ -571,6 +571,55 @@ fn no_page_of_the_positions_sheet_starts_with_a_total() {
     }
 }
 
+/// Each column's stored width, by its 1-based index ("<col min max width>").
+fn col_widths(xml: &str) -> impl Fn(usize) -> f64 + '_ {
+    let widths: Vec<(usize, usize, f64)> = xml
+        .split("<col ")
+        .skip(1)
+        .map(|c| {
+            let a = |k: &str| attr(&format!("<col {c}"), "col", k).unwrap().to_string();
+            let n = |k: &str| a(k).parse::<f64>().unwrap();
+            (n("min") as usize, n("max") as usize, n("width"))
+        })
+        .collect();
+    move |col| {
+        widths
+            .iter()
+            .find(|(lo, hi, _)| (*lo..=*hi).contains(&col))
+            .map_or(8.43 + 0.71, |w| w.2)
+    }
+}
+
+/// "Cơ cấu ngạch": a share column shows "100,0%" (12-point Times: 1, 0, 0
+/// and 0 at 500 thousandths of the size, "," 250, "%" 833: 37.0 points)
+/// within its cell, where Excel would print "#####": a column `w` wide as
+/// stored is round(7 w) pixels of ¾ point, 5 of them padding.
+#[test]
+fn grade_shares_fit_their_columns() {
+    let dir = tempdir();
+    let out = sample("report", dir.path());
+    let name = nhanluc::labels::VI.sheet_grades;
+    let at = calamine_sheet_names(&out)
+        .iter()
+        .position(|n| n == name)
+        .unwrap();
+    let xml = &sheet_xml(&out)[at];
+    let width_of = col_widths(xml);
+    let rows = read_sheet(&out, name);
+    let header = rows
+        .iter()
+        .find(|r| r.iter().any(|c| c == "Tỷ lệ"))
+        .unwrap();
+    let shares: Vec<usize> = (0..header.len())
+        .filter(|&c| header[c] == "Tỷ lệ")
+        .collect();
+    assert_eq!(shares.len(), 7, "{header:?}");
+    for c in shares {
+        let points = ((width_of(c + 1) * 7.0).round() - 5.0) * 0.75;
+        assert!(points >= 37.0, "column {}: {points} pt", c + 1);
+    }
+}
+
 /// The first page's national heading, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 /// in 12-point bold Times, fits the right half on one line, with or without
 /// a plan: its letters are 20,861 thousandths of the size wide (Times-Bold:
@@ -585,24 +634,7 @@ fn the_national_heading_fits_its_half_of_the_first_page() {
     for cmd in ["report", "plan"] {
         let out = sample(cmd, dir.path());
         let xml = &sheet_xml(&out)[0];
-        let widths: Vec<(usize, usize, f64)> = xml
-            .split("<col ")
-            .skip(1)
-            .map(|c| {
-                let a = |k: &str| attr(&format!("<col {c}"), "col", k).unwrap().to_string();
-                (
-                    a("min").parse().unwrap(),
-                    a("max").parse().unwrap(),
-                    a("width").parse().unwrap(),
-                )
-            })
-            .collect();
-        let width_of = |col: usize| {
-            widths
-                .iter()
-                .find(|(lo, hi, _)| (*lo..=*hi).contains(&col))
-                .map_or(8.43 + 0.71, |w| w.2)
-        };
+        let width_of = col_widths(xml);
         // The right half's merge on row 1 (the left one starts at A1).
         let merge = xml
             .split("<mergeCell ref=\"")
