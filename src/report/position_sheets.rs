@@ -158,8 +158,9 @@ pub(super) fn positions(
 }
 
 /// The columns' widths: the code column as wide as its longest code; the
-/// column of other requirements narrow when no position has any.
-fn position_widths(p: &Placement) -> [(u16, f64); 5] {
+/// figures as wide as the largest total (never "#####"); the column of
+/// other requirements narrow when no position has any.
+fn position_widths(p: &Placement) -> [(u16, f64); 9] {
     let code_width = output::code_width(
         p.staffing
             .iter()
@@ -171,11 +172,24 @@ fn position_widths(p: &Placement) -> [(u16, f64); 5] {
             .as_ref()
             .is_some_and(|o| !o.is_empty())
     });
+    let sum =
+        |f: &dyn Fn(&Staffing) -> u32| p.staffing.iter().map(|s| u64::from(f(s))).sum::<u64>();
+    let most = [
+        sum(&|s| s.approved.unwrap_or(0)),
+        sum(&|s| s.filled),
+        sum(&Staffing::vacant),
+        sum(&Staffing::over),
+    ];
+    let n = output::number_width(most.into_iter().max().unwrap_or(0), 12.0).max(8.43);
     [
         (0, 30.0),
         (1, code_width),
         (2, 34.0),
         (3, 24.0),
+        (4, n),
+        (5, n),
+        (6, n),
+        (7, n),
         (8, if has_other { 30.0 } else { 14.0 }),
     ]
 }
