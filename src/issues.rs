@@ -90,6 +90,14 @@ pub enum Problem {
         /// Its length in characters.
         chars: usize,
     },
+    /// The same staff id and name as a row of the same unit, but another
+    /// national id: counted as two people, for the officer to confirm.
+    NationalIdsDiffer {
+        /// Sheet (file › sheet) of the other row.
+        other: String,
+        /// Its row.
+        row: u32,
+    },
     /// A person's later row recording a value differently from their first
     /// row (two posts, one holding a degree the other lacks): both kept as
     /// written, for the unit to reconcile.
@@ -198,6 +206,7 @@ impl Problem {
             Problem::TooLongForExcel { .. } => "too_long_for_excel".into(),
             Problem::PossibleConcurrent { .. } => "possible_concurrent_posts".into(),
             Problem::PersonRowsDisagree { .. } => "person_rows_disagree".into(),
+            Problem::NationalIdsDiffer { .. } => "national_ids_differ".into(),
             Problem::CataloguePositionRepeated { .. } => "catalogue_position_repeated".into(),
             Problem::CourseInProgressNoEnd { .. } => "course_in_progress_no_end".into(),
             Problem::TwoDigitYear { field, .. } => format!("two_digit_year_{}", field.id()),

@@ -214,6 +214,39 @@ fn rows_of_one_person_recording_a_level_differently_are_noted() {
     );
 }
 
+/// One staff id and one name in one unit, two national ids: two people
+/// (the national id decides), and the later row says so for the officer to
+/// confirm (a mistyped CCCD, or two namesakes numbered alike).
+#[test]
+fn one_staff_id_and_name_with_two_national_ids_is_noted() {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "hai-cccd.csv",
+        format!(
+            "{HEAD}\
+             7,Lò Văn Sơn,01/01/1980,010080000001,UBND xã Tân Lập,Tỉnh Phú Thọ,Chủ tịch UBND,Cán bộ,Đại học\n\
+             7,Lò Văn Sơn,01/01/1980,010080000002,UBND xã Tân Lập,Tỉnh Phú Thọ,Phó Chủ tịch UBND,Cán bộ,Đại học\n"
+        ),
+    );
+    let (j, rows) = check_with_issues(dir.path(), &[&f]);
+    assert_eq!(j["staff"], 2, "{j:#}");
+    assert_eq!(problems(&j, "national_ids_differ"), 1, "{j:#}");
+    let noted: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r.get(5).is_some_and(|p| p.starts_with("Cùng mã và họ tên")))
+        .map(|r| (r[2].as_str(), r[5].as_str()))
+        .collect();
+    assert_eq!(
+        noted,
+        [(
+            "3",
+            "Cùng mã và họ tên với dòng 2 (hai-cccd.csv › hai-cccd) nhưng khác số CCCD/CMND: tính là hai người, cần xác nhận"
+        )],
+        "{rows:?}"
+    );
+}
+
 /// A national id shared by different names is a real conflict; so is a staff
 /// id shared by different names in one unit. The same staff id for different
 /// people in different units is not.

@@ -73,6 +73,12 @@ pub fn problem_kind(lang: Lang, p: &Problem) -> String {
             "Same id, different names"
         }
         .into(),
+        Problem::NationalIdsDiffer { .. } => if vi {
+            "Cùng mã, cùng họ tên nhưng khác số định danh, cần xác nhận"
+        } else {
+            "Same id and name, different national ids, to confirm"
+        }
+        .into(),
         Problem::PersonRowsDisagree { .. } => if vi {
             "Một người, các dòng ghi khác nhau"
         } else {

@@ -265,6 +265,13 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
                 "Field of study differs between two columns".into()
             }
         }
+        Problem::NationalIdsDiffer { other, row } => {
+            if vi {
+                format!("Cùng mã và họ tên với dòng {row} ({other}) nhưng khác số CCCD/CMND: tính là hai người, cần xác nhận")
+            } else {
+                format!("Same id and name as row {row} ({other}) but another national id: counted as two people, to confirm")
+            }
+        }
         Problem::PersonRowsDisagree { other, row, fields } => {
             let names = fields
                 .iter()

@@ -89,17 +89,8 @@ fn join_people(rows: &Rows<'_>, notes: &mut Vec<Note>) -> (Vec<u32>, u32) {
         r.birth.map(|b| (names[i], scope[i], b.date))
     });
     let mut uf = UnionFind((0..n).map(row_id).collect(), vec![NONE; n]);
-    let id_match = |i: usize, j: usize, id: &str, uf: &mut UnionFind, notes: &mut Vec<Note>| {
-        if names[i] == names[j] {
-            uf.join(j, i);
-        } else {
-            notes.push(rows.note(
-                i,
-                j,
-                |other, row| Problem::IdConflict { other, row },
-                id.to_string(),
-            ));
-        }
+    let id_match = |i, j, id, uf: &mut UnionFind, notes: &mut Vec<Note>| {
+        id_match(rows, (i, j), id, uf, notes);
     };
     let earlier = |first: &[u32], i: usize| some(first[i]).filter(|&j| j != i);
     for (i, r) in recs.iter().enumerate() {
@@ -139,6 +130,26 @@ fn join_people(rows: &Rows<'_>, notes: &mut Vec<Note>) -> (Vec<u32>, u32) {
         *person = person_of_root[root];
     }
     (person_ids, people)
+}
+
+/// Rows `i` and `j` share an id: one person when their names agree (and
+/// their national ids do not differ: then two, noted to confirm); an id
+/// conflict when the names differ.
+fn id_match(
+    rows: &Rows<'_>,
+    (i, j): (usize, usize),
+    id: &str,
+    uf: &mut UnionFind,
+    notes: &mut Vec<Note>,
+) {
+    let problem = if rows.names[i] != rows.names[j] {
+        |other, row| Problem::IdConflict { other, row }
+    } else if uf.join(j, i) {
+        return;
+    } else {
+        |other, row| Problem::NationalIdsDiffer { other, row }
+    };
+    notes.push(rows.note(i, j, problem, id.to_string()));
 }
 
 /// A person's rows in the same unit and post are duplicates (the later ones
@@ -266,7 +277,9 @@ pub(super) fn identify(
         let action = match problem {
             Problem::Duplicate { .. } => Action::SetAside,
             Problem::Concurrent { .. } => Action::Merged,
-            Problem::PossibleConcurrent { .. } => Action::ToConfirm,
+            Problem::PossibleConcurrent { .. } | Problem::NationalIdsDiffer { .. } => {
+                Action::ToConfirm
+            }
             _ => Action::Kept,
         };
         issues.push(DataIssue {
