@@ -20,7 +20,10 @@ pub(super) fn end_of(d: PartialDate) -> NaiveDate {
 }
 
 /// Each record's last day of service: the roster's retirement date, else
-/// the legal one when retirement is modelled and birth date and gender are known.
+/// the legal one when retirement is modelled and the birth date known; with
+/// no gender recorded, a man's (later than a woman's): gone by then at the
+/// latest, so someone past it is past the age of both sexes, as the forms'
+/// "Trên tuổi nghỉ hưu" counts them.
 #[must_use]
 pub fn retirement_dates(roster: &Roster, settings: &ProjectionSettings) -> Vec<Option<NaiveDate>> {
     use rayon::prelude::*;
@@ -34,7 +37,8 @@ pub fn retirement_dates(roster: &Roster, settings: &ProjectionSettings) -> Vec<O
                 }
                 match (r.birth, r.gender) {
                     (Some(b), Some(g)) => retirement::retirement_date(b, g),
-                    _ => None,
+                    (Some(b), None) => retirement::retirement_date(b, crate::scales::Gender::Male),
+                    (None, _) => None,
                 }
             })
         })

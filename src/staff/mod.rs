@@ -303,15 +303,14 @@ fn quality_columns(roster: &Roster, as_of: NaiveDate, retire: &[Option<NaiveDate
 /// person of 65 in 2025 is past either (Decree 135), one of 40 past neither.
 fn past_retirement(r: &StaffRecord, retire: Option<NaiveDate>, as_of: NaiveDate) -> Option<bool> {
     use crate::vocab::retirement::retirement_date;
-    if let Some(d) = retire {
-        return Some(d < as_of);
+    // No gender (and no date in the roster): `retire` is a man's date, the
+    // latest; between a woman's and a man's the answer is not known.
+    if let (None, None, Some(b), Some(_)) = (r.gender, r.retirement_date, r.birth, retire) {
+        let man = retirement_date(b, Gender::Male)? < as_of;
+        let woman = retirement_date(b, Gender::Female)? < as_of;
+        return (man == woman).then_some(man);
     }
-    let (None, None, Some(b)) = (r.gender, r.retirement_date, r.birth) else {
-        return None;
-    };
-    let man = retirement_date(b, Gender::Male)? < as_of;
-    let woman = retirement_date(b, Gender::Female)? < as_of;
-    (man == woman).then_some(man)
+    retire.map(|d| d < as_of)
 }
 
 /// A column of a query's result as unsigned integers (cast as needed).

@@ -474,3 +474,55 @@ fn sample_plan_checked_by_hand() {
     assert_eq!(mai, heading + 2, "{sheet:?}");
     assert_eq!(j["past_retirement_age"].as_array().unwrap().len(), 7);
 }
+
+/// Without a recorded sex, a person retires at a man's age at the latest
+/// (Decree 135; a woman's comes sooner). As of 31/12/2013: Người Già (born
+/// 01/01/1950) reached 60 in January 2010, past the age of both sexes,
+/// listed as past it (as the forms count "Trên tuổi nghỉ hưu"); Người Giữa
+/// (01/06/1956: 55 in 2011, 60 in 2016) is not past a man's age: listed as
+/// retiring on 30/06/2016, before the 2016 deadline.
+#[test]
+fn without_a_sex_a_mans_retirement_age_is_the_latest() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "khong-gioi-tinh.csv",
+        "Họ và tên,Ngày sinh,Đơn vị,Loại,Trình độ chuyên môn\n\
+         Người Già,01/01/1950,Phòng Nội vụ,Công chức,Trung cấp\n\
+         Người Giữa,01/06/1956,Phòng Nội vụ,Công chức,Trung cấp\n\
+         Người Trẻ,01/01/1990,Phòng Nội vụ,Công chức,Trung cấp\n",
+    );
+    let text = policy(
+        "",
+        &[(
+            "T",
+            "{ category = [\"cong_chuc\"] }",
+            "ge",
+            "50",
+            "all",
+            "2016-12-31",
+        )],
+    );
+    let (_, j) = report_json("plan", dir.path(), "2013-12-31", &text, &[&roster], &[]);
+    let names = |key: &str| -> Vec<(String, String)> {
+        j[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                (
+                    p["name"].as_str().unwrap().into(),
+                    p["retirement"].as_str().unwrap().into(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        names("past_retirement_age"),
+        [("Người Già".into(), "2010-01-31".into())]
+    );
+    assert_eq!(
+        names("retirements"),
+        [("Người Giữa".into(), "2016-06-30".into())]
+    );
+}
