@@ -141,12 +141,7 @@ fn aggregations(form: &Form, splits: &[Option<Split>]) -> (Vec<Expr>, Vec<&'stat
             .reduce(Expr::or)
             .unwrap_or(lit(true));
         let unknown = col(*d).cast(DataType::Int32).eq(lit(-1));
-        for (known, name) in [(true, "k"), (false, "m")] {
-            let value = if known {
-                unknown.clone().not()
-            } else {
-                unknown.clone()
-            };
+        for (value, name) in [(unknown.clone().not(), "k"), (unknown, "m")] {
             let e = scope.clone().and(value).cast(DataType::UInt64).sum();
             aggs.push(e.alias(format!("{name}_{d}")));
         }

@@ -102,11 +102,18 @@ pub fn column_widths(headers: &[&str], widths: &[(u16, f64)]) -> Vec<(u16, f64)>
     widths
 }
 
+/// The column units text `thousandths` of the type size wide takes at
+/// `size` points.
+#[must_use]
+pub fn units_of(thousandths: u32, size: f64) -> f64 {
+    f64::from(thousandths) / 1000.0 * size / super::type_metrics::UNIT_POINTS
+}
+
 /// The column width (units) that shows text `thousandths` of the type size
 /// wide at `size` points, with 5% to spare.
 #[must_use]
 pub fn units_for(thousandths: u32, size: f64) -> f64 {
-    f64::from(thousandths) / 1000.0 * size * 1.05 / (7.0 * 0.75)
+    units_of(thousandths, size) * 1.05
 }
 
 /// The column width (units) that shows `n` as "#,##0" at `size` points:
@@ -232,7 +239,7 @@ impl Widths {
 
 /// The height of a row of one line of 12-point Times New Roman, as Excel
 /// and LibreOffice size it.
-const ONE_LINE: f64 = 15.75;
+pub const ONE_LINE: f64 = 15.75;
 
 /// The rows above a list (an official heading of up to 14-point lines):
 /// given a height, they no longer take the list's default.

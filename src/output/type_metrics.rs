@@ -58,6 +58,11 @@ const BOLD: [u16; 95] = [
     556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520,       // p to ~
 ];
 
+/// The points of text a column unit holds: a digit of the default 11-point
+/// font, 7 pixels of ¾ point (Excel adds 5 pixels of padding and grid line
+/// to each column).
+pub const UNIT_POINTS: f64 = 7.0 * 0.75;
+
 /// What a horn (ơ, ư) adds to its letter, a little more than it measures.
 const HORN: u32 = 80;
 
@@ -143,16 +148,14 @@ pub fn text_width(s: &str, bold: bool) -> u32 {
 /// type `ty`: greedy at spaces as spreadsheets wrap, a word longer than the
 /// line broken across lines; each line break starts a line.
 ///
-/// A column unit is a digit of the default 11-point font, 7 pixels of ¾
-/// point, and its text has that many units' width (Excel adds 5 pixels of
-/// padding and grid line to each column); LibreOffice draws columns a
+/// A column unit holds [`UNIT_POINTS`] of text; LibreOffice draws columns a
 /// little wider. Text is taken 3% wider than measured: Excel on screen
 /// rounds each letter to whole pixels, and text within 1% of a line's
 /// width would wrap there into a row one line tall.
 #[must_use]
 pub fn wrapped_lines(text: &str, width: f64, ty: Type) -> u32 {
     // In thousandths of the type size, like the widths.
-    let line = (width * 7.0 * 0.75 / ty.size * 1000.0 / 1.03).max(1.0);
+    let line = (width * UNIT_POINTS / ty.size * 1000.0 / 1.03).max(1.0);
     let space = f64::from(char_width(' ', ty.bold));
     let mut lines = 0u32;
     for para in text.split('\n') {

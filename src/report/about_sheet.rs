@@ -23,12 +23,9 @@ pub(super) fn about(
         output::text_with_format(ws, row_u32(i), 0, *k, &f.cell_bold)?;
         output::text_with_format(ws, row_u32(i), 1, v, &f.cell)?;
         // The name in bold, its value in regular type.
-        let h = w.row_height([(0, *k)], output::Type::bold(12.0));
-        if let Some(h) = h
-            .into_iter()
-            .chain(w.row_height([(1, v.as_str())], 12.0))
-            .reduce(f64::max)
-        {
+        let name = w.row_height([(0, *k)], output::Type::bold(12.0));
+        let value = w.row_height([(1, v.as_str())], 12.0);
+        if let Some(h) = [name, value].into_iter().flatten().reduce(f64::max) {
             ws.set_row_height(row_u32(i), h)?;
         }
     }

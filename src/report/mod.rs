@@ -108,8 +108,6 @@ pub(crate) struct Formats {
 
 use crate::output::FONT;
 
-pub(crate) use output::pct_format;
-
 impl Formats {
     /// The text, whole-number and share formats of a row: bold for a group
     /// of units (a parent, the whole roster), plain for a unit.
@@ -159,8 +157,11 @@ impl Formats {
             cell_bold: cell.clone().set_bold(),
             int: cell.clone().set_num_format("#,##0"),
             int_bold: cell.clone().set_bold().set_num_format("#,##0"),
-            pct: cell.clone().set_num_format(pct_format(lang)),
-            pct_bold: cell.clone().set_bold().set_num_format(pct_format(lang)),
+            pct: cell.clone().set_num_format(output::pct_format(lang)),
+            pct_bold: cell
+                .clone()
+                .set_bold()
+                .set_num_format(output::pct_format(lang)),
             date: cell.clone().set_num_format("dd/mm/yyyy"),
             month: cell.clone().set_num_format("mm/yyyy"),
             year: cell.clone().set_num_format("0"),

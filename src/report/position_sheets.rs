@@ -108,7 +108,7 @@ pub(super) fn positions(
     let widths = position_widths(p);
     // Pages laid out here (see `output::set_page_breaks`): every row's
     // height known, one line of 12-point type unless set.
-    let mut h = Heights::new(ws, 15.75);
+    let mut h = Heights::new(ws, output::ONE_LINE);
     let (last, w, top) = table_top_rows(ws, f, input, l.sheet_positions, &names, &widths)?;
     for (row, height) in top {
         h.set(ws, row, height)?;

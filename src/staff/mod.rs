@@ -304,9 +304,10 @@ fn quality_columns(roster: &Roster, as_of: NaiveDate, retire: &[Option<NaiveDate
 fn past_retirement(r: &StaffRecord, retire: Option<NaiveDate>, as_of: NaiveDate) -> Option<bool> {
     use crate::vocab::retirement::retirement_date;
     // No gender (and no date in the roster): `retire` is a man's date, the
-    // latest; between a woman's and a man's the answer is not known.
-    if let (None, None, Some(b), Some(_)) = (r.gender, r.retirement_date, r.birth, retire) {
-        let man = retirement_date(b, Gender::Male)? < as_of;
+    // latest (projection::retirement_dates); between a woman's and a man's
+    // the answer is not known.
+    if let (None, None, Some(b), Some(man)) = (r.gender, r.retirement_date, r.birth, retire) {
+        let man = man < as_of;
         let woman = retirement_date(b, Gender::Female)? < as_of;
         return (man == woman).then_some(man);
     }

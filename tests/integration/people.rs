@@ -9,6 +9,14 @@ fn problems(j: &serde_json::Value, key: &str) -> u64 {
 
 const HEAD: &str = "Mã cán bộ,Họ và tên,Ngày sinh,Số CCCD,Đơn vị,Đơn vị cấp trên,Chức vụ,Loại,Trình độ chuyên môn\n";
 
+/// The issues workbook's (row, problem) pairs whose problem starts with `prefix`.
+fn problems_listed<'a>(rows: &'a [Vec<String>], prefix: &str) -> Vec<(&'a str, &'a str)> {
+    rows.iter()
+        .filter(|r| r.get(5).is_some_and(|p| p.starts_with(prefix)))
+        .map(|r| (r[2].as_str(), r[5].as_str()))
+        .collect()
+}
+
 /// `check --json` plus the issues workbook's rows (header first).
 fn check_with_issues(
     dir: &std::path::Path,
@@ -193,11 +201,7 @@ fn rows_of_one_person_recording_a_level_differently_are_noted() {
     let (j, rows) = check_with_issues(dir.path(), &[&f]);
     assert_eq!(j["staff"], 2, "{j:#}");
     assert_eq!(problems(&j, "person_rows_disagree"), 2, "{j:#}");
-    let noted: Vec<(&str, &str)> = rows
-        .iter()
-        .filter(|r| r.get(5).is_some_and(|p| p.starts_with("Cùng một người")))
-        .map(|r| (r[2].as_str(), r[5].as_str()))
-        .collect();
+    let noted = problems_listed(&rows, "Cùng một người");
     assert_eq!(
         noted,
         [
@@ -232,11 +236,7 @@ fn one_staff_id_and_name_with_two_national_ids_is_noted() {
     let (j, rows) = check_with_issues(dir.path(), &[&f]);
     assert_eq!(j["staff"], 2, "{j:#}");
     assert_eq!(problems(&j, "national_ids_differ"), 1, "{j:#}");
-    let noted: Vec<(&str, &str)> = rows
-        .iter()
-        .filter(|r| r.get(5).is_some_and(|p| p.starts_with("Cùng mã và họ tên")))
-        .map(|r| (r[2].as_str(), r[5].as_str()))
-        .collect();
+    let noted = problems_listed(&rows, "Cùng mã và họ tên");
     assert_eq!(
         noted,
         [(

@@ -102,7 +102,7 @@ fn chart_data(
     let head = Format::new().set_font_name(FONT).set_bold();
     let pct = Format::new()
         .set_font_name(FONT)
-        .set_num_format(crate::report::pct_format(input.lang));
+        .set_num_format(output::pct_format(input.lang));
     output::text_with_format(
         ws,
         first - 1,

@@ -58,7 +58,7 @@ pub(super) fn summary(wb: &mut Workbook, input: &ReportInput<'_>) -> Result<(), 
         let sentence = format!("{before}{status}{after}");
         // The status word is bold: its line as much narrower as bold is wider.
         let bold = output::text_width(status, true) - output::text_width(status, false);
-        let narrower = f64::from(bold) / 1000.0 * 13.0 / (7.0 * 0.75);
+        let narrower = output::units_of(bold, 13.0);
         r = paragraph(ws, r, &cols, &sentence, fmt, narrower)?;
         // The status word in bold (the text's fonts; the cell keeps its fill).
         let parts = [

@@ -88,7 +88,7 @@ impl Cover {
                 .set_align(FormatAlign::VerticalCenter),
             right: cell.clone().set_align(FormatAlign::Right),
             int: cell.clone().set_num_format("#,##0"),
-            pct: cell.clone().set_num_format(crate::report::pct_format(lang)),
+            pct: cell.clone().set_num_format(output::pct_format(lang)),
             status: fills.map(|c| {
                 cell.clone()
                     .set_bold()
