@@ -157,3 +157,23 @@ pub(crate) fn header_row(
 pub(crate) fn print_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
     output::page_setup(ws, true, Some(header_row))
 }
+
+/// [`print_setup`] for the table under [`HEADER_ROW`], its pages laid out
+/// here from its rows' heights `h` (rows `0..end`: see
+/// [`output::set_page_breaks`]), so rows kept with the next never end a page.
+pub(crate) fn print_pages(
+    ws: &mut Worksheet,
+    h: &output::Heights,
+    width: f64,
+    end: u32,
+) -> Result<(), XlsxError> {
+    print_setup(ws, HEADER_ROW)?;
+    let keep = output::KeepTogether {
+        landscape: true,
+        repeat: (HEADER_ROW, HEADER_ROW),
+        lead_in: end..end,
+        end,
+    };
+    output::set_page_breaks(ws, h, width, &keep)?;
+    Ok(())
+}

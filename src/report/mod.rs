@@ -28,7 +28,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 pub use json::write_json;
 
 pub(crate) use heading::{
-    header_height, header_row, heading, print_setup, table_top, table_top_rows,
+    header_height, header_row, heading, print_pages, print_setup, table_top, table_top_rows,
 };
 
 use crate::compliance::TargetResult;

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top_rows};
+use super::{Formats, HEADER_ROW, ReportInput, print_pages, table_top_rows};
 use crate::labels;
 use crate::output;
 use crate::output::{Heights, RunFormats};
@@ -146,15 +146,7 @@ pub(super) fn positions(
         ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    print_setup(ws, HEADER_ROW)?;
-    let keep = output::KeepTogether {
-        landscape: true,
-        repeat: (HEADER_ROW, HEADER_ROW),
-        lead_in: r..r,
-        end: r,
-    };
-    output::set_page_breaks(ws, &h, w.points(0, last), &keep)?;
-    Ok(())
+    print_pages(ws, &h, w.points(0, last), r)
 }
 
 /// The columns' widths: the code column as wide as its longest code; the

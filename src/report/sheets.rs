@@ -5,10 +5,10 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
+use super::{Formats, HEADER_ROW, ReportInput, print_pages, table_top, table_top_rows};
 use crate::compliance::{ComplianceRow, Group};
 use crate::labels;
-use crate::output;
+use crate::output::{self, Heights};
 use crate::policy::Target;
 
 pub(super) fn row_u32(r: usize) -> u32 {
@@ -74,34 +74,26 @@ pub(super) fn by_unit(
         l.col_status,
         l.col_shortfall,
     ];
-    // Figures as wide as the largest (the whole roster's population): Excel
-    // prints "#####" for a number wider than its cell.
-    let most = input.results.iter().map(|r| r.all.population).max();
-    let n = output::number_width(most.unwrap_or(0), 12.0);
-    let (last, w) = table_top(
-        ws,
-        f,
-        input,
-        l.title_units,
-        &headers,
-        &[
-            (0, 8.0),
-            (1, super::unit_code_width(input)),
-            (2, 42.0),
-            (3, n.max(8.43)),
-            (4, n.max(8.43)),
-            (5, n.max(8.43)),
-            (8, 14.0),
-            (9, n.max(8.43)),
-        ],
-    )?;
+    // Pages laid out here (output::set_page_breaks): a parent's row prints
+    // with its first unit, a target's last rows with its totals.
+    let mut h = Heights::new(ws, output::ONE_LINE);
+    let widths = unit_widths(input);
+    let (last, w, top) = table_top_rows(ws, f, input, l.title_units, &headers, &widths)?;
+    for (row, height) in top {
+        h.set(ws, row, height)?;
+    }
     let mut r = HEADER_ROW + 1;
     let mut below: Vec<(f64, String, f64, f64)> = Vec::new();
     for res in input.results {
         let t = &input.policy.targets[res.target];
         let rows: Vec<&ComplianceRow> = res.listed().collect();
         for row in rows {
-            let name = unit_row(ws, f, input, &w, t, row, r)?;
+            match row.group {
+                Group::Parent(_) => h.keep_with_next(r),
+                Group::All => h.keep_with_next(r - 1),
+                Group::Unit(_) => {}
+            }
+            let name = unit_row(ws, f, input, (&w, &mut h), t, row, r)?;
             if let (Group::Unit(_), Some(false), Some(share)) =
                 (row.group, row.decision.met, row.share())
             {
@@ -117,6 +109,7 @@ pub(super) fn by_unit(
         // Units with nobody in the population: counted here, not listed.
         let empty = res.empty_groups();
         if empty > 0 {
+            h.keep_with_next(r - 1);
             note_without_population(ws, f, input, &t.id, empty, (r, last))?;
             r += 1;
         }
@@ -128,8 +121,25 @@ pub(super) fn by_unit(
     }
     ws.set_print_area(0, 0, last_row.max(HEADER_ROW), last)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    print_setup(ws, HEADER_ROW)?;
+    print_pages(ws, &h, w.points(0, last), r)?;
     furthest_below(wb, f, input, &mut below)
+}
+
+/// "Theo đơn vị"'s columns: the figures as wide as the largest (the whole
+/// roster's population), where Excel would print "#####".
+fn unit_widths(input: &ReportInput<'_>) -> [(u16, f64); 8] {
+    let most = input.results.iter().map(|r| r.all.population).max();
+    let n = output::number_width(most.unwrap_or(0), 12.0).max(8.43);
+    [
+        (0, 8.0),
+        (1, super::unit_code_width(input)),
+        (2, 42.0),
+        (3, n),
+        (4, n),
+        (5, n),
+        (8, 14.0),
+        (9, n),
+    ]
 }
 
 /// One compliance row on row `r`: target, unit (indented by depth, groups
@@ -138,7 +148,7 @@ fn unit_row(
     ws: &mut Worksheet,
     f: &Formats,
     input: &ReportInput<'_>,
-    w: &output::Widths,
+    (w, h): (&output::Widths, &mut Heights),
     t: &Target,
     row: &ComplianceRow,
     r: u32,
@@ -158,7 +168,7 @@ fn unit_row(
     output::text_with_format(ws, r, 2, &name, name_fmt)?;
     let ty = output::Type { size: 12.0, bold };
     let cells = [(1, code.as_str()), (2, name.as_str())];
-    w.indented(2, indent).fit_row(ws, r, cells, ty)?;
+    h.fit(ws, &w.indented(2, indent), r, cells, ty)?;
     ws.write_number_with_format(r, 3, num(row.population), int)?;
     ws.write_number_with_format(r, 4, num(row.qualified), int)?;
     ws.write_number_with_format(r, 5, num(row.unknown), int)?;

@@ -571,6 +571,51 @@ fn no_page_of_the_positions_sheet_starts_with_a_total() {
     }
 }
 
+/// "Theo đơn vị" lays out its own pages: a parent's row (a district above
+/// its communes) never ends a page, and a target's whole-roster row never
+/// starts one (each prints with its neighbour). Four districts of 17, 26,
+/// 26 and 26 communes, one cán bộ each: at 27 rows a page, the second,
+/// third and fourth districts' rows (8 + 18, + 27, + 27) would each end a
+/// page.
+/// Parents are read from the JSON, the breaks from the sheet XML.
+#[test]
+fn no_page_of_the_units_sheet_splits_a_parent_from_its_units() {
+    let dir = tempdir();
+    let mut text = String::from(
+        "Họ và tên,Ngày sinh,Đơn vị,Đơn vị cấp trên,Loại,Chức vụ,Trình độ chuyên môn\n",
+    );
+    for (d, communes) in [17, 26, 26, 26].into_iter().enumerate() {
+        for c in 0..communes {
+            text.push_str(&format!(
+                "Người {d} {c},01/01/1980,UBND xã X{d}-{c},UBND huyện H{d},Cán bộ cấp xã,Chủ tịch,Trung cấp\n"
+            ));
+        }
+    }
+    let roster = write(dir.path(), "huyen.csv", text);
+    let (out, j) = report_json("report", dir.path(), "2013-12-31", POLICY, &[&roster], &[]);
+    let parents: Vec<&str> = j["compliance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["scope"] == "parent")
+        .map(|c| c["unit"].as_str().unwrap())
+        .collect();
+    assert!(parents.contains(&"UBND huyện H3"), "{parents:?}");
+    let name = nhanluc::labels::VI.sheet_units;
+    let at = calamine_sheet_names(&out)
+        .iter()
+        .position(|n| n == name)
+        .unwrap();
+    let breaks = page_breaks(&sheet_xml(&out)[at]);
+    assert!(breaks.len() >= 3, "the units print on pages: {breaks:?}");
+    let rows = read_sheet(&out, name);
+    for b in breaks {
+        let (above, first) = (&rows[b - 1][2], &rows[b][2]);
+        assert!(!parents.contains(&above.as_str()), "page {b} after {above}");
+        assert_ne!(first, nhanluc::labels::VI.whole_roster, "page at {b}");
+    }
+}
+
 /// Each column's stored width, by its 1-based index ("<col min max width>").
 fn col_widths(xml: &str) -> impl Fn(usize) -> f64 + '_ {
     let widths: Vec<(usize, usize, f64)> = xml
