@@ -100,12 +100,20 @@ fn write_workbook(
     let x = |e| output::write_error(out, e);
     let lang = input.lang;
     let mut wb = output::own_workbook(Some(input.as_of), None);
+    let lists = forms::sheet::lists(&mut wb);
     // The rows set aside and every inference, as the report lists them:
     // written on a thread of their own while the forms are, added last.
     let mut listed = output::IssueSheets::new(&mut wb, lang, issues.len()).map_err(x)?;
     listed
-        .fill_while(lang, issues, || {
-            form_sheets(&mut wb, (selected, filled), input, structure, movement)
+        .fill_while(lang, issues, &lists, || {
+            form_sheets(
+                &mut wb,
+                (selected, filled),
+                input,
+                structure,
+                movement,
+                &lists,
+            )
         })
         .map_err(x)?;
     listed.add_to(&mut wb);
@@ -114,7 +122,14 @@ fn write_workbook(
     for ws in wb.worksheets_mut() {
         ws.set_print_first_page_number(1);
     }
-    output::save_workbook(&mut wb, out)
+    output::save(
+        &mut wb,
+        out,
+        output::Finish {
+            document: false,
+            lists: lists.into_rows(),
+        },
+    )
 }
 
 /// A sheet per form, the structure, the movement when asked for.
@@ -124,13 +139,14 @@ fn form_sheets(
     input: &SheetInput<'_>,
     structure: &crate::structure::Structure,
     movement: Option<&crate::movement::Movement>,
+    lists: &output::Lists,
 ) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
-    for ws in forms::sheet::sheets(wb, selected, filled, input)? {
+    for ws in forms::sheet::sheets(wb, selected, filled, input, lists)? {
         wb.push_worksheet(ws);
     }
     crate::structure::sheet::write(wb.add_worksheet(), structure, input.lang, input.as_of)?;
     if let Some(m) = movement {
-        crate::movement::sheet::write_table(wb.add_worksheet(), m, input)?;
+        crate::movement::sheet::write_table(wb.add_worksheet(), m, input, lists)?;
         crate::movement::sheet::write_list(wb.add_worksheet(), m, input.lang)?;
     }
     Ok(())

@@ -91,6 +91,13 @@ impl Formats {
     /// adding one format at once could each take an index for it (a cell
     /// then shows another format's look), in an order that varies by run.
     pub(super) fn register(&self, wb: &mut rust_xlsxwriter::Workbook) {
+        for f in self.all() {
+            wb.register_format(f);
+        }
+    }
+
+    /// Every format, in the order they are registered.
+    pub(super) fn all(&self) -> Vec<&rust_xlsxwriter::Format> {
         let one = [
             &self.left_bold,
             &self.left_italic,
@@ -109,9 +116,7 @@ impl Formats {
             &self.sign_title,
             &self.sign_note,
         ];
-        for f in one.into_iter().chain(&self.cell) {
-            wb.register_format(f);
-        }
+        one.into_iter().chain(&self.cell).collect()
     }
 }
 

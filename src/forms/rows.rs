@@ -11,9 +11,8 @@ use crate::output::{Heights, RunFormats, Type, Widths};
 
 pub(super) fn write_rows(
     ws: &mut Worksheet,
-    f: &Formats,
-    form: &Form,
-    table: &FormTable,
+    (f, lists): (&Formats, &crate::output::Lists),
+    (form, table): (&Form, &FormTable),
     (mut r, lead): (u32, u16),
     (w, h): (&Widths, &mut Heights),
     input: &SheetInput<'_>,
@@ -51,13 +50,19 @@ pub(super) fn write_rows(
         }
         r += 1;
     }
-    // A list form's people, each row made as it is written.
-    for (k, p) in table.people.iter().enumerate() {
-        let cells = super::people::cells(form, input, k + 1, *p);
-        body.cells(ws, (RowKind::Person, &cells), r)?;
-        r += 1;
-    }
     body.cf.apply(ws)?;
+    // A list form's people, each row made as it is written.
+    if !table.people.is_empty() {
+        let (f, w, lead) = (body.f, body.w, body.lead);
+        let heights = lists.write(&ws.name(), r, &table.people, |rows, r, k, p| {
+            let cells = super::people::cells(form, input, k + 1, *p);
+            person(rows, (f, w, lead), &cells, r)
+        })?;
+        for h in heights {
+            body.h.record(r, h);
+            r += 1;
+        }
+    }
     Ok(r)
 }
 
@@ -208,17 +213,34 @@ impl<'a> Body<'a> {
                 Cell::Text(s) => self.cf.text(ws, r, col, s, &f.cell[0])?,
             }
         }
-        if kind == RowKind::Person {
-            let texts: Vec<(u16, &str)> = cells
-                .iter()
-                .enumerate()
-                .filter_map(|(c, x)| match x {
-                    Cell::Text(s) => Some((u16::try_from(c).unwrap_or(0), s.as_str())),
-                    _ => None,
-                })
-                .collect();
-            self.h.fit(ws, self.w, r, texts, 10.0)?;
-        }
         Ok(())
     }
+}
+
+/// A person's fields on row `r`, the row as tall as its texts (one line of
+/// the sheet's default otherwise); returns the row's height.
+fn person(
+    rows: &mut crate::output::ListRows<'_>,
+    (f, w, lead): (&Formats, &Widths, u16),
+    cells: &[Cell],
+    r: u32,
+) -> Result<f64, XlsxError> {
+    let texts = cells.iter().enumerate().filter_map(|(c, x)| match x {
+        Cell::Text(s) => Some((u16::try_from(c).unwrap_or(0), s.as_str())),
+        _ => None,
+    });
+    let h = w
+        .row_height(texts, 10.0)
+        .unwrap_or(super::sheet::ROW_HEIGHT);
+    rows.row(r, Some(h))?;
+    for (c, cell) in cells.iter().enumerate() {
+        let col = lead + u16::try_from(c).unwrap_or(0);
+        match cell {
+            Cell::Blank => rows.blank(col, &f.cell[0])?,
+            Cell::Count(v) => rows.number(col, *v as f64, &f.int)?,
+            Cell::Mean(v) => rows.number(col, *v, &f.mean)?,
+            Cell::Text(s) => rows.text(col, s, &f.cell[0])?,
+        }
+    }
+    Ok(h)
 }

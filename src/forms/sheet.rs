@@ -92,6 +92,7 @@ pub fn sheets(
     forms: &[Form],
     tables: &[FormTable],
     input: &SheetInput<'_>,
+    lists: &output::Lists,
 ) -> Result<Vec<Worksheet>, XlsxError> {
     use rayon::prelude::*;
     Formats::new().register(wb);
@@ -110,7 +111,7 @@ pub fn sheets(
     sheets
         .par_iter_mut()
         .zip(forms.par_iter().zip(tables.par_iter()))
-        .try_for_each(|(ws, (form, table))| write(ws, form, table, input))?;
+        .try_for_each(|(ws, (form, table))| write(ws, form, table, input, lists))?;
     Ok(sheets)
 }
 
@@ -122,12 +123,19 @@ fn sheet_name(code: &str) -> String {
         .collect()
 }
 
+/// The direct lists of a forms workbook (the list forms' people), their
+/// formats registered: call it first on the workbook.
+pub fn lists(wb: &mut Workbook) -> output::Lists {
+    output::Lists::new(wb, &Formats::new().all())
+}
+
 /// Writes a filled form on `ws`.
 pub fn write(
     ws: &mut Worksheet,
     form: &Form,
     table: &FormTable,
     input: &SheetInput<'_>,
+    lists: &output::Lists,
 ) -> Result<(), XlsxError> {
     let cols = columns(form);
     // Leading columns: STT and the unit's name (units), or the criterion's
@@ -154,7 +162,14 @@ pub fn write(
     sheet.heading(ws, &mut h)?;
     let (top, nr) = sheet.column_tree(ws, &mut h)?;
     let (f, w) = (&sheet.f, &sheet.w);
-    let r = super::rows::write_rows(ws, f, form, table, (nr + 1, lead), (w, &mut h), input)?;
+    let r = super::rows::write_rows(
+        ws,
+        (f, lists),
+        (form, table),
+        (nr + 1, lead),
+        (w, &mut h),
+        input,
+    )?;
     ws.set_repeat_rows(top, nr)?;
     let end = sheet.tail(ws, &mut h, table, r + 1)?;
     let landscape = form.orientation != Orientation::Criteria;
@@ -178,7 +193,7 @@ pub fn write(
 
 /// A row's height unless its text wraps: one line of 10-point Times New
 /// Roman.
-const ROW_HEIGHT: f64 = 14.25;
+pub(super) const ROW_HEIGHT: f64 = 14.25;
 
 /// Table rows printed with the notes and signatures at most.
 const KEPT_ROWS: u32 = 3;

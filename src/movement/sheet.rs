@@ -13,9 +13,10 @@ pub fn write_table(
     ws: &mut Worksheet,
     m: &Movement,
     input: &crate::forms::sheet::SheetInput<'_>,
+    lists: &output::Lists,
 ) -> Result<(), XlsxError> {
     ws.set_name(labels::movement(input.lang).sheet)?;
-    crate::forms::sheet::write(ws, &m.form, &m.table, input)
+    crate::forms::sheet::write(ws, &m.form, &m.table, input, lists)
 }
 
 /// A level's name on one of the three scales.

@@ -77,11 +77,12 @@ pub fn write_issues_csv(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result
 /// continued on further sheets past Excel's row limit.
 pub fn add_issues_sheets(
     workbook: &mut Workbook,
+    lists: &Lists,
     lang: Lang,
     issues: &[DataIssue],
 ) -> Result<(), XlsxError> {
     let mut sheets = IssueSheets::new(workbook, lang, issues.len())?;
-    sheets.fill(lang, issues)?;
+    sheets.fill(lang, issues, lists)?;
     sheets.add_to(workbook);
     Ok(())
 }
@@ -98,13 +99,9 @@ pub struct IssueSheets {
 impl IssueSheets {
     /// The sheets `len` issues take.
     pub fn new(workbook: &mut Workbook, lang: Lang, len: usize) -> Result<Self, XlsxError> {
-        // Indexed now, the formats are only read while the sheets are
-        // written: the workbook's other sheets add theirs meanwhile, and two
-        // sheets adding one at once could each take an index for it.
+        // Indexed with the workbook's lists' (see `Lists::new`): the formats
+        // are only read while the sheets are written.
         let formats = IssueFormats::new();
-        for format in [&formats.head, &formats.cell, &formats.action] {
-            workbook.register_format(format);
-        }
         let base = labels::get(lang).sheet_issues;
         Ok(Self {
             sheets: list_sheets(workbook, base, lang, len, per_sheet(1), false)?,
@@ -116,7 +113,12 @@ impl IssueSheets {
     /// Writes the issues: what needs action first, then the notes; within
     /// each, file by file (a correction list per unit), in the order the
     /// rows were read.
-    pub fn fill(&mut self, lang: Lang, issues: &[DataIssue]) -> Result<(), XlsxError> {
+    pub fn fill(
+        &mut self,
+        lang: Lang,
+        issues: &[DataIssue],
+        lists: &Lists,
+    ) -> Result<(), XlsxError> {
         debug_assert_eq!(
             issues.len(),
             self.len,
@@ -126,7 +128,7 @@ impl IssueSheets {
         ordered.sort_by_key(|i| !i.action.needs_action());
         let f = &self.formats;
         fill_list(&mut self.sheets, &ordered, per_sheet(1), |ws, chunk, _| {
-            write_issue_rows(ws, lang, chunk, f)
+            write_issue_rows(ws, lists, lang, chunk, f)
         })
     }
 
@@ -136,10 +138,11 @@ impl IssueSheets {
         &mut self,
         lang: Lang,
         issues: &[DataIssue],
+        lists: &Lists,
         meanwhile: impl FnOnce() -> Result<(), XlsxError>,
     ) -> Result<(), XlsxError> {
         std::thread::scope(|s| {
-            let filled = s.spawn(|| self.fill(lang, issues));
+            let filled = s.spawn(|| self.fill(lang, issues, lists));
             let written = meanwhile();
             let filled = filled
                 .join()
@@ -256,6 +259,11 @@ pub(super) struct IssueFormats {
 }
 
 impl IssueFormats {
+    /// Every format, in the order they are registered.
+    pub(super) fn all(&self) -> [&Format; 3] {
+        [&self.head, &self.cell, &self.action]
+    }
+
     pub(super) fn new() -> Self {
         let cell = Format::new()
             .set_font_name("Times New Roman")
@@ -281,6 +289,7 @@ impl IssueFormats {
 /// the first row below them.
 pub(super) fn write_issue_rows(
     ws: &mut Worksheet,
+    lists: &Lists,
     lang: Lang,
     issues: &[&DataIssue],
     f: &IssueFormats,
@@ -305,33 +314,24 @@ pub(super) fn write_issue_rows(
         ws.write_string_with_format(0, col(c), *h, &f.head)?;
     }
     ws.write_string_with_format(0, 7, labels::severity_header(lang), &f.head)?;
-    let mut cf = RunFormats::new();
-    for (r, i) in issues.iter().enumerate() {
-        let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
+    lists.write(&ws.name(), 1, issues, |rows, r, _, i| {
         let cells = issue_row(lang, i);
+        let wrapped = [0, 1, 3, 4, 5, 6].map(|c| (col(c), cells[c].as_str()));
+        rows.row(r, w.row_height(wrapped, 11.0))?;
         for (c, v) in cells.iter().enumerate() {
             if c == 2
                 && let Some(n) = i.row
             {
-                cf.number(ws, row, col(c), f64::from(n), &f.cell)?;
+                rows.number(col(c), f64::from(n), &f.cell)?;
             } else {
                 // Always as text: a value starting with "=" must stay text.
-                cf.text(ws, row, col(c), v, &f.cell)?;
+                rows.text(col(c), v, &f.cell)?;
             }
         }
         let needs = i.action.needs_action();
         let severity = labels::severity(lang, needs);
-        cf.text(
-            ws,
-            row,
-            7,
-            severity,
-            if needs { &f.action } else { &f.cell },
-        )?;
-        let wrapped = [0, 1, 3, 4, 5, 6].map(|c| (col(c), cells[c].as_str()));
-        w.fit_row(ws, row, wrapped, 11.0)?;
-    }
-    cf.apply(ws)?;
+        rows.text(7, severity, if needs { &f.action } else { &f.cell })
+    })?;
     ws.set_freeze_panes(1, 0)?;
     if !issues.is_empty() {
         ws.autofilter(0, 0, row(issues.len()), col(7))?;
@@ -355,23 +355,19 @@ pub fn end_rows(ws: &mut Worksheet, next: u32) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// A column index for rust_xlsxwriter.
-#[must_use]
-pub fn col(c: usize) -> u16 {
-    u16::try_from(c).unwrap_or(u16::MAX)
-}
-
-/// A row index for rust_xlsxwriter.
-#[must_use]
-pub fn row(r: usize) -> u32 {
-    u32::try_from(r).unwrap_or(u32::MAX)
-}
-
 /// Writes the data issues as a workbook of their own.
 pub fn write_issues_xlsx(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result<()> {
     let mut wb = own_workbook(None, None);
-    add_issues_sheets(&mut wb, lang, issues).map_err(|e| write_error(path, e))?;
-    save_workbook(&mut wb, path)
+    let lists = Lists::new(&mut wb, &[]);
+    add_issues_sheets(&mut wb, &lists, lang, issues).map_err(|e| write_error(path, e))?;
+    save(
+        &mut wb,
+        path,
+        Finish {
+            document: false,
+            lists: lists.into_rows(),
+        },
+    )
 }
 
 /// The format of an issues file, by its extension; checked before reading.

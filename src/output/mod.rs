@@ -12,8 +12,13 @@ use crate::error::{Error, Result};
 use crate::issues::DataIssue;
 use crate::labels::{self, Lang};
 
+mod deflate;
+mod direct;
+#[cfg(test)]
+mod direct_tests;
 mod files;
 mod issues;
+mod package;
 mod pages;
 mod print;
 mod runs;
@@ -21,8 +26,10 @@ mod runs;
 mod tests;
 mod type_metrics;
 
+pub use direct::{ListRows, Lists, Rows, Styles};
 pub use files::*;
 pub use issues::*;
+pub use package::{Finish, save};
 pub use pages::{Heights, KeepTogether, set_page_breaks};
 pub use print::{
     FONT, ListHeights, ONE_LINE, Widths, chart_font, code_width, column_widths, decree_margins,
@@ -30,6 +37,18 @@ pub use print::{
 };
 pub use runs::RunFormats;
 pub use type_metrics::{Type, text_width};
+
+/// A column index for rust_xlsxwriter.
+#[must_use]
+pub fn col(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}
+
+/// A row index for rust_xlsxwriter.
+#[must_use]
+pub fn row(r: usize) -> u32 {
+    u32::try_from(r).unwrap_or(u32::MAX)
+}
 
 /// Excel's row limit.
 pub const EXCEL_MAX_ROWS: usize = 1_048_576;
@@ -126,53 +145,22 @@ pub fn save_workbook(workbook: &mut Workbook, path: &Path) -> Result<()> {
 }
 
 /// Saves a workbook whose first sheet is an official document: its first
-/// page shows no page number (Decree 30/2020), its later pages do.
-/// rust_xlsxwriter cannot mark a header "different first page", so the
-/// package is written to an unnamed scratch file and copied entry by entry
-/// (compressed data as is, nothing recompressed), the first sheet's header
-/// marked `differentFirst` on the way.
-pub fn save_document_workbook(workbook: &mut Workbook, path: &Path) -> Result<()> {
-    use std::io::{Read as _, Seek as _, Write as _};
-    const COVER: &str = "xl/worksheets/sheet1.xml";
-    workbook.set_zip_compression_level(3);
-    let w = |e: &dyn std::fmt::Display| write_error(path, e);
-    atomically(path, |file| {
-        let mut scratch = tempfile::tempfile_in(folder_of(path)).map_err(|e| w(&e))?;
-        {
-            let mut buf = std::io::BufWriter::new(&mut scratch);
-            workbook.save_to_writer(&mut buf).map_err(|e| w(&e))?;
-            buf.flush().map_err(|e| w(&e))?;
-        }
-        scratch.rewind().map_err(|e| w(&e))?;
-        let mut src = zip::ZipArchive::new(std::io::BufReader::new(scratch)).map_err(|e| w(&e))?;
-        let mut dst = zip::ZipWriter::new(std::io::BufWriter::new(file));
-        for i in 0..src.len() {
-            let is_cover = src
-                .by_index_raw(i)
-                .map_err(|e| w(&e))?
-                .name()
-                .map_err(|e| w(&e))?
-                == COVER;
-            if is_cover {
-                let mut xml = String::new();
-                src.by_index(i)
-                    .map_err(|e| w(&e))?
-                    .read_to_string(&mut xml)
-                    .map_err(|e| w(&e))?;
-                let xml = xml.replacen("<headerFooter>", "<headerFooter differentFirst=\"1\">", 1);
-                let opts = zip::write::SimpleFileOptions::default()
-                    .compression_method(zip::CompressionMethod::Deflated)
-                    .compression_level(Some(3))
-                    .last_modified_time(zip::DateTime::default());
-                dst.start_file(COVER, opts).map_err(|e| w(&e))?;
-                dst.write_all(xml.as_bytes()).map_err(|e| w(&e))?;
-            } else {
-                dst.raw_copy_file(src.by_index_raw(i).map_err(|e| w(&e))?)
-                    .map_err(|e| w(&e))?;
-            }
-        }
-        dst.finish().map_err(|e| w(&e))?.flush().map_err(|e| w(&e))
-    })
+/// page shows no page number (Decree 30/2020), its later pages do
+/// (rust_xlsxwriter cannot mark a header "different first page"; see
+/// [`package`]). `lists`: its long lists, written beside it.
+pub fn save_document_workbook(
+    workbook: &mut Workbook,
+    path: &Path,
+    lists: Vec<Rows>,
+) -> Result<()> {
+    save(
+        workbook,
+        path,
+        Finish {
+            document: true,
+            lists,
+        },
+    )
 }
 
 pub use crate::ingest::{EXCEL_MAX_CHARS, shown_path};

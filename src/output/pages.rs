@@ -60,11 +60,7 @@ impl Heights {
     /// Sets row `r`'s height on the sheet and remembers it.
     pub fn set(&mut self, ws: &mut Worksheet, r: u32, h: f64) -> Result<(), XlsxError> {
         ws.set_row_height(r, h)?;
-        let i = usize::try_from(r).unwrap_or(usize::MAX);
-        if self.rows.len() <= i {
-            self.rows.resize(i + 1, self.default);
-        }
-        self.rows[i] = h;
+        self.record(r, h);
         Ok(())
     }
 
@@ -82,6 +78,16 @@ impl Heights {
             Some(h) => self.set(ws, r, h),
             None => Ok(()),
         }
+    }
+
+    /// Remembers row `r`'s height `h`, set on the sheet by other means (a
+    /// row written by [`super::ListRows`]).
+    pub fn record(&mut self, r: u32, h: f64) {
+        let i = usize::try_from(r).unwrap_or(usize::MAX);
+        if self.rows.len() <= i {
+            self.rows.resize(i + 1, self.default);
+        }
+        self.rows[i] = h;
     }
 
     fn of(&self, r: u32) -> f64 {

@@ -288,6 +288,18 @@ impl ListHeights {
         Ok(Self { default })
     }
 
+    /// The height a list row needing `h` (`None`: one line) is written
+    /// with by [`super::ListRows`]: its own, or the sheet's default.
+    #[must_use]
+    pub fn height(self, h: Option<f64>) -> Option<f64> {
+        match (self.default, h) {
+            (Some(d), Some(h)) if d.to_bits() == h.to_bits() => Some(d),
+            (Some(_), None) => Some(ONE_LINE),
+            (_, Some(h)) => Some(h),
+            (None, None) => None,
+        }
+    }
+
     /// Gives list row `r` its height `h` (`None`: one line) unless it is
     /// the default.
     pub fn set(self, ws: &mut Worksheet, r: u32, h: Option<f64>) -> Result<(), XlsxError> {

@@ -32,8 +32,7 @@ pub(crate) fn heading(
     ws.merge_range(1, half, 1, last_col, l.motto, &f.bold)?;
     // An annex of the report: "Phụ lục N", and below its title which
     // report it goes with (its number and date, blank when not given).
-    let n = f.annexes.get() + 1;
-    f.annexes.set(n);
+    let n = f.annexes.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
     let d = labels::doc(input.lang);
     // Annex titles in capitals, as the decree writes a title.
     let title = title.to_uppercase();

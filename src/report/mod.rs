@@ -23,7 +23,7 @@ mod unfit_sheet;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, XlsxError};
 
 pub use json::write_json;
 
@@ -35,7 +35,7 @@ use crate::compliance::TargetResult;
 use crate::error::{Error, Result};
 use crate::issues::DataIssue;
 use crate::labels::Lang;
-use crate::output::{self, RunFormats};
+use crate::output;
 use crate::policy::Policy;
 use crate::roster::Loaded;
 use crate::units::Hierarchy;
@@ -103,7 +103,7 @@ pub(crate) struct Formats {
     pub(crate) year: Format,
     pub(crate) indent: Vec<Format>,
     /// Annexes headed so far: the next one is "Phụ lục" this plus one.
-    pub(crate) annexes: std::cell::Cell<u32>,
+    pub(crate) annexes: std::sync::atomic::AtomicU32,
 }
 
 use crate::output::FONT;
@@ -117,6 +117,18 @@ impl Formats {
         } else {
             (&self.cell, &self.int, &self.pct)
         }
+    }
+
+    /// The formats the long lists use ([`output::Lists`]).
+    fn list_formats(&self) -> [&Format; 6] {
+        [
+            &self.cell,
+            &self.int,
+            &self.date,
+            &self.month,
+            &self.year,
+            &self.cell_bold,
+        ]
     }
 
     fn new(lang: Lang) -> Self {
@@ -166,7 +178,7 @@ impl Formats {
             month: cell.clone().set_num_format("mm/yyyy"),
             year: cell.clone().set_num_format("0"),
             indent: (0..6).map(|i| cell.clone().set_indent(i)).collect(),
-            annexes: std::cell::Cell::new(0),
+            annexes: std::sync::atomic::AtomicU32::new(0),
             cell,
         }
     }
@@ -178,23 +190,20 @@ pub(crate) const HEADER_ROW: u32 = 7;
 /// A birth date as a date (to the day or the month), or a bare year as a
 /// number: sortable and filterable, never text among dates. (The data
 /// issues note every date known only to the month or the year.)
-pub(crate) fn write_birth<'f>(
-    ws: &mut Worksheet,
-    f: &'f Formats,
-    cf: &mut RunFormats<'f>,
-    r: u32,
+pub(crate) fn write_birth(
+    rows: &mut output::ListRows<'_>,
+    f: &Formats,
     c: u16,
     rec: &crate::roster::StaffRecord,
 ) -> Result<(), XlsxError> {
     use crate::dates::Precision;
     use chrono::Datelike;
     match rec.birth {
-        Some(b) if b.precision == Precision::Day => cf.date(ws, r, c, b.date, &f.date)?,
-        Some(b) if b.precision == Precision::Month => cf.date(ws, r, c, b.date, &f.month)?,
-        Some(b) => cf.number(ws, r, c, f64::from(b.date.year()), &f.year)?,
-        None => cf.blank(ws, r, c, &f.cell)?,
-    };
-    Ok(())
+        Some(b) if b.precision == Precision::Day => rows.date(c, b.date, &f.date),
+        Some(b) if b.precision == Precision::Month => rows.date(c, b.date, &f.month),
+        Some(b) => rows.number(c, f64::from(b.date.year()), &f.year),
+        None => rows.blank(c, &f.cell),
+    }
 }
 
 /// The policy's name in the report's language.
@@ -229,21 +238,25 @@ pub(crate) fn unit_code_width(input: &ReportInput<'_>) -> f64 {
 }
 
 /// The summary, then the annexes in their order.
-fn annexes(wb: &mut rust_xlsxwriter::Workbook, input: &ReportInput<'_>) -> Result<(), XlsxError> {
-    let f = Formats::new(input.lang);
+fn annexes(
+    wb: &mut rust_xlsxwriter::Workbook,
+    f: &Formats,
+    lists: &output::Lists,
+    input: &ReportInput<'_>,
+) -> Result<(), XlsxError> {
     cover::summary(wb, input)?;
-    sheets::by_unit(wb, &f, input)?;
-    training_sheet::training(wb, &f, input)?;
+    sheets::by_unit(wb, f, input)?;
+    training_sheet::training(wb, f, lists, input)?;
     if let Some(p) = input.placement {
-        position_sheets::positions(wb, &f, input, p)?;
-        unfit_sheet::unfit(wb, &f, input, p)?;
-        grade_sheet::grades(wb, &f, input, p)?;
+        position_sheets::positions(wb, f, input, p)?;
+        unfit_sheet::unfit(wb, f, lists, input, p)?;
+        grade_sheet::grades(wb, f, input, p)?;
     }
     if let Some(future) = &input.future {
-        plan_sheets::projection(wb, &f, input, future)?;
-        plan_sheets::plan(wb, &f, input, future)?;
-        trainee_sheet::trainees(wb, &f, input, future)?;
-        plan_sheets::retirements(wb, &f, input, future)?;
+        plan_sheets::projection(wb, f, input, future)?;
+        plan_sheets::plan(wb, f, input, future)?;
+        trainee_sheet::trainees(wb, f, lists, input, future)?;
+        plan_sheets::retirements(wb, f, lists, input, future)?;
     }
     Ok(())
 }
@@ -255,16 +268,20 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
         message: e.to_string(),
     };
     let mut wb = output::own_workbook(Some(input.as_of), Some(&input.policy.name));
+    let f = Formats::new(input.lang);
+    let lists = output::Lists::new(&mut wb, &f.list_formats());
     // The data issues are written on a thread of their own while the other
     // sheets are (the national plan's issues are a sixth of its sheets'
     // text), and added after them.
     let mut issues =
         output::IssueSheets::new(&mut wb, input.lang, input.issues.len()).map_err(x)?;
     issues
-        .fill_while(input.lang, input.issues, || annexes(&mut wb, input))
+        .fill_while(input.lang, input.issues, &lists, || {
+            annexes(&mut wb, &f, &lists, input)
+        })
         .map_err(x)?;
     issues.add_to(&mut wb);
     about_sheet::about(&mut wb, &Formats::new(input.lang), input).map_err(x)?;
     crate::progress::timings::stage("sheets");
-    output::save_document_workbook(&mut wb, path)
+    output::save_document_workbook(&mut wb, path, lists.into_rows())
 }

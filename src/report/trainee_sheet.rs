@@ -14,12 +14,13 @@ use super::{
     Formats, Future, HEADER_ROW, ReportInput, header_row, print_setup, table_top, write_birth,
 };
 use crate::labels;
-use crate::output::{self, RunFormats, col};
+use crate::output::{self, col};
 
 /// The people to train and the course starts per unit and year.
 pub(super) fn trainees(
     wb: &mut Workbook,
     f: &Formats,
+    lists: &output::Lists,
     input: &ReportInput<'_>,
     fut: &Future<'_>,
 ) -> Result<(), XlsxError> {
@@ -58,37 +59,35 @@ pub(super) fn trainees(
             (9, 16.0),
         ],
     )?;
-    let mut r = HEADER_ROW;
     let roster = &input.loaded.roster;
-    for (i, tr) in fut.plan.trainees.iter().enumerate() {
-        r += 1;
+    let trainees = &fut.plan.trainees;
+    lists.write(&ws.name(), HEADER_ROW + 1, trainees, |rows, r, i, tr| {
         let rec = &roster.records[tr.rec as usize];
-        let mut cf = RunFormats::new();
-        cf.number(ws, r, 0, num(i64::try_from(i + 1).unwrap_or(0)), &f.int)?;
-        cf.text(ws, r, 1, &roster.units[tr.unit as usize].name, &f.cell)?;
-        cf.text(ws, r, 2, roster.texts.get(rec.name), &f.cell)?;
-        write_birth(ws, f, &mut cf, r, 3, rec)?;
-        write_date(ws, f, &mut cf, r, 4, tr.retire)?;
-        cf.text(ws, r, 5, current_level(lang, tr.current), &f.cell)?;
-        cf.text(ws, r, 6, labels::education(lang, Some(tr.course)), &f.cell)?;
-        cf.number(ws, r, 7, f64::from(tr.start.year()), &f.cell)?;
-        cf.date(ws, r, 8, tr.end, &f.date)?;
         let served: Vec<&str> = tr
             .targets
             .iter()
             .map(|t| input.policy.targets[*t].id.as_str())
             .collect();
         let served = served.join(", ");
-        cf.text(ws, r, 9, &served, &f.cell)?;
         let unit = &roster.units[tr.unit as usize].name;
         let cells = [
             (1, unit.as_str()),
             (2, roster.texts.get(rec.name)),
             (9, &served),
         ];
-        cf.apply(ws)?;
-        w.fit_row(ws, r, cells, 12.0)?;
-    }
+        rows.row(r, w.row_height(cells, 12.0))?;
+        rows.number(0, num(i64::try_from(i + 1).unwrap_or(0)), &f.int)?;
+        rows.text(1, unit, &f.cell)?;
+        rows.text(2, roster.texts.get(rec.name), &f.cell)?;
+        write_birth(rows, f, 3, rec)?;
+        write_date(rows, f, 4, tr.retire)?;
+        rows.text(5, current_level(lang, tr.current), &f.cell)?;
+        rows.text(6, labels::education(lang, Some(tr.course)), &f.cell)?;
+        rows.number(7, f64::from(tr.start.year()), &f.cell)?;
+        rows.date(8, tr.end, &f.date)?;
+        rows.text(9, &served, &f.cell)
+    })?;
+    let r = HEADER_ROW + u32::try_from(trainees.len()).unwrap_or(0);
     starts_per_year(ws, f, input, fut, &w, (r, last))?;
     if !fut.plan.trainees.is_empty() {
         let end_of_list = HEADER_ROW + u32::try_from(fut.plan.trainees.len()).unwrap_or(0);

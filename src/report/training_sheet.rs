@@ -1,13 +1,13 @@
 //! "Cần đào tạo": everyone in a target's population below its measure.
 
 use rayon::prelude::*;
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top, write_birth};
 use crate::compliance::TargetResult;
 use crate::labels;
-use crate::output::{self, ListHeights, RunFormats, long_list};
+use crate::output::{self, ListHeights, long_list};
 use crate::policy::{Measure, Target};
 use crate::roster::StaffRecord;
 
@@ -65,6 +65,7 @@ fn distinct_joined<'a>(
 pub(super) fn training(
     wb: &mut Workbook,
     f: &Formats,
+    lists: &output::Lists,
     input: &ReportInput<'_>,
 ) -> Result<(), XlsxError> {
     let l = labels::get(input.lang);
@@ -122,11 +123,10 @@ pub(super) fn training(
             if !chunk.is_empty() {
                 ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 8)?;
             }
-            for (i, row) in chunk.iter().enumerate() {
-                let r = HEADER_ROW + 1 + row_u32(i);
-                training_row(ws, f, input, (r, before + i + 1), row)?;
-                list.set(ws, r, row.height)?;
-            }
+            lists.write(&ws.name(), HEADER_ROW + 1, chunk, |rows, r, i, row| {
+                rows.row(r, list.height(row.height))?;
+                training_row(rows, f, input, before + i + 1, row)
+            })?;
             Ok(HEADER_ROW + 1 + row_u32(chunk.len()))
         },
     )
@@ -221,21 +221,20 @@ impl RowTexts {
 /// Person `row`, number `n` of the list, on row `r`: the targets they are
 /// below on, who and where they are, their levels against the required.
 fn training_row(
-    ws: &mut Worksheet,
+    rows: &mut output::ListRows<'_>,
     f: &Formats,
     input: &ReportInput<'_>,
-    (r, n): (u32, usize),
+    n: usize,
     row: &Row,
 ) -> Result<(), XlsxError> {
-    let mut cf = RunFormats::new();
-    cf.number(ws, r, 0, num(n as u64), &f.int)?;
+    rows.number(0, num(n as u64), &f.int)?;
     for (c, text) in row.texts.cells(input, row.idx) {
         if c == 5 {
-            write_birth(ws, f, &mut cf, r, 4, &input.loaded.roster.records[row.idx])?;
+            write_birth(rows, f, 4, &input.loaded.roster.records[row.idx])?;
         }
-        cf.text(ws, r, c, text, &f.cell)?;
+        rows.text(c, text, &f.cell)?;
     }
-    cf.apply(ws)
+    Ok(())
 }
 
 /// The note on a person's row: a level to verify, a retirement date past.

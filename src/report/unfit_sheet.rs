@@ -8,12 +8,12 @@
 //! the peak of a national report).
 
 use rayon::prelude::*;
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
-use crate::output::{self, ListHeights, RunFormats, long_list};
+use crate::output::{self, ListHeights, long_list};
 use crate::positions::Placement;
 
 /// A row of the list, made before it is written.
@@ -30,6 +30,7 @@ struct Row {
 pub(super) fn unfit(
     wb: &mut Workbook,
     f: &Formats,
+    lists: &output::Lists,
     input: &ReportInput<'_>,
     p: &Placement,
 ) -> Result<(), XlsxError> {
@@ -95,13 +96,10 @@ pub(super) fn unfit(
             if !chunk.is_empty() {
                 ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(chunk.len()), 7)?;
             }
-            let mut cf = RunFormats::new();
-            for (i, row) in chunk.iter().enumerate() {
-                let r = HEADER_ROW + 1 + row_u32(i);
-                write_row(ws, (f, &mut cf), input, p, (r, before + i + 1), row)?;
-                heights.set(ws, r, row.height)?;
-            }
-            cf.apply(ws)?;
+            lists.write(&ws.name(), HEADER_ROW + 1, chunk, |rows, r, i, row| {
+                rows.row(r, heights.height(row.height))?;
+                write_row(rows, f, input, p, before + i + 1, row)
+            })?;
             Ok(HEADER_ROW + 1 + row_u32(chunk.len()))
         },
     )
@@ -146,18 +144,18 @@ fn cells<'a>(
     ]
 }
 
-/// Row `row`, number `n` of the list, on sheet row `r`.
-fn write_row<'f>(
-    ws: &mut Worksheet,
-    (f, cf): (&'f Formats, &mut RunFormats<'f>),
+/// The cells of `row`, number `n` of the list.
+fn write_row(
+    rows: &mut output::ListRows<'_>,
+    f: &Formats,
     input: &ReportInput<'_>,
     p: &Placement,
-    (r, n): (u32, usize),
+    n: usize,
     row: &Row,
 ) -> Result<(), XlsxError> {
-    cf.number(ws, r, 0, num(n as u64), &f.int)?;
+    rows.number(0, num(n as u64), &f.int)?;
     for (c, s) in cells(input, p, row.idx, &row.text) {
-        cf.text(ws, r, c, s, &f.cell)?;
+        rows.text(c, s, &f.cell)?;
     }
     Ok(())
 }

@@ -10,12 +10,11 @@ pub(super) use retirements::retirements;
 pub(super) use training_plan::plan;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use rust_xlsxwriter::XlsxError;
 
 use super::{Formats, ReportInput};
 use crate::compliance::Group;
 use crate::labels::{self, Lang};
-use crate::output::RunFormats;
 
 fn row_u32(r: usize) -> u32 {
     u32::try_from(r).unwrap_or(u32::MAX)
@@ -43,23 +42,16 @@ fn date_text(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-pub(super) fn write_date<'f>(
-    ws: &mut Worksheet,
-    f: &'f Formats,
-    cf: &mut RunFormats<'f>,
-    r: u32,
+pub(super) fn write_date(
+    rows: &mut crate::output::ListRows<'_>,
+    f: &Formats,
     c: u16,
     d: Option<NaiveDate>,
 ) -> Result<(), XlsxError> {
     match d {
-        Some(d) => {
-            cf.date(ws, r, c, d, &f.date)?;
-        }
-        None => {
-            cf.blank(ws, r, c, &f.cell)?;
-        }
+        Some(d) => rows.date(c, d, &f.date),
+        None => rows.blank(c, &f.cell),
     }
-    Ok(())
 }
 
 pub(super) fn current_level(lang: Lang, e: Option<crate::scales::Education>) -> &'static str {

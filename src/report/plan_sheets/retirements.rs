@@ -2,11 +2,11 @@
 //! already past it.
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::{num, row_u32};
 use crate::labels;
-use crate::output::{self, RunFormats};
+use crate::output;
 use crate::report::{
     Formats, Future, HEADER_ROW, ReportInput, header_height, header_row, print_setup, table_top,
     write_birth,
@@ -18,6 +18,7 @@ use crate::scales::Gender;
 pub(in crate::report) fn retirements(
     wb: &mut Workbook,
     f: &Formats,
+    lists: &output::Lists,
     input: &ReportInput<'_>,
     fut: &Future<'_>,
 ) -> Result<(), XlsxError> {
@@ -65,24 +66,17 @@ pub(in crate::report) fn retirements(
     let (past, list) = (fut.past_due, fut.retiring);
     // The second list: a blank row, its heading and its own header row.
     let past_row = HEADER_ROW + 4 + row_u32(list.len());
-    let rows = list
-        .iter()
-        .enumerate()
-        .map(|(k, x)| (k, HEADER_ROW + 1 + row_u32(k), x))
-        .chain(
-            past.iter()
-                .enumerate()
-                .map(|(k, x)| (k, past_row + row_u32(k), x)),
-        );
-    for (k, r, (d, i)) in rows {
-        if k == 0 && r == past_row {
-            // Its heading, then its header row.
-            let heading = past_row - 2;
-            ws.merge_range(heading, 0, heading, last, l.past_due_heading, &f.section)?;
-            ws.set_row_height(past_row - 1, header_height(&w, &names))?;
-            header_row(ws, f, past_row - 1, &names)?;
-        }
-        retirement_row(ws, f, input, &w, (k, r), *d, &roster.records[*i])?;
+    let person = |rows: &mut output::ListRows<'_>, r, k, (d, i): &(NaiveDate, usize)| {
+        retirement_row(rows, f, input, &w, (k, r), *d, &roster.records[*i])
+    };
+    lists.write(&ws.name(), HEADER_ROW + 1, list, person)?;
+    if !past.is_empty() {
+        // Its heading, then its header row.
+        let heading = past_row - 2;
+        ws.merge_range(heading, 0, heading, last, l.past_due_heading, &f.section)?;
+        ws.set_row_height(past_row - 1, header_height(&w, &names))?;
+        header_row(ws, f, past_row - 1, &names)?;
+        lists.write(&ws.name(), past_row, past, person)?;
     }
     if !list.is_empty() {
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(list.len()), last)?;
@@ -99,7 +93,7 @@ pub(in crate::report) fn retirements(
 /// Person `k` of a list, on row `r`: unit, name, gender, birth, category,
 /// title, education, the retirement date `d` and the pension's start.
 fn retirement_row(
-    ws: &mut Worksheet,
+    rows: &mut output::ListRows<'_>,
     f: &Formats,
     input: &ReportInput<'_>,
     w: &output::Widths,
@@ -110,22 +104,6 @@ fn retirement_row(
     let l = labels::get(input.lang);
     let lang = input.lang;
     let roster = &input.loaded.roster;
-    let mut cf = RunFormats::new();
-    cf.number(ws, r, 0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
-    cf.text(ws, r, 1, &roster.units[rec.unit as usize].name, &f.cell)?;
-    cf.text(ws, r, 2, roster.texts.get(rec.name), &f.cell)?;
-    let gender = match rec.gender {
-        Some(Gender::Male) => l.male,
-        Some(Gender::Female) => l.female,
-        None => "",
-    };
-    cf.text(ws, r, 3, gender, &f.cell)?;
-    write_birth(ws, f, &mut cf, r, 4, rec)?;
-    cf.text(ws, r, 5, labels::category(lang, rec.category), &f.cell)?;
-    cf.text(ws, r, 6, roster.texts.opt(rec.title).unwrap_or(""), &f.cell)?;
-    cf.text(ws, r, 7, labels::education(lang, rec.education), &f.cell)?;
-    cf.date(ws, r, 8, d, &f.date)?;
-    cf.date(ws, r, 9, crate::retirement::pension_start(d), &f.date)?;
     let cells = [
         (1, roster.units[rec.unit as usize].name.as_str()),
         (2, roster.texts.get(rec.name)),
@@ -133,7 +111,20 @@ fn retirement_row(
         (6, roster.texts.opt(rec.title).unwrap_or("")),
         (7, labels::education(lang, rec.education)),
     ];
-    cf.apply(ws)?;
-    w.fit_row(ws, r, cells, 12.0)?;
-    Ok(())
+    rows.row(r, w.row_height(cells, 12.0))?;
+    rows.number(0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
+    rows.text(1, cells[0].1, &f.cell)?;
+    rows.text(2, cells[1].1, &f.cell)?;
+    let gender = match rec.gender {
+        Some(Gender::Male) => l.male,
+        Some(Gender::Female) => l.female,
+        None => "",
+    };
+    rows.text(3, gender, &f.cell)?;
+    write_birth(rows, f, 4, rec)?;
+    for (c, text) in &cells[2..] {
+        rows.text(*c, text, &f.cell)?;
+    }
+    rows.date(8, d, &f.date)?;
+    rows.date(9, crate::retirement::pension_start(d), &f.date)
 }

@@ -1,0 +1,381 @@
+//! Long lists written as worksheet XML by this tool, deflated on every core.
+//!
+//! rust_xlsxwriter spends about 7 µs per list row of eight cells (its cell
+//! table, a format lookup per run, a temporary file) and deflates the whole
+//! package on one core when it saves. A long list's rows are plain: text,
+//! numbers and dates in a handful of formats, a height per row. Here they are
+//! written as `<row>` XML straight into buffers of a few megabytes, each
+//! deflated on its own (as pigz does: a sync flush ends each part on a byte,
+//! so the parts join into one deflate stream), on every core. The sheet's
+//! heading, columns, page setup and everything else still come from
+//! rust_xlsxwriter; [`super::package`] splices the rows into its sheet when
+//! the workbook is saved.
+//!
+//! A cell's format is the workbook's index of it (`s="…"`): the formats a
+//! list uses are registered with the workbook before any other
+//! ([`Styles::register`]), so their indices are known (rust_xlsxwriter gives
+//! each new format the next index, the default format 0).
+
+use std::io::Write as _;
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, IntoExcelDateTime, Workbook, XlsxError};
+
+use super::deflate::{Deflated, deflate};
+use super::fit_cell;
+
+/// The workbook indices of the formats the direct lists use.
+#[derive(Debug)]
+pub struct Styles {
+    /// Index i: the workbook's format i (0 the default).
+    known: Vec<Format>,
+}
+
+impl Styles {
+    /// Registers `formats` with `wb`, which must not have indexed any format
+    /// yet (call it right after creating the workbook, before any sheet).
+    pub fn register(wb: &mut Workbook, formats: &[&Format]) -> Self {
+        let mut known = vec![Format::default()];
+        for f in formats {
+            wb.register_format(f);
+            if !known.contains(f) {
+                known.push((*f).clone());
+            }
+        }
+        Self { known }
+    }
+
+    fn index(&self, f: &Format) -> Option<u32> {
+        self.known
+            .iter()
+            .position(|k| k == f)
+            .and_then(|i| u32::try_from(i).ok())
+    }
+}
+
+/// Uncompressed XML gathered before a part is deflated (small in unit
+/// tests, so that their lists take many parts).
+const PART: usize = if cfg!(test) { 4096 } else { 4 << 20 };
+
+/// Rows per task of [`Lists::write`] (a few megabytes of XML).
+const BLOCK: usize = if cfg!(test) { 64 } else { 8192 };
+
+/// A list's rows, written and deflated; spliced into its sheet on saving.
+#[derive(Debug)]
+pub struct Rows {
+    /// The sheet's name.
+    pub(super) sheet: String,
+    /// The first and last rows and the last column written (0-based), if any.
+    pub(super) span: Option<(u32, u32, u16)>,
+    pub(super) xml: Deflated,
+}
+
+/// Writes a list's rows as XML: [`ListRows::row`], then its cells left to
+/// right, row after row downwards.
+pub struct ListRows<'s> {
+    styles: &'s Styles,
+    sheet: String,
+    /// Formats met so far, by address, with their index.
+    seen: Vec<(*const Format, u32)>,
+    xml: Vec<u8>,
+    parts: Vec<Vec<u8>>,
+    done: Deflated,
+    row: Option<u32>,
+    span: Option<(u32, u32, u16)>,
+    /// Column names (A, B, …) by index.
+    names: Vec<String>,
+}
+
+impl<'s> ListRows<'s> {
+    /// Rows for the sheet named `sheet`.
+    #[must_use]
+    pub fn new(styles: &'s Styles, sheet: &str) -> Self {
+        Self {
+            styles,
+            sheet: sheet.to_string(),
+            seen: Vec::new(),
+            xml: Vec::with_capacity(PART + (64 << 10)),
+            parts: Vec::new(),
+            done: Deflated::default(),
+            row: None,
+            span: None,
+            names: Vec::new(),
+        }
+    }
+
+    /// Starts row `r` (0-based), below the last; `height` in points (`None`:
+    /// the sheet's default), rounded to pixels as rust_xlsxwriter does.
+    pub fn row(&mut self, r: u32, height: Option<f64>) -> Result<(), XlsxError> {
+        if self.row.is_some_and(|p| p >= r) {
+            return Err(XlsxError::ParameterError(format!(
+                "list rows out of order: row {} after row {}",
+                r + 1,
+                self.row.map_or(0, |p| p + 1)
+            )));
+        }
+        self.end_row()?;
+        self.row = Some(r);
+        let _ = write!(self.xml, "<row r=\"{}\"", u64::from(r) + 1);
+        if let Some(h) = height {
+            let pixels = (h * 4.0 / 3.0).round();
+            let _ = write!(self.xml, " ht=\"{}\" customHeight=\"1\"", pixels * 0.75);
+        }
+        self.xml.push(b'>');
+        Ok(())
+    }
+
+    /// Text, written as text (never a formula), cut to Excel's limit.
+    pub fn text(&mut self, col: u16, s: &str, format: &Format) -> Result<(), XlsxError> {
+        if s.is_empty() {
+            return self.blank(col, format);
+        }
+        let s = fit_cell(s);
+        self.open_cell(col, format)?;
+        let preserve = s.starts_with(['\t', '\n', ' ']) || s.ends_with(['\t', '\n', ' ']);
+        self.xml.extend_from_slice(if preserve {
+            b" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+        } else {
+            b" t=\"inlineStr\"><is><t>"
+        });
+        escape(&mut self.xml, &s);
+        self.xml.extend_from_slice(b"</t></is></c>");
+        Ok(())
+    }
+
+    /// A number.
+    pub fn number(&mut self, col: u16, v: f64, format: &Format) -> Result<(), XlsxError> {
+        if !v.is_finite() {
+            return self.text(col, &v.to_string(), format);
+        }
+        self.open_cell(col, format)?;
+        self.xml.extend_from_slice(b"><v>");
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            // Exact: |v| < 1e15 is an integer i64 holds.
+            #[allow(clippy::cast_possible_truncation)]
+            let _ = write!(self.xml, "{}", v as i64);
+        } else {
+            let _ = write!(self.xml, "{v}");
+        }
+        self.xml.extend_from_slice(b"</v></c>");
+        Ok(())
+    }
+
+    /// A date (its format gives it the look of one).
+    pub fn date(&mut self, col: u16, d: NaiveDate, format: &Format) -> Result<(), XlsxError> {
+        self.number(col, d.to_excel_serial_date(), format)
+    }
+
+    /// An empty cell with a format.
+    pub fn blank(&mut self, col: u16, format: &Format) -> Result<(), XlsxError> {
+        self.open_cell(col, format)?;
+        self.xml.extend_from_slice(b"/>");
+        Ok(())
+    }
+
+    /// The rows written, deflated.
+    pub fn finish(mut self) -> Result<Rows, XlsxError> {
+        self.end_row()?;
+        let tail = std::mem::take(&mut self.xml);
+        self.parts.push(tail);
+        self.deflate_parts()?;
+        Ok(Rows {
+            sheet: self.sheet,
+            span: self.span,
+            xml: self.done,
+        })
+    }
+
+    /// Writes `<c r="B7" s="3"`, leaving the element open.
+    fn open_cell(&mut self, col: u16, format: &Format) -> Result<(), XlsxError> {
+        let Some(r) = self.row else {
+            return Err(XlsxError::ParameterError(
+                "a list cell before its row".into(),
+            ));
+        };
+        let xf = self.xf(format)?;
+        let c = usize::from(col);
+        while self.names.len() <= c {
+            let n = u16::try_from(self.names.len()).unwrap_or(u16::MAX);
+            self.names
+                .push(rust_xlsxwriter::utility::column_number_to_name(n));
+        }
+        self.xml.extend_from_slice(b"<c r=\"");
+        self.xml.extend_from_slice(self.names[c].as_bytes());
+        let _ = write!(self.xml, "{}\"", u64::from(r) + 1);
+        if xf > 0 {
+            let _ = write!(self.xml, " s=\"{xf}\"");
+        }
+        self.span = Some(match self.span {
+            Some((first, _, c)) => (first, r, c.max(col)),
+            None => (r, r, col),
+        });
+        Ok(())
+    }
+
+    fn xf(&mut self, format: &Format) -> Result<u32, XlsxError> {
+        let at: *const Format = format;
+        if let Some(&(_, xf)) = self.seen.iter().find(|(p, _)| std::ptr::eq(*p, at)) {
+            return Ok(xf);
+        }
+        let xf = self.styles.index(format).ok_or_else(|| {
+            XlsxError::ParameterError("a list cell's format was not registered".into())
+        })?;
+        self.seen.push((at, xf));
+        Ok(xf)
+    }
+
+    fn end_row(&mut self) -> Result<(), XlsxError> {
+        if self.row.is_some() {
+            self.xml.extend_from_slice(b"</row>");
+        }
+        if self.xml.len() >= PART {
+            let full = std::mem::replace(&mut self.xml, Vec::with_capacity(PART + (64 << 10)));
+            self.parts.push(full);
+            if self.parts.len() >= 2 * rayon::current_num_threads() {
+                self.deflate_parts()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Deflates the parts gathered, on every core, in order.
+    fn deflate_parts(&mut self) -> Result<(), XlsxError> {
+        use rayon::prelude::*;
+        let parts = std::mem::take(&mut self.parts);
+        let deflated: Vec<Deflated> = parts
+            .par_iter()
+            .map(|p| deflate(p, false))
+            .collect::<Result<_, _>>()?;
+        for d in deflated {
+            self.done.append(d);
+        }
+        Ok(())
+    }
+}
+
+/// Appends `s` escaped as rust_xlsxwriter escapes cell text: `& < >`,
+/// control characters as `_xHHHH_` (and a literal `_xHHHH_` as
+/// `_x005F_xHHHH_`), U+FFFE and U+FFFF.
+pub(super) fn escape(out: &mut Vec<u8>, s: &str) {
+    let plain = |b: u8| !matches!(b, b'&' | b'<' | b'>' | b'_' | 0..=0x08 | 0x0B..=0x1F | 0xEF);
+    if s.bytes().all(plain) {
+        out.extend_from_slice(s.as_bytes());
+        return;
+    }
+    for (i, ch) in s.char_indices() {
+        match ch {
+            '&' => out.extend_from_slice(b"&amp;"),
+            '<' => out.extend_from_slice(b"&lt;"),
+            '>' => out.extend_from_slice(b"&gt;"),
+            '\t' | '\n' => out.push(ch as u8),
+            '\0'..='\x1F' | '\u{FFFE}' | '\u{FFFF}' => {
+                let _ = write!(out, "_x{:04X}_", u32::from(ch));
+            }
+            '_' if is_escape_like(&s[i..]) => out.extend_from_slice(b"_x005F_"),
+            _ => {
+                let mut buf = [0; 4];
+                out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+}
+
+/// Whether `s` starts with `_xHHHH_` (four hex digits).
+fn is_escape_like(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 7 && b[1] == b'x' && b[6] == b'_' && b[2..6].iter().all(u8::is_ascii_hexdigit)
+}
+
+/// The direct lists of one workbook: the formats they use, registered with
+/// it, and their rows once written.
+#[derive(Debug)]
+pub struct Lists {
+    styles: Styles,
+    done: std::sync::Mutex<Vec<Rows>>,
+}
+
+impl Lists {
+    /// Registers `formats`, then the data-issues list's (every workbook
+    /// with lists has one); see [`Styles::register`].
+    pub fn new(wb: &mut Workbook, formats: &[&Format]) -> Self {
+        let issues = super::issues::IssueFormats::new();
+        let all: Vec<&Format> = formats.iter().copied().chain(issues.all()).collect();
+        Self {
+            styles: Styles::register(wb, &all),
+            done: std::sync::Mutex::default(),
+        }
+    }
+
+    /// Rows for the sheet named `sheet`.
+    #[must_use]
+    pub fn rows(&self, sheet: &str) -> ListRows<'_> {
+        ListRows::new(&self.styles, sheet)
+    }
+
+    /// Writes `items` as the rows of sheet `sheet` from row `first` on, a
+    /// block of rows per task on every core (each block's XML deflated on
+    /// its own, joined in order): `row(rows, r, k, item)` writes item `k` on
+    /// row `r` (starting it with [`ListRows::row`]) and returns what the
+    /// caller keeps of it (a height), in order.
+    pub fn write<T: Sync, R: Send>(
+        &self,
+        sheet: &str,
+        first: u32,
+        items: &[T],
+        row: impl Fn(&mut ListRows<'_>, u32, usize, &T) -> Result<R, XlsxError> + Sync,
+    ) -> Result<Vec<R>, XlsxError> {
+        use rayon::prelude::*;
+        let blocks: Vec<(Rows, Vec<R>)> = items
+            .par_chunks(BLOCK)
+            .enumerate()
+            .map(|(b, chunk)| {
+                let mut rows = self.rows(sheet);
+                let kept = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        let k = b * BLOCK + i;
+                        let r = u32::try_from(k)
+                            .ok()
+                            .and_then(|k| first.checked_add(k))
+                            .ok_or(XlsxError::RowColumnLimitError)?;
+                        row(&mut rows, r, k, item)
+                    })
+                    .collect::<Result<Vec<R>, XlsxError>>()?;
+                Ok((rows.finish()?, kept))
+            })
+            .collect::<Result<_, XlsxError>>()?;
+        let mut all = Rows {
+            sheet: sheet.to_string(),
+            span: None,
+            xml: Deflated::default(),
+        };
+        let mut kept = Vec::with_capacity(items.len());
+        for (rows, k) in blocks {
+            all.span = match (all.span, rows.span) {
+                (Some((first, _, c)), Some((_, last, d))) => Some((first, last, c.max(d))),
+                (a, b) => a.or(b),
+            };
+            all.xml.append(rows.xml);
+            kept.extend(k);
+        }
+        self.add(all);
+        Ok(kept)
+    }
+
+    /// Keeps a list's rows for saving.
+    pub fn add(&self, rows: Rows) {
+        self.done
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(rows);
+    }
+
+    /// The rows of every list, for [`super::save`].
+    #[must_use]
+    pub fn into_rows(self) -> Vec<Rows> {
+        self.done
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,193 @@
+//! The direct lists: escaping as rust_xlsxwriter escapes, format indices as
+//! it assigns them, rows spliced among its rows, parts deflated apart and
+//! joined.
+
+use std::io::Read as _;
+
+use calamine::DataType as _;
+
+use rust_xlsxwriter::{Format, Workbook};
+
+use super::direct::escape;
+use super::*;
+
+fn escaped(s: &str) -> String {
+    let mut out = Vec::new();
+    escape(&mut out, s);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn text_is_escaped_as_rust_xlsxwriter_escapes_it() {
+    assert_eq!(escaped("Phòng Nội vụ"), "Phòng Nội vụ");
+    assert_eq!(escaped("a&b<c>d\"e"), "a&amp;b&lt;c&gt;d\"e");
+    assert_eq!(escaped("a\tb\nc"), "a\tb\nc");
+    assert_eq!(escaped("a\rb\u{1}"), "a_x000D_b_x0001_");
+    assert_eq!(
+        escaped("_x0041_ _x00G1_ _x004"),
+        "_x005F_x0041_ _x00G1_ _x004"
+    );
+    assert_eq!(escaped("=1+2"), "=1+2");
+    assert_eq!(escaped("\u{FFFE}\u{FFEE}"), "_xFFFE_\u{FFEE}");
+}
+
+fn save_with(wb: &mut Workbook, path: &std::path::Path, lists: Lists) -> crate::error::Result<()> {
+    let lists = lists.into_rows();
+    save(
+        wb,
+        path,
+        Finish {
+            document: false,
+            lists,
+        },
+    )
+}
+
+fn sheet_xml(path: &std::path::Path, n: usize) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name(&format!("xl/worksheets/sheet{n}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+/// The `s` attribute of cell `r` ("B3") in `xml`, 0 when it has none.
+fn style_of(xml: &str, r: &str) -> u32 {
+    let at = xml.find(&format!("<c r=\"{r}\"")).unwrap();
+    let cell = &xml[at..at + xml[at..].find('>').unwrap()];
+    cell.split(" s=\"")
+        .nth(1)
+        .map_or(0, |s| s.split('"').next().unwrap().parse().unwrap())
+}
+
+#[test]
+fn list_cells_take_the_indices_rust_xlsxwriter_gives_their_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.xlsx");
+    let bold = Format::new().set_bold();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let bold_again = Format::new().set_bold();
+    let mut wb = Workbook::new();
+    let lists = Lists::new(&mut wb, &[&date, &bold, &bold_again, &Format::default()]);
+    let other = Format::new().set_italic();
+    let ws = wb.add_worksheet();
+    ws.set_name("L").unwrap();
+    // rust_xlsxwriter's own cells, in another order than registered.
+    ws.write_string_with_format(0, 0, "x", &other).unwrap();
+    ws.write_string_with_format(0, 1, "b", &bold).unwrap();
+    ws.write_number_with_format(0, 2, 45000.0, &date).unwrap();
+    ws.write_string_with_format(5, 0, "after", &bold).unwrap();
+    let mut rows = lists.rows("L");
+    rows.row(1, None).unwrap();
+    rows.text(1, "b", &bold_again).unwrap();
+    rows.date(
+        2,
+        chrono::NaiveDate::from_ymd_opt(2023, 3, 15).unwrap(),
+        &date,
+    )
+    .unwrap();
+    rows.row(3, Some(31.5)).unwrap();
+    rows.number(0, 7.0, &Format::default()).unwrap();
+    rows.number(1, 2.34, &bold).unwrap();
+    rows.blank(3, &date).unwrap();
+    lists.add(rows.finish().unwrap());
+    save_with(&mut wb, &path, lists).unwrap();
+    let xml = sheet_xml(&path, 1);
+    assert_eq!(style_of(&xml, "B2"), style_of(&xml, "B1"));
+    assert_eq!(style_of(&xml, "C2"), style_of(&xml, "C1"));
+    assert_eq!(style_of(&xml, "B4"), style_of(&xml, "B1"));
+    assert_eq!(style_of(&xml, "A4"), 0);
+    assert_ne!(style_of(&xml, "B1"), style_of(&xml, "C1"));
+    assert!(xml.contains("<dimension ref=\"A1:D6\"/>"), "{xml}");
+    assert!(xml.contains("<row r=\"4\" ht=\"31.5\" customHeight=\"1\">"));
+    // Rows ascend: the list's between rust_xlsxwriter's first and last.
+    let rows: Vec<u32> = xml
+        .split("<row r=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(rows, [1, 2, 4, 6]);
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&path).unwrap();
+    let range = book.worksheet_range("L").unwrap();
+    assert_eq!(range.get_value((1, 1)).unwrap().to_string(), "b");
+    assert_eq!(
+        range.get_value((1, 2)).unwrap().as_date(),
+        chrono::NaiveDate::from_ymd_opt(2023, 3, 15)
+    );
+    assert_eq!(range.get_value((3, 1)).unwrap().as_f64(), Some(2.34));
+    assert_eq!(range.get_value((5, 0)).unwrap().to_string(), "after");
+}
+
+#[test]
+fn a_list_deflated_in_parts_reads_whole_and_between_its_sheets_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.xlsx");
+    let cell = Format::new().set_text_wrap();
+    let mut wb = Workbook::new();
+    let lists = Lists::new(&mut wb, &[&cell]);
+    let mut ws = wb.new_worksheet_with_constant_memory().unwrap();
+    ws.set_name("P").unwrap();
+    ws.write_string(0, 0, "head").unwrap();
+    // Two blocks with the sheet's own rows between them, as "Nghỉ hưu".
+    let n = 3000u32;
+    let mut first = lists.rows("P");
+    for r in 1..=n {
+        first.row(r, None).unwrap();
+        first.number(0, f64::from(r), &cell).unwrap();
+        first
+            .text(1, &format!("Nguyễn Văn {r} & <{r}>"), &cell)
+            .unwrap();
+    }
+    lists.add(first.finish().unwrap());
+    ws.write_string(n + 1, 0, "middle").unwrap();
+    let mut second = lists.rows("P");
+    for r in n + 2..n + 10 {
+        second.row(r, None).unwrap();
+        second.text(1, " spaced ", &cell).unwrap();
+    }
+    lists.add(second.finish().unwrap());
+    ws.write_string(n + 10, 0, "end").unwrap();
+    wb.push_worksheet(ws);
+    save_with(&mut wb, &path, lists).unwrap();
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(&path).unwrap();
+    let range = book.worksheet_range("P").unwrap();
+    assert_eq!(range.get_value((0, 0)).unwrap().to_string(), "head");
+    for r in 1..=n {
+        let row = usize::try_from(r).unwrap();
+        assert_eq!(
+            range.get_value((r, 0)).unwrap().as_f64(),
+            Some(f64::from(r))
+        );
+        assert_eq!(
+            range.get_value((r, 1)).unwrap().to_string(),
+            format!("Nguyễn Văn {row} & <{row}>")
+        );
+    }
+    assert_eq!(range.get_value((n + 1, 0)).unwrap().to_string(), "middle");
+    assert_eq!(range.get_value((n + 2, 1)).unwrap().to_string(), " spaced ");
+    assert_eq!(range.get_value((n + 10, 0)).unwrap().to_string(), "end");
+}
+
+#[test]
+fn a_list_overlapping_its_sheets_rows_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o.xlsx");
+    let mut wb = Workbook::new();
+    let lists = Lists::new(&mut wb, &[]);
+    let ws = wb.add_worksheet();
+    ws.set_name("O").unwrap();
+    ws.write_string(2, 0, "own").unwrap();
+    let mut rows = lists.rows("O");
+    rows.row(1, None).unwrap();
+    rows.text(0, "a", &Format::default()).unwrap();
+    rows.row(3, None).unwrap();
+    rows.text(0, "b", &Format::default()).unwrap();
+    lists.add(rows.finish().unwrap());
+    let e = save_with(&mut wb, &path, lists).unwrap_err();
+    assert!(e.to_string().contains("overlap"), "{e}");
+    assert!(!path.exists());
+}
