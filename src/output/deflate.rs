@@ -3,23 +3,15 @@
 
 use rust_xlsxwriter::XlsxError;
 
-/// Deflated XML and what the zip entry needs to know of it.
-#[derive(Debug, Default)]
+/// Deflated XML and what the zip entry needs to know of it: parts of an
+/// entry are written one after the other, their CRCs combined.
+#[derive(Debug)]
 pub struct Deflated {
     /// Raw deflate data, every part sync-flushed (none final).
     pub(super) data: Vec<u8>,
     pub(super) crc: crc32fast::Hasher,
     /// Uncompressed bytes.
     pub(super) len: u64,
-}
-
-impl Deflated {
-    /// Appends `other`, which follows this data.
-    pub(super) fn append(&mut self, other: Self) {
-        self.data.extend_from_slice(&other.data);
-        self.crc.combine(&other.crc);
-        self.len += other.len;
-    }
 }
 
 /// Deflates `input` at level 3 (as the rest of the package) into data that

@@ -67,7 +67,8 @@ pub struct Rows {
     pub(super) sheet: String,
     /// The first and last rows and the last column written (0-based), if any.
     pub(super) span: Option<(u32, u32, u16)>,
-    pub(super) xml: Deflated,
+    /// The rows' XML, deflated in parts that join in this order.
+    pub(super) xml: Vec<Deflated>,
 }
 
 /// Writes a list's rows as XML: [`ListRows::row`], then its cells left to
@@ -79,7 +80,7 @@ pub struct ListRows<'s> {
     seen: Vec<(*const Format, u32)>,
     xml: Vec<u8>,
     parts: Vec<Vec<u8>>,
-    done: Deflated,
+    done: Vec<Deflated>,
     row: Option<u32>,
     span: Option<(u32, u32, u16)>,
     /// Column names (A, B, …) by index.
@@ -96,7 +97,7 @@ impl<'s> ListRows<'s> {
             seen: Vec::new(),
             xml: Vec::with_capacity(PART + (64 << 10)),
             parts: Vec::new(),
-            done: Deflated::default(),
+            done: Vec::new(),
             row: None,
             span: None,
             names: Vec::new(),
@@ -246,9 +247,7 @@ impl<'s> ListRows<'s> {
             .par_iter()
             .map(|p| deflate(p, false))
             .collect::<Result<_, _>>()?;
-        for d in deflated {
-            self.done.append(d);
-        }
+        self.done.extend(deflated);
         Ok(())
     }
 }
@@ -348,7 +347,7 @@ impl Lists {
         let mut all = Rows {
             sheet: sheet.to_string(),
             span: None,
-            xml: Deflated::default(),
+            xml: Vec::new(),
         };
         let mut kept = Vec::with_capacity(items.len());
         for (rows, k) in blocks {
@@ -356,7 +355,7 @@ impl Lists {
                 (Some((first, _, c)), Some((_, last, d))) => Some((first, last, c.max(d))),
                 (a, b) => a.or(b),
             };
-            all.xml.append(rows.xml);
+            all.xml.extend(rows.xml);
             kept.extend(k);
         }
         self.add(all);

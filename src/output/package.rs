@@ -74,7 +74,7 @@ pub fn save(workbook: &mut Workbook, path: &Path, finish: Finish) -> Result<()> 
                     xml = xml.replacen("<headerFooter>", "<headerFooter differentFirst=\"1\">", 1);
                 }
                 let data = splice(&xml, blocks).map_err(|e| w(&e))?;
-                dst.add(&name, 8, &data).map_err(|e| w(&e))?;
+                dst.add(&name, &data).map_err(|e| w(&e))?;
             } else {
                 let mut entry = src.by_index_raw(i).map_err(|e| w(&e))?;
                 let method = match entry.compression() {
@@ -85,7 +85,7 @@ pub fn save(workbook: &mut Workbook, path: &Path, finish: Finish) -> Result<()> 
                 let (crc, size) = (entry.crc32(), entry.size());
                 let mut raw = Vec::new();
                 entry.read_to_end(&mut raw).map_err(|e| w(&e))?;
-                dst.add_raw(&name, method, crc, &raw, size)
+                dst.add_raw(&name, method, crc, &[&raw], size)
                     .map_err(|e| w(&e))?;
             }
         }
@@ -102,11 +102,11 @@ const COVER: &str = "xl/worksheets/sheet1.xml";
 /// (before rust_xlsxwriter's first row below the block) and its dimension
 /// widened to them, deflated. A block overlapping rust_xlsxwriter's rows is
 /// an error: the sheet's rows must ascend.
-fn splice(xml: &str, mut blocks: Vec<Rows>) -> std::result::Result<Deflated, XlsxError> {
+fn splice(xml: &str, mut blocks: Vec<Rows>) -> std::result::Result<Vec<Deflated>, XlsxError> {
     blocks.retain(|b| b.span.is_some());
     blocks.sort_by_key(|b| b.span.map(|s| s.0));
     let Some(sheet) = blocks.first().map(|b| b.sheet.clone()) else {
-        return deflate(xml.as_bytes(), true);
+        return Ok(vec![deflate(xml.as_bytes(), true)?]);
     };
     let bad = |what: &str| XlsxError::ParameterError(format!("list sheet {sheet}: {what}"));
     let xml = xml.replacen("<sheetData/>", "<sheetData></sheetData>", 1);
@@ -131,7 +131,10 @@ fn splice(xml: &str, mut blocks: Vec<Rows>) -> std::result::Result<Deflated, Xls
         .iter()
         .filter_map(|b| b.span)
         .fold((0, 0), |(r, c), (_, last, col)| (r.max(last), c.max(col)));
-    let mut out = deflate(widen_dimension(&xml[..start], reach).as_bytes(), false)?;
+    let mut out = vec![deflate(
+        widen_dimension(&xml[..start], reach).as_bytes(),
+        false,
+    )?];
     let mut from = start;
     for b in blocks {
         let (first, last, _) = b.span.unwrap_or_default();
@@ -140,11 +143,11 @@ fn splice(xml: &str, mut blocks: Vec<Rows>) -> std::result::Result<Deflated, Xls
         if at < from || own.iter().any(|(p, n)| *p < at && *n >= first) {
             return Err(bad(&format!("rows {first}–{last} overlap the sheet's own")));
         }
-        out.append(deflate(&xml.as_bytes()[from..at], false)?);
-        out.append(b.xml);
+        out.push(deflate(&xml.as_bytes()[from..at], false)?);
+        out.extend(b.xml);
         from = at;
     }
-    out.append(deflate(&xml.as_bytes()[from..], true)?);
+    out.push(deflate(&xml.as_bytes()[from..], true)?);
     Ok(out)
 }
 
@@ -206,24 +209,33 @@ impl<W: Write> ZipOut<W> {
         }
     }
 
-    fn add(&mut self, name: &str, method: u16, d: &Deflated) -> std::io::Result<()> {
-        let crc = d.crc.clone().finalize();
-        self.add_raw(name, method, crc, &d.data, d.len)
+    /// Adds entry `name`, deflated in `parts` that join in order.
+    fn add(&mut self, name: &str, parts: &[Deflated]) -> std::io::Result<()> {
+        let mut crc = crc32fast::Hasher::new();
+        let (mut size, mut data) = (0, Vec::with_capacity(parts.len()));
+        for p in parts {
+            crc.combine(&p.crc);
+            size += p.len;
+            data.push(p.data.as_slice());
+        }
+        self.add_raw(name, 8, crc.finalize(), &data, size)
     }
 
-    /// Adds entry `name`: `data` compressed with `method` (0 stored, 8
-    /// deflated), `size` bytes uncompressed with CRC `crc`.
+    /// Adds entry `name`: `data` (its parts in order) compressed with
+    /// `method` (0 stored, 8 deflated), `size` bytes uncompressed with CRC
+    /// `crc`.
     fn add_raw(
         &mut self,
         name: &str,
         method: u16,
         crc: u32,
-        data: &[u8],
+        data: &[&[u8]],
         size: u64,
     ) -> std::io::Result<()> {
         // 1980-01-01 00:00, as the zip crate's default: no clock read.
         const DATE: u16 = (1 << 5) | 1;
-        let (csize, size, at) = (u32_of(data.len() as u64)?, u32_of(size)?, u32_of(self.at)?);
+        let compressed: u64 = data.iter().map(|d| d.len() as u64).sum();
+        let (csize, size, at) = (u32_of(compressed)?, u32_of(size)?, u32_of(self.at)?);
         let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
         let mut local = Vec::with_capacity(30 + name.len());
         local.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
@@ -237,7 +249,9 @@ impl<W: Write> ZipOut<W> {
         local.extend_from_slice(&0u16.to_le_bytes());
         local.extend_from_slice(name.as_bytes());
         self.w.write_all(&local)?;
-        self.w.write_all(data)?;
+        for d in data {
+            self.w.write_all(d)?;
+        }
         let c = &mut self.central;
         c.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         for v in [20u16, 20, 0, method, 0, DATE] {
@@ -252,7 +266,7 @@ impl<W: Write> ZipOut<W> {
         c.extend_from_slice(&0u32.to_le_bytes());
         c.extend_from_slice(&at.to_le_bytes());
         c.extend_from_slice(name.as_bytes());
-        self.at += local.len() as u64 + data.len() as u64;
+        self.at += local.len() as u64 + compressed;
         self.entries = self.entries.checked_add(1).ok_or_else(too_big)?;
         Ok(())
     }
