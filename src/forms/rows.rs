@@ -219,9 +219,9 @@ impl<'a> Body<'a> {
 
 /// A person's fields on row `r`, the row as tall as its texts (one line of
 /// the sheet's default otherwise); returns the row's height.
-fn person(
-    rows: &mut crate::output::ListRows<'_>,
-    (f, w, lead): (&Formats, &Widths, u16),
+fn person<'f>(
+    rows: &mut crate::output::ListRows<'_, 'f>,
+    (f, w, lead): (&'f Formats, &Widths, u16),
     cells: &[Cell],
     r: u32,
 ) -> Result<f64, XlsxError> {

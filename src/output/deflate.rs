@@ -42,6 +42,8 @@ pub(super) fn deflate(input: &[u8], last: bool) -> Result<Deflated, XlsxError> {
             _ => {}
         }
     }
+    // Kept until the workbook is saved: a tenth of the room reserved.
+    data.shrink_to_fit();
     let mut crc = crc32fast::Hasher::new();
     crc.update(input);
     Ok(Deflated {

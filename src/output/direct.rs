@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, IntoExcelDateTime, Workbook, XlsxError};
 
 use super::deflate::{Deflated, deflate};
+use super::escape::escape;
 use super::fit_cell;
 
 /// The workbook indices of the formats the direct lists use.
@@ -35,6 +36,7 @@ impl Styles {
     /// Registers `formats` with `wb`, which must not have indexed any format
     /// yet (call it right after creating the workbook, before any sheet).
     pub fn register(wb: &mut Workbook, formats: &[&Format]) -> Self {
+        debug_assert!(wb.worksheets().is_empty(), "formats registered first");
         let mut known = vec![Format::default()];
         for f in formats {
             wb.register_format(f);
@@ -73,21 +75,24 @@ pub struct Rows {
 
 /// Writes a list's rows as XML: [`ListRows::row`], then its cells left to
 /// right, row after row downwards.
-pub struct ListRows<'s> {
+pub struct ListRows<'s, 'f> {
     styles: &'s Styles,
     sheet: String,
-    /// Formats met so far, by address, with their index.
-    seen: Vec<(*const Format, u32)>,
+    /// Formats met so far, with their index (found by address: a format
+    /// borrowed for the list's life keeps its address).
+    seen: Vec<(&'f Format, u32)>,
     xml: Vec<u8>,
     parts: Vec<Vec<u8>>,
     done: Vec<Deflated>,
     row: Option<u32>,
+    /// The last column written on the row.
+    col: Option<u16>,
     span: Option<(u32, u32, u16)>,
     /// Column names (A, B, …) by index.
     names: Vec<String>,
 }
 
-impl<'s> ListRows<'s> {
+impl<'s, 'f> ListRows<'s, 'f> {
     /// Rows for the sheet named `sheet`.
     #[must_use]
     pub fn new(styles: &'s Styles, sheet: &str) -> Self {
@@ -99,6 +104,7 @@ impl<'s> ListRows<'s> {
             parts: Vec::new(),
             done: Vec::new(),
             row: None,
+            col: None,
             span: None,
             names: Vec::new(),
         }
@@ -107,6 +113,9 @@ impl<'s> ListRows<'s> {
     /// Starts row `r` (0-based), below the last; `height` in points (`None`:
     /// the sheet's default), rounded to pixels as rust_xlsxwriter does.
     pub fn row(&mut self, r: u32, height: Option<f64>) -> Result<(), XlsxError> {
+        if usize::try_from(r).map_or(true, |r| r >= super::EXCEL_MAX_ROWS) {
+            return Err(XlsxError::RowColumnLimitError);
+        }
         if self.row.is_some_and(|p| p >= r) {
             return Err(XlsxError::ParameterError(format!(
                 "list rows out of order: row {} after row {}",
@@ -116,9 +125,14 @@ impl<'s> ListRows<'s> {
         }
         self.end_row()?;
         self.row = Some(r);
+        self.col = None;
+        self.span = Some(self.span.map_or((r, r, 0), |(first, _, c)| (first, r, c)));
         let _ = write!(self.xml, "<row r=\"{}\"", u64::from(r) + 1);
-        if let Some(h) = height {
-            let pixels = (h * 4.0 / 3.0).round();
+        // A height of no pixel would hide the row: the default instead.
+        let pixels = height
+            .map(|h| (h * 4.0 / 3.0).round())
+            .filter(|p| *p >= 1.0);
+        if let Some(pixels) = pixels {
             let _ = write!(self.xml, " ht=\"{}\" customHeight=\"1\"", pixels * 0.75);
         }
         self.xml.push(b'>');
@@ -126,7 +140,7 @@ impl<'s> ListRows<'s> {
     }
 
     /// Text, written as text (never a formula), cut to Excel's limit.
-    pub fn text(&mut self, col: u16, s: &str, format: &Format) -> Result<(), XlsxError> {
+    pub fn text(&mut self, col: u16, s: &str, format: &'f Format) -> Result<(), XlsxError> {
         if s.is_empty() {
             return self.blank(col, format);
         }
@@ -144,9 +158,17 @@ impl<'s> ListRows<'s> {
     }
 
     /// A number.
-    pub fn number(&mut self, col: u16, v: f64, format: &Format) -> Result<(), XlsxError> {
+    pub fn number(&mut self, col: u16, v: f64, format: &'f Format) -> Result<(), XlsxError> {
         if !v.is_finite() {
-            return self.text(col, &v.to_string(), format);
+            // As rust_xlsxwriter writes them.
+            let shown = if v.is_nan() {
+                "NAN"
+            } else if v > 0.0 {
+                "INF"
+            } else {
+                "-INF"
+            };
+            return self.text(col, shown, format);
         }
         self.open_cell(col, format)?;
         self.xml.extend_from_slice(b"><v>");
@@ -162,12 +184,12 @@ impl<'s> ListRows<'s> {
     }
 
     /// A date (its format gives it the look of one).
-    pub fn date(&mut self, col: u16, d: NaiveDate, format: &Format) -> Result<(), XlsxError> {
+    pub fn date(&mut self, col: u16, d: NaiveDate, format: &'f Format) -> Result<(), XlsxError> {
         self.number(col, d.to_excel_serial_date(), format)
     }
 
     /// An empty cell with a format.
-    pub fn blank(&mut self, col: u16, format: &Format) -> Result<(), XlsxError> {
+    pub fn blank(&mut self, col: u16, format: &'f Format) -> Result<(), XlsxError> {
         self.open_cell(col, format)?;
         self.xml.extend_from_slice(b"/>");
         Ok(())
@@ -187,12 +209,16 @@ impl<'s> ListRows<'s> {
     }
 
     /// Writes `<c r="B7" s="3"`, leaving the element open.
-    fn open_cell(&mut self, col: u16, format: &Format) -> Result<(), XlsxError> {
+    fn open_cell(&mut self, col: u16, format: &'f Format) -> Result<(), XlsxError> {
         let Some(r) = self.row else {
             return Err(XlsxError::ParameterError(
                 "a list cell before its row".into(),
             ));
         };
+        if col > 16_383 || self.col.is_some_and(|c| c >= col) {
+            return Err(XlsxError::RowColumnLimitError);
+        }
+        self.col = Some(col);
         let xf = self.xf(format)?;
         let c = usize::from(col);
         while self.names.len() <= c {
@@ -206,22 +232,18 @@ impl<'s> ListRows<'s> {
         if xf > 0 {
             let _ = write!(self.xml, " s=\"{xf}\"");
         }
-        self.span = Some(match self.span {
-            Some((first, _, c)) => (first, r, c.max(col)),
-            None => (r, r, col),
-        });
+        self.span = self.span.map(|(first, last, c)| (first, last, c.max(col)));
         Ok(())
     }
 
-    fn xf(&mut self, format: &Format) -> Result<u32, XlsxError> {
-        let at: *const Format = format;
-        if let Some(&(_, xf)) = self.seen.iter().find(|(p, _)| std::ptr::eq(*p, at)) {
+    fn xf(&mut self, format: &'f Format) -> Result<u32, XlsxError> {
+        if let Some(&(_, xf)) = self.seen.iter().find(|(f, _)| std::ptr::eq(*f, format)) {
             return Ok(xf);
         }
         let xf = self.styles.index(format).ok_or_else(|| {
             XlsxError::ParameterError("a list cell's format was not registered".into())
         })?;
-        self.seen.push((at, xf));
+        self.seen.push((format, xf));
         Ok(xf)
     }
 
@@ -252,39 +274,6 @@ impl<'s> ListRows<'s> {
     }
 }
 
-/// Appends `s` escaped as rust_xlsxwriter escapes cell text: `& < >`,
-/// control characters as `_xHHHH_` (and a literal `_xHHHH_` as
-/// `_x005F_xHHHH_`), U+FFFE and U+FFFF.
-pub(super) fn escape(out: &mut Vec<u8>, s: &str) {
-    let plain = |b: u8| !matches!(b, b'&' | b'<' | b'>' | b'_' | 0..=0x08 | 0x0B..=0x1F | 0xEF);
-    if s.bytes().all(plain) {
-        out.extend_from_slice(s.as_bytes());
-        return;
-    }
-    for (i, ch) in s.char_indices() {
-        match ch {
-            '&' => out.extend_from_slice(b"&amp;"),
-            '<' => out.extend_from_slice(b"&lt;"),
-            '>' => out.extend_from_slice(b"&gt;"),
-            '\t' | '\n' => out.push(ch as u8),
-            '\0'..='\x1F' | '\u{FFFE}' | '\u{FFFF}' => {
-                let _ = write!(out, "_x{:04X}_", u32::from(ch));
-            }
-            '_' if is_escape_like(&s[i..]) => out.extend_from_slice(b"_x005F_"),
-            _ => {
-                let mut buf = [0; 4];
-                out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-            }
-        }
-    }
-}
-
-/// Whether `s` starts with `_xHHHH_` (four hex digits).
-fn is_escape_like(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() >= 7 && b[1] == b'x' && b[6] == b'_' && b[2..6].iter().all(u8::is_ascii_hexdigit)
-}
-
 /// The direct lists of one workbook: the formats they use, registered with
 /// it, and their rows once written.
 #[derive(Debug)]
@@ -307,7 +296,7 @@ impl Lists {
 
     /// Rows for the sheet named `sheet`.
     #[must_use]
-    pub fn rows(&self, sheet: &str) -> ListRows<'_> {
+    pub fn rows<'f>(&self, sheet: &str) -> ListRows<'_, 'f> {
         ListRows::new(&self.styles, sheet)
     }
 
@@ -316,12 +305,12 @@ impl Lists {
     /// its own, joined in order): `row(rows, r, k, item)` writes item `k` on
     /// row `r` (starting it with [`ListRows::row`]) and returns what the
     /// caller keeps of it (a height), in order.
-    pub fn write<T: Sync, R: Send>(
+    pub fn write<'f, T: Sync, R: Send>(
         &self,
         sheet: &str,
         first: u32,
         items: &[T],
-        row: impl Fn(&mut ListRows<'_>, u32, usize, &T) -> Result<R, XlsxError> + Sync,
+        row: impl Fn(&mut ListRows<'_, 'f>, u32, usize, &T) -> Result<R, XlsxError> + Sync,
     ) -> Result<Vec<R>, XlsxError> {
         use rayon::prelude::*;
         let blocks: Vec<(Rows, Vec<R>)> = items

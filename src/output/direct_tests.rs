@@ -8,7 +8,7 @@ use calamine::DataType as _;
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::direct::escape;
+use super::escape::escape;
 use super::*;
 
 fn escaped(s: &str) -> String {
@@ -70,7 +70,8 @@ fn list_cells_take_the_indices_rust_xlsxwriter_gives_their_formats() {
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let bold_again = Format::new().set_bold();
     let mut wb = Workbook::new();
-    let lists = Lists::new(&mut wb, &[&date, &bold, &bold_again, &Format::default()]);
+    let plain = Format::default();
+    let lists = Lists::new(&mut wb, &[&date, &bold, &bold_again, &plain]);
     let other = Format::new().set_italic();
     let ws = wb.add_worksheet();
     ws.set_name("L").unwrap();
@@ -89,7 +90,7 @@ fn list_cells_take_the_indices_rust_xlsxwriter_gives_their_formats() {
     )
     .unwrap();
     rows.row(3, Some(31.5)).unwrap();
-    rows.number(0, 7.0, &Format::default()).unwrap();
+    rows.number(0, 7.0, &plain).unwrap();
     rows.number(1, 2.34, &bold).unwrap();
     rows.blank(3, &date).unwrap();
     lists.add(rows.finish().unwrap());
@@ -173,21 +174,57 @@ fn a_list_deflated_in_parts_reads_whole_and_between_its_sheets_rows() {
 }
 
 #[test]
-fn a_list_overlapping_its_sheets_rows_is_refused() {
+fn a_list_overlapping_rows_above_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("o.xlsx");
+    let plain = Format::default();
+    // The sheet's own row, and the list's blocks: the sheet's row 3 amid
+    // the list's rows 2 and 4; two blocks over rows 11–21 and 16–26.
+    let cases: [(Option<u32>, Vec<Vec<u32>>); 2] = [
+        (Some(2), vec![vec![1, 3]]),
+        (None, vec![(10..=20).collect(), (15..=25).collect()]),
+    ];
+    for (own, blocks) in cases {
+        let path = dir.path().join("o.xlsx");
+        let mut wb = Workbook::new();
+        let lists = Lists::new(&mut wb, &[]);
+        let ws = wb.add_worksheet();
+        ws.set_name("O").unwrap();
+        if let Some(r) = own {
+            ws.write_string(r, 0, "own").unwrap();
+        }
+        for block in blocks {
+            let mut rows = lists.rows("O");
+            for r in block {
+                rows.row(r, None).unwrap();
+                rows.text(0, "x", &plain).unwrap();
+            }
+            lists.add(rows.finish().unwrap());
+        }
+        let e = save_with(&mut wb, &path, lists).unwrap_err();
+        assert!(e.to_string().contains("overlap"), "{e}");
+        assert!(!path.exists());
+    }
+}
+
+#[test]
+fn list_rows_keep_to_excels_grid() {
     let mut wb = Workbook::new();
     let lists = Lists::new(&mut wb, &[]);
-    let ws = wb.add_worksheet();
-    ws.set_name("O").unwrap();
-    ws.write_string(2, 0, "own").unwrap();
-    let mut rows = lists.rows("O");
-    rows.row(1, None).unwrap();
-    rows.text(0, "a", &Format::default()).unwrap();
-    rows.row(3, None).unwrap();
-    rows.text(0, "b", &Format::default()).unwrap();
-    lists.add(rows.finish().unwrap());
-    let e = save_with(&mut wb, &path, lists).unwrap_err();
-    assert!(e.to_string().contains("overlap"), "{e}");
-    assert!(!path.exists());
+    let plain = Format::default();
+    let mut rows = lists.rows("G");
+    let last_row = u32::try_from(EXCEL_MAX_ROWS - 1).unwrap();
+    rows.row(last_row, None).unwrap();
+    rows.text(3, "x", &plain).unwrap();
+    // Columns left to right, within Excel's 16,384.
+    assert!(rows.text(3, "again", &plain).is_err());
+    assert!(rows.text(2, "left", &plain).is_err());
+    assert!(rows.text(16_384, "far", &plain).is_err());
+    assert!(rows.row(last_row + 1, None).is_err());
+    // A row without cells still counts in the list's rows.
+    let mut rows = lists.rows("G");
+    rows.row(4, Some(30.0)).unwrap();
+    rows.text(0, "x", &plain).unwrap();
+    rows.row(6, Some(30.0)).unwrap();
+    let done = rows.finish().unwrap();
+    assert_eq!(done.span, Some((4, 6, 0)));
 }

@@ -16,6 +16,7 @@ mod deflate;
 mod direct;
 #[cfg(test)]
 mod direct_tests;
+mod escape;
 mod files;
 mod issues;
 mod package;

@@ -135,14 +135,15 @@ fn splice(xml: &str, mut blocks: Vec<Rows>) -> std::result::Result<Vec<Deflated>
         widen_dimension(&xml[..start], reach).as_bytes(),
         false,
     )?];
-    let mut from = start;
+    let (mut from, mut above) = (start, 0);
     for b in blocks {
         let (first, last, _) = b.span.unwrap_or_default();
         let (first, last) = (u64::from(first) + 1, u64::from(last) + 1);
         let at = own.iter().find(|(_, n)| *n > last).map_or(end, |(p, _)| *p);
-        if at < from || own.iter().any(|(p, n)| *p < at && *n >= first) {
-            return Err(bad(&format!("rows {first}–{last} overlap the sheet's own")));
+        if first <= above || at < from || own.iter().any(|(p, n)| *p < at && *n >= first) {
+            return Err(bad(&format!("rows {first}–{last} overlap rows above")));
         }
+        above = last;
         out.push(deflate(&xml.as_bytes()[from..at], false)?);
         out.extend(b.xml);
         from = at;
@@ -195,8 +196,12 @@ fn too_big() -> std::io::Error {
     std::io::Error::other("the workbook would pass 4 GiB, beyond a zip without zip64")
 }
 
+/// A size or offset of a zip without zip64 (0xFFFFFFFF marks zip64).
 fn u32_of(n: u64) -> std::io::Result<u32> {
-    u32::try_from(n).map_err(|_| too_big())
+    u32::try_from(n)
+        .ok()
+        .filter(|&n| n != u32::MAX)
+        .ok_or_else(too_big)
 }
 
 impl<W: Write> ZipOut<W> {

@@ -190,9 +190,9 @@ pub(crate) const HEADER_ROW: u32 = 7;
 /// A birth date as a date (to the day or the month), or a bare year as a
 /// number: sortable and filterable, never text among dates. (The data
 /// issues note every date known only to the month or the year.)
-pub(crate) fn write_birth(
-    rows: &mut output::ListRows<'_>,
-    f: &Formats,
+pub(crate) fn write_birth<'f>(
+    rows: &mut output::ListRows<'_, 'f>,
+    f: &'f Formats,
     c: u16,
     rec: &crate::roster::StaffRecord,
 ) -> Result<(), XlsxError> {

@@ -220,9 +220,9 @@ impl RowTexts {
 
 /// Person `row`, number `n` of the list, on row `r`: the targets they are
 /// below on, who and where they are, their levels against the required.
-fn training_row(
-    rows: &mut output::ListRows<'_>,
-    f: &Formats,
+fn training_row<'f>(
+    rows: &mut output::ListRows<'_, 'f>,
+    f: &'f Formats,
     input: &ReportInput<'_>,
     n: usize,
     row: &Row,

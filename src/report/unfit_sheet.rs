@@ -145,9 +145,9 @@ fn cells<'a>(
 }
 
 /// The cells of `row`, number `n` of the list.
-fn write_row(
-    rows: &mut output::ListRows<'_>,
-    f: &Formats,
+fn write_row<'f>(
+    rows: &mut output::ListRows<'_, 'f>,
+    f: &'f Formats,
     input: &ReportInput<'_>,
     p: &Placement,
     n: usize,

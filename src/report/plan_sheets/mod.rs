@@ -42,9 +42,9 @@ fn date_text(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-pub(super) fn write_date(
-    rows: &mut crate::output::ListRows<'_>,
-    f: &Formats,
+pub(super) fn write_date<'f>(
+    rows: &mut crate::output::ListRows<'_, 'f>,
+    f: &'f Formats,
     c: u16,
     d: Option<NaiveDate>,
 ) -> Result<(), XlsxError> {

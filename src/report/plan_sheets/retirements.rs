@@ -66,17 +66,19 @@ pub(in crate::report) fn retirements(
     let (past, list) = (fut.past_due, fut.retiring);
     // The second list: a blank row, its heading and its own header row.
     let past_row = HEADER_ROW + 4 + row_u32(list.len());
-    let person = |rows: &mut output::ListRows<'_>, r, k, (d, i): &(NaiveDate, usize)| {
-        retirement_row(rows, f, input, &w, (k, r), *d, &roster.records[*i])
-    };
-    lists.write(&ws.name(), HEADER_ROW + 1, list, person)?;
+    let person = |(d, i): &(NaiveDate, usize)| (*d, &roster.records[*i]);
+    lists.write(&ws.name(), HEADER_ROW + 1, list, |rows, r, k, x| {
+        retirement_row(rows, f, input, &w, (k, r), person(x))
+    })?;
     if !past.is_empty() {
         // Its heading, then its header row.
         let heading = past_row - 2;
         ws.merge_range(heading, 0, heading, last, l.past_due_heading, &f.section)?;
         ws.set_row_height(past_row - 1, header_height(&w, &names))?;
         header_row(ws, f, past_row - 1, &names)?;
-        lists.write(&ws.name(), past_row, past, person)?;
+        lists.write(&ws.name(), past_row, past, |rows, r, k, x| {
+            retirement_row(rows, f, input, &w, (k, r), person(x))
+        })?;
     }
     if !list.is_empty() {
         ws.autofilter(HEADER_ROW, 0, HEADER_ROW + row_u32(list.len()), last)?;
@@ -92,14 +94,13 @@ pub(in crate::report) fn retirements(
 
 /// Person `k` of a list, on row `r`: unit, name, gender, birth, category,
 /// title, education, the retirement date `d` and the pension's start.
-fn retirement_row(
-    rows: &mut output::ListRows<'_>,
-    f: &Formats,
+fn retirement_row<'f>(
+    rows: &mut output::ListRows<'_, 'f>,
+    f: &'f Formats,
     input: &ReportInput<'_>,
     w: &output::Widths,
     (k, r): (usize, u32),
-    d: NaiveDate,
-    rec: &StaffRecord,
+    (d, rec): (NaiveDate, &StaffRecord),
 ) -> Result<(), XlsxError> {
     let l = labels::get(input.lang);
     let lang = input.lang;
