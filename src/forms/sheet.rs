@@ -85,8 +85,8 @@ struct Sheet<'a> {
 
 /// Every form's sheet, named for its code, laid out side by side (one form
 /// per core) and returned in the forms' order. A list form's sheet keeps
-/// constant memory (its rows go to a temporary file as they are written):
-/// the national BM03/BM04 lists are 447k rows each.
+/// constant memory for its heading and tail, and its people's rows go
+/// through `lists`: the national BM04 list is 447k rows.
 pub fn sheets(
     wb: &mut Workbook,
     forms: &[Form],

@@ -73,8 +73,8 @@ pub fn write_issues_csv(path: &Path, lang: Lang, issues: &[DataIssue]) -> Result
     })
 }
 
-/// Adds the data-issues sheet(s) to a workbook: constant-memory worksheets,
-/// continued on further sheets past Excel's row limit.
+/// Adds the data-issues sheet(s) to a workbook, continued on further sheets
+/// past Excel's row limit; their rows go through `lists`.
 pub fn add_issues_sheets(
     workbook: &mut Workbook,
     lists: &Lists,
@@ -162,12 +162,11 @@ impl IssueSheets {
 /// Writes a list that may outgrow a sheet: constant-memory sheets named
 /// `base`, then "base (tiếp 2)", … each holding what fits below `rows_above`
 /// heading rows. `fill` gets the sheet, its part of the list and the number
-/// of items on earlier sheets, and returns the first row below what it
-/// wrote ([`end_rows`]). Nothing is cut.
-/// Texts go to the shared strings, not inline (a list's units, titles and
-/// verdicts repeat): national report sheets 2.2 → 1.75 s, saving 1.1 → 0.8 s,
-/// 22.8 → 17.7 MB. Fill on the thread writing the other sheets: strings are
-/// numbered as first written, and two threads would vary the file's bytes.
+/// of items on earlier sheets, writes the heading on the sheet and the rows
+/// with [`Lists::write`], and returns the first row below them
+/// ([`end_rows`]). Nothing is cut. The heading's texts go to the shared
+/// strings (numbered as first written): fill on the thread writing the other
+/// sheets, or two threads would vary the file's bytes.
 pub fn long_list<T>(
     workbook: &mut Workbook,
     base: &str,

@@ -23,10 +23,9 @@ pub(in crate::report) fn retirements(
     fut: &Future<'_>,
 ) -> Result<(), XlsxError> {
     let l = labels::get(input.lang);
-    // Constant memory: a national list is hundreds of thousands of rows
-    // (the sheet held in memory cost 170 MB more at 2.5 M people). Rows are
-    // written strictly in order; texts go to the shared strings, written
-    // on this thread only (see `output::long_list`).
+    // Constant memory for the heading (rows strictly in order; its texts
+    // in the shared strings, written on this thread only: see
+    // `output::long_list`); the lists' rows go through `lists`.
     let ws = wb.add_worksheet_with_low_memory()?;
     ws.set_name(l.sheet_retirements)?;
     let names = [
