@@ -148,7 +148,7 @@ pub fn save_workbook(workbook: &mut Workbook, path: &Path) -> Result<()> {
 /// Saves a workbook whose first sheet is an official document: its first
 /// page shows no page number (Decree 30/2020), its later pages do
 /// (rust_xlsxwriter cannot mark a header "different first page"; see
-/// [`package`]). `lists`: its long lists, written beside it.
+/// [`save`]). `lists`: its long lists, written beside it.
 pub fn save_document_workbook(
     workbook: &mut Workbook,
     path: &Path,
