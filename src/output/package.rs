@@ -33,7 +33,7 @@ pub fn save(workbook: &mut Workbook, path: &Path, finish: Finish) -> Result<()> 
     workbook.set_zip_compression_level(3);
     let w = |e: &dyn std::fmt::Display| super::write_error(path, e);
     // Entry names of the lists' sheets: rust_xlsxwriter numbers worksheets
-    // in workbook order.
+    // in workbook order (chartsheets apart: the tool makes none).
     let mut lists: Vec<(String, Rows)> = Vec::new();
     for rows in finish.lists {
         let at = workbook
