@@ -216,18 +216,23 @@ impl Ahead {
             as_of,
             replacements: policy.projection.replacements,
         };
-        // Members grouped by unit, parent and whole roster, once per target.
+        use rayon::prelude::*;
+        // Members grouped by unit, parent and whole roster, once per target
+        // (the targets on every core).
         let groups: Vec<MemberGroups> = results
-            .iter()
+            .par_iter()
             .map(|r| MemberGroups::new(hierarchy, &r.members))
             .collect();
-        let projected = projection::project(policy, results, &groups, &projector);
         let horizon = policy.horizon().unwrap_or(as_of);
         let (past_due, retiring) = projection::split_past_due(
             projection::retiring_by(&loaded.roster, retire, horizon),
             as_of,
         );
-        let planned = plan::plan(policy, results, &groups, &projector, &policy.training);
+        // The projection beside the plan: each reads the groups only.
+        let (projected, planned) = rayon::join(
+            || projection::project(policy, results, &groups, &projector),
+            || plan::plan(policy, results, &groups, &projector, &policy.training),
+        );
         Self {
             projected,
             planned,

@@ -250,10 +250,6 @@ pub fn plan(
             used
         },
     };
-    out.outcomes = needs
-        .iter()
-        .enumerate()
-        .map(|(gi, n)| ctx.outcome(u32::try_from(gi).unwrap_or(u32::MAX), n))
-        .collect();
+    out.outcomes = ctx.outcomes(&needs);
     out
 }

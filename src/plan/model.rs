@@ -162,9 +162,18 @@ pub(super) fn profiles(
     let mut profiles: Vec<ProfileRows> = Vec::new();
     let mut ids: Vec<&u32> = people.keys().collect();
     ids.sort_unstable();
-    for id in ids {
-        let p = &people[id];
-        let opts = options(p, needs, settings, caps, first_day, last_year);
+    // Each person's options on every core (0.34 s on one for the national
+    // plan's 160,000 candidates), grouped in order here.
+    let all: Vec<(&Person, Vec<(Education, Opt)>)> = {
+        use rayon::prelude::*;
+        ids.par_iter()
+            .map(|id| {
+                let p = &people[*id];
+                (p, options(p, needs, settings, caps, first_day, last_year))
+            })
+            .collect()
+    };
+    for (p, opts) in all {
         if opts.is_empty() {
             continue;
         }

@@ -67,6 +67,16 @@ pub(super) struct OutcomeContext<'a> {
 }
 
 impl OutcomeContext<'_> {
+    /// Every need's outcome, on every core, in order.
+    pub(super) fn outcomes(&self, needs: &[Need<'_>]) -> Vec<Outcome> {
+        use rayon::prelude::*;
+        needs
+            .par_iter()
+            .enumerate()
+            .map(|(gi, n)| self.outcome(u32::try_from(gi).unwrap_or(u32::MAX), n))
+            .collect()
+    }
+
     /// The outcome of need `gi`.
     pub(super) fn outcome(&self, gi: u32, n: &Need<'_>) -> Outcome {
         let t = &self.policy.targets[n.target];
