@@ -183,6 +183,24 @@ impl<'s, 'f> ListRows<'s, 'f> {
         Ok(())
     }
 
+    /// A formula (`=` first, as rust_xlsxwriter takes it) with the number
+    /// it gives, which spreadsheets show until they recalculate.
+    pub fn formula(
+        &mut self,
+        col: u16,
+        formula: &str,
+        value: f64,
+        format: &'f Format,
+    ) -> Result<(), XlsxError> {
+        self.open_cell(col, format)?;
+        self.xml.extend_from_slice(b"><f>");
+        escape(&mut self.xml, formula.strip_prefix('=').unwrap_or(formula));
+        self.xml.extend_from_slice(b"</f><v>");
+        let _ = write!(self.xml, "{value}");
+        self.xml.extend_from_slice(b"</v></c>");
+        Ok(())
+    }
+
     /// A date (its format gives it the look of one).
     pub fn date(&mut self, col: u16, d: NaiveDate, format: &'f Format) -> Result<(), XlsxError> {
         self.number(col, d.to_excel_serial_date(), format)

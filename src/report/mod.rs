@@ -120,7 +120,7 @@ impl Formats {
     }
 
     /// The formats the long lists use ([`output::Lists`]).
-    fn list_formats(&self) -> [&Format; 6] {
+    fn list_formats(&self) -> [&Format; 7] {
         [
             &self.cell,
             &self.int,
@@ -128,6 +128,7 @@ impl Formats {
             &self.month,
             &self.year,
             &self.cell_bold,
+            &self.int_bold,
         ]
     }
 
@@ -248,7 +249,7 @@ fn annexes(
     sheets::by_unit(wb, f, input)?;
     training_sheet::training(wb, f, lists, input)?;
     if let Some(p) = input.placement {
-        position_sheets::positions(wb, f, input, p)?;
+        position_sheets::positions(wb, f, lists, input, p)?;
         unfit_sheet::unfit(wb, f, lists, input, p)?;
         grade_sheet::grades(wb, f, input, p)?;
     }

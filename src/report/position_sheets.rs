@@ -3,14 +3,13 @@
 //! failure).
 
 use rust_xlsxwriter::{
-    ConditionalFormatCell, ConditionalFormatCellRule, Format, Formula, Workbook, Worksheet,
-    XlsxError,
+    ConditionalFormatCell, ConditionalFormatCellRule, Format, Workbook, Worksheet, XlsxError,
 };
 
 use super::{Formats, HEADER_ROW, ReportInput, print_pages, table_top_rows};
 use crate::labels;
 use crate::output;
-use crate::output::{Heights, RunFormats};
+use crate::output::Heights;
 use crate::positions::{Placement, Staffing};
 
 fn num(n: u32) -> f64 {
@@ -43,15 +42,12 @@ impl Totals {
 
     /// Writes a "Cộng" row (the agency's rows since the last one) or, with
     /// `grand`, the "Tổng cộng" row over the whole table.
-    #[allow(clippy::too_many_arguments)]
-    fn write(
+    fn write<'f>(
         &mut self,
-        ws: &mut Worksheet,
-        f: &Formats,
-        (w, h): (&output::Widths, &mut Heights),
+        rows: &mut output::ListRows<'_, 'f>,
+        (f, w, h): (&'f Formats, &output::Widths, &mut Heights),
         r: u32,
         label: &str,
-        last: u16,
         grand: bool,
     ) -> Result<(), XlsxError> {
         let (from, values) = if grand {
@@ -59,19 +55,28 @@ impl Totals {
         } else {
             (self.first, self.agency)
         };
-        output::text_with_format(ws, r, 0, label, &f.cell_bold)?;
-        h.fit(ws, w, r, [(0, label)], output::Type::bold(12.0))?;
+        let height = w
+            .row_height([(0, label)], output::Type::bold(12.0))
+            .unwrap_or(output::ONE_LINE);
+        h.record(r, height);
         // A total never starts a page: the row above it prints with it.
         h.keep_with_next(r - 1);
-        for c in [1u16, 2, 3, last] {
-            ws.write_blank(r, c, &f.cell_bold)?;
+        rows.row(r, Some(height))?;
+        rows.text(0, label, &f.cell_bold)?;
+        for c in [1u16, 2, 3] {
+            rows.blank(c, &f.cell_bold)?;
         }
         for (i, v) in values.iter().enumerate() {
             let c = 4 + output::col(i);
             let range = rust_xlsxwriter::utility::cell_range(from, c, r - 1, c);
-            let formula = Formula::new(format!("=SUBTOTAL(9,{range})")).set_result(v.to_string());
-            ws.write_formula_with_format(r, c, formula, &f.int_bold)?;
+            rows.formula(
+                c,
+                &format!("=SUBTOTAL(9,{range})"),
+                f64::from(*v),
+                &f.int_bold,
+            )?;
         }
+        rows.blank(8, &f.cell_bold)?;
         if !grand {
             for (a, x) in self.all.iter_mut().zip(self.agency) {
                 *a += x;
@@ -88,6 +93,7 @@ impl Totals {
 pub(super) fn positions(
     wb: &mut Workbook,
     f: &Formats,
+    lists: &output::Lists,
     input: &ReportInput<'_>,
     p: &Placement,
 ) -> Result<(), XlsxError> {
@@ -118,29 +124,26 @@ pub(super) fn positions(
     // Totals are SUBTOTAL formulas (which skip the subtotals inside their
     // range and rows a filter hides) with their values cached.
     let mut totals = Totals::new(r);
+    // The rows as XML (`output::Lists`): the national agency × position
+    // rows held as cells cost memory and a save on one core.
+    let mut rows = lists.rows(&ws.name());
     for (k, s) in p.staffing.iter().enumerate() {
-        staffing_row(ws, f, input, (&w, &mut h), p, s, r)?;
+        staffing_row(&mut rows, (f, &w, &mut h), input, p, s, r)?;
         totals.add(s);
         r += 1;
         if p.staffing.get(k + 1).is_none_or(|next| next.unit != s.unit) {
             let unit = &input.loaded.roster.units[s.unit as usize].name;
             let label = format!("{} {unit}", labels::doc(input.lang).subtotal);
-            totals.write(ws, f, (&w, &mut h), r, &label, last, false)?;
+            totals.write(&mut rows, (f, &w, &mut h), r, &label, false)?;
             r += 1;
         }
     }
     if !p.staffing.is_empty() {
-        totals.write(
-            ws,
-            f,
-            (&w, &mut h),
-            r,
-            labels::doc(input.lang).grand_total,
-            last,
-            true,
-        )?;
+        let label = labels::doc(input.lang).grand_total;
+        totals.write(&mut rows, (f, &w, &mut h), r, label, true)?;
         r += 1;
     }
+    lists.add(rows.finish()?);
     if r > HEADER_ROW + 1 {
         highlight_vacant_over(ws, r - 1)?;
         ws.autofilter(HEADER_ROW, 0, r - 1, last)?;
@@ -188,11 +191,10 @@ fn position_widths(p: &Placement) -> [(u16, f64); 9] {
 
 /// One agency's position on row `r`: its code, name and kind, approved,
 /// filled, vacant and over, and its other requirements.
-fn staffing_row(
-    ws: &mut Worksheet,
-    f: &Formats,
+fn staffing_row<'f>(
+    rows: &mut output::ListRows<'_, 'f>,
+    (f, w, h): (&'f Formats, &output::Widths, &mut Heights),
     input: &ReportInput<'_>,
-    (w, h): (&output::Widths, &mut Heights),
     p: &Placement,
     s: &Staffing,
     r: u32,
@@ -201,23 +203,22 @@ fn staffing_row(
     let unit = input.loaded.roster.units[s.unit as usize].name.as_str();
     let kind = labels::position_kind(input.lang, def.kind);
     let other = def.other.as_deref().unwrap_or("");
-    let mut cf = RunFormats::new();
-    cf.text(ws, r, 0, unit, &f.cell)?;
-    cf.text(ws, r, 1, def.shown_code(), &f.cell)?;
-    cf.text(ws, r, 2, &def.name, &f.cell)?;
-    cf.text(ws, r, 3, kind, &f.cell)?;
-    match s.approved {
-        Some(a) => cf.number(ws, r, 4, num(a), &f.int)?,
-        None => cf.blank(ws, r, 4, &f.int)?,
-    }
-    cf.number(ws, r, 5, num(s.filled), &f.int)?;
-    cf.number(ws, r, 6, num(s.vacant()), &f.int)?;
-    cf.number(ws, r, 7, num(s.over()), &f.int)?;
-    cf.text(ws, r, 8, other, &f.cell)?;
-    cf.apply(ws)?;
     let cells = [(0, unit), (2, def.name.as_str()), (3, kind), (8, other)];
-    h.fit(ws, w, r, cells, 12.0)?;
-    Ok(())
+    let height = w.row_height(cells, 12.0).unwrap_or(output::ONE_LINE);
+    h.record(r, height);
+    rows.row(r, Some(height))?;
+    rows.text(0, unit, &f.cell)?;
+    rows.text(1, def.shown_code(), &f.cell)?;
+    rows.text(2, &def.name, &f.cell)?;
+    rows.text(3, kind, &f.cell)?;
+    match s.approved {
+        Some(a) => rows.number(4, num(a), &f.int)?,
+        None => rows.blank(4, &f.int)?,
+    }
+    rows.number(5, num(s.filled), &f.int)?;
+    rows.number(6, num(s.vacant()), &f.int)?;
+    rows.number(7, num(s.over()), &f.int)?;
+    rows.text(8, other, &f.cell)
 }
 
 /// Vacancies (yellow) and over-staffing (red) highlighted down to row `to`.
