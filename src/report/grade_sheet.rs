@@ -90,63 +90,60 @@ impl Line {
     }
 }
 
-/// Writes the figures of row `r`: counts as numbers (`sum` = None) or, on
-/// the total row, as SUBTOTAL formulas over `sum` rows; the total and every
-/// share as formulas.
-fn write_line(
+/// Writes the total row `r`'s figures: the counts as SUBTOTAL formulas over
+/// rows `from..=to`, the total a SUM of them and every share a formula over
+/// it, each with its value cached. (An agency's total and shares are values:
+/// a formula per agency held 12 MB of heap for 16,600 agencies on a
+/// 500,000-row roster, by heaptrack.)
+fn write_total(
     ws: &mut Worksheet,
     f: &Formats,
     r: u32,
     line: &Line,
-    sum: Option<(u32, u32)>,
+    (from, to): (u32, u32),
 ) -> Result<(), XlsxError> {
-    let (int, pct) = if sum.is_some() {
-        (&f.int_bold, &f.pct_bold)
-    } else {
-        (&f.int, &f.pct)
-    };
+    let (int, pct) = (&f.int_bold, &f.pct_bold);
     let counts = count_columns()
         .zip(line.counts)
         .chain([(PLACED, line.placed), (PLACED_GRADE, line.placed_grade)]);
     for (c, n) in counts {
-        match sum {
-            Some((from, to)) => formula(
-                ws,
-                r,
-                c,
-                format!("=SUBTOTAL(9,{})", cell_range(from, c, to, c)),
-                f64::from(n),
-                int,
-            )?,
-            None => {
-                ws.write_number_with_format(r, c, f64::from(n), int)?;
-            }
-        }
+        let text = format!("=SUBTOTAL(9,{})", cell_range(from, c, to, c));
+        formula(ws, r, c, text, f64::from(n), int)?;
     }
-    // The last row's total is a SUM of its counts; an agency's is a value (a
-    // formula per agency held 12 MB of heap for 16,600 agencies on a
-    // 500,000-row roster, by heaptrack).
-    if sum.is_some() {
-        let parts: Vec<String> = count_columns().map(|c| cell(r, c)).collect();
-        let text = format!("=SUM({})", parts.join(","));
-        formula(ws, r, TOTAL, text, f64::from(line.people), int)?;
-    } else {
-        ws.write_number_with_format(r, TOTAL, f64::from(line.people), int)?;
-    }
+    let parts: Vec<String> = count_columns().map(|c| cell(r, c)).collect();
+    let text = format!("=SUM({})", parts.join(","));
+    formula(ws, r, TOTAL, text, f64::from(line.people), int)?;
     let total = row_col_to_cell(r, TOTAL);
     let shares = (0..5)
         .map(|i| (RANKS + 2 * i, line.counts[i as usize]))
         .chain([(PLACED, line.placed), (PLACED_GRADE, line.placed_grade)]);
-    // An agency's shares are values too; the total row's are formulas over
-    // its SUBTOTALs.
     for (c, n) in shares {
-        let value = share(n, line.people);
-        if sum.is_some() {
-            let text = format!("=IF({total}=0,0,{}/{total})", cell(r, c));
-            formula(ws, r, c + 1, text, value, pct)?;
-        } else {
-            ws.write_number_with_format(r, c + 1, value, pct)?;
-        }
+        let text = format!("=IF({total}=0,0,{}/{total})", cell(r, c));
+        formula(ws, r, c + 1, text, share(n, line.people), pct)?;
+    }
+    Ok(())
+}
+
+/// An agency's figures, left to right: its total, then each count with its
+/// share (values, not formulas: see [`write_total`]).
+fn agency_figures<'f>(
+    rows: &mut output::ListRows<'_, 'f>,
+    f: &'f Formats,
+    line: &Line,
+) -> Result<(), XlsxError> {
+    let mut cells: Vec<(u16, f64, &'f rust_xlsxwriter::Format)> = count_columns()
+        .zip(line.counts)
+        .chain([(PLACED, line.placed), (PLACED_GRADE, line.placed_grade)])
+        .map(|(c, n)| (c, f64::from(n), &f.int))
+        .collect();
+    cells.push((TOTAL, f64::from(line.people), &f.int));
+    let shares = (0..5)
+        .map(|i| (RANKS + 2 * i, line.counts[i as usize]))
+        .chain([(PLACED, line.placed), (PLACED_GRADE, line.placed_grade)]);
+    cells.extend(shares.map(|(c, n)| (c + 1, share(n, line.people), &f.pct)));
+    cells.sort_by_key(|(c, _, _)| *c);
+    for (c, v, format) in cells {
+        rows.number(c, v, format)?;
     }
     Ok(())
 }
@@ -206,6 +203,7 @@ fn header(
 pub(super) fn grades(
     wb: &mut Workbook,
     f: &Formats,
+    lists: &output::Lists,
     input: &ReportInput<'_>,
     p: &Placement,
 ) -> Result<(), XlsxError> {
@@ -228,38 +226,46 @@ pub(super) fn grades(
     heading(ws, f, input, l.sheet_grades, NOTE, w.span(0, NOTE))?;
     header(ws, f, &w, input)?;
     let first = HEADER_ROW + 1;
-    let mut r = first;
     let mut all = Line {
         people: 0,
         counts: [0; 7],
         placed: 0,
         placed_grade: 0,
     };
-    for (u, ag) in p.agencies.iter().enumerate() {
-        if ag.people == 0 {
-            continue;
-        }
-        let line = Line::of(ag);
-        ws.write_number_with_format(r, NO, f64::from(r - first + 1), &f.int)?;
-        let unit = &input.loaded.roster.units[u].name;
-        output::text_with_format(ws, r, UNIT, unit, &f.cell)?;
-        write_line(ws, f, r, &line, None)?;
+    let agencies: Vec<(usize, &AgencyFigures)> = p
+        .agencies
+        .iter()
+        .enumerate()
+        .filter(|(_, ag)| ag.people > 0)
+        .collect();
+    for (_, ag) in &agencies {
+        all.add(&Line::of(ag));
+    }
+    // The agencies' rows as XML (`output::Lists`), on every core.
+    lists.write(&ws.name(), first, &agencies, |rows, r, k, (u, ag)| {
+        let unit = input.loaded.roster.units[*u].name.as_str();
         let note = ag
             .unranked
             .iter()
             .map(|(grade, n)| format!("{grade}: {n}"))
             .collect::<Vec<_>>()
             .join("; ");
-        output::text_with_format(ws, r, NOTE, &note, &f.cell)?;
-        w.fit_row(ws, r, [(UNIT, unit.as_str()), (NOTE, note.as_str())], 12.0)?;
-        all.add(&line);
-        r += 1;
-    }
+        rows.row(r, w.row_height([(UNIT, unit), (NOTE, note.as_str())], 12.0))?;
+        rows.number(
+            NO,
+            f64::from(u32::try_from(k + 1).unwrap_or(u32::MAX)),
+            &f.int,
+        )?;
+        rows.text(UNIT, unit, &f.cell)?;
+        agency_figures(rows, f, &Line::of(ag))?;
+        rows.text(NOTE, &note, &f.cell)
+    })?;
+    let mut r = first + u32::try_from(agencies.len()).unwrap_or(u32::MAX);
     if r > first {
         ws.autofilter(HEADER_ROW, NO, r - 1, NOTE)?;
         let doc = labels::doc(input.lang);
         ws.merge_range(r, NO, r, UNIT, doc.grand_total, &f.cell_bold)?;
-        write_line(ws, f, r, &all, Some((first, r - 1)))?;
+        write_total(ws, f, r, &all, (first, r - 1))?;
         ws.write_blank(r, NOTE, &f.cell_bold)?;
         r += 2;
     }

@@ -120,7 +120,7 @@ impl Formats {
     }
 
     /// The formats the long lists use ([`output::Lists`]).
-    fn list_formats(&self) -> [&Format; 7] {
+    fn list_formats(&self) -> [&Format; 8] {
         [
             &self.cell,
             &self.int,
@@ -129,6 +129,7 @@ impl Formats {
             &self.year,
             &self.cell_bold,
             &self.int_bold,
+            &self.pct,
         ]
     }
 
@@ -251,7 +252,7 @@ fn annexes(
     if let Some(p) = input.placement {
         position_sheets::positions(wb, f, lists, input, p)?;
         unfit_sheet::unfit(wb, f, lists, input, p)?;
-        grade_sheet::grades(wb, f, input, p)?;
+        grade_sheet::grades(wb, f, lists, input, p)?;
     }
     if let Some(future) = &input.future {
         plan_sheets::projection(wb, f, input, future)?;
