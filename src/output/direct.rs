@@ -27,7 +27,7 @@ use super::fit_cell;
 
 /// The workbook indices of the formats the direct lists use.
 #[derive(Debug)]
-pub struct Styles {
+pub(super) struct Styles {
     /// Index i: the workbook's format i (0 the default).
     known: Vec<Format>,
 }
@@ -35,7 +35,7 @@ pub struct Styles {
 impl Styles {
     /// Registers `formats` with `wb`, which must not have indexed any format
     /// yet (call it right after creating the workbook, before any sheet).
-    pub fn register(wb: &mut Workbook, formats: &[&Format]) -> Self {
+    pub(super) fn register(wb: &mut Workbook, formats: &[&Format]) -> Self {
         debug_assert!(wb.worksheets().is_empty(), "formats registered first");
         let mut known = vec![Format::default()];
         for f in formats {
@@ -95,7 +95,7 @@ pub struct ListRows<'s, 'f> {
 impl<'s, 'f> ListRows<'s, 'f> {
     /// Rows for the sheet named `sheet`.
     #[must_use]
-    pub fn new(styles: &'s Styles, sheet: &str) -> Self {
+    pub(super) fn new(styles: &'s Styles, sheet: &str) -> Self {
         Self {
             styles,
             sheet: sheet.to_string(),

@@ -27,7 +27,7 @@ mod runs;
 mod tests;
 mod type_metrics;
 
-pub use direct::{ListRows, Lists, Rows, Styles};
+pub use direct::{ListRows, Lists, Rows};
 pub use files::*;
 pub use issues::*;
 pub use package::{Finish, save};

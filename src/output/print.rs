@@ -246,11 +246,11 @@ pub const ONE_LINE: f64 = 15.75;
 const ABOVE: f64 = 18.75;
 
 /// The row heights of a long list whose rows mostly need one same height
-/// (two lines, say): that height becomes the sheet's default and only the
-/// other rows set their own. rust_xlsxwriter keeps every set row height for
-/// the whole run, a constant-memory sheet too: 120 MB for the national
-/// "Chưa đạt chuẩn vị trí" list (251,000 rows of two lines) when each row
-/// set its own.
+/// (two lines, say): that height becomes the sheet's default (the height of
+/// rows below the list an officer adds), and each list row is written with
+/// its own or the default ([`Self::height`]). (When rust_xlsxwriter wrote
+/// the rows it kept every set height: only the rows off the default set
+/// one, 120 MB less for the national "Chưa đạt chuẩn vị trí".)
 #[derive(Debug, Clone, Copy)]
 pub struct ListHeights {
     /// The sheet's default, when it is not one line.
@@ -293,26 +293,8 @@ impl ListHeights {
     #[must_use]
     pub fn height(self, h: Option<f64>) -> Option<f64> {
         match (self.default, h) {
-            (Some(d), Some(h)) if d.to_bits() == h.to_bits() => Some(d),
             (Some(_), None) => Some(ONE_LINE),
-            (_, Some(h)) => Some(h),
-            (None, None) => None,
+            (_, h) => h,
         }
-    }
-
-    /// Gives list row `r` its height `h` (`None`: one line) unless it is
-    /// the default.
-    pub fn set(self, ws: &mut Worksheet, r: u32, h: Option<f64>) -> Result<(), XlsxError> {
-        match (self.default, h) {
-            (Some(d), Some(h)) if d.to_bits() == h.to_bits() => {}
-            (Some(_), None) => {
-                ws.set_row_height(r, ONE_LINE)?;
-            }
-            (_, Some(h)) => {
-                ws.set_row_height(r, h)?;
-            }
-            (None, None) => {}
-        }
-        Ok(())
     }
 }

@@ -118,18 +118,32 @@ fn list_sheet(heights: &[Option<f64>]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("h.xlsx");
     let mut wb = Workbook::new();
-    let ws = wb.add_worksheet_with_constant_memory().unwrap();
-    let list = ListHeights::new(ws, heights.iter().copied(), 2).unwrap();
+    let plain = Format::default();
+    let lists = Lists::new(&mut wb, &[]);
+    let mut ws = wb.new_worksheet_with_constant_memory().unwrap();
+    ws.set_name("L").unwrap();
+    let list = ListHeights::new(&mut ws, heights.iter().copied(), 2).unwrap();
     ws.write_string(0, 0, "Tiêu đề").unwrap();
     ws.set_row_height(1, 39.75).unwrap();
     ws.write_string(1, 0, "Dòng đầu bảng").unwrap();
-    for (i, h) in heights.iter().enumerate() {
-        let r = u32::try_from(i).unwrap() + 2;
-        ws.write_string(r, 0, "x").unwrap();
-        list.set(ws, r, *h).unwrap();
-    }
-    end_rows(ws, u32::try_from(heights.len()).unwrap() + 2).unwrap();
-    wb.save(&path).unwrap();
+    lists
+        .write("L", 2, heights, |rows, r, _, h| {
+            rows.row(r, list.height(*h))?;
+            rows.text(0, "x", &plain)
+        })
+        .unwrap();
+    end_rows(&mut ws, u32::try_from(heights.len()).unwrap() + 2).unwrap();
+    wb.push_worksheet(ws);
+    let lists = lists.into_rows();
+    save(
+        &mut wb,
+        &path,
+        Finish {
+            document: false,
+            lists,
+        },
+    )
+    .unwrap();
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
     let mut xml = String::new();
     zip.by_name("xl/worksheets/sheet1.xml")
@@ -158,8 +172,8 @@ fn a_lists_most_common_height_is_the_sheets_default() {
             (7, Some(31.5)),
         ]
     );
-    // Only the rows that differ from the default are held with a height:
-    // the list's rows 3, 5 and 7 carry the sheet's default, not their own.
+    // The sheet's default is the list's most common height (rows 3, 5 and
+    // 7 are written with it).
     assert!(xml.contains("defaultRowHeight=\"31.5\""), "{xml}");
     // One line in most rows: no default, and only the taller row is set.
     let xml = list_sheet(&[None, None, Some(46.5)]);

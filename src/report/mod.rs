@@ -283,7 +283,7 @@ pub fn write_workbook(path: &Path, input: &ReportInput<'_>) -> Result<()> {
         })
         .map_err(x)?;
     issues.add_to(&mut wb);
-    about_sheet::about(&mut wb, &Formats::new(input.lang), input).map_err(x)?;
+    about_sheet::about(&mut wb, &f, input).map_err(x)?;
     crate::progress::timings::stage("sheets");
     output::save_document_workbook(&mut wb, path, lists.into_rows())
 }
