@@ -3,6 +3,8 @@
 //! A filled list holds each person as their record and unit (8 bytes); the
 //! row's cells are made as the sheet or the JSON is written.
 
+use std::borrow::Cow;
+
 use polars::prelude::*;
 
 use super::def::{Form, PersonField};
@@ -88,40 +90,64 @@ pub(super) fn row(form: &Form, input: &SheetInput<'_>, n: usize, p: ListedPerson
 
 /// Person number `n`'s (from 1) cells.
 pub(super) fn cells(form: &Form, input: &SheetInput<'_>, n: usize, p: ListedPerson) -> Vec<Cell> {
-    let r = &input.roster.records[p.rec as usize];
-    let unit = &input.hierarchy.nodes[p.node as usize].name;
-    person_cells(form, input.roster, (n, r), unit)
-}
-
-/// Person number `n`'s fields, record `r` listed under `unit`: the birth
-/// date under the column of the person's gender; fields the staff table does
-/// not hold blank.
-fn person_cells(
-    form: &Form,
-    roster: &Roster,
-    (n, r): (usize, &StaffRecord),
-    unit: &str,
-) -> Vec<Cell> {
-    let t = &roster.texts;
-    let birth = |g: Gender| match (r.birth, r.gender) {
-        (Some(b), Some(x)) if x == g => Cell::Text(b.display()),
-        _ => Cell::Blank,
-    };
-    let text = |v: Option<crate::roster::Text>| {
-        t.opt(v).map_or(Cell::Blank, |s| Cell::Text(s.to_string()))
-    };
-    form.criteria
-        .iter()
-        .map(|c| match c.field.unwrap_or(PersonField::Remarks) {
-            PersonField::Number => Cell::Count(n as u64),
-            PersonField::Name => Cell::Text(t.get(r.name).to_string()),
-            PersonField::BirthMale => birth(Gender::Male),
-            PersonField::BirthFemale => birth(Gender::Female),
-            PersonField::Title => text(r.title),
-            PersonField::Unit => Cell::Text(unit.to_string()),
-            PersonField::GradeCode => text(r.grade_code),
-            PersonField::Grade => text(r.grade),
-            PersonField::Salary | PersonField::TimeInPost | PersonField::Remarks => Cell::Blank,
+    let mut fields = Vec::new();
+    self::fields(form, input, (n, p), &mut fields);
+    fields
+        .into_iter()
+        .map(|f| match f {
+            Field::Blank => Cell::Blank,
+            Field::Count(v) => Cell::Count(v),
+            Field::Text(s) => Cell::Text(s.into_owned()),
         })
         .collect()
+}
+
+/// A person's field on a list form, borrowed from the roster where it can
+/// be (a sheet writes them as they come).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Field<'a> {
+    Blank,
+    Count(u64),
+    Text(Cow<'a, str>),
+}
+
+/// Person number `n`'s (from 1) fields, into `out` (emptied first): the
+/// birth date under the column of the person's gender; fields the staff
+/// table does not hold blank.
+pub(super) fn fields<'a>(
+    form: &Form,
+    input: &SheetInput<'a>,
+    (n, p): (usize, ListedPerson),
+    out: &mut Vec<Field<'a>>,
+) {
+    let roster: &'a Roster = input.roster;
+    let r: &'a StaffRecord = &roster.records[p.rec as usize];
+    let unit: &'a str = &input.hierarchy.nodes[p.node as usize].name;
+    let t = &roster.texts;
+    let birth = |g: Gender| match (r.birth, r.gender) {
+        (Some(b), Some(x)) if x == g => Field::Text(Cow::Owned(b.display())),
+        _ => Field::Blank,
+    };
+    let text = |v: Option<crate::roster::Text>| {
+        t.opt(v)
+            .map_or(Field::Blank, |s| Field::Text(Cow::Borrowed(s)))
+    };
+    out.clear();
+    out.extend(
+        form.criteria
+            .iter()
+            .map(|c| match c.field.unwrap_or(PersonField::Remarks) {
+                PersonField::Number => Field::Count(n as u64),
+                PersonField::Name => Field::Text(Cow::Borrowed(t.get(r.name))),
+                PersonField::BirthMale => birth(Gender::Male),
+                PersonField::BirthFemale => birth(Gender::Female),
+                PersonField::Title => text(r.title),
+                PersonField::Unit => Field::Text(Cow::Borrowed(unit)),
+                PersonField::GradeCode => text(r.grade_code),
+                PersonField::Grade => text(r.grade),
+                PersonField::Salary | PersonField::TimeInPost | PersonField::Remarks => {
+                    Field::Blank
+                }
+            }),
+    );
 }

@@ -4,6 +4,7 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::formats::Formats;
+use super::people::Field;
 use super::sheet::SheetInput;
 use super::{Cell, Form, FormTable, RowKind, TableRow};
 use crate::labels;
@@ -55,8 +56,9 @@ pub(super) fn write_rows(
     if !table.people.is_empty() {
         let (f, w, lead) = (body.f, body.w, body.lead);
         let heights = lists.write(&ws.name(), r, &table.people, |rows, r, k, p| {
-            let cells = super::people::cells(form, input, k + 1, *p);
-            person(rows, (f, w, lead), &cells, r)
+            let mut fields = Vec::with_capacity(form.criteria.len());
+            super::people::fields(form, input, (k + 1, *p), &mut fields);
+            person(rows, (f, w, lead), &fields, r)
         })?;
         for h in heights {
             body.h.record(r, h);
@@ -222,24 +224,23 @@ impl<'a> Body<'a> {
 fn person<'f>(
     rows: &mut crate::output::ListRows<'_, 'f>,
     (f, w, lead): (&'f Formats, &Widths, u16),
-    cells: &[Cell],
+    fields: &[Field<'_>],
     r: u32,
 ) -> Result<f64, XlsxError> {
-    let texts = cells.iter().enumerate().filter_map(|(c, x)| match x {
-        Cell::Text(s) => Some((u16::try_from(c).unwrap_or(0), s.as_str())),
+    let texts = fields.iter().enumerate().filter_map(|(c, x)| match x {
+        Field::Text(s) => Some((u16::try_from(c).unwrap_or(0), s.as_ref())),
         _ => None,
     });
     let h = w
         .row_height(texts, 10.0)
         .unwrap_or(super::sheet::ROW_HEIGHT);
     rows.row(r, Some(h))?;
-    for (c, cell) in cells.iter().enumerate() {
+    for (c, field) in fields.iter().enumerate() {
         let col = lead + u16::try_from(c).unwrap_or(0);
-        match cell {
-            Cell::Blank => rows.blank(col, &f.cell[0])?,
-            Cell::Count(v) => rows.number(col, *v as f64, &f.int)?,
-            Cell::Mean(v) => rows.number(col, *v, &f.mean)?,
-            Cell::Text(s) => rows.text(col, s, &f.cell[0])?,
+        match field {
+            Field::Blank => rows.blank(col, &f.cell[0])?,
+            Field::Count(v) => rows.number(col, *v as f64, &f.int)?,
+            Field::Text(s) => rows.text(col, s, &f.cell[0])?,
         }
     }
     Ok(h)

