@@ -6,11 +6,7 @@ use super::*;
 
 /// Counts (key, N, Q, U) per group after keeping one row per (key, person).
 pub(super) fn counts(pop: LazyFrame, key: &str) -> PolarsResult<Vec<(u32, u64, u64, u64)>> {
-    let df = pop
-        .unique_stable_generic(
-            Some(vec![col(key), col("person")]),
-            UniqueKeepStrategy::First,
-        )
+    let df = crate::staff::each_person_once(pop, Some(key))?
         .group_by([col(key)])
         .agg([
             len().cast(DataType::UInt64).alias("n"),
@@ -158,9 +154,7 @@ pub(super) fn evaluate_target(
             by_parent[node as usize] = Some((n, q, u));
         }
     }
-    let all_df = pop
-        .clone()
-        .unique_stable_generic(Some(vec![col("person")]), UniqueKeepStrategy::First)
+    let all_df = crate::staff::each_person_once(pop.clone(), None)?
         .select([
             len().cast(DataType::UInt64).alias("n"),
             col("q").sum().cast(DataType::UInt64).alias("q"),
@@ -232,14 +226,11 @@ pub(super) fn evaluate_agency_target(
     t: &Target,
     share: Percent,
 ) -> PolarsResult<TargetResult> {
-    let per_unit = frame
+    let population = frame
         .clone()
         .lazy()
-        .filter(population_expr(&t.population, titles))
-        .unique_stable_generic(
-            Some(vec![col("unit"), col("person")]),
-            UniqueKeepStrategy::First,
-        )
+        .filter(population_expr(&t.population, titles));
+    let per_unit = crate::staff::each_person_once(population, Some("unit"))?
         .group_by([col("unit")])
         .agg([
             len().cast(DataType::UInt64).alias("n"),

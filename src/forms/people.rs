@@ -16,15 +16,13 @@ use crate::staff::StaffFrame;
 use crate::units::Hierarchy;
 
 pub(super) fn fill(form: &Form, staff: &StaffFrame, h: &Hierarchy) -> PolarsResult<FormTable> {
-    let df = staff
+    let population = staff
         .df
         .clone()
         .lazy()
-        .filter(form.population.expr().unwrap_or(lit(false)))
-        .unique_stable_generic(
-            Some(vec![col("leaf"), col("person")]),
-            UniqueKeepStrategy::First,
-        )
+        .filter(form.population.expr().unwrap_or(lit(false)));
+    // In the units' order below.
+    let df = crate::staff::each_person_once(population, Some("leaf"))?
         .select([col("rec"), col("leaf")])
         .collect()?;
     let recs = crate::staff::u32s(&df, "rec")?;

@@ -151,15 +151,8 @@ fn aggregations(form: &Form, splits: &[Option<Split>]) -> (Vec<Expr>, Vec<&'stat
 
 pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
     let pop_expr = form.population.expr().unwrap_or(lit(false));
-    let pop = staff
-        .df
-        .clone()
-        .lazy()
-        .filter(pop_expr)
-        .unique_stable_generic(
-            Some(vec![col("leaf"), col("person")]),
-            UniqueKeepStrategy::First,
-        );
+    let population = staff.df.clone().lazy().filter(pop_expr);
+    let pop = crate::staff::each_person_once(population.clone(), Some("leaf"))?;
     let splits = splits(form);
     let (aggs, dims) = aggregations(form, &splits);
     let df = pop.clone().group_by([col("leaf")]).agg(aggs).collect()?;
@@ -175,12 +168,14 @@ pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
             no_data.push(d);
         }
     }
-    let several = pop
-        .group_by([col("person")])
-        .agg([len().alias("k")])
-        .filter(col("k").gt(lit(1)))
-        .select([len().cast(DataType::UInt64).alias("n")])
-        .collect()?;
+    // Looked for among people with several postings only (most have one).
+    let several =
+        crate::staff::each_person_once(population.filter(col("several_postings")), Some("leaf"))?
+            .group_by([col("person")])
+            .agg([len().alias("k")])
+            .filter(col("k").gt(lit(1)))
+            .select([len().cast(DataType::UInt64).alias("n")])
+            .collect()?;
     let in_several_units = u64s(&several, "n")?.first().copied().unwrap_or(0);
     Ok(Counted {
         by_node,

@@ -14,12 +14,17 @@ pub struct Deflated {
     pub(super) len: u64,
 }
 
-/// Deflates `input` at level 3 (as the rest of the package) into data that
-/// ends on a byte: with the final block when `last`, else after a sync flush
-/// (so that more deflate data can follow it).
+/// Deflates `input` into data that ends on a byte: with the final block
+/// when `last`, else after a sync flush (so that more deflate data can
+/// follow it).
+///
+/// At level 2, where the rest of the package is at 3: the lists are most of
+/// a national workbook's bytes and of its writing time. On the national
+/// roster's BM04/BNV (272 MB of XML), level 3 took 0.92 s and gave 32.7 MB,
+/// level 2 0.79–0.83 s and 35.8 MB, level 1 0.71–0.73 s and 48.7 MB.
 pub(super) fn deflate(input: &[u8], last: bool) -> Result<Deflated, XlsxError> {
     use flate2::{Compress, Compression, FlushCompress, Status};
-    let mut c = Compress::new(Compression::new(3), false);
+    let mut c = Compress::new(Compression::new(2), false);
     let mut data = Vec::with_capacity(input.len() / 4 + 1024);
     let flush = if last {
         FlushCompress::Finish

@@ -1,10 +1,10 @@
 //! The frame's columns, read from the records in two sweeps side by side:
 //! the columns read from texts on one thread (each distinct text read
 //! once, so the sweep carries what it has read), the others in blocks of
-//! records across the cores. A sweep per column read each 130-byte record
-//! once per column, and on the 2.5 M-row bench roster moved 3 GB through
-//! memory: the staff table took 0.35 s beyond the retirement dates, [now
-//! measured in the note of the change that made it so].
+//! records across the cores. A sweep per column read each record (over a
+//! hundred bytes) once per column, gigabytes through memory on the bench
+//! roster of 2.5 M rows: with the retirement dates the staff table took
+//! 0.49–0.52 s, now 0.25–0.30 s (alternating runs).
 
 use chrono::NaiveDate;
 use polars::prelude::*;
@@ -47,6 +47,13 @@ pub(super) fn columns(
     );
     let n = roster.records.len();
     let plain = Plain::concat(plain, n);
+    // Whether the person has other postings: most have one, so the forms
+    // look for people in several units among those who do.
+    let several: Vec<bool> = plain
+        .person
+        .par_iter()
+        .map(|&p| texts.postings.get(p as usize).is_some_and(|&k| k > 1))
+        .collect();
     let leader: Vec<i8> = texts
         .title
         .iter()
@@ -55,6 +62,7 @@ pub(super) fn columns(
     let columns = vec![
         Column::new("rec".into(), plain.rec),
         Column::new("person".into(), plain.person),
+        Column::new("several_postings".into(), several),
         Column::new("unit".into(), plain.unit),
         Column::new("leaf".into(), plain.leaf),
         Column::new("category".into(), plain.category),
@@ -177,9 +185,11 @@ impl Plain {
 /// The columns read from texts: titles as the class of their folded text
 /// (a row without a title in class 0, of ""), leadership per class, grade
 /// class and hạng per (code, name) pair, ethnicity, IT and languages per
-/// text; each distinct text or pair read once.
+/// text, each distinct text or pair read once; and each person's postings.
 struct TextColumns {
     titles: TitleKeys,
+    /// Records per person (up to 255).
+    postings: Vec<u8>,
     leader_class: Vec<i8>,
     title: Vec<u32>,
     grade_rank: Vec<i8>,
@@ -223,6 +233,7 @@ impl TextColumns {
             hashbrown::HashMap::new();
         let mut c = Self {
             titles: TitleKeys::new(),
+            postings: vec![0; roster.people],
             leader_class: Vec::new(),
             title: Vec::with_capacity(n),
             grade_rank: Vec::with_capacity(n),
@@ -233,6 +244,9 @@ impl TextColumns {
             other_language: Vec::with_capacity(n),
         };
         for x in &roster.records {
+            if let Some(k) = c.postings.get_mut(x.person as usize) {
+                *k = k.saturating_add(1);
+            }
             let title = title_of.get(roster, x.title, |s| {
                 let next = u32::try_from(titles.len()).unwrap_or(u32::MAX);
                 *titles.entry(fold(s)).or_insert(next)
