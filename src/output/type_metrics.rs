@@ -156,6 +156,11 @@ pub fn text_width(s: &str, bold: bool) -> u32 {
 pub fn wrapped_lines(text: &str, width: f64, ty: Type) -> u32 {
     // In thousandths of the type size, like the widths.
     let line = (width * UNIT_POINTS / ty.size * 1000.0 / 1.03).max(1.0);
+    // Most cells fit on a line whole: one sum. (It counts every space, so
+    // a text it fits takes one line below too.)
+    if !text.contains('\n') && f64::from(text_width(text, ty.bold)) <= line {
+        return 1;
+    }
     let space = f64::from(char_width(' ', ty.bold));
     let mut lines = 0u32;
     for para in text.split('\n') {
@@ -175,4 +180,46 @@ pub fn wrapped_lines(text: &str, width: f64, ty: Type) -> u32 {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines by words alone, as [`wrapped_lines`] counted them before
+    /// it took a text that fits whole on one line at once.
+    fn by_words(text: &str, width: f64, ty: Type) -> u32 {
+        let line = (width * UNIT_POINTS / ty.size * 1000.0 / 1.03).max(1.0);
+        let space = f64::from(char_width(' ', ty.bold));
+        let mut lines = 0u32;
+        for para in text.split('\n') {
+            let mut used = 0.0_f64;
+            lines += 1;
+            for word in para.split(' ').filter(|w| !w.is_empty()) {
+                let w = f64::from(text_width(word, ty.bold));
+                if used > 0.0 && used + space + w > line {
+                    lines += 1;
+                    used = 0.0;
+                }
+                used += if used > 0.0 { space + w } else { w };
+                while used > line {
+                    lines += 1;
+                    used -= line;
+                }
+            }
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_line_at_once_as_by_words(
+            text in "[a-zA-Z ạđễưởỳ\\n]{0,60}",
+            width in 1.0f64..40.0,
+            bold: bool,
+        ) {
+            let ty = Type { size: 10.0, bold };
+            proptest::prop_assert_eq!(wrapped_lines(&text, width, ty), by_words(&text, width, ty));
+        }
+    }
 }
