@@ -141,7 +141,9 @@ fn other(c: char, bold: bool) -> Option<u32> {
 /// The width of `s` in thousandths of the type size.
 #[must_use]
 pub fn text_width(s: &str, bold: bool) -> u32 {
-    s.chars().map(|c| char_width(c, bold)).sum()
+    // Saturating: a text of millions of characters is wider than any line.
+    s.chars()
+        .fold(0u32, |w, c| w.saturating_add(char_width(c, bold)))
 }
 
 /// The lines `text` takes wrapped in a cell `width` column units wide, in

@@ -231,9 +231,13 @@ impl TextColumns {
             other_language: Vec::with_capacity(n),
         };
         for x in &roster.records {
-            if let Some(k) = c.postings.get_mut(x.person as usize) {
-                *k = k.saturating_add(1);
+            // Person ids are below `roster.people`; a roster built
+            // otherwise grows the count rather than miss a person.
+            let p = x.person as usize;
+            if p >= c.postings.len() {
+                c.postings.resize(p + 1, 0);
             }
+            c.postings[p] = c.postings[p].saturating_add(1);
             let title = title_of.get(roster, x.title, |s| {
                 let next = u32::try_from(titles.len()).unwrap_or(u32::MAX);
                 *titles.entry(fold(s)).or_insert(next)
