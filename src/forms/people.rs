@@ -88,9 +88,7 @@ pub(super) fn row(form: &Form, input: &SheetInput<'_>, n: usize, p: ListedPerson
 
 /// Person number `n`'s (from 1) cells.
 pub(super) fn cells(form: &Form, input: &SheetInput<'_>, n: usize, p: ListedPerson) -> Vec<Cell> {
-    let mut fields = Vec::new();
-    self::fields(form, input, (n, p), &mut fields);
-    fields
+    fields(form, input, (n, p))
         .into_iter()
         .map(|f| match f {
             Field::Blank => Cell::Blank,
@@ -109,15 +107,13 @@ pub(super) enum Field<'a> {
     Text(Cow<'a, str>),
 }
 
-/// Person number `n`'s (from 1) fields, into `out` (emptied first): the
-/// birth date under the column of the person's gender; fields the staff
-/// table does not hold blank.
+/// Person number `n`'s (from 1) fields: the birth date under the column of
+/// the person's gender; fields the staff table does not hold blank.
 pub(super) fn fields<'a>(
     form: &Form,
     input: &SheetInput<'a>,
     (n, p): (usize, ListedPerson),
-    out: &mut Vec<Field<'a>>,
-) {
+) -> Vec<Field<'a>> {
     let roster: &'a Roster = input.roster;
     let r: &'a StaffRecord = &roster.records[p.rec as usize];
     let unit: &'a str = &input.hierarchy.nodes[p.node as usize].name;
@@ -130,22 +126,18 @@ pub(super) fn fields<'a>(
         t.opt(v)
             .map_or(Field::Blank, |s| Field::Text(Cow::Borrowed(s)))
     };
-    out.clear();
-    out.extend(
-        form.criteria
-            .iter()
-            .map(|c| match c.field.unwrap_or(PersonField::Remarks) {
-                PersonField::Number => Field::Count(n as u64),
-                PersonField::Name => Field::Text(Cow::Borrowed(t.get(r.name))),
-                PersonField::BirthMale => birth(Gender::Male),
-                PersonField::BirthFemale => birth(Gender::Female),
-                PersonField::Title => text(r.title),
-                PersonField::Unit => Field::Text(Cow::Borrowed(unit)),
-                PersonField::GradeCode => text(r.grade_code),
-                PersonField::Grade => text(r.grade),
-                PersonField::Salary | PersonField::TimeInPost | PersonField::Remarks => {
-                    Field::Blank
-                }
-            }),
-    );
+    form.criteria
+        .iter()
+        .map(|c| match c.field.unwrap_or(PersonField::Remarks) {
+            PersonField::Number => Field::Count(n as u64),
+            PersonField::Name => Field::Text(Cow::Borrowed(t.get(r.name))),
+            PersonField::BirthMale => birth(Gender::Male),
+            PersonField::BirthFemale => birth(Gender::Female),
+            PersonField::Title => text(r.title),
+            PersonField::Unit => Field::Text(Cow::Borrowed(unit)),
+            PersonField::GradeCode => text(r.grade_code),
+            PersonField::Grade => text(r.grade),
+            PersonField::Salary | PersonField::TimeInPost | PersonField::Remarks => Field::Blank,
+        })
+        .collect()
 }

@@ -152,7 +152,7 @@ fn aggregations(form: &Form, splits: &[Option<Split>]) -> (Vec<Expr>, Vec<&'stat
 pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
     let pop_expr = form.population.expr().unwrap_or(lit(false));
     let population = staff.df.clone().lazy().filter(pop_expr);
-    let pop = crate::staff::each_person_once(population.clone(), Some("leaf"))?;
+    let pop = crate::staff::each_person_once(population, Some("leaf"))?;
     let splits = splits(form);
     let (aggs, dims) = aggregations(form, &splits);
     let df = pop.clone().group_by([col("leaf")]).agg(aggs).collect()?;
@@ -169,13 +169,13 @@ pub(super) fn count(form: &Form, staff: &StaffFrame) -> PolarsResult<Counted> {
         }
     }
     // Looked for among people with several postings only (most have one).
-    let several =
-        crate::staff::each_person_once(population.filter(col("several_postings")), Some("leaf"))?
-            .group_by([col("person")])
-            .agg([len().alias("k")])
-            .filter(col("k").gt(lit(1)))
-            .select([len().cast(DataType::UInt64).alias("n")])
-            .collect()?;
+    let several = pop
+        .filter(col("several_postings"))
+        .group_by([col("person")])
+        .agg([len().alias("k")])
+        .filter(col("k").gt(lit(1)))
+        .select([len().cast(DataType::UInt64).alias("n")])
+        .collect()?;
     let in_several_units = u64s(&several, "n")?.first().copied().unwrap_or(0);
     Ok(Counted {
         by_node,

@@ -56,8 +56,7 @@ pub(super) fn write_rows(
     if !table.people.is_empty() {
         let (f, w, lead) = (body.f, body.w, body.lead);
         let heights = lists.write(&ws.name(), r, &table.people, |rows, r, k, p| {
-            let mut fields = Vec::with_capacity(form.criteria.len());
-            super::people::fields(form, input, (k + 1, *p), &mut fields);
+            let fields = super::people::fields(form, input, (k + 1, *p));
             person(rows, (f, w, lead), &fields, r)
         })?;
         for h in heights {

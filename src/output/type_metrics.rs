@@ -156,20 +156,31 @@ pub fn text_width(s: &str, bold: bool) -> u32 {
 /// width would wrap there into a row one line tall.
 #[must_use]
 pub fn wrapped_lines(text: &str, width: f64, ty: Type) -> u32 {
-    // In thousandths of the type size, like the widths.
-    let line = (width * UNIT_POINTS / ty.size * 1000.0 / 1.03).max(1.0);
+    let line = line_width(width, ty);
     // Most cells fit on a line whole: one sum. (It counts every space, so
-    // a text it fits takes one line below too.)
+    // a text it fits takes one line by words too.)
     if !text.contains('\n') && f64::from(text_width(text, ty.bold)) <= line {
         return 1;
     }
-    let space = f64::from(char_width(' ', ty.bold));
+    by_words(text, line, ty.bold)
+}
+
+/// A line `width` column units wide in type `ty`, in thousandths of the
+/// type size like the widths (3% to spare: see [`wrapped_lines`]).
+fn line_width(width: f64, ty: Type) -> f64 {
+    (width * UNIT_POINTS / ty.size * 1000.0 / 1.03).max(1.0)
+}
+
+/// The lines `text` takes wrapped word by word on lines `line` thousandths
+/// of the type size wide.
+fn by_words(text: &str, line: f64, bold: bool) -> u32 {
+    let space = f64::from(char_width(' ', bold));
     let mut lines = 0u32;
     for para in text.split('\n') {
         let mut used = 0.0_f64;
         lines += 1;
         for word in para.split(' ').filter(|w| !w.is_empty()) {
-            let w = f64::from(text_width(word, ty.bold));
+            let w = f64::from(text_width(word, bold));
             if used > 0.0 && used + space + w > line {
                 lines += 1;
                 used = 0.0;
@@ -188,32 +199,9 @@ pub fn wrapped_lines(text: &str, width: f64, ty: Type) -> u32 {
 mod tests {
     use super::*;
 
-    /// The lines by words alone, as [`wrapped_lines`] counted them before
-    /// it took a text that fits whole on one line at once.
-    fn by_words(text: &str, width: f64, ty: Type) -> u32 {
-        let line = (width * UNIT_POINTS / ty.size * 1000.0 / 1.03).max(1.0);
-        let space = f64::from(char_width(' ', ty.bold));
-        let mut lines = 0u32;
-        for para in text.split('\n') {
-            let mut used = 0.0_f64;
-            lines += 1;
-            for word in para.split(' ').filter(|w| !w.is_empty()) {
-                let w = f64::from(text_width(word, ty.bold));
-                if used > 0.0 && used + space + w > line {
-                    lines += 1;
-                    used = 0.0;
-                }
-                used += if used > 0.0 { space + w } else { w };
-                while used > line {
-                    lines += 1;
-                    used -= line;
-                }
-            }
-        }
-        lines
-    }
-
     proptest::proptest! {
+        /// The one-sum shortcut never changes the count: a text it takes
+        /// as one line is one line by words.
         #[test]
         fn one_line_at_once_as_by_words(
             text in "[a-zA-Z ạđễưởỳ\\n]{0,60}",
@@ -221,7 +209,27 @@ mod tests {
             bold: bool,
         ) {
             let ty = Type { size: 10.0, bold };
-            proptest::prop_assert_eq!(wrapped_lines(&text, width, ty), by_words(&text, width, ty));
+            let by_words = by_words(&text, line_width(width, ty), bold);
+            proptest::prop_assert_eq!(wrapped_lines(&text, width, ty), by_words);
         }
+    }
+
+    /// Hand-counted: 'a' is 444 thousandths of the size, a space 250.
+    #[test]
+    fn lines_counted_by_hand() {
+        let ty = Type {
+            size: 10.0,
+            bold: false,
+        };
+        // Two lines of four a's: 1,776 each; a line of 2,000 holds one word
+        // of four and not the next with its space (1,776 + 250 + 1,776).
+        let line = 2000.0;
+        assert_eq!(by_words("aaaa aaaa", line, false), 2);
+        assert_eq!(by_words("aaaa\naaaa", line, false), 2);
+        // A word of nine (3,996) is broken across two lines.
+        assert_eq!(by_words("aaaaaaaaa", line, false), 2);
+        assert_eq!(by_words("", line, false), 1);
+        let width = 2000.0 * 1.03 * ty.size / 1000.0 / UNIT_POINTS;
+        assert!((line_width(width, ty) - 2000.0).abs() < 1e-6);
     }
 }

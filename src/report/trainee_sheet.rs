@@ -87,10 +87,9 @@ pub(super) fn trainees(
         rows.date(8, tr.end, &f.date)?;
         rows.text(9, &served, &f.cell)
     })?;
-    let r = HEADER_ROW + u32::try_from(trainees.len()).unwrap_or(0);
-    starts_per_year(ws, f, input, fut, &w, (r, last))?;
-    if !fut.plan.trainees.is_empty() {
-        let end_of_list = HEADER_ROW + u32::try_from(fut.plan.trainees.len()).unwrap_or(0);
+    let end_of_list = HEADER_ROW + u32::try_from(trainees.len()).unwrap_or(0);
+    starts_per_year(ws, f, input, fut, &w, (end_of_list, last))?;
+    if !trainees.is_empty() {
         ws.autofilter(HEADER_ROW, 0, end_of_list, last)?;
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;

@@ -57,11 +57,6 @@ pub(super) fn columns(
         .par_iter()
         .map(|&p| texts.postings.get(p as usize).is_some_and(|&k| k > 1))
         .collect();
-    let leader: Vec<i8> = texts
-        .title
-        .iter()
-        .map(|&c| texts.leader_class.get(c as usize).copied().unwrap_or(0))
-        .collect();
     let columns = vec![
         Column::new("rec".into(), plain.rec),
         Column::new("person".into(), plain.person),
@@ -72,7 +67,7 @@ pub(super) fn columns(
         Column::new("commune".into(), plain.commune),
         Column::new("gov_level".into(), plain.gov_level),
         Column::new("unit_type".into(), plain.unit_type),
-        Column::new("leader".into(), leader),
+        Column::new("leader".into(), texts.leader),
         Column::new("title".into(), texts.title),
         Column::new("education".into(), plain.education),
         Column::new("political_theory".into(), plain.political_theory),
@@ -170,15 +165,15 @@ impl Block<'_> {
 }
 
 /// The columns read from texts: titles as the class of their folded text
-/// (a row without a title in class 0, of ""), leadership per class, grade
+/// (a row without a title in class 0, of ""), leadership by class, grade
 /// class and hạng per (code, name) pair, ethnicity, IT and languages per
 /// text, each distinct text or pair read once; and each person's postings.
 struct TextColumns {
     titles: TitleKeys,
     /// Records per person (up to 255).
     postings: Vec<u8>,
-    leader_class: Vec<i8>,
     title: Vec<u32>,
+    leader: Vec<i8>,
     grade_rank: Vec<i8>,
     title_class: Vec<i8>,
     minority: Vec<i8>,
@@ -221,8 +216,8 @@ impl TextColumns {
         let mut c = Self {
             titles: TitleKeys::new(),
             postings: vec![0; roster.people],
-            leader_class: Vec::new(),
             title: Vec::with_capacity(n),
+            leader: Vec::new(),
             grade_rank: Vec::with_capacity(n),
             title_class: Vec::with_capacity(n),
             minority: Vec::with_capacity(n),
@@ -260,13 +255,18 @@ impl TextColumns {
             c.english.push(en);
             c.other_language.push(other);
         }
-        // A leader's title, per title class.
-        c.leader_class = vec![0i8; titles.len()];
+        // A leader's title, per title class, then per record.
+        let mut leader_class = vec![0i8; titles.len()];
         for (t, &k) in &titles {
-            if let Some(l) = c.leader_class.get_mut(k as usize) {
+            if let Some(l) = leader_class.get_mut(k as usize) {
                 *l = i8::from(skills::is_leader_title(t));
             }
         }
+        c.leader = c
+            .title
+            .iter()
+            .map(|&k| leader_class.get(k as usize).copied().unwrap_or(0))
+            .collect();
         c.titles = titles;
         c
     }

@@ -906,3 +906,38 @@ fn structure_sheet_counts_each_person_once_per_group() {
     );
     assert!(!rows.iter().flatten().any(|c| c.contains("chưa rõ loại")));
 }
+
+/// An holds two posts in Phòng Nội vụ (Trưởng phòng, Chuyên viên: two
+/// postings, not a duplicate) and one in Phòng Tư pháp; Bình one in Phòng
+/// Nội vụ. BM01 counts a person once per unit: Phòng Nội vụ 2, Phòng Tư
+/// pháp 1, "Tổng số" their sum, 3; the note names one person counted in
+/// more than one unit.
+#[test]
+fn a_person_with_two_posts_in_a_unit_is_counted_once_there() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "r.csv",
+        "Họ và tên,Số CCCD,Ngày sinh,Giới tính,Đơn vị,Loại,Chức vụ,Trình độ chuyên môn\n\
+         Nguyễn Thị An,001180000001,01/01/1980,Nữ,Phòng Nội vụ,Công chức,Trưởng phòng,Đại học\n\
+         Nguyễn Thị An,001180000001,01/01/1980,Nữ,Phòng Nội vụ,Công chức,Chuyên viên,Đại học\n\
+         Trần Văn Bình,001185000002,01/01/1985,Nam,Phòng Nội vụ,Công chức,Chuyên viên,Đại học\n\
+         Nguyễn Thị An,001180000001,01/01/1980,Nữ,Phòng Tư pháp,Công chức,Chuyên viên,Đại học\n",
+    );
+    let args = [
+        roster.to_str().unwrap(),
+        "--as-of",
+        "2025-12-31",
+        "--form",
+        "BM01/BNV",
+    ];
+    let (out, j, _) = forms(dir.path(), &args);
+    let rows = read_sheet(&out, "BM01-BNV");
+    // Column 2 (people) follows the quota, blank without a units file.
+    assert_eq!(sheet_row(&rows, "Phòng Nội vụ")[2..4], ["", "2"]);
+    assert_eq!(sheet_row(&rows, "Phòng Tư pháp")[2..4], ["", "1"]);
+    assert_eq!(sheet_row(&rows, "Tổng số")[2..4], ["", "3"]);
+    let notes = note_lines(&j);
+    let several = "1 người giữ chức vụ ở hơn một đơn vị, được tính ở mỗi đơn vị (các dòng cộng lại như biểu mẫu).";
+    assert!(notes.iter().any(|n| n.ends_with(several)), "{notes:?}");
+}

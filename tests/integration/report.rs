@@ -476,6 +476,34 @@ fn parent_scope_judges_each_parent_unit() {
     assert_eq!(t["shortfall"], 1, "{t:#}");
 }
 
+/// A person holding two posts in xã A1 and one in xã A2 (one national id)
+/// is one person in each unit's population, once in huyện A's and once in
+/// the whole roster's. Counted by hand: A1 holds An (Đại học) and Bình (Sơ
+/// cấp), 1 of 2; A2 An alone, 1 of 1; huyện A and the roster, 1 of 2.
+#[test]
+fn a_person_in_several_posts_is_counted_once_per_unit() {
+    let dir = tempdir();
+    let roster = write(
+        dir.path(),
+        "r.csv",
+        "Họ và tên,Số CCCD,Đơn vị,Đơn vị cấp trên,Chức vụ,Loại,Trình độ chuyên môn\n\
+         An,001070000001,UBND xã A1,UBND huyện A,Chủ tịch UBND,Cán bộ,Đại học\n\
+         An,001070000001,UBND xã A1,UBND huyện A,Bí thư Đảng ủy,Cán bộ,Đại học\n\
+         Bình,001070000002,UBND xã A1,UBND huyện A,Chủ tịch HĐND,Cán bộ,Sơ cấp\n\
+         An,001070000001,UBND xã A2,UBND huyện A,Phó Chủ tịch UBND,Cán bộ,Đại học\n",
+    );
+    let p = policy(dir.path(), &[target("P", CB, TC, "ge", "50", "unit")]);
+    let (_, j) = report_json("report", dir.path(), "2013-12-31", &p, &[&roster], &[]);
+    let figures = |unit: Option<&str>| {
+        let r = row(&j, "P", unit);
+        (r["population"].as_u64(), r["qualified"].as_u64())
+    };
+    assert_eq!(figures(Some("UBND xã A1")), (Some(2), Some(1)), "{j:#}");
+    assert_eq!(figures(Some("UBND xã A2")), (Some(1), Some(1)), "{j:#}");
+    assert_eq!(figures(Some("UBND huyện A")), (Some(2), Some(1)), "{j:#}");
+    assert_eq!(figures(None), (Some(2), Some(1)), "{j:#}");
+}
+
 /// "Cần đào tạo" lists a person once, with every target they are below on.
 #[test]
 fn a_person_below_two_targets_is_listed_once() {
