@@ -97,7 +97,7 @@ pub fn is_own_output(path: &Path) -> bool {
 /// Reads one file into its sheets. `sheet_filter` keeps only sheets with that
 /// name (compared on the folded key).
 pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Result<FileRead> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let bytes = read_bytes(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
@@ -150,6 +150,51 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
                 TEXT_EXT.join(", ")
             ),
         })
+    }
+}
+
+/// Files from this size are read in two halves side by side.
+const HALVES_FROM: u64 = 32 << 20;
+
+/// A file's bytes. A large file is read in two halves side by side, each
+/// through its own handle: copying from the page cache and touching each
+/// new page of the buffer are the work, and they share out over both
+/// cores (the 454 MB national roster: 0.27–0.38 s on one core). A file
+/// that changes size while it is read is read again whole, as it then is.
+fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_bytes_from(path, HALVES_FROM)
+}
+
+/// [`read_bytes`], in halves from `halves_from` bytes.
+fn read_bytes_from(path: &Path, halves_from: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut first = std::fs::File::open(path)?;
+    let len = first.metadata()?.len();
+    let Ok(size) = usize::try_from(len) else {
+        return std::fs::read(path);
+    };
+    if len < halves_from {
+        let mut bytes = Vec::with_capacity(size);
+        first.read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    let mut second = std::fs::File::open(path)?;
+    let mid = size / 2;
+    second.seek(SeekFrom::Start(mid as u64))?;
+    // Zeroed by the allocator: pages are touched first by the reads.
+    let mut bytes = vec![0u8; size];
+    let (head, tail) = bytes.split_at_mut(mid);
+    let (a, b) = rayon::join(
+        || first.read_exact(head),
+        || {
+            second.read_exact(tail)?;
+            // Nothing past the size it had: the file did not grow.
+            Ok::<_, std::io::Error>(second.read(&mut [0u8; 1])? == 0)
+        },
+    );
+    match (a, b) {
+        (Ok(()), Ok(true)) => Ok(bytes),
+        _ => std::fs::read(path),
     }
 }
 
@@ -220,5 +265,18 @@ mod tests {
         assert_eq!(format_number(12.0), "12");
         assert_eq!(format_number(1.5), "1.5");
         assert_eq!(format_number(1_234_567_890.0), "1234567890");
+    }
+
+    #[test]
+    fn a_file_read_in_halves_is_its_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        for len in [0usize, 1, 2, 3, 4097, 100_003] {
+            let path = dir.path().join(format!("f{len}"));
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            std::fs::write(&path, &bytes).unwrap();
+            for from in [0, 1, u64::MAX] {
+                assert_eq!(read_bytes_from(&path, from).unwrap(), bytes, "{len} {from}");
+            }
+        }
     }
 }

@@ -57,6 +57,15 @@ impl<T: Send> Parsed<T> {
 }
 
 impl<T> Parsed<T> {
+    /// The column with each value mapped, in order.
+    pub(super) fn map<U>(self, f: impl FnMut(T) -> U) -> Parsed<U> {
+        Parsed {
+            col: self.col,
+            header: self.header,
+            values: self.values.into_iter().map(f).collect(),
+        }
+    }
+
     pub(super) fn get<'s>(&'s self, sheet: &RawSheet, row: usize) -> Option<&'s T> {
         sheet
             .columns
@@ -133,6 +142,17 @@ pub(super) enum EducationRead {
     InProgress(scales::InProgress),
 }
 
+impl EducationRead {
+    /// The field of study the cell names besides the level held.
+    fn field(&self) -> Option<&str> {
+        match self {
+            EducationRead::Ok(e) => e.field.as_deref(),
+            EducationRead::InProgress(p) => p.attained.as_ref()?.field.as_deref(),
+            EducationRead::GeneralOnly | EducationRead::Unreadable => None,
+        }
+    }
+}
+
 pub(super) fn read_education(v: &RawValue) -> EducationRead {
     let s = v.display();
     if let Some(p) = scales::parse_in_progress(&s) {
@@ -194,7 +214,8 @@ pub(super) struct Columns {
     pub(super) family_name: Option<Parsed<Text>>,
     pub(super) unit: Option<Parsed<Arc<str>>>,
     pub(super) category: Option<Parsed<Option<CategoryCell>>>,
-    pub(super) education: Option<Parsed<EducationRead>>,
+    /// Each distinct value read, with the field of study it names (stored once).
+    pub(super) education: Option<Parsed<(EducationRead, Option<Text>)>>,
     pub(super) education_marks: Option<Marks<Education>>,
     pub(super) gender_marks: Option<Marks<Gender>>,
     pub(super) political_marks: Option<Marks<scales::PoliticalTheory>>,
@@ -251,7 +272,12 @@ impl Columns {
             },
             unit: arc(Field::Unit),
             category: Parsed::new(sheet, l, Field::Category, read_category),
-            education: Parsed::new(sheet, l, Field::Education, read_education),
+            education: Parsed::new(sheet, l, Field::Education, read_education).map(|p| {
+                p.map(|e| {
+                    let field = e.field().map(|f| texts.add(f));
+                    (e, field)
+                })
+            }),
             education_marks: Marks::new(l, Field::Education, |v| {
                 scales::parse_education(v).map(|e| e.level)
             }),

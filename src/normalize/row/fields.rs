@@ -67,7 +67,7 @@ pub(super) fn row_education(
     r: usize,
     c: &Columns,
     issues: &mut RowIssues<'_>,
-) -> (Option<Education>, Option<String>, Option<Education>) {
+) -> (Option<Education>, Option<Text>, Option<Education>) {
     let (education, edu_field, studying) = if let Some(m) = &c.education_marks {
         let level = m.get(sheet, r);
         if level.is_none() {
@@ -253,17 +253,21 @@ pub(super) fn row_training(
 /// Reads a professional-education cell: level, field and the level of a
 /// course in progress, or unknown with an issue.
 pub(super) fn read_education_cell(
-    e: &Parsed<EducationRead>,
+    e: &Parsed<(EducationRead, Option<Text>)>,
     sheet: &RawSheet,
     r: usize,
     issues: &mut RowIssues<'_>,
-) -> (Option<Education>, Option<String>, Option<Education>) {
-    let (level, field) = match e.get(sheet, r) {
+) -> (Option<Education>, Option<Text>, Option<Education>) {
+    let (read, field) = match e.get(sheet, r) {
+        Some((read, field)) => (Some(read), *field),
+        None => (None, None),
+    };
+    let level = match read {
         // The issue is the caller's: it depends on the training-end column.
         Some(EducationRead::InProgress(p)) => {
             return (
                 p.attained.as_ref().map(|a| a.level),
-                p.attained.as_ref().and_then(|a| a.field.clone()),
+                field,
                 Some(p.studying),
             );
         }
@@ -274,9 +278,9 @@ pub(super) fn read_education_cell(
                 Problem::Missing(Field::Education),
                 Action::CountedUnknown,
             );
-            (None, None)
+            None
         }
-        Some(EducationRead::Ok(e)) => (Some(e.level), e.field.clone()),
+        Some(EducationRead::Ok(e)) => Some(e.level),
         Some(EducationRead::GeneralOnly) => {
             let v = raw_display(sheet, e.col, r);
             issues.push(
@@ -285,7 +289,7 @@ pub(super) fn read_education_cell(
                 Problem::GeneralEducationOnly,
                 Action::CountedUnknown,
             );
-            (None, None)
+            None
         }
         Some(EducationRead::Unreadable) => {
             let v = raw_display(sheet, e.col, r);
@@ -295,7 +299,7 @@ pub(super) fn read_education_cell(
                 Problem::Unreadable(Field::Education),
                 Action::CountedUnknown,
             );
-            (None, None)
+            None
         }
     };
     (level, field, None)

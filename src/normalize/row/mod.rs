@@ -63,7 +63,7 @@ pub(super) fn read_row(
     let party_member = row_party_member(sheet, r, c);
 
     let column_field = opt_text(c.field_of_study.as_ref(), sheet, r);
-    let field_of_study = column_field.or_else(|| edu_field.map(|f| out.texts.add(&f)));
+    let field_of_study = column_field.or(edu_field);
 
     let (name, unit_name) = (name?, unit_name?);
     let unit = row_unit(sheet, r, c, around, unit_name, gov_level, &mut out.units);
