@@ -112,6 +112,7 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
             matcher: &matcher,
             titles: &cfg.titles,
             as_of: cfg.as_of,
+            parallel: true,
         },
     )?;
     if !loaded

@@ -61,6 +61,9 @@ pub struct Options<'a> {
     pub titles: &'a CommuneTitles,
     /// The as-of date: birth dates after it are implausible.
     pub as_of: NaiveDate,
+    /// The rows of a sheet without section headings are read on every core,
+    /// with the result of reading them one by one (which `false` asks for).
+    pub parallel: bool,
 }
 
 /// Collects the issues of one row and decides whether it is set aside.

@@ -5,7 +5,7 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-use super::fate::{Fate, SheetRows};
+use super::fate::SheetRows;
 
 /// Notes every text too long for an Excel cell: the report cuts it.
 fn overlong_cells(
@@ -96,16 +96,11 @@ pub(super) fn read_sheet(
         heading_category: None,
         sheet_unit_noted,
     };
-    for (i, kind) in kinds.into_iter().enumerate() {
-        report.rows.read += 1;
-        match rows.fate(layout.body_start + i, kind, out.tables, issues) {
-            Fate::Staff(rec) => {
-                report.rows.staff += 1;
-                out.records.push(rec);
-            }
-            Fate::SetAside => report.rows.set_aside += 1,
-            Fate::NotStaff(kind) => report.rows.count_non_staff(kind),
-        }
+    let (tables, records, counts) = (out.tables, out.records, &mut report.rows);
+    if opts.parallel && rows.headings.is_empty() {
+        rows.fates_in_parallel(layout.body_start, &kinds, (tables, issues), counts, records);
+    } else {
+        rows.fates_in_order(layout.body_start, kinds, (tables, issues), counts, records);
     }
     Ok(report)
 }

@@ -1,4 +1,5 @@
-//! Unit names, their keys and levels; general-education grades.
+//! Unit names, their keys and levels; general-education grades; rows read
+//! on every core as row by row.
 
 use super::*;
 
@@ -44,4 +45,113 @@ fn general_grades() {
     assert!(is_general_grade("12/12"));
     assert!(is_general_grade("9/12"));
     assert!(!is_general_grade("05/12/1970"));
+}
+
+/// A roster of `rows` rows with every way a row can go: set aside (no name,
+/// no unit, an issue), not staff (blank, totals), notes on cells (unreadable,
+/// missing, implausible), units whose level a later row gives, repeated
+/// national ids; with `split`, names in family and given columns.
+fn varied_roster(rows: usize, split: bool) -> String {
+    let mut out = String::from(if split {
+        "STT,Họ và đệm,Tên,Đơn vị,Cấp,Loại,Trình độ chuyên môn,Ngày sinh,Số CCCD\n"
+    } else {
+        "STT,Họ và tên,Đơn vị,Cấp,Loại,Trình độ chuyên môn,Ngày sinh,Số CCCD\n"
+    });
+    let categories = ["Công chức", "Viên chức", "Cán bộ", "", "khác", "Hợp đồng"];
+    let education = [
+        "Đại học Luật",
+        "Trung cấp Kế toán",
+        "12/12",
+        "",
+        "Đang học Đại học",
+        "Thạc sĩ",
+        "abc",
+    ];
+    let births = ["01/01/1980", "15/06/1975", "32/13/1990", "2030", "1968", ""];
+    for i in 0..rows {
+        if i % 4001 == 17 {
+            out.push_str(",,,,,,,\n");
+            continue;
+        }
+        if i % 5003 == 11 {
+            out.push_str(",Tổng cộng,,,,,,\n");
+            continue;
+        }
+        let name = if i % 997 == 3 {
+            String::new()
+        } else {
+            format!("Nguyễn Văn {}", i % 9000)
+        };
+        let name = if split {
+            match name.rsplit_once(' ') {
+                Some((family, given)) => format!("{family},{given}"),
+                None => ",".to_string(),
+            }
+        } else {
+            name
+        };
+        let unit = if i % 1009 == 5 {
+            String::new()
+        } else {
+            format!("Đơn vị số {}", i % 301)
+        };
+        let level = if i % 7 == 3 { "Xã" } else { "" };
+        out.push_str(&format!(
+            "{},{name},{unit},{level},{},{},{},{:012}\n",
+            i + 1,
+            categories[i % categories.len()],
+            education[i % education.len()],
+            births[i % births.len()],
+            i % 9000,
+        ));
+    }
+    out
+}
+
+#[test]
+fn rows_read_on_every_core_give_what_rows_read_one_by_one_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let matcher = HeaderMatcher::new(&crate::schema::ColumnAliases::default());
+    let titles = CommuneTitles::builtin();
+    // Three parts and a bit, so that rows are numbered across parts.
+    for (rows, split) in [(3 * 8192 + 100, false), (2 * 8192 + 7, true), (40, false)] {
+        let path = dir.path().join(format!("r{rows}.csv"));
+        std::fs::write(&path, varied_roster(rows, split)).unwrap();
+        let load = |parallel| {
+            let crate::ingest::FileRead::Read(file, sheets) =
+                crate::ingest::read_file(&path, 0, None).unwrap()
+            else {
+                panic!("not read")
+            };
+            let raw = RawInput {
+                files: vec![file],
+                sheets,
+            };
+            let opts = Options {
+                matcher: &matcher,
+                titles: &titles,
+                as_of: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+                parallel,
+            };
+            let l = normalize(raw, &opts).unwrap();
+            format!("{:?}\n{:?}\n{:?}", l.roster, l.sheets, l.issues)
+        };
+        let (by_rows, on_every_core) = (load(false), load(true));
+        // The roster is varied: set aside rows, rows not staff, issues of
+        // each kind.
+        let kinds = [
+            "SetAside",
+            "NotStaff",
+            "Missing",
+            "Unreadable",
+            "ImplausibleDate",
+        ];
+        for what in kinds.iter().filter(|_| rows > 8192 && !split) {
+            assert!(by_rows.contains(what), "{rows}: no {what}");
+        }
+        assert!(
+            by_rows == on_every_core,
+            "{rows} rows, split names: {split}"
+        );
+    }
 }

@@ -29,25 +29,29 @@ pub(super) struct Around<'a> {
 }
 
 /// Reads one staff row into a record, noting its problems; `None` (the row
-/// set aside) without a name or a unit.
+/// set aside) without a name or a unit. Reads the texts and changes nothing
+/// shared: the record's unit is not yet looked up (its `commune` says only
+/// whether its category cell says commune level), and a name joined from
+/// family and given names is returned to be stored; [`finish_row`] does
+/// both, in row order.
 #[allow(clippy::too_many_arguments)] // one row, and everything it is read against
 pub(super) fn read_row(
     sheet: &RawSheet,
     r: usize,
     c: &Columns,
     around: &Around<'_>,
-    out: &mut Tables,
+    texts: &Texts,
     issues: &mut RowIssues<'_>,
     source: Source,
     as_of: NaiveDate,
-) -> Option<StaffRecord> {
-    let name = row_name(sheet, r, c, &mut out.texts, issues);
+) -> Option<(StaffRecord, Option<String>)> {
+    let name = row_name(sheet, r, c, texts, issues);
     let unit_name = row_unit_name(sheet, r, c, around, issues);
-    let category = row_category(sheet, r, c, around, unit_name, &out.texts, issues);
+    let category = row_category(sheet, r, c, around, unit_name, texts, issues);
     let (education, edu_field, studying) = row_education(sheet, r, c, issues);
     let (birth, gender) = row_birth_gender(sheet, r, c, issues, as_of);
 
-    let national_id = row_national_id(sheet, r, c, &out.texts, issues);
+    let national_id = row_national_id(sheet, r, c, texts, issues);
 
     let gov_level = read_value(c.gov_level.as_ref(), sheet, r, Field::GovLevel, issues);
     let (political_theory, state_management) = row_scales(sheet, r, c, issues);
@@ -61,15 +65,10 @@ pub(super) fn read_row(
         issues,
     );
     let party_member = row_party_member(sheet, r, c);
+    let field_of_study = opt_text(c.field_of_study.as_ref(), sheet, r).or(edu_field);
 
-    let column_field = opt_text(c.field_of_study.as_ref(), sheet, r);
-    let field_of_study = column_field.or(edu_field);
-
-    let (name, unit_name) = (name?, unit_name?);
-    let unit = row_unit(sheet, r, c, around, unit_name, gov_level, &mut out.units);
-    let gov_level = gov_level.or(out.units.units[unit as usize].gov_level);
-    let commune = is_commune(category, gov_level);
-    Some(StaffRecord {
+    let ((name, joined), _) = (name?, unit_name?);
+    let rec = StaffRecord {
         source,
         person: 0,
         name,
@@ -79,10 +78,10 @@ pub(super) fn read_row(
         gender,
         ethnicity: opt_text(c.ethnicity.as_ref(), sheet, r),
         party_member,
-        unit,
+        unit: 0,
         category: category.category,
-        commune,
-        gov_level: gov_level.or(commune.then_some(GovLevel::Commune)),
+        commune: category.commune,
+        gov_level,
         title: opt_text(c.title.as_ref(), sheet, r),
         position: opt_text(c.position.as_ref(), sheet, r),
         position_code: opt_text(c.position_code.as_ref(), sheet, r),
@@ -99,7 +98,49 @@ pub(super) fn read_row(
         training_end,
         retirement_date,
         professional_level,
-    })
+    };
+    Some((rec, joined))
+}
+
+/// Finishes a record [`read_row`] read from row `r`, in row order: the
+/// joined name stored, the unit found or added, the level the unit gives
+/// when the row gives none.
+pub(super) fn finish_row(
+    sheet: &RawSheet,
+    r: usize,
+    c: &Columns,
+    around: &Around<'_>,
+    (rec, joined): (&mut StaffRecord, Option<String>),
+    out: &mut Tables,
+) {
+    if let Some(joined) = joined {
+        rec.name = out.texts.add(&joined);
+    }
+    // Read again (a lookup): `read_row` found it.
+    let unit_name = match &c.unit {
+        Some(u) => u.get(sheet, r).map(|a| &**a),
+        None => around
+            .heading_unit
+            .map(|a| &**a)
+            .or_else(|| around.sheet_unit.map(|u| u.name.as_str())),
+    };
+    let category = CategoryCell {
+        category: rec.category,
+        commune: rec.commune,
+    };
+    let unit = row_unit(
+        sheet,
+        r,
+        c,
+        around,
+        unit_name.unwrap_or_default(),
+        rec.gov_level,
+        &mut out.units,
+    );
+    let gov_level = rec.gov_level.or(out.units.units[unit as usize].gov_level);
+    rec.unit = unit;
+    rec.commune = is_commune(category, gov_level);
+    rec.gov_level = gov_level.or(rec.commune.then_some(GovLevel::Commune));
 }
 
 /// Hire and retirement dates.
@@ -175,23 +216,25 @@ fn row_unit(
     units.intern_cached(cells, name, code, parent, level)
 }
 
-/// The full name, or family and given names joined; missing sets the row aside.
+/// The full name (and, for a name joined from family and given names,
+/// the joined text, stored once the row is finished); missing sets the row
+/// aside.
 fn row_name(
     sheet: &RawSheet,
     r: usize,
     c: &Columns,
-    texts: &mut Texts,
+    texts: &Texts,
     issues: &mut RowIssues<'_>,
-) -> Option<Text> {
+) -> Option<(Text, Option<String>)> {
     let name = match (&c.family_name, c.name.get(sheet, r)) {
         (Some(f), Some(given)) => match f.get(sheet, r) {
             Some(family) => {
                 let joined = format!("{} {}", texts.get(*family), texts.get(*given));
-                Some(texts.add(&joined))
+                Some((*given, Some(joined)))
             }
-            None => Some(*given),
+            None => Some((*given, None)),
         },
-        (_, given) => given.copied(),
+        (_, given) => given.map(|g| (*g, None)),
     };
     if name.is_none() {
         issues.push(
