@@ -4,7 +4,7 @@
 //! header is classified, and every staff row becomes a [`StaffRecord`] or is
 //! set aside with its reason. Values are parsed once per distinct value per
 //! column. The rows of a sheet without section headings are read on every
-//! core and finished in row order (see [`fate`]), with the result of reading
+//! core and finished in row order (`fate.rs`), with the result of reading
 //! them one by one. Then people are identified across all sheets: the same person in
 //! the same post twice is a duplicate (the later row is set aside); the same
 //! person in different posts is one person with several postings (kiêm nhiệm).
