@@ -123,6 +123,10 @@ pub fn education_key(e: Option<Education>) -> &'static str {
 /// Levels and educations, each with "not known".
 const LEVELS: usize = GovLevel::ALL.len() + 1;
 const EDUCATIONS: usize = Education::DESCENDING.len() + 1;
+// Every variant is in its list, so that each slot is in range.
+const _: () = assert!(Category::Unknown as usize + 1 == Category::ALL.len());
+const _: () = assert!(GovLevel::Commune as usize + 1 == GovLevel::ALL.len());
+const _: () = assert!(Education::TienSi as usize + 1 == Education::DESCENDING.len());
 
 /// A group's slot: its key's rank among all keys in their order.
 fn slot((c, commune, g, e): Key) -> usize {

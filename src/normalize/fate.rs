@@ -34,8 +34,8 @@ pub(super) struct SheetRows<'a> {
 
 /// A row read on its own (see [`SheetRows::read`]).
 pub(super) enum Read {
-    /// A record read, with a joined name to store.
-    Staff(StaffRecord, Option<String>),
+    /// A record read, to be finished.
+    Staff(StaffRecord),
     /// Set aside, its reason in the data issues.
     SetAside,
     /// Not staff.
@@ -50,13 +50,12 @@ enum Outcome {
     NotStaff(RowKind),
 }
 
-/// A part of a sheet's rows read on one core: where each goes, its issues in
-/// row order, and its joined names (by row within the part).
+/// A part of a sheet's rows read on one core: where each goes, and its
+/// issues in row order.
 #[derive(Default)]
 struct Part {
     outcomes: Vec<Outcome>,
     issues: Vec<DataIssue>,
-    joined: Vec<(usize, String)>,
 }
 
 impl SheetRows<'_> {
@@ -85,16 +84,9 @@ impl SheetRows<'_> {
             && self.heading_unit.is_none()
             && self.sheet_unit.is_some();
         let fate = match self.read(r, kind, &tables.texts, issues, note_sheet_unit) {
-            Read::Staff(mut rec, joined) => {
+            Read::Staff(mut rec) => {
                 let around = self.around();
-                finish_row(
-                    self.sheet,
-                    r,
-                    self.cols,
-                    &around,
-                    (&mut rec, joined),
-                    tables,
-                );
+                finish_row(self.sheet, r, self.cols, &around, &mut rec, tables);
                 Fate::Staff(rec)
             }
             Read::SetAside => Fate::SetAside,
@@ -159,7 +151,7 @@ impl SheetRows<'_> {
                     self.opts.as_of,
                 );
                 match read {
-                    Some((rec, joined)) if !row_issues.set_aside => Read::Staff(rec, joined),
+                    Some(rec) if !row_issues.set_aside => Read::Staff(rec),
                     _ => Read::SetAside,
                 }
             }
@@ -218,25 +210,29 @@ impl SheetRows<'_> {
         }
     }
 
-    /// Where each row of a sheet without section headings goes, as [`fate`]
-    /// decides it row by row: the rows are read on every core, each record
-    /// into its row's slot, then finished in row order (units and joined
-    /// names numbered, issues listed, as row by row), and the slots of the
-    /// records kept become `records` in place.
+    /// Where each row of a sheet goes, as [`fate`] decides it row by row:
+    /// without section headings (which change how the rows below them
+    /// read), the rows are read on every core, each record into its row's
+    /// slot, then finished in row order (units and joined names numbered,
+    /// issues listed, as row by row), and the slots of the records kept
+    /// become records in place.
     ///
     /// [`fate`]: Self::fate
     pub(super) fn fates_in_parallel(
-        &self,
+        &mut self,
         start: usize,
-        kinds: &[RowKind],
+        kinds: Vec<RowKind>,
         (tables, issues): (&mut Tables, &mut Vec<DataIssue>),
         counts: &mut RowCounts,
         records: &mut Vec<StaffRecord>,
     ) {
         use rayon::prelude::*;
-        // Headings would change how the rows below them read; without them
-        // the sheet's own unit is noted on the sheet, not on a row.
-        debug_assert!(self.headings.is_empty() && self.sheet_unit_noted);
+        // With headings, or the sheet's own unit still to be noted on a row,
+        // rows depend on the rows above them.
+        if !self.headings.is_empty() || !self.sheet_unit_noted {
+            return self.fates_in_order(start, kinds, (tables, issues), counts, records);
+        }
+        let this = &*self;
         let mut slots: Vec<Option<StaffRecord>> = Vec::with_capacity(kinds.len());
         slots.par_extend(kinds.par_iter().map(|_| None));
         let texts = &tables.texts;
@@ -248,10 +244,9 @@ impl SheetRows<'_> {
                 let mut part = Part::default();
                 for (i, (slot, &kind)) in slots.iter_mut().zip(kinds).enumerate() {
                     let r = start + p * PART + i;
-                    let outcome = match self.read(r, kind, texts, &mut part.issues, false) {
-                        Read::Staff(rec, joined) => {
+                    let outcome = match this.read(r, kind, texts, &mut part.issues, false) {
+                        Read::Staff(rec) => {
                             *slot = Some(rec);
-                            part.joined.extend(joined.map(|j| (i, j)));
                             Outcome::Staff
                         }
                         Read::SetAside => Outcome::SetAside,
@@ -262,23 +257,19 @@ impl SheetRows<'_> {
                 part
             })
             .collect();
-        let around = self.around();
+        let around = this.around();
         for (p, (part, slots)) in parts.into_iter().zip(slots.chunks_mut(PART)).enumerate() {
             issues.extend(part.issues);
-            let mut joined = part.joined.into_iter().peekable();
             for (i, (slot, outcome)) in slots.iter_mut().zip(part.outcomes).enumerate() {
                 counts.read += 1;
-                match outcome {
-                    Outcome::Staff => {
-                        let name = joined.next_if(|(k, _)| *k == i).map(|(_, j)| j);
-                        if let Some(rec) = slot.as_mut() {
-                            let r = start + p * PART + i;
-                            finish_row(self.sheet, r, self.cols, &around, (rec, name), tables);
-                        }
+                match (outcome, slot.as_mut()) {
+                    (Outcome::Staff, Some(rec)) => {
+                        let r = start + p * PART + i;
+                        finish_row(this.sheet, r, this.cols, &around, rec, tables);
                         counts.staff += 1;
                     }
-                    Outcome::SetAside => counts.set_aside += 1,
-                    Outcome::NotStaff(kind) => counts.count_non_staff(kind),
+                    (Outcome::NotStaff(kind), _) => counts.count_non_staff(kind),
+                    _ => counts.set_aside += 1,
                 }
             }
         }
@@ -287,11 +278,22 @@ impl SheetRows<'_> {
         // (1,073 MB at the national roster's peak instead of 849 MB).
         #[allow(clippy::filter_map_identity)]
         let kept: Vec<StaffRecord> = slots.into_iter().filter_map(|s| s).collect();
-        if records.is_empty() {
-            *records = kept;
-        } else {
-            records.extend(kept);
-        }
+        append(records, kept);
+    }
+}
+
+/// Appends a sheet's records to those of the sheets before it, copying the
+/// fewer: a second copy of the larger would raise the peak by it.
+fn append(records: &mut Vec<StaffRecord>, mut kept: Vec<StaffRecord>) {
+    if records.len() >= kept.len() {
+        records.append(&mut kept);
+    } else {
+        let room = records
+            .capacity()
+            .saturating_sub(records.len() + kept.len());
+        kept.splice(0..0, records.drain(..));
+        kept.reserve(room);
+        *records = kept;
     }
 }
 

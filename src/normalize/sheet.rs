@@ -97,8 +97,8 @@ pub(super) fn read_sheet(
         sheet_unit_noted,
     };
     let (tables, records, counts) = (out.tables, out.records, &mut report.rows);
-    if opts.parallel && rows.headings.is_empty() {
-        rows.fates_in_parallel(layout.body_start, &kinds, (tables, issues), counts, records);
+    if opts.parallel {
+        rows.fates_in_parallel(layout.body_start, kinds, (tables, issues), counts, records);
     } else {
         rows.fates_in_order(layout.body_start, kinds, (tables, issues), counts, records);
     }

@@ -31,9 +31,8 @@ pub(super) struct Around<'a> {
 /// Reads one staff row into a record, noting its problems; `None` (the row
 /// set aside) without a name or a unit. Reads the texts and changes nothing
 /// shared: the record's unit is not yet looked up (its `commune` says only
-/// whether its category cell says commune level), and a name joined from
-/// family and given names is returned to be stored; [`finish_row`] does
-/// both, in row order.
+/// whether its category cell says commune level), and with family and given
+/// names its name is the given name; [`finish_row`] does both, in row order.
 #[allow(clippy::too_many_arguments)] // one row, and everything it is read against
 pub(super) fn read_row(
     sheet: &RawSheet,
@@ -44,8 +43,8 @@ pub(super) fn read_row(
     issues: &mut RowIssues<'_>,
     source: Source,
     as_of: NaiveDate,
-) -> Option<(StaffRecord, Option<String>)> {
-    let name = row_name(sheet, r, c, texts, issues);
+) -> Option<StaffRecord> {
+    let name = row_name(sheet, r, c, issues);
     let unit_name = row_unit_name(sheet, r, c, around, issues);
     let category = row_category(sheet, r, c, around, unit_name, texts, issues);
     let (education, edu_field, studying) = row_education(sheet, r, c, issues);
@@ -67,8 +66,8 @@ pub(super) fn read_row(
     let party_member = row_party_member(sheet, r, c);
     let field_of_study = opt_text(c.field_of_study.as_ref(), sheet, r).or(edu_field);
 
-    let ((name, joined), _) = (name?, unit_name?);
-    let rec = StaffRecord {
+    let (name, _) = (name?, unit_name?);
+    Some(StaffRecord {
         source,
         person: 0,
         name,
@@ -98,22 +97,23 @@ pub(super) fn read_row(
         training_end,
         retirement_date,
         professional_level,
-    };
-    Some((rec, joined))
+    })
 }
 
-/// Finishes a record [`read_row`] read from row `r`, in row order: the
-/// joined name stored, the unit found or added, the level the unit gives
-/// when the row gives none.
+/// Finishes a record [`read_row`] read from row `r`, in row order: a name
+/// joined from family and given names stored, the unit found or added, the
+/// level the unit gives when the row gives none.
 pub(super) fn finish_row(
     sheet: &RawSheet,
     r: usize,
     c: &Columns,
     around: &Around<'_>,
-    (rec, joined): (&mut StaffRecord, Option<String>),
+    rec: &mut StaffRecord,
     out: &mut Tables,
 ) {
-    if let Some(joined) = joined {
+    if let Some(family) = c.family_name.as_ref().and_then(|f| f.get(sheet, r)) {
+        let t = &out.texts;
+        let joined = format!("{} {}", t.get(*family), t.get(rec.name));
         rec.name = out.texts.add(&joined);
     }
     // Read again (a lookup): `read_row` found it.
@@ -216,26 +216,10 @@ fn row_unit(
     units.intern_cached(cells, name, code, parent, level)
 }
 
-/// The full name (and, for a name joined from family and given names,
-/// the joined text, stored once the row is finished); missing sets the row
-/// aside.
-fn row_name(
-    sheet: &RawSheet,
-    r: usize,
-    c: &Columns,
-    texts: &Texts,
-    issues: &mut RowIssues<'_>,
-) -> Option<(Text, Option<String>)> {
-    let name = match (&c.family_name, c.name.get(sheet, r)) {
-        (Some(f), Some(given)) => match f.get(sheet, r) {
-            Some(family) => {
-                let joined = format!("{} {}", texts.get(*family), texts.get(*given));
-                Some((*given, Some(joined)))
-            }
-            None => Some((*given, None)),
-        },
-        (_, given) => given.map(|g| (*g, None)),
-    };
+/// The full name, or the given name when the name is split (joined with
+/// the family name once the row is finished); missing sets the row aside.
+fn row_name(sheet: &RawSheet, r: usize, c: &Columns, issues: &mut RowIssues<'_>) -> Option<Text> {
+    let name = c.name.get(sheet, r).copied();
     if name.is_none() {
         issues.push(
             &c.name.header,
