@@ -42,20 +42,12 @@ pub(super) enum Read {
     NotStaff(RowKind),
 }
 
-/// Where a row read on another core goes, its record in its slot.
-#[derive(Clone, Copy)]
-enum Outcome {
-    Staff,
-    SetAside,
-    NotStaff(RowKind),
-}
-
-/// A part of a sheet's rows read on one core: where each goes, and its
-/// issues in row order.
+/// A part of a sheet's rows read on one core: its issues in row order, and
+/// its rows set aside or not staff (its staff rows are its slots' records).
 #[derive(Default)]
 struct Part {
-    outcomes: Vec<Outcome>,
     issues: Vec<DataIssue>,
+    counts: RowCounts,
 }
 
 impl SheetRows<'_> {
@@ -188,54 +180,42 @@ impl SheetRows<'_> {
         Read::NotStaff(kind)
     }
 
-    /// Where each row goes, row by row.
-    pub(super) fn fates_in_order(
-        &mut self,
-        start: usize,
-        kinds: Vec<RowKind>,
-        (tables, issues): (&mut Tables, &mut Vec<DataIssue>),
-        counts: &mut RowCounts,
-        records: &mut Vec<StaffRecord>,
-    ) {
-        for (r, kind) in (start..).zip(kinds) {
-            counts.read += 1;
-            match self.fate(r, kind, tables, issues) {
-                Fate::Staff(rec) => {
-                    counts.staff += 1;
-                    records.push(rec);
-                }
-                Fate::SetAside => counts.set_aside += 1,
-                Fate::NotStaff(kind) => counts.count_non_staff(kind),
-            }
-        }
-    }
-
-    /// Where each row of a sheet goes, as [`fate`] decides it row by row:
-    /// without section headings (which change how the rows below them
-    /// read), the rows are read on every core, each record into its row's
-    /// slot, then finished in row order (units and joined names numbered,
-    /// issues listed, as row by row), and the slots of the records kept
-    /// become records in place.
+    /// Where each row of the sheet goes, as [`fate`] decides it row by row,
+    /// counted in `counts`. With `parallel`, a sheet without section headings
+    /// (which change how the rows below them read) is read on every core: each
+    /// record into its row's slot, then finished in row order (units and
+    /// joined names numbered, issues listed, as row by row), and the slots of
+    /// the records kept become records in place.
     ///
     /// [`fate`]: Self::fate
-    pub(super) fn fates_in_parallel(
+    pub(super) fn fates(
         &mut self,
-        start: usize,
-        kinds: Vec<RowKind>,
-        (tables, issues): (&mut Tables, &mut Vec<DataIssue>),
+        (start, kinds): (usize, Vec<RowKind>),
+        parallel: bool,
+        out: Out<'_>,
         counts: &mut RowCounts,
-        records: &mut Vec<StaffRecord>,
     ) {
         use rayon::prelude::*;
         // With headings, or the sheet's own unit still to be noted on a row,
         // rows depend on the rows above them.
-        if !self.headings.is_empty() || !self.sheet_unit_noted {
-            return self.fates_in_order(start, kinds, (tables, issues), counts, records);
+        if !parallel || !self.headings.is_empty() || !self.sheet_unit_noted {
+            for (r, kind) in (start..).zip(kinds) {
+                counts.read += 1;
+                match self.fate(r, kind, out.tables, out.issues) {
+                    Fate::Staff(rec) => {
+                        counts.staff += 1;
+                        out.records.push(rec);
+                    }
+                    Fate::SetAside => counts.set_aside += 1,
+                    Fate::NotStaff(kind) => counts.count_non_staff(kind),
+                }
+            }
+            return;
         }
         let this = &*self;
         let mut slots: Vec<Option<StaffRecord>> = Vec::with_capacity(kinds.len());
         slots.par_extend(kinds.par_iter().map(|_| None));
-        let texts = &tables.texts;
+        let texts = &out.tables.texts;
         let parts: Vec<Part> = slots
             .par_chunks_mut(PART)
             .zip(kinds.par_chunks(PART))
@@ -244,32 +224,25 @@ impl SheetRows<'_> {
                 let mut part = Part::default();
                 for (i, (slot, &kind)) in slots.iter_mut().zip(kinds).enumerate() {
                     let r = start + p * PART + i;
-                    let outcome = match this.read(r, kind, texts, &mut part.issues, false) {
-                        Read::Staff(rec) => {
-                            *slot = Some(rec);
-                            Outcome::Staff
-                        }
-                        Read::SetAside => Outcome::SetAside,
-                        Read::NotStaff(kind) => Outcome::NotStaff(kind),
-                    };
-                    part.outcomes.push(outcome);
+                    part.counts.read += 1;
+                    match this.read(r, kind, texts, &mut part.issues, false) {
+                        Read::Staff(rec) => *slot = Some(rec),
+                        Read::SetAside => part.counts.set_aside += 1,
+                        Read::NotStaff(kind) => part.counts.count_non_staff(kind),
+                    }
                 }
                 part
             })
             .collect();
         let around = this.around();
         for (p, (part, slots)) in parts.into_iter().zip(slots.chunks_mut(PART)).enumerate() {
-            issues.extend(part.issues);
-            for (i, (slot, outcome)) in slots.iter_mut().zip(part.outcomes).enumerate() {
-                counts.read += 1;
-                match (outcome, slot.as_mut()) {
-                    (Outcome::Staff, Some(rec)) => {
-                        let r = start + p * PART + i;
-                        finish_row(this.sheet, r, this.cols, &around, rec, tables);
-                        counts.staff += 1;
-                    }
-                    (Outcome::NotStaff(kind), _) => counts.count_non_staff(kind),
-                    _ => counts.set_aside += 1,
+            out.issues.extend(part.issues);
+            counts.add(&part.counts);
+            for (i, slot) in slots.iter_mut().enumerate() {
+                if let Some(rec) = slot {
+                    let r = start + p * PART + i;
+                    finish_row(this.sheet, r, this.cols, &around, rec, out.tables);
+                    counts.staff += 1;
                 }
             }
         }
@@ -278,7 +251,7 @@ impl SheetRows<'_> {
         // (1,073 MB at the national roster's peak instead of 849 MB).
         #[allow(clippy::filter_map_identity)]
         let kept: Vec<StaffRecord> = slots.into_iter().filter_map(|s| s).collect();
-        append(records, kept);
+        append(out.records, kept);
     }
 }
 
@@ -297,5 +270,5 @@ fn append(records: &mut Vec<StaffRecord>, mut kept: Vec<StaffRecord>) {
     }
 }
 
-/// Rows read as one task by [`SheetRows::fates_in_parallel`].
+/// Rows read as one task by [`SheetRows::fates`].
 const PART: usize = 8192;

@@ -96,12 +96,13 @@ pub(super) fn read_sheet(
         heading_category: None,
         sheet_unit_noted,
     };
-    let (tables, records, counts) = (out.tables, out.records, &mut report.rows);
-    if opts.parallel {
-        rows.fates_in_parallel(layout.body_start, kinds, (tables, issues), counts, records);
-    } else {
-        rows.fates_in_order(layout.body_start, kinds, (tables, issues), counts, records);
-    }
+    let out = Out { issues, ..out };
+    rows.fates(
+        (layout.body_start, kinds),
+        opts.parallel,
+        out,
+        &mut report.rows,
+    );
     Ok(report)
 }
 

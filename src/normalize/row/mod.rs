@@ -66,7 +66,8 @@ pub(super) fn read_row(
     let party_member = row_party_member(sheet, r, c);
     let field_of_study = opt_text(c.field_of_study.as_ref(), sheet, r).or(edu_field);
 
-    let (name, _) = (name?, unit_name?);
+    unit_name?;
+    let name = name?;
     Some(StaffRecord {
         source,
         person: 0,
