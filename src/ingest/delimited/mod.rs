@@ -19,6 +19,8 @@
 //! on the next line, and every row the quote had swallowed gets a data issue.
 
 mod decode;
+#[cfg(test)]
+mod large_tests;
 mod parts;
 #[cfg(test)]
 mod properties;

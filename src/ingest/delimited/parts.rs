@@ -168,7 +168,11 @@ pub(super) fn join_parts(parts: Parts) -> Delimited {
 /// Returns the rows; `None` when a line holds any other quote.
 ///
 /// [`split_rows`]: super::split::split_rows
-pub(super) fn split_lines(b: &[u8], delim: u8, mut row: impl FnMut(&[&[u8]])) -> Option<u64> {
+pub(super) fn split_lines<'a>(
+    b: &'a [u8],
+    delim: u8,
+    mut row: impl FnMut(Line<'a, '_>),
+) -> Option<u64> {
     let mut rows = 0u64;
     let mut fields: Vec<&[u8]> = Vec::new();
     // The next quote: one pass over the text finds the lines holding one.
@@ -191,7 +195,7 @@ pub(super) fn split_lines(b: &[u8], delim: u8, mut row: impl FnMut(&[&[u8]])) ->
                 }
                 fields.push(&line[from..]);
             }
-            row(&fields);
+            row(Line::Plain(&fields));
         }
         rows += 1;
         let crlf = b.get(end) == Some(&b'\r') && b.get(end + 1) == Some(&b'\n');
@@ -202,7 +206,7 @@ pub(super) fn split_lines(b: &[u8], delim: u8, mut row: impl FnMut(&[&[u8]])) ->
 
 /// Hands over the fields of a line holding quotes (see
 /// [`closed_quotes_fields`]); `None` when its quotes do not close on it.
-fn quoted_row(line: &[u8], delim: u8, row: &mut impl FnMut(&[&[u8]])) -> Option<()> {
+fn quoted_row<'a>(line: &'a [u8], delim: u8, row: &mut impl FnMut(Line<'a, '_>)) -> Option<()> {
     let mut cells: Vec<Cow<'_, [u8]>> = Vec::new();
     let closed = closed_quotes_fields(line, delim, |f, doubled| {
         cells.push(if doubled {
@@ -215,29 +219,100 @@ fn quoted_row(line: &[u8], delim: u8, row: &mut impl FnMut(&[&[u8]])) -> Option<
         return None;
     }
     let fields: Vec<&[u8]> = cells.iter().map(AsRef::as_ref).collect();
-    row(&fields);
+    row(Line::Quoted(&fields));
     Some(())
 }
 
-/// Splits a part (see [`split_lines`]) and interns its cells row by row,
-/// reading the bytes once in order (interning column by column rereads them once per
-/// column, a cache miss per cell); each new value is checked as UTF-8.
+/// A line's fields as [`split_lines`] hands them over.
+pub(super) enum Line<'a, 'f> {
+    /// Fields of a line without quotes: the text between delimiters.
+    Plain(&'f [&'a [u8]]),
+    /// Fields of a line with quotes, some unquoted into a copy.
+    Quoted(&'f [&'f [u8]]),
+}
+
+impl Line<'_, '_> {
+    pub(super) fn fields(&self) -> &[&[u8]] {
+        match self {
+            Line::Plain(f) => f,
+            Line::Quoted(f) => f,
+        }
+    }
+}
+
+/// Splits a part (see [`split_lines`]) and interns its cells a batch of
+/// rows at a time, column by column within the batch (see
+/// [`SheetBuilder::push_dense_rows`]); each new value is checked as UTF-8.
 /// `None` when a value is not UTF-8, a quote does not close on its line, or
 /// the grid would be mostly padding.
 fn by_rows(b: &[u8], delimiter: u8) -> Option<(SheetBuilder, Split)> {
     let budget = b.len().saturating_mul(2).saturating_add(1 << 20);
     let mut builder = SheetBuilder::new();
-    let mut rows = 0usize;
+    let mut batch = Batch::default();
+    let (mut rows, mut width) = (0usize, 0usize);
     let mut failed = false;
-    let split_rows = split_lines(b, delimiter, |fields| {
-        failed = failed
-            || builder.dense_cells().max(fields.len().saturating_mul(rows)) > budget
-            || !builder.push_dense(excel_row(rows), fields);
+    let split_rows = split_lines(b, delimiter, |line| {
+        let fields = line.fields();
+        // The grid so far as rows added one by one would have made it.
+        width = width.max(fields.len());
+        failed = failed || width.saturating_mul(rows) > budget;
+        if !failed {
+            match line {
+                Line::Plain(fields) => batch.add(fields),
+                // A quoted line's copies last for this call only.
+                Line::Quoted(fields) => {
+                    failed = !batch.flush(&mut builder)
+                        || !builder.push_dense_rows(excel_row(rows), fields, &[0, fields.len()]);
+                }
+            }
+            if batch.rows() == BATCH_ROWS {
+                failed = !batch.flush(&mut builder);
+            }
+        }
         rows += 1;
     })?;
+    failed = failed || !batch.flush(&mut builder);
     let split = Split {
         rows: split_rows,
         ..Split::default()
     };
     (!failed).then_some((builder, split))
+}
+
+/// Rows interned together: enough for the look-ups of a column to overlap
+/// (each is a likely cache miss in a table of thousands of values), few
+/// enough for their text and fields to stay in cache.
+const BATCH_ROWS: usize = 512;
+
+/// Rows of a part's lines without quotes, not yet interned.
+#[derive(Default)]
+struct Batch<'a> {
+    /// Every row's fields, one row after another.
+    cells: Vec<&'a [u8]>,
+    /// Where each row's fields start in `cells`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+impl<'a> Batch<'a> {
+    fn add(&mut self, fields: &[&'a [u8]]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.cells.extend_from_slice(fields);
+        self.starts.push(self.cells.len());
+    }
+
+    fn rows(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Interns the batch's rows into `builder` (after the rows it holds);
+    /// `false` when a value is not UTF-8.
+    fn flush(&mut self, builder: &mut SheetBuilder) -> bool {
+        let ok = self.rows() == 0
+            || builder.push_dense_rows(excel_row(builder.rows()), &self.cells, &self.starts);
+        self.cells.clear();
+        self.starts.clear();
+        ok
+    }
 }

@@ -100,8 +100,8 @@ proptest::proptest! {
     ) {
         let text = tokens.concat();
         let mut lines: Vec<Vec<String>> = Vec::new();
-        let rows = split_lines(text.as_bytes(), delim, |f| {
-            lines.push(f.iter().map(|x| String::from_utf8_lossy(x).into_owned()).collect());
+        let rows = split_lines(text.as_bytes(), delim, |line| {
+            lines.push(line.fields().iter().map(|x| String::from_utf8_lossy(x).into_owned()).collect());
         });
         proptest::prop_assert_eq!(
             rows.is_some(),

@@ -329,33 +329,6 @@ fn quotes_closing_on_their_lines() {
 }
 
 #[test]
-fn parts_judge_mostly_distinct_columns_as_the_whole_file() {
-    // 100,000 distinct Unicode names, then 120,000 cells of one TCVN3 name:
-    // read whole, the name column is judged mostly distinct on its first
-    // rows and stores every later cell, so TCVN3 outweighs and is converted.
-    let mut text = String::from("STT;Họ và tên\n");
-    for i in 0..100_000 {
-        text.push_str(&format!("{i};Nguyễn Văn {i}\n"));
-    }
-    for i in 0..120_000 {
-        text.push_str(&format!("{i};Ph¹m V¨n An\n"));
-    }
-    let bytes = text.into_bytes();
-    let whole = everything(read(bytes.clone(), false));
-    assert!(
-        whole.contains("Phạm Văn An"),
-        "{}",
-        &whole[whole.len() - 300..]
-    );
-    for parts in 1..=3 {
-        if let Some(p) = read_in_parts(&bytes, false, 0, parts) {
-            assert_eq!(everything(join_parts(p)), whole, "{parts} parts");
-        }
-    }
-    assert!(read_in_parts(&bytes, false, 0, 2).is_some());
-}
-
-#[test]
 fn parts_never_join_into_a_grid_the_whole_file_would_not_build() {
     // A wide row in the first part and many short rows in the second:
     // each part fits its own budget, the joined grid does not.

@@ -129,47 +129,58 @@ impl SheetBuilder {
         }
     }
 
-    /// Adds a row of fields (bytes of text, from column A on), every column
-    /// dense (an id per row): rows are interned as they come, the text read
-    /// once in order, and each new value checked as UTF-8. `false` when a
-    /// value is not UTF-8 (the row is then incomplete: the file is read
-    /// another way).
-    pub(crate) fn push_dense(&mut self, excel_row: u32, fields: &[&[u8]]) -> bool {
-        let row = self.excel_rows.len();
-        if row == UNIQUE_PROBE_ROWS {
+    /// Adds rows of fields (bytes of text, from column A on), every column
+    /// dense (an id per row): row `r` is `cells[starts[r]..starts[r + 1]]`,
+    /// Excel rows from `excel_row` on, and each new value is checked as
+    /// UTF-8. Interned column by column over the rows, ids as row by row
+    /// (a column's values numbered in row order): a column's look-ups do
+    /// not wait on each other, where row by row each waited on the cache
+    /// misses of the cells before it. `false` when a value is not UTF-8
+    /// (the rows are then incomplete: the file is read another way).
+    pub(crate) fn push_dense_rows(
+        &mut self,
+        excel_row: u32,
+        cells: &[&[u8]],
+        starts: &[usize],
+    ) -> bool {
+        let (row0, n) = (self.excel_rows.len(), starts.len().saturating_sub(1));
+        // Columns are judged mostly distinct after the same row as row by row.
+        if row0 < UNIQUE_PROBE_ROWS && row0 + n > UNIQUE_PROBE_ROWS {
+            let k = UNIQUE_PROBE_ROWS - row0;
+            let next = excel_row.saturating_add(u32::try_from(k).unwrap_or(u32::MAX));
+            return self.push_dense_rows(excel_row, cells, &starts[..=k])
+                && self.push_dense_rows(next, cells, &starts[k..]);
+        }
+        if row0 == UNIQUE_PROBE_ROWS {
             for (c, index) in self.columns.iter().zip(&mut self.index) {
-                index.judge(c.dict.len(), row);
+                index.judge(c.dict.len(), row0);
             }
         }
-        self.excel_rows.push(excel_row);
-        for (col, f) in fields.iter().enumerate() {
-            if self.columns.len() <= col {
-                self.columns.push(RawColumn {
-                    ids: vec![0; row],
-                    ..RawColumn::default()
-                });
-                self.index.push(Interner::default());
-            }
-            let column = &mut self.columns[col];
-            let id = match blank(f) {
-                None => return false,
-                Some(true) => 0,
-                Some(false) => match self.index[col].intern_bytes(&mut column.dict, f) {
-                    Some(id) => id,
-                    None => return false,
-                },
-            };
-            column.ids.push(id);
+        let width = starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+        while self.columns.len() < width {
+            self.columns.push(RawColumn {
+                ids: vec![0; row0],
+                ..RawColumn::default()
+            });
+            self.index.push(Interner::default());
         }
-        for c in self.columns.iter_mut().skip(fields.len()) {
-            c.ids.push(0);
+        self.excel_rows
+            .extend((0..n).map(|r| excel_row.saturating_add(u32::try_from(r).unwrap_or(u32::MAX))));
+        for (col, (column, index)) in self.columns.iter_mut().zip(&mut self.index).enumerate() {
+            column.ids.reserve(n);
+            for w in starts.windows(2) {
+                let id = match cells[w[0]..w[1]].get(col).map(|f| (f, blank(f))) {
+                    None | Some((_, Some(true))) => 0,
+                    Some((_, None)) => return false,
+                    Some((f, Some(false))) => match index.intern_bytes(&mut column.dict, f) {
+                        Some(id) => id,
+                        None => return false,
+                    },
+                };
+                column.ids.push(id);
+            }
         }
         true
-    }
-
-    /// Cells the dense columns hold so far (rows × columns).
-    pub(crate) fn dense_cells(&self) -> usize {
-        self.excel_rows.len().saturating_mul(self.columns.len())
     }
 
     /// Columns so far.

@@ -1,0 +1,76 @@
+//! Files large enough to be read in parts, and columns judged mostly
+//! distinct after their first 65,536 rows: read in parts as read whole.
+
+use super::parts::{join_parts, read_in_parts};
+use super::read_whole;
+use super::tests::everything;
+
+/// The file read whole (not in parts, as `read` would read these
+/// megabytes), its TCVN3 name converted.
+fn whole_converted(bytes: &[u8]) -> String {
+    let whole = everything(read_whole(bytes.to_vec(), false));
+    assert!(
+        whole.contains("Phạm Văn An"),
+        "{}",
+        &whole[whole.len() - 300..]
+    );
+    whole
+}
+
+#[test]
+fn parts_judge_mostly_distinct_columns_as_the_whole_file() {
+    // 100,000 distinct Unicode names, then 120,000 cells of one TCVN3 name:
+    // read whole, the name column is judged mostly distinct on its first
+    // rows and stores every later cell, so TCVN3 outweighs and is converted.
+    let mut text = String::from("STT;Họ và tên\n");
+    for i in 0..100_000 {
+        text.push_str(&format!("{i};Nguyễn Văn {i}\n"));
+    }
+    for i in 0..120_000 {
+        text.push_str(&format!("{i};Ph¹m V¨n An\n"));
+    }
+    let bytes = text.into_bytes();
+    let whole = whole_converted(&bytes);
+    for parts in 1..=3 {
+        if let Some(p) = read_in_parts(&bytes, false, 0, parts) {
+            assert_eq!(everything(join_parts(p)), whole, "{parts} parts");
+        }
+    }
+    assert!(read_in_parts(&bytes, false, 0, 2).is_some());
+}
+
+/// Rows are interned in batches that a line with quotes cuts short, so a
+/// batch can start anywhere: the mostly-distinct judgement still falls
+/// after the same row as reading the whole file. 59,200 distinct names
+/// before row 65,536 are mostly distinct only when judged there (not 243
+/// rows later); judged so, the later TCVN3 name is tallied cell by cell
+/// and the text is converted.
+#[test]
+fn batches_judge_columns_after_the_same_row_as_the_whole_file() {
+    let mut text = String::from("STT;Họ và tên;Ghi chú\n");
+    for i in 0..130_000 {
+        let stt = if i % 1000 == 0 {
+            format!("\"{i}\"")
+        } else {
+            i.to_string()
+        };
+        let name = if i < 59_200 {
+            format!("Nguyễn Văn {i}")
+        } else {
+            "Ph¹m V¨n An".to_owned()
+        };
+        // A third column on some rows only at first (it appears within a
+        // batch), then on every row (the first of two parts must hold more
+        // than 65,536 rows).
+        let note = match i {
+            ..59_200 if i % 7 == 0 => ";x",
+            ..59_200 => "",
+            _ => ";chưa cập nhật quá trình công tác",
+        };
+        text.push_str(&format!("{stt};{name}{note}\n"));
+    }
+    let bytes = text.into_bytes();
+    let whole = whole_converted(&bytes);
+    let d = join_parts(read_in_parts(&bytes, false, 0, 2).expect("qualifies"));
+    assert_eq!(everything(d), whole);
+}
