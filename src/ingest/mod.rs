@@ -97,12 +97,16 @@ pub fn is_own_output(path: &Path) -> bool {
 /// Reads one file into its sheets. `sheet_filter` keeps only sheets with that
 /// name (compared on the folded key).
 pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Result<FileRead> {
+    let ext = extension(path).unwrap_or_default();
+    let wanted = |name: &str| sheet_filter.is_none_or(|f| text::fold(f) == text::fold(name));
+    let text_file = TEXT_EXT.contains(&ext.as_str());
+    if text_file && let Some(read) = delimited::read_from_file(path, ext == "tsv") {
+        return Ok(delimited_file(path, index, read, &wanted));
+    }
     let bytes = read_bytes(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let ext = extension(path).unwrap_or_default();
-    let wanted = |name: &str| sheet_filter.is_none_or(|f| text::fold(f) == text::fold(name));
     if WORKBOOK_EXT.contains(&ext.as_str()) {
         if ext == "xls" {
             workbook::check_xls(path, &bytes)?;
@@ -120,27 +124,9 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
             lines: None,
         };
         Ok(FileRead::Read(file, sheets))
-    } else if TEXT_EXT.contains(&ext.as_str()) {
-        let name = path
-            .file_stem()
-            .and_then(|n| n.to_str())
-            .unwrap_or("")
-            .to_string();
+    } else if text_file {
         let read = delimited::read(bytes, ext == "tsv");
-        let sheets = if sheet_filter.is_none() || wanted(&name) {
-            vec![read.builder.finish(index, name.clone())]
-        } else {
-            Vec::new()
-        };
-        let file = InputFile {
-            path: path.to_path_buf(),
-            sha256: read.sha256,
-            text_encoding: Some(read.encoding),
-            delimiter: Some(read.delimiter),
-            sheet_names: vec![name],
-            lines: Some(read.lines),
-        };
-        Ok(FileRead::Read(file, sheets))
+        Ok(delimited_file(path, index, read, &wanted))
     } else {
         Err(Error::Workbook {
             path: path.to_path_buf(),
@@ -151,6 +137,34 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
             ),
         })
     }
+}
+
+/// The sheet of a delimited text file (none when `wanted` leaves it out).
+fn delimited_file(
+    path: &Path,
+    index: usize,
+    read: delimited::Delimited,
+    wanted: &dyn Fn(&str) -> bool,
+) -> FileRead {
+    let name = path
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_string();
+    let sheets = if wanted(&name) {
+        vec![read.builder.finish(index, name.clone())]
+    } else {
+        Vec::new()
+    };
+    let file = InputFile {
+        path: path.to_path_buf(),
+        sha256: read.sha256,
+        text_encoding: Some(read.encoding),
+        delimiter: Some(read.delimiter),
+        sheet_names: vec![name],
+        lines: Some(read.lines),
+    };
+    FileRead::Read(file, sheets)
 }
 
 /// Files from this size are read in two halves side by side.
@@ -231,7 +245,7 @@ pub fn sha256_hex(data: &[u8]) -> String {
 }
 
 /// Bytes as lowercase hex.
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes
         .iter()

@@ -74,3 +74,43 @@ fn batches_judge_columns_after_the_same_row_as_the_whole_file() {
     let d = join_parts(read_in_parts(&bytes, false, 0, 2).expect("qualifies"));
     assert_eq!(everything(d), whole);
 }
+
+/// A file read in parts from the disk, a window of whole lines at a time,
+/// reads as its bytes read whole (cells, Excel rows, notes, lines, digest),
+/// whatever the window: BOM, CRLF, lone CR, blank lines, U+FFFD, quoted
+/// cells, no line break at the end. A line longer than the window, or a
+/// quoted line break, is left to reading the bytes.
+#[cfg(unix)]
+#[test]
+fn a_file_read_from_disk_in_windows_reads_as_its_bytes() {
+    use super::stream::read_file_in_parts;
+    let mut text = String::from("\u{feff}\"STT\";\"Họ; tên\";Đơn vị\r\n");
+    for i in 0..400 {
+        match i % 11 {
+            0 => text.push_str("\r\n"),
+            1 => text.push_str(&format!("{i};Nguyễn Văn {i};UBND xã A\n")),
+            2 => text.push_str(&format!("{i};Lê Thị \u{fffd}{i}\r")),
+            3 => text.push_str(";;\n"),
+            4 => text.push_str(&format!("{i};\"Trần; \"\"B\"\"\";\"\"\n")),
+            _ => text.push_str(&format!("{i};Trần {};UBND xã B;x;y\n", i % 4)),
+        }
+    }
+    text.push_str("999;cuối;không xuống dòng");
+    let whole = everything(read_whole(text.clone().into_bytes(), false));
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("r.csv");
+    let read = |content: &str, window: usize| {
+        std::fs::write(&path, content).expect("written");
+        let file = std::fs::File::open(&path).expect("opened");
+        let size = file.metadata().expect("size").len();
+        read_file_in_parts(&file, size, false, (0, window)).map(join_parts)
+    };
+    for window in [100, 173, 1000, 1 << 20] {
+        let d = read(&text, window).expect("qualifies");
+        assert_eq!(everything(d), whole, "window {window}");
+    }
+    let long = text.replacen("UBND xã A", &"x".repeat(300), 1);
+    assert!(read(&long, 200).is_none());
+    assert!(read(&long, 400).is_some());
+    assert!(read(&format!("{text}\n1;\"a\nb\";c"), 1000).is_none());
+}

@@ -24,8 +24,11 @@ mod large_tests;
 mod parts;
 #[cfg(test)]
 mod properties;
+mod rows;
 mod scan;
 mod split;
+#[cfg(unix)]
+mod stream;
 #[cfg(test)]
 mod tests;
 
@@ -132,6 +135,23 @@ fn note_replaced(builder: &mut SheetBuilder, replaced: bool) {
         }
     }
     builder.notes.sort_by_key(|n| (n.row, n.col));
+}
+
+/// A large file read in parts straight from the file (see
+/// [`stream`]), never held whole; `None` when it is read otherwise (from
+/// its bytes, with [`read`]).
+pub(crate) fn read_from_file(path: &std::path::Path, tsv: bool) -> Option<Delimited> {
+    #[cfg(unix)]
+    {
+        let file = std::fs::File::open(path).ok()?;
+        let size = file.metadata().ok()?.len();
+        stream::read_file_in_parts(&file, size, tsv, (PARTS_FROM, stream::WINDOW)).map(join_parts)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, tsv);
+        None
+    }
 }
 
 pub(crate) fn read(bytes: Vec<u8>, tsv: bool) -> Delimited {

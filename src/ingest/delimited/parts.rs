@@ -5,9 +5,10 @@
 use std::borrow::Cow;
 
 use super::decode::sniff_utf16;
+use super::rows::PartReader;
 use super::scan::{closed_quotes_fields, physical_lines, quotes_close_on_their_lines, undouble};
 use super::split::{Split, detect_delimiter};
-use super::{Delimited, LineAccount, SheetBuilder, excel_row, note_replaced};
+use super::{Delimited, LineAccount, SheetBuilder, note_replaced};
 
 /// Files from this size are read in parts when they can be (see [`read_in_parts`]).
 pub(super) const PARTS_FROM: usize = 4 << 20;
@@ -40,34 +41,18 @@ pub(super) struct Parts {
 /// at, or a part too sparse for columns; it is then read whole.
 pub(super) fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) -> Option<Parts> {
     use rayon::prelude::*;
-    const BOM: &[u8] = b"\xEF\xBB\xBF";
-    if bytes.len() < from || u32::try_from(bytes.len()).is_err() {
+    if bytes.len() < from {
         return None;
     }
-    let (body, encoding) = match bytes.strip_prefix(BOM) {
-        Some(body) => (body, "UTF-8 (BOM)"),
-        None if sniff_utf16(bytes).is_some() => return None,
-        None => (bytes, "UTF-8"),
-    };
-    // The delimiter from the first 50 lines with text, as for the whole file.
-    let head_end = memchr::memrchr(b'\n', &body[..body.len().min(1 << 20)])? + 1;
-    let head = std::str::from_utf8(&body[..head_end]).ok()?;
-    if head
-        .split(['\r', '\n'])
-        .filter(|l| !l.trim().is_empty())
-        .count()
-        < 50
-    {
-        return None;
-    }
-    let delimiter = detect_delimiter(head, tsv);
-    let cuts = cut_points(body, parts);
+    let head = Head::of(bytes, bytes.len(), tsv)?;
+    let body = &bytes[head.skip..];
+    let cuts = cut_points(body.len(), parts, |at| memchr::memchr(b'\n', &body[at..]));
     let pieces: Vec<&[u8]> = cuts.windows(2).map(|w| &body[w[0]..w[1]]).collect();
     // A quoted line break or a stray quote anywhere: read whole (found
     // before any part is split; lines without a quote are only searched).
     if !pieces
         .par_iter()
-        .all(|p| quotes_close_on_their_lines(p, delimiter))
+        .all(|p| quotes_close_on_their_lines(p, head.delimiter))
     {
         return None;
     }
@@ -77,52 +62,113 @@ pub(super) fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) 
             pieces
                 .par_iter()
                 .map(|p| {
-                    let (builder, split) = by_rows(p, delimiter)?;
-                    Some((
-                        builder,
-                        split,
-                        physical_lines(p),
-                        memchr::memmem::find(p, "\u{fffd}".as_bytes()).is_some(),
-                    ))
+                    let (builder, split) = by_rows(p, head.delimiter)?;
+                    Some((builder, split, physical_lines(p), holds_replacement(p)))
                 })
                 .collect::<Option<Vec<_>>>()
         },
     );
-    // The joined sheet must be what reading the whole file gives: its grid
-    // within the whole file's budget, and columns judged mostly distinct on
-    // the file's first rows (the first part's).
-    let read = read?;
-    let total: usize = read.iter().map(|(b, ..)| b.rows()).sum();
-    let width = read.iter().map(|(b, ..)| b.width()).max().unwrap_or(0);
-    let budget = body.len().saturating_mul(2).saturating_add(1 << 20);
-    if width.saturating_mul(total) > budget || !read.first()?.0.judged_as_whole(total) {
-        return None;
-    }
-    Some(Parts {
-        read,
-        encoding,
-        delimiter,
-        sha256,
-    })
+    head.parts(read?, body.len(), sha256)
 }
 
-/// Cut points just after a line break, `parts` pieces. The digest is
-/// computed beside the parts, and the core computing it then reads the last
-/// part: hashing runs about ten times faster than splitting and interning,
-/// so the other parts are a tenth of the file larger between them (on two
-/// cores, 55% and 45% of the 360 MB bench roster instead of halves, for
-/// 1.44 s of reading wall time with halves).
-fn cut_points(body: &[u8], parts: usize) -> Vec<usize> {
+/// What a file's first megabyte says about reading it in parts.
+pub(super) struct Head {
+    /// Bytes of the byte-order mark before the text.
+    pub(super) skip: usize,
+    pub(super) encoding: &'static str,
+    pub(super) delimiter: u8,
+}
+
+/// Bytes of a file's start that [`Head::of`] reads.
+pub(super) const HEAD_BYTES: usize = 3 + (1 << 20);
+
+impl Head {
+    /// From the file's first [`HEAD_BYTES`] bytes (all of a shorter file) and
+    /// its length: `None` when the file is not read in parts (4 GiB or
+    /// more, UTF-16, not UTF-8, fewer than 50 lines with text).
+    pub(super) fn of(start: &[u8], len: usize, tsv: bool) -> Option<Head> {
+        const BOM: &[u8] = b"\xEF\xBB\xBF";
+        if u32::try_from(len).is_err() {
+            return None;
+        }
+        let (skip, encoding) = match start.strip_prefix(BOM) {
+            Some(_) => (BOM.len(), "UTF-8 (BOM)"),
+            None if sniff_utf16(start).is_some() => return None,
+            None => (0, "UTF-8"),
+        };
+        // The delimiter from the first 50 lines with text, as for the whole file.
+        let body = start.get(skip..)?;
+        let head_end = memchr::memrchr(b'\n', &body[..body.len().min(1 << 20)])? + 1;
+        let head = std::str::from_utf8(&body[..head_end]).ok()?;
+        if head
+            .split(['\r', '\n'])
+            .filter(|l| !l.trim().is_empty())
+            .count()
+            < 50
+        {
+            return None;
+        }
+        let delimiter = detect_delimiter(head, tsv);
+        Some(Head {
+            skip,
+            encoding,
+            delimiter,
+        })
+    }
+
+    /// The parts read, to be joined: the joined sheet must be what reading
+    /// the whole file gives: its grid within the whole file's budget, and
+    /// columns judged mostly distinct on the file's first rows (the first
+    /// part's).
+    pub(super) fn parts(
+        self,
+        read: Vec<(SheetBuilder, Split, u64, bool)>,
+        body_len: usize,
+        sha256: String,
+    ) -> Option<Parts> {
+        let total: usize = read.iter().map(|(b, ..)| b.rows()).sum();
+        let width = read.iter().map(|(b, ..)| b.width()).max().unwrap_or(0);
+        let budget = body_len.saturating_mul(2).saturating_add(1 << 20);
+        if width.saturating_mul(total) > budget || !read.first()?.0.judged_as_whole(total) {
+            return None;
+        }
+        Some(Parts {
+            read,
+            encoding: self.encoding,
+            delimiter: self.delimiter,
+            sha256,
+        })
+    }
+}
+
+/// Whether text holds U+FFFD (bytes that were not text, replaced).
+pub(super) fn holds_replacement(text: &[u8]) -> bool {
+    memchr::memmem::find(text, "\u{fffd}".as_bytes()).is_some()
+}
+
+/// Cut points of a body of `len` bytes just after a line break, `parts`
+/// pieces; `next_break(at)` is the offset from `at` of the first line feed
+/// at or after it. The digest is computed beside the parts, and the core
+/// computing it then reads the last part: hashing runs about ten times
+/// faster than splitting and interning, so the other parts are a tenth of
+/// the file larger between them (on two cores, 55% and 45% of the 360 MB
+/// bench roster instead of halves, for 1.44 s of reading wall time with
+/// halves).
+pub(super) fn cut_points(
+    len: usize,
+    parts: usize,
+    mut next_break: impl FnMut(usize) -> Option<usize>,
+) -> Vec<usize> {
     let mut cuts = vec![0];
     for k in 1..parts {
-        let at = (body.len() * k * 11 / (parts * 10))
-            .min(body.len())
+        let at = (len * k * 11 / (parts * 10))
+            .min(len)
             .max(*cuts.last().unwrap_or(&0));
-        if let Some(p) = memchr::memchr(b'\n', &body[at..]) {
+        if let Some(p) = next_break(at) {
             cuts.push(at + p + 1);
         }
     }
-    cuts.push(body.len());
+    cuts.push(len);
     cuts.dedup();
     cuts
 }
@@ -240,79 +286,11 @@ impl Line<'_, '_> {
     }
 }
 
-/// Splits a part (see [`split_lines`]) and interns its cells a batch of
-/// rows at a time, column by column within the batch (see
-/// [`SheetBuilder::push_dense_rows`]); each new value is checked as UTF-8.
-/// `None` when a value is not UTF-8, a quote does not close on its line, or
-/// the grid would be mostly padding.
+/// Splits a part (see [`split_lines`]) and interns its cells (see
+/// [`PartReader`]). `None` when a value is not UTF-8, a quote does not close
+/// on its line, or the grid would be mostly padding.
 fn by_rows(b: &[u8], delimiter: u8) -> Option<(SheetBuilder, Split)> {
-    let budget = b.len().saturating_mul(2).saturating_add(1 << 20);
-    let mut builder = SheetBuilder::new();
-    let mut batch = Batch::default();
-    let (mut rows, mut width) = (0usize, 0usize);
-    let mut failed = false;
-    let split_rows = split_lines(b, delimiter, |line| {
-        let fields = line.fields();
-        // The grid so far as rows added one by one would have made it.
-        width = width.max(fields.len());
-        failed = failed || width.saturating_mul(rows) > budget;
-        if !failed {
-            match line {
-                Line::Plain(fields) => batch.add(fields),
-                // A quoted line's copies last for this call only.
-                Line::Quoted(fields) => {
-                    failed = !batch.flush(&mut builder)
-                        || !builder.push_dense_rows(excel_row(rows), fields, &[0, fields.len()]);
-                }
-            }
-            if batch.rows() == BATCH_ROWS {
-                failed = !batch.flush(&mut builder);
-            }
-        }
-        rows += 1;
-    })?;
-    failed = failed || !batch.flush(&mut builder);
-    let split = Split {
-        rows: split_rows,
-        ..Split::default()
-    };
-    (!failed).then_some((builder, split))
-}
-
-/// Rows interned together: enough for the look-ups of a column to overlap
-/// (each is a likely cache miss in a table of thousands of values), few
-/// enough for their text and fields to stay in cache.
-const BATCH_ROWS: usize = 512;
-
-/// Rows of a part's lines without quotes, not yet interned.
-#[derive(Default)]
-struct Batch<'a> {
-    /// Every row's fields, one row after another.
-    cells: Vec<&'a [u8]>,
-    /// Where each row's fields start in `cells`, and where the last ends.
-    starts: Vec<usize>,
-}
-
-impl<'a> Batch<'a> {
-    fn add(&mut self, fields: &[&'a [u8]]) {
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
-        self.cells.extend_from_slice(fields);
-        self.starts.push(self.cells.len());
-    }
-
-    fn rows(&self) -> usize {
-        self.starts.len().saturating_sub(1)
-    }
-
-    /// Interns the batch's rows into `builder` (after the rows it holds);
-    /// `false` when a value is not UTF-8.
-    fn flush(&mut self, builder: &mut SheetBuilder) -> bool {
-        let ok = self.rows() == 0
-            || builder.push_dense_rows(excel_row(builder.rows()), &self.cells, &self.starts);
-        self.cells.clear();
-        self.starts.clear();
-        ok
-    }
+    let mut reader = PartReader::new(b.len(), delimiter);
+    reader.feed(b)?;
+    reader.finish()
 }

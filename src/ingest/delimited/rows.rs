@@ -1,0 +1,124 @@
+//! A part's rows interned as its text comes: all at once, or a window of
+//! whole lines at a time from the file.
+
+use super::parts::{Line, split_lines};
+use super::split::Split;
+use super::{SheetBuilder, excel_row};
+
+/// Interns a part's rows a batch at a time, column by column within the
+/// batch (see [`SheetBuilder::push_dense_rows`]); each new value is checked
+/// as UTF-8. Fed whole lines, in order, in one piece or several.
+pub(super) struct PartReader {
+    builder: SheetBuilder,
+    delimiter: u8,
+    /// The part's grid may hold this many cells: more is mostly padding.
+    budget: usize,
+    /// Rows read so far, and the widest.
+    rows: usize,
+    width: usize,
+    split_rows: u64,
+    failed: bool,
+}
+
+impl PartReader {
+    /// A reader of a part of `len` bytes.
+    pub(super) fn new(len: usize, delimiter: u8) -> Self {
+        PartReader {
+            builder: SheetBuilder::new(),
+            delimiter,
+            budget: len.saturating_mul(2).saturating_add(1 << 20),
+            rows: 0,
+            width: 0,
+            split_rows: 0,
+            failed: false,
+        }
+    }
+
+    /// Reads the rows of `text`, whole lines; `None` when a quote does not
+    /// close on its line.
+    pub(super) fn feed(&mut self, text: &[u8]) -> Option<()> {
+        let mut batch = Batch::default();
+        let PartReader {
+            builder,
+            budget,
+            rows,
+            width,
+            failed,
+            ..
+        } = self;
+        self.split_rows += split_lines(text, self.delimiter, |line| {
+            let fields = line.fields();
+            // The grid so far as rows added one by one would have made it.
+            *width = (*width).max(fields.len());
+            *failed = *failed || width.saturating_mul(*rows) > *budget;
+            if !*failed {
+                match line {
+                    Line::Plain(fields) => batch.add(fields),
+                    // A quoted line's copies last for this call only.
+                    Line::Quoted(fields) => {
+                        *failed = !batch.flush(builder)
+                            || !builder.push_dense_rows(
+                                excel_row(*rows),
+                                fields,
+                                &[0, fields.len()],
+                            );
+                    }
+                }
+                if batch.rows() == BATCH_ROWS {
+                    *failed = !batch.flush(builder);
+                }
+            }
+            *rows += 1;
+        })?;
+        self.failed = self.failed || !batch.flush(&mut self.builder);
+        Some(())
+    }
+
+    /// The rows read; `None` when a value was not UTF-8 or the grid would
+    /// be mostly padding.
+    pub(super) fn finish(self) -> Option<(SheetBuilder, Split)> {
+        let split = Split {
+            rows: self.split_rows,
+            ..Split::default()
+        };
+        (!self.failed).then_some((self.builder, split))
+    }
+}
+
+/// Rows interned together: enough for the look-ups of a column to overlap
+/// (each is a likely cache miss in a table of thousands of values), few
+/// enough for their text and fields to stay in cache.
+const BATCH_ROWS: usize = 512;
+
+/// Rows of a part's lines without quotes, not yet interned.
+#[derive(Default)]
+struct Batch<'a> {
+    /// Every row's fields, one row after another.
+    cells: Vec<&'a [u8]>,
+    /// Where each row's fields start in `cells`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+impl<'a> Batch<'a> {
+    fn add(&mut self, fields: &[&'a [u8]]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.cells.extend_from_slice(fields);
+        self.starts.push(self.cells.len());
+    }
+
+    fn rows(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Interns the batch's rows into `builder` (after the rows it holds);
+    /// `false` when a value is not UTF-8.
+    fn flush(&mut self, builder: &mut SheetBuilder) -> bool {
+        let ok = self.rows() == 0
+            || builder.push_dense_rows(excel_row(builder.rows()), &self.cells, &self.starts);
+        self.cells.clear();
+        self.starts.clear();
+        ok
+    }
+}
