@@ -51,6 +51,17 @@ fn general_grades() {
 /// no unit, an issue), not staff (blank, totals), notes on cells (unreadable,
 /// missing, implausible), units whose level a later row gives, repeated
 /// national ids; with `split`, names in family and given columns.
+/// National ids typed with spaces or dots are read without them; others
+/// are not copied.
+#[test]
+fn national_ids_typed_with_spaces_or_dots() {
+    use std::borrow::Cow;
+    assert_eq!(cells::id_digits("001 089.012 345"), "001089012345");
+    assert_eq!(cells::id_digits(". 0 ."), "0");
+    assert!(matches!(cells::id_digits("001089012345"), Cow::Borrowed(_)));
+    assert!(matches!(cells::id_digits("Số 1–2"), Cow::Owned(s) if s == "Số1–2"));
+}
+
 fn varied_roster(rows: usize, split: bool) -> String {
     let mut out = String::from(if split {
         "STT,Họ và đệm,Tên,Đơn vị,Cấp,Loại,Trình độ chuyên môn,Ngày sinh,Số CCCD\n"
