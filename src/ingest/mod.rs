@@ -100,7 +100,7 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
     let ext = extension(path).unwrap_or_default();
     let wanted = |name: &str| sheet_filter.is_none_or(|f| text::fold(f) == text::fold(name));
     let text_file = TEXT_EXT.contains(&ext.as_str());
-    if text_file && let Some(read) = delimited::read_from_file(path, ext == "tsv") {
+    if text_file && let Some(read) = delimited::read_in_parts_from_disk(path, ext == "tsv") {
         return Ok(delimited_file(path, index, read, &wanted));
     }
     let bytes = read_bytes(path).map_err(|source| Error::Read {
@@ -172,8 +172,9 @@ const HALVES_FROM: u64 = 32 << 20;
 
 /// A file's bytes. A large file is read in two halves side by side, from one
 /// handle: copying from the page cache and touching each new page of the
-/// buffer are the work, and they share out over both cores (the 454 MB
-/// national roster: 0.28–0.35 s on one core, 0.15–0.19 s on two).
+/// buffer are the work, and they share out over both cores (454 MB: 0.28–0.35
+/// s on one core, 0.15–0.19 s on two). Workbooks, and text files that cannot
+/// be read from the disk in parts (`delimited::read_in_parts_from_disk`).
 fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     read_bytes_from(path, HALVES_FROM)
 }

@@ -77,40 +77,97 @@ fn batches_judge_columns_after_the_same_row_as_the_whole_file() {
 
 /// A file read in parts from the disk, a window of whole lines at a time,
 /// reads as its bytes read whole (cells, Excel rows, notes, lines, digest),
-/// whatever the window: BOM, CRLF, lone CR, blank lines, U+FFFD, quoted
-/// cells, no line break at the end. A line longer than the window, or a
-/// quoted line break, is left to reading the bytes.
+/// whatever the window and the parts: BOM, CRLF (windows ending between CR
+/// and LF), lone CR, blank lines, one U+FFFD early on, quoted cells, no
+/// line break at the end. A line longer than the window, or a quoted line
+/// break, is left to reading the bytes.
 #[cfg(unix)]
 #[test]
 fn a_file_read_from_disk_in_windows_reads_as_its_bytes() {
-    use super::stream::read_file_in_parts;
+    use super::stream::{Reading, read_file_in_parts};
     let mut text = String::from("\u{feff}\"STT\";\"Họ; tên\";Đơn vị\r\n");
     for i in 0..400 {
         match i % 11 {
             0 => text.push_str("\r\n"),
-            1 => text.push_str(&format!("{i};Nguyễn Văn {i};UBND xã A\n")),
-            2 => text.push_str(&format!("{i};Lê Thị \u{fffd}{i}\r")),
+            1 => text.push_str(&format!("{i};Nguyễn Văn {i};UBND xã A\r\n")),
+            2 => text.push_str(&format!("{i};Lê Thị {i}\r")),
             3 => text.push_str(";;\n"),
             4 => text.push_str(&format!("{i};\"Trần; \"\"B\"\"\";\"\"\n")),
             _ => text.push_str(&format!("{i};Trần {};UBND xã B;x;y\n", i % 4)),
         }
     }
+    text = text.replacen("Lê Thị 2", "Lê Thị \u{fffd}2", 1);
     text.push_str("999;cuối;không xuống dòng");
     let whole = everything(read_whole(text.clone().into_bytes(), false));
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("r.csv");
-    let read = |content: &str, window: usize| {
+    let read = |content: &str, window: usize, parts: usize| {
         std::fs::write(&path, content).expect("written");
         let file = std::fs::File::open(&path).expect("opened");
         let size = file.metadata().expect("size").len();
-        read_file_in_parts(&file, size, false, (0, window)).map(join_parts)
+        let how = Reading {
+            from: 0,
+            window,
+            parts,
+        };
+        read_file_in_parts(&file, size, false, &how).map(join_parts)
     };
-    for window in [100, 173, 1000, 1 << 20] {
-        let d = read(&text, window).expect("qualifies");
-        assert_eq!(everything(d), whole, "window {window}");
+    // From twice the longest run between line feeds (a window holding none
+    // is left to the bytes).
+    for window in (120..=400).chain([1 << 20]) {
+        let parts = window % 4 + 1;
+        let d =
+            read(&text, window, parts).unwrap_or_else(|| panic!("window {window}, {parts} parts"));
+        assert_eq!(everything(d), whole, "window {window}, {parts} parts");
     }
     let long = text.replacen("UBND xã A", &"x".repeat(300), 1);
-    assert!(read(&long, 200).is_none());
-    assert!(read(&long, 400).is_some());
-    assert!(read(&format!("{text}\n1;\"a\nb\";c"), 1000).is_none());
+    assert!(read(&long, 200, 2).is_none());
+    assert!(read(&long, 400, 2).is_some());
+    for at in [0.1, 0.5, 0.9] {
+        let cut = text.floor_char_boundary((text.len() as f64 * at) as usize);
+        let broken = format!("{}\n1;\"a\nb\";c\n{}", &text[..cut], &text[cut..]);
+        assert!(
+            read(&broken, 1000, 2).is_none(),
+            "a quoted line break at {at}"
+        );
+    }
+}
+
+/// A large file given to `ingest::read_file` is read from the disk in
+/// parts, and gives the sheet and the file's account its bytes read whole
+/// give.
+#[cfg(unix)]
+#[test]
+fn a_large_file_reads_from_disk_as_from_its_bytes() {
+    let mut text = String::from("STT;Họ và tên;Đơn vị\r\n");
+    for i in 0..200_000 {
+        text.push_str(&format!("{i};Nguyễn Văn {};Xã {}\r\n", i % 9000, i % 3321));
+    }
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("large.csv");
+    std::fs::write(&path, &text).expect("written");
+    assert!(super::read_in_parts_from_disk(&path, false).is_some());
+    let expected = read_whole(text.into_bytes(), false);
+    let (sha, lines) = (
+        expected.sha256.clone(),
+        format!("{:?}", Some(expected.lines)),
+    );
+    let expected = expected.builder.finish(0, "large".into());
+    let crate::ingest::FileRead::Read(file, sheets) =
+        crate::ingest::read_file(&path, 0, None).expect("read")
+    else {
+        panic!("not read");
+    };
+    assert_eq!((file.sha256, format!("{:?}", file.lines)), (sha, lines));
+    let grid = |s: &crate::ingest::RawSheet| {
+        (0..s.len())
+            .map(|r| {
+                (
+                    s.excel_rows[r],
+                    (0..3).map(|c| s.cell_text(r, c)).collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(grid(&sheets[0]), grid(&expected));
 }

@@ -50,6 +50,12 @@ pub(crate) struct Delimited {
     pub(crate) sha256: String,
 }
 
+/// The cells a grid read from `len` bytes of text may hold: more is mostly
+/// padding (a few very long rows among many short ones).
+fn grid_budget(len: usize) -> usize {
+    len.saturating_mul(2).saturating_add(1 << 20)
+}
+
 /// Excel's row number of a grid row.
 fn excel_row(index: usize) -> u32 {
     u32::try_from(index + 1).unwrap_or(u32::MAX)
@@ -62,7 +68,7 @@ fn excel_row(index: usize) -> u32 {
 /// cells the file holds.
 fn by_columns(text: &str, delimiter: u8) -> Option<(SheetBuilder, Split)> {
     // Span slots allowed: well above any real roster's rows × columns.
-    let budget = text.len().saturating_mul(2).saturating_add(1 << 20);
+    let budget = grid_budget(text.len());
     let mut too_sparse = false;
     let mut rows = 0usize;
     let mut spans: Vec<Vec<(u32, u32)>> = Vec::new();
@@ -140,12 +146,17 @@ fn note_replaced(builder: &mut SheetBuilder, replaced: bool) {
 /// A large file read in parts straight from the file (see
 /// [`stream`]), never held whole; `None` when it is read otherwise (from
 /// its bytes, with [`read`]).
-pub(crate) fn read_from_file(path: &std::path::Path, tsv: bool) -> Option<Delimited> {
+pub(crate) fn read_in_parts_from_disk(path: &std::path::Path, tsv: bool) -> Option<Delimited> {
     #[cfg(unix)]
     {
         let file = std::fs::File::open(path).ok()?;
         let size = file.metadata().ok()?.len();
-        stream::read_file_in_parts(&file, size, tsv, (PARTS_FROM, stream::WINDOW)).map(join_parts)
+        let how = stream::Reading {
+            from: PARTS_FROM,
+            window: stream::WINDOW,
+            parts: rayon::current_num_threads(),
+        };
+        stream::read_file_in_parts(&file, size, tsv, &how).map(join_parts)
     }
     #[cfg(not(unix))]
     {

@@ -8,15 +8,24 @@ use super::decode::sniff_utf16;
 use super::rows::PartReader;
 use super::scan::{closed_quotes_fields, physical_lines, quotes_close_on_their_lines, undouble};
 use super::split::{Split, detect_delimiter};
-use super::{Delimited, LineAccount, SheetBuilder, note_replaced};
+use super::{Delimited, LineAccount, SheetBuilder, grid_budget, note_replaced};
 
 /// Files from this size are read in parts when they can be (see [`read_in_parts`]).
 pub(super) const PARTS_FROM: usize = 4 << 20;
 
+/// One part of a file, read.
+pub(super) struct PartRead {
+    pub(super) builder: SheetBuilder,
+    pub(super) split: Split,
+    /// Its physical lines.
+    pub(super) lines: u64,
+    /// Whether it holds U+FFFD.
+    pub(super) replaced: bool,
+}
+
 /// A file read in parts, not yet joined.
 pub(super) struct Parts {
-    /// Per part: its rows, how it split, its lines, whether it holds U+FFFD.
-    read: Vec<(SheetBuilder, Split, u64, bool)>,
+    read: Vec<PartRead>,
     encoding: &'static str,
     delimiter: u8,
     sha256: String,
@@ -63,12 +72,17 @@ pub(super) fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) 
                 .par_iter()
                 .map(|p| {
                     let (builder, split) = by_rows(p, head.delimiter)?;
-                    Some((builder, split, physical_lines(p), holds_replacement(p)))
+                    Some(PartRead {
+                        builder,
+                        split,
+                        lines: physical_lines(p),
+                        replaced: holds_replacement(p),
+                    })
                 })
                 .collect::<Option<Vec<_>>>()
         },
     );
-    head.parts(read?, body.len(), sha256)
+    Parts::checked(read?, &head, body.len(), sha256)
 }
 
 /// What a file's first megabyte says about reading it in parts.
@@ -85,7 +99,8 @@ pub(super) const HEAD_BYTES: usize = 3 + (1 << 20);
 impl Head {
     /// From the file's first [`HEAD_BYTES`] bytes (all of a shorter file) and
     /// its length: `None` when the file is not read in parts (4 GiB or
-    /// more, UTF-16, not UTF-8, fewer than 50 lines with text).
+    /// more, UTF-16, no line feed in its first megabyte, not UTF-8 there,
+    /// fewer than 50 lines with text).
     pub(super) fn of(start: &[u8], len: usize, tsv: bool) -> Option<Head> {
         const BOM: &[u8] = b"\xEF\xBB\xBF";
         if u32::try_from(len).is_err() {
@@ -115,27 +130,30 @@ impl Head {
             delimiter,
         })
     }
+}
 
-    /// The parts read, to be joined: the joined sheet must be what reading
+impl Parts {
+    /// The parts read, to be joined, when the joined sheet is what reading
     /// the whole file gives: its grid within the whole file's budget, and
     /// columns judged mostly distinct on the file's first rows (the first
     /// part's).
-    pub(super) fn parts(
-        self,
-        read: Vec<(SheetBuilder, Split, u64, bool)>,
+    pub(super) fn checked(
+        read: Vec<PartRead>,
+        head: &Head,
         body_len: usize,
         sha256: String,
     ) -> Option<Parts> {
-        let total: usize = read.iter().map(|(b, ..)| b.rows()).sum();
-        let width = read.iter().map(|(b, ..)| b.width()).max().unwrap_or(0);
-        let budget = body_len.saturating_mul(2).saturating_add(1 << 20);
-        if width.saturating_mul(total) > budget || !read.first()?.0.judged_as_whole(total) {
+        let total: usize = read.iter().map(|p| p.builder.rows()).sum();
+        let width = read.iter().map(|p| p.builder.width()).max().unwrap_or(0);
+        if width.saturating_mul(total) > grid_budget(body_len)
+            || !read.first()?.builder.judged_as_whole(total)
+        {
             return None;
         }
         Some(Parts {
             read,
-            encoding: self.encoding,
-            delimiter: self.delimiter,
+            encoding: head.encoding,
+            delimiter: head.delimiter,
             sha256,
         })
     }
@@ -182,15 +200,23 @@ pub(super) fn join_parts(parts: Parts) -> Delimited {
         sha256,
     } = parts;
     let mut read = read.into_iter();
-    let (mut builder, mut split, mut lines, mut replaced) = read
-        .next()
-        .unwrap_or_else(|| (SheetBuilder::new(), Split::default(), 0, false));
-    for (b, s, l, r) in read {
-        builder.append(b);
-        split.rows += s.rows;
-        split.in_quoted_cells += s.in_quoted_cells;
-        lines += l;
-        replaced |= r;
+    let PartRead {
+        mut builder,
+        mut split,
+        mut lines,
+        mut replaced,
+    } = read.next().unwrap_or_else(|| PartRead {
+        builder: SheetBuilder::new(),
+        split: Split::default(),
+        lines: 0,
+        replaced: false,
+    });
+    for p in read {
+        builder.append(p.builder);
+        split.rows += p.split.rows;
+        split.in_quoted_cells += p.split.in_quoted_cells;
+        lines += p.lines;
+        replaced |= p.replaced;
     }
     note_replaced(&mut builder, replaced);
     Delimited {

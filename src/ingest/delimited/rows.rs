@@ -3,7 +3,7 @@
 
 use super::parts::{Line, split_lines};
 use super::split::Split;
-use super::{SheetBuilder, excel_row};
+use super::{SheetBuilder, excel_row, grid_budget};
 
 /// Interns a part's rows a batch at a time, column by column within the
 /// batch (see [`SheetBuilder::push_dense_rows`]); each new value is checked
@@ -26,7 +26,7 @@ impl PartReader {
         PartReader {
             builder: SheetBuilder::new(),
             delimiter,
-            budget: len.saturating_mul(2).saturating_add(1 << 20),
+            budget: grid_budget(len),
             rows: 0,
             width: 0,
             split_rows: 0,
@@ -72,6 +72,12 @@ impl PartReader {
         })?;
         self.failed = self.failed || !batch.flush(&mut self.builder);
         Some(())
+    }
+
+    /// Whether a value was not UTF-8 or the grid would be mostly padding:
+    /// the rows read are then of no use.
+    pub(super) fn failed(&self) -> bool {
+        self.failed
     }
 
     /// The rows read; `None` when a value was not UTF-8 or the grid would

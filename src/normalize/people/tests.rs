@@ -37,12 +37,13 @@ fn radix_sort_is_stable() {
         pairs,
         vec![(0, 5), (1, 1), (1, 4), (3, 0), (3, 3), (0x0100_0003, 2)]
     );
-    // More pairs than one chunk: sorted by several cores as by one.
+    // More pairs than one chunk: sorted by several cores as by one; hashes
+    // repeating, and over all 32 bits (every pass's digit).
     let mut x: u32 = 7;
     let mut many: Vec<(u32, u32)> = (0..300_000)
         .map(|i| {
             x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            (x % 5000, i)
+            (if i % 2 == 0 { x % 5000 } else { x }, i)
         })
         .collect();
     let mut expected = many.clone();
