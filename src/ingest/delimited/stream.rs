@@ -35,9 +35,10 @@ pub(super) struct Reading {
 /// rewritten between two reads of it is not.
 ///
 /// A quoted line break or a stray quote found by any core stops all of
-/// them: the digest, which reads the whole file first, checks every line's
-/// quotes as it goes, so an Excel export with one Alt+Enter cell near its
-/// end is left to the bytes within the digest's time (0.25 s on the
+/// them, and so does any part that gives up. The digest, which runs through
+/// the whole file about ten times faster than the parts, checks every
+/// line's quotes as it goes: an Excel export with one Alt+Enter cell near
+/// its end is left to the bytes within the digest's time (0.25 s on the
 /// national roster), not after the parts have interned most of it.
 ///
 /// [`read_in_parts`]: super::parts::read_in_parts
@@ -69,7 +70,7 @@ pub(super) fn read_file_in_parts(
         || {
             pieces
                 .par_iter()
-                .map(|&piece| read_piece(file, piece, head.delimiter, (how.window, &stop)))
+                .map(|&piece| read_piece(file, piece, head.delimiter, how.window, &stop))
                 .collect::<Option<Vec<_>>>()
         },
     );
@@ -99,8 +100,9 @@ fn next_line_feed(file: &File, at: usize, len: usize) -> Option<usize> {
 /// The SHA-256 of the file's `len` bytes, read 1 MB at a time; the quotes
 /// of each line read are checked on the way, and `stop` is raised at a
 /// line whose quotes do not close on it (the text from `head.skip` on, past
-/// the byte-order mark). After a line longer than the buffer, lines are no
-/// longer checked here (the parts check their own).
+/// the byte-order mark), and when the file cannot be read. After a line
+/// longer than the buffer, lines are no longer checked here (the parts
+/// check their own).
 fn digest(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<String> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
@@ -108,8 +110,13 @@ fn digest(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<Str
     let mut text_from = head.skip;
     while at < len {
         let n = (buf.len() - held).min(len - at);
-        file.read_exact_at(&mut buf[held..held + n], at as u64)
-            .ok()?;
+        if file
+            .read_exact_at(&mut buf[held..held + n], at as u64)
+            .is_err()
+        {
+            stop.store(true, Ordering::Relaxed);
+            return None;
+        }
         hasher.update(&buf[held..held + n]);
         (at, held) = (at + n, held + n);
         let end = match memchr::memrchr(b'\n', &buf[..held]) {
@@ -142,7 +149,8 @@ fn read_piece(
     file: &File,
     (at, n): (usize, usize),
     delimiter: u8,
-    (window, stop): (usize, &AtomicBool),
+    window: usize,
+    stop: &AtomicBool,
 ) -> Option<PartRead> {
     let mut reader = PartReader::new(n, delimiter);
     let mut buf = vec![0u8; window.min(n)];
