@@ -13,10 +13,9 @@ pub(super) struct PartReader {
     delimiter: u8,
     /// The part's grid may hold this many cells: more is mostly padding.
     budget: usize,
-    /// Rows read so far, and the widest.
+    /// Rows read so far (every line is one), and the widest.
     rows: usize,
     width: usize,
-    split_rows: u64,
     failed: bool,
 }
 
@@ -29,7 +28,6 @@ impl PartReader {
             budget: grid_budget(len),
             rows: 0,
             width: 0,
-            split_rows: 0,
             failed: false,
         }
     }
@@ -46,7 +44,7 @@ impl PartReader {
             failed,
             ..
         } = self;
-        self.split_rows += split_lines(text, self.delimiter, |line| {
+        split_lines(text, self.delimiter, |line| {
             let fields = line.fields();
             // The grid so far as rows added one by one would have made it.
             *width = (*width).max(fields.len());
@@ -84,7 +82,7 @@ impl PartReader {
     /// be mostly padding.
     pub(super) fn finish(self) -> Option<(SheetBuilder, Split)> {
         let split = Split {
-            rows: self.split_rows,
+            rows: self.rows as u64,
             ..Split::default()
         };
         (!self.failed).then_some((self.builder, split))

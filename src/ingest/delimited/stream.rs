@@ -97,6 +97,52 @@ fn next_line_feed(file: &File, at: usize, len: usize) -> Option<usize> {
     None
 }
 
+/// What reading a window hands over: the bytes just read, and the whole
+/// lines held (up to the last line feed, or all that is held at the end);
+/// no lines when a full window holds no line feed (its bytes are dropped).
+struct Window<'a> {
+    read: &'a [u8],
+    lines: Option<&'a [u8]>,
+}
+
+/// Reads the `n` bytes at `at` through a buffer of `size` bytes, handing
+/// each window to `each` while it returns true; `false` when the file could
+/// not be read through or `each` stopped.
+fn read_lines(
+    file: &File,
+    (at, n): (usize, usize),
+    size: usize,
+    mut each: impl FnMut(Window<'_>) -> bool,
+) -> bool {
+    let mut buf = vec![0u8; size.min(n)];
+    let (mut read, mut held) = (0, 0);
+    while read < n || held > 0 {
+        let fresh = held..(held + (buf.len() - held).min(n - read));
+        if file
+            .read_exact_at(&mut buf[fresh.clone()], (at + read) as u64)
+            .is_err()
+        {
+            return false;
+        }
+        (read, held) = (read + fresh.len(), fresh.end);
+        let end = match memchr::memrchr(b'\n', &buf[..held]) {
+            _ if read == n => Some(held),
+            found => found.map(|p| p + 1),
+        };
+        let window = Window {
+            read: &buf[fresh],
+            lines: end.map(|e| &buf[..e]),
+        };
+        if !each(window) {
+            return false;
+        }
+        let end = end.unwrap_or(held);
+        buf.copy_within(end..held, 0);
+        held -= end;
+    }
+    true
+}
+
 /// The SHA-256 of the file's `len` bytes, read 1 MB at a time; the quotes
 /// of each line read are checked on the way, and `stop` is raised at a
 /// line whose quotes do not close on it (the text from `head.skip` on, past
@@ -105,36 +151,26 @@ fn next_line_feed(file: &File, at: usize, len: usize) -> Option<usize> {
 /// check their own).
 fn digest(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<String> {
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let (mut at, mut held, mut checking) = (0, 0, true);
-    let mut text_from = head.skip;
-    while at < len {
-        let n = (buf.len() - held).min(len - at);
-        if file
-            .read_exact_at(&mut buf[held..held + n], at as u64)
-            .is_err()
-        {
-            stop.store(true, Ordering::Relaxed);
-            return None;
-        }
-        hasher.update(&buf[held..held + n]);
-        (at, held) = (at + n, held + n);
-        let end = match memchr::memrchr(b'\n', &buf[..held]) {
-            _ if at == len => held,
-            Some(p) => p + 1,
-            None => {
+    let (mut checking, mut text_from) = (true, head.skip);
+    let read = read_lines(file, (0, len), 1 << 20, |w| {
+        hasher.update(w.read);
+        let text = w.lines.map(|l| l.get(text_from..).unwrap_or_default());
+        match text {
+            _ if !checking => {}
+            Some(t) if !quotes_close_on_their_lines(t, head.delimiter) => {
+                stop.store(true, Ordering::Relaxed);
                 checking = false;
-                held
             }
-        };
-        let text = buf.get(text_from..end).unwrap_or_default();
-        if checking && !quotes_close_on_their_lines(text, head.delimiter) {
-            stop.store(true, Ordering::Relaxed);
-            checking = false;
+            Some(_) => {}
+            // A line longer than the buffer: left to the parts.
+            None => checking = false,
         }
         text_from = 0;
-        buf.copy_within(end..held, 0);
-        held -= end;
+        true
+    });
+    if !read {
+        stop.store(true, Ordering::Relaxed);
+        return None;
     }
     Some(super::super::hex(&hasher.finalize()))
 }
@@ -142,48 +178,29 @@ fn digest(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<Str
 /// Reads the piece of `n` bytes at `at` a window of whole lines at a time
 /// (`window` bytes read at most). `None` where
 /// [`read_in_parts`](super::parts::read_in_parts) gives none (a quote not
-/// closing on its line, a value not UTF-8, a grid mostly padding), when a
-/// window holds no line feed, when the file cannot be read, or as soon as
-/// `stop` is raised (and this raises it).
+/// closing on its line, which splitting finds, a value not UTF-8, a grid
+/// mostly padding), when a window holds no line feed, when the file cannot
+/// be read, or as soon as `stop` is raised (and this raises it).
 fn read_piece(
     file: &File,
-    (at, n): (usize, usize),
+    piece: (usize, usize),
     delimiter: u8,
     window: usize,
     stop: &AtomicBool,
 ) -> Option<PartRead> {
-    let mut reader = PartReader::new(n, delimiter);
-    let mut buf = vec![0u8; window.min(n)];
-    let (mut read, mut held) = (0, 0);
+    let mut reader = PartReader::new(piece.1, delimiter);
     let (mut lines, mut replaced) = (0u64, false);
-    let give_up = || -> Option<PartRead> {
-        stop.store(true, Ordering::Relaxed);
-        None
-    };
-    while read < n || held > 0 {
-        let want = (buf.len() - held).min(n - read);
-        let into = &mut buf[held..held + want];
-        if stop.load(Ordering::Relaxed) || file.read_exact_at(into, (at + read) as u64).is_err() {
-            return give_up();
-        }
-        (read, held) = (read + want, held + want);
-        // Whole lines only, but for the piece's last.
-        let end = match memchr::memrchr(b'\n', &buf[..held]) {
-            _ if read == n => held,
-            Some(p) => p + 1,
-            None => return give_up(),
+    let read = read_lines(file, piece, window, |w| {
+        let Some(text) = w.lines.filter(|_| !stop.load(Ordering::Relaxed)) else {
+            return false;
         };
-        let text = &buf[..end];
-        if !quotes_close_on_their_lines(text, delimiter)
-            || reader.feed(text).is_none()
-            || reader.failed()
-        {
-            return give_up();
-        }
         lines += physical_lines(text);
         replaced |= holds_replacement(text);
-        buf.copy_within(end..held, 0);
-        held -= end;
+        reader.feed(text).is_some() && !reader.failed()
+    });
+    if !read {
+        stop.store(true, Ordering::Relaxed);
+        return None;
     }
     let (builder, split) = reader.finish()?;
     Some(PartRead {
