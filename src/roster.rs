@@ -58,6 +58,15 @@ impl Texts {
         self.ends.is_empty()
     }
 
+    /// Room for `texts` more texts of `bytes` bytes in all, made at once:
+    /// grown by doubling, the buffers were copied (and their new pages
+    /// faulted in) several times while a national roster's names and ids
+    /// were stored.
+    pub fn reserve(&mut self, texts: usize, bytes: usize) {
+        self.bytes.reserve(bytes);
+        self.ends.reserve(texts);
+    }
+
     /// Stores a text.
     pub fn add(&mut self, s: &str) -> Text {
         self.bytes.push_str(s);

@@ -54,7 +54,8 @@ pub(super) fn read_sheet(
         rows: RowCounts::default(),
     };
     let issues = out.issues;
-    let Some((layout, cols)) = layout_and_columns(raw, sheet, opts, &mut out.tables.texts, issues)?
+    let Some((layout, cols, kinds)) =
+        layout_and_columns(raw, sheet, opts, &mut out.tables.texts, issues)?
     else {
         return Ok(report);
     };
@@ -77,7 +78,6 @@ pub(super) fn read_sheet(
     };
     overlong_cells(sheet, &layout, &file_name, &name, issues);
     out.tables.units.new_sheet();
-    let kinds = layout::classify(sheet, &layout);
     let (headings, sheet_unit) = sheet_context(
         raw, sheet, &layout, &cols, &kinds, opts, &file_name, &name, issues,
     )?;
@@ -106,15 +106,16 @@ pub(super) fn read_sheet(
     Ok(report)
 }
 
-/// A sheet's layout and parsed columns (`None`, noted, when it has no
-/// roster header); notes its legacy encoding and what reading it found.
+/// A sheet's layout, parsed columns and the kinds of its rows (`None`,
+/// noted, when it has no roster header); notes its legacy encoding and what
+/// reading it found.
 fn layout_and_columns(
     raw: &RawInput,
     sheet: &RawSheet,
     opts: &Options<'_>,
     texts: &mut Texts,
     issues: &mut Vec<DataIssue>,
-) -> Result<Option<(Layout, Columns)>> {
+) -> Result<Option<(Layout, Columns, Vec<RowKind>)>> {
     let file_name: Arc<str> = crate::output::shown_path(&raw.files[sheet.file].path).into();
     let name: Arc<str> = sheet.name.as_str().into();
     if sheet.encoding != Encoding::Unicode {
@@ -138,7 +139,14 @@ fn layout_and_columns(
         ));
         return Ok(None);
     };
-    let Some(cols) = Columns::new(sheet, &layout, opts.as_of, texts) else {
+    // The rows are classified on one core while the columns' distinct
+    // values are parsed on the other: both read the sheet only (on the
+    // national roster, 0.10 s and 0.15 s that ran one after the other).
+    let (cols, kinds) = rayon::join(
+        || Columns::new(sheet, &layout, opts.as_of, texts),
+        || layout::classify(sheet, &layout),
+    );
+    let Some(cols) = cols else {
         // No name column, or no education (column or marker columns).
         let field = if layout.has(Field::FullName) || layout.has(Field::GivenName) {
             Field::Education
@@ -147,7 +155,7 @@ fn layout_and_columns(
         };
         return Err(missing_column(raw, sheet, &layout, opts.matcher, field));
     };
-    Ok(Some((layout, cols)))
+    Ok(Some((layout, cols, kinds)))
 }
 
 /// What a sheet says of all its rows: its section headings, and without a
@@ -222,6 +230,24 @@ fn sheet_context(
         ));
     }
     Ok((headings, sheet_unit))
+}
+
+/// A section heading's text: its first text cell other than the row number
+/// (or the row-number cell itself when the heading is typed there), without
+/// a leading enumeration ("I.", "2)", "a -").
+fn heading_text(sheet: &RawSheet, r: usize, stt_col: Option<usize>) -> Option<String> {
+    let text_at = |c: usize| {
+        sheet
+            .cell(r, c)
+            .and_then(RawValue::as_text)
+            .map(str::to_string)
+    };
+    let text = (0..sheet.columns.len())
+        .filter(|c| Some(*c) != stt_col)
+        .find_map(text_at)
+        .or_else(|| stt_col.and_then(text_at))?;
+    let trimmed = crate::text::without_section_label(&text);
+    Some(trimmed.trim().to_string()).filter(|t| !t.is_empty())
 }
 
 /// Section headings name a unit ("I | UBND xã A") or a category

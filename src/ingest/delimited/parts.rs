@@ -70,8 +70,11 @@ pub(super) fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) 
         || {
             pieces
                 .par_iter()
-                .map(|p| {
-                    let (builder, split) = by_rows(p, head.delimiter)?;
+                .enumerate()
+                .map(|(i, p)| {
+                    // The first part's builder takes the others' rows.
+                    let room = if i == 0 { body.len() } else { p.len() };
+                    let (builder, split) = by_rows(p, room, head.delimiter)?;
                     Some(PartRead {
                         builder,
                         split,
@@ -167,11 +170,13 @@ pub(super) fn holds_replacement(text: &[u8]) -> bool {
 /// Cut points of a body of `len` bytes just after a line break, `parts`
 /// pieces; `next_break(at)` is the offset from `at` of the first line feed
 /// at or after it. The digest is computed beside the parts, and the core
-/// computing it then reads the last part: hashing runs about ten times
-/// faster than splitting and interning, so the other parts are a tenth of
-/// the file larger between them (on two cores, 55% and 45% of the 360 MB
-/// bench roster instead of halves, for 1.44 s of reading wall time with
-/// halves).
+/// computing it then reads the last part, so the other parts are a fifth
+/// of the file larger between them. Reading the national bench roster from
+/// disk on two cores, the digest (its own reads and SHA-256) takes about a
+/// quarter of a core's time splitting and interning the whole file: with
+/// 55% and 45% the first core sat idle for 0.2 s at the end; with 60% and
+/// 40% the read stage took 1.32–1.52 s (median 1.41 s) against
+/// 1.40–1.85 s (median 1.47 s), eight runs each, alternating.
 pub(super) fn cut_points(
     len: usize,
     parts: usize,
@@ -179,7 +184,7 @@ pub(super) fn cut_points(
 ) -> Vec<usize> {
     let mut cuts = vec![0];
     for k in 1..parts {
-        let at = (len * k * 11 / (parts * 10))
+        let at = (len * k * 12 / (parts * 10))
             .min(len)
             .max(*cuts.last().unwrap_or(&0));
         if let Some(p) = next_break(at) {
@@ -315,8 +320,8 @@ impl Line<'_, '_> {
 /// Splits a part (see [`split_lines`]) and interns its cells (see
 /// [`PartReader`]). `None` when a value is not UTF-8, a quote does not close
 /// on its line, or the grid would be mostly padding.
-fn by_rows(b: &[u8], delimiter: u8) -> Option<(SheetBuilder, Split)> {
-    let mut reader = PartReader::new(b.len(), delimiter);
+fn by_rows(b: &[u8], room: usize, delimiter: u8) -> Option<(SheetBuilder, Split)> {
+    let mut reader = PartReader::new(b.len(), room, delimiter);
     reader.feed(b)?;
     reader.finish()
 }

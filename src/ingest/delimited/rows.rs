@@ -17,11 +17,17 @@ pub(super) struct PartReader {
     rows: usize,
     width: usize,
     failed: bool,
+    /// Bytes whose rows the builder holds in the end (the first part's
+    /// builder takes the other parts' rows when they are joined).
+    room: usize,
+    /// Bytes of the first rows, until the rows to come are estimated.
+    sampled: Option<usize>,
 }
 
 impl PartReader {
-    /// A reader of a part of `len` bytes.
-    pub(super) fn new(len: usize, delimiter: u8) -> Self {
+    /// A reader of a part of `len` bytes, whose builder will hold the rows
+    /// of `room` bytes (`len`, or the whole file's for the first part).
+    pub(super) fn new(len: usize, room: usize, delimiter: u8) -> Self {
         PartReader {
             builder: SheetBuilder::new(),
             delimiter,
@@ -29,6 +35,8 @@ impl PartReader {
             rows: 0,
             width: 0,
             failed: false,
+            room,
+            sampled: Some(0),
         }
     }
 
@@ -42,10 +50,22 @@ impl PartReader {
             rows,
             width,
             failed,
+            room,
+            sampled,
             ..
         } = self;
         split_lines(text, self.delimiter, |line| {
             let fields = line.fields();
+            if let Some(bytes) = sampled {
+                // Each field and the delimiter or line break after it.
+                *bytes += fields.iter().map(|f| f.len() + 1).sum::<usize>();
+                if *rows + 1 == BATCH_ROWS {
+                    let rows = (*room / (*bytes / BATCH_ROWS).max(1)).saturating_mul(11) / 10;
+                    let most = *budget / fields.len().max(1);
+                    builder.expect_rows(rows.min(most));
+                    *sampled = None;
+                }
+            }
             // The grid so far as rows added one by one would have made it.
             *width = (*width).max(fields.len());
             *failed = *failed || width.saturating_mul(*rows) > *budget;

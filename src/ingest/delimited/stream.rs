@@ -70,7 +70,12 @@ pub(super) fn read_file_in_parts(
         || {
             pieces
                 .par_iter()
-                .map(|&piece| read_piece(file, piece, head.delimiter, how.window, &stop))
+                .enumerate()
+                .map(|(i, &piece)| {
+                    // The first part's builder takes the others' rows.
+                    let room = if i == 0 { body_len } else { piece.1 };
+                    read_piece(file, piece, room, head.delimiter, how.window, &stop)
+                })
                 .collect::<Option<Vec<_>>>()
         },
     );
@@ -176,7 +181,8 @@ fn digest(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<Str
 }
 
 /// Reads the piece of `n` bytes at `at` a window of whole lines at a time
-/// (`window` bytes read at most). `None` where
+/// (`window` bytes read at most), into a builder that will hold the rows
+/// of `room` bytes (see [`PartReader::new`]). `None` where
 /// [`read_in_parts`](super::parts::read_in_parts) gives none (a quote not
 /// closing on its line, which splitting finds, a value not UTF-8, a grid
 /// mostly padding), when a window holds no line feed, when the file cannot
@@ -184,11 +190,12 @@ fn digest(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<Str
 fn read_piece(
     file: &File,
     piece: (usize, usize),
+    room: usize,
     delimiter: u8,
     window: usize,
     stop: &AtomicBool,
 ) -> Option<PartRead> {
-    let mut reader = PartReader::new(piece.1, delimiter);
+    let mut reader = PartReader::new(piece.1, room, delimiter);
     let (mut lines, mut replaced) = (0u64, false);
     let read = read_lines(file, piece, window, |w| {
         let Some(text) = w.lines.filter(|_| !stop.load(Ordering::Relaxed)) else {

@@ -2,11 +2,11 @@
 //! rows of bytes; then legacy encodings converted and text cleaned.
 
 use super::intern::{CellRef, Interner, UNIQUE_PROBE_ROWS, blank};
-use super::{IngestNote, RawColumn, RawSheet, RawValue};
-use crate::legacy;
-use crate::text;
+use super::{IngestNote, RawColumn, RawValue};
 
-/// Builds a [`RawSheet`] row by row, interning values per column.
+mod finish;
+
+/// Builds a [`RawSheet`](super::RawSheet) row by row, interning values per column.
 #[derive(Debug)]
 pub(crate) struct SheetBuilder {
     excel_rows: Vec<u32>,
@@ -14,6 +14,8 @@ pub(crate) struct SheetBuilder {
     index: Vec<Interner>,
     /// Problems found while reading.
     pub(crate) notes: Vec<IngestNote>,
+    /// Rows the sheet is expected to hold in all (0: unknown).
+    expected: usize,
 }
 
 impl SheetBuilder {
@@ -23,6 +25,23 @@ impl SheetBuilder {
             columns: Vec::new(),
             index: Vec::new(),
             notes: Vec::new(),
+            expected: 0,
+        }
+    }
+
+    /// Reserves room for `rows` rows in all, an estimate: a column grown by
+    /// doubling is copied each time, into pages faulted in anew (on the
+    /// national roster, 20,000 of reading's 130,000 page faults, at about
+    /// 3.5 µs each here). Room beyond the rows read is never touched, so
+    /// it costs address space, not memory; rows beyond it grow the columns
+    /// as before. A reservation the system refuses is left out.
+    pub(crate) fn expect_rows(&mut self, rows: usize) {
+        self.expected = rows;
+        let _ = self
+            .excel_rows
+            .try_reserve_exact(rows.saturating_sub(self.excel_rows.len()));
+        for (column, index) in self.columns.iter_mut().zip(&self.index) {
+            reserve_column(column, index, rows);
         }
     }
 
@@ -105,6 +124,7 @@ impl SheetBuilder {
                 for (r, &(start, end)) in col.iter().enumerate() {
                     if r == UNIQUE_PROBE_ROWS {
                         interner.judge(column.dict.len(), r);
+                        reserve_column(&mut column, &interner, col.len());
                     }
                     let cell = if start == u32::MAX {
                         owned[end as usize].as_str()
@@ -122,6 +142,7 @@ impl SheetBuilder {
             })
             .unzip();
         Self {
+            expected: excel_rows.len(),
             excel_rows,
             columns,
             index,
@@ -152,17 +173,21 @@ impl SheetBuilder {
                 && self.push_dense_rows(next, cells, &starts[k..]);
         }
         if row0 == UNIQUE_PROBE_ROWS {
-            for (c, index) in self.columns.iter().zip(&mut self.index) {
+            for (c, index) in self.columns.iter_mut().zip(&mut self.index) {
                 index.judge(c.dict.len(), row0);
+                reserve_column(c, index, self.expected);
             }
         }
         let width = starts.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
         while self.columns.len() < width {
-            self.columns.push(RawColumn {
+            let mut column = RawColumn {
                 ids: vec![0; row0],
                 ..RawColumn::default()
-            });
-            self.index.push(Interner::default());
+            };
+            let index = Interner::default();
+            reserve_column(&mut column, &index, self.expected);
+            self.columns.push(column);
+            self.index.push(index);
         }
         self.excel_rows
             .extend((0..n).map(|r| excel_row.saturating_add(u32::try_from(r).unwrap_or(u32::MAX))));
@@ -229,115 +254,21 @@ impl SheetBuilder {
         self.excel_rows
             .extend(other.excel_rows.iter().map(|r| r.saturating_add(offset)));
     }
-
-    /// Finishes the sheet: detects and converts legacy encodings, cleans text.
-    pub(crate) fn finish(mut self, file: usize, name: String) -> RawSheet {
-        let rows = self.excel_rows.len();
-        for c in &mut self.columns {
-            match c.rows.take() {
-                // At least one cell in eight rows: dense is smaller and faster.
-                Some(at) if at.len().saturating_mul(8) >= rows => {
-                    let mut dense = vec![0; rows];
-                    for (r, id) in at.iter().zip(&c.ids) {
-                        dense[*r as usize] = *id;
-                    }
-                    c.ids = dense;
-                }
-                Some(at) => c.rows = Some(at),
-                // A column with no cell at all (left of a far-away cell).
-                None if c.ids.is_empty() => c.rows = Some(Vec::new()),
-                None => c.ids.resize(rows, 0),
-            }
-        }
-        // Column by column, a long column part by part, on every core: the
-        // encoding over all text (counts, added in any order), then each
-        // distinct value converted and cleaned. By whole columns, one core
-        // took two of the bench roster's three columns of 2.5 M ids.
-        use rayon::prelude::*;
-        let encoding = self
-            .columns
-            .par_iter()
-            .flat_map(|c| c.dict.par_chunks(PART))
-            .map(|part| legacy::tally(part.iter().filter_map(RawValue::as_text)))
-            .reduce(legacy::Tally::default, |a, b| a + b)
-            .encoding();
-        self.columns.par_iter_mut().for_each(|c| {
-            c.dict
-                .par_iter_mut()
-                .with_min_len(PART)
-                .for_each(|v| clean_value(v, encoding));
-            // A cell holding only spaces is empty.
-            let blank: Vec<bool> = c
-                .dict
-                .iter()
-                .map(|v| matches!(v, RawValue::Text(s) if s.is_empty()))
-                .collect();
-            if blank.iter().any(|b| *b) {
-                for id in &mut c.ids {
-                    if *id != 0 && blank[*id as usize - 1] {
-                        *id = 0;
-                    }
-                }
-            }
-        });
-        let filled = filled_per_row(&self.columns, rows);
-        RawSheet {
-            file,
-            name,
-            excel_rows: self.excel_rows,
-            columns: self.columns,
-            encoding,
-            filled,
-            notes: self.notes,
-        }
-    }
 }
 
-/// Values or rows per task where a column is worked on in parts.
-const PART: usize = 1 << 16;
-
-/// Converts a text typed in a legacy encoding, and cleans it.
-fn clean_value(v: &mut RawValue, encoding: legacy::Encoding) {
-    if let RawValue::Text(s) = v {
-        let converted = legacy::decode(s, encoding);
-        let text = converted.as_deref().unwrap_or(s);
-        if let Some(cleaned) = text::clean_if_needed(text) {
-            *s = cleaned.into();
-        } else if let Some(converted) = converted {
-            *s = converted.into();
-        }
+/// Room in a column for `rows` rows: its ids when dense, and its values
+/// when each cell stores its own (see [`SheetBuilder::expect_rows`]).
+fn reserve_column(column: &mut RawColumn, index: &Interner, rows: usize) {
+    if column.rows.is_none() {
+        let _ = column
+            .ids
+            .try_reserve_exact(rows.saturating_sub(column.ids.len()));
     }
-}
-
-/// Non-empty cells per row, counted over parts of the rows on every core
-/// (47 M cells on the bench roster).
-fn filled_per_row(columns: &[RawColumn], rows: usize) -> Vec<u32> {
-    use rayon::prelude::*;
-    let mut filled = vec![0u32; rows];
-    filled
-        .par_chunks_mut(PART)
-        .enumerate()
-        .for_each(|(k, out)| {
-            let (start, end) = (k * PART, k * PART + out.len());
-            for c in columns {
-                match &c.rows {
-                    None => {
-                        let ids = c.ids.get(start..).unwrap_or_default();
-                        for (n, id) in out.iter_mut().zip(ids) {
-                            *n += u32::from(*id != 0);
-                        }
-                    }
-                    Some(at) => {
-                        let from = at.partition_point(|&r| (r as usize) < start);
-                        let cells = at[from..].iter().zip(&c.ids[from..]);
-                        for (&r, &id) in cells.take_while(|(r, _)| (**r as usize) < end) {
-                            out[r as usize - start] += u32::from(id != 0);
-                        }
-                    }
-                }
-            }
-        });
-    filled
+    if index.unique {
+        let _ = column
+            .dict
+            .try_reserve_exact(rows.saturating_sub(column.dict.len()));
+    }
 }
 
 /// Appends the cells of the next part's column `o` (of `rows` rows) to

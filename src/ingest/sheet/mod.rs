@@ -225,6 +225,15 @@ impl RawSheet {
         let limit = EXCEL_MAX_CHARS;
         let mut out = Vec::new();
         for (c, column) in self.columns.iter().enumerate() {
+            // Most columns have none: checked before a flag per distinct
+            // value is allocated (2.5 M of them for the national roster's ids).
+            let any_long = column
+                .dict
+                .iter()
+                .any(|v| matches!(v, RawValue::Text(s) if s.len() > limit));
+            if !any_long {
+                continue;
+            }
             let long: Vec<Option<usize>> = column
                 .dict
                 .iter()
