@@ -12,10 +12,13 @@ pub(super) fn postings_frame(
     roster: &Roster,
     placement: Option<&Placement>,
 ) -> PolarsResult<DataFrame> {
+    // Each column made on every core (on one, the five took 0.1 s of the
+    // national roster's report).
+    use rayon::prelude::*;
     let r = &roster.records;
-    let flag = |f: &dyn Fn(&Assignment) -> bool| -> Vec<i8> {
+    let flag = |f: &(dyn Fn(&Assignment) -> bool + Sync)| -> Vec<i8> {
         match placement {
-            Some(p) => p.assignments.iter().map(|a| i8::from(f(a))).collect(),
+            Some(p) => p.assignments.par_iter().map(|a| i8::from(f(a))).collect(),
             None => vec![0; r.len()],
         }
     };
@@ -24,7 +27,7 @@ pub(super) fn postings_frame(
     let standard: Vec<i8> = match placement {
         Some(p) => {
             let per_person = crate::positions::person_standards(roster, &p.assignments);
-            r.iter()
+            r.par_iter()
                 .map(|x| match per_person[x.person as usize] {
                     crate::positions::Standard::Meets => 1,
                     crate::positions::Standard::Fails => 0,
@@ -38,7 +41,7 @@ pub(super) fn postings_frame(
     let professional: Vec<i8> = match placement {
         Some(p) => p
             .assignments
-            .iter()
+            .par_iter()
             .map(|a| {
                 let kind = a
                     .position
@@ -56,7 +59,7 @@ pub(super) fn postings_frame(
     };
     let has_catalogue: Vec<bool> = match placement {
         Some(p) => r
-            .iter()
+            .par_iter()
             .map(|x| p.agencies[x.unit as usize].has_catalogue)
             .collect(),
         None => vec![false; r.len()],

@@ -7,7 +7,7 @@
 //! unit's name ("UBND xã …" → commune People's Committee, "Phòng …" →
 //! administrative agency, "Trường …" → public service unit).
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 

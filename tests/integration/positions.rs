@@ -706,3 +706,53 @@ fn grade_structure_is_a_table_of_classes_with_formulas() {
     }
     assert_eq!(n(&rows[total_at][2]), 11.0);
 }
+
+/// A person meets the position standard only if every posting that counts
+/// does, whichever comes first; a contract posting outside the catalogue
+/// does not count against a person placed elsewhere.
+#[test]
+fn a_person_meets_the_standard_only_in_every_post() {
+    let dir = tempdir();
+    let header =
+        "Mã cán bộ,Họ và tên,Đơn vị,Mã đơn vị,Loại,Chức vụ,Mã VTVL,Mã ngạch,Trình độ chuyên môn\n";
+    let rows = [
+        // Unplaced first (fails), then placed and meeting it.
+        "K1,Hai Việc,Phòng Nội vụ,PNV,Công chức,Phó phòng,NV-99,01.003,Đại học",
+        "K1,Hai Việc,Phòng Nội vụ,PNV,Công chức,Chuyên viên,NV-01,01.003,Đại học",
+        "K2,Một Việc,Phòng Nội vụ,PNV,Công chức,Chuyên viên,NV-01,01.003,Đại học",
+        // Placed and meeting it, and a contract post the catalogue has not.
+        "K3,Có Hợp Đồng,Phòng Nội vụ,PNV,Công chức,Chuyên viên,NV-01,01.003,Đại học",
+        "K3,Có Hợp Đồng,Phòng Nội vụ,PNV,Hợp đồng,Bảo vệ,NV-98,,Đại học",
+    ];
+    let roster = write(
+        dir.path(),
+        "roster.csv",
+        &format!("{header}{}\n", rows.join("\n")),
+    );
+    let cc = "{ category = [\"cong_chuc\"] }";
+    let policy = format!(
+        "{POLICY}{}",
+        target("STD", cc, "\"meets_position_standard\"", "ge", "100")
+    );
+    let cat = catalogue(dir.path());
+    let (_, j) = report_json(
+        "report",
+        dir.path(),
+        "2026-01-01",
+        &policy,
+        &[&roster],
+        &["--positions", cat.to_str().unwrap()],
+    );
+    let all = j["compliance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["target"] == "STD" && r["scope"] == "all")
+        .cloned()
+        .unwrap();
+    // Three công chức; "Hai Việc" fails in one post.
+    assert_eq!(
+        (all["population"].as_u64(), all["qualified"].as_u64()),
+        (Some(3), Some(2))
+    );
+}
