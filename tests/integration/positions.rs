@@ -240,15 +240,35 @@ fn placed_report(dir: &Path) -> (PathBuf, serde_json::Value) {
 }
 
 fn run_report(dir: &Path, targets: &[String], catalogue: &Path) -> (PathBuf, serde_json::Value) {
+    report_on(dir, &roster(dir), targets, catalogue)
+}
+
+fn report_on(
+    dir: &Path,
+    roster: &Path,
+    targets: &[String],
+    catalogue: &Path,
+) -> (PathBuf, serde_json::Value) {
     let policy = format!("{POLICY}{}", targets.concat());
     report_json(
         "report",
         dir,
         "2026-01-01",
         &policy,
-        &[&roster(dir)],
+        &[roster],
         &["--positions", catalogue.to_str().unwrap()],
     )
+}
+
+/// A target's result over the whole roster.
+fn all_of(j: &serde_json::Value, target: &str) -> serde_json::Value {
+    j["compliance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["target"] == target && r["scope"] == "all")
+        .cloned()
+        .unwrap()
 }
 
 fn catalogue(dir: &Path) -> PathBuf {
@@ -459,15 +479,7 @@ fn agency_structure_at_its_boundary() {
         ),
     ];
     let (_, j) = run_report(dir.path(), &targets, &catalogue(dir.path()));
-    let all = |t: &str| {
-        j["compliance"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["target"] == t && r["scope"] == "all")
-            .cloned()
-            .unwrap()
-    };
+    let all = |t: &str| all_of(&j, t);
     // Every staff member placed with grade: 2 of 3 agencies (Tư pháp has 7 of 9 with grade).
     let s100 = all("S100");
     assert_eq!(
@@ -727,29 +739,12 @@ fn a_person_meets_the_standard_only_in_every_post() {
     let roster = write(
         dir.path(),
         "roster.csv",
-        &format!("{header}{}\n", rows.join("\n")),
+        format!("{header}{}\n", rows.join("\n")),
     );
     let cc = "{ category = [\"cong_chuc\"] }";
-    let policy = format!(
-        "{POLICY}{}",
-        target("STD", cc, "\"meets_position_standard\"", "ge", "100")
-    );
-    let cat = catalogue(dir.path());
-    let (_, j) = report_json(
-        "report",
-        dir.path(),
-        "2026-01-01",
-        &policy,
-        &[&roster],
-        &["--positions", cat.to_str().unwrap()],
-    );
-    let all = j["compliance"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["target"] == "STD" && r["scope"] == "all")
-        .cloned()
-        .unwrap();
+    let std = target("STD", cc, "\"meets_position_standard\"", "ge", "100");
+    let (_, j) = report_on(dir.path(), &roster, &[std], &catalogue(dir.path()));
+    let all = all_of(&j, "STD");
     // Three công chức; "Hai Việc" fails in one post.
     assert_eq!(
         (all["population"].as_u64(), all["qualified"].as_u64()),
