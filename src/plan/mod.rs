@@ -39,7 +39,7 @@ mod model;
 mod outcome;
 pub mod solve;
 
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 use chrono::{Datelike, Months, NaiveDate};
 
@@ -250,6 +250,9 @@ pub fn plan(
             used
         },
     };
-    out.outcomes = ctx.outcomes(&needs);
+    let outcomes = ctx.outcomes(&needs);
+    // Its maps borrow the trainees until dropped.
+    drop(ctx);
+    out.outcomes = outcomes;
     out
 }

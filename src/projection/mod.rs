@@ -9,7 +9,7 @@
 //! Targets over agencies are not projected (their figure is carried forward).
 //! No polars here: the populations come from [`crate::compliance`].
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 

@@ -35,7 +35,7 @@
 //! one first) and reports bounds: how many more groups might be met, and the
 //! fewest people any plan meeting them could need. The caller prints them.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 mod schedule;
 mod search;
