@@ -24,10 +24,18 @@ where
     // 32 bits of hash group the rows: rows sharing them are compared key by
     // key below, so a shared prefix only makes a group larger.
     // (hash, row) pairs straight from the keys, in row order.
+    // Collected as an indexed iterator (straight into the vector, where a
+    // filtered one gathers lists of pieces and copies them), rows without a
+    // key taken out after.
     let mut pairs: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
-        .filter_map(|i| key(i).map(|k| ((state.hash_one(&k) >> 32) as u32, row_id(i))))
+        .map(|i| {
+            key(i).map_or((0, NONE), |k| {
+                ((state.hash_one(&k) >> 32) as u32, row_id(i))
+            })
+        })
         .collect();
+    pairs.retain(|p| p.1 != NONE);
     let mut first = vec![NONE; n];
     for &(_, i) in &pairs {
         first[i as usize] = i;
