@@ -124,8 +124,10 @@ fn place_beside_staff(
             (retire, staff)
         },
     );
+    // A catalogue's error first, as when the staff table came after.
+    let placement = placement?;
     let staff = staff.map_err(|e| crate::staff::polars_error("the staff table", &e))?;
-    Ok((placement?, retire, staff))
+    Ok((placement, retire, staff))
 }
 
 /// The policy, with its document settings from `--document` if given.

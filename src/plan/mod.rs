@@ -251,7 +251,9 @@ pub fn plan(
         },
     };
     let outcomes = ctx.outcomes(&needs);
-    // Its maps borrow the trainees until dropped.
+    // Its maps borrow the trainees until dropped: unlike std's, hashbrown's
+    // maps (without its nightly feature) may use what they borrow when
+    // dropped, so they must go before the plan moves.
     drop(ctx);
     out.outcomes = outcomes;
     out

@@ -140,16 +140,16 @@ pub(super) fn candidates(needs: &[Need<'_>], projector: &Projector<'_>) -> HashM
     for run in runs {
         // The first candidacy (in need order) gives the person's level,
         // retirement and staff id; the earliest record, their record and unit.
-        let (person, _, _, first) = run[0];
-        let first = &records[first as usize];
-        let rec = run.iter().map(|c| c.3).min().unwrap_or(run[0].3);
+        let (person, _, _, first_rec) = run[0];
+        let first = &records[first_rec as usize];
+        let rec = run.iter().map(|c| c.3).min().unwrap_or(first_rec);
         people.insert(
             person,
             Person {
                 rec,
                 unit: records[rec as usize].unit,
                 current: first.education.unwrap_or(Education::ChuaQuaDaoTao),
-                retire: projector.retire[run[0].3 as usize],
+                retire: projector.retire[first_rec as usize],
                 staff_id: projector
                     .roster
                     .texts

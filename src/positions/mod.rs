@@ -88,11 +88,11 @@ impl Unmet {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Standard {
     /// Some requirement is known to be unmet (or the posting is not placed).
-    Fails,
+    Fails = 0,
     /// No requirement is known to be unmet, but some value is unknown.
-    ToVerify,
+    ToVerify = 1,
     /// Placed, and every requirement met.
-    Meets,
+    Meets = 2,
 }
 
 /// How a posting was matched.
@@ -188,7 +188,7 @@ pub fn person_standards(roster: &Roster, assignments: &[Assignment]) -> Vec<Stan
     // 0.05 s for the national roster). `NONE` above every rank: no posting
     // counts.
     const NONE: u8 = 3;
-    // Fails 0, ToVerify 1, Meets 2: the order of `Standard`.
+    // Its values, in its order.
     let rank = |s: Standard| s as u8;
     let counted: Vec<AtomicU8> = (0..n).map(|_| AtomicU8::new(NONE)).collect();
     let all: Vec<AtomicU8> = (0..n)

@@ -732,6 +732,9 @@ fn a_person_meets_the_standard_only_in_every_post() {
         "K1,Hai Việc,Phòng Nội vụ,PNV,Công chức,Phó phòng,NV-99,01.003,Đại học",
         "K1,Hai Việc,Phòng Nội vụ,PNV,Công chức,Chuyên viên,NV-01,01.003,Đại học",
         "K2,Một Việc,Phòng Nội vụ,PNV,Công chức,Chuyên viên,NV-01,01.003,Đại học",
+        // Placed and meeting it first, then unplaced (fails).
+        "K4,Việc Sau,Phòng Nội vụ,PNV,Công chức,Chuyên viên,NV-01,01.003,Đại học",
+        "K4,Việc Sau,Phòng Nội vụ,PNV,Công chức,Phó phòng,NV-99,01.003,Đại học",
         // Placed and meeting it, and a contract post the catalogue has not.
         "K3,Có Hợp Đồng,Phòng Nội vụ,PNV,Công chức,Chuyên viên,NV-01,01.003,Đại học",
         "K3,Có Hợp Đồng,Phòng Nội vụ,PNV,Hợp đồng,Bảo vệ,NV-98,,Đại học",
@@ -745,9 +748,9 @@ fn a_person_meets_the_standard_only_in_every_post() {
     let std = target("STD", cc, "\"meets_position_standard\"", "ge", "100");
     let (_, j) = report_on(dir.path(), &roster, &[std], &catalogue(dir.path()));
     let all = all_of(&j, "STD");
-    // Three công chức; "Hai Việc" fails in one post.
+    // Four công chức; "Hai Việc" and "Việc Sau" each fail in one post.
     assert_eq!(
         (all["population"].as_u64(), all["qualified"].as_u64()),
-        (Some(3), Some(2))
+        (Some(4), Some(2))
     );
 }

@@ -32,9 +32,11 @@ impl SheetBuilder {
     /// Reserves room for `rows` rows in all, an estimate: a column grown by
     /// doubling is copied each time, into pages faulted in anew (on the
     /// national roster, 20,000 of reading's 130,000 page faults, at about
-    /// 3.5 µs each here). Room beyond the rows read is never touched, so
-    /// it costs address space, not memory; rows beyond it grow the columns
-    /// as before. A reservation the system refuses is left out.
+    /// 3.5 µs each here). Room beyond the rows read is never touched: where
+    /// the system overcommits (Linux by default) it costs address space,
+    /// not memory; elsewhere it counts against the memory committed, which
+    /// the estimate's bounds keep near the file's size. Rows beyond it grow
+    /// the columns as before. A reservation the system refuses is left out.
     pub(crate) fn expect_rows(&mut self, rows: usize) {
         self.expected = rows;
         let _ = self

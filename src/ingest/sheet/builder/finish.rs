@@ -45,23 +45,14 @@ impl SheetBuilder {
                 .for_each(|v| clean_value(v, encoding));
             // A cell holding only spaces is empty (a flag per distinct value
             // made only for a column holding such a value).
-            if !c
-                .dict
-                .iter()
-                .any(|v| matches!(v, RawValue::Text(s) if s.is_empty()))
-            {
+            let is_blank = |v: &RawValue| matches!(v, RawValue::Text(s) if s.is_empty());
+            if !c.dict.iter().any(is_blank) {
                 return;
             }
-            let blank: Vec<bool> = c
-                .dict
-                .iter()
-                .map(|v| matches!(v, RawValue::Text(s) if s.is_empty()))
-                .collect();
-            if blank.iter().any(|b| *b) {
-                for id in &mut c.ids {
-                    if *id != 0 && blank[*id as usize - 1] {
-                        *id = 0;
-                    }
+            let blank: Vec<bool> = c.dict.iter().map(is_blank).collect();
+            for id in &mut c.ids {
+                if *id != 0 && blank[*id as usize - 1] {
+                    *id = 0;
                 }
             }
         });
