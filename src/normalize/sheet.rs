@@ -141,7 +141,7 @@ fn layout_and_columns(
     };
     // The rows are classified on one core while the columns' distinct
     // values are parsed on the other: both read the sheet only (on the
-    // national roster, 0.10 s and 0.15 s that ran one after the other).
+    // national roster, about 0.1 s and 0.15 s that ran one after the other).
     let (cols, kinds) = rayon::join(
         || Columns::new(sheet, &layout, opts.as_of, texts),
         || layout::classify(sheet, &layout),

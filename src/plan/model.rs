@@ -46,8 +46,7 @@ pub(super) fn candidate(projector: &Projector<'_>, m: &Member, deadline: NaiveDa
 
 /// Preference among interchangeable people: longest remaining service
 /// (unknown last), staff id (none last), input order. The staff id is
-/// borrowed: a copy made for every comparison of the national plan's sorts
-/// was a fifth of its time.
+/// borrowed: it was copied for every comparison of the profiles' sorts.
 pub(super) fn preference(
     p: &Person,
 ) -> (bool, std::cmp::Reverse<Option<NaiveDate>>, bool, &str, u32) {
