@@ -161,3 +161,22 @@ impl<'a> Batch<'a> {
         ok
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_row_estimate_is_a_tenth_more_and_bounded() {
+        // 512 rows of 100 bytes: a file of 1,000,000 bytes holds 10,000
+        // rows; a tenth more is reserved.
+        assert_eq!(expected_rows(1_000_000, 51_200, usize::MAX), 11_000);
+        // Short first rows (a title block, blank lines) count 16 bytes each.
+        assert_eq!(expected_rows(1_000_000, 512, usize::MAX), 68_750);
+        assert_eq!(expected_rows(1_000_000, 0, usize::MAX), 68_750);
+        // Never more than the grid may hold.
+        assert_eq!(expected_rows(1_000_000, 51_200, 5_000), 5_000);
+        // No overflow on an absurd size.
+        assert_eq!(expected_rows(usize::MAX, 51_200, 7), 7);
+    }
+}
