@@ -314,7 +314,10 @@ impl Columns {
     }
 }
 
-/// The fields whose distinct values are stored in the staff table's texts.
+/// The fields whose distinct values are stored in the staff table's texts:
+/// those `Columns::new` reads with `text` or into the texts (national ids).
+/// Only the reservation reads this list: a field missing from it is still
+/// stored, in buffers grown by doubling.
 const TEXT_FIELDS: [Field; 14] = [
     Field::FullName,
     Field::GivenName,

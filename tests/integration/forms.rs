@@ -36,7 +36,7 @@ fn bm01_roster(dir: &Path) -> (PathBuf, PathBuf) {
         "Nguyễn Thị An,001195000001,31/12/1995,Nữ,Kinh,x,Phòng Tư pháp,Công chức,Chuyên viên,01.003,Đại học,Trung cấp,Chuyên viên,Chứng chỉ B,Anh B",
         "Vũ Thị Hoa,001190000008,01/01/1990,Nữ,Kinh,,Phòng Tư pháp,Viên chức,,,Đại học,,,,",
     ];
-    let roster = write(dir, "roster.csv", format!("{HEADER}{}\n", rows.join("\n")));
+    let roster = write_rows(dir, "roster.csv", HEADER, &rows);
     let units = write(
         dir,
         "units.csv",
@@ -212,11 +212,7 @@ fn past_retirement_without_a_sex_and_rows_set_aside_are_accounted() {
         "Mai Thị Nga,001168000013,15/06/1968,,Kinh,,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,,,,",
         ",001180000014,01/01/1980,Nam,Kinh,,Phòng Nội vụ,Công chức,Chuyên viên,01.003,Đại học,,,,",
     ];
-    let roster = write(
-        dir.path(),
-        "roster.csv",
-        format!("{HEADER}{}\n", rows.join("\n")),
-    );
+    let roster = write_rows(dir.path(), "roster.csv", HEADER, &rows);
     let units = write(
         dir.path(),
         "units.csv",

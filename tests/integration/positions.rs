@@ -739,11 +739,7 @@ fn a_person_meets_the_standard_only_in_every_post() {
         "K3,Có Hợp Đồng,Phòng Nội vụ,PNV,Công chức,Chuyên viên,NV-01,01.003,Đại học",
         "K3,Có Hợp Đồng,Phòng Nội vụ,PNV,Hợp đồng,Bảo vệ,NV-98,,Đại học",
     ];
-    let roster = write(
-        dir.path(),
-        "roster.csv",
-        format!("{header}{}\n", rows.join("\n")),
-    );
+    let roster = write_rows(dir.path(), "roster.csv", header, &rows);
     let cc = "{ category = [\"cong_chuc\"] }";
     let std = target("STD", cc, "\"meets_position_standard\"", "ge", "100");
     let (_, j) = report_on(dir.path(), &roster, &[std], &catalogue(dir.path()));

@@ -197,6 +197,11 @@ pub fn assert_golden(name: &str, rows: &[Vec<String>]) {
 pub const POLICY_HEAD: &str = "id = \"p\"\nname = \"p\"\n[legal_basis]\ndocument = \"d\"\ndate = 2011-01-01\nissuer = \"i\"\n";
 
 /// Writes `text` to `dir/name`.
+/// A CSV file of a header line (ending in a line break) and rows.
+pub fn write_rows(dir: &Path, name: &str, header: &str, rows: &[&str]) -> PathBuf {
+    write(dir, name, format!("{header}{}\n", rows.join("\n")))
+}
+
 pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();

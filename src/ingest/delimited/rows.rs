@@ -20,8 +20,8 @@ pub(super) struct PartReader {
     /// Bytes whose rows the builder holds in the end (the first part's
     /// builder takes the other parts' rows when they are joined).
     room: usize,
-    /// Bytes of the first rows, until the rows to come are estimated.
-    sampled: Option<usize>,
+    /// Bytes of the first [`SAMPLE_ROWS`] rows, which estimate the rest.
+    sampled: usize,
 }
 
 impl PartReader {
@@ -36,7 +36,7 @@ impl PartReader {
             width: 0,
             failed: false,
             room,
-            sampled: Some(0),
+            sampled: 0,
         }
     }
 
@@ -56,12 +56,11 @@ impl PartReader {
         } = self;
         split_lines(text, self.delimiter, |line| {
             let fields = line.fields();
-            if let Some(bytes) = sampled {
+            if *rows < SAMPLE_ROWS {
                 // Each field and the delimiter or line break after it.
-                *bytes += fields.iter().map(|f| f.len() + 1).sum::<usize>();
+                *sampled += fields.iter().map(|f| f.len() + 1).sum::<usize>();
                 if *rows + 1 == SAMPLE_ROWS {
-                    builder.expect_rows(expected_rows(*room, *bytes, *budget / (*width).max(1)));
-                    *sampled = None;
+                    builder.expect_rows(expected_rows(*room, *sampled, *budget / (*width).max(1)));
                 }
             }
             // The grid so far as rows added one by one would have made it.
