@@ -14,8 +14,11 @@ pub(super) struct Need<'r> {
     pub(super) need: u64,
 }
 
-/// A profile's options (with their course level), unit and people.
-pub(super) type ProfileRows<'p> = (Vec<(Education, Opt)>, u32, Vec<&'p Person>);
+/// Options, each with its course level.
+pub(super) type Options = Vec<(Education, Opt)>;
+
+/// A profile's options, unit and people.
+pub(super) type ProfileRows<'p> = (Options, u32, Vec<&'p Person>);
 
 /// A candidate person.
 #[derive(Debug, Clone)]
@@ -175,48 +178,48 @@ pub(super) fn profiles<'p>(
         .map(|n| n.deadline.year())
         .max()
         .unwrap_or(caps.first_year);
-    let mut profiles: Vec<ProfileRows<'p>> = Vec::new();
-    let mut ids: Vec<&u32> = people.keys().collect();
-    ids.sort_unstable();
-    // Each person's options on every core (0.34 s on one for the national
-    // plan's 160,000 candidates), grouped in order here.
-    let all: Vec<(&Person, Vec<(Education, Opt)>)> = {
-        use rayon::prelude::*;
-        ids.par_iter()
-            .map(|id| {
-                let p = &people[*id];
-                (p, options(p, needs, settings, caps, first_day, last_year))
-            })
-            .collect()
-    };
-    // Each profile found by its unit and options without copying them: its
-    // index kept in a table hashed by them.
+    use rayon::prelude::*;
     use std::hash::BuildHasher;
+    // In any order: the sorts below decide every order.
+    let ids: Vec<&u32> = people.keys().collect();
+    // Each person's options, hashed with their unit, on every core (0.34 s
+    // on one for the national plan's 160,000 candidates).
     let state = hashbrown::DefaultHashBuilder::default();
-    let hash = |unit: u32, opts: &[(Education, Opt)]| state.hash_one((unit, opts));
-    let mut by_key: hashbrown::HashTable<usize> = hashbrown::HashTable::new();
-    for (p, opts) in all {
-        if opts.is_empty() {
-            continue;
-        }
-        let h = hash(p.unit, &opts);
-        let found = by_key.find(h, |&k| profiles[k].1 == p.unit && profiles[k].0 == opts);
-        let k = match found {
-            Some(&k) => k,
-            None => {
-                let k = profiles.len();
-                by_key.insert_unique(h, k, |&j| hash(profiles[j].1, &profiles[j].0));
-                profiles.push((opts, p.unit, Vec::new()));
-                k
+    let mut all: Vec<(u64, &Person, Options)> = ids
+        .par_iter()
+        .filter_map(|id| {
+            let p = &people[*id];
+            let opts = options(p, needs, settings, caps, first_day, last_year);
+            (!opts.is_empty()).then(|| (state.hash_one((p.unit, &opts)), p, opts))
+        })
+        .collect();
+    // Grouped by sorting on every core: by hash, then in preference order,
+    // so each profile's people come out in preference order. A table of
+    // profiles filled on one core, each profile then sorted, took 0.08 s
+    // of the national plan.
+    all.par_sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| preference(a.1).cmp(&preference(b.1)))
+    });
+    let mut profiles: Vec<ProfileRows<'p>> = all
+        .par_chunk_by_mut(|a, b| a.0 == b.0)
+        .flat_map_iter(|run| {
+            // Rows sharing a hash: nearly always one profile.
+            let mut here: Vec<ProfileRows<'p>> = Vec::new();
+            for (_, p, opts) in run {
+                match here.iter_mut().find(|pr| pr.1 == p.unit && pr.0 == *opts) {
+                    Some(pr) => pr.2.push(*p),
+                    None => here.push((std::mem::take(opts), p.unit, vec![*p])),
+                }
             }
-        };
-        profiles[k].2.push(p);
-    }
-    for pr in &mut profiles {
-        pr.2.sort_by(|a, b| preference(a).cmp(&preference(b)));
-    }
+            here
+        })
+        .collect();
+    // Freed on every core, as they were made.
+    all.into_par_iter().for_each(drop);
+    // People are in one profile each, so no two profiles tie.
     let step = |opts: &[(Education, Opt)]| opts.iter().map(|(_, o)| o.step).min().unwrap_or(0);
-    profiles.sort_by(|(a, _, pa), (b, _, pb)| {
+    profiles.par_sort_unstable_by(|(a, _, pa), (b, _, pb)| {
         (step(a), preference(pa[0])).cmp(&(step(b), preference(pb[0])))
     });
     profiles
@@ -248,6 +251,9 @@ pub(super) fn options(
         let months = settings.duration(level);
         let step = (level as u32).saturating_sub(p.current as u32);
         let mut prev: Option<(Vec<u32>, i32)> = None;
+        // A year's groups, compared with the year before's: kept only when
+        // they differ (most years cover what the year before did).
+        let mut covers: Vec<u32> = Vec::new();
         let mut push = |(covers, latest): (Vec<u32>, i32)| {
             all.push((
                 level,
@@ -262,15 +268,11 @@ pub(super) fn options(
             let Some((_, end)) = course(first_day, year, months) else {
                 break;
             };
-            let covers: Vec<u32> = p
-                .groups
-                .iter()
-                .copied()
-                .filter(|g| {
-                    let n = &needs[*g as usize];
-                    n.level <= level && end <= n.deadline
-                })
-                .collect();
+            covers.clear();
+            covers.extend(p.groups.iter().copied().filter(|g| {
+                let n = &needs[*g as usize];
+                n.level <= level && end <= n.deadline
+            }));
             if covers.is_empty() {
                 break;
             }
@@ -280,7 +282,7 @@ pub(super) fn options(
                     if let Some(p) = prev.take() {
                         push(p);
                     }
-                    prev = Some((covers, year));
+                    prev = Some((covers.clone(), year));
                 }
             }
             if !capacity {

@@ -163,9 +163,16 @@ fn merge(model: &Model, comps: &[Vec<u32>], budget: u64, max_profiles: usize) ->
         .collect();
     let mut score = Score::default();
     let mut bound: Option<Bound> = None;
-    for comp in comps {
-        let sub = submodel(model, comp);
-        let s = Search::new(&sub).run(budget, max_profiles);
+    // Components share nothing: searched on every core (each search is
+    // deterministic, its budget its own), merged in order.
+    let solved: Vec<Solution> = {
+        use rayon::prelude::*;
+        comps
+            .par_iter()
+            .map(|comp| Search::new(&submodel(model, comp)).run(budget, max_profiles))
+            .collect()
+    };
+    for (comp, s) in comps.iter().zip(solved) {
         for (i, &p) in comp.iter().enumerate() {
             take[p as usize].clone_from(&s.take[i]);
         }
