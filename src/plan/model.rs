@@ -72,8 +72,10 @@ pub(super) fn find_needs<'r>(
     not_trainable: &mut Vec<usize>,
 ) -> (Vec<Need<'r>>, Vec<(usize, Education)>) {
     let none = HashMap::new();
-    let mut needs = Vec::new();
     let mut trainable = Vec::new();
+    // The groups to judge, in order; each projected on every core (one
+    // after the other, 0.06 s of the national plan).
+    let mut judged: Vec<(&'r TargetResult, Education, &Group, &[usize])> = Vec::new();
     for (res, mg) in results.iter().zip(groups) {
         let t = &policy.targets[res.target];
         let level = match (t.measure, t.comparator) {
@@ -85,33 +87,38 @@ pub(super) fn find_needs<'r>(
         };
         trainable.push((res.target, level));
         for (group, idx) in &mg.groups {
-            let judged = matches!(
+            let judged_here = matches!(
                 (t.scope, group),
                 (Scope::All, Group::All)
                     | (Scope::Unit, Group::Unit(_))
                     | (Scope::Parent, Group::Parent(_))
             );
-            if !judged || idx.is_empty() {
-                continue;
+            if judged_here && !idx.is_empty() {
+                judged.push((res, level, group, idx));
             }
+        }
+    }
+    use rayon::prelude::*;
+    let needs = judged
+        .into_par_iter()
+        .filter_map(|(res, level, group, idx)| {
+            let t = &policy.targets[res.target];
             let members: Vec<&Member> = idx.iter().map(|&i| &res.members[i]).collect();
             let at = projector
                 .timeline(members.iter().copied(), &t.measure, &none)
                 .at(t.deadline);
             let d = at.decide(t);
-            if d.met == Some(false) && d.shortfall > 0 {
-                needs.push(Need {
-                    target: res.target,
-                    level,
-                    deadline: t.deadline,
-                    group: *group,
-                    members,
-                    at,
-                    need: d.shortfall,
-                });
-            }
-        }
-    }
+            (d.met == Some(false) && d.shortfall > 0).then_some(Need {
+                target: res.target,
+                level,
+                deadline: t.deadline,
+                group: *group,
+                members,
+                at,
+                need: d.shortfall,
+            })
+        })
+        .collect();
     (needs, trainable)
 }
 

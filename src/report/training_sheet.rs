@@ -145,14 +145,20 @@ struct Row {
 /// below on, in order of first appearance (target order, then roster order).
 fn people_below<'a>(input: &'a ReportInput<'_>) -> Vec<(u32, Vec<&'a TargetResult>)> {
     let mut items: Vec<(u32, Vec<&TargetResult>)> = Vec::new();
-    let mut at: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    // Each record's item, by record index: a hash map of them took 0.05 s
+    // of the national report on one core.
+    let mut at = vec![usize::MAX; input.loaded.roster.records.len()];
     for res in input.results {
         for &g in &res.gaps {
-            let k = *at.entry(g).or_insert_with(|| {
+            let i = g as usize;
+            if i >= at.len() {
+                at.resize(i + 1, usize::MAX);
+            }
+            if at[i] == usize::MAX {
+                at[i] = items.len();
                 items.push((g, Vec::new()));
-                items.len() - 1
-            });
-            items[k].1.push(res);
+            }
+            items[at[i]].1.push(res);
         }
     }
     items
