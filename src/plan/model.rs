@@ -144,17 +144,17 @@ pub(super) fn candidates(needs: &[Need<'_>], projector: &Projector<'_>) -> HashM
         .collect();
     found.par_sort_unstable();
     let records = &projector.roster.records;
-    let runs = found.chunk_by(|a, b| a.0 == b.0);
-    let mut people: HashMap<u32, Person> = HashMap::with_capacity(runs.clone().count());
-    for run in runs {
-        // The first candidacy (in need order) gives the person's level,
-        // retirement and staff id; the earliest record, their record and unit.
-        let (person, _, _, first_rec) = run[0];
-        let first = &records[first_rec as usize];
-        let rec = run.iter().map(|c| c.3).min().unwrap_or(first_rec);
-        people.insert(
-            person,
-            Person {
+    // Each person made from their run on every core (0.03 s on one), the
+    // map filled after.
+    let made: Vec<(u32, Person)> = found
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .map(|run| {
+            // The first candidacy (in need order) gives the person's level,
+            // retirement and staff id; the earliest record, their record and unit.
+            let (person, _, _, first_rec) = run[0];
+            let first = &records[first_rec as usize];
+            let rec = run.iter().map(|c| c.3).min().unwrap_or(first_rec);
+            let made = Person {
                 rec,
                 unit: records[rec as usize].unit,
                 current: first.education.unwrap_or(Education::ChuaQuaDaoTao),
@@ -165,9 +165,11 @@ pub(super) fn candidates(needs: &[Need<'_>], projector: &Projector<'_>) -> HashM
                     .opt(first.staff_id)
                     .map(str::to_string),
                 groups: run.iter().map(|c| c.1).collect(),
-            },
-        );
-    }
+            };
+            (person, made)
+        })
+        .collect();
+    let people: HashMap<u32, Person> = made.into_iter().collect();
     people
 }
 

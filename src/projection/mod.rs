@@ -251,20 +251,36 @@ impl MemberGroups {
     /// Groups the members of one target in report order.
     #[must_use]
     pub fn new(h: &Hierarchy, members: &[Member]) -> Self {
-        let mut own: Vec<Vec<usize>> = vec![Vec::new(); h.nodes.len()];
-        let mut sub: Vec<Vec<usize>> = vec![Vec::new(); h.nodes.len()];
+        let nodes = h.nodes.len();
+        let mut own: Vec<Vec<usize>> = vec![Vec::new(); nodes];
+        let mut sub: Vec<Vec<usize>> = vec![Vec::new(); nodes];
+        // How often each person is among the members: most are once, and
+        // are counted once in each group without a look-up. Each unit's
+        // groups above it found once. (A look-up and a list of the groups
+        // per member: 0.08 s of the national plan.)
+        let people = members.iter().map(|m| m.person as usize + 1).max();
+        let mut times = vec![0u8; people.unwrap_or(0)];
+        for m in members {
+            let t = &mut times[m.person as usize];
+            *t = t.saturating_add(1);
+        }
         let mut seen_in: HashMap<(usize, u32), ()> = HashMap::new();
+        let mut seen_all = vec![false; times.len()];
+        let mut rollups: Vec<Option<Vec<usize>>> = vec![None; nodes];
         let mut all = Vec::new();
-        let mut seen_all: HashMap<u32, ()> = HashMap::new();
         for (i, m) in members.iter().enumerate() {
             let leaf = h.leaf[m.unit as usize];
             own[leaf].push(i);
-            for a in h.rollup_nodes(leaf) {
-                if seen_in.insert((a, m.person), ()).is_none() {
+            let several = times[m.person as usize] > 1;
+            for &a in rollups[leaf]
+                .get_or_insert_with(|| h.rollup_nodes(leaf))
+                .iter()
+            {
+                if !several || seen_in.insert((a, m.person), ()).is_none() {
                     sub[a].push(i);
                 }
             }
-            if seen_all.insert(m.person, ()).is_none() {
+            if !std::mem::replace(&mut seen_all[m.person as usize], true) {
                 all.push(i);
             }
         }

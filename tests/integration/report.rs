@@ -502,6 +502,23 @@ fn a_person_in_several_posts_is_counted_once_per_unit() {
     assert_eq!(figures(Some("UBND xã A2")), (Some(1), Some(1)), "{j:#}");
     assert_eq!(figures(Some("UBND huyện A")), (Some(2), Some(1)), "{j:#}");
     assert_eq!(figures(None), (Some(2), Some(1)), "{j:#}");
+    // The projection's groups count the same people: An once in huyện A
+    // (not once per unit) and once in the whole roster.
+    let (_, j) = report_json("plan", dir.path(), "2013-12-31", &p, &[&roster], &[]);
+    let now = |unit: Option<&str>| {
+        let r = j["projection"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["target"] == "P" && r["unit"].as_str() == unit)
+            .unwrap_or_else(|| panic!("{unit:?}: {j:#}"));
+        let p = &r["points"][0];
+        (p["population"].as_u64(), p["qualified"].as_u64())
+    };
+    assert_eq!(now(Some("UBND xã A1")), (Some(2), Some(1)), "{j:#}");
+    assert_eq!(now(Some("UBND xã A2")), (Some(1), Some(1)), "{j:#}");
+    assert_eq!(now(Some("UBND huyện A")), (Some(2), Some(1)), "{j:#}");
+    assert_eq!(now(None), (Some(2), Some(1)), "{j:#}");
 }
 
 /// "Cần đào tạo" lists a person once, with every target they are below on.
