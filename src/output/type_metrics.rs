@@ -84,7 +84,14 @@ static WIDTHS: LazyLock<[Vec<u16>; 2]> = LazyLock::new(|| {
 /// The width of `c` in thousandths of the type size.
 #[must_use]
 pub fn char_width(c: char, bold: bool) -> u32 {
-    match WIDTHS[usize::from(bold)].get(c as usize) {
+    width_in(&WIDTHS[usize::from(bold)], c, bold)
+}
+
+/// The width of `c` from `table` (the [`WIDTHS`] of its weight), looked up
+/// once per text, not once per character.
+#[inline]
+fn width_in(table: &[u16], c: char, bold: bool) -> u32 {
+    match table.get(c as usize) {
         Some(&w) => u32::from(w),
         None => measure(c, bold),
     }
@@ -142,8 +149,9 @@ fn other(c: char, bold: bool) -> Option<u32> {
 #[must_use]
 pub fn text_width(s: &str, bold: bool) -> u32 {
     // Saturating: a text of millions of characters is wider than any line.
+    let table = &WIDTHS[usize::from(bold)];
     s.chars()
-        .fold(0u32, |w, c| w.saturating_add(char_width(c, bold)))
+        .fold(0u32, |w, c| w.saturating_add(width_in(table, c, bold)))
 }
 
 /// The lines `text` takes wrapped in a cell `width` column units wide, in
@@ -157,9 +165,18 @@ pub fn text_width(s: &str, bold: bool) -> u32 {
 #[must_use]
 pub fn wrapped_lines(text: &str, width: f64, ty: Type) -> u32 {
     let line = line_width(width, ty);
-    // Most cells fit on a line whole: one sum. (It counts every space, so
-    // a text it fits takes one line by words too.)
-    if !text.contains('\n') && f64::from(text_width(text, ty.bold)) <= line {
+    // Most cells fit on a line whole: one sum, in one pass that stops at a
+    // line break. (It counts every space, so a text it fits takes one line
+    // by words too.)
+    let table = &WIDTHS[usize::from(ty.bold)];
+    let mut sum = 0u32;
+    for c in text.chars() {
+        if c == '\n' {
+            return by_words(text, line, ty.bold);
+        }
+        sum = sum.saturating_add(width_in(table, c, ty.bold));
+    }
+    if f64::from(sum) <= line {
         return 1;
     }
     by_words(text, line, ty.bold)

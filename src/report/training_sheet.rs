@@ -253,7 +253,7 @@ fn note(input: &ReportInput<'_>, targets: &[&Target], rec: &StaffRecord, idx: us
     if let Some(d) = input.retire.get(idx).copied().flatten()
         && d < input.as_of
     {
-        let date = d.format("%d/%m/%Y").to_string();
+        let date = crate::dates::dmy(d);
         notes.push(l.past_retirement_note.replace("{date}", &date));
     }
     notes.join("; ")

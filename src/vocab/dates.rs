@@ -30,6 +30,13 @@ pub struct PartialDate {
     pub precision: Precision,
 }
 
+/// A date as dd/mm/yyyy (by hand, as [`PartialDate::display`]: lists and
+/// data issues write one per row).
+#[must_use]
+pub fn dmy(date: NaiveDate) -> String {
+    PartialDate::day(date).display()
+}
+
 impl PartialDate {
     fn day(date: NaiveDate) -> Self {
         Self {

@@ -167,7 +167,7 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             }
         }
         Problem::PastRetirementAge(date) => {
-            let d = date.format("%d/%m/%Y");
+            let d = crate::dates::dmy(*date);
             if vi {
                 format!("Đã quá tuổi nghỉ hưu, nghỉ từ sau ngày {d}")
             } else {
