@@ -71,7 +71,6 @@ pub(super) fn find_needs<'r>(
     projector: &Projector<'_>,
     not_trainable: &mut Vec<usize>,
 ) -> (Vec<Need<'r>>, Vec<(usize, Education)>) {
-    let none = HashMap::new();
     let mut trainable = Vec::new();
     // The groups to judge, in order; each projected on every core (one
     // after the other, 0.06 s of the national plan).
@@ -105,8 +104,10 @@ pub(super) fn find_needs<'r>(
             let t = &policy.targets[res.target];
             let members: Vec<&Member> = idx.iter().map(|&i| &res.members[i]).collect();
             let at = projector
-                .timeline(members.iter().copied(), &t.measure, &none)
-                .at(t.deadline);
+                .points(members.iter().copied(), &t.measure, &[t.deadline])
+                .first()
+                .copied()
+                .unwrap_or_default();
             let d = at.decide(t);
             (d.met == Some(false) && d.shortfall > 0).then_some(Need {
                 target: res.target,

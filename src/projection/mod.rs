@@ -13,17 +13,19 @@ use hashbrown::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::compliance::{Group, Member, TargetResult};
+use crate::compliance::{Group, Member};
 use crate::dates::{PartialDate, Precision};
-use crate::policy::{Decision, Measure, Policy, ProjectionSettings, Replacements, Target, decide};
+use crate::policy::{Decision, Measure, ProjectionSettings, Replacements, Target, decide};
 use crate::retirement;
 use crate::roster::{Roster, StaffRecord};
 use crate::units::Hierarchy;
 
+mod points;
 mod retirements;
 #[cfg(test)]
 mod tests;
 
+pub use points::*;
 pub use retirements::*;
 
 /// Counts of a group on a date: population, qualified, unknown.
@@ -327,69 +329,4 @@ impl ProjectedRow {
     pub fn listed(&self) -> bool {
         self.group == Group::All || self.points.iter().any(|c| c.n > 0)
     }
-}
-
-/// Projects every target.
-#[must_use]
-pub fn project(
-    policy: &Policy,
-    results: &[TargetResult],
-    groups: &[MemberGroups],
-    projector: &Projector<'_>,
-) -> Vec<TargetProjection> {
-    let none = HashMap::new();
-    results
-        .iter()
-        .zip(groups)
-        .map(|(res, groups)| {
-            let t = &policy.targets[res.target];
-            let dates = checkpoints(projector.as_of, t.deadline);
-            if t.measure.over_agencies() {
-                let rows = res
-                    .rows
-                    .iter()
-                    .chain([&res.all])
-                    .map(|r| {
-                        let c = Counts {
-                            n: to_i64(r.population),
-                            q: to_i64(r.qualified),
-                            u: to_i64(r.unknown),
-                        };
-                        ProjectedRow {
-                            group: r.group,
-                            points: vec![c; dates.len()],
-                        }
-                    })
-                    .collect();
-                return TargetProjection {
-                    target: res.target,
-                    dates,
-                    rows,
-                    projected: false,
-                };
-            }
-            let rows = groups
-                .groups
-                .iter()
-                .map(|(group, idx)| {
-                    let tl =
-                        projector.timeline(idx.iter().map(|&i| &res.members[i]), &t.measure, &none);
-                    ProjectedRow {
-                        group: *group,
-                        points: dates.iter().map(|d| tl.at(*d)).collect(),
-                    }
-                })
-                .collect();
-            TargetProjection {
-                target: res.target,
-                dates,
-                rows,
-                projected: true,
-            }
-        })
-        .collect()
-}
-
-fn to_i64(v: u64) -> i64 {
-    i64::try_from(v).unwrap_or(i64::MAX)
 }

@@ -606,10 +606,7 @@ fn a_course_in_progress_counts_from_its_end_only() {
          Không Ngày,UBND xã A,Công chức,Đang học Đại học,,05/03/1980,Nam\n\
          Đã Có,UBND xã A,Công chức,Đại học,,05/03/1980,Nam\n",
     );
-    let policy = format!(
-        "{POLICY}[[target]]\nid = \"DH\"\nlabel = \"DH\"\npopulation = {{ category = [\"cong_chuc\"] }}\n\
-         measure = {{ education = \"dai_hoc\" }}\ncomparator = \"ge\"\nthreshold = 10\ndeadline = 2016-12-31\n"
-    );
+    let policy = dh_policy();
     let (_, j) = report_json("plan", dir.path(), "2013-12-31", &policy, &[&f], &[]);
     // Now: one qualified, one unknown (studying, held level not said), one trung cấp.
     assert_eq!(counts(&j, "DH"), (3, 1, 1));
@@ -635,4 +632,59 @@ fn a_course_in_progress_counts_from_its_end_only() {
     // The course ending 30/06/2015 counts from then; the one without an end never does.
     assert_eq!(at("2015-12-31"), (2, 1));
     assert_eq!(at("2016-12-31"), (2, 1));
+}
+
+/// A course ending on a checkpoint counts on that checkpoint: the
+/// projection counts each change from its own day on (the course ending
+/// 31/12/2014 is counted at 31/12/2014, the one ending 01/01/2015 only at
+/// 31/12/2015). Counted by hand.
+#[test]
+fn a_course_ending_on_a_checkpoint_counts_on_it() {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "x.csv",
+        "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn,Dự kiến hoàn thành,Ngày sinh,Giới tính\n\
+         Cuối Năm,UBND xã A,Công chức,\"Trung cấp, đang học ĐH\",31/12/2014,05/03/1980,Nam\n\
+         Đầu Năm,UBND xã A,Công chức,\"Trung cấp, đang học ĐH\",01/01/2015,05/03/1980,Nam\n\
+         Đã Có,UBND xã A,Công chức,Đại học,,05/03/1980,Nam\n",
+    );
+    let policy = dh_policy();
+    let (_, j) = report_json("plan", dir.path(), "2013-12-31", &policy, &[&f], &[]);
+    let qualified: Vec<(String, u64)> = j["projection"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["target"] == "DH" && r["scope"] == "all")
+        .unwrap_or_else(|| panic!("{:#}", j["projection"]))["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["date"].as_str().unwrap().to_string(),
+                p["qualified"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("2013-12-31", 1),
+        ("2014-12-31", 2),
+        ("2015-12-31", 3),
+        ("2016-12-31", 3),
+    ];
+    assert_eq!(
+        qualified,
+        expected.map(|(d, q)| (d.to_string(), q)),
+        "{:#}",
+        j["projection"]
+    );
+}
+
+/// Công chức at đại học or above, 10% or more by 31/12/2016.
+fn dh_policy() -> String {
+    format!(
+        "{POLICY}[[target]]\nid = \"DH\"\nlabel = \"DH\"\npopulation = {{ category = [\"cong_chuc\"] }}\n\
+         measure = {{ education = \"dai_hoc\" }}\ncomparator = \"ge\"\nthreshold = 10\ndeadline = 2016-12-31\n"
+    )
 }
