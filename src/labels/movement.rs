@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use crate::dates::dmy;
+
 use super::Lang;
 
 /// Fixed texts of the movement sheets.
@@ -194,10 +196,6 @@ pub fn movement(lang: Lang) -> &'static MovementLabels {
         Lang::Vi => &VI_MOVEMENT,
         Lang::En => &EN_MOVEMENT,
     }
-}
-
-fn dmy(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
 }
 
 /// The scope line: the period and the two rosters' dates.

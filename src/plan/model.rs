@@ -170,8 +170,7 @@ pub(super) fn candidates(needs: &[Need<'_>], projector: &Projector<'_>) -> HashM
             (person, made)
         })
         .collect();
-    let people: HashMap<u32, Person> = made.into_iter().collect();
-    people
+    made.into_iter().collect()
 }
 
 /// Profiles: people of one unit with the same options, each in preference

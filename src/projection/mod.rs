@@ -261,7 +261,7 @@ impl MemberGroups {
         // groups above it found once. (A look-up and a list of the groups
         // per member: 0.08 s of the national plan.)
         let people = members.iter().map(|m| m.person as usize + 1).max();
-        let mut times = vec![0u8; people.unwrap_or(0)];
+        let mut times = vec![0u8; people.unwrap_or_default()];
         for m in members {
             let t = &mut times[m.person as usize];
             *t = t.saturating_add(1);

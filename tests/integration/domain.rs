@@ -597,32 +597,19 @@ fn courses_in_progress_and_officers_spellings() {
 /// without one.
 #[test]
 fn a_course_in_progress_counts_from_its_end_only() {
-    let dir = tempdir();
-    let f = write(
-        dir.path(),
-        "x.csv",
-        "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn,Dự kiến hoàn thành,Ngày sinh,Giới tính\n\
-         Có Ngày,UBND xã A,Công chức,\"Trung cấp, đang học ĐH\",30/06/2015,05/03/1980,Nam\n\
+    let j = dh_plan(
+        "Có Ngày,UBND xã A,Công chức,\"Trung cấp, đang học ĐH\",30/06/2015,05/03/1980,Nam\n\
          Không Ngày,UBND xã A,Công chức,Đang học Đại học,,05/03/1980,Nam\n\
          Đã Có,UBND xã A,Công chức,Đại học,,05/03/1980,Nam\n",
     );
-    let policy = dh_policy();
-    let (_, j) = report_json("plan", dir.path(), "2013-12-31", &policy, &[&f], &[]);
     // Now: one qualified, one unknown (studying, held level not said), one trung cấp.
     assert_eq!(counts(&j, "DH"), (3, 1, 1));
-    let all = j["projection"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["target"] == "DH" && r["scope"] == "all")
-        .unwrap_or_else(|| panic!("{:#}", j["projection"]));
+    let points = dh_points(&j);
     let at = |date: &str| {
-        let p = all["points"]
-            .as_array()
-            .unwrap()
+        let p = points
             .iter()
             .find(|p| p["date"] == date)
-            .unwrap_or_else(|| panic!("{date} in {all:#}"));
+            .unwrap_or_else(|| panic!("{date} in {points:#?}"));
         (
             p["qualified"].as_u64().unwrap(),
             p["unknown"].as_u64().unwrap(),
@@ -640,25 +627,12 @@ fn a_course_in_progress_counts_from_its_end_only() {
 /// 31/12/2015). Counted by hand.
 #[test]
 fn a_course_ending_on_a_checkpoint_counts_on_it() {
-    let dir = tempdir();
-    let f = write(
-        dir.path(),
-        "x.csv",
-        "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn,Dự kiến hoàn thành,Ngày sinh,Giới tính\n\
-         Cuối Năm,UBND xã A,Công chức,\"Trung cấp, đang học ĐH\",31/12/2014,05/03/1980,Nam\n\
+    let j = dh_plan(
+        "Cuối Năm,UBND xã A,Công chức,\"Trung cấp, đang học ĐH\",31/12/2014,05/03/1980,Nam\n\
          Đầu Năm,UBND xã A,Công chức,\"Trung cấp, đang học ĐH\",01/01/2015,05/03/1980,Nam\n\
          Đã Có,UBND xã A,Công chức,Đại học,,05/03/1980,Nam\n",
     );
-    let policy = dh_policy();
-    let (_, j) = report_json("plan", dir.path(), "2013-12-31", &policy, &[&f], &[]);
-    let qualified: Vec<(String, u64)> = j["projection"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["target"] == "DH" && r["scope"] == "all")
-        .unwrap_or_else(|| panic!("{:#}", j["projection"]))["points"]
-        .as_array()
-        .unwrap()
+    let qualified: Vec<(String, u64)> = dh_points(&j)
         .iter()
         .map(|p| {
             (
@@ -681,10 +655,34 @@ fn a_course_ending_on_a_checkpoint_counts_on_it() {
     );
 }
 
-/// Công chức at đại học or above, 10% or more by 31/12/2016.
-fn dh_policy() -> String {
-    format!(
+/// The plan's JSON as of 31/12/2013 for target DH (công chức at đại học or
+/// above, 10% or more by 31/12/2016) over roster `rows` under the header:
+/// name, unit, category, education, expected end of the course in progress,
+/// birth date, sex.
+fn dh_plan(rows: &str) -> serde_json::Value {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "x.csv",
+        format!(
+            "Họ và tên,Đơn vị,Loại,Trình độ chuyên môn,Dự kiến hoàn thành,Ngày sinh,Giới tính\n{rows}"
+        ),
+    );
+    let policy = format!(
         "{POLICY}[[target]]\nid = \"DH\"\nlabel = \"DH\"\npopulation = {{ category = [\"cong_chuc\"] }}\n\
          measure = {{ education = \"dai_hoc\" }}\ncomparator = \"ge\"\nthreshold = 10\ndeadline = 2016-12-31\n"
-    )
+    );
+    report_json("plan", dir.path(), "2013-12-31", &policy, &[&f], &[]).1
+}
+
+/// The points of target DH's projection over the whole roster.
+fn dh_points(j: &serde_json::Value) -> &Vec<serde_json::Value> {
+    j["projection"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["target"] == "DH" && r["scope"] == "all")
+        .unwrap_or_else(|| panic!("{:#}", j["projection"]))["points"]
+        .as_array()
+        .unwrap()
 }

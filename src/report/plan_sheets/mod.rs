@@ -38,10 +38,6 @@ fn group_name(input: &ReportInput<'_>, g: Group) -> (String, String) {
     }
 }
 
-fn date_text(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
-
 pub(super) fn write_date<'f>(
     rows: &mut crate::output::ListRows<'_, 'f>,
     f: &'f Formats,

@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use super::{date_text, group_name, num};
+use super::{group_name, num};
 use crate::compliance::Group;
+use crate::dates::dmy;
 use crate::labels;
 use crate::output::{self, col};
 use crate::report::sheets::{note_without_population, write_share};
@@ -110,9 +111,9 @@ fn projection_headers(input: &ReportInput<'_>, dates: &[NaiveDate]) -> Vec<Strin
     ];
     for d in dates {
         names.push(if *d == input.as_of {
-            format!("{} ({})", l.now, date_text(*d))
+            format!("{} ({})", l.now, dmy(*d))
         } else {
-            date_text(*d)
+            dmy(*d)
         });
     }
     names.extend(
