@@ -27,6 +27,7 @@ pub(super) fn end_of(d: PartialDate) -> NaiveDate {
 #[must_use]
 pub fn retirement_dates(roster: &Roster, settings: &ProjectionSettings) -> Vec<Option<NaiveDate>> {
     use rayon::prelude::*;
+    let table = retirement::RetirementTable::default();
     roster
         .records
         .par_iter()
@@ -35,11 +36,8 @@ pub fn retirement_dates(roster: &Roster, settings: &ProjectionSettings) -> Vec<O
                 if !settings.retirement {
                     return None;
                 }
-                match (r.birth, r.gender) {
-                    (Some(b), Some(g)) => retirement::retirement_date(b, g),
-                    (Some(b), None) => retirement::retirement_date(b, crate::scales::Gender::Male),
-                    (None, _) => None,
-                }
+                let male = crate::scales::Gender::Male;
+                r.birth.map(|b| table.get(b, r.gender.unwrap_or(male)))?
             })
         })
         .collect()

@@ -53,6 +53,57 @@ pub fn retirement_date(birth: PartialDate, gender: Gender) -> Option<NaiveDate> 
     None
 }
 
+/// [`retirement_date`] for births from 1900 to 2099 by month and gender,
+/// computed once: the date depends on the year and month of birth and the
+/// gender only, so a roster's millions of births look up 4,800 dates (the
+/// national roster's report computed each in 0.13 s, on a core shared with
+/// the placement); births outside those years are computed.
+#[derive(Debug)]
+pub struct RetirementTable {
+    /// From January 1900, a month at a time: (man's, woman's).
+    dates: Vec<[Option<NaiveDate>; 2]>,
+}
+
+/// The first year of birth a [`RetirementTable`] holds, and how many.
+const TABLE_FROM: i32 = 1900;
+const TABLE_YEARS: i32 = 200;
+
+impl Default for RetirementTable {
+    fn default() -> Self {
+        let dates = (0..TABLE_YEARS * 12)
+            .map(|k| {
+                let first = u32::try_from(k % 12 + 1)
+                    .ok()
+                    .and_then(|m| NaiveDate::from_ymd_opt(TABLE_FROM + k / 12, m, 1));
+                let date = |g| {
+                    first.and_then(|date| {
+                        let precision = crate::dates::Precision::Month;
+                        retirement_date(PartialDate { date, precision }, g)
+                    })
+                };
+                [date(Gender::Male), date(Gender::Female)]
+            })
+            .collect();
+        RetirementTable { dates }
+    }
+}
+
+impl RetirementTable {
+    /// The retirement date, as [`retirement_date`] gives it.
+    #[must_use]
+    pub fn get(&self, birth: PartialDate, gender: Gender) -> Option<NaiveDate> {
+        let born = birth.date;
+        let month = (born.year() - TABLE_FROM) * 12 + i32::try_from(born.month0()).unwrap_or(0);
+        match usize::try_from(month).ok().and_then(|m| self.dates.get(m)) {
+            Some([man, woman]) => match gender {
+                Gender::Male => *man,
+                Gender::Female => *woman,
+            },
+            None => retirement_date(birth, gender),
+        }
+    }
+}
+
 /// The first month of pension: the day after the retirement date.
 #[must_use]
 pub fn pension_start(retirement: NaiveDate) -> NaiveDate {
@@ -153,6 +204,24 @@ mod tests {
                     by_definition(b, g),
                     "{b} {g:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_gives_every_birth_day_as_defined() {
+        let table = RetirementTable::default();
+        // The table's years, a year either side, and far outside them.
+        let first = NaiveDate::from_ymd_opt(1899, 1, 1).unwrap();
+        let days = (0..=(202 * 366)).map(|n| first + chrono::Days::new(n));
+        let far = [(1500, 6, 15), (2250, 12, 31)]
+            .map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        for b in days.chain(far) {
+            for g in [Gender::Male, Gender::Female] {
+                for precision in [Precision::Day, Precision::Month, Precision::Year] {
+                    let birth = PartialDate { date: b, precision };
+                    assert_eq!(table.get(birth, g), by_definition(b, g), "{b} {g:?}");
+                }
             }
         }
     }
