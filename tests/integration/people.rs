@@ -325,3 +325,33 @@ fn a_row_without_ids_never_joins_two_national_ids() {
     assert_eq!(j["analysed"], 3, "{j:#}");
     assert_eq!(j["staff"], 2, "{j:#}");
 }
+
+/// A person's post is their job position, else their title: two rows of one
+/// person in one unit with one title but two positions are two postings
+/// (kiêm nhiệm), and two rows with one position under two ways of writing
+/// the title are one posting written twice (the later set aside).
+#[test]
+fn a_post_is_the_position_before_the_title() {
+    let dir = tempdir();
+    let f = write(
+        dir.path(),
+        "vtvl.csv",
+        "Họ và tên,Ngày sinh,Số CCCD,Đơn vị,Chức vụ,Vị trí việc làm,Loại,Trình độ chuyên môn\n\
+         Lê Văn Tâm,02/03/1980,001080000111,UBND xã Tân Lập,Công chức,Văn phòng - thống kê,Công chức,Đại học\n\
+         Lê Văn Tâm,02/03/1980,001080000111,UBND xã Tân Lập,Công chức,Tư pháp - hộ tịch,Công chức,Đại học\n\
+         Đỗ Thị Mai,05/06/1985,001185000222,UBND xã Tân Lập,Chuyên viên,Địa chính - xây dựng,Công chức,Đại học\n\
+         Đỗ Thị Mai,05/06/1985,001185000222,UBND xã Tân Lập,Công chức,Địa chính - xây dựng,Công chức,Đại học\n",
+    );
+    let (j, rows) = check_with_issues(dir.path(), &[&f]);
+    assert_eq!(j["analysed"], 3, "{j:#}");
+    assert_eq!(j["staff"], 2, "{j:#}");
+    assert_eq!(j["concurrent"], 1, "{j:#}");
+    assert_eq!(problems(&j, "duplicate"), 1, "{j:#}");
+    // The duplicate is Đỗ Thị Mai's second row (Excel row 5), naming row 4.
+    let dup: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.get(6).is_some_and(|a| a.starts_with("Để riêng")))
+        .map(|r| r[2].as_str())
+        .collect();
+    assert_eq!(dup, ["5"], "{rows:#?}");
+}

@@ -65,35 +65,35 @@ const NAMESAKES_COMPARED: usize = 16;
 /// Joins rows into people (see [`identify`]): person ids in order of first
 /// appearance, and how many people. Conflicting ids are noted.
 fn join_people(rows: &Rows<'_>, notes: &mut Vec<Note>) -> (Vec<u32>, u32) {
-    let (recs, t, names, scope) = (rows.recs, rows.t, &rows.names, &rows.scope);
+    let (keys, t, names) = (&rows.keys, rows.t, &rows.names);
     let n = rows.len();
     // The first row of each key, found all at once.
     let national_first = first_equal(n, |i| {
-        let k = id_key(t.opt(recs[i].national_id)?);
+        let k = id_key(t.opt(keys[i].national_id)?);
         (!k.is_empty()).then_some(k)
     });
     let staff_first = first_equal(n, |i| {
-        let k = id_key(t.opt(recs[i].staff_id)?);
-        (!k.is_empty()).then(|| (scope[i], k))
+        let k = id_key(t.opt(keys[i].staff_id)?);
+        (!k.is_empty()).then(|| (keys[i].scope, k))
     });
     let birth_first = first_equal(n, |i| {
-        let b = recs[i].birth.filter(|b| b.precision == Precision::Day)?;
-        Some((names[i], b.date, scope[i]))
+        let b = keys[i].birth.filter(|b| b.precision == Precision::Day)?;
+        Some((names[i], b.date, keys[i].scope))
     });
     // Same name, same (partial) birth date, same unit, no ids: one person too.
     let unit_first = first_equal(n, |i| {
-        let r = &recs[i];
+        let r = &keys[i];
         if r.staff_id.is_some() || r.national_id.is_some() {
             return None;
         }
-        r.birth.map(|b| (names[i], scope[i], b.date))
+        r.birth.map(|b| (names[i], r.scope, b.date))
     });
     let mut uf = UnionFind((0..n).map(row_id).collect(), vec![NONE; n]);
     let id_match = |i, j, id, uf: &mut UnionFind, notes: &mut Vec<Note>| {
         id_match(rows, (i, j), id, uf, notes);
     };
     let earlier = |first: &[u32], i: usize| some(first[i]).filter(|&j| j != i);
-    for (i, r) in recs.iter().enumerate() {
+    for (i, r) in keys.iter().enumerate() {
         // The national id first: every join below respects it.
         if national_first[i] != NONE {
             uf.1[i] = national_first[i];
@@ -105,7 +105,7 @@ fn join_people(rows: &Rows<'_>, notes: &mut Vec<Note>) -> (Vec<u32>, u32) {
             id_match(i, j, id, &mut uf, notes);
         }
         if let Some(j) = earlier(&birth_first, i) {
-            let other = &recs[j];
+            let other = &keys[j];
             if !conflicting(t.opt(r.staff_id), t.opt(other.staff_id))
                 && !conflicting(t.opt(r.national_id), t.opt(other.national_id))
             {
@@ -156,9 +156,9 @@ fn id_match(
 /// set aside); every other posting after a person's first is concurrent.
 /// Returns which rows are duplicates.
 fn postings(rows: &Rows<'_>, person_ids: &[u32], people: u32, notes: &mut Vec<Note>) -> Vec<bool> {
-    let (recs, n) = (rows.recs, rows.len());
-    let posts = first_folded(n, rows.t, |i| recs[i].position.or(recs[i].title));
-    let posting_first = first_equal(n, |i| Some((person_ids[i], recs[i].unit, posts[i])));
+    let (keys, n) = (&rows.keys, rows.len());
+    let posts = first_folded(n, rows.t, |i| keys[i].post);
+    let posting_first = first_equal(n, |i| Some((person_ids[i], keys[i].unit, posts[i])));
     drop(posts);
     let mut postings_of = vec![0u32; people as usize];
     let mut duplicate = vec![false; n];
@@ -322,10 +322,10 @@ pub(super) fn identify(
 /// each pair of people once, on the later row. Each group keeps at most
 /// [`NAMESAKES_COMPARED`] people to compare with, newest first.
 fn namesakes(rows: &Rows<'_>, person_ids: &[u32], duplicate: &[bool], notes: &mut Vec<Note>) {
-    let (recs, t, n) = (rows.recs, rows.t, rows.len());
+    let (keys, t, n) = (&rows.keys, rows.t, rows.len());
     let group = first_equal(n, |i| {
-        let b = recs[i].birth.filter(|b| b.precision == Precision::Day)?;
-        (!duplicate[i]).then(|| (rows.names[i], b.date, rows.locality[i]))
+        let b = keys[i].birth.filter(|b| b.precision == Precision::Day)?;
+        (!duplicate[i]).then(|| (rows.names[i], b.date, keys[i].locality))
     });
     // Only groups of two rows or more can hold namesakes.
     let mut shared = vec![false; n];
@@ -354,8 +354,8 @@ fn namesakes(rows: &Rows<'_>, person_ids: &[u32], duplicate: &[bool], notes: &mu
                 let j = j as usize;
                 if person_ids[i] == person_ids[j] {
                     same_person = true;
-                } else if rows.scope[j] != rows.scope[i]
-                    && !conflicting(t.opt(recs[i].national_id), t.opt(recs[j].national_id))
+                } else if keys[j].scope != keys[i].scope
+                    && !conflicting(t.opt(keys[i].national_id), t.opt(keys[j].national_id))
                 {
                     maybe.push(row_id(j));
                 }
