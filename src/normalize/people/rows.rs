@@ -31,10 +31,11 @@ pub(super) enum Locality {
 pub(super) type Note = (usize, Problem, String);
 
 /// What the people pass compares of a row, read from its record once: the
-/// pass's dozen sweeps over the rows read these 40 bytes a row, not a
+/// pass's dozen sweeps over the rows read these 44 bytes a row, not a
 /// 108-byte record each.
 #[derive(Clone, Copy)]
 pub(super) struct Keys {
+    pub(super) name: Text,
     pub(super) national_id: Option<Text>,
     pub(super) staff_id: Option<Text>,
     pub(super) birth: Option<PartialDate>,
@@ -77,7 +78,7 @@ impl<'a> Rows<'a> {
             .map(|(u, p)| p.is_none() && u.code.as_deref().is_none_or(|c| c.trim().is_empty()))
             .collect();
         let file_of = |r: &StaffRecord| row_id(sheets[r.source.sheet as usize].file);
-        let keys = recs
+        let keys: Vec<Keys> = recs
             .par_iter()
             .map(|r| {
                 let named_only = named_only.get(r.unit as usize).copied().unwrap_or(true);
@@ -86,6 +87,7 @@ impl<'a> Rows<'a> {
                     None => Locality::File(file_of(r)),
                 };
                 Keys {
+                    name: r.name,
                     national_id: r.national_id,
                     staff_id: r.staff_id,
                     birth: r.birth,
@@ -100,7 +102,7 @@ impl<'a> Rows<'a> {
             recs,
             t,
             sheets,
-            names: first_folded(recs.len(), t, |i| Some(recs[i].name)),
+            names: first_folded(keys.len(), t, |i| Some(keys[i].name)),
             keys,
         }
     }
