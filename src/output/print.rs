@@ -222,6 +222,42 @@ impl Widths {
         (h > one).then_some(h)
     }
 
+    /// [`Self::row_height`], each text of [`MEASURED_ONCE_FROM`] bytes or
+    /// more measured once per column of a list (its `seen` heights, which
+    /// hold one type size): a list's standards, needs and unit names recur
+    /// on thousands of rows.
+    #[must_use]
+    pub fn row_height_seen<'a>(
+        &self,
+        seen: &mut SeenHeights,
+        cells: impl IntoIterator<Item = (u16, &'a str)>,
+        size: impl Into<super::Type>,
+    ) -> Option<f64> {
+        let size = size.into();
+        let one = super::wrapped_height("", 1.0, size);
+        let mut measure = |c: u16, text: &str| {
+            let width = self.of(c);
+            if text.len() < MEASURED_ONCE_FROM {
+                return super::wrapped_height(text, width, size);
+            }
+            let column = usize::from(c);
+            if seen.0.len() <= column {
+                seen.0.resize_with(column + 1, Default::default);
+            }
+            if let Some(&h) = seen.0[column].get(text) {
+                return h;
+            }
+            let h = super::wrapped_height(text, width, size);
+            seen.0[column].insert(text.to_string(), h);
+            h
+        };
+        let h = cells
+            .into_iter()
+            .map(|(c, text)| measure(c, text))
+            .fold(one, f64::max);
+        (h > one).then_some(h)
+    }
+
     /// Sizes row `r` for its cells' text (see [`Self::row_height`]).
     pub fn fit_row<'a>(
         &self,
@@ -236,6 +272,15 @@ impl Widths {
         Ok(())
     }
 }
+
+/// Texts from this many bytes are measured once per column of a list (see
+/// [`Widths::row_height_seen`]); shorter ones, names mostly, cost more to
+/// look up than to measure.
+pub const MEASURED_ONCE_FROM: usize = 40;
+
+/// The heights of a list's long texts, per column, as measured so far.
+#[derive(Debug, Default)]
+pub struct SeenHeights(Vec<hashbrown::HashMap<String, f64>>);
 
 /// The height of a row of one line of 12-point Times New Roman, as Excel
 /// and LibreOffice size it.

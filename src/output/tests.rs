@@ -281,3 +281,26 @@ fn columns_as_wide_as_their_numbers() {
     assert!((number_width(1000, 12.0) - 5.4).abs() < 1e-9);
     assert!((number_width(0, 12.0) - 1.2).abs() < 1e-9);
 }
+
+/// A long text measured once per column: the same text in a narrow column
+/// after a wide one still takes its lines there, and a repeat gives the
+/// height the text gave the first time.
+#[test]
+fn seen_heights_are_per_column() {
+    let w = Widths::new(&[(1, 10.0), (2, 100.0)]);
+    let text = "Trình độ chuyên môn: Trung cấp trở lên; Lý luận chính trị: Sơ cấp";
+    assert!(text.len() >= print::MEASURED_ONCE_FROM);
+    let mut seen = SeenHeights::default();
+    // One line in the wide column: the row keeps its height.
+    assert_eq!(w.row_height_seen(&mut seen, [(2, text)], 12.0), None);
+    // 65 letters of about half an em in 10 units (52.5 points, a little
+    // over eight letters of 12-point type a line): eight lines or more.
+    let narrow = w.row_height_seen(&mut seen, [(1, text)], 12.0).unwrap();
+    assert!(narrow >= 8.0 * 12.0 * 1.2 + 3.0, "{narrow}");
+    assert_eq!(Some(narrow), w.row_height([(1, text)], 12.0));
+    assert_eq!(
+        w.row_height_seen(&mut seen, [(1, text)], 12.0),
+        Some(narrow)
+    );
+    assert_eq!(w.row_height_seen(&mut seen, [(2, text)], 12.0), None);
+}

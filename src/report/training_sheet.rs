@@ -101,10 +101,10 @@ pub(super) fn training(
     let w = output::Widths::new(&widths);
     let rows: Vec<Row> = people_below(input)
         .par_iter()
-        .map(|(idx, results)| {
+        .map_init(output::SeenHeights::default, |seen, (idx, results)| {
             let idx = *idx as usize;
             let texts = RowTexts::new(input, idx, results);
-            let height = w.row_height(texts.cells(input, idx), 12.0);
+            let height = w.row_height_seen(seen, texts.cells(input, idx), 12.0);
             Row { idx, texts, height }
         })
         .collect();

@@ -74,9 +74,9 @@ pub(super) fn unfit(
     let w = output::Widths::new(&widths);
     let rows: Vec<Row> = postings
         .par_iter()
-        .map(|&idx| {
+        .map_init(output::SeenHeights::default, |seen, &idx| {
             let text = unmet_text(input, p, idx);
-            let height = w.row_height(cells(input, p, idx, &text), 12.0);
+            let height = w.row_height_seen(seen, cells(input, p, idx, &text), 12.0);
             Row { idx, text, height }
         })
         .collect();
