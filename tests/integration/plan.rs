@@ -526,3 +526,58 @@ fn without_a_sex_a_mans_retirement_age_is_the_latest() {
         [("Người Giữa".into(), "2016-06-30".into())]
     );
 }
+
+/// "Nghỉ hưu" rows are as tall as their unit's name wraps in the unit
+/// column (34 units wide: 14,441 thousandths of 12-point type a line). The
+/// unit's name is four words of twelve n's (6,000 each, a space 250): two
+/// words a line there, so two lines, 31.5 points (42 pixels); in the
+/// 26-unit name column it would take four.
+#[test]
+fn retirement_rows_are_as_tall_as_their_units_name() {
+    use std::io::Read as _;
+    let dir = tempdir();
+    let word = "n".repeat(12);
+    let unit = [word.as_str(); 4].join(" ");
+    let roster = write(
+        dir.path(),
+        "roster.csv",
+        format!(
+            "Họ và tên,Giới tính,Ngày sinh,Đơn vị,Loại,Trình độ chuyên môn\n\
+             Một,Nam,01/03/1954,{unit},Công chức,Đại học\n\
+             Hai,Nam,01/01/1980,Phòng Nội vụ,Công chức,Trung cấp\n"
+        ),
+    );
+    let text = policy(
+        "",
+        &[(
+            "T",
+            "{ category = [\"cong_chuc\"] }",
+            "ge",
+            "50",
+            "all",
+            "2016-12-31",
+        )],
+    );
+    let (out, _) = report_json("plan", dir.path(), "2013-12-31", &text, &[&roster], &[]);
+    let l = &nhanluc::labels::VI;
+    let rows = read_sheet(&out, l.sheet_retirements);
+    let mot = rows.iter().position(|r| r[2] == "Một").expect("Một listed");
+    let names = {
+        use calamine::Reader as _;
+        calamine::open_workbook_auto(&out).unwrap().sheet_names()
+    };
+    let n = names.iter().position(|s| s == l.sheet_retirements).unwrap() + 1;
+    let mut xml = String::new();
+    zip::ZipArchive::new(std::fs::File::open(&out).unwrap())
+        .unwrap()
+        .by_name(&format!("xl/worksheets/sheet{n}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    // The sheet's rows start at its first (calamine's row 0 is Excel's 1).
+    let at = xml
+        .find(&format!("<row r=\"{}\"", mot + 1))
+        .expect("Một's row");
+    let row = &xml[at..at + xml[at..].find('>').unwrap()];
+    assert!(row.contains(" ht=\"31.5\""), "{row}");
+}

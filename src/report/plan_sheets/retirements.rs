@@ -11,7 +11,7 @@ use crate::report::{
     Formats, Future, HEADER_ROW, ReportInput, header_height, header_row, print_setup, table_top,
     write_birth,
 };
-use crate::roster::StaffRecord;
+use crate::roster::{StaffRecord, Text};
 use crate::scales::Gender;
 
 /// "Nghỉ hưu": people whose last day of service falls before the latest deadline.
@@ -66,8 +66,9 @@ pub(in crate::report) fn retirements(
     // The second list: a blank row, its heading and its own header row.
     let past_row = HEADER_ROW + 4 + row_u32(list.len());
     let person = |(d, i): &(NaiveDate, usize)| (*d, &roster.records[*i]);
+    let heights = Heights::new(input, &w, [list, past]);
     lists.write(&ws.name(), HEADER_ROW + 1, list, |rows, r, k, x| {
-        retirement_row(rows, f, input, &w, (k, r), person(x))
+        retirement_row(rows, f, input, &heights, (k, r), person(x))
     })?;
     if !past.is_empty() {
         // Its heading, then its header row.
@@ -76,7 +77,7 @@ pub(in crate::report) fn retirements(
         ws.set_row_height(past_row - 1, header_height(&w, &names))?;
         header_row(ws, f, past_row - 1, &names)?;
         lists.write(&ws.name(), past_row, past, |rows, r, k, x| {
-            retirement_row(rows, f, input, &w, (k, r), person(x))
+            retirement_row(rows, f, input, &heights, (k, r), person(x))
         })?;
     }
     if !list.is_empty() {
@@ -91,13 +92,65 @@ pub(in crate::report) fn retirements(
     output::end_rows(ws, next)
 }
 
+/// The heights the lists' cells take, by what they show: each unit's name
+/// and each title measured once (on the national roster, a third of a
+/// million rows name sixty thousand units and a few dozen titles).
+struct Heights<'w> {
+    w: &'w output::Widths,
+    /// By roster unit.
+    units: Vec<f64>,
+    titles: hashbrown::HashMap<Text, f64>,
+}
+
+/// The lists' type size.
+const SIZE: f64 = 12.0;
+
+impl<'w> Heights<'w> {
+    fn new(
+        input: &ReportInput<'_>,
+        w: &'w output::Widths,
+        lists: [&[(NaiveDate, usize)]; 2],
+    ) -> Self {
+        use rayon::prelude::*;
+        let roster = &input.loaded.roster;
+        let units = roster
+            .units
+            .par_iter()
+            .map(|u| output::wrapped_height(&u.name, w.of(1), SIZE))
+            .collect();
+        let mut titles = hashbrown::HashMap::new();
+        for &(_, i) in lists.into_iter().flatten() {
+            if let Some(t) = roster.records[i].title {
+                titles
+                    .entry(t)
+                    .or_insert_with(|| output::wrapped_height(roster.texts.get(t), w.of(6), SIZE));
+            }
+        }
+        Self { w, units, titles }
+    }
+
+    /// The height of a row showing `rec` with these texts in columns 2, 5
+    /// and 7 (as [`output::Widths::row_height`] gives it).
+    fn row(&self, rec: &StaffRecord, texts: [(u16, &str); 3]) -> Option<f64> {
+        let one = output::wrapped_height("", 1.0, SIZE);
+        let unit = self.units.get(rec.unit as usize).copied().unwrap_or(one);
+        let title = rec.title.and_then(|t| self.titles.get(&t).copied());
+        let h = texts
+            .iter()
+            .map(|&(c, text)| output::wrapped_height(text, self.w.of(c), SIZE))
+            .chain([unit, title.unwrap_or(one)])
+            .fold(one, f64::max);
+        (h > one).then_some(h)
+    }
+}
+
 /// Person `k` of a list, on row `r`: unit, name, gender, birth, category,
 /// title, education, the retirement date `d` and the pension's start.
 fn retirement_row<'f>(
     rows: &mut output::ListRows<'_, 'f>,
     f: &'f Formats,
     input: &ReportInput<'_>,
-    w: &output::Widths,
+    heights: &Heights<'_>,
     (k, r): (usize, u32),
     (d, rec): (NaiveDate, &StaffRecord),
 ) -> Result<(), XlsxError> {
@@ -111,7 +164,7 @@ fn retirement_row<'f>(
         (6, roster.texts.opt(rec.title).unwrap_or("")),
         (7, labels::education(lang, rec.education)),
     ];
-    rows.row(r, w.row_height(cells, 12.0))?;
+    rows.row(r, heights.row(rec, [cells[1], cells[2], cells[4]]))?;
     rows.number(0, num(i64::try_from(k + 1).unwrap_or(0)), &f.int)?;
     rows.text(1, cells[0].1, &f.cell)?;
     rows.text(2, cells[1].1, &f.cell)?;
