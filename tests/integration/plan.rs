@@ -475,6 +475,13 @@ fn sample_plan_checked_by_hand() {
     assert_eq!(j["past_retirement_age"].as_array().unwrap().len(), 7);
 }
 
+/// One target over the whole roster: half the công chức at trung cấp by the
+/// end of 2016.
+fn half_of_cong_chuc_by_2016() -> String {
+    let cong_chuc = "{ category = [\"cong_chuc\"] }";
+    policy("", &[("T", cong_chuc, "ge", "50", "all", "2016-12-31")])
+}
+
 /// Without a recorded sex, a person retires at a man's age at the latest
 /// (Decree 135; a woman's comes sooner). As of 31/12/2013: Người Già (born
 /// 01/01/1950) reached 60 in January 2010, past the age of both sexes,
@@ -492,17 +499,7 @@ fn without_a_sex_a_mans_retirement_age_is_the_latest() {
          Người Giữa,01/06/1956,Phòng Nội vụ,Công chức,Trung cấp\n\
          Người Trẻ,01/01/1990,Phòng Nội vụ,Công chức,Trung cấp\n",
     );
-    let text = policy(
-        "",
-        &[(
-            "T",
-            "{ category = [\"cong_chuc\"] }",
-            "ge",
-            "50",
-            "all",
-            "2016-12-31",
-        )],
-    );
+    let text = half_of_cong_chuc_by_2016();
     let (_, j) = report_json("plan", dir.path(), "2013-12-31", &text, &[&roster], &[]);
     let names = |key: &str| -> Vec<(String, String)> {
         j[key]
@@ -547,17 +544,7 @@ fn retirement_rows_are_as_tall_as_their_units_name() {
              Hai,Nam,01/01/1980,Phòng Nội vụ,Công chức,Trung cấp\n"
         ),
     );
-    let text = policy(
-        "",
-        &[(
-            "T",
-            "{ category = [\"cong_chuc\"] }",
-            "ge",
-            "50",
-            "all",
-            "2016-12-31",
-        )],
-    );
+    let text = half_of_cong_chuc_by_2016();
     let (out, _) = report_json("plan", dir.path(), "2013-12-31", &text, &[&roster], &[]);
     let l = &nhanluc::labels::VI;
     let rows = read_sheet(&out, l.sheet_retirements);
