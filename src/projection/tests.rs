@@ -50,3 +50,54 @@ fn period_ends() {
     assert_eq!(end_of(p(2015, 6, 1, Precision::Month)), d(2015, 6, 30));
     assert_eq!(end_of(p(2015, 6, 12, Precision::Day)), d(2015, 6, 12));
 }
+
+/// The first day from the deadline on when "50% or more" holds: a day
+/// counts only with all its changes (two newcomers on the day a course ends
+/// keep it unmet), a day whose changes cancel is no answer, and a change
+/// centuries away is found as well.
+#[test]
+fn earliest_met_counts_whole_days() {
+    let t: Target = toml::from_str(
+        "id = \"T\"\nlabel = \"T\"\nmeasure = { education = \"trung_cap\" }\n\
+         comparator = \"ge\"\nthreshold = 50\ndeadline = 2016-12-31\n",
+    )
+    .unwrap();
+    let e = |date, dn, dq| Event {
+        date,
+        dn,
+        dq,
+        du: 0,
+    };
+    let from = d(2016, 12, 31);
+    let mut tl = Timeline {
+        // 5 of 10, less one qualified who leaves before the deadline: 4 of 10.
+        start: Counts { n: 10, q: 5, u: 0 },
+        events: vec![
+            e(d(2018, 1, 1), -2, 0),
+            e(d(2017, 3, 1), 0, 1),
+            e(d(2017, 6, 30), 1, 0),
+            e(d(2016, 6, 1), 0, -1),
+            e(d(2017, 3, 1), 2, 0),
+            e(d(2017, 6, 30), -1, 0),
+        ],
+    };
+    // Sorted, as a timeline holds them (the course's end first on its day).
+    tl.events.sort_unstable();
+    // 4/10; 5/12 on 01/03/2017; still 5/12 on 30/06/2017; 5/10 on 01/01/2018.
+    assert_eq!(tl.earliest_met(&t, from), Some(d(2018, 1, 1)));
+    // The same with a change 984 years on.
+    tl.add([e(d(3000, 1, 1), 0, 0)]);
+    assert_eq!(tl.earliest_met(&t, from), Some(d(2018, 1, 1)));
+    // Met only five centuries on; met on the day looked from; never met.
+    let far = Timeline {
+        start: Counts { n: 2, q: 0, u: 0 },
+        events: vec![e(d(2400, 1, 1), 0, 0), e(d(2500, 1, 1), 0, 1)],
+    };
+    assert_eq!(far.earliest_met(&t, from), Some(d(2500, 1, 1)));
+    assert_eq!(far.earliest_met(&t, d(2500, 1, 1)), Some(d(2500, 1, 1)));
+    let never = Timeline {
+        start: Counts { n: 2, q: 0, u: 0 },
+        events: vec![e(d(2017, 1, 1), 1, 0)],
+    };
+    assert_eq!(never.earliest_met(&t, from), None);
+}
