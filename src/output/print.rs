@@ -223,9 +223,11 @@ impl Widths {
     }
 
     /// [`Self::row_height`], each text of [`MEASURED_ONCE_FROM`] bytes or
-    /// more measured once per column of a list (its `seen` heights, which
-    /// hold one type size): a list's standards, needs and unit names recur
-    /// on thousands of rows.
+    /// more measured once per column and `seen` (a list's rows made on
+    /// every core keep one per task): a list's standards, needs and unit
+    /// names recur on thousands of rows. A column's heights are kept for
+    /// the width and type they were measured at, and forgotten when asked
+    /// for another.
     #[must_use]
     pub fn row_height_seen<'a>(
         &self,
@@ -244,11 +246,17 @@ impl Widths {
             if seen.0.len() <= column {
                 seen.0.resize_with(column + 1, Default::default);
             }
-            if let Some(&h) = seen.0[column].get(text) {
+            let (at, heights) = &mut seen.0[column];
+            let here = (width.to_bits(), size.size.to_bits(), size.bold);
+            if *at != Some(here) {
+                *at = Some(here);
+                heights.clear();
+            }
+            if let Some(&h) = heights.get(text) {
                 return h;
             }
             let h = super::wrapped_height(text, width, size);
-            seen.0[column].insert(text.to_string(), h);
+            heights.insert(text.to_string(), h);
             h
         };
         let h = cells
@@ -278,9 +286,13 @@ impl Widths {
 /// look up than to measure.
 pub const MEASURED_ONCE_FROM: usize = 40;
 
-/// The heights of a list's long texts, per column, as measured so far.
+/// The heights of a list's long texts, per column, as measured so far, and
+/// the width and type (size bits, bold) they were measured at.
 #[derive(Debug, Default)]
-pub struct SeenHeights(Vec<hashbrown::HashMap<String, f64>>);
+pub struct SeenHeights(Vec<(Option<SeenAt>, hashbrown::HashMap<String, f64>)>);
+
+/// A column's width and type size as bits, and whether bold.
+type SeenAt = (u64, u64, bool);
 
 /// The height of a row of one line of 12-point Times New Roman, as Excel
 /// and LibreOffice size it.

@@ -304,3 +304,19 @@ fn seen_heights_are_per_column() {
     );
     assert_eq!(w.row_height_seen(&mut seen, [(2, text)], 12.0), None);
 }
+
+/// Heights seen at one width or type are not given for another.
+#[test]
+fn seen_heights_follow_the_width_and_type() {
+    let (narrow, wide) = (Widths::new(&[(1, 10.0)]), Widths::new(&[(1, 100.0)]));
+    let text = "Trình độ chuyên môn: Trung cấp trở lên; Lý luận chính trị: Sơ cấp";
+    let mut seen = SeenHeights::default();
+    let tall = narrow
+        .row_height_seen(&mut seen, [(1, text)], 12.0)
+        .unwrap();
+    assert_eq!(wide.row_height_seen(&mut seen, [(1, text)], 12.0), None);
+    // 8 points: more letters a line, so fewer lines, each shorter.
+    let small = narrow.row_height_seen(&mut seen, [(1, text)], 8.0).unwrap();
+    assert!(small < tall, "{small} {tall}");
+    assert_eq!(Some(small), narrow.row_height([(1, text)], 8.0));
+}

@@ -101,9 +101,9 @@ pub(super) fn match_agencies(cat: &mut Catalogue, roster: &Roster) -> Vec<DataIs
         .collect();
     let claims = |u: usize| found.iter().filter(|(x, _)| *x == Some(u)).count();
     // The units' names split into bigrams once, when an agency is scored
-    // against them all: each of the bench catalogue's 12 agencies named no
-    // unit of the national roster, and splitting 64,000 names again for
-    // each took 0.08 s of the placement, 0.03 s now.
+    // against them all: none of the bench catalogue's 12 agencies names a
+    // unit of the national roster, and matching them took 0.08 s of the
+    // placement with 64,000 names split again for each, 0.03 s now.
     let mut prepared: Option<Vec<Dice>> = None;
     let mut notes = Vec::new();
     for (entry, &(unit, by_key)) in cat.agencies.iter().zip(&found) {

@@ -70,20 +70,22 @@ fn earliest_met_counts_whole_days() {
     };
     let from = d(2016, 12, 31);
     let mut tl = Timeline {
-        // 5 of 10, less one qualified who leaves before the deadline: 4 of 10.
+        // 5 of 10, less one qualified who leaves before the deadline: 4 of 9.
         start: Counts { n: 10, q: 5, u: 0 },
         events: vec![
-            e(d(2018, 1, 1), -2, 0),
+            e(d(2018, 1, 1), -1, 0),
             e(d(2017, 3, 1), 0, 1),
-            e(d(2017, 6, 30), 1, 0),
-            e(d(2016, 6, 1), 0, -1),
+            e(d(2017, 6, 30), 2, 0),
+            e(d(2016, 6, 1), -1, -1),
             e(d(2017, 3, 1), 2, 0),
-            e(d(2017, 6, 30), -1, 0),
+            e(d(2017, 6, 30), -2, 0),
         ],
     };
-    // Sorted, as a timeline holds them (the course's end first on its day).
+    // Sorted, as a timeline holds them: on each day the change that alone
+    // would meet the target comes first (5/9 after the course; 5/9 after
+    // two leave on 30/06/2017, before two join).
     tl.events.sort_unstable();
-    // 4/10; 5/12 on 01/03/2017; still 5/12 on 30/06/2017; 5/10 on 01/01/2018.
+    // 4/9; 5/11 on 01/03/2017; 5/11 again on 30/06/2017; 5/10 on 01/01/2018.
     assert_eq!(tl.earliest_met(&t, from), Some(d(2018, 1, 1)));
     // The same with a change 984 years on.
     tl.add([e(d(3000, 1, 1), 0, 0)]);

@@ -55,9 +55,9 @@ pub fn retirement_date(birth: PartialDate, gender: Gender) -> Option<NaiveDate> 
 
 /// [`retirement_date`] for births from 1900 to 2099 by month and gender,
 /// computed once: the date depends on the year and month of birth and the
-/// gender only, so a roster's millions of births look up 4,800 dates (the
-/// national roster's report computed each in 0.13 s, on a core shared with
-/// the placement); births outside those years are computed.
+/// gender only, so a roster's millions of births look up 4,800 dates
+/// (computing one per record took 0.13 s of the national report, on a core
+/// shared with the placement); births outside those years are computed.
 #[derive(Debug)]
 pub struct RetirementTable {
     /// From January 1900, a month at a time: (man's, woman's).

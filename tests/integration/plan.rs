@@ -525,46 +525,36 @@ fn without_a_sex_a_mans_retirement_age_is_the_latest() {
 }
 
 /// "Nghỉ hưu" rows are as tall as their unit's name wraps in the unit
-/// column (34 units wide: 14,441 thousandths of 12-point type a line). The
-/// unit's name is four words of twelve n's (6,000 each, a space 250): two
-/// words a line there, so two lines, 31.5 points (42 pixels); in the
-/// 26-unit name column it would take four.
+/// column (34 units wide: 14,441 thousandths of 12-point type a line) and
+/// their title in the title column (24 units: 10,194). Words of twelve n's
+/// are 6,000 wide each, a space 250: Một's unit of four such words takes
+/// two lines (two words a line; four in the 26-unit name column), Ba's
+/// title of two words two lines (one word a line; one line in the unit
+/// column): 31.5 points (42 pixels) each; Hai is not listed.
 #[test]
-fn retirement_rows_are_as_tall_as_their_units_name() {
-    use std::io::Read as _;
+fn retirement_rows_are_as_tall_as_their_unit_and_title() {
     let dir = tempdir();
     let word = "n".repeat(12);
-    let unit = [word.as_str(); 4].join(" ");
+    let (unit, title) = ([word.as_str(); 4].join(" "), [word.as_str(); 2].join(" "));
     let roster = write(
         dir.path(),
         "roster.csv",
         format!(
-            "Họ và tên,Giới tính,Ngày sinh,Đơn vị,Loại,Trình độ chuyên môn\n\
-             Một,Nam,01/03/1954,{unit},Công chức,Đại học\n\
-             Hai,Nam,01/01/1980,Phòng Nội vụ,Công chức,Trung cấp\n"
+            "Họ và tên,Giới tính,Ngày sinh,Đơn vị,Chức vụ,Loại,Trình độ chuyên môn\n\
+             Một,Nam,01/03/1954,{unit},Chuyên viên,Công chức,Đại học\n\
+             Ba,Nam,01/04/1954,Phòng Nội vụ,{title},Công chức,Đại học\n\
+             Hai,Nam,01/01/1980,Phòng Nội vụ,Chuyên viên,Công chức,Trung cấp\n"
         ),
     );
     let text = half_of_cong_chuc_by_2016();
     let (out, _) = report_json("plan", dir.path(), "2013-12-31", &text, &[&roster], &[]);
     let l = &nhanluc::labels::VI;
     let rows = read_sheet(&out, l.sheet_retirements);
-    let mot = rows.iter().position(|r| r[2] == "Một").expect("Một listed");
-    let names = {
-        use calamine::Reader as _;
-        calamine::open_workbook_auto(&out).unwrap().sheet_names()
-    };
-    let n = names.iter().position(|s| s == l.sheet_retirements).unwrap() + 1;
-    let mut xml = String::new();
-    zip::ZipArchive::new(std::fs::File::open(&out).unwrap())
-        .unwrap()
-        .by_name(&format!("xl/worksheets/sheet{n}.xml"))
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    // The sheet's rows start at its first (calamine's row 0 is Excel's 1).
-    let at = xml
-        .find(&format!("<row r=\"{}\"", mot + 1))
-        .expect("Một's row");
-    let row = &xml[at..at + xml[at..].find('>').unwrap()];
-    assert!(row.contains(" ht=\"31.5\""), "{row}");
+    let xml = sheet_xml(&out, l.sheet_retirements);
+    for name in ["Một", "Ba"] {
+        let at = rows.iter().position(|r| r[2] == name).expect("listed");
+        // calamine's row 0 is Excel's row 1: the sheet starts at A1.
+        assert_eq!(row_ht(&xml, at + 1), Some("31.5"), "{name}");
+    }
+    assert!(!rows.iter().any(|r| r[2] == "Hai"));
 }

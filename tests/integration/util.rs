@@ -154,6 +154,33 @@ pub fn read_sheet(path: &Path, sheet: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The XML of the sheet named `sheet` (rust_xlsxwriter numbers the sheets'
+/// parts in workbook order).
+#[track_caller]
+pub fn sheet_xml(path: &Path, sheet: &str) -> String {
+    use calamine::Reader as _;
+    use std::io::Read as _;
+    let names = calamine::open_workbook_auto(path).unwrap().sheet_names();
+    let n = names.iter().position(|s| s == sheet).expect("sheet exists") + 1;
+    let mut xml = String::new();
+    zip::ZipArchive::new(std::fs::File::open(path).unwrap())
+        .unwrap()
+        .by_name(&format!("xl/worksheets/sheet{n}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+/// The height given to row `row` (as Excel numbers it) in a sheet's XML.
+#[track_caller]
+pub fn row_ht(xml: &str, row: usize) -> Option<&str> {
+    let at = xml.find(&format!("<row r=\"{row}\""))?;
+    let tag = &xml[at..at + xml[at..].find('>')?];
+    let v = tag.find(" ht=\"")? + 5;
+    tag[v..].find('"').map(|e| &tag[v..v + e])
+}
+
 /// A sheet's formulas, by absolute cell position (as [`read_sheet`]'s rows,
 /// which start at A1); "" where a cell holds no formula.
 #[track_caller]
