@@ -36,7 +36,8 @@ pub use package::{Finish, save};
 pub use pages::{Heights, KeepTogether, set_page_breaks};
 pub use print::{
     FONT, ListHeights, ONE_LINE, SeenHeights, Widths, chart_font, code_width, column_widths,
-    decree_margins, merged_width, number_width, page_setup, pct_format, units_for, units_of,
+    decree_margins, merged_width, number_width, page_setup, pct_format, tallest, units_for,
+    units_of,
 };
 pub use runs::RunFormats;
 pub use type_metrics::{Type, text_width};

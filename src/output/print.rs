@@ -214,12 +214,12 @@ impl Widths {
         size: impl Into<super::Type>,
     ) -> Option<f64> {
         let size = size.into();
-        let one = super::wrapped_height("", 1.0, size);
-        let h = cells
-            .into_iter()
-            .map(|(c, text)| super::wrapped_height(text, self.of(c), size))
-            .fold(one, f64::max);
-        (h > one).then_some(h)
+        tallest(
+            cells
+                .into_iter()
+                .map(|(c, text)| super::wrapped_height(text, self.of(c), size)),
+            size,
+        )
     }
 
     /// [`Self::row_height`], each text of [`MEASURED_ONCE_FROM`] bytes or
@@ -236,7 +236,6 @@ impl Widths {
         size: impl Into<super::Type>,
     ) -> Option<f64> {
         let size = size.into();
-        let one = super::wrapped_height("", 1.0, size);
         let mut measure = |c: u16, text: &str| {
             let width = self.of(c);
             if text.len() < MEASURED_ONCE_FROM {
@@ -259,11 +258,7 @@ impl Widths {
             heights.insert(text.to_string(), h);
             h
         };
-        let h = cells
-            .into_iter()
-            .map(|(c, text)| measure(c, text))
-            .fold(one, f64::max);
-        (h > one).then_some(h)
+        tallest(cells.into_iter().map(|(c, text)| measure(c, text)), size)
     }
 
     /// Sizes row `r` for its cells' text (see [`Self::row_height`]).
@@ -279,6 +274,18 @@ impl Widths {
         }
         Ok(())
     }
+}
+
+/// The height of a row whose cells' texts take these heights in type
+/// `size`, or `None` when each fits on one line (the row keeps its height).
+#[must_use]
+pub fn tallest(
+    heights: impl IntoIterator<Item = f64>,
+    size: impl Into<super::Type>,
+) -> Option<f64> {
+    let one = super::wrapped_height("", 1.0, size);
+    let h = heights.into_iter().fold(one, f64::max);
+    (h > one).then_some(h)
 }
 
 /// Texts from this many bytes are measured once per column of a list (see

@@ -140,42 +140,41 @@ pub(super) fn match_agencies(cat: &mut Catalogue, roster: &Roster) -> Vec<DataIs
 /// first: `prepared` holds the units' folded names, in unit order.
 fn closest_units(key: &str, prepared: &[Dice], units: &[crate::roster::Unit]) -> Vec<String> {
     let dice = Dice::new(key);
-    let mut scored: Vec<(f64, &str)> = units
+    let scored: Vec<(f64, &str)> = units
         .par_iter()
         .zip(prepared)
         .map(|(u, other)| (dice.similarity(other), u.name.as_str()))
         .filter(|(s, _)| *s >= 0.5)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    let mut suggestions: Vec<String> = Vec::new();
-    for (_, name) in scored {
-        if suggestions.len() < 3 && !suggestions.iter().any(|s| s == name) {
-            suggestions.push(name.to_string());
-        }
-    }
-    suggestions
+    first_three(scored)
 }
 
-/// Up to three catalogue names closest to `text`.
-pub(super) fn suggestions(group: &Group, text: &str) -> Vec<String> {
-    let (dice, mut buf) = (Dice::new(text), Vec::new());
-    let mut scored: Vec<(f64, &String)> = group
-        .names
-        .iter()
-        .map(|(key, name)| (dice.score(key, &mut buf), name))
-        .filter(|(s, _)| *s >= 0.5)
-        .collect();
+/// The three most similar distinct names of `scored` (similarity, name),
+/// ties in name order.
+fn first_three(mut scored: Vec<(f64, &str)>) -> Vec<String> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let mut out: Vec<String> = Vec::new();
     for (_, name) in scored {
-        if !out.contains(name) {
-            out.push(name.clone());
+        if !out.iter().any(|s| s == name) {
+            out.push(name.to_string());
         }
         if out.len() == 3 {
             break;
         }
     }
     out
+}
+
+/// Up to three catalogue names closest to `text`.
+pub(super) fn suggestions(group: &Group, text: &str) -> Vec<String> {
+    let (dice, mut buf) = (Dice::new(text), Vec::new());
+    let scored: Vec<(f64, &str)> = group
+        .names
+        .iter()
+        .map(|(key, name)| (dice.score(key, &mut buf), name.as_str()))
+        .filter(|(s, _)| *s >= 0.5)
+        .collect();
+    first_three(scored)
 }
 
 /// Non-specialised commune workers and contract workers hold no civil-service

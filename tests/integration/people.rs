@@ -348,11 +348,7 @@ fn a_post_is_the_position_before_the_title() {
     assert_eq!(j["concurrent"], 1, "{j:#}");
     assert_eq!(problems(&j, "duplicate"), 1, "{j:#}");
     // The duplicate is Đỗ Thị Mai's second row (Excel row 5), naming row 4.
-    let dup: Vec<(&str, &str)> = rows
-        .iter()
-        .filter(|r| r.get(6).is_some_and(|a| a.starts_with("Để riêng")))
-        .map(|r| (r[2].as_str(), r[5].as_str()))
-        .collect();
+    let dup = problems_listed(&rows, "Trùng với dòng");
     assert_eq!(dup.len(), 1, "{rows:#?}");
     assert_eq!(dup[0].0, "5", "{dup:?}");
     assert!(dup[0].1.contains("dòng 4 "), "{dup:?}");

@@ -286,8 +286,7 @@ fn calamine_sheet_names(path: &Path) -> Vec<String> {
 
 /// The height a row is given in the sheet XML, if any.
 fn row_height(xml: &str, row: u32) -> Option<f64> {
-    let at = xml.find(&format!("<row r=\"{row}\""))?;
-    attr(&xml[at..], "row", "ht")?.parse().ok()
+    row_ht(xml, row as usize)?.parse().ok()
 }
 
 #[test]

@@ -132,15 +132,14 @@ impl<'w> Heights<'w> {
     /// The height of a row showing `rec` with these texts in columns 2, 5
     /// and 7 (as [`output::Widths::row_height`] gives it).
     fn row(&self, rec: &StaffRecord, texts: [(u16, &str); 3]) -> Option<f64> {
-        let one = output::wrapped_height("", 1.0, SIZE);
-        let unit = self.units.get(rec.unit as usize).copied().unwrap_or(one);
+        let unit = self.units.get(rec.unit as usize).copied();
         let title = rec.title.and_then(|t| self.titles.get(&t).copied());
-        let h = texts
+        let heights = texts
             .iter()
             .map(|&(c, text)| output::wrapped_height(text, self.w.of(c), SIZE))
-            .chain([unit, title.unwrap_or(one)])
-            .fold(one, f64::max);
-        (h > one).then_some(h)
+            .chain(unit)
+            .chain(title);
+        output::tallest(heights, SIZE)
     }
 }
 
