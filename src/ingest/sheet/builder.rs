@@ -1,7 +1,7 @@
 //! Building a raw sheet: row by row, column by column from spans, or dense
 //! rows of bytes; then legacy encodings converted and text cleaned.
 
-use super::intern::{CellRef, Interner, UNIQUE_PROBE_ROWS, blank};
+use super::intern::{CellRef, Interner, UNIQUE_PROBE_ROWS};
 use super::{IngestNote, RawColumn, RawValue};
 
 mod finish;
@@ -193,18 +193,22 @@ impl SheetBuilder {
         }
         self.excel_rows
             .extend((0..n).map(|r| excel_row.saturating_add(u32::try_from(r).unwrap_or(u32::MAX))));
+        let (mut column_cells, mut candidates) = (Vec::with_capacity(n), Vec::with_capacity(n));
         for (col, (column, index)) in self.columns.iter_mut().zip(&mut self.index).enumerate() {
             column.ids.reserve(n);
-            for w in starts.windows(2) {
-                let id = match cells[w[0]..w[1]].get(col).map(|f| (f, blank(f))) {
-                    None | Some((_, Some(true))) => 0,
-                    Some((_, None)) => return false,
-                    Some((f, Some(false))) => match index.intern_bytes(&mut column.dict, f) {
-                        Some(id) => id,
-                        None => return false,
-                    },
-                };
-                column.ids.push(id);
+            column_cells.clear();
+            column_cells.extend(
+                starts
+                    .windows(2)
+                    .map(|w| cells[w[0]..w[1]].get(col).copied()),
+            );
+            if !index.intern_batch(
+                &mut column.dict,
+                &column_cells,
+                &mut candidates,
+                &mut column.ids,
+            ) {
+                return false;
             }
         }
         true
