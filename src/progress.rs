@@ -74,12 +74,27 @@ pub mod timings {
 
     struct Clock {
         last: Instant,
+        /// The process's CPU time when the last stage ended.
+        cpu: Option<Duration>,
         stages: Vec<Stage>,
     }
 
-    /// A stage's name, time, and (resident, peak resident) memory in bytes
-    /// at its end.
-    struct Stage(&'static str, Duration, Option<(u64, u64)>);
+    /// A stage's name, time, CPU time (every thread's, user and system),
+    /// and (resident, peak resident) memory in bytes at its end.
+    struct Stage(&'static str, Duration, Option<Duration>, Option<(u64, u64)>);
+
+    /// The CPU time this process has used, every thread's, user and system,
+    /// where the system tells it (Linux `/proc/self/stat`, in the 1/100 s
+    /// ticks it counts for every program); `None` elsewhere.
+    fn cpu() -> Option<Duration> {
+        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+        // Fields after the command's name, which is in parentheses and may
+        // hold spaces: utime and stime are the 14th and 15th of the line.
+        let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
+        let user: u64 = fields.nth(11)?.parse().ok()?;
+        let system: u64 = fields.next()?.parse().ok()?;
+        Some(Duration::from_millis((user + system) * 10))
+    }
 
     /// Resident and peak resident memory of this process, where the system
     /// tells it (Linux `/proc/self/status`); `None` elsewhere.
@@ -105,6 +120,7 @@ pub mod timings {
         if let Ok(mut c) = CLOCK.lock() {
             *c = Some(Clock {
                 last: Instant::now(),
+                cpu: cpu(),
                 stages: Vec::new(),
             });
         }
@@ -115,9 +131,10 @@ pub mod timings {
         if let Ok(mut guard) = CLOCK.lock()
             && let Some(c) = guard.as_mut()
         {
-            let now = Instant::now();
-            c.stages.push(Stage(name, now - c.last, memory()));
-            c.last = now;
+            let (now, used) = (Instant::now(), cpu());
+            let spent = used.zip(c.cpu).map(|(u, before)| u.saturating_sub(before));
+            c.stages.push(Stage(name, now - c.last, spent, memory()));
+            (c.last, c.cpu) = (now, used);
         }
     }
 
@@ -133,8 +150,11 @@ pub mod timings {
         let total: Duration = c.stages.iter().map(|s| s.1).sum();
         let mut out = String::from("timings:\n");
         let mb = |b: u64| b / (1024 * 1024);
-        for Stage(name, d, mem) in &c.stages {
+        for Stage(name, d, spent, mem) in &c.stages {
             out.push_str(&format!("  {name:<12} {:>8.3} s", d.as_secs_f64()));
+            if let Some(spent) = spent {
+                out.push_str(&format!("  CPU {:>6.2} s", spent.as_secs_f64()));
+            }
             if let Some((rss, peak)) = mem {
                 out.push_str(&format!(
                     "  {:>6} MB resident, peak {:>6} MB",

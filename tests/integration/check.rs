@@ -521,9 +521,13 @@ fn timings_go_to_stderr() {
     for stage in ["timings:", "read", "clean", "summary", "total"] {
         assert!(err.contains(stage), "{stage}: {err}");
     }
-    // Memory at each stage's end, where the system tells it.
+    // CPU time and memory of each stage, where the system tells them.
     #[cfg(target_os = "linux")]
-    assert!(err.contains("MB resident, peak"), "{err}");
+    for line in err.lines().skip_while(|l| !l.starts_with("timings:")).skip(1) {
+        if !line.trim_start().starts_with("total") {
+            assert!(line.contains(" s  CPU ") && line.contains("MB resident, peak"), "{line}");
+        }
+    }
     let j: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is only the JSON");
     assert_accounted(&j);
 }
