@@ -137,7 +137,18 @@ pub(super) fn evaluate_target(
         .with_columns([
             col(measure).gt_eq(lit(level)).alias("q"),
             col(measure).lt(lit(0)).alias("u"),
+        ])
+        .select([
+            col("rec"),
+            col("unit"),
+            col("person"),
+            col("several_postings"),
+            col("q"),
+            col("u"),
         ]);
+    // Filtered once: the four counts below each filtered the whole frame
+    // again (their population is a tenth of it).
+    let pop = pop.collect()?.lazy();
     let mut by_node: Vec<Option<(u64, u64, u64)>> = vec![None; h.nodes.len()];
     for (unit, n, q, u) in counts(pop.clone(), "unit")? {
         by_node[h.leaf[unit as usize]] = Some((n, q, u));
