@@ -41,7 +41,7 @@ pub use standard::grade_display;
 use standard::*;
 
 /// A requirement a posting does not meet.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Unmet {
     /// Professional education below the minimum (or unknown).
     Education {

@@ -7,6 +7,9 @@
 //! is the list's most common one ([`output::ListHeights`]: 120 MB less at
 //! the peak of a national report).
 
+use std::hash::BuildHasher;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
@@ -14,14 +17,14 @@ use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
 use crate::output::{self, ListHeights, long_list};
-use crate::positions::Placement;
+use crate::positions::{Placement, Unmet};
 
 /// A row of the list, made before it is written.
 struct Row {
     /// The posting.
     idx: usize,
     /// The requirements unmet, and where they come from.
-    text: String,
+    text: Arc<str>,
     /// The height its text needs (`None`: one line).
     height: Option<f64>,
 }
@@ -74,11 +77,14 @@ pub(super) fn unfit(
     let w = output::Widths::new(&widths);
     let rows: Vec<Row> = postings
         .par_iter()
-        .map_init(output::SeenHeights::default, |seen, &idx| {
-            let text = unmet_text(input, p, idx);
-            let height = w.row_height_seen(seen, cells(input, p, idx, &text), 12.0);
-            Row { idx, text, height }
-        })
+        .map_init(
+            || (output::SeenHeights::default(), Said::default()),
+            |(seen, said), &idx| {
+                let text = said.text(input, p, idx);
+                let height = w.row_height_seen(seen, cells(input, p, idx, &text), 12.0);
+                Row { idx, text, height }
+            },
+        )
         .collect();
     drop(postings);
     long_list(
@@ -103,6 +109,43 @@ pub(super) fn unfit(
             Ok(HEADER_ROW + 1 + row_u32(chunk.len()))
         },
     )
+}
+
+/// The texts of the requirements unmet, made once per core for each
+/// distinct (requirements, basis), not once per row: on the national
+/// report, sheets 0.695 → 0.636 s (means of five alternating runs) and the
+/// peak 15 MB lower (251,000 texts held once each before).
+#[derive(Default)]
+struct Said {
+    state: hashbrown::DefaultHashBuilder,
+    texts: hashbrown::HashTable<SaidOnce>,
+}
+
+/// What a text says (the requirements unmet, whether a job description is
+/// their basis, the grade standard that is) and the text.
+type SaidOnce = (Vec<Unmet>, bool, Option<u16>, Arc<str>);
+
+impl Said {
+    /// The text of posting `idx` (see [`unmet_text`]).
+    fn text(&mut self, input: &ReportInput<'_>, p: &Placement, idx: usize) -> Arc<str> {
+        let a = &p.assignments[idx];
+        // What the basis depends on (see `labels::standard_source`).
+        let described = a
+            .position
+            .is_some_and(|i| p.catalogue.positions[i as usize].described);
+        let key = (&a.unmet, described, a.grade_standard);
+        let hash = self.state.hash_one(key);
+        let found = self.texts.find(hash, |(u, d, g, _)| (u, *d, *g) == key);
+        if let Some((.., text)) = found {
+            return text.clone();
+        }
+        let text: Arc<str> = unmet_text(input, p, idx).into();
+        let entry = (a.unmet.clone(), described, a.grade_standard, text.clone());
+        let state = &self.state;
+        self.texts
+            .insert_unique(hash, entry, |(u, d, g, _)| state.hash_one((u, *d, *g)));
+        text
+    }
 }
 
 /// The requirements posting `idx` fails, and where they come from.

@@ -95,15 +95,29 @@ const POLICY: &str = "id = \"vtvl\"\nname = \"VTVL\"\n[legal_basis]\ndocument = 
 
 /// The report of the fixture roster with a catalogue: the workbook and JSON.
 fn report_with(dir: &Path, roster: &Path, catalogue: &Path) -> (PathBuf, serde_json::Value) {
-    let cat = catalogue.to_str().unwrap();
-    report_json(
-        "report",
-        dir,
-        "2026-01-01",
-        POLICY,
-        &[roster],
-        &["--positions", cat],
-    )
+    report_with_more(dir, roster, catalogue, &[])
+}
+
+/// The report with a catalogue and one more file after `flag`
+/// (`--grade-standards`, `--job-descriptions`): the workbook and JSON.
+fn report_with_file(
+    dir: &Path,
+    roster: &Path,
+    catalogue: &Path,
+    (flag, file): (&str, &Path),
+) -> (PathBuf, serde_json::Value) {
+    report_with_more(dir, roster, catalogue, &[flag, file.to_str().unwrap()])
+}
+
+fn report_with_more(
+    dir: &Path,
+    roster: &Path,
+    catalogue: &Path,
+    more: &[&str],
+) -> (PathBuf, serde_json::Value) {
+    let mut args = vec!["--positions", catalogue.to_str().unwrap()];
+    args.extend(more);
+    report_json("report", dir, "2026-01-01", POLICY, &[roster], &args)
 }
 
 /// The report's "Vị trí việc làm" rows: (unit, code, position, kind, approved, filled).
@@ -439,19 +453,7 @@ fn grade_standards_apply_where_the_catalogue_gives_only_grades() {
         "ngach.toml",
         "[[grade]]\ncode = \"01.003\"\nname = \"Chuyên viên\"\nmin_education = \"thac_si\"\nsource = \"thử\"\nconfirmed = true\n",
     );
-    let (_, j) = report_json(
-        "report",
-        dir.path(),
-        "2026-01-01",
-        POLICY,
-        &[&roster],
-        &[
-            "--positions",
-            cat.to_str().unwrap(),
-            "--grade-standards",
-            own.to_str().unwrap(),
-        ],
-    );
+    let (_, j) = report_with_file(dir.path(), &roster, &cat, ("--grade-standards", &own));
     let names: Vec<&str> = j["below_position_standard"]
         .as_array()
         .unwrap()
@@ -463,6 +465,61 @@ fn grade_standards_apply_where_the_catalogue_gives_only_grades() {
         j["below_position_standard"][0]["standard"],
         "tiêu chuẩn ngạch Chuyên viên (thử)"
     );
+}
+
+/// The list of people below standard says, for each, what the requirement
+/// rests on, even where many people fail the same requirement on different
+/// bases: a text made once for many rows must be made for each basis (here
+/// the grade's legal standard, the catalogue's own and a job description).
+/// The three kinds alternate over 600 rows, so that every part of the list
+/// made on a core holds each.
+#[test]
+fn the_same_requirement_on_three_bases_is_listed_with_each() {
+    let dir = tempdir();
+    let mut rows =
+        String::from("Họ và tên,Đơn vị,Loại,Vị trí việc làm,Ngạch,Trình độ chuyên môn\n");
+    for i in 0..200 {
+        rows.push_str(&format!(
+            "Theo Ngạch {i},Phòng Nội vụ,Công chức,Chuyên viên,Chuyên viên,Trung cấp\n\
+             Theo Danh Mục {i},Phòng Nội vụ,Công chức,Kế toán,Chuyên viên,Trung cấp\n\
+             Theo Mô Tả {i},Phòng Nội vụ,Công chức,Văn thư,Chuyên viên,Trung cấp\n"
+        ));
+    }
+    let roster = write(dir.path(), "ds.csv", &rows);
+    let cat = write(
+        dir.path(),
+        "vtvl.csv",
+        "Cơ quan,Tên vị trí việc làm,Ngạch công chức tương ứng,Trình độ chuyên môn tối thiểu,Số lượng\n\
+         Phòng Nội vụ,Chuyên viên,Chuyên viên,,200\n\
+         Phòng Nội vụ,Kế toán,Chuyên viên,Đại học,200\n\
+         Phòng Nội vụ,Văn thư,Chuyên viên,,200\n",
+    );
+    let jd = write(
+        dir.path(),
+        "mo-ta.csv",
+        "STT,Cơ quan,Tên vị trí việc làm,Trình độ chuyên môn tối thiểu\n1,Phòng Nội vụ,Văn thư,Đại học\n",
+    );
+    let (out, _) = report_with_file(dir.path(), &roster, &cat, ("--job-descriptions", &jd));
+    let sheet = read_sheet(&out, nhanluc::labels::VI.sheet_unfit);
+    let requirement = "Trình độ chuyên môn: Trung cấp — yêu cầu Đại học trở lên. Căn cứ: ";
+    let bases = [
+        (
+            "Theo Ngạch",
+            "tiêu chuẩn ngạch Chuyên viên (Thông tư 2/2021/TT-BNV)",
+        ),
+        ("Theo Danh Mục", "danh mục vị trí việc làm"),
+        ("Theo Mô Tả", "bản mô tả công việc"),
+    ];
+    let listed: Vec<(&str, &str)> = sheet
+        .iter()
+        .filter(|r| r.get(2).is_some_and(|n| n.starts_with("Theo ")))
+        .map(|r| (r[2].as_str(), r[6].as_str()))
+        .collect();
+    assert_eq!(listed.len(), 600, "{sheet:?}");
+    for (name, unmet) in listed {
+        let (_, basis) = bases.iter().find(|(b, _)| name.starts_with(b)).unwrap();
+        assert_eq!(unmet, format!("{requirement}{basis}"), "{name}");
+    }
 }
 
 /// A job-description table gives a position's requirements by its name (and
@@ -495,19 +552,7 @@ fn job_descriptions_replace_the_grade_standard() {
          1,Phòng Nội vụ,Chuyên viên tổ chức,Đại học,Luật; Hành chính\n\
          2,,Chuyên viên tổ chức,Cao đẳng,\n",
     );
-    let (_, j) = report_json(
-        "report",
-        dir.path(),
-        "2026-01-01",
-        POLICY,
-        &[&roster],
-        &[
-            "--positions",
-            cat.to_str().unwrap(),
-            "--job-descriptions",
-            jd.to_str().unwrap(),
-        ],
-    );
+    let (_, j) = report_with_file(dir.path(), &roster, &cat, ("--job-descriptions", &jd));
     let below = j["below_position_standard"].as_array().unwrap();
     // Only the wrong field fails: "Cao Đẳng" in Phòng Tư pháp would fail the
     // chuyên viên standard (đại học) but its description asks for cao đẳng.
@@ -813,19 +858,7 @@ fn job_description_rows_are_read_noted_or_refused() {
          ,,Người lập biểu\n\
          2,Lưu trữ,Đại học\n",
     );
-    let (out, _) = report_json(
-        "report",
-        dir.path(),
-        "2026-01-01",
-        POLICY,
-        &[&roster],
-        &[
-            "--positions",
-            cat.to_str().unwrap(),
-            "--job-descriptions",
-            jd.to_str().unwrap(),
-        ],
-    );
+    let (out, _) = report_with_file(dir.path(), &roster, &cat, ("--job-descriptions", &jd));
     let issues = read_sheet(&out, nhanluc::labels::VI.sheet_issues);
     assert!(
         issues

@@ -523,9 +523,16 @@ fn timings_go_to_stderr() {
     }
     // CPU time and memory of each stage, where the system tells them.
     #[cfg(target_os = "linux")]
-    for line in err.lines().skip_while(|l| !l.starts_with("timings:")).skip(1) {
+    for line in err
+        .lines()
+        .skip_while(|l| !l.starts_with("timings:"))
+        .skip(1)
+    {
         if !line.trim_start().starts_with("total") {
-            assert!(line.contains(" s  CPU ") && line.contains("MB resident, peak"), "{line}");
+            assert!(
+                line.contains(" s  CPU ") && line.contains("MB resident, peak"),
+                "{line}"
+            );
         }
     }
     let j: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is only the JSON");
