@@ -15,6 +15,7 @@ mod heading;
 mod json;
 mod plan_sheets;
 mod position_sheets;
+mod said;
 mod sheets;
 mod trainee_sheet;
 mod training_sheet;

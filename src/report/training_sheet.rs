@@ -1,8 +1,11 @@
 //! "Cần đào tạo": everyone in a target's population below its measure.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
+use super::said::Said;
 use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top, write_birth};
 use crate::compliance::TargetResult;
@@ -101,12 +104,15 @@ pub(super) fn training(
     let w = output::Widths::new(&widths);
     let rows: Vec<Row> = people_below(input)
         .par_iter()
-        .map_init(output::SeenHeights::default, |seen, (idx, results)| {
-            let idx = *idx as usize;
-            let texts = RowTexts::new(input, idx, results);
-            let height = w.row_height_seen(seen, texts.cells(input, idx), 12.0);
-            Row { idx, texts, height }
-        })
+        .map_init(
+            || (output::SeenHeights::default(), Said::default()),
+            |(seen, said), (idx, results)| {
+                let idx = *idx as usize;
+                let texts = said_texts(said, input, idx, results);
+                let height = w.row_height_seen(seen, texts.cells(input, idx), 12.0);
+                Row { idx, texts, height }
+            },
+        )
         .collect();
     long_list(
         wb,
@@ -136,7 +142,7 @@ pub(super) fn training(
 struct Row {
     /// The record.
     idx: usize,
-    texts: RowTexts,
+    texts: Arc<RowTexts>,
     /// The height its texts need (`None`: one line).
     height: Option<f64>,
 }
@@ -163,6 +169,41 @@ fn people_below<'a>(input: &'a ReportInput<'_>) -> Vec<(u32, Vec<&'a TargetResul
     }
     items
 }
+
+/// The texts of person `idx`'s row (see [`RowTexts::new`]), made once per
+/// core for each distinct (targets, levels held, note), not once per row:
+/// national plan sheets 1.043 → 0.991 s (means of four alternating runs).
+fn said_texts(
+    said: &mut Said<SaidKey, RowTexts>,
+    input: &ReportInput<'_>,
+    idx: usize,
+    results: &[&TargetResult],
+) -> Arc<RowTexts> {
+    let targets: Vec<usize> = results.iter().map(|r| r.target).collect();
+    let policy = &input.policy.targets;
+    let rec = &input.loaded.roster.records[idx];
+    let levels = targets
+        .iter()
+        .map(|&t| current_level(input, &policy[t].measure, idx))
+        .collect();
+    let verify = targets.iter().any(|&t| is_unknown(&policy[t].measure, rec));
+    let key = (targets, levels, verify, past_retirement(input, idx));
+    said.get(
+        &key,
+        |k| *k == key,
+        || (key.clone(), Arc::new(RowTexts::new(input, idx, results))),
+    )
+}
+
+/// What a row's texts depend on: the targets (their indices in the policy),
+/// the level held for each, whether a level is to be verified, and the
+/// retirement date already past.
+type SaidKey = (
+    Vec<usize>,
+    Vec<&'static str>,
+    bool,
+    Option<chrono::NaiveDate>,
+);
 
 /// The texts of person `idx`'s row: the targets they are below on, their
 /// levels against the required, the note.
@@ -250,11 +291,19 @@ fn note(input: &ReportInput<'_>, targets: &[&Target], rec: &StaffRecord, idx: us
     if targets.iter().any(|t| is_unknown(&t.measure, rec)) {
         notes.push(l.verify_unknown.to_string());
     }
-    if let Some(d) = input.retire.get(idx).copied().flatten()
-        && d < input.as_of
-    {
+    if let Some(d) = past_retirement(input, idx) {
         let date = crate::dates::dmy(d);
         notes.push(l.past_retirement_note.replace("{date}", &date));
     }
     notes.join("; ")
+}
+
+/// Person `idx`'s retirement date, when it is before the as-of date.
+fn past_retirement(input: &ReportInput<'_>, idx: usize) -> Option<chrono::NaiveDate> {
+    input
+        .retire
+        .get(idx)
+        .copied()
+        .flatten()
+        .filter(|d| *d < input.as_of)
 }

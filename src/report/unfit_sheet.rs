@@ -7,12 +7,12 @@
 //! is the list's most common one ([`output::ListHeights`]: 120 MB less at
 //! the peak of a national report).
 
-use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
+use super::said::Said;
 use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
@@ -80,7 +80,7 @@ pub(super) fn unfit(
         .map_init(
             || (output::SeenHeights::default(), Said::default()),
             |(seen, said), &idx| {
-                let text = said.text(input, p, idx);
+                let text = said_text(said, input, p, idx);
                 let height = w.row_height_seen(seen, cells(input, p, idx, &text), 12.0);
                 Row { idx, text, height }
             },
@@ -111,42 +111,36 @@ pub(super) fn unfit(
     )
 }
 
-/// The texts of the requirements unmet, made once per core for each
-/// distinct (requirements, basis), not once per row: on the national
-/// report, sheets 0.695 → 0.636 s (means of five alternating runs) and the
-/// peak 15 MB lower (251,000 texts held once each before).
-#[derive(Default)]
-struct Said {
-    state: hashbrown::DefaultHashBuilder,
-    texts: hashbrown::HashTable<SaidOnce>,
+/// The text of posting `idx` (see [`unmet_text`]), made once per core for
+/// each distinct (requirements, job description or not, grade standard),
+/// not once per row: on the national report, sheets 0.695 → 0.636 s (means
+/// of five alternating runs) and the peak 15 MB lower (251,000 texts held
+/// once each before).
+fn said_text(
+    said: &mut Said<SaidOnce, str>,
+    input: &ReportInput<'_>,
+    p: &Placement,
+    idx: usize,
+) -> Arc<str> {
+    let a = &p.assignments[idx];
+    // What the basis depends on (see `labels::standard_source`).
+    let described = a
+        .position
+        .is_some_and(|i| p.catalogue.positions[i as usize].described);
+    let key = (&a.unmet, described, a.grade_standard);
+    said.get(
+        key,
+        |(u, d, g)| (u, *d, *g) == key,
+        || {
+            let made = (a.unmet.clone(), described, a.grade_standard);
+            (made, unmet_text(input, p, idx).into())
+        },
+    )
 }
 
-/// What a text says (the requirements unmet, whether a job description is
-/// their basis, the grade standard that is) and the text.
-type SaidOnce = (Vec<Unmet>, bool, Option<u16>, Arc<str>);
-
-impl Said {
-    /// The text of posting `idx` (see [`unmet_text`]).
-    fn text(&mut self, input: &ReportInput<'_>, p: &Placement, idx: usize) -> Arc<str> {
-        let a = &p.assignments[idx];
-        // What the basis depends on (see `labels::standard_source`).
-        let described = a
-            .position
-            .is_some_and(|i| p.catalogue.positions[i as usize].described);
-        let key = (&a.unmet, described, a.grade_standard);
-        let hash = self.state.hash_one(key);
-        let found = self.texts.find(hash, |(u, d, g, _)| (u, *d, *g) == key);
-        if let Some((.., text)) = found {
-            return text.clone();
-        }
-        let text: Arc<str> = unmet_text(input, p, idx).into();
-        let entry = (a.unmet.clone(), described, a.grade_standard, text.clone());
-        let state = &self.state;
-        self.texts
-            .insert_unique(hash, entry, |(u, d, g, _)| state.hash_one((u, *d, *g)));
-        text
-    }
-}
+/// What a requirements text depends on: the requirements unmet, whether a
+/// job description is their basis, the grade standard that is.
+type SaidOnce = (Vec<Unmet>, bool, Option<u16>);
 
 /// The requirements posting `idx` fails, and where they come from.
 fn unmet_text(input: &ReportInput<'_>, p: &Placement, idx: usize) -> String {

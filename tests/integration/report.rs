@@ -545,6 +545,83 @@ fn a_person_below_two_targets_is_listed_once() {
     assert_eq!(names.len(), 7);
 }
 
+/// "Cần đào tạo" says for each person which targets, which level held and
+/// which note, even where many people share some of them: texts made once
+/// for many rows must be made for each distinct combination. Seven kinds
+/// alternate over 700 rows (so that every part of the list made on a core
+/// holds each): cán bộ below both their targets at sơ cấp or untrained,
+/// unknown (to verify), past retirement age on two different dates, below
+/// only the đại học target at trung cấp; and công chức at trung cấp, below
+/// their own đại học target.
+#[test]
+fn training_rows_say_their_own_targets_levels_and_notes() {
+    let dir = tempdir();
+    let kinds = [
+        ("Sơ Cấp", "01/01/1970", "Sơ cấp"),
+        ("Chưa Qua", "01/01/1970", "Chưa qua đào tạo"),
+        ("Không Rõ", "01/01/1970", "Bằng gì đó"),
+        ("Hưu Một", "15/01/1950", "Sơ cấp"),
+        ("Hưu Hai", "15/06/1951", "Sơ cấp"),
+        ("Trung Cấp", "01/01/1970", "Trung cấp"),
+        ("Công Chức", "01/01/1970", "Trung cấp"),
+    ];
+    let mut text = String::from("Họ và tên,Ngày sinh,Giới tính,Đơn vị,Loại,Trình độ chuyên môn\n");
+    for i in 0..100 {
+        for (name, born, level) in kinds {
+            let category = if name == "Công Chức" {
+                "Công chức cấp xã"
+            } else {
+                "Cán bộ cấp xã"
+            };
+            text.push_str(&format!(
+                "{name} {i},{born},Nam,UBND xã A,{category},{level}\n"
+            ));
+        }
+    }
+    let roster = write(dir.path(), "r.csv", &text);
+    let p = policy(
+        dir.path(),
+        &[
+            target("E", CB, TC, "gt", "65", "all"),
+            target("D", CB, "{ education = \"dai_hoc\" }", "gt", "65", "all"),
+            target("C", CC, "{ education = \"dai_hoc\" }", "gt", "65", "all"),
+        ],
+    );
+    let (out, _) = report_json("report", dir.path(), "2013-12-31", &p, &[&roster], &[]);
+    let rows = read_sheet(&out, nhanluc::labels::VI.sheet_training);
+    let people: Vec<&Vec<String>> = rows.iter().skip(8).filter(|r| !r[0].is_empty()).collect();
+    assert_eq!(people.len(), 700, "{rows:?}");
+    let (mut first_note, mut second_note) = (None, None);
+    for r in people {
+        let kind = r[3].rsplit_once(' ').unwrap().0;
+        // (targets, level held, note) as each kind's row must say them.
+        let (ids, level, note) = match kind {
+            "Sơ Cấp" => ("E, D", "Sơ cấp", ""),
+            "Chưa Qua" => ("E, D", "Chưa qua đào tạo", ""),
+            "Không Rõ" => ("E, D", "Không rõ", "Chưa rõ trình độ: cần xác minh"),
+            "Hưu Một" | "Hưu Hai" => ("E, D", "Sơ cấp", "past"),
+            "Trung Cấp" => ("D", "Trung cấp", ""),
+            "Công Chức" => ("C", "Trung cấp", ""),
+            other => panic!("{other}: {r:?}"),
+        };
+        assert_eq!((r[1].as_str(), r[6].as_str()), (ids, level), "{r:?}");
+        if note == "past" {
+            assert!(r[8].starts_with("Đã quá tuổi nghỉ hưu"), "{r:?}");
+            let seen = if kind == "Hưu Một" {
+                &mut first_note
+            } else {
+                &mut second_note
+            };
+            assert_eq!(seen.get_or_insert_with(|| r[8].clone()), &r[8], "{r:?}");
+        } else {
+            assert_eq!(r[8], note, "{r:?}");
+        }
+    }
+    // The two retirement dates are their own.
+    assert!(first_note.unwrap().contains("/2010"));
+    assert!(second_note.unwrap().contains("/2011"));
+}
+
 /// Birth dates print as dates, a bare year as a number: never text among dates.
 #[test]
 fn birth_dates_are_dates_and_bare_years_numbers() {
