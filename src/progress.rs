@@ -87,9 +87,13 @@ pub mod timings {
     /// where the system tells it (Linux `/proc/self/stat`, in the 1/100 s
     /// ticks it counts for every program); `None` elsewhere.
     fn cpu() -> Option<Duration> {
-        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-        // Fields after the command's name, which is in parentheses and may
-        // hold spaces: utime and stime are the 14th and 15th of the line.
+        cpu_of(&std::fs::read_to_string("/proc/self/stat").ok()?)
+    }
+
+    /// The user and system time of a `/proc/PID/stat` line: its 14th and
+    /// 15th fields, counted after the command's name, which is in
+    /// parentheses and may hold spaces and parentheses itself.
+    fn cpu_of(stat: &str) -> Option<Duration> {
         let mut fields = stat.get(stat.rfind(')')? + 1..)?.split_whitespace();
         let user: u64 = fields.nth(11)?.parse().ok()?;
         let system: u64 = fields.next()?.parse().ok()?;
@@ -170,5 +174,20 @@ pub mod timings {
             total.as_secs_f64()
         ));
         out
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn cpu_time_is_the_14th_and_15th_fields() {
+            // pid, (comm), state, ppid, pgrp, session, tty, tpgid, flags,
+            // minflt, cminflt, majflt, cmajflt, utime, stime, cutime…
+            let line = "42 (a b) c)) R 1 2 3 4 5 6 7 8 9 10 250 50 11 12 20 0 4";
+            assert_eq!(cpu_of(line), Some(Duration::from_millis(3_000)));
+            assert_eq!(cpu_of("42 (x) R 1 2"), None);
+            assert_eq!(cpu_of("no parenthesis"), None);
+        }
     }
 }

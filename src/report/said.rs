@@ -1,6 +1,6 @@
-//! Texts made once per core for each distinct thing they say, where a long
-//! list's rows say few different things (the national lists' requirements
-//! unmet and training needs).
+//! Texts made once per task of a parallel list (a few tasks per core) for
+//! each distinct thing they say, where a long list's rows say few different
+//! things (the national lists' requirements unmet and training needs).
 
 use std::hash::{BuildHasher, Hash};
 use std::sync::Arc;
@@ -35,6 +35,7 @@ impl<K: Hash, V: ?Sized> Said<K, V> {
         }
         let (key, made) = make();
         let state = &self.state;
+        debug_assert_eq!(hash, state.hash_one(&key), "a look-up hashes as its key");
         self.made
             .insert_unique(hash, (key, made.clone()), |(k, _)| state.hash_one(k));
         made

@@ -171,8 +171,9 @@ fn people_below<'a>(input: &'a ReportInput<'_>) -> Vec<(u32, Vec<&'a TargetResul
 }
 
 /// The texts of person `idx`'s row (see [`RowTexts::new`]), made once per
-/// core for each distinct (targets, levels held, note), not once per row:
-/// national plan sheets 1.043 → 0.991 s (means of four alternating runs).
+/// task (a few per core) for each distinct (targets, levels held, note),
+/// not once per row: national plan sheets 1.043 → 0.991 s (means of four
+/// alternating runs).
 fn said_texts(
     said: &mut Said<SaidKey, RowTexts>,
     input: &ReportInput<'_>,

@@ -111,11 +111,11 @@ pub(super) fn unfit(
     )
 }
 
-/// The text of posting `idx` (see [`unmet_text`]), made once per core for
-/// each distinct (requirements, job description or not, grade standard),
-/// not once per row: on the national report, sheets 0.695 → 0.636 s (means
-/// of five alternating runs) and the peak 15 MB lower (251,000 texts held
-/// once each before).
+/// The text of posting `idx` (see [`unmet_text`]), made once per task (a
+/// few per core) for each distinct (requirements, job description or not,
+/// grade standard), not once per row: on the national report, sheets 0.695
+/// → 0.636 s (means of five alternating runs; the peak 830 → 815 MB in
+/// them, within the runs' spread).
 fn said_text(
     said: &mut Said<SaidOnce, str>,
     input: &ReportInput<'_>,

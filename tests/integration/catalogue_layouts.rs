@@ -471,8 +471,8 @@ fn grade_standards_apply_where_the_catalogue_gives_only_grades() {
 /// rests on, even where many people fail the same requirement on different
 /// bases: a text made once for many rows must be made for each basis (here
 /// the grade's legal standard, the catalogue's own and a job description).
-/// The three kinds alternate over 600 rows, so that every part of the list
-/// made on a core holds each.
+/// The three kinds alternate over 600 rows, on two threads, so that every
+/// part of the list made on a core holds each.
 #[test]
 fn the_same_requirement_on_three_bases_is_listed_with_each() {
     let dir = tempdir();
@@ -499,7 +499,14 @@ fn the_same_requirement_on_three_bases_is_listed_with_each() {
         "mo-ta.csv",
         "STT,Cơ quan,Tên vị trí việc làm,Trình độ chuyên môn tối thiểu\n1,Phòng Nội vụ,Văn thư,Đại học\n",
     );
-    let (out, _) = report_with_file(dir.path(), &roster, &cat, ("--job-descriptions", &jd));
+    let args = [
+        "--positions",
+        cat.to_str().unwrap(),
+        "--job-descriptions",
+        jd.to_str().unwrap(),
+    ];
+    let (out, _) =
+        report_json_on_two_threads(dir.path(), ("2026-01-01", POLICY), &[&roster], &args);
     let sheet = read_sheet(&out, nhanluc::labels::VI.sheet_unfit);
     let requirement = "Trình độ chuyên môn: Trung cấp — yêu cầu Đại học trở lên. Căn cứ: ";
     let bases = [

@@ -548,8 +548,8 @@ fn a_person_below_two_targets_is_listed_once() {
 /// "Cần đào tạo" says for each person which targets, which level held and
 /// which note, even where many people share some of them: texts made once
 /// for many rows must be made for each distinct combination. Seven kinds
-/// alternate over 700 rows (so that every part of the list made on a core
-/// holds each): cán bộ below both their targets at sơ cấp or untrained,
+/// alternate over 700 rows, on two threads (so that every part of the list
+/// made on a core holds each): cán bộ below both their targets at sơ cấp or untrained,
 /// unknown (to verify), past retirement age on two different dates, below
 /// only the đại học target at trung cấp; and công chức at trung cấp, below
 /// their own đại học target.
@@ -587,7 +587,7 @@ fn training_rows_say_their_own_targets_levels_and_notes() {
             target("C", CC, "{ education = \"dai_hoc\" }", "gt", "65", "all"),
         ],
     );
-    let (out, _) = report_json("report", dir.path(), "2013-12-31", &p, &[&roster], &[]);
+    let (out, _) = report_json_on_two_threads(dir.path(), ("2013-12-31", &p), &[&roster], &[]);
     let rows = read_sheet(&out, nhanluc::labels::VI.sheet_training);
     let people: Vec<&Vec<String>> = rows.iter().skip(8).filter(|r| !r[0].is_empty()).collect();
     assert_eq!(people.len(), 700, "{rows:?}");

@@ -193,7 +193,7 @@ impl SheetBuilder {
         }
         self.excel_rows
             .extend((0..n).map(|r| excel_row.saturating_add(u32::try_from(r).unwrap_or(u32::MAX))));
-        let (mut column_cells, mut candidates) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut column_cells, mut found) = (Vec::with_capacity(n), Vec::with_capacity(n));
         for (col, (column, index)) in self.columns.iter_mut().zip(&mut self.index).enumerate() {
             column.ids.reserve(n);
             column_cells.clear();
@@ -202,12 +202,7 @@ impl SheetBuilder {
                     .windows(2)
                     .map(|w| cells[w[0]..w[1]].get(col).copied()),
             );
-            if !index.intern_batch(
-                &mut column.dict,
-                &column_cells,
-                &mut candidates,
-                &mut column.ids,
-            ) {
+            if !index.intern_batch(&mut column.dict, &column_cells, &mut found, &mut column.ids) {
                 return false;
             }
         }

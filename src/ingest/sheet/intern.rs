@@ -48,11 +48,16 @@ impl Interner {
         high(self.state.hash_one((0u8, b)))
     }
 
-    /// The 1-based id of a cell's bytes in `dict`, adding it when new; `None`
-    /// when a new value is not UTF-8 (values found are UTF-8 already). As
-    /// [`intern`](Self::intern) of the text, hashing it once.
-    pub(super) fn intern_bytes(&mut self, dict: &mut Vec<RawValue>, b: &[u8]) -> Option<u32> {
-        let hash = (!self.unique).then(|| self.hash_text(b));
+    /// The 1-based id of a cell's bytes in `dict`, adding it when new, as
+    /// [`intern`](Self::intern) of its text, with its hash already made
+    /// (`None` for a column judged mostly distinct); `None` when a new value
+    /// is not UTF-8 (values found are UTF-8 already).
+    fn intern_hashed(
+        &mut self,
+        dict: &mut Vec<RawValue>,
+        b: &[u8],
+        hash: Option<u32>,
+    ) -> Option<u32> {
         if let Some(hash) = hash {
             let found = self.table.find(spread(hash), |&(h, id)| {
                 h == hash
@@ -62,67 +67,74 @@ impl Interner {
                 return Some(id);
             }
         }
-        dict.push(RawValue::Text(std::str::from_utf8(b).ok()?.into()));
+        let text = RawValue::Text(std::str::from_utf8(b).ok()?.into());
+        Some(self.store(dict, text, hash))
+    }
+
+    /// Stores a new value, filed under its hash when the column is looked
+    /// up; its 1-based id.
+    fn store(&mut self, dict: &mut Vec<RawValue>, value: RawValue, hash: Option<u32>) -> u32 {
+        dict.push(value);
         let id = u32::try_from(dict.len()).unwrap_or(u32::MAX);
         if let Some(hash) = hash {
             self.table
                 .insert_unique(spread(hash), (hash, id), |&(h, _)| spread(h));
         }
-        Some(id)
+        id
     }
 
     /// Interns a batch of one column's cells (`None`: the row has no such
     /// cell), pushing each one's id onto `ids` (0 for none or a blank one),
-    /// as [`intern_bytes`](Self::intern_bytes) cell by cell would; `false`
+    /// as [`intern`](Self::intern) of each cell's text would; `false`
     /// when a cell is not UTF-8 (`ids` is then incomplete). Two passes: the
     /// first hashes every cell and finds the id its hash is stored under,
     /// the second compares each cell with that id's value (any other cell,
-    /// new or sharing its hash, goes through `intern_bytes`). The table's
-    /// and the dictionary's cache misses of different cells then overlap,
-    /// where cell by cell each waited for its own behind a comparison: on
-    /// the national bench roster, perf samples in interning 2,850–2,880 →
-    /// 2,170–2,260 (at 1,999 Hz; read stage 1.43 → 1.33 s, means of five
-    /// alternating runs). Hashing every cell first, then finding them all,
-    /// then comparing (three passes) was no better (2,270–2,460).
-    /// `candidates` is room the caller reuses.
+    /// new or sharing its hash, is looked up in full, with the hash made in
+    /// the first pass). The table's and the dictionary's cache misses of
+    /// different cells then overlap, where cell by cell each waited for its
+    /// own behind a comparison: on the national bench roster, perf samples
+    /// in interning 2,850–2,880 → 2,170–2,260 (at 1,999 Hz; read stage
+    /// 1.43 → 1.33 s, means of five alternating runs). Hashing every cell
+    /// first, then finding them all, then comparing (three passes) was no
+    /// better (2,270–2,460). `found` is room the caller reuses.
     pub(super) fn intern_batch(
         &mut self,
         dict: &mut Vec<RawValue>,
         cells: &[Option<&[u8]>],
-        candidates: &mut Vec<u32>,
+        found: &mut Vec<(u32, Option<u32>)>,
         ids: &mut Vec<u32>,
     ) -> bool {
-        // 0: no cell or a blank one; NONE: no value stored under its hash.
+        // (candidate id, hash); 0: no cell or a blank one; NONE: no value
+        // stored under its hash (or a column judged mostly distinct).
         const NONE: u32 = u32::MAX;
-        candidates.clear();
+        found.clear();
         for cell in cells {
             let id = match cell.map(|b| (b, blank(b))) {
-                None | Some((_, Some(true))) => 0,
+                None | Some((_, Some(true))) => (0, None),
                 Some((_, None)) => return false,
-                Some((_, Some(false))) if self.unique => NONE,
+                Some((_, Some(false))) if self.unique => (NONE, None),
                 Some((b, Some(false))) => {
                     let hash = self.hash_text(b);
-                    self.table
-                        .find(spread(hash), |&(h, _)| h == hash)
-                        .map_or(NONE, |&(_, id)| id)
+                    let at = self.table.find(spread(hash), |&(h, _)| h == hash);
+                    (at.map_or(NONE, |&(_, id)| id), Some(hash))
                 }
             };
-            candidates.push(id);
+            found.push(id);
         }
-        for (cell, &found) in cells.iter().zip(candidates.iter()) {
-            let id = match (cell, found) {
-                (_, 0) | (None, _) => 0,
-                (Some(b), NONE) => match self.intern_bytes(dict, b) {
-                    Some(id) => id,
-                    None => return false,
-                },
-                (Some(b), id) => match &dict[id as usize - 1] {
-                    RawValue::Text(t) if t.as_bytes() == *b => id,
-                    _ => match self.intern_bytes(dict, b) {
-                        Some(id) => id,
-                        None => return false,
-                    },
-                },
+        for (cell, &(candidate, hash)) in cells.iter().zip(found.iter()) {
+            let id = match cell {
+                Some(b) if candidate != 0 => {
+                    let same = candidate != NONE
+                        && matches!(&dict[candidate as usize - 1], RawValue::Text(t) if t.as_bytes() == *b);
+                    if same {
+                        candidate
+                    } else if let Some(id) = self.intern_hashed(dict, b, hash) {
+                        id
+                    } else {
+                        return false;
+                    }
+                }
+                _ => 0,
             };
             ids.push(id);
         }
@@ -131,8 +143,8 @@ impl Interner {
 
     /// The 1-based id of `cell` in `dict`, adding it when new.
     pub(super) fn intern(&mut self, dict: &mut Vec<RawValue>, cell: CellRef<'_>) -> u32 {
-        if !self.unique {
-            let hash = self.hash_of(&cell);
+        let hash = (!self.unique).then(|| self.hash_of(&cell));
+        if let Some(hash) = hash {
             let found = self.table.find(spread(hash), |&(h, id)| {
                 h == hash
                     && match (&cell, &dict[id as usize - 1]) {
@@ -144,15 +156,12 @@ impl Interner {
             if let Some(&(_, id)) = found {
                 return id;
             }
-            let id = u32::try_from(dict.len() + 1).unwrap_or(u32::MAX);
-            self.table
-                .insert_unique(spread(hash), (hash, id), |&(h, _)| spread(h));
         }
-        dict.push(match cell {
+        let value = match cell {
             CellRef::Text(s) => RawValue::Text(s.into()),
             CellRef::Value(v) => v,
-        });
-        u32::try_from(dict.len()).unwrap_or(u32::MAX)
+        };
+        self.store(dict, value, hash)
     }
 
     /// After the probe rows: stop deduplicating a column of mostly distinct values.
@@ -248,8 +257,33 @@ mod tests {
 
     #[test]
     fn a_batch_refuses_a_cell_not_utf8() {
+        let refused =
+            |interner: &mut Interner, dict: &mut Vec<RawValue>, cells: &[Option<&[u8]>]| {
+                !interner.intern_batch(dict, cells, &mut Vec::new(), &mut Vec::new())
+            };
+        // Bytes with no ASCII letter (checked while blanks are found), and
+        // bytes after a letter (checked when the new value is stored).
         let (mut interner, mut dict) = (Interner::default(), Vec::new());
-        let cells: [Option<&[u8]>; 2] = [Some(b"a"), Some(b"\xff\xfe")];
-        assert!(!interner.intern_batch(&mut dict, &cells, &mut Vec::new(), &mut Vec::new()));
+        assert!(refused(
+            &mut interner,
+            &mut dict,
+            &[Some(b"a"), Some(b"\xff\xfe")]
+        ));
+        let (mut interner, mut dict) = (Interner::default(), Vec::new());
+        assert!(refused(
+            &mut interner,
+            &mut dict,
+            &[Some(b"a"), Some(b"a\xff")]
+        ));
+        // And one found under the hash of a stored value, as a collision
+        // would file it: compared, then refused when stored.
+        let (mut interner, mut dict) = (Interner::default(), Vec::new());
+        assert_eq!(batch(&mut interner, &mut dict, &[Some("x")]), [1]);
+        let hash = interner.hash_text(b"a\xff");
+        interner
+            .table
+            .insert_unique(spread(hash), (hash, 1), |&(h, _)| spread(h));
+        assert!(refused(&mut interner, &mut dict, &[Some(b"a\xff")]));
+        assert_eq!(dict.len(), 1);
     }
 }
