@@ -65,35 +65,30 @@ pub fn gov_level(lang: Lang, g: Option<GovLevel>) -> &'static str {
     }
 }
 
-/// Where the requirements a posting was checked against come from: the
-/// catalogue, or the legal standard of the person's grade. See
+/// Where the requirements a posting was checked against come from (see
+/// [`crate::positions::Assignment::basis`]): the job description, the
+/// legal standard of the person's grade, or the catalogue. See
 /// [`with_basis`].
 #[must_use]
 pub fn standard_source(
     lang: Lang,
     cat: &crate::positions::Catalogue,
-    a: &crate::positions::Assignment,
+    basis: crate::positions::Basis,
 ) -> String {
-    let described = a
-        .position
-        .is_some_and(|i| cat.positions[i as usize].described);
-    if described {
-        return match lang {
-            Lang::Vi => "bản mô tả công việc".into(),
-            Lang::En => "the job description".into(),
-        };
-    }
-    match (a.grade_standard.map(usize::from), lang) {
-        (Some(i), Lang::Vi) => {
-            let s = &cat.grade_standards[i];
+    use crate::positions::Basis;
+    match (basis, lang) {
+        (Basis::JobDescription, Lang::Vi) => "bản mô tả công việc".into(),
+        (Basis::JobDescription, Lang::En) => "the job description".into(),
+        (Basis::GradeStandard(i), Lang::Vi) => {
+            let s = &cat.grade_standards[usize::from(i)];
             format!("tiêu chuẩn ngạch {} ({})", s.name, s.source)
         }
-        (Some(i), Lang::En) => {
-            let s = &cat.grade_standards[i];
+        (Basis::GradeStandard(i), Lang::En) => {
+            let s = &cat.grade_standards[usize::from(i)];
             format!("the {} grade standard ({})", s.name, s.source)
         }
-        (None, Lang::Vi) => "danh mục vị trí việc làm".into(),
-        (None, Lang::En) => "the position catalogue".into(),
+        (Basis::Catalogue, Lang::Vi) => "danh mục vị trí việc làm".into(),
+        (Basis::Catalogue, Lang::En) => "the position catalogue".into(),
     }
 }
 

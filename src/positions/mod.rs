@@ -106,6 +106,18 @@ pub enum MatchedBy {
     Title,
 }
 
+/// What the requirements a posting was checked against rest on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// The position's job description.
+    JobDescription,
+    /// The legal standard of the person's grade (index into
+    /// [`Catalogue::grade_standards`]).
+    GradeStandard(u16),
+    /// The position catalogue's own requirements.
+    Catalogue,
+}
+
 /// One posting's placement.
 #[derive(Debug, Clone, Default)]
 pub struct Assignment {
@@ -152,6 +164,19 @@ impl Assignment {
     #[must_use]
     pub fn to_verify(&self) -> bool {
         self.position.is_some() && !self.unmet.is_empty() && !self.fails_standard()
+    }
+
+    /// What the requirements it was checked against rest on.
+    #[must_use]
+    pub fn basis(&self, cat: &Catalogue) -> Basis {
+        let described = self
+            .position
+            .is_some_and(|i| cat.positions[i as usize].described);
+        match self.grade_standard {
+            _ if described => Basis::JobDescription,
+            Some(i) => Basis::GradeStandard(i),
+            None => Basis::Catalogue,
+        }
     }
 
     /// The posting against its position's standard (not placed: fails).

@@ -153,7 +153,7 @@ fn add_positions(doc: &mut Value, input: &ReportInput<'_>, p: &crate::positions:
                     "unit": roster.units[r.unit as usize].name, "name": roster.texts.get(r.name), "row": r.source.row,
                     "position_code": def.map(|d| &d.code), "position": def.map(|d| &d.name),
                     "unmet": words(false), "to_verify": words(true),
-                    "standard": crate::labels::standard_source(input.lang, &p.catalogue, a),
+                    "standard": crate::labels::standard_source(input.lang, &p.catalogue, a.basis(&p.catalogue)),
                 })
             })
             .collect()

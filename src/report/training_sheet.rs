@@ -170,12 +170,11 @@ fn people_below<'a>(input: &'a ReportInput<'_>) -> Vec<(u32, Vec<&'a TargetResul
     items
 }
 
-/// The texts of person `idx`'s row (see [`RowTexts::new`]), made once per
-/// task (a few per core) for each distinct (targets, levels held, note),
-/// not once per row: national plan sheets 1.043 → 0.991 s (means of four
-/// alternating runs).
+/// The texts of person `idx`'s row, made once per task (a few per core)
+/// for each distinct [`RowKey`] (what they say), not once per row: national
+/// plan sheets 1.043 → 0.991 s (means of four alternating runs).
 fn said_texts(
-    said: &mut Said<SaidKey, RowTexts>,
+    said: &mut Said<RowKey, RowTexts>,
     input: &ReportInput<'_>,
     idx: usize,
     results: &[&TargetResult],
@@ -183,30 +182,34 @@ fn said_texts(
     let targets: Vec<usize> = results.iter().map(|r| r.target).collect();
     let policy = &input.policy.targets;
     let rec = &input.loaded.roster.records[idx];
-    let levels = targets
-        .iter()
-        .map(|&t| current_level(input, &policy[t].measure, idx))
-        .collect();
-    let verify = targets.iter().any(|&t| is_unknown(&policy[t].measure, rec));
-    let key = (targets, levels, verify, past_retirement(input, idx));
+    let key = RowKey {
+        levels: targets
+            .iter()
+            .map(|&t| current_level(input, &policy[t].measure, idx))
+            .collect(),
+        verify: targets.iter().any(|&t| is_unknown(&policy[t].measure, rec)),
+        past_retirement: past_retirement(input, idx),
+        targets,
+    };
     said.get(
         &key,
         |k| *k == key,
-        || (key.clone(), Arc::new(RowTexts::new(input, idx, results))),
+        || (key.clone(), Arc::new(RowTexts::of(input, &key))),
     )
 }
 
-/// What a row's texts depend on: the targets (their indices in the policy),
-/// the level held for each, whether a level is to be verified, and the
-/// retirement date already past.
-type SaidKey = (
-    Vec<usize>,
-    Vec<&'static str>,
-    bool,
-    Option<chrono::NaiveDate>,
-);
+/// What a person's row says besides who they are: the targets they are
+/// below on (indices in the policy), the level held for each, whether a
+/// level is to be verified, the retirement date already past.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct RowKey {
+    targets: Vec<usize>,
+    levels: Vec<&'static str>,
+    verify: bool,
+    past_retirement: Option<chrono::NaiveDate>,
+}
 
-/// The texts of person `idx`'s row: the targets they are below on, their
+/// The texts of a person's row: the targets they are below on, their
 /// levels against the required, the note.
 struct RowTexts {
     ids: String,
@@ -216,36 +219,30 @@ struct RowTexts {
 }
 
 impl RowTexts {
-    fn new(input: &ReportInput<'_>, idx: usize, results: &[&TargetResult]) -> Self {
-        let lang = input.lang;
-        let targets: Vec<&Target> = results
+    /// The texts saying `key`.
+    fn of(input: &ReportInput<'_>, key: &RowKey) -> Self {
+        let targets: Vec<&Target> = key
+            .targets
             .iter()
-            .map(|res| &input.policy.targets[res.target])
+            .map(|&t| &input.policy.targets[t])
             .collect();
-        let rec = &input.loaded.roster.records[idx];
         let ids = targets
             .iter()
             .map(|t| t.id.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        let current = distinct_joined(
-            targets
-                .iter()
-                .map(|t| current_level(input, &t.measure, idx).into()),
-            "; ",
-        );
+        let current = distinct_joined(key.levels.iter().map(|&l| l.into()), "; ");
         let required = distinct_joined(
             targets
                 .iter()
-                .map(|t| labels::requirement(lang, &t.measure).into()),
+                .map(|t| labels::requirement(input.lang, &t.measure).into()),
             "; ",
         );
-        let note = note(input, &targets, rec, idx);
         Self {
             ids,
             current,
             required,
-            note,
+            note: note(input, key),
         }
     }
 
@@ -286,13 +283,13 @@ fn training_row<'f>(
 }
 
 /// The note on a person's row: a level to verify, a retirement date past.
-fn note(input: &ReportInput<'_>, targets: &[&Target], rec: &StaffRecord, idx: usize) -> String {
+fn note(input: &ReportInput<'_>, key: &RowKey) -> String {
     let l = labels::get(input.lang);
     let mut notes: Vec<String> = Vec::new();
-    if targets.iter().any(|t| is_unknown(&t.measure, rec)) {
+    if key.verify {
         notes.push(l.verify_unknown.to_string());
     }
-    if let Some(d) = past_retirement(input, idx) {
+    if let Some(d) = key.past_retirement {
         let date = crate::dates::dmy(d);
         notes.push(l.past_retirement_note.replace("{date}", &date));
     }

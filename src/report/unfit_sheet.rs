@@ -17,7 +17,7 @@ use super::sheets::{num, row_u32};
 use super::{Formats, HEADER_ROW, ReportInput, print_setup, table_top};
 use crate::labels;
 use crate::output::{self, ListHeights, long_list};
-use crate::positions::{Placement, Unmet};
+use crate::positions::{Basis, Catalogue, Placement, Unmet};
 
 /// A row of the list, made before it is written.
 struct Row {
@@ -112,47 +112,35 @@ pub(super) fn unfit(
 }
 
 /// The text of posting `idx` (see [`unmet_text`]), made once per task (a
-/// few per core) for each distinct (requirements, job description or not,
-/// grade standard), not once per row: on the national report, sheets 0.695
-/// → 0.636 s (means of five alternating runs; the peak 830 → 815 MB in
-/// them, within the runs' spread).
+/// few per core) for each distinct (requirements, basis), not once per row:
+/// on the national report, sheets 0.695 → 0.636 s (means of five
+/// alternating runs; the peak 830 → 815 MB in them, within the runs'
+/// spread).
 fn said_text(
-    said: &mut Said<SaidOnce, str>,
+    said: &mut Said<(Vec<Unmet>, Basis), str>,
     input: &ReportInput<'_>,
     p: &Placement,
     idx: usize,
 ) -> Arc<str> {
     let a = &p.assignments[idx];
-    // What the basis depends on (see `labels::standard_source`).
-    let described = a
-        .position
-        .is_some_and(|i| p.catalogue.positions[i as usize].described);
-    let key = (&a.unmet, described, a.grade_standard);
+    let key = (a.unmet.as_slice(), a.basis(&p.catalogue));
     said.get(
         key,
-        |(u, d, g)| (u, *d, *g) == key,
+        |(unmet, basis)| (unmet.as_slice(), *basis) == key,
         || {
-            let made = (a.unmet.clone(), described, a.grade_standard);
-            (made, unmet_text(input, p, idx).into())
+            let text = unmet_text(input.lang, &p.catalogue, key);
+            ((key.0.to_vec(), key.1), text.into())
         },
     )
 }
 
-/// What a requirements text depends on: the requirements unmet, whether a
-/// job description is their basis, the grade standard that is.
-type SaidOnce = (Vec<Unmet>, bool, Option<u16>);
-
-/// The requirements posting `idx` fails, and where they come from.
-fn unmet_text(input: &ReportInput<'_>, p: &Placement, idx: usize) -> String {
-    let a = &p.assignments[idx];
+/// Requirements unmet, and what they rest on.
+fn unmet_text(lang: labels::Lang, cat: &Catalogue, (unmet, basis): (&[Unmet], Basis)) -> String {
+    let words: Vec<String> = unmet.iter().map(|u| labels::unmet(lang, u)).collect();
     labels::with_basis(
-        input.lang,
-        &a.unmet
-            .iter()
-            .map(|u| labels::unmet(input.lang, u))
-            .collect::<Vec<_>>()
-            .join("; "),
-        &labels::standard_source(input.lang, &p.catalogue, a),
+        lang,
+        &words.join("; "),
+        &labels::standard_source(lang, cat, basis),
     )
 }
 

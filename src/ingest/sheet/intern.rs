@@ -30,6 +30,20 @@ pub(super) struct Interner {
     pub(super) unique: bool,
 }
 
+/// What the first pass of [`Interner::intern_batch`] found for a cell.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Found {
+    /// No cell, or a blank one.
+    Blank,
+    /// A cell: the id stored under its hash (`None`: none, or a column
+    /// judged mostly distinct, which is not looked up) and its hash (`None`
+    /// for such a column).
+    Cell {
+        candidate: Option<u32>,
+        hash: Option<u32>,
+    },
+}
+
 /// Rows after which a column's distinctness is judged.
 pub(super) const UNIQUE_PROBE_ROWS: usize = 65_536;
 
@@ -101,37 +115,38 @@ impl Interner {
         &mut self,
         dict: &mut Vec<RawValue>,
         cells: &[Option<&[u8]>],
-        found: &mut Vec<(u32, Option<u32>)>,
+        found: &mut Vec<Found>,
         ids: &mut Vec<u32>,
     ) -> bool {
-        // (candidate id, hash); 0: no cell or a blank one; NONE: no value
-        // stored under its hash (or a column judged mostly distinct).
-        const NONE: u32 = u32::MAX;
         found.clear();
         for cell in cells {
-            let id = match cell.map(|b| (b, blank(b))) {
-                None | Some((_, Some(true))) => (0, None),
+            found.push(match cell.map(|b| (b, blank(b))) {
+                None | Some((_, Some(true))) => Found::Blank,
                 Some((_, None)) => return false,
-                Some((_, Some(false))) if self.unique => (NONE, None),
+                Some((_, Some(false))) if self.unique => Found::Cell {
+                    candidate: None,
+                    hash: None,
+                },
                 Some((b, Some(false))) => {
                     let hash = self.hash_text(b);
                     let at = self.table.find(spread(hash), |&(h, _)| h == hash);
-                    (at.map_or(NONE, |&(_, id)| id), Some(hash))
+                    Found::Cell {
+                        candidate: at.map(|&(_, id)| id),
+                        hash: Some(hash),
+                    }
                 }
-            };
-            found.push(id);
+            });
         }
-        for (cell, &(candidate, hash)) in cells.iter().zip(found.iter()) {
-            let id = match cell {
-                Some(b) if candidate != 0 => {
-                    let same = candidate != NONE
-                        && matches!(&dict[candidate as usize - 1], RawValue::Text(t) if t.as_bytes() == *b);
-                    if same {
-                        candidate
-                    } else if let Some(id) = self.intern_hashed(dict, b, hash) {
-                        id
-                    } else {
-                        return false;
+        for (cell, &f) in cells.iter().zip(found.iter()) {
+            let id = match (cell, f) {
+                (Some(b), Found::Cell { candidate, hash }) => {
+                    let same = |id: u32| matches!(&dict[id as usize - 1], RawValue::Text(t) if t.as_bytes() == *b);
+                    match candidate.filter(|&id| same(id)) {
+                        Some(id) => id,
+                        None => match self.intern_hashed(dict, b, hash) {
+                            Some(id) => id,
+                            None => return false,
+                        },
                     }
                 }
                 _ => 0,
@@ -210,6 +225,15 @@ mod tests {
         ids
     }
 
+    /// Files value `id` under the hash of `b` too, as a collision of the 32
+    /// bits kept would.
+    fn file_under(interner: &mut Interner, b: &[u8], id: u32) {
+        let hash = interner.hash_text(b);
+        interner
+            .table
+            .insert_unique(spread(hash), (hash, id), |&(h, _)| spread(h));
+    }
+
     #[test]
     fn a_batch_numbers_values_in_row_order_and_blanks_zero() {
         let (mut interner, mut dict) = (Interner::default(), Vec::new());
@@ -245,10 +269,7 @@ mod tests {
         // of the 32 bits kept would: "y" must not be taken for "x".
         let (mut interner, mut dict) = (Interner::default(), Vec::new());
         assert_eq!(batch(&mut interner, &mut dict, &[Some("x")]), [1]);
-        let hash = interner.hash_text(b"y");
-        interner
-            .table
-            .insert_unique(spread(hash), (hash, 1), |&(h, _)| spread(h));
+        file_under(&mut interner, b"y", 1);
         assert_eq!(
             batch(&mut interner, &mut dict, &[Some("y"), Some("x"), Some("y")]),
             [2, 1, 2]
@@ -279,10 +300,7 @@ mod tests {
         // would file it: compared, then refused when stored.
         let (mut interner, mut dict) = (Interner::default(), Vec::new());
         assert_eq!(batch(&mut interner, &mut dict, &[Some("x")]), [1]);
-        let hash = interner.hash_text(b"a\xff");
-        interner
-            .table
-            .insert_unique(spread(hash), (hash, 1), |&(h, _)| spread(h));
+        file_under(&mut interner, b"a\xff", 1);
         assert!(refused(&mut interner, &mut dict, &[Some(b"a\xff")]));
         assert_eq!(dict.len(), 1);
     }
