@@ -53,6 +53,25 @@ pub(super) fn trainees(
     out
 }
 
+/// The first of `years` (start year and course end, ascending) with room
+/// (`free`) whose course ends while the person is in service. A later
+/// year's course ends no earlier, so the search stops at the first course
+/// ending after `retire`: on the national plan's largest group, 72,000
+/// candidates each looked through the 45 years to the horizon for a start
+/// before they retire (the loop 35–44 ms of the plan stage on one core).
+fn first_start(
+    years: &[(i32, NaiveDate)],
+    retire: Option<NaiveDate>,
+    mut free: impl FnMut(i32) -> bool,
+) -> Option<(i32, NaiveDate)> {
+    debug_assert!(years.is_sorted());
+    years
+        .iter()
+        .take_while(|(_, e)| in_service(retire, *e))
+        .find(|(y, _)| free(*y))
+        .copied()
+}
+
 /// What an outcome needs to know of the plan.
 pub(super) struct OutcomeContext<'a> {
     pub(super) projector: &'a Projector<'a>,
@@ -163,6 +182,10 @@ impl OutcomeContext<'_> {
         let mut used = self.used.clone();
         let mut ends: HashMap<u32, NaiveDate> = HashMap::new();
         let horizon = first_day.year() + 45;
+        // Each start year's course end, worked out once for every candidate.
+        let years: Vec<(i32, NaiveDate)> = (self.caps.first_year..=horizon)
+            .filter_map(|y| course(first_day, y, months).map(|(_, e)| (y, e)))
+            .collect();
         for p in cands {
             let person = self.person_of(p);
             if let Some(tr) = self.planned.get(&person) {
@@ -171,11 +194,9 @@ impl OutcomeContext<'_> {
                 }
                 continue;
             }
-            let start = (self.caps.first_year..=horizon).find_map(|y| {
-                let (_, e) = course(first_day, y, months)?;
-                (used.free(&self.caps, p.unit, y) && in_service(p.retire, e)).then_some((y, e))
-            });
-            if let Some((y, e)) = start {
+            if let Some((y, e)) =
+                first_start(&years, p.retire, |y| used.free(&self.caps, p.unit, y))
+            {
                 used.take(p.unit, y);
                 ends.insert(person, e);
             }
@@ -183,5 +204,51 @@ impl OutcomeContext<'_> {
         self.projector
             .timeline(n.members.iter().copied(), &t.measure, &ends)
             .earliest_met(t, n.deadline)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_start_is_the_first_free_year_whose_course_ends_in_service() {
+        // Start years 2020–2060, each course ending on 30/06 of the next
+        // year; rooms and retirements from a small pseudo-random sequence.
+        let end = |y: i32| NaiveDate::from_ymd_opt(y + 1, 6, 30).unwrap();
+        let years: Vec<(i32, NaiveDate)> = (2020..=2060).map(|y| (y, end(y))).collect();
+        let mut x: u32 = 99;
+        let mut next = |m: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 8) % m
+        };
+        let mut seen = [0; 3];
+        for _ in 0..2000 {
+            let full: Vec<bool> = years.iter().map(|_| next(4) != 0).collect();
+            let year = 2020 + i32::try_from(next(45)).unwrap();
+            let retire = match next(5) {
+                0 => None,
+                // The day a course ends: still in service on it.
+                1 => Some(end(year)),
+                _ => NaiveDate::from_ymd_opt(year, 1 + next(12), 1),
+            };
+            // Every year looked at, in order (the search before the change).
+            let expected = years
+                .iter()
+                .zip(&full)
+                .find(|((_, e), full)| !**full && retire.is_none_or(|r| r >= *e))
+                .map(|(y, _)| *y);
+            let got = first_start(&years, retire, |y| {
+                !full[usize::try_from(y - 2020).unwrap()]
+            });
+            assert_eq!(got, expected, "retire {retire:?}, full {full:?}");
+            // Cases met: no start, a start before retiring, one with no retirement.
+            seen[match (got, retire) {
+                (None, _) => 0,
+                (Some(_), Some(_)) => 1,
+                (Some(_), None) => 2,
+            }] += 1;
+        }
+        assert!(seen.iter().all(|&k| k > 50), "{seen:?}");
     }
 }
