@@ -4,6 +4,10 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
+/// Per profile of a unit's own model: its index in the whole model, and
+/// the index of each of its options kept.
+type Back = Vec<(usize, Vec<usize>)>;
+
 impl Search<'_> {
     /// Greedy: people covering the most groups still short first, in profile order.
     pub(super) fn greedy(&mut self, placer: &mut Placer) {
@@ -82,14 +86,23 @@ impl Search<'_> {
         }
         let mut units: Vec<u32> = by_unit.keys().copied().collect();
         units.sort_unstable();
+        // Each unit's own search reads the model only: all of them on every
+        // core, then their plans placed in unit order as one after the other
+        // would (on the national plan, 3,000 units' searches took 0.13 s on
+        // one core).
+        use rayon::prelude::*;
+        let this = &*self;
+        let solved: Vec<(u32, Back, Solution)> = units
+            .par_iter()
+            .filter_map(|&u| {
+                let (sub, back) = this.own_model(u, &by_unit[&u]);
+                let s = (!sub.needs.is_empty())
+                    .then(|| Search::new(&sub).run(budget / 100, MAX_PROFILES))?;
+                Some((u, back, s))
+            })
+            .collect();
         let mut fewest = HashMap::new();
-        for u in units {
-            let own = &by_unit[&u];
-            let (sub, back) = self.own_model(u, own);
-            if sub.needs.is_empty() {
-                continue;
-            }
-            let s = Search::new(&sub).run(budget / 100, MAX_PROFILES);
+        for (u, back, s) in solved {
             let exact = s.bound.is_none();
             // (fewest people, most own groups met): the local search relaxes only the
             // overall capacity, so both bound the whole problem.
@@ -117,7 +130,7 @@ impl Search<'_> {
     /// options of its profiles `own` that cover them, with, per profile kept,
     /// its index and the index of each option kept (options keep their own
     /// index).
-    fn own_model(&self, u: u32, own: &[usize]) -> (Model, Vec<(usize, Vec<usize>)>) {
+    fn own_model(&self, u: u32, own: &[usize]) -> (Model, Back) {
         let mut renum: HashMap<u32, u32> = HashMap::new();
         let mut sub = Model {
             needs: Vec::new(),
@@ -127,7 +140,7 @@ impl Search<'_> {
                 ..self.m.caps
             },
         };
-        let mut back: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut back: Back = Vec::new();
         for &p in own {
             let prof = &self.m.profiles[p];
             let mut options = Vec::new();
@@ -243,6 +256,54 @@ impl Search<'_> {
                 .unwrap_or(u32::MAX)
                 .saturating_sub(lost),
             people_at_least: lb,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_units_own_plan_is_placed_in_unit_order() {
+        // Six units, each able alone to meet a group of its own with one
+        // person starting by 2026, and room for one start in 2026 in all:
+        // the units' plans are placed in unit order, so unit 0's is taken,
+        // however many cores search them (and whichever ends first: tried
+        // again and again).
+        let m = Model {
+            needs: vec![1; 6],
+            profiles: (0..6)
+                .map(|u| Profile {
+                    count: 1,
+                    unit: u,
+                    options: vec![Opt {
+                        covers: vec![u],
+                        step: 1,
+                        latest: 2026,
+                    }],
+                })
+                .collect(),
+            caps: Caps {
+                overall: Some(1),
+                per_unit: None,
+                first_year: 2026,
+            },
+        };
+        let mut expected = vec![vec![0]; 6];
+        expected[0] = vec![1];
+        for threads in [1, 2, 8].repeat(20) {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let take = pool.install(|| {
+                let mut s = Search::new(&m);
+                let fewest = s.units_first(&mut Placer::default(), 1000);
+                assert_eq!(fewest.len(), 6, "each unit solved to the end");
+                s.take
+            });
+            assert_eq!(take, expected, "{threads} threads");
         }
     }
 }
