@@ -26,21 +26,23 @@ impl UnitRegistry {
     }
 
     /// The unit of a row; `cells` are the value ids of its unit, code and
-    /// parent cells when all three come from cells of this sheet.
-    pub(super) fn intern_cached(
+    /// parent cells when all three come from cells of this sheet, and
+    /// `names` its unit's name, code and parent, asked for only when the
+    /// cells were not met before.
+    pub(super) fn intern_cached<'n>(
         &mut self,
         cells: Option<(usize, usize, usize)>,
-        name: &str,
-        code: Option<&str>,
-        parent: Option<&str>,
         level: Option<GovLevel>,
+        names: impl FnOnce() -> (&'n str, Option<&'n str>, Option<&'n str>),
     ) -> u32 {
         let Some((u, c, p)) = cells else {
+            let (name, code, parent) = names();
             return self.intern(name, code, parent, level);
         };
         if let Some(&unit) = self.fast.get(&(u, c, p, level)) {
             return unit;
         }
+        let (name, code, parent) = names();
         let unit = self.intern(name, code, parent, level);
         self.fast.insert((u, c, p, level), unit);
         unit

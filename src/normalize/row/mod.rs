@@ -117,27 +117,11 @@ pub(super) fn finish_row(
         let joined = format!("{} {}", t.get(*family), t.get(rec.name));
         rec.name = out.texts.add(&joined);
     }
-    // Read again (a lookup): `read_row` found it.
-    let unit_name = match &c.unit {
-        Some(u) => u.get(sheet, r).map(|a| &**a),
-        None => around
-            .heading_unit
-            .map(|a| &**a)
-            .or_else(|| around.sheet_unit.map(|u| u.name.as_str())),
-    };
     let category = CategoryCell {
         category: rec.category,
         commune: rec.commune,
     };
-    let unit = row_unit(
-        sheet,
-        r,
-        c,
-        around,
-        unit_name.unwrap_or_default(),
-        rec.gov_level,
-        &mut out.units,
-    );
+    let unit = row_unit(sheet, r, c, around, rec.gov_level, &mut out.units);
     let gov_level = rec.gov_level.or(out.units.units[unit as usize].gov_level);
     rec.unit = unit;
     rec.commune = is_commune(category, gov_level);
@@ -195,16 +179,9 @@ fn row_unit(
     r: usize,
     c: &Columns,
     around: &Around<'_>,
-    name: &str,
     level: Option<GovLevel>,
     units: &mut UnitRegistry,
 ) -> u32 {
-    let code = c
-        .unit_code
-        .as_ref()
-        .and_then(|p| p.get(sheet, r))
-        .map(|a| &**a);
-    let parent = row_parent(sheet, r, c, around);
     let id_at =
         |p: Option<&Parsed<Arc<str>>>| p.and_then(|p| sheet.columns.get(p.col)?.id(r)).unwrap_or(0);
     let cells = c.unit.as_ref().map(|u| {
@@ -214,7 +191,28 @@ fn row_unit(
             id_at(c.parent.as_ref()),
         )
     });
-    units.intern_cached(cells, name, code, parent, level)
+    // The unit's name, code and parent are read again (`read_row` found
+    // them) only for cells not met before in the sheet: on the national
+    // roster, a few ten thousand of its 2.5 M rows.
+    units.intern_cached(cells, level, || {
+        let name = match &c.unit {
+            Some(u) => u.get(sheet, r).map(|a| &**a),
+            None => around
+                .heading_unit
+                .map(|a| &**a)
+                .or_else(|| around.sheet_unit.map(|u| u.name.as_str())),
+        };
+        let code = c
+            .unit_code
+            .as_ref()
+            .and_then(|p| p.get(sheet, r))
+            .map(|a| &**a);
+        (
+            name.unwrap_or_default(),
+            code,
+            row_parent(sheet, r, c, around),
+        )
+    })
 }
 
 /// The full name, or the given name when the name is split (joined with
