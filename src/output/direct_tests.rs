@@ -116,6 +116,13 @@ fn list_cells_take_the_indices_rust_xlsxwriter_gives_their_formats() {
     rows.number(0, 7.0, &plain).unwrap();
     rows.number(1, 2.34, &bold).unwrap();
     rows.blank(3, &date).unwrap();
+    // A row starting right of where the row above ended; a cell refused
+    // (its format not registered) leaves no gap unnamed.
+    rows.row(4, None).unwrap();
+    rows.text(4, "e", &plain).unwrap();
+    let unregistered = Format::new().set_underline(rust_xlsxwriter::FormatUnderline::Single);
+    assert!(rows.text(5, "refused", &unregistered).is_err());
+    rows.text(6, "g", &plain).unwrap();
     lists.add(rows.finish().unwrap());
     save_with(&mut wb, &path, lists).unwrap();
     let xml = sheet_xml(&path, 1);
@@ -124,7 +131,7 @@ fn list_cells_take_the_indices_rust_xlsxwriter_gives_their_formats() {
     assert_eq!(style_of(&xml, "B4"), style_of(&xml, "B1"));
     assert_eq!(style_of(&xml, "A4"), 0);
     assert_ne!(style_of(&xml, "B1"), style_of(&xml, "C1"));
-    assert!(xml.contains("<dimension ref=\"A1:D6\"/>"), "{xml}");
+    assert!(xml.contains("<dimension ref=\"A1:G6\"/>"), "{xml}");
     assert!(xml.contains("<row r=\"4\" ht=\"31.5\" customHeight=\"1\">"));
     // A row's first cell, and a cell after a gap, name themselves; a cell
     // right after the one before does not.
@@ -132,13 +139,15 @@ fn list_cells_take_the_indices_rust_xlsxwriter_gives_their_formats() {
     assert!(xml.contains("<c r=\"D4\""), "{xml}");
     assert!(!xml.contains("<c r=\"B4\""), "{xml}");
     assert!(!xml.contains("<c r=\"C2\""), "{xml}");
+    assert!(xml.contains("<c r=\"E5\""), "{xml}");
+    assert!(xml.contains("<c r=\"G5\""), "{xml}");
     // Rows ascend: the list's between rust_xlsxwriter's first and last.
     let rows: Vec<u32> = xml
         .split("<row r=\"")
         .skip(1)
         .map(|s| s.split('"').next().unwrap().parse().unwrap())
         .collect();
-    assert_eq!(rows, [1, 2, 4, 6]);
+    assert_eq!(rows, [1, 2, 4, 5, 6]);
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto(&path).unwrap();
     let range = book.worksheet_range("L").unwrap();
@@ -153,6 +162,8 @@ fn list_cells_take_the_indices_rust_xlsxwriter_gives_their_formats() {
         range.get_value((3, 2)),
         None | Some(calamine::Data::Empty)
     ));
+    assert_eq!(range.get_value((4, 4)).unwrap().to_string(), "e");
+    assert_eq!(range.get_value((4, 6)).unwrap().to_string(), "g");
     assert_eq!(range.get_value((5, 0)).unwrap().to_string(), "after");
 }
 

@@ -64,7 +64,7 @@ fn first_start(
     retire: Option<NaiveDate>,
     mut free: impl FnMut(i32) -> bool,
 ) -> Option<(i32, NaiveDate)> {
-    debug_assert!(years.is_sorted());
+    debug_assert!(years.is_sorted_by_key(|(_, end)| *end));
     years
         .iter()
         .take_while(|(_, e)| in_service(retire, *e))
