@@ -30,6 +30,11 @@ pub(super) struct Interner {
     pub(super) unique: bool,
 }
 
+/// Whether value `id` (1-based) of `dict` is the text of bytes `b`.
+fn holds(dict: &[RawValue], id: u32, b: &[u8]) -> bool {
+    matches!(&dict[id as usize - 1], RawValue::Text(t) if t.as_bytes() == b)
+}
+
 /// What the first pass of [`Interner::intern_batch`] found for a cell.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Found {
@@ -73,10 +78,9 @@ impl Interner {
         hash: Option<u32>,
     ) -> Option<u32> {
         if let Some(hash) = hash {
-            let found = self.table.find(spread(hash), |&(h, id)| {
-                h == hash
-                    && matches!(&dict[id as usize - 1], RawValue::Text(t) if t.as_bytes() == b)
-            });
+            let found = self
+                .table
+                .find(spread(hash), |&(h, id)| h == hash && holds(dict, id, b));
             if let Some(&(_, id)) = found {
                 return Some(id);
             }
@@ -140,8 +144,7 @@ impl Interner {
         for (cell, &f) in cells.iter().zip(found.iter()) {
             let id = match (cell, f) {
                 (Some(b), Found::Cell { candidate, hash }) => {
-                    let same = |id: u32| matches!(&dict[id as usize - 1], RawValue::Text(t) if t.as_bytes() == *b);
-                    match candidate.filter(|&id| same(id)) {
+                    match candidate.filter(|&id| holds(dict, id, b)) {
                         Some(id) => id,
                         None => match self.intern_hashed(dict, b, hash) {
                             Some(id) => id,

@@ -195,13 +195,7 @@ fn row_unit(
     // them) only for cells not met before in the sheet: on the national
     // roster, a few ten thousand of its 2.5 M rows.
     units.intern_cached(cells, level, || {
-        let name = match &c.unit {
-            Some(u) => u.get(sheet, r).map(|a| &**a),
-            None => around
-                .heading_unit
-                .map(|a| &**a)
-                .or_else(|| around.sheet_unit.map(|u| u.name.as_str())),
-        };
+        let name = unit_name(sheet, r, c, around);
         let code = c
             .unit_code
             .as_ref()
@@ -230,7 +224,23 @@ fn row_name(sheet: &RawSheet, r: usize, c: &Columns, issues: &mut RowIssues<'_>)
     name
 }
 
-/// The unit: its cell, else the heading above, else the sheet's unit.
+/// The unit's name: its cell, else the heading above, else the sheet's unit.
+fn unit_name<'a>(
+    sheet: &RawSheet,
+    r: usize,
+    c: &'a Columns,
+    around: &Around<'a>,
+) -> Option<&'a str> {
+    match &c.unit {
+        Some(u) => u.get(sheet, r).map(|a| &**a),
+        None => around
+            .heading_unit
+            .map(|a| &**a)
+            .or_else(|| around.sheet_unit.map(|u| u.name.as_str())),
+    }
+}
+
+/// [`unit_name`]; missing sets the row aside.
 fn row_unit_name<'a>(
     sheet: &RawSheet,
     r: usize,
@@ -238,16 +248,11 @@ fn row_unit_name<'a>(
     around: &Around<'a>,
     issues: &mut RowIssues<'_>,
 ) -> Option<&'a str> {
-    let (unit_name, unit_header) = match &c.unit {
-        Some(u) => (u.get(sheet, r).map(|a| &**a), u.header.as_str()),
-        None => (
-            around
-                .heading_unit
-                .map(|a| &**a)
-                .or_else(|| around.sheet_unit.map(|u| u.name.as_str())),
-            Field::Unit.aliases()[0],
-        ),
-    };
+    let unit_name = unit_name(sheet, r, c, around);
+    let unit_header = c
+        .unit
+        .as_ref()
+        .map_or(Field::Unit.aliases()[0], |u| u.header.as_str());
     if unit_name.is_none() {
         issues.push(
             unit_header,
