@@ -7,35 +7,48 @@ use super::*;
 pub(super) use crate::staff::{EDU, LLCT, QLNN, TitleKeys, UNIT_TYPES, rank};
 
 /// The postings as a frame: the staff frame with the placement's columns.
+/// Each posting's person, unit and category are read from the frame's
+/// columns (4 and 1 bytes a posting), not from the records (over a hundred
+/// bytes each): on the national report the five columns took 84–105 ms,
+/// each sweep of the records carrying them all through memory.
 pub(super) fn postings_frame(
     staff: &crate::staff::StaffFrame,
-    roster: &Roster,
     placement: Option<&Placement>,
 ) -> PolarsResult<DataFrame> {
-    // Each column made on every core (on one, the five and the people's
-    // standards took about 0.1 s in profiles of the national report).
     use rayon::prelude::*;
-    let r = &roster.records;
+    let n = staff.df.height();
+    let persons = staff.df.column("person")?.u32()?.rechunk();
+    let persons = persons.cont_slice()?;
+    let units = staff.df.column("unit")?.u32()?.rechunk();
+    let units = units.cont_slice()?;
+    let categories = staff.df.column("category")?.i8()?.rechunk();
+    let categories = categories.cont_slice()?;
+    // The frame's category is its rank in `Category::ALL` (-1: none).
+    let category = |i: usize| {
+        let k = usize::try_from(categories[i]).ok()?;
+        Category::ALL.get(k).copied()
+    };
     let flag = |f: &(dyn Fn(&Assignment) -> bool + Sync)| -> Vec<i8> {
         match placement {
             Some(p) => p.assignments.par_iter().map(|a| i8::from(f(a))).collect(),
-            None => vec![0; r.len()],
+            None => vec![0; n],
         }
     };
     // A person meets the position standard only if every posting does (1);
     // fails it if any posting does (0); else it is to be verified (-1, unknown).
     let standard: Vec<i8> = match placement {
         Some(p) => {
-            let per_person = crate::positions::person_standards(roster, &p.assignments);
-            r.par_iter()
-                .map(|x| match per_person[x.person as usize] {
+            let per_person = crate::positions::person_standards(persons, category, &p.assignments);
+            persons
+                .par_iter()
+                .map(|&x| match per_person[x as usize] {
                     crate::positions::Standard::Meets => 1,
                     crate::positions::Standard::Fails => 0,
                     crate::positions::Standard::ToVerify => -1,
                 })
                 .collect()
         }
-        None => vec![0; r.len()],
+        None => vec![0; n],
     };
     // Placed in a professional position (chuyên ngành or dùng chung).
     let professional: Vec<i8> = match placement {
@@ -55,14 +68,14 @@ pub(super) fn postings_frame(
                 ))
             })
             .collect(),
-        None => vec![0; r.len()],
+        None => vec![0; n],
     };
     let has_catalogue: Vec<bool> = match placement {
-        Some(p) => r
+        Some(p) => units
             .par_iter()
-            .map(|x| p.agencies[x.unit as usize].has_catalogue)
+            .map(|&u| p.agencies[u as usize].has_catalogue)
             .collect(),
-        None => vec![false; r.len()],
+        None => vec![false; n],
     };
     let mut df = staff.df.clone();
     let columns = vec![

@@ -139,7 +139,7 @@ pub fn evaluate(
     policy: &Policy,
     placement: Option<&Placement>,
 ) -> Result<Vec<TargetResult>> {
-    let frame = postings_frame(staff, roster, placement).map_err(|e| polars_err(&e))?;
+    let frame = postings_frame(staff, placement).map_err(|e| polars_err(&e))?;
     let titles = &staff.titles;
     let (mut units, mut nodes) = (Vec::new(), Vec::new());
     for (u, &leaf) in h.leaf.iter().enumerate() {

@@ -196,18 +196,21 @@ impl Assignment {
 /// if every posting does, fails it if any posting fails, else is to be
 /// verified. Postings outside the civil-service positions (non-specialised
 /// workers, contract workers) count only when placed, or when the person has
-/// no other. Indexed by person id.
+/// no other. Posting `i` is person `persons[i]`, of category `category(i)`,
+/// placed as `assignments[i]`. Indexed by person id (up to the highest).
 #[must_use]
-pub fn person_standards(roster: &Roster, assignments: &[Assignment]) -> Vec<Standard> {
-    let n = roster
-        .records
-        .iter()
-        .map(|r| r.person as usize + 1)
-        .max()
-        .unwrap_or(0)
-        .max(roster.people);
+pub fn person_standards(
+    persons: &[u32],
+    category: impl Fn(usize) -> Option<Category> + Sync,
+    assignments: &[Assignment],
+) -> Vec<Standard> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicU8, Ordering::Relaxed};
+    let n = persons
+        .par_iter()
+        .map(|&p| p as usize + 1)
+        .max()
+        .unwrap_or(0);
     // The lowest standard over the postings that count, and over all of
     // them, as ranks: taken on every core, a minimum in any order (on one,
     // about 0.03 s in profiles of the national roster). `NONE` above every
@@ -219,14 +222,14 @@ pub fn person_standards(roster: &Roster, assignments: &[Assignment]) -> Vec<Stan
     let all: Vec<AtomicU8> = (0..n)
         .map(|_| AtomicU8::new(rank(Standard::Meets)))
         .collect();
-    roster
-        .records
+    persons
         .par_iter()
         .zip(assignments.par_iter())
-        .for_each(|(r, a)| {
-            let (p, st) = (r.person as usize, rank(a.standard()));
+        .enumerate()
+        .for_each(|(i, (&p, a))| {
+            let (p, st) = (p as usize, rank(a.standard()));
             all[p].fetch_min(st, Relaxed);
-            if a.placed() || expects_position(r.category) {
+            if a.placed() || category(i).is_none_or(expects_position) {
                 counted[p].fetch_min(st, Relaxed);
             }
         });
