@@ -176,3 +176,51 @@ fn rows_read_on_every_core_give_what_rows_read_one_by_one_give() {
         assert!(by_rows == on_every_core, "{files:?}");
     }
 }
+
+/// The unit of a row's cells is remembered per sheet: the first
+/// combination of a unit cell by indexing, any other of the same cell
+/// apart, so each combination keeps its own unit and names are read once.
+#[test]
+fn unit_cells_keep_each_combination_s_unit() {
+    let mut reg = units::UnitRegistry::default();
+    let reads = std::cell::Cell::new(0);
+    let unit = |reg: &mut units::UnitRegistry,
+                cells: (usize, usize, usize),
+                level: Option<GovLevel>,
+                names: (&'static str, Option<&'static str>, Option<&'static str>)| {
+        reg.intern_cached(Some(cells), level, || {
+            reads.set(reads.get() + 1);
+            names
+        })
+    };
+    let a = unit(&mut reg, (1, 1, 0), None, ("Trường A", Some("T-A"), None));
+    // The same unit cell with another code cell: another unit.
+    let b = unit(&mut reg, (1, 2, 0), None, ("Trường A", Some("T-B"), None));
+    // And with a level the row gives: the unit first met, its level kept.
+    let c = unit(
+        &mut reg,
+        (1, 1, 0),
+        Some(GovLevel::Commune),
+        ("Trường A", Some("T-A"), None),
+    );
+    assert_ne!(a, b);
+    assert_eq!(a, c);
+    assert_eq!(reads.get(), 3);
+    // Met again, in any order: the same units, no name read.
+    let never = ("never read", None, None);
+    assert_eq!(unit(&mut reg, (1, 2, 0), None, never), b);
+    assert_eq!(unit(&mut reg, (1, 1, 0), None, never), a);
+    assert_eq!(unit(&mut reg, (1, 1, 0), Some(GovLevel::Commune), never), a);
+    assert_eq!(reads.get(), 3);
+    // Another unit cell, and a parent cell making another unit.
+    let d = unit(&mut reg, (2, 0, 0), None, ("Trường D", None, Some("Xã X")));
+    let e = unit(&mut reg, (2, 0, 1), None, ("Trường D", None, Some("Xã Y")));
+    assert!(d != e && d != a && d != b);
+    assert_eq!(unit(&mut reg, (2, 0, 1), None, never), e);
+    assert_eq!(unit(&mut reg, (2, 0, 0), None, never), d);
+    // A new sheet's ids are its own: read again.
+    reg.new_sheet();
+    let f = unit(&mut reg, (1, 1, 0), None, ("Trường D", None, Some("Xã Y")));
+    assert_eq!(f, e);
+    assert_eq!(reads.get(), 6);
+}

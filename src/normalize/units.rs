@@ -9,6 +9,10 @@ pub use crate::vocab::units::level_from_unit_name;
 /// code and parent cells (0 for an empty cell) and its level.
 type UnitCells = (usize, usize, usize, Option<GovLevel>);
 
+/// A unit cell's first combination: its code and parent cells, its level,
+/// and its unit.
+type FirstMet = (usize, usize, Option<GovLevel>, u32);
+
 /// Units keyed by code, else by folded name and parent.
 #[derive(Default)]
 pub(super) struct UnitRegistry {
@@ -18,11 +22,18 @@ pub(super) struct UnitRegistry {
     /// each distinct combination is folded and keyed once. Cleared per sheet
     /// (ids are a sheet's own).
     fast: hashbrown::HashMap<UnitCells, u32>,
+    /// The first combination met of each unit cell (by its value id) and
+    /// its unit: found by indexing, where most rows of a sheet met theirs
+    /// before; another combination of the same cell is kept in `fast`. A
+    /// hash look-up for each of the national roster's 2.5 M rows was most
+    /// of the records' finishing on one core.
+    first: Vec<Option<FirstMet>>,
 }
 
 impl UnitRegistry {
     pub(super) fn new_sheet(&mut self) {
         self.fast.clear();
+        self.first.clear();
     }
 
     /// The unit of a row; `cells` are the value ids of its unit, code and
@@ -39,12 +50,25 @@ impl UnitRegistry {
             let (name, code, parent) = names();
             return self.intern(name, code, parent, level);
         };
+        if let Some(&Some((fc, fp, fl, unit))) = self.first.get(u)
+            && (fc, fp, fl) == (c, p, level)
+        {
+            return unit;
+        }
         if let Some(&unit) = self.fast.get(&(u, c, p, level)) {
             return unit;
         }
         let (name, code, parent) = names();
         let unit = self.intern(name, code, parent, level);
-        self.fast.insert((u, c, p, level), unit);
+        if self.first.len() <= u {
+            self.first.resize(u + 1, None);
+        }
+        match &mut self.first[u] {
+            slot @ None => *slot = Some((c, p, level, unit)),
+            Some(_) => {
+                self.fast.insert((u, c, p, level), unit);
+            }
+        }
         unit
     }
 
