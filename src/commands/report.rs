@@ -227,9 +227,11 @@ impl Ahead {
         retire: &[Option<chrono::NaiveDate>],
         as_of: chrono::NaiveDate,
     ) -> Self {
+        let held = projection::held(&loaded.roster);
         let projector = Projector {
             roster: &loaded.roster,
             retire,
+            held: &held,
             as_of,
             replacements: policy.projection.replacements,
         };

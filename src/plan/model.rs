@@ -38,11 +38,11 @@ pub(super) fn in_service(retire: Option<NaiveDate>, on: NaiveDate) -> bool {
 
 /// Whether `person` is a candidate for `m`'s group of a target due `deadline`.
 pub(super) fn candidate(projector: &Projector<'_>, m: &Member, deadline: NaiveDate) -> bool {
-    let rec = &projector.roster.records[m.rec as usize];
+    let held = projector.held[m.rec as usize];
     !m.qualified
         && !m.unknown
-        && rec.education.is_some()
-        && rec.training_level.is_none()
+        && held.education_known
+        && !held.studying
         && in_service(projector.retire[m.rec as usize], deadline)
         && projector.retire[m.rec as usize].is_none_or(|r| r >= projector.as_of)
 }
@@ -343,13 +343,13 @@ pub(super) fn targets_served(
             continue;
         };
         for m in &res.members {
-            if trainees.contains(&m.person) && !m.qualified {
-                let rec = &projector.roster.records[m.rec as usize];
-                if rec.training_level.is_none() {
-                    let v = served.entry(m.person).or_default();
-                    if !v.iter().any(|(x, _)| *x == t) {
-                        v.push((t, level));
-                    }
+            if trainees.contains(&m.person)
+                && !m.qualified
+                && !projector.held[m.rec as usize].studying
+            {
+                let v = served.entry(m.person).or_default();
+                if !v.iter().any(|(x, _)| *x == t) {
+                    v.push((t, level));
                 }
             }
         }
