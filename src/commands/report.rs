@@ -227,14 +227,12 @@ impl Ahead {
         retire: &[Option<chrono::NaiveDate>],
         as_of: chrono::NaiveDate,
     ) -> Self {
-        let held = projection::held(&loaded.roster);
-        let projector = Projector {
-            roster: &loaded.roster,
+        let projector = Projector::new(
+            &loaded.roster,
             retire,
-            held: &held,
             as_of,
-            replacements: policy.projection.replacements,
-        };
+            policy.projection.replacements,
+        );
         use rayon::prelude::*;
         // Members grouped by unit, parent and whole roster, once per target
         // (the targets on every core).

@@ -38,7 +38,7 @@ pub(super) fn in_service(retire: Option<NaiveDate>, on: NaiveDate) -> bool {
 
 /// Whether `person` is a candidate for `m`'s group of a target due `deadline`.
 pub(super) fn candidate(projector: &Projector<'_>, m: &Member, deadline: NaiveDate) -> bool {
-    let held = projector.held[m.rec as usize];
+    let held = projector.held(m.rec);
     !m.qualified
         && !m.unknown
         && held.education_known
@@ -343,10 +343,7 @@ pub(super) fn targets_served(
             continue;
         };
         for m in &res.members {
-            if trainees.contains(&m.person)
-                && !m.qualified
-                && !projector.held[m.rec as usize].studying
-            {
+            if trainees.contains(&m.person) && !m.qualified && !projector.held(m.rec).studying {
                 let v = served.entry(m.person).or_default();
                 if !v.iter().any(|(x, _)| *x == t) {
                     v.push((t, level));

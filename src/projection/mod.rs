@@ -143,35 +143,56 @@ pub struct Held {
     pub studying: bool,
 }
 
-/// Each record's [`Held`], made on every core.
-#[must_use]
-pub fn held(roster: &Roster) -> Vec<Held> {
-    use rayon::prelude::*;
-    roster
-        .records
-        .par_iter()
-        .map(|r| Held {
-            education_known: r.education.is_some(),
-            studying: r.training_level.is_some(),
-        })
-        .collect()
-}
-
 /// Builds events for people; `extra` adds planned courses (record, end date).
 pub struct Projector<'a> {
     /// The roster.
     pub roster: &'a Roster,
     /// Last day of service per record.
     pub retire: &'a [Option<NaiveDate>],
-    /// Per record, its [`Held`] ([`held`]).
-    pub held: &'a [Held],
+    /// Per record, its [`Held`] (made from the records by [`Projector::new`]).
+    held: Vec<Held>,
     /// The as-of date.
     pub as_of: NaiveDate,
     /// Replacements of retirees.
     pub replacements: Replacements,
 }
 
+impl<'a> Projector<'a> {
+    /// A projector of `roster`'s records, whose last days of service are
+    /// `retire`; each record's [`Held`] made on every core.
+    #[must_use]
+    pub fn new(
+        roster: &'a Roster,
+        retire: &'a [Option<NaiveDate>],
+        as_of: NaiveDate,
+        replacements: Replacements,
+    ) -> Self {
+        use rayon::prelude::*;
+        let held = roster
+            .records
+            .par_iter()
+            .map(|r| Held {
+                education_known: r.education.is_some(),
+                studying: r.training_level.is_some(),
+            })
+            .collect();
+        Self {
+            roster,
+            retire,
+            held,
+            as_of,
+            replacements,
+        }
+    }
+}
+
 impl Projector<'_> {
+    /// Record `rec`'s [`Held`].
+    #[must_use]
+    pub fn held(&self, rec: u32) -> Held {
+        self.held[rec as usize]
+    }
+
     /// The first day after the as-of date: when anything can change.
     #[must_use]
     pub fn first_day(&self) -> NaiveDate {
@@ -190,7 +211,7 @@ impl Projector<'_> {
         let first = self.first_day();
         // Only someone studying has a course of their own (the record is
         // read for them alone).
-        let studying = self.held[m.rec as usize].studying;
+        let studying = self.held(m.rec).studying;
         let course = if m.qualified {
             None
         } else if studying {
