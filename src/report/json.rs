@@ -8,6 +8,9 @@ use super::ReportInput;
 use crate::compliance::{ComplianceRow, Group};
 use crate::error::Result;
 use crate::output;
+use doc::Doc;
+
+mod doc;
 
 fn threshold_number(input: &ReportInput<'_>, i: usize) -> Value {
     // The exact decimal as written ("62.5"), as a JSON number.
@@ -45,9 +48,8 @@ fn row_json(input: &ReportInput<'_>, target: &str, r: &ComplianceRow) -> Value {
     })
 }
 
-/// The JSON document.
-#[must_use]
-pub fn to_value(input: &ReportInput<'_>) -> Value {
+/// The JSON document, its long arrays made as they are written.
+fn document<'a>(input: &'a ReportInput<'_>) -> Doc<'a> {
     let t = input.loaded.totals();
     let p = input.policy;
     let targets: Vec<Value> = input
@@ -71,15 +73,11 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
             })
         })
         .collect();
-    let compliance: Vec<Value> = input
-        .results
-        .iter()
-        .flat_map(|r| {
-            let id = &p.targets[r.target].id;
-            r.listed().map(move |row| row_json(input, id, row))
-        })
-        .collect();
-    let mut doc = json!({
+    let compliance = input.results.iter().flat_map(move |r| {
+        let id = &p.targets[r.target].id;
+        r.listed().map(move |row| row_json(input, id, row))
+    });
+    let mut doc = Doc::new(json!({
         "as_of": input.as_of.to_string(),
         "policy": { "id": p.id, "name": p.name },
         "rows": { "read": t.read, "analysed": t.staff, "set_aside": t.set_aside, "non_staff": t.non_staff() },
@@ -87,8 +85,8 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
         "redacted": input.loaded.redacted,
         "category_unknown": input.loaded.roster.records.iter().filter(|r| r.category == crate::scales::Category::Unknown).count(),
         "targets": targets,
-        "compliance": compliance,
-    });
+    }));
+    doc.array("compliance", compliance);
     if let Some(fut) = &input.future {
         add_future(&mut doc, input, fut);
     }
@@ -100,26 +98,26 @@ pub fn to_value(input: &ReportInput<'_>) -> Value {
 
 /// The job-position part: staffing per agency and position, each agency's
 /// people and grades, postings below their position's standard or to verify.
-fn add_positions(doc: &mut Value, input: &ReportInput<'_>, p: &crate::positions::Placement) {
+fn add_positions<'a>(
+    doc: &mut Doc<'a>,
+    input: &'a ReportInput<'_>,
+    p: &'a crate::positions::Placement,
+) {
     let roster = &input.loaded.roster;
-    let positions: Vec<Value> = p
-        .staffing
-        .iter()
-        .map(|s| {
-            let def = &p.catalogue.positions[s.position as usize];
-            let unit = &roster.units[s.unit as usize];
-            json!({
-                "unit": unit.name, "unit_code": unit.code, "code": def.code, "position": def.name,
-                "approved": s.approved, "filled": s.filled, "vacant": s.vacant(), "over": s.over(),
-            })
+    let positions = p.staffing.iter().map(move |s| {
+        let def = &p.catalogue.positions[s.position as usize];
+        let unit = &roster.units[s.unit as usize];
+        json!({
+            "unit": unit.name, "unit_code": unit.code, "code": def.code, "position": def.name,
+            "approved": s.approved, "filled": s.filled, "vacant": s.vacant(), "over": s.over(),
         })
-        .collect();
-    let agencies: Vec<Value> = p
+    });
+    let agencies = p
         .agencies
         .iter()
         .enumerate()
         .filter(|(_, a)| a.people > 0)
-        .map(|(u, a)| {
+        .map(move |(u, a)| {
             let unit = &roster.units[u];
             json!({
                 "unit": unit.name, "unit_code": unit.code, "has_catalogue": a.has_catalogue,
@@ -131,16 +129,15 @@ fn add_positions(doc: &mut Value, input: &ReportInput<'_>, p: &crate::positions:
                     "none": a.ungraded,
                 },
             })
-        })
-        .collect();
+        });
     // Postings failing a requirement ("unmet": the known failures) and postings to
     // verify (no known failure, some value unknown); "to_verify" lists the unknowns.
-    let listed = |keep: fn(&crate::positions::Assignment) -> bool| -> Vec<Value> {
+    let listed = move |keep: fn(&crate::positions::Assignment) -> bool| {
         p.assignments
             .iter()
             .zip(&roster.records)
-            .filter(|(a, _)| keep(a))
-            .map(|(a, r)| {
+            .filter(move |(a, _)| keep(a))
+            .map(move |(a, r)| {
                 let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
                 let words = |unknown: bool| {
                     a.unmet
@@ -156,14 +153,17 @@ fn add_positions(doc: &mut Value, input: &ReportInput<'_>, p: &crate::positions:
                     "standard": crate::labels::standard_source(input.lang, &p.catalogue, a.basis(&p.catalogue)),
                 })
             })
-            .collect()
     };
-    let unfit = listed(crate::positions::Assignment::fails_standard);
-    let verify = listed(crate::positions::Assignment::to_verify);
-    doc["positions"] = Value::Array(positions);
-    doc["agencies"] = Value::Array(agencies);
-    doc["below_position_standard"] = Value::Array(unfit);
-    doc["position_standard_to_verify"] = Value::Array(verify);
+    doc.array("positions", positions);
+    doc.array("agencies", agencies);
+    doc.array(
+        "below_position_standard",
+        listed(crate::positions::Assignment::fails_standard),
+    );
+    doc.array(
+        "position_standard_to_verify",
+        listed(crate::positions::Assignment::to_verify),
+    );
 }
 
 fn group_json(input: &ReportInput<'_>, g: Group) -> (&'static str, Value, Value) {
@@ -185,12 +185,9 @@ fn group_json(input: &ReportInput<'_>, g: Group) -> (&'static str, Value, Value)
     }
 }
 
-fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>) {
+fn add_future<'a>(doc: &mut Doc<'a>, input: &'a ReportInput<'_>, fut: &'a super::Future<'_>) {
     let p = input.policy;
-    let projection: Vec<Value> = fut
-        .projection
-        .iter()
-        .flat_map(|tp| {
+    let projection = fut.projection.iter().flat_map(move |tp| {
             let t = &p.targets[tp.target];
             tp.rows.iter().filter(|r| r.listed()).map(move |row| {
                 let (scope, code, unit) = group_json(input, row.group);
@@ -207,14 +204,9 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
                     .collect();
                 json!({ "target": t.id, "scope": scope, "unit_code": code, "unit": unit, "projected": tp.projected, "points": points })
             })
-        })
-        .collect();
+        });
     let roster = &input.loaded.roster;
-    let trainees: Vec<Value> = fut
-        .plan
-        .trainees
-        .iter()
-        .map(|tr| {
+    let trainees = fut.plan.trainees.iter().map(move |tr| {
             let rec = &roster.records[tr.rec as usize];
             json!({
                 "unit": roster.units[tr.unit as usize].name, "name": roster.texts.get(rec.name), "staff_id": roster.texts.opt(rec.staff_id),
@@ -223,32 +215,24 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
                 "end": tr.end.to_string(), "retirement": tr.retire.map(|d| d.to_string()),
                 "targets": tr.targets.iter().map(|i| p.targets[*i].id.clone()).collect::<Vec<_>>(),
             })
+        });
+    let outcomes = fut.plan.outcomes.iter().map(move |o| {
+        let (scope, code, unit) = group_json(input, o.group);
+        json!({
+            "target": p.targets[o.target].id, "scope": scope, "unit_code": code, "unit": unit,
+            "population_at_deadline": o.at_deadline.n, "qualified_at_deadline": o.at_deadline.q,
+            "needed": o.needed, "planned": o.planned, "met_with_plan": o.met_with_plan,
+            "shortcoming": o.shortcoming.map(crate::plan::Shortcoming::key),
+            "best_share": o.best_share, "earliest_met": o.earliest.map(|d| d.to_string()),
+            "candidates": o.candidates, "unknown_at_deadline": o.unknown,
+            "met_if_unknown_qualified": o.met_if_unknown_qualified,
         })
-        .collect();
-    let outcomes: Vec<Value> = fut
-        .plan
-        .outcomes
-        .iter()
-        .map(|o| {
-            let (scope, code, unit) = group_json(input, o.group);
-            json!({
-                "target": p.targets[o.target].id, "scope": scope, "unit_code": code, "unit": unit,
-                "population_at_deadline": o.at_deadline.n, "qualified_at_deadline": o.at_deadline.q,
-                "needed": o.needed, "planned": o.planned, "met_with_plan": o.met_with_plan,
-                "shortcoming": o.shortcoming.map(crate::plan::Shortcoming::key),
-                "best_share": o.best_share, "earliest_met": o.earliest.map(|d| d.to_string()),
-                "candidates": o.candidates, "unknown_at_deadline": o.unknown,
-                "met_if_unknown_qualified": o.met_if_unknown_qualified,
-            })
+    });
+    let listed = move |list: &'a [(chrono::NaiveDate, usize)]| {
+        list.iter().map(move |&(d, i)| {
+            let r = &roster.records[i];
+            json!({ "unit": roster.units[r.unit as usize].name, "name": roster.texts.get(r.name), "row": r.source.row, "retirement": d.to_string() })
         })
-        .collect();
-    let listed = |list: &[(chrono::NaiveDate, usize)]| -> Vec<Value> {
-        list.iter()
-            .map(|&(d, i)| {
-                let r = &roster.records[i];
-                json!({ "unit": roster.units[r.unit as usize].name, "name": roster.texts.get(r.name), "row": r.source.row, "retirement": d.to_string() })
-            })
-            .collect()
     };
     let bound = fut.plan.bound.map(|b| {
         json!({
@@ -256,18 +240,18 @@ fn add_future(doc: &mut Value, input: &ReportInput<'_>, fut: &super::Future<'_>)
             "trainees": b.trainees, "trainees_at_least": b.trainees_at_least,
         })
     });
-    doc["projection"] = Value::Array(projection);
-    doc["plan"] = json!({
-        "optimal": fut.plan.bound.is_none(), "bound": bound,
-        "trainees": trainees, "outcomes": outcomes,
-    });
-    doc["retirements"] = Value::Array(listed(fut.retiring));
-    doc["past_retirement_age"] = Value::Array(listed(fut.past_due));
+    doc.array("projection", projection);
+    let mut plan = Doc::new(json!({ "optimal": fut.plan.bound.is_none(), "bound": bound }));
+    plan.array("trainees", trainees);
+    plan.array("outcomes", outcomes);
+    doc.object("plan", plan);
+    doc.array("retirements", listed(fut.retiring));
+    doc.array("past_retirement_age", listed(fut.past_due));
 }
 
 /// Writes the JSON atomically.
 pub fn write_json(path: &Path, input: &ReportInput<'_>) -> Result<()> {
     // Straight to the file: no second copy of it as one string (119 MB on
-    // the national roster).
-    output::save_json(path, &to_value(input))
+    // the national roster), its long arrays made as they are written.
+    output::save_json(path, &document(input))
 }
