@@ -188,34 +188,34 @@ fn group_json(input: &ReportInput<'_>, g: Group) -> (&'static str, Value, Value)
 fn add_future<'a>(doc: &mut Doc<'a>, input: &'a ReportInput<'_>, fut: &'a super::Future<'_>) {
     let p = input.policy;
     let projection = fut.projection.iter().flat_map(move |tp| {
-            let t = &p.targets[tp.target];
-            tp.rows.iter().filter(|r| r.listed()).map(move |row| {
-                let (scope, code, unit) = group_json(input, row.group);
-                let points: Vec<Value> = tp
-                    .dates
-                    .iter()
-                    .zip(&row.points)
-                    .map(|(d, c)| {
-                        json!({
-                            "date": d.to_string(), "population": c.n, "qualified": c.q, "unknown": c.u,
-                            "share": c.share(), "met": c.decide(t).met,
-                        })
+        let t = &p.targets[tp.target];
+        tp.rows.iter().filter(|r| r.listed()).map(move |row| {
+            let (scope, code, unit) = group_json(input, row.group);
+            let points: Vec<Value> = tp
+                .dates
+                .iter()
+                .zip(&row.points)
+                .map(|(d, c)| {
+                    json!({
+                        "date": d.to_string(), "population": c.n, "qualified": c.q, "unknown": c.u,
+                        "share": c.share(), "met": c.decide(t).met,
                     })
-                    .collect();
-                json!({ "target": t.id, "scope": scope, "unit_code": code, "unit": unit, "projected": tp.projected, "points": points })
-            })
-        });
+                })
+                .collect();
+            json!({ "target": t.id, "scope": scope, "unit_code": code, "unit": unit, "projected": tp.projected, "points": points })
+        })
+    });
     let roster = &input.loaded.roster;
     let trainees = fut.plan.trainees.iter().map(move |tr| {
-            let rec = &roster.records[tr.rec as usize];
-            json!({
-                "unit": roster.units[tr.unit as usize].name, "name": roster.texts.get(rec.name), "staff_id": roster.texts.opt(rec.staff_id),
-                "row": rec.source.row, "current": tr.current.map(crate::scales::Education::key),
-                "course": tr.course.key(), "start": tr.start.to_string(), "start_year": chrono::Datelike::year(&tr.start),
-                "end": tr.end.to_string(), "retirement": tr.retire.map(|d| d.to_string()),
-                "targets": tr.targets.iter().map(|i| p.targets[*i].id.clone()).collect::<Vec<_>>(),
-            })
-        });
+        let rec = &roster.records[tr.rec as usize];
+        json!({
+            "unit": roster.units[tr.unit as usize].name, "name": roster.texts.get(rec.name), "staff_id": roster.texts.opt(rec.staff_id),
+            "row": rec.source.row, "current": tr.current.map(crate::scales::Education::key),
+            "course": tr.course.key(), "start": tr.start.to_string(), "start_year": chrono::Datelike::year(&tr.start),
+            "end": tr.end.to_string(), "retirement": tr.retire.map(|d| d.to_string()),
+            "targets": tr.targets.iter().map(|i| p.targets[*i].id.clone()).collect::<Vec<_>>(),
+        })
+    });
     let outcomes = fut.plan.outcomes.iter().map(move |o| {
         let (scope, code, unit) = group_json(input, o.group);
         json!({

@@ -3,20 +3,20 @@
 //! The national roster's plan JSON (69 MB) was built whole as a
 //! `serde_json::Value` before it was written: 328,000 retirements, the
 //! trainees and the projection's rows as maps of owned strings took `plan
-//! --json` to 1,058 MB at its peak (788 MB without `--json`), and the
-//! report's 119 MB to 1,212 MB. Here each element of a long array is made
-//! as it is written and dropped after, so the document costs what its small
-//! parts do. The text written is the same: keys in the order a
+//! --json` to 1,032–1,058 MB at its peak (771–788 MB without `--json`), and
+//! the report's 119 MB to 1,212–1,223 MB; now 790–797 and 825–831 MB. Each
+//! element of a long array is made as it is written and dropped after, so
+//! the document costs what its small parts do. The text written is the same: keys in the order a
 //! `serde_json::Map` keeps them (sorted, as no dependency turns on
 //! `preserve_order`), each element's own keys likewise.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use serde::ser::{Error as _, Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Map, Value};
 
 /// An object: small members held as values, long arrays and nested
-/// documents made as they are written.
+/// documents made as they are written. Each key is added once.
 pub(super) struct Doc<'a> {
     small: Map<String, Value>,
     made: Vec<(&'static str, Member<'a>)>,
@@ -26,7 +26,7 @@ pub(super) struct Doc<'a> {
 enum Member<'a> {
     /// An array whose elements an iterator makes (taken when written: a
     /// document is written once).
-    Array(RefCell<Option<Elements<'a>>>),
+    Array(Cell<Option<Elements<'a>>>),
     /// A nested object.
     Object(Doc<'a>),
 }
@@ -34,9 +34,10 @@ enum Member<'a> {
 type Elements<'a> = Box<dyn Iterator<Item = Value> + 'a>;
 
 impl<'a> Doc<'a> {
-    /// A document of the members of `small` (an object; anything else adds
-    /// none).
+    /// A document of the members of `small`, an object (`json!({ … })`);
+    /// any other value adds none.
     pub(super) fn new(small: Value) -> Self {
+        debug_assert!(small.is_object(), "a document's members are an object's");
         Doc {
             small: match small {
                 Value::Object(m) => m,
@@ -50,7 +51,7 @@ impl<'a> Doc<'a> {
     pub(super) fn array(&mut self, key: &'static str, elements: impl Iterator<Item = Value> + 'a) {
         self.small.remove(key);
         self.made
-            .push((key, Member::Array(RefCell::new(Some(Box::new(elements))))));
+            .push((key, Member::Array(Cell::new(Some(Box::new(elements))))));
     }
 
     /// Adds a nested document.
@@ -62,23 +63,31 @@ impl<'a> Doc<'a> {
 
 impl Serialize for Doc<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // Keys made later replace earlier ones, as `doc["key"] = …` did.
-        let mut keys: Vec<(&str, Option<&Member<'_>>)> = Vec::new();
-        keys.extend(self.small.iter().map(|(k, _)| (k.as_str(), None)));
-        for (k, m) in &self.made {
-            keys.retain(|(old, _)| old != k);
-            keys.push((k, Some(m)));
-        }
+        // A made member's key is not among the small ones (adding it
+        // removed it there).
+        let mut keys: Vec<(&str, Either<'_, '_>)> = Vec::new();
+        keys.extend(
+            self.small
+                .iter()
+                .map(|(k, v)| (k.as_str(), Either::Small(v))),
+        );
+        keys.extend(self.made.iter().map(|(k, m)| (*k, Either::Made(m))));
         keys.sort_by(|a, b| a.0.cmp(b.0));
         let mut map = s.serialize_map(Some(keys.len()))?;
         for (k, member) in keys {
             match member {
-                Some(m) => map.serialize_entry(k, m)?,
-                None => map.serialize_entry(k, &self.small[k])?,
+                Either::Small(v) => map.serialize_entry(k, v)?,
+                Either::Made(m) => map.serialize_entry(k, m)?,
             }
         }
         map.end()
     }
+}
+
+/// A member of either kind, to be written.
+enum Either<'v, 'a> {
+    Small(&'v Value),
+    Made(&'v Member<'a>),
 }
 
 impl Serialize for Member<'_> {
@@ -87,11 +96,11 @@ impl Serialize for Member<'_> {
             Member::Object(doc) => doc.serialize(s),
             Member::Array(cell) => {
                 let elements = cell
-                    .borrow_mut()
                     .take()
                     .ok_or_else(|| S::Error::custom("a document's array is written once"))?;
-                let (low, high) = elements.size_hint();
-                let mut seq = s.serialize_seq((Some(low) == high).then_some(low))?;
+                // No length: serde_json writes the same text without it
+                // (`[]` when empty), and no iterator's hint is trusted.
+                let mut seq = s.serialize_seq(None)?;
                 for v in elements {
                     seq.serialize_element(&v)?;
                 }
@@ -140,9 +149,11 @@ mod tests {
         let mut whole = small.clone();
         whole["rows"] = Value::Array(rows.clone());
         whole["none"] = Value::Array(Vec::new());
+        whole["filtered"] = Value::Array(Vec::new());
         let mut doc = Doc::new(small);
         doc.array("rows", rows.into_iter().filter(|_| true));
         doc.array("none", std::iter::empty());
+        doc.array("filtered", (0..3).filter(|_| false).map(Value::from));
         assert_eq!(
             serde_json::to_string_pretty(&doc).unwrap(),
             serde_json::to_string_pretty(&whole).unwrap()
