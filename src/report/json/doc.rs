@@ -3,8 +3,8 @@
 //! The national roster's plan JSON (69 MB) was built whole as a
 //! `serde_json::Value` before it was written: 328,000 retirements, the
 //! trainees and the projection's rows as maps of owned strings took `plan
-//! --json` to 1,032–1,058 MB at its peak (771–788 MB without `--json`), and
-//! the report's 119 MB to 1,212–1,223 MB; now 790–797 and 825–831 MB. Each
+//! --json` to 1,008–1,033 MiB at its peak (770–771 MiB without `--json`),
+//! and the report's 119 MB to 1,184–1,195 MiB; now 772–778 and 794–812 MiB. Each
 //! element of a long array is made as it is written and dropped after, so
 //! the document costs what its small parts do. The text written is the same: keys in the order a
 //! `serde_json::Map` keeps them (sorted, as no dependency turns on
