@@ -18,22 +18,7 @@ fn threshold_number(input: &ReportInput<'_>, i: usize) -> Value {
 }
 
 fn row_json(input: &ReportInput<'_>, target: &str, r: &ComplianceRow) -> Value {
-    let (scope, code, name) = match r.group {
-        Group::Unit(n) | Group::Parent(n) => {
-            let node = &input.hierarchy.nodes[n];
-            let scope = if matches!(r.group, Group::Unit(_)) {
-                "unit"
-            } else {
-                "parent"
-            };
-            (
-                scope,
-                node.code.clone().map(Value::String).unwrap_or(Value::Null),
-                Value::String(node.name.clone()),
-            )
-        }
-        Group::All => ("all", Value::Null, Value::Null),
-    };
+    let (scope, code, name) = group_json(input, r.group);
     json!({
         "target": target,
         "scope": scope,
@@ -83,7 +68,7 @@ fn document<'a>(input: &'a ReportInput<'_>) -> Doc<'a> {
         "rows": { "read": t.read, "analysed": t.staff, "set_aside": t.set_aside, "non_staff": t.non_staff() },
         "staff": input.loaded.roster.people,
         "redacted": input.loaded.redacted,
-        "category_unknown": input.loaded.roster.records.iter().filter(|r| r.category == crate::scales::Category::Unknown).count(),
+        "category_unknown": input.loaded.roster.category_unknown(),
         "targets": targets,
     }));
     doc.array("compliance", compliance);

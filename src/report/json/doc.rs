@@ -4,11 +4,13 @@
 //! `serde_json::Value` before it was written: 328,000 retirements, the
 //! trainees and the projection's rows as maps of owned strings took `plan
 //! --json` to 1,008–1,033 MiB at its peak (770–771 MiB without `--json`),
-//! and the report's 119 MB to 1,184–1,195 MiB; now 772–778 and 794–812 MiB. Each
-//! element of a long array is made as it is written and dropped after, so
-//! the document costs what its small parts do. The text written is the same: keys in the order a
-//! `serde_json::Map` keeps them (sorted, as no dependency turns on
-//! `preserve_order`), each element's own keys likewise.
+//! and the report's 119 MB to 1,184–1,195 MiB; now 772–778 and 794–812 MiB.
+//! Each element of a long array is made as it is written and dropped after,
+//! so the document costs what its small parts do. The text written is the
+//! same: keys in the order a `serde_json::Map` keeps them (sorted, as no
+//! dependency turns on `preserve_order`), each element's own keys likewise.
+//! (`forms --json` streams its rows the same way with structs of its own,
+//! `forms::json`.)
 
 use std::cell::Cell;
 
