@@ -82,7 +82,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
 /// Stages 1–2: reads every roster of the listing into the clean staff table.
 pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result<Loaded> {
     let mut passed_over = passed_over(listing);
-    let raw = read_files(cfg, &listing.files, quiet, &mut passed_over)?;
+    let (raw, digests) = read_files(cfg, &listing.files, quiet, &mut passed_over)?;
     progress::timings::stage("read");
     progress::now("clean");
     if raw.files.is_empty() {
@@ -122,6 +122,10 @@ pub fn load(cfg: &InputConfig, listing: &ingest::Listing, quiet: bool) -> Result
     {
         return Err(Error::NoRosterHeader { files: described });
     }
+    for (index, digest) in digests {
+        loaded.files[index].sha256 = digest.finish()?;
+    }
+    progress::timings::stage("digest");
     for (path, problem) in passed_over {
         loaded.issues.push(issues::DataIssue::sheet(
             output::shown_path(&path).into(),
@@ -157,18 +161,21 @@ fn passed_over(listing: &ingest::Listing) -> Vec<(std::path::PathBuf, issues::Pr
 }
 
 /// Stage 1: reads every file into raw sheets; the tool's own outputs are
-/// passed over (added to `passed_over`).
+/// passed over (added to `passed_over`). Large text files' digests are
+/// still being computed (with their files' indexes): they are waited for
+/// once the rows are cleaned and people identified.
 fn read_files(
     cfg: &InputConfig,
     paths: &[std::path::PathBuf],
     quiet: bool,
     passed_over: &mut Vec<(std::path::PathBuf, issues::Problem)>,
-) -> Result<RawInput> {
+) -> Result<(RawInput, Vec<(usize, ingest::LaterDigest)>)> {
     let bar = progress::files(paths.len(), quiet);
     let mut raw = RawInput {
         files: Vec::with_capacity(paths.len()),
         sheets: Vec::new(),
     };
+    let mut digests = Vec::new();
     for path in paths {
         bar.set_message(path.display().to_string());
         let index = raw.files.len();
@@ -178,8 +185,10 @@ fn read_files(
             bar.inc(1);
             continue;
         }
-        match ingest::read_file(path, index, cfg.sheet.as_deref())? {
+        let (read, digest) = ingest::read_file_digest_later(path, index, cfg.sheet.as_deref())?;
+        match read {
             ingest::FileRead::Read(file, sheets) => {
+                digests.extend(digest.map(|d| (index, d)));
                 raw.files.push(file);
                 raw.sheets.extend(sheets);
             }
@@ -190,7 +199,7 @@ fn read_files(
         bar.inc(1);
     }
     bar.finish_and_clear();
-    Ok(raw)
+    Ok((raw, digests))
 }
 
 /// What each file holds, for the message when none has a roster header:

@@ -8,10 +8,12 @@
 //! are detected and converted here, before anything looks at their text.
 
 mod delimited;
+mod digest;
 mod files;
 mod sheet;
 mod workbook;
 
+pub use digest::LaterDigest;
 pub use files::{FileId, Listing, PassedOver, is_text_file, list_files};
 pub(crate) use sheet::{CellRef, SheetBuilder};
 pub use sheet::{IngestNote, LineAccount, RawColumn, RawSheet, RawValue, format_number};
@@ -97,12 +99,29 @@ pub fn is_own_output(path: &Path) -> bool {
 /// Reads one file into its sheets. `sheet_filter` keeps only sheets with that
 /// name (compared on the folded key).
 pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Result<FileRead> {
+    let (mut read, later) = read_file_digest_later(path, index, sheet_filter)?;
+    if let (FileRead::Read(file, _), Some(later)) = (&mut read, later) {
+        file.sha256 = later.finish()?;
+    }
+    Ok(read)
+}
+
+/// [`read_file`], with a large delimited file's digest still being
+/// computed (its [`InputFile::sha256`] empty until
+/// [`LaterDigest::finish`] gives it): the digest is then left to the idle
+/// moments of the stages after reading.
+pub fn read_file_digest_later(
+    path: &Path,
+    index: usize,
+    sheet_filter: Option<&str>,
+) -> Result<(FileRead, Option<LaterDigest>)> {
     let ext = extension(path).unwrap_or_default();
     let wanted = |name: &str| sheet_filter.is_none_or(|f| text::fold(f) == text::fold(name));
     let text_file = TEXT_EXT.contains(&ext.as_str());
     if text_file && let Some(read) = delimited::read_in_parts_from_disk(path, ext == "tsv") {
         return Ok(delimited_file(path, index, read, &wanted));
     }
+    let done = |read| (read, None);
     let bytes = read_bytes(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -111,7 +130,7 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
         if ext == "xls" {
             workbook::check_xls(path, &bytes)?;
         } else if workbook::check_package(path, &bytes)?.own_output {
-            return Ok(FileRead::OwnOutput);
+            return Ok(done(FileRead::OwnOutput));
         }
         let sha256 = sha256_hex(&bytes);
         let (names, sheets) = workbook::read(path, bytes, index, &wanted)?;
@@ -123,7 +142,7 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
             sheet_names: names,
             lines: None,
         };
-        Ok(FileRead::Read(file, sheets))
+        Ok(done(FileRead::Read(file, sheets)))
     } else if text_file {
         let read = delimited::read(bytes, ext == "tsv");
         Ok(delimited_file(path, index, read, &wanted))
@@ -139,13 +158,14 @@ pub fn read_file(path: &Path, index: usize, sheet_filter: Option<&str>) -> Resul
     }
 }
 
-/// The sheet of a delimited text file (none when `wanted` leaves it out).
+/// The sheet of a delimited text file (none when `wanted` leaves it out),
+/// and its digest when still being computed.
 fn delimited_file(
     path: &Path,
     index: usize,
     read: delimited::Delimited,
     wanted: &dyn Fn(&str) -> bool,
-) -> FileRead {
+) -> (FileRead, Option<LaterDigest>) {
     let name = path
         .file_stem()
         .and_then(|n| n.to_str())
@@ -156,15 +176,19 @@ fn delimited_file(
     } else {
         Vec::new()
     };
+    let (sha256, later) = match read.sha256 {
+        delimited::Sha::Done(hex) => (hex, None),
+        delimited::Sha::Later(later) => (String::new(), Some(later)),
+    };
     let file = InputFile {
         path: path.to_path_buf(),
-        sha256: read.sha256,
+        sha256,
         text_encoding: Some(read.encoding),
         delimiter: Some(read.delimiter),
         sheet_names: vec![name],
         lines: Some(read.lines),
     };
-    FileRead::Read(file, sheets)
+    (FileRead::Read(file, sheets), later)
 }
 
 /// Files from this size are read in two halves side by side.

@@ -110,7 +110,7 @@ fn a_file_read_from_disk_in_windows_reads_as_its_bytes() {
             window,
             parts,
         };
-        read_file_in_parts(&file, size, false, &how).map(join_parts)
+        read_file_in_parts(&path, &file, size, false, &how).map(join_parts)
     };
     // From twice the longest run between line feeds (a window holding none
     // is left to the bytes).
@@ -149,7 +149,7 @@ fn a_large_file_reads_from_disk_as_from_its_bytes() {
     assert!(super::read_in_parts_from_disk(&path, false).is_some());
     let expected = read_whole(text.into_bytes(), false);
     let (sha, lines) = (
-        expected.sha256.clone(),
+        expected.sha256.finish().expect("digest"),
         format!("{:?}", Some(expected.lines)),
     );
     let expected = expected.builder.finish(0, "large".into());

@@ -37,6 +37,7 @@ use std::borrow::Cow;
 use super::{CellRef, IngestNote, LineAccount, SheetBuilder};
 use crate::issues::Problem;
 use decode::{Digest, decode};
+pub(crate) use parts::Sha;
 use parts::{PARTS_FROM, join_parts, read_in_parts};
 use scan::{line_breaks, physical_lines};
 use split::{Split, detect_delimiter, split_rows};
@@ -46,8 +47,8 @@ pub(crate) struct Delimited {
     pub(crate) encoding: &'static str,
     pub(crate) delimiter: char,
     pub(crate) lines: LineAccount,
-    /// SHA-256 of the file's bytes, lowercase hex.
-    pub(crate) sha256: String,
+    /// SHA-256 of the file's bytes.
+    pub(crate) sha256: Sha,
 }
 
 /// The cells a grid read from `len` bytes of text may hold: more is mostly
@@ -156,7 +157,7 @@ pub(crate) fn read_in_parts_from_disk(path: &std::path::Path, tsv: bool) -> Opti
             window: stream::WINDOW,
             parts: rayon::current_num_threads(),
         };
-        stream::read_file_in_parts(&file, size, tsv, &how).map(join_parts)
+        stream::read_file_in_parts(path, &file, size, tsv, &how).map(join_parts)
     }
     #[cfg(not(unix))]
     {
@@ -231,6 +232,6 @@ fn read_whole(bytes: Vec<u8>, tsv: bool) -> Delimited {
         encoding,
         delimiter: char::from(delimiter),
         lines,
-        sha256,
+        sha256: Sha::Done(sha256),
     }
 }

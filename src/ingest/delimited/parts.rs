@@ -28,7 +28,24 @@ pub(super) struct Parts {
     read: Vec<PartRead>,
     encoding: &'static str,
     delimiter: u8,
-    sha256: String,
+    sha256: Sha,
+}
+
+/// A file's SHA-256, lowercase hex: computed, or being computed.
+pub(crate) enum Sha {
+    Done(String),
+    Later(crate::ingest::LaterDigest),
+}
+
+impl Sha {
+    /// The digest, waited for when still being computed.
+    #[cfg(test)]
+    pub(crate) fn finish(self) -> crate::error::Result<String> {
+        match self {
+            Sha::Done(hex) => Ok(hex),
+            Sha::Later(later) => later.finish(),
+        }
+    }
 }
 
 /// A UTF-8 file whose quotes all close on their lines is read in parts, one
@@ -85,7 +102,7 @@ pub(super) fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) 
                 .collect::<Option<Vec<_>>>()
         },
     );
-    Parts::checked(read?, &head, body.len(), sha256)
+    Parts::checked(read?, &head, body.len(), Sha::Done(sha256))
 }
 
 /// What a file's first megabyte says about reading it in parts.
@@ -144,7 +161,7 @@ impl Parts {
         read: Vec<PartRead>,
         head: &Head,
         body_len: usize,
-        sha256: String,
+        sha256: Sha,
     ) -> Option<Parts> {
         let total: usize = read.iter().map(|p| p.builder.rows()).sum();
         let width = read.iter().map(|p| p.builder.width()).max().unwrap_or(0);
@@ -169,15 +186,16 @@ pub(super) fn holds_replacement(text: &[u8]) -> bool {
 
 /// Cut points of a body of `len` bytes just after a line break, `parts`
 /// pieces; `next_break(at)` is the offset from `at` of the first line feed
-/// at or after it. The digest is computed beside the parts, and the core
-/// computing it then reads the last part, so each other part is a fifth
-/// larger than an even share: on two cores 60% and 40% of the file (from
-/// six cores on, the last part is empty). Reading the national bench roster from
-/// disk on two cores, the digest (its own reads and SHA-256) takes about a
-/// quarter of a core's time splitting and interning the whole file: with
-/// 55% and 45% the first core sat idle for 0.2 s at the end; with 60% and
-/// 40% the read stage took 1.32–1.52 s (median 1.41 s) against
-/// 1.40–1.85 s (median 1.47 s), eight runs each, alternating.
+/// at or after it. The quotes of the whole file are checked beside the
+/// parts (see `stream::read_file_in_parts`), and the core checking them
+/// then reads the last part, so each other part is a twentieth larger than
+/// an even share: on two cores 52.5% and 47.5% of the file. Reading the
+/// national bench roster on two cores, the check (its reads of the page
+/// cache, mostly) takes 0.15 s of a core, about a twentieth of the
+/// splitting and interning; the digest, once computed there (a quarter),
+/// is now left to idle moments after reading (`crate::ingest::LaterDigest`).
+/// With 60% and 40% then, the core reading the larger part worked alone for
+/// the last 0.3 s of the read stage.
 pub(super) fn cut_points(
     len: usize,
     parts: usize,
@@ -185,7 +203,7 @@ pub(super) fn cut_points(
 ) -> Vec<usize> {
     let mut cuts = vec![0];
     for k in 1..parts {
-        let at = (len * k * 12 / (parts * 10))
+        let at = (len * k * 21 / (parts * 20))
             .min(len)
             .max(*cuts.last().unwrap_or(&0));
         if let Some(p) = next_break(at) {

@@ -1,17 +1,18 @@
 //! Large files read in parts straight from the file, as
 //! [`read_in_parts`](super::parts::read_in_parts) reads their bytes: each
 //! core reads its part through a window of whole lines it reuses, and the
-//! digest is computed from the file beside them, so the file is never held
+//! quotes of every line are checked beside them, so the file is never held
 //! whole (its pages were half the memory the national roster's reading
-//! touched).
+//! touched). Its digest is computed from the file on a thread of its own,
+//! at the lowest priority ([`LaterDigest`]).
+//!
+//! [`LaterDigest`]: crate::ingest::LaterDigest
 
 use std::fs::File;
 use std::os::unix::fs::FileExt;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use sha2::{Digest, Sha256};
-
-use super::parts::{HEAD_BYTES, Head, PartRead, Parts, cut_points, holds_replacement};
+use super::parts::{HEAD_BYTES, Head, PartRead, Parts, Sha, cut_points, holds_replacement};
 use super::rows::PartReader;
 use super::scan::{physical_lines, quotes_close_on_their_lines};
 
@@ -35,14 +36,16 @@ pub(super) struct Reading {
 /// rewritten between two reads of it is not.
 ///
 /// A quoted line break or a stray quote found by any core stops all of
-/// them, and so does any part that gives up. The digest, which runs through
-/// the whole file about ten times faster than the parts, checks every
-/// line's quotes as it goes: an Excel export with one Alt+Enter cell near
-/// its end is left to the bytes within the digest's time (0.25 s on the
-/// national roster), not after the parts have interned most of it.
+/// them, and so does any part that gives up. One core first runs through
+/// the whole file checking every line's quotes, about twenty times faster
+/// than the parts: an Excel export with one Alt+Enter cell near its end is
+/// left to the bytes within that check's time (0.15 s on the national
+/// roster), not after the parts have interned most of it. The digest is
+/// started here and left running when the parts are returned.
 ///
 /// [`read_in_parts`]: super::parts::read_in_parts
 pub(super) fn read_file_in_parts(
+    path: &std::path::Path,
     file: &File,
     size: u64,
     tsv: bool,
@@ -64,9 +67,10 @@ pub(super) fn read_file_in_parts(
         .windows(2)
         .map(|w| (skip + w[0], w[1] - w[0]))
         .collect();
+    let later = crate::ingest::LaterDigest::start(path, file.try_clone().ok()?, size);
     let stop = AtomicBool::new(false);
-    let (sha256, read) = rayon::join(
-        || digest(file, len, &head, &stop),
+    let (quotes, read) = rayon::join(
+        || check_quotes(file, len, &head, &stop),
         || {
             pieces
                 .par_iter()
@@ -83,7 +87,8 @@ pub(super) fn read_file_in_parts(
     if file.read_at(&mut [0u8; 1], size).ok()? > 0 {
         return None;
     }
-    Parts::checked(read?, &head, body_len, sha256?)
+    quotes?;
+    Parts::checked(read?, &head, body_len, Sha::Later(later))
 }
 
 /// The offset from `at` of the first line feed at or after it, reading
@@ -102,11 +107,10 @@ fn next_line_feed(file: &File, at: usize, len: usize) -> Option<usize> {
     None
 }
 
-/// What reading a window hands over: the bytes just read, and the whole
-/// lines held (up to the last line feed, or all that is held at the end);
-/// no lines when a full window holds no line feed (its bytes are dropped).
+/// What reading a window hands over: the whole lines held (up to the last
+/// line feed, or all that is held at the end); no lines when a full window
+/// holds no line feed (its bytes are dropped).
 struct Window<'a> {
-    read: &'a [u8],
     lines: Option<&'a [u8]>,
 }
 
@@ -135,7 +139,6 @@ fn read_lines(
             found => found.map(|p| p + 1),
         };
         let window = Window {
-            read: &buf[fresh],
             lines: end.map(|e| &buf[..e]),
         };
         if !each(window) {
@@ -148,17 +151,14 @@ fn read_lines(
     true
 }
 
-/// The SHA-256 of the file's `len` bytes, read 1 MB at a time; the quotes
-/// of each line read are checked on the way, and `stop` is raised at a
-/// line whose quotes do not close on it (the text from `head.skip` on, past
-/// the byte-order mark), and when the file cannot be read. After a line
-/// longer than the buffer, lines are no longer checked here (the parts
-/// check their own).
-fn digest(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<String> {
-    let mut hasher = Sha256::new();
+/// Checks the quotes of the file's `len` bytes, read 1 MB at a time:
+/// `stop` is raised at a line whose quotes do not close on it (the text
+/// from `head.skip` on, past the byte-order mark), and when the file cannot
+/// be read (`None`), and reading stops there. After a line longer than the
+/// buffer, lines are no longer checked here (the parts check their own).
+fn check_quotes(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<()> {
     let (mut checking, mut text_from) = (true, head.skip);
     let read = read_lines(file, (0, len), 1 << 20, |w| {
-        hasher.update(w.read);
         let text = w.lines.map(|l| l.get(text_from..).unwrap_or_default());
         match text {
             _ if !checking => {}
@@ -171,13 +171,14 @@ fn digest(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<Str
             None => checking = false,
         }
         text_from = 0;
-        true
+        checking && !stop.load(Ordering::Relaxed)
     });
-    if !read {
+    // Stopped while checking: the file could not be read, or a part gave up.
+    if !read && checking {
         stop.store(true, Ordering::Relaxed);
         return None;
     }
-    Some(super::super::hex(&hasher.finalize()))
+    Some(())
 }
 
 /// Reads the piece of `n` bytes at `at` a window of whole lines at a time

@@ -236,9 +236,10 @@ fn utf16_without_bom() {
 /// Everything a read gives, as text: encoding, delimiter, lines, digest,
 /// notes, and every row's Excel number and cells.
 pub(super) fn everything(d: Delimited) -> String {
+    let sha = d.sha256.finish().expect("digest");
     let head = format!(
         "{} {:?} {:?} {} {:?}",
-        d.encoding, d.delimiter, d.lines, d.sha256, d.builder.notes
+        d.encoding, d.delimiter, d.lines, sha, d.builder.notes
     );
     let s = d.builder.finish(0, "t".into());
     let mut out = vec![head];
