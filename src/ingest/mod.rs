@@ -91,7 +91,7 @@ pub fn is_own_output(path: &Path) -> bool {
         return false;
     };
     match extension(path).as_deref() {
-        Some("xlsx") => workbook::check_package(path, &bytes).is_ok_and(|p| p.own_output),
+        Some("xlsx") => workbook::check_package(path, &bytes, false).is_ok_and(|p| p.own_output),
         _ => false,
     }
 }
@@ -127,22 +127,26 @@ pub fn read_file_digest_later(
         source,
     })?;
     if WORKBOOK_EXT.contains(&ext.as_str()) {
-        if ext == "xls" {
+        let package = if ext == "xls" {
             workbook::check_xls(path, &bytes)?;
-        } else if workbook::check_package(path, &bytes)?.own_output {
-            return Ok(done(FileRead::OwnOutput));
-        }
-        let sha256 = sha256_hex(&bytes);
-        let (names, sheets) = workbook::read(path, bytes, index, &wanted)?;
+            workbook::Package::default()
+        } else {
+            let package = workbook::check_package(path, &bytes, ext != "ods")?;
+            if package.own_output {
+                return Ok(done(FileRead::OwnOutput));
+            }
+            package
+        };
+        let read = workbook::read(path, bytes, &package, index, &wanted)?;
         let file = InputFile {
             path: path.to_path_buf(),
-            sha256,
+            sha256: read.sha256,
             text_encoding: None,
             delimiter: None,
-            sheet_names: names,
+            sheet_names: read.names,
             lines: None,
         };
-        Ok(done(FileRead::Read(file, sheets)))
+        Ok(done(FileRead::Read(file, read.sheets)))
     } else if text_file {
         let read = delimited::read(bytes, ext == "tsv");
         Ok(delimited_file(path, index, read, &wanted))

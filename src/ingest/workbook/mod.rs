@@ -8,14 +8,25 @@ use calamine::{Cell, Data, DataRef, Ods, Reader, Sheets, Xls, Xlsx, open_workboo
 mod check;
 
 pub use check::OWN_MARK;
-pub(crate) use check::{check_package, check_xls};
+pub(crate) use check::{Package, check_package, check_xls};
 
 use super::{CellRef, RawSheet, RawValue, SheetBuilder};
 use crate::error::{Error, Result};
 
-type Book = Sheets<Cursor<Vec<u8>>>;
+type Book = Sheets<Cursor<Shared>>;
 
-fn open(path: &Path, bytes: Vec<u8>) -> Result<Book> {
+/// A workbook's bytes, read by the parser and, beside it, by the check of
+/// its worksheet parts and the digest.
+#[derive(Clone)]
+struct Shared(std::sync::Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+fn open(path: &Path, bytes: Shared) -> Result<Book> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -238,20 +249,29 @@ fn push_cells(builder: &mut SheetBuilder, row: u32, cells: &[Cell<DataRef<'_>>])
     );
 }
 
-/// Reads the sheets `wanted` accepts. Returns every sheet name and the sheets read.
+/// A workbook read: every sheet name, the sheets read, the file's SHA-256.
+pub(crate) struct Read {
+    pub(crate) names: Vec<String>,
+    pub(crate) sheets: Vec<RawSheet>,
+    pub(crate) sha256: String,
+}
+
+/// Reads the sheets `wanted` accepts, `package` being what
+/// [`check_package`] found (the default for an .xls).
 pub(crate) fn read(
     path: &Path,
     bytes: Vec<u8>,
+    package: &Package,
     file: usize,
     wanted: &dyn Fn(&str) -> bool,
-) -> Result<(Vec<String>, Vec<RawSheet>)> {
+) -> Result<Read> {
     // calamine should return errors on malformed files; a panic deep inside a
     // parser must still end as a clear error naming the file, not a crash.
     // The panic is reported as that error, not printed as a crash.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_inner(path, bytes, file, wanted)
+        read_inner(path, bytes, package, file, wanted)
     }));
     std::panic::set_hook(hook);
     result.unwrap_or_else(|_| {
@@ -262,13 +282,26 @@ pub(crate) fn read(
     })
 }
 
+/// Opens the workbook while, on the other core, its worksheet parts are
+/// counted (see [`check_package`]) and its digest made; a part found too
+/// large is the error, before any sheet is read.
 fn read_inner(
     path: &Path,
     bytes: Vec<u8>,
+    package: &Package,
     file: usize,
     wanted: &dyn Fn(&str) -> bool,
-) -> Result<(Vec<String>, Vec<RawSheet>)> {
-    let mut book = open(path, bytes)?;
+) -> Result<Read> {
+    let bytes = Shared(std::sync::Arc::new(bytes));
+    let (book, sha256) = rayon::join(
+        || open(path, bytes.clone()),
+        || {
+            check::count_sheets(path, bytes.as_ref(), &package.sheets_to_count)?;
+            Ok::<_, Error>(super::sha256_hex(bytes.as_ref()))
+        },
+    );
+    let sha256 = sha256?;
+    let mut book = book?;
     let names = book.sheet_names();
     let mut sheets = Vec::new();
     for name in names.iter().filter(|n| wanted(n)) {
@@ -296,5 +329,9 @@ fn read_inner(
         }
         sheets.push(builder.finish(file, name.clone()));
     }
-    Ok((names, sheets))
+    Ok(Read {
+        names,
+        sheets,
+        sha256,
+    })
 }
