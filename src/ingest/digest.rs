@@ -75,11 +75,10 @@ impl Drop for LaterDigest {
 
 /// The SHA-256 of the file's bytes, read a megabyte at a time; `None` when
 /// it cannot be read, is not `len` bytes long, or `stop` is raised.
-fn digest(file: File, len: u64, stop: &AtomicBool) -> Option<String> {
+fn digest(mut file: File, len: u64, stop: &AtomicBool) -> Option<String> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut read = 0u64;
-    let mut file = file;
     loop {
         if stop.load(Ordering::Relaxed) {
             return None;

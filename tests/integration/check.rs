@@ -538,3 +538,61 @@ fn timings_go_to_stderr() {
     let j: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is only the JSON");
     assert_accounted(&j);
 }
+
+/// The rows of the large file of
+/// [`each_file_carries_its_own_digest_also_when_made_later`].
+fn digest_roster() -> String {
+    let mut text = String::from("STT,Họ và tên,Đơn vị,Loại,Trình độ chuyên môn\n");
+    for i in 0..120_000 {
+        text.push_str(&format!(
+            "{i},Nguyễn Văn {},UBND xã {},Công chức cấp xã,Đại học\n",
+            i % 997,
+            i % 101
+        ));
+    }
+    text
+}
+
+/// A file large enough to be read in parts (4 MiB) has its SHA-256 made on
+/// a thread of its own and filled in at the end of loading: each file of
+/// the summary carries its own, the one the report's Thông tin sheet shows.
+/// Expected digests made with `sha256sum` on the same bytes.
+#[test]
+fn each_file_carries_its_own_digest_also_when_made_later() {
+    let dir = tempdir();
+    let large = digest_roster();
+    assert!(large.len() > 4 << 20, "{}", large.len());
+    write(dir.path(), "b-large.csv", &large);
+    write(
+        dir.path(),
+        "a-small.csv",
+        "STT,Họ và tên,Đơn vị,Loại,Trình độ chuyên môn\n1,Lê Thị Hoa,UBND xã A,Công chức cấp xã,Trung cấp\n",
+    );
+    let j = check_json(&[dir.path()], &[]);
+    let digests: Vec<(String, String)> = j["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            let name = f["path"].as_str().unwrap_or_default();
+            let name = name.rsplit(['/', '\\']).next().unwrap_or_default();
+            (
+                name.to_string(),
+                f["sha256"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        digests,
+        [
+            (
+                "a-small.csv".to_string(),
+                "145fc126d68ae1fcf596183badf8f5de3249e4620736b37c852dd40e9066812a".to_string()
+            ),
+            (
+                "b-large.csv".to_string(),
+                "9c7144e5506167c4899f3b0c2785ff81929cd9424615acb6d886fd78722b929c".to_string()
+            ),
+        ]
+    );
+}

@@ -39,6 +39,26 @@ fn parts_judge_mostly_distinct_columns_as_the_whole_file() {
     assert!(read_in_parts(&bytes, false, 0, 2).is_some());
 }
 
+/// Where an even cut would leave the first part fewer rows than the
+/// columns are judged on (long rows first, short ones after), the first
+/// part is cut after those rows: the file is still read in parts (it was
+/// read whole when the cut fell by bytes alone), and reads as whole.
+#[test]
+fn the_first_part_holds_the_rows_columns_are_judged_on() {
+    let mut text = String::from("STT;Họ và tên;Ghi chú\n");
+    for i in 0..70_000 {
+        let note = "x".repeat(80);
+        text.push_str(&format!("{i};Nguyễn Văn {i};{note}\n"));
+    }
+    for i in 70_000..80_000 {
+        text.push_str(&format!("{i};Lê Thị Hoa;\n"));
+    }
+    let bytes = text.into_bytes();
+    let whole = everything(read_whole(bytes.clone(), false));
+    let d = join_parts(read_in_parts(&bytes, false, 0, 2).expect("read in parts"));
+    assert_eq!(everything(d), whole);
+}
+
 /// Rows are interned in batches that a line with quotes cuts short, so a
 /// batch can start anywhere: the mostly-distinct judgement still falls
 /// after the same row as reading the whole file. 59,200 distinct names

@@ -72,7 +72,9 @@ pub(super) fn read_in_parts(bytes: &[u8], tsv: bool, from: usize, parts: usize) 
     }
     let head = Head::of(bytes, bytes.len(), tsv)?;
     let body = &bytes[head.skip..];
-    let cuts = cut_points(body.len(), parts, |at| memchr::memchr(b'\n', &body[at..]));
+    let cuts = cut_points(body.len(), parts, |at, n| {
+        memchr::memchr_iter(b'\n', &body[at..]).nth(n - 1)
+    });
     let pieces: Vec<&[u8]> = cuts.windows(2).map(|w| &body[w[0]..w[1]]).collect();
     // A quoted line break or a stray quote anywhere: read whole (found
     // before any part is split; lines without a quote are only searched).
@@ -185,8 +187,11 @@ pub(super) fn holds_replacement(text: &[u8]) -> bool {
 }
 
 /// Cut points of a body of `len` bytes just after a line break, `parts`
-/// pieces; `next_break(at)` is the offset from `at` of the first line feed
-/// at or after it. The quotes of the whole file are checked beside the
+/// pieces; `nth_break(at, n)` is the offset from `at` of the `n`-th line
+/// feed (from 1) at or after it. The first part holds the rows on which
+/// the columns are judged mostly distinct, when the file has more
+/// ([`SheetBuilder::ROWS_JUDGED`]: its parts are not joined otherwise, and
+/// a file of 120,000 short rows, 7 MB, would be read whole). The quotes of the whole file are checked beside the
 /// parts (see `stream::read_file_in_parts`), and the core checking them
 /// then reads the last part, so each other part is a twentieth larger than
 /// an even share: on two cores 52.5% and 47.5% of the file. Reading the
@@ -199,14 +204,20 @@ pub(super) fn holds_replacement(text: &[u8]) -> bool {
 pub(super) fn cut_points(
     len: usize,
     parts: usize,
-    mut next_break: impl FnMut(usize) -> Option<usize>,
+    mut nth_break: impl FnMut(usize, usize) -> Option<usize>,
 ) -> Vec<usize> {
     let mut cuts = vec![0];
+    // Where the judged rows end: the first cut is not before it.
+    let judged_end = match parts {
+        0 | 1 => 0,
+        _ => nth_break(0, SheetBuilder::ROWS_JUDGED).map_or(0, |p| p + 1),
+    };
     for k in 1..parts {
         let at = (len * k * 21 / (parts * 20))
+            .max(judged_end.saturating_sub(1))
             .min(len)
             .max(*cuts.last().unwrap_or(&0));
-        if let Some(p) = next_break(at) {
+        if let Some(p) = nth_break(at, 1) {
             cuts.push(at + p + 1);
         }
     }

@@ -60,8 +60,8 @@ pub(super) fn read_file_in_parts(
     file.read_exact_at(&mut start, 0).ok()?;
     let head = Head::of(&start, len, tsv)?;
     let (skip, body_len) = (head.skip, len - head.skip);
-    let cuts = cut_points(body_len, how.parts, |at| {
-        next_line_feed(file, skip + at, len)
+    let cuts = cut_points(body_len, how.parts, |at, n| {
+        nth_line_feed(file, skip + at, len, n)
     });
     let pieces: Vec<(usize, usize)> = cuts
         .windows(2)
@@ -91,37 +91,35 @@ pub(super) fn read_file_in_parts(
     Parts::checked(read?, &head, body_len, Sha::Later(later))
 }
 
-/// The offset from `at` of the first line feed at or after it, reading
-/// forward 64 kB at a time.
-fn next_line_feed(file: &File, at: usize, len: usize) -> Option<usize> {
+/// The offset from `at` of the `n`-th line feed (from 1) at or after it,
+/// reading forward 64 kB at a time.
+fn nth_line_feed(file: &File, at: usize, len: usize, n: usize) -> Option<usize> {
     let mut buf = vec![0u8; 1 << 16];
-    let mut from = at;
+    let (mut from, mut left) = (at, n);
     while from < len {
-        let n = buf.len().min(len - from);
-        file.read_exact_at(&mut buf[..n], from as u64).ok()?;
-        if let Some(p) = memchr::memchr(b'\n', &buf[..n]) {
-            return Some(from + p - at);
+        let k = buf.len().min(len - from);
+        file.read_exact_at(&mut buf[..k], from as u64).ok()?;
+        for p in memchr::memchr_iter(b'\n', &buf[..k]) {
+            left -= 1;
+            if left == 0 {
+                return Some(from + p - at);
+            }
         }
-        from += n;
+        from += k;
     }
     None
 }
 
-/// What reading a window hands over: the whole lines held (up to the last
-/// line feed, or all that is held at the end); no lines when a full window
-/// holds no line feed (its bytes are dropped).
-struct Window<'a> {
-    lines: Option<&'a [u8]>,
-}
-
 /// Reads the `n` bytes at `at` through a buffer of `size` bytes, handing
-/// each window to `each` while it returns true; `false` when the file could
-/// not be read through or `each` stopped.
+/// each window's whole lines to `each` while it returns true (up to the
+/// last line feed, or all that is held at the end; `None` when a full
+/// window holds no line feed, its bytes then dropped); `false` when the
+/// file could not be read through or `each` stopped.
 fn read_lines(
     file: &File,
     (at, n): (usize, usize),
     size: usize,
-    mut each: impl FnMut(Window<'_>) -> bool,
+    mut each: impl FnMut(Option<&[u8]>) -> bool,
 ) -> bool {
     let mut buf = vec![0u8; size.min(n)];
     let (mut read, mut held) = (0, 0);
@@ -138,10 +136,7 @@ fn read_lines(
             _ if read == n => Some(held),
             found => found.map(|p| p + 1),
         };
-        let window = Window {
-            lines: end.map(|e| &buf[..e]),
-        };
-        if !each(window) {
+        if !each(end.map(|e| &buf[..e])) {
             return false;
         }
         let end = end.unwrap_or(held);
@@ -158,8 +153,8 @@ fn read_lines(
 /// buffer, lines are no longer checked here (the parts check their own).
 fn check_quotes(file: &File, len: usize, head: &Head, stop: &AtomicBool) -> Option<()> {
     let (mut checking, mut text_from) = (true, head.skip);
-    let read = read_lines(file, (0, len), 1 << 20, |w| {
-        let text = w.lines.map(|l| l.get(text_from..).unwrap_or_default());
+    let read = read_lines(file, (0, len), 1 << 20, |lines| {
+        let text = lines.map(|l| l.get(text_from..).unwrap_or_default());
         match text {
             _ if !checking => {}
             Some(t) if !quotes_close_on_their_lines(t, head.delimiter) => {
@@ -198,8 +193,8 @@ fn read_piece(
 ) -> Option<PartRead> {
     let mut reader = PartReader::new(piece.1, room, delimiter);
     let (mut lines, mut replaced) = (0u64, false);
-    let read = read_lines(file, piece, window, |w| {
-        let Some(text) = w.lines.filter(|_| !stop.load(Ordering::Relaxed)) else {
+    let read = read_lines(file, piece, window, |held| {
+        let Some(text) = held.filter(|_| !stop.load(Ordering::Relaxed)) else {
             return false;
         };
         lines += physical_lines(text);

@@ -214,11 +214,17 @@ impl SheetBuilder {
         self.columns.len()
     }
 
+    /// The rows the first part of a file must hold to judge its columns
+    /// as reading the whole file would (see [`judged_as_whole`]).
+    ///
+    /// [`judged_as_whole`]: Self::judged_as_whole
+    pub(crate) const ROWS_JUDGED: usize = UNIQUE_PROBE_ROWS + 1;
+
     /// Whether this builder, the first part of a file of `total` rows, made
     /// the mostly-distinct judgement where reading the whole file would: on
     /// its first rows, which it must then hold (or no judgement is made).
     pub(crate) fn judged_as_whole(&self, total: usize) -> bool {
-        self.excel_rows.len() > UNIQUE_PROBE_ROWS || total <= UNIQUE_PROBE_ROWS
+        self.excel_rows.len() >= Self::ROWS_JUDGED || total <= UNIQUE_PROBE_ROWS
     }
 
     /// Appends the rows of a builder that read the next part of the same

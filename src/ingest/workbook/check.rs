@@ -46,21 +46,17 @@ pub(crate) fn check_package(path: &Path, bytes: &[u8], sheets_later: bool) -> Re
             continue;
         };
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
-        let (packed, limit) = (entry.compressed_size(), part_limit(entry.compressed_size()));
-        if entry.size() > limit {
+        let packed = entry.compressed_size();
+        if entry.size() > part_limit(packed) {
             return Err(too_big(path, &name, packed, entry.size()));
         }
         if sheets_later && name.starts_with("xl/worksheets/") {
             package.sheets_to_count.push(i);
             continue;
         }
-        // Declared sizes can lie: count what actually comes out.
         let wanted = name == "docProps/custom.xml" || name.ends_with("sharedStrings.xml");
         let mut head = Vec::new();
-        let inflated = inflated_size(&mut entry, limit, wanted.then_some(&mut head));
-        if inflated > limit {
-            return Err(too_big(path, &name, packed, inflated));
-        }
+        let inflated = count_part(path, &name, &mut entry, wanted.then_some(&mut head))?;
         let head = String::from_utf8_lossy(&head);
         if name == "docProps/custom.xml" && head.contains(OWN_MARK) {
             package.own_output = true;
@@ -101,30 +97,38 @@ pub(crate) fn count_sheets(path: &Path, bytes: &[u8], parts: &[usize]) -> Result
             continue;
         };
         let name = entry.name().map(|n| n.to_string()).unwrap_or_default();
-        let (packed, limit) = (entry.compressed_size(), part_limit(entry.compressed_size()));
-        let inflated = inflated_size(&mut entry, limit, None);
-        if inflated > limit {
-            return Err(too_big(path, &name, packed, inflated));
-        }
+        count_part(path, &name, &mut entry, None)?;
     }
     Ok(())
 }
 
-/// The size a part of `packed` bytes may inflate to.
-fn part_limit(packed: u64) -> u64 {
-    MAX_PART.min(INFLATION_CHECKED_FROM.max(packed.max(1).saturating_mul(MAX_INFLATION)))
-}
-
-/// What a part inflates to, counted up to one byte past `limit`; its first
-/// 64 kB kept in `head` when asked for.
-fn inflated_size(entry: impl std::io::Read, limit: u64, head: Option<&mut Vec<u8>>) -> u64 {
+/// What a part inflates to (declared sizes can lie: what actually comes
+/// out is counted), refused past its limit; its first 64 kB kept in `head`
+/// when asked for.
+fn count_part<R: std::io::Read>(
+    path: &Path,
+    name: &str,
+    entry: &mut zip::read::ZipFile<'_, R>,
+    head: Option<&mut Vec<u8>>,
+) -> Result<u64> {
+    let packed = entry.compressed_size();
+    let limit = part_limit(packed);
     let mut counter = entry.take(limit + 1);
     let kept = head.map_or(0, |head| {
         std::io::Read::read_to_end(&mut counter.by_ref().take(1 << 16), head)
             .ok()
             .map_or(0, |n| n as u64)
     });
-    kept + std::io::copy(&mut counter, &mut std::io::sink()).unwrap_or(0)
+    let inflated = kept + std::io::copy(&mut counter, &mut std::io::sink()).unwrap_or(0);
+    if inflated > limit {
+        return Err(too_big(path, name, packed, inflated));
+    }
+    Ok(inflated)
+}
+
+/// The size a part of `packed` bytes may inflate to.
+fn part_limit(packed: u64) -> u64 {
+    MAX_PART.min(INFLATION_CHECKED_FROM.max(packed.max(1).saturating_mul(MAX_INFLATION)))
 }
 
 fn damaged(path: &Path, message: String) -> Error {
