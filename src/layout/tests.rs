@@ -138,3 +138,71 @@ fn rows_are_classified() {
         ]
     );
 }
+
+/// Footer text by its definition: a mark searched in the text padded with
+/// spaces (for signatures, a mark that is not a leader's title alone), or a
+/// date line (the words ngay, thang and nam).
+fn footer_by_definition(f: &str, signature: bool) -> bool {
+    let titles = ["truong phong", "giam doc", "chu tich", "thu truong"];
+    let padded = format!(" {f} ");
+    let word = |w: &str| padded.contains(&format!(" {w} "));
+    super::rows::FOOTER_MARKS
+        .iter()
+        .filter(|m| !signature || !titles.contains(m))
+        .any(|m| word(m))
+        || (word("ngay") && word("thang") && word("nam"))
+}
+
+/// The footer marks as whole words, against their definition: every text
+/// of up to three words drawn from the marks' words, a name's words and
+/// near misses.
+#[test]
+fn footer_marks_are_found_as_whole_words_in_every_order() {
+    let words = [
+        "nguoi lap",
+        "bieu",
+        "thu",
+        "truong",
+        "ky ten",
+        "ten",
+        "xky",
+        "tich",
+        "chu",
+        "phong",
+        "tran thi",
+        "ngay",
+        "thang",
+        "nam",
+        "namx",
+        "tm ubnd",
+        "don vi",
+        "ghi",
+        "chu tich",
+    ];
+    let mut texts = vec![String::new()];
+    for a in words {
+        texts.push(a.to_string());
+        for b in words {
+            texts.push(format!("{a} {b}"));
+            texts.extend(words.iter().map(|c| format!("{a} {b} {c}")));
+        }
+    }
+    let (mut footers, mut signatures) = (0, 0);
+    for t in &texts {
+        let footer = super::rows::is_footer_text(t);
+        let signature = super::rows::is_signature_text(t);
+        assert_eq!(footer, footer_by_definition(t, false), "footer: {t:?}");
+        assert_eq!(signature, footer_by_definition(t, true), "signature: {t:?}");
+        footers += usize::from(footer);
+        signatures += usize::from(signature);
+    }
+    // Both answers occur, and a leader's title alone is a footer mark only.
+    assert!(footers > 1000 && signatures > 500 && footers > signatures);
+    assert!(super::rows::is_footer_text("chu tich ubnd"));
+    assert!(!super::rows::is_signature_text("chu tich ubnd"));
+    assert!(!super::rows::is_footer_text("tran van truong"));
+    assert!(!super::rows::is_footer_text("xky ten"));
+    assert!(super::rows::is_footer_text(
+        "ha noi ngay 15 thang 3 nam 2026"
+    ));
+}
