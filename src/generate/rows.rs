@@ -8,7 +8,8 @@ use rust_xlsxwriter::{Format, FormatAlign, Workbook};
 
 use super::words::{
     CB_TITLES, CC_TITLES, EDUCATION, FAMILY, GIVEN_F, GIVEN_M, KINDS, Kind, MIDDLE_F, MIDDLE_M,
-    POLITICAL, PROVINCE_DEPTS, PROVINCE_PARTY, PROVINCE_TITLES, STATE_MGMT, VC_TITLES, VC_UNITS,
+    NAME_SYLLABLES, POLITICAL, PROVINCE_DEPTS, PROVINCE_PARTY, PROVINCE_TITLES, STATE_MGMT,
+    VC_TITLES, VC_UNITS,
 };
 use super::{Commune, Rng};
 use crate::error::{Error, Result};
@@ -54,6 +55,7 @@ pub(super) fn row(rng: &mut Rng, communes: &[Commune], i: usize) -> Vec<String> 
     } else {
         rng.pick(GIVEN_M)
     };
+    let name = full_name(rng, family, middle, given);
     let year = 1966 + rng.below(38);
     let birth = format!("{:02}/{:02}/{year}", 1 + rng.below(28), 1 + rng.below(12));
     let kind = *rng.weighted(KINDS);
@@ -69,7 +71,7 @@ pub(super) fn row(rng: &mut Rng, communes: &[Commune], i: usize) -> Vec<String> 
     vec![
         (i + 1).to_string(),
         format!("CB{:08}", i + 1),
-        format!("{family} {middle} {given}"),
+        name,
         birth,
         if female { "Nữ" } else { "Nam" }.to_string(),
         format!("0{:02}{:09}", rng.below(96), rng.below(1_000_000_000)),
@@ -87,6 +89,25 @@ pub(super) fn row(rng: &mut Rng, communes: &[Commune], i: usize) -> Vec<String> 
         political,
         state,
     ]
+}
+
+/// A full name: the family, middle and given names drawn, with a second
+/// middle name for two rows in five and a two-syllable given name for one
+/// in two ([`NAME_SYLLABLES`]). Those are drawn from a stream of their own,
+/// so every other value of a row is the one drawn before names varied.
+fn full_name(rng: &Rng, family: &str, middle: &str, given: &str) -> String {
+    let mut names = Rng(rng.0 ^ 0xA076_1D64_78BD_642F);
+    let mut name = format!("{family} {middle}");
+    for percent in [40, 50] {
+        if names.below(100) < percent {
+            let syllable: &&str = names.pick(NAME_SYLLABLES);
+            name.push(' ');
+            name.push_str(syllable);
+        }
+    }
+    name.push(' ');
+    name.push_str(given);
+    name
 }
 
 /// A generated row's post: its unit, category, title and grade.
