@@ -65,55 +65,109 @@ where
 }
 
 /// Sorts (hash, row) pairs by hash, stably (rows stay in order within a
-/// hash): four passes of a byte each. On 2.5 M pairs this is several times
-/// faster than a comparison sort on two cores, and the people pass sorts
-/// ten times. Each pass runs on every core over contiguous chunks: a chunk
-/// writes each digit's pairs after those of the chunks before it, so the
-/// result is the one-core result whatever the scheduling (0.40 s of the
-/// people pass on one core on the 2.5 M-row bench roster).
+/// hash): one pass on the hash's top byte over all the pairs, then each of
+/// the 256 runs it makes sorted on the three low bytes, small enough to
+/// stay in the core's cache. The people pass sorts the 2.5 M-row national
+/// roster's rows ten times; four passes of a byte over all of them (each
+/// reading and writing 20 MB out of the caches) were 0.64 s of the cores'
+/// time on its varied-names version, the pass's largest cost.
 pub(super) fn radix_sort(pairs: &mut Vec<(u32, u32)>) {
+    let mut out = vec![(0, 0); pairs.len()];
+    let runs = top_byte_pass(pairs, &mut out);
+    let mut rest: &mut [(u32, u32)] = &mut out;
+    let mut slices = Vec::with_capacity(256);
+    for len in runs {
+        let (run, tail) = std::mem::take(&mut rest).split_at_mut(len);
+        slices.push(run);
+        rest = tail;
+    }
+    slices
+        .into_par_iter()
+        .with_max_len(1)
+        .for_each_init(Vec::new, |scratch, run| sort_low_bytes(run, scratch));
+    *pairs = out;
+}
+
+/// Writes `pairs` into `out` by the hash's top byte, stably, on every core
+/// over contiguous chunks: a chunk writes each digit's pairs after those of
+/// the chunks before it, so the result is the one-core result whatever the
+/// scheduling. Returns each digit's number of pairs.
+fn top_byte_pass(pairs: &[(u32, u32)], out: &mut [(u32, u32)]) -> [usize; 256] {
     let chunk = pairs
         .len()
         .div_ceil(rayon::current_num_threads().max(1))
         .max(1 << 16);
-    let mut out = vec![(0, 0); pairs.len()];
-    for shift in [0, 8, 16, 24] {
-        let digit = move |p: &(u32, u32)| ((p.0 >> shift) & 0xFF) as usize;
-        let counts: Vec<[usize; 256]> = pairs
-            .par_chunks(chunk)
-            .map(|c| {
-                let mut at = [0usize; 256];
-                for p in c {
-                    at[digit(p)] += 1;
-                }
-                at
-            })
-            .collect();
-        // Each chunk's slice of each digit's run: digits in order, chunks
-        // in order within a digit.
-        let mut dests: Vec<Vec<&mut [(u32, u32)]>> =
-            counts.iter().map(|_| Vec::with_capacity(256)).collect();
-        let mut rest: &mut [(u32, u32)] = &mut out;
-        for d in 0..256 {
-            for (k, at) in counts.iter().enumerate() {
-                let (slot, tail) = std::mem::take(&mut rest).split_at_mut(at[d]);
-                dests[k].push(slot);
-                rest = tail;
+    let digit = |p: &(u32, u32)| (p.0 >> 24) as usize;
+    let counts: Vec<[usize; 256]> = pairs
+        .par_chunks(chunk)
+        .map(|c| {
+            let mut at = [0usize; 256];
+            for p in c {
+                at[digit(p)] += 1;
             }
+            at
+        })
+        .collect();
+    // Each chunk's slice of each digit's run: digits in order, chunks in
+    // order within a digit.
+    let mut dests: Vec<Vec<&mut [(u32, u32)]>> =
+        counts.iter().map(|_| Vec::with_capacity(256)).collect();
+    let mut totals = [0usize; 256];
+    let mut rest: &mut [(u32, u32)] = out;
+    for (d, total) in totals.iter_mut().enumerate() {
+        for (k, at) in counts.iter().enumerate() {
+            let (slot, tail) = std::mem::take(&mut rest).split_at_mut(at[d]);
+            dests[k].push(slot);
+            rest = tail;
+            *total += at[d];
         }
-        pairs
-            .par_chunks(chunk)
-            .zip(dests.into_par_iter())
-            .for_each(|(c, mut dest)| {
-                for p in c {
-                    let d = digit(p);
-                    if let Some((first, tail)) = std::mem::take(&mut dest[d]).split_first_mut() {
-                        *first = *p;
-                        dest[d] = tail;
-                    }
+    }
+    pairs
+        .par_chunks(chunk)
+        .zip(dests.into_par_iter())
+        .for_each(|(c, mut dest)| {
+            for p in c {
+                let d = digit(p);
+                if let Some((first, tail)) = std::mem::take(&mut dest[d]).split_first_mut() {
+                    *first = *p;
+                    dest[d] = tail;
                 }
-            });
-        std::mem::swap(pairs, &mut out);
+            }
+        });
+    totals
+}
+
+/// Sorts pairs sharing a top byte on the hash's three low bytes, stably: a
+/// counting pass per byte, through `scratch` and back.
+fn sort_low_bytes(run: &mut [(u32, u32)], scratch: &mut Vec<(u32, u32)>) {
+    if run.len() < 2 {
+        return;
+    }
+    scratch.clear();
+    scratch.resize(run.len(), (0, 0));
+    counting_pass(run, scratch, 0);
+    counting_pass(scratch, run, 8);
+    counting_pass(run, scratch, 16);
+    run.copy_from_slice(scratch);
+}
+
+/// Writes `from` into `to` by the byte at `shift`, stably.
+fn counting_pass(from: &[(u32, u32)], to: &mut [(u32, u32)], shift: u32) {
+    let digit = |p: &(u32, u32)| ((p.0 >> shift) & 0xFF) as usize;
+    let mut at = [0usize; 256];
+    for p in from {
+        at[digit(p)] += 1;
+    }
+    let mut next = 0;
+    for slot in &mut at {
+        let n = *slot;
+        *slot = next;
+        next += n;
+    }
+    for p in from {
+        let d = digit(p);
+        to[at[d]] = *p;
+        at[d] += 1;
     }
 }
 
