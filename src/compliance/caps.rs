@@ -55,7 +55,7 @@ pub(super) fn evaluate_level_caps(
             let Some(pos) = p.assignments[rec as usize].position else {
                 continue;
             };
-            let level = roster.records[rec as usize].professional_level;
+            let level = roster.staff.professional_level[rec as usize];
             people.entry((unit, pos)).or_insert([0; 6])[usize::from(level.unwrap_or(0))] += 1;
         }
     }

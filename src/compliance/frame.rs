@@ -8,9 +8,9 @@ pub(super) use crate::staff::{EDU, LLCT, QLNN, TitleKeys, UNIT_TYPES, rank};
 
 /// The postings as a frame: the staff frame with the placement's columns.
 /// Each posting's person, unit and category are read from the frame's
-/// columns (4 and 1 bytes a posting), not from the records (over a hundred
-/// bytes each): on the national report the five columns took 84–105 ms,
-/// each sweep of the records carrying them all through memory.
+/// columns (4 and 1 bytes a posting): when the staff table was row records
+/// (over a hundred bytes each), reading them from it took 84–105 ms on the
+/// national report, each sweep carrying whole records through memory.
 pub(super) fn postings_frame(
     staff: &crate::staff::StaffFrame,
     placement: Option<&Placement>,

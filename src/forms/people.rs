@@ -10,7 +10,7 @@ use polars::prelude::*;
 use super::def::{Form, PersonField};
 use super::sheet::SheetInput;
 use super::{Cell, FormTable, Note, RowKind, TableRow};
-use crate::roster::{Roster, StaffRecord};
+use crate::roster::{Roster, StaffRow};
 use crate::scales::Gender;
 use crate::staff::StaffFrame;
 use crate::units::Hierarchy;
@@ -67,7 +67,7 @@ pub(super) fn fill(form: &Form, staff: &StaffFrame, h: &Hierarchy) -> PolarsResu
 /// node in the hierarchy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListedPerson {
-    /// Index in the roster's records.
+    /// Index of the posting in the roster's staff table.
     pub rec: u32,
     /// Index in the hierarchy's nodes.
     pub node: u32,
@@ -115,7 +115,7 @@ pub(super) fn fields<'a>(
     (n, p): (usize, ListedPerson),
 ) -> Vec<Field<'a>> {
     let roster: &'a Roster = input.roster;
-    let r: &'a StaffRecord = &roster.records[p.rec as usize];
+    let r: StaffRow = roster.staff.row(p.rec as usize);
     let unit: &'a str = &input.hierarchy.nodes[p.node as usize].name;
     let t = &roster.texts;
     let birth = |g: Gender| match (r.birth, r.gender) {

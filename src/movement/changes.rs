@@ -46,7 +46,7 @@ impl Listed<'_> {
 
     /// A line for `person` of `roster`, to be filled in.
     fn line(kind: Kind, roster: &Roster, person: &Person, category: Category) -> Change {
-        let r = &roster.records[person.first];
+        let r = &roster.staff.row(person.first);
         Change {
             kind,
             name: roster.texts.get(r.name).to_string(),

@@ -45,7 +45,7 @@ pub struct Person {
 #[must_use]
 pub fn people(roster: &Roster, place: &[Place]) -> Vec<Person> {
     let mut out: Vec<Option<Person>> = vec![None; roster.people];
-    for (i, r) in roster.records.iter().enumerate() {
+    for (i, r) in roster.staff.rows().enumerate() {
         let Some(slot) = out.get_mut(r.person as usize) else {
             continue;
         };

@@ -47,8 +47,8 @@ pub fn retirement_days(previous: &Roster, people: usize) -> Vec<Option<NaiveDate
         &crate::policy::ProjectionSettings::default(),
     );
     let mut retire: Vec<Option<NaiveDate>> = vec![None; people];
-    for (r, d) in previous.records.iter().zip(&by_record) {
-        if let (Some(slot), Some(d)) = (retire.get_mut(r.person as usize), d) {
+    for (person, d) in previous.staff.person.iter().zip(&by_record) {
+        if let (Some(slot), Some(d)) = (retire.get_mut(*person as usize), d) {
             *slot = Some(slot.map_or(*d, |x: NaiveDate| x.min(*d)));
         }
     }

@@ -1,9 +1,9 @@
 //! Stage 2, raw sheets → the clean staff table plus data issues.
 //!
 //! Each sheet's layout is detected ([`crate::layout`]), every row below the
-//! header is classified, and every staff row becomes a [`StaffRecord`] or is
-//! set aside with its reason. Values are parsed once per distinct value per
-//! column. The rows of a sheet without section headings are read on every
+//! header is classified, and every staff row becomes a [`StaffRow`] appended
+//! to the table's columns, or is set aside with its reason. Values are parsed
+//! once per distinct value per column. The rows of a sheet without section headings are read on every
 //! core and finished in row order (`fate.rs`), with the result of reading
 //! them one by one. Then people are identified across all sheets: the same person in
 //! the same post twice is a duplicate (the later row is set aside); the same
@@ -47,8 +47,8 @@ use crate::issues::{Action, DataIssue, Problem};
 use crate::layout::{self, Layout, RowKind};
 use crate::legacy::Encoding;
 use crate::roster::{
-    Loaded, Private, Roster, RowCounts, SheetReport, SheetStatus, Source, StaffRecord, Text, Texts,
-    Unit,
+    Loaded, Private, Roster, RowCounts, SheetReport, SheetStatus, Source, Staff, StaffPart,
+    StaffRow, Text, Texts, Unit,
 };
 use crate::scales::{self, Category, CategoryCell, Education, EducationCell, Gender, GovLevel};
 use crate::schema::{Field, HeaderMatcher};
@@ -94,7 +94,7 @@ impl RowIssues<'_> {
     }
 }
 
-/// What the rows build besides their records: the units and the texts.
+/// What the rows build besides their postings: the units and the texts.
 #[derive(Default)]
 struct Tables {
     units: UnitRegistry,
@@ -105,15 +105,15 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
     let mut sheets = Vec::new();
     let mut issues = Vec::new();
     // Sized once (rows read bound the staff rows): growing by doubling would
-    // hold up to twice the records at national size.
-    let mut records = Vec::with_capacity(raw.sheets.iter().map(RawSheet::len).sum());
+    // hold up to twice the columns at national size.
+    let mut staff = Staff::with_capacity(raw.sheets.iter().map(RawSheet::len).sum());
     let mut tables = Tables::default();
     for sheet in &raw.sheets {
         let index = u32::try_from(sheets.len()).unwrap_or(u32::MAX);
         let out = Out {
             tables: &mut tables,
             issues: &mut issues,
-            records: &mut records,
+            staff: &mut staff,
         };
         sheets.push(read_sheet(&raw, sheet, index, opts, out)?);
     }
@@ -122,7 +122,7 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
     crate::progress::timings::stage("clean");
     crate::progress::now("people");
     let mut roster = Roster {
-        records,
+        staff,
         texts: tables.texts,
         units: tables.units.units,
         people: 0,
@@ -139,9 +139,9 @@ pub fn normalize(raw: RawInput, opts: &Options<'_>) -> Result<Loaded> {
 }
 
 /// Where the rows of the sheets go: the units and texts they build, their
-/// data issues, and the staff records.
+/// data issues, and the staff table.
 struct Out<'a> {
     tables: &'a mut Tables,
     issues: &'a mut Vec<DataIssue>,
-    records: &'a mut Vec<StaffRecord>,
+    staff: &'a mut Staff,
 }

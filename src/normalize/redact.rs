@@ -17,18 +17,19 @@ pub fn redact(loaded: &mut Loaded) {
     let mut names: HashMap<Text, Text> = HashMap::new();
     let mut ids: HashMap<Text, Text> = HashMap::new();
     let texts = &mut roster.texts;
-    for r in &mut roster.records {
-        let name = r.name;
-        r.name = *names.entry(name).or_insert_with(|| {
-            let short = initials(texts.get(name));
+    for name in &mut roster.staff.name {
+        let long = *name;
+        *name = *names.entry(long).or_insert_with(|| {
+            let short = initials(texts.get(long));
             texts.add(&short)
         });
-        if let Some(id) = r.national_id {
-            r.national_id = Some(*ids.entry(id).or_insert_with(|| {
-                let masked = mask_id(texts.get(id));
-                texts.add(&masked)
-            }));
-        }
+    }
+    for id in roster.staff.national_id.iter_mut().flatten() {
+        let whole = *id;
+        *id = *ids.entry(whole).or_insert_with(|| {
+            let masked = mask_id(texts.get(whole));
+            texts.add(&masked)
+        });
     }
     let private: HashMap<(&str, &str, &str), Private> = loaded
         .sheets

@@ -144,7 +144,7 @@ pub(super) fn candidates(needs: &[Need<'_>], projector: &Projector<'_>) -> HashM
         })
         .collect();
     found.par_sort_unstable();
-    let records = &projector.roster.records;
+    let staff = &projector.roster.staff;
     // Each person made from their run on every core (0.03 s on one), the
     // map filled after.
     let made: Vec<(u32, Person)> = found
@@ -153,11 +153,11 @@ pub(super) fn candidates(needs: &[Need<'_>], projector: &Projector<'_>) -> HashM
             // The first candidacy (in need order) gives the person's level,
             // retirement and staff id; the earliest record, their record and unit.
             let (person, _, _, first_rec) = run[0];
-            let first = &records[first_rec as usize];
+            let first = staff.row(first_rec as usize);
             let rec = run.iter().map(|c| c.3).min().unwrap_or(first_rec);
             let made = Person {
                 rec,
-                unit: records[rec as usize].unit,
+                unit: staff.unit[rec as usize],
                 current: first.education.unwrap_or(Education::ChuaQuaDaoTao),
                 retire: projector.retire[first_rec as usize],
                 staff_id: projector

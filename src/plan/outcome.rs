@@ -17,7 +17,7 @@ pub(super) fn trainees(
     let first_day = projector.first_day();
     let jobs: Vec<(u32, i32)> = chosen.iter().map(|(p, _, y)| (p.unit, *y)).collect();
     let years = solve::schedule(caps, &jobs).unwrap_or_else(|| jobs.iter().map(|j| j.1).collect());
-    let person_of = |p: &Person| projector.roster.records[p.rec as usize].person;
+    let person_of = |p: &Person| projector.roster.staff.person[p.rec as usize];
     let ids: HashSet<u32> = chosen.iter().map(|(p, _, _)| person_of(p)).collect();
     let served = targets_served(results, trainable, projector, &ids);
     let mut out = Vec::with_capacity(chosen.len());
@@ -165,7 +165,7 @@ impl OutcomeContext<'_> {
     }
 
     pub(super) fn person_of(&self, p: &Person) -> u32 {
-        self.projector.roster.records[p.rec as usize].person
+        self.projector.roster.staff.person[p.rec as usize]
     }
 
     /// The earliest date from the deadline on when the group could be met: the

@@ -42,10 +42,9 @@ struct AgencyPeople {
 /// A person counts once per agency: by their first posting there, placed
 /// if any posting is. Only people with several postings are looked up.
 fn agency_people(roster: &Roster, assignments: &[Assignment]) -> AgencyPeople {
-    let recs = &roster.records;
     let mut postings = vec![0u8; roster.people];
-    for r in recs {
-        let n = &mut postings[r.person as usize];
+    for &person in &roster.staff.person {
+        let n = &mut postings[person as usize];
         *n = n.saturating_add(1);
     }
     let mut keys: Vec<Option<(String, String)>> = Vec::new();
@@ -54,7 +53,7 @@ fn agency_people(roster: &Roster, assignments: &[Assignment]) -> AgencyPeople {
     let mut seen: HashMap<(u32, u32), usize> = HashMap::new();
     let mut person_flags: Vec<(u32, bool, bool, u32)> = Vec::with_capacity(roster.people);
     let mut filled: HashMap<(u32, u32), u32> = HashMap::new();
-    for (r, a) in recs.iter().zip(assignments) {
+    for (r, a) in roster.staff.rows().zip(assignments) {
         if let Some(p) = a.position {
             *filled.entry((r.unit, p)).or_default() += 1;
         }
@@ -70,7 +69,7 @@ fn agency_people(roster: &Roster, assignments: &[Assignment]) -> AgencyPeople {
             seen.insert((r.unit, r.person), person_flags.len());
         }
         let key = *key_of.entry((r.grade_code, r.grade)).or_insert_with(|| {
-            keys.push(grade_key(r, &roster.texts));
+            keys.push(grade_key((r.grade_code, r.grade), &roster.texts));
             key_rank.push(grades::rank(
                 roster.texts.opt(r.grade_code),
                 roster.texts.opt(r.grade),

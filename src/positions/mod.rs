@@ -29,7 +29,7 @@ pub use catalogue::{
 };
 
 use crate::issues::{Action, DataIssue, Problem};
-use crate::roster::{Roster, SheetReport, StaffRecord, Text, Texts};
+use crate::roster::{Roster, SheetReport, Staff, Text, Texts};
 use crate::scales::{Category, Education, PoliticalTheory, StateManagement};
 use crate::text::fold;
 use crate::units::Hierarchy;
@@ -37,7 +37,6 @@ use crate::vocab::grades;
 use figures::*;
 use place::expects_position;
 pub use place::place;
-pub use standard::grade_display;
 use standard::*;
 
 /// A requirement a posting does not meet.
@@ -300,7 +299,7 @@ pub struct AgencyFigures {
 /// The stage's output.
 #[derive(Debug, Clone, Default)]
 pub struct Placement {
-    /// Per record, parallel to `roster.records`.
+    /// Per posting, parallel to the staff table's columns.
     pub assignments: Vec<Assignment>,
     /// Per roster unit.
     pub agencies: Vec<AgencyFigures>,

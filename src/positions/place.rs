@@ -210,20 +210,22 @@ pub fn place(
     // noted in input order. On the 2.5 M-row bench roster the stage went
     // from 0.39-0.42 s to 0.32-0.37 s (0.62-0.67 s to 0.53-0.55 s with a
     // 5,000-row catalogue), the peak unchanged (906-914 MB with it).
-    let assignments: Vec<Assignment> = roster
-        .records
-        .par_iter()
-        .map(|r| {
-            let group = &groups[unit_group[r.unit as usize]];
+    let assignments: Vec<Assignment> = (0..roster.staff.len())
+        .into_par_iter()
+        .map(|k| {
+            // Columns read as needed: the whole row only for a posting placed.
+            let s = &roster.staff;
+            let group = &groups[unit_group[s.unit[k] as usize]];
             if group.entries.is_empty() {
                 return Assignment::default();
             }
-            let Some((i, how)) = find_position(group, r, &key) else {
+            let texts_of = (s.position_code[k], s.position[k], s.title[k]);
+            let Some((i, how)) = find_position(group, texts_of, &key) else {
                 return Assignment::default();
             };
             let def = &cat.positions[i as usize];
             let (grade_ok, unmet, grade_standard) =
-                check(&cat, (def, &accepted[i as usize]), r, texts);
+                check(&cat, (def, &accepted[i as usize]), &Levels::of(s, k), texts);
             Assignment {
                 position: Some(i),
                 matched_by: Some(how),
@@ -265,18 +267,20 @@ fn unplaced_notes<'k>(
 ) -> Vec<DataIssue> {
     let mut notes = Vec::new();
     let mut suggested: HashMap<(usize, &str), Vec<String>> = HashMap::new();
-    for (r, a) in roster.records.iter().zip(assignments) {
-        let g = unit_group[r.unit as usize];
-        if a.placed() || groups[g].entries.is_empty() || !expects_position(r.category) {
+    let staff = &roster.staff;
+    for (k, a) in assignments.iter().enumerate() {
+        let g = unit_group[staff.unit[k] as usize];
+        if a.placed() || groups[g].entries.is_empty() || !expects_position(staff.category[k]) {
             continue;
         }
-        if let Some(text) = r.position.or(r.title) {
+        if let Some(text) = staff.position[k].or(staff.title[k]) {
             let sugg = suggested
                 .entry((g, key(text)))
                 .or_insert_with(|| suggestions(&groups[g], key(text)))
                 .clone();
-            let s = &sheets[r.source.sheet as usize];
-            notes.push(unmatched(s, r, roster.texts.get(text), sugg));
+            let source = staff.source[k];
+            let s = &sheets[source.sheet as usize];
+            notes.push(unmatched(s, source.row, roster.texts.get(text), sugg));
         }
     }
     notes
@@ -286,15 +290,15 @@ fn unplaced_notes<'k>(
 /// its position's name, else its title as a position's alias.
 fn find_position<'k>(
     group: &Group,
-    r: &StaffRecord,
+    (code, name, title): (Option<Text>, Option<Text>, Option<Text>),
     key: &impl Fn(Text) -> &'k str,
 ) -> Option<(u32, MatchedBy)> {
     let find = |map: &HashMap<String, u32>, t: Option<Text>, how| {
         t.and_then(|t| map.get(key(t)).map(|i| (*i, how)))
     };
-    find(&group.by_code, r.position_code, MatchedBy::Code)
-        .or_else(|| find(&group.by_name, r.position, MatchedBy::Name))
-        .or_else(|| find(&group.by_alias, r.title, MatchedBy::Title))
+    find(&group.by_code, code, MatchedBy::Code)
+        .or_else(|| find(&group.by_name, name, MatchedBy::Name))
+        .or_else(|| find(&group.by_alias, title, MatchedBy::Title))
 }
 
 /// The folded texts of the postings' position codes, positions and titles,
@@ -309,8 +313,10 @@ impl FoldedTexts {
     fn new(roster: &Roster) -> Self {
         let mut of_text = vec![u32::MAX; roster.texts.len() + 1];
         let mut folded = Vec::new();
-        for r in &roster.records {
-            for t in [r.position_code, r.position, r.title].into_iter().flatten() {
+        let s = &roster.staff;
+        let (codes, names, titles) = (&s.position_code, &s.position, &s.title);
+        for ((code, name), title) in codes.iter().zip(names).zip(titles) {
+            for &t in [code, name, title].into_iter().flatten() {
                 let k = &mut of_text[t.index()];
                 if *k == u32::MAX {
                     *k = u32::try_from(folded.len()).unwrap_or(u32::MAX);
@@ -332,11 +338,11 @@ impl FoldedTexts {
 
 /// The data issue for a posting whose position the catalogue does not hold,
 /// with the positions it may mean.
-fn unmatched(s: &SheetReport, r: &StaffRecord, text: &str, suggestions: Vec<String>) -> DataIssue {
+fn unmatched(s: &SheetReport, row: u32, text: &str, suggestions: Vec<String>) -> DataIssue {
     DataIssue {
         file: s.file_name.clone(),
         sheet: s.name.clone(),
-        row: Some(r.source.row),
+        row: Some(row),
         column: crate::schema::Field::Position.aliases()[0].to_string(),
         value: text.to_string(),
         problem: Problem::PositionUnmatched { suggestions },

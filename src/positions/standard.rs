@@ -78,7 +78,7 @@ pub(super) fn accepted_grades(list: &[String]) -> Accepted {
     a
 }
 
-pub(super) fn grade_matches(r: &StaffRecord, t: &Texts, accepted: &Accepted) -> Option<bool> {
+pub(super) fn grade_matches(r: &Levels, t: &Texts, accepted: &Accepted) -> Option<bool> {
     let Accepted {
         codes,
         names,
@@ -108,7 +108,7 @@ pub(super) fn grade_matches(r: &StaffRecord, t: &Texts, accepted: &Accepted) -> 
 
 /// A record's grade, for display: "Cán sự (01.004)".
 #[must_use]
-pub fn grade_display(r: &StaffRecord, t: &Texts) -> Option<String> {
+pub(super) fn grade_display(r: &Levels, t: &Texts) -> Option<String> {
     let code = r
         .grade_code
         .map(|c| t.get(c))
@@ -131,14 +131,16 @@ pub fn grade_display(r: &StaffRecord, t: &Texts) -> Option<String> {
 /// the grade code, given or read from the name through the table of known
 /// grades, else the folded name; the display names a known code by the
 /// table ("Chuyên viên chính (01.002)").
-pub(super) fn grade_key(r: &StaffRecord, t: &Texts) -> Option<(String, String)> {
-    let given = r
-        .grade_code
+pub(super) fn grade_key(
+    (grade_code, grade): (Option<Text>, Option<Text>),
+    t: &Texts,
+) -> Option<(String, String)> {
+    let given = grade_code
         .map(|c| t.get(c))
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .map(str::to_ascii_uppercase);
-    let name = t.opt(r.grade).map(str::trim).filter(|n| !n.is_empty());
+    let name = t.opt(grade).map(str::trim).filter(|n| !n.is_empty());
     let code = given.or_else(|| {
         name.map(fold)
             .as_deref()
@@ -158,12 +160,38 @@ pub(super) fn grade_key(r: &StaffRecord, t: &Texts) -> Option<(String, String)> 
     }
 }
 
+/// What [`check`] reads of a posting: its levels and grade, from their
+/// columns alone (a posting's whole row is 29 columns).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Levels {
+    pub(super) education: Option<Education>,
+    pub(super) field_of_study: Option<Text>,
+    pub(super) political_theory: Option<PoliticalTheory>,
+    pub(super) state_management: Option<StateManagement>,
+    pub(super) grade_code: Option<Text>,
+    pub(super) grade: Option<Text>,
+}
+
+impl Levels {
+    /// Posting `k`'s.
+    pub(super) fn of(s: &Staff, k: usize) -> Self {
+        Self {
+            education: s.education[k],
+            field_of_study: s.field_of_study[k],
+            political_theory: s.political_theory[k],
+            state_management: s.state_management[k],
+            grade_code: s.grade_code[k],
+            grade: s.grade[k],
+        }
+    }
+}
+
 /// A posting against its position: `accepted` is the position's grades as
 /// [`accepted_grades`] reads them (once per position, not per posting).
 pub(super) fn check(
     cat: &Catalogue,
     (def, accepted): (&PositionDef, &Accepted),
-    r: &StaffRecord,
+    r: &Levels,
     t: &Texts,
 ) -> (bool, Vec<Unmet>, Option<u16>) {
     let mut unmet = Vec::new();
@@ -234,7 +262,7 @@ pub(super) fn check(
 fn check_grade(
     cat: &Catalogue,
     (def, accepted): (&PositionDef, &Accepted),
-    r: &StaffRecord,
+    r: &Levels,
     t: &Texts,
     unmet: &mut Vec<Unmet>,
 ) -> (bool, Option<usize>) {
@@ -263,7 +291,7 @@ fn check_grade(
 }
 
 /// A person's grade code: given, else read from the grade's name.
-fn person_grade_code(r: &StaffRecord, t: &Texts) -> Option<String> {
+fn person_grade_code(r: &Levels, t: &Texts) -> Option<String> {
     let code = t
         .opt(r.grade_code)
         .map(str::trim)

@@ -17,7 +17,7 @@ use crate::compliance::{Group, Member};
 use crate::dates::{PartialDate, Precision};
 use crate::policy::{Decision, Measure, ProjectionSettings, Replacements, Target, decide};
 use crate::retirement;
-use crate::roster::{Roster, StaffRecord};
+use crate::roster::{Roster, StaffRow};
 use crate::units::Hierarchy;
 
 mod points;
@@ -122,7 +122,7 @@ impl Timeline {
 
 /// The date a course in progress makes this record meet the measure, if it does.
 #[must_use]
-pub fn training_qualifies(r: &StaffRecord, measure: &Measure) -> Option<NaiveDate> {
+pub fn training_qualifies(r: &StaffRow, measure: &Measure) -> Option<NaiveDate> {
     match (measure, r.training_level, r.training_end) {
         (Measure::Education(level), Some(studying), Some(end)) if studying >= *level => {
             Some(end_of(end))
@@ -131,10 +131,11 @@ pub fn training_qualifies(r: &StaffRecord, measure: &Measure) -> Option<NaiveDat
     }
 }
 
-/// What the projection and the plan ask of a record's levels at every
-/// member of a group, two flags a record: the records are over a hundred
-/// bytes, and each such question waited for its record (two thirds of the
-/// projection's events' time on the national plan).
+/// What the projection and the plan ask of a posting's levels at every
+/// member of a group, two flags a posting in one place: when postings were
+/// records of over a hundred bytes, each such question waited for its
+/// record (two thirds of the projection's events' time on the national
+/// plan); two columns would still be two waits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Held {
     /// The education held is known.
@@ -149,7 +150,7 @@ pub struct Projector<'a> {
     pub roster: &'a Roster,
     /// Last day of service per record.
     pub retire: &'a [Option<NaiveDate>],
-    /// Per record, its [`Held`] (made from the records by [`Projector::new`]).
+    /// Per posting, its [`Held`] (made from the columns by [`Projector::new`]).
     held: Vec<Held>,
     /// The as-of date.
     pub as_of: NaiveDate,
@@ -168,12 +169,12 @@ impl<'a> Projector<'a> {
         replacements: Replacements,
     ) -> Self {
         use rayon::prelude::*;
-        let held = roster
-            .records
-            .par_iter()
-            .map(|r| Held {
-                education_known: r.education.is_some(),
-                studying: r.training_level.is_some(),
+        let s = &roster.staff;
+        let held = (s.education.par_iter(), s.training_level.par_iter())
+            .into_par_iter()
+            .map(|(education, training)| Held {
+                education_known: education.is_some(),
+                studying: training.is_some(),
             })
             .collect();
         Self {
@@ -215,7 +216,7 @@ impl Projector<'_> {
         let course = if m.qualified {
             None
         } else if studying {
-            training_qualifies(&self.roster.records[m.rec as usize], measure).or(planned_end)
+            training_qualifies(&self.roster.staff.row(m.rec as usize), measure).or(planned_end)
         } else {
             planned_end
         };

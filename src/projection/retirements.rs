@@ -28,16 +28,20 @@ pub(super) fn end_of(d: PartialDate) -> NaiveDate {
 pub fn retirement_dates(roster: &Roster, settings: &ProjectionSettings) -> Vec<Option<NaiveDate>> {
     use rayon::prelude::*;
     let table = retirement::RetirementTable::default();
-    roster
-        .records
-        .par_iter()
-        .map(|r| {
-            r.retirement_date.map(end_of).or_else(|| {
+    let s = &roster.staff;
+    (
+        s.retirement_date.par_iter(),
+        s.birth.par_iter(),
+        s.gender.par_iter(),
+    )
+        .into_par_iter()
+        .map(|(&given, &birth, &gender)| {
+            given.map(end_of).or_else(|| {
                 if !settings.retirement {
                     return None;
                 }
                 let male = crate::scales::Gender::Male;
-                r.birth.map(|b| table.get(b, r.gender.unwrap_or(male)))?
+                birth.map(|b| table.get(b, gender.unwrap_or(male)))?
             })
         })
         .collect()
@@ -52,11 +56,9 @@ pub fn retiring_by(
     horizon: NaiveDate,
 ) -> Vec<(NaiveDate, usize)> {
     let mut seen = vec![false; roster.people];
-    let mut list: Vec<(NaiveDate, usize)> = roster
-        .records
-        .iter()
+    let mut list: Vec<(NaiveDate, usize)> = (roster.staff.person.iter())
         .enumerate()
-        .filter(|(_, r)| !std::mem::replace(&mut seen[r.person as usize], true))
+        .filter(|(_, p)| !std::mem::replace(&mut seen[**p as usize], true))
         .filter_map(|(i, _)| retire[i].filter(|d| *d <= horizon).map(|d| (d, i)))
         .collect();
     list.sort_unstable();
@@ -85,7 +87,7 @@ pub fn past_due_issues(
     past_due
         .iter()
         .map(|&(d, i)| {
-            let r = &roster.records[i];
+            let r = &roster.staff.row(i);
             let s = &loaded.sheets[r.source.sheet as usize];
             let (column, value) = match (r.retirement_date, r.birth) {
                 (Some(x), _) => (crate::schema::Field::RetirementDate, x.display()),

@@ -120,7 +120,7 @@ fn add_positions<'a>(
     let listed = move |keep: fn(&crate::positions::Assignment) -> bool| {
         p.assignments
             .iter()
-            .zip(&roster.records)
+            .zip(roster.staff.rows())
             .filter(move |(a, _)| keep(a))
             .map(move |(a, r)| {
                 let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
@@ -192,7 +192,7 @@ fn add_future<'a>(doc: &mut Doc<'a>, input: &'a ReportInput<'_>, fut: &'a super:
     });
     let roster = &input.loaded.roster;
     let trainees = fut.plan.trainees.iter().map(move |tr| {
-        let rec = &roster.records[tr.rec as usize];
+        let rec = &roster.staff.row(tr.rec as usize);
         json!({
             "unit": roster.units[tr.unit as usize].name, "name": roster.texts.get(rec.name), "staff_id": roster.texts.opt(rec.staff_id),
             "row": rec.source.row, "current": tr.current.map(crate::scales::Education::key),
@@ -215,7 +215,7 @@ fn add_future<'a>(doc: &mut Doc<'a>, input: &'a ReportInput<'_>, fut: &'a super:
     });
     let listed = move |list: &'a [(chrono::NaiveDate, usize)]| {
         list.iter().map(move |&(d, i)| {
-            let r = &roster.records[i];
+            let r = &roster.staff.row(i);
             json!({ "unit": roster.units[r.unit as usize].name, "name": roster.texts.get(r.name), "row": r.source.row, "retirement": d.to_string() })
         })
     };

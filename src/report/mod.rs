@@ -197,7 +197,7 @@ pub(crate) fn write_birth<'f>(
     rows: &mut output::ListRows<'_, 'f>,
     f: &'f Formats,
     c: u16,
-    rec: &crate::roster::StaffRecord,
+    rec: &crate::roster::StaffRow,
 ) -> Result<(), XlsxError> {
     use crate::dates::Precision;
     use chrono::Datelike;

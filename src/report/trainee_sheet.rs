@@ -62,7 +62,7 @@ pub(super) fn trainees(
     let roster = &input.loaded.roster;
     let trainees = &fut.plan.trainees;
     lists.write(&ws.name(), HEADER_ROW + 1, trainees, |rows, r, i, tr| {
-        let rec = &roster.records[tr.rec as usize];
+        let rec = &roster.staff.row(tr.rec as usize);
         let served: Vec<&str> = tr
             .targets
             .iter()

@@ -12,11 +12,11 @@ use crate::compliance::TargetResult;
 use crate::labels;
 use crate::output::{self, ListHeights, long_list};
 use crate::policy::{Measure, Target};
-use crate::roster::StaffRecord;
+use crate::roster::StaffRow;
 
 fn current_level(input: &ReportInput<'_>, m: &Measure, idx: usize) -> &'static str {
     let (lang, l) = (input.lang, labels::get(input.lang));
-    let rec = &input.loaded.roster.records[idx];
+    let rec = &input.loaded.roster.staff.row(idx);
     let a = input.placement.and_then(|p| p.assignments.get(idx));
     match m {
         Measure::Education(_) => labels::education(lang, rec.education),
@@ -38,7 +38,7 @@ fn current_level(input: &ReportInput<'_>, m: &Measure, idx: usize) -> &'static s
     }
 }
 
-fn is_unknown(m: &Measure, rec: &StaffRecord) -> bool {
+fn is_unknown(m: &Measure, rec: &StaffRow) -> bool {
     match m {
         Measure::Education(_) => rec.education.is_none(),
         Measure::PoliticalTheory(_) => rec.political_theory.is_none(),
@@ -153,7 +153,7 @@ fn people_below<'a>(input: &'a ReportInput<'_>) -> Vec<(u32, Vec<&'a TargetResul
     let mut items: Vec<(u32, Vec<&TargetResult>)> = Vec::new();
     // Each record's item, by record index: a hash map of them took 0.05 s
     // of the national report on one core.
-    let mut at = vec![usize::MAX; input.loaded.roster.records.len()];
+    let mut at = vec![usize::MAX; input.loaded.roster.staff.len()];
     for res in input.results {
         for &g in &res.gaps {
             let i = g as usize;
@@ -181,7 +181,7 @@ fn said_texts(
 ) -> Arc<RowTexts> {
     let targets: Vec<usize> = results.iter().map(|r| r.target).collect();
     let policy = &input.policy.targets;
-    let rec = &input.loaded.roster.records[idx];
+    let rec = &input.loaded.roster.staff.row(idx);
     let key = RowKey {
         levels: targets
             .iter()
@@ -250,7 +250,7 @@ impl RowTexts {
     /// levels, note.
     fn cells<'a>(&'a self, input: &'a ReportInput<'_>, idx: usize) -> [(u16, &'a str); 7] {
         let roster = &input.loaded.roster;
-        let rec = &roster.records[idx];
+        let rec = &roster.staff.row(idx);
         [
             (1, self.ids.as_str()),
             (2, roster.units[rec.unit as usize].name.as_str()),
@@ -275,7 +275,7 @@ fn training_row<'f>(
     rows.number(0, num(n as u64), &f.int)?;
     for (c, text) in row.texts.cells(input, row.idx) {
         if c == 5 {
-            write_birth(rows, f, 4, &input.loaded.roster.records[row.idx])?;
+            write_birth(rows, f, 4, &input.loaded.roster.staff.row(row.idx))?;
         }
         rows.text(c, text, &f.cell)?;
     }

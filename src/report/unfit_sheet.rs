@@ -152,7 +152,7 @@ fn cells<'a>(
     idx: usize,
     text: &'a str,
 ) -> [(u16, &'a str); 7] {
-    let rec = &input.loaded.roster.records[idx];
+    let rec = &input.loaded.roster.staff.row(idx);
     let a = &p.assignments[idx];
     let def = a.position.map(|i| &p.catalogue.positions[i as usize]);
     [

@@ -1,23 +1,24 @@
-//! The frame's columns, read from the records in two sweeps side by side:
-//! the columns read from texts on one thread (each distinct text read
+//! The frame's columns, read from the staff table in two sweeps side by
+//! side: the columns read from texts on one thread (each distinct text read
 //! once, so the sweep carries what it has read), the others in blocks of
-//! records across the cores. A sweep per column read each record (over a
-//! hundred bytes) once per column, gigabytes through memory on the bench
-//! roster of 2.5 M rows: with the retirement dates the staff table took
-//! 0.49–0.52 s, now 0.25–0.30 s (alternating runs).
+//! postings across the cores. When the table was a vector of row records,
+//! a sweep per column read each record (over a hundred bytes) once per
+//! column, gigabytes through memory on the bench roster of 2.5 M rows: with
+//! the retirement dates the staff frame took 0.49–0.52 s, then 0.25–0.30 s
+//! (alternating runs).
 
 use chrono::NaiveDate;
 use polars::prelude::*;
 use rayon::prelude::*;
 
 use super::{EDU, LLCT, QLNN, TitleKeys, UNIT_TYPES, i8_of, past_retirement, rank};
-use crate::roster::{Roster, StaffRecord, Text};
+use crate::roster::{Roster, Staff, Text};
 use crate::scales::{Category, Gender, GovLevel};
 use crate::text::fold;
 use crate::units::Hierarchy;
 use crate::vocab::{dates, grades, skills};
 
-/// Records per block of the sweep across the cores.
+/// Postings per block of the sweep across the cores.
 const BLOCK: usize = 16_384;
 
 /// The frame's columns, in its order, and the title classes.
@@ -27,7 +28,7 @@ pub(super) fn columns(
     as_of: NaiveDate,
     retire: &[Option<NaiveDate>],
 ) -> (Vec<Column>, TitleKeys) {
-    let n = roster.records.len();
+    let n = roster.staff.len();
     // Allocated on this thread, filled on every core: a column allocated
     // on rayon's other thread stays in that thread's heap after it is
     // freed (the national report's peak rose by 25 MB when the blocks
@@ -37,14 +38,14 @@ pub(super) fn columns(
     let texts = rayon::join(
         || TextColumns::read(roster),
         || {
+            let staff = &roster.staff;
             blocks
                 .into_par_iter()
-                .zip(roster.records.par_chunks(BLOCK))
                 .enumerate()
-                .for_each(|(b, (mut block, records))| {
-                    for (i, r) in records.iter().enumerate() {
+                .for_each(|(b, mut block)| {
+                    for i in 0..block.rec.len() {
                         let k = b * BLOCK + i;
-                        block.set(i, (k, r), (h, as_of, retire.get(k).copied().flatten()));
+                        block.set(i, (k, staff), (h, as_of, retire.get(k).copied().flatten()));
                     }
                 });
         },
@@ -137,14 +138,17 @@ plain_columns! {
 }
 
 impl Block<'_> {
-    /// Row `i` of the block: record number `k`, `r`, whose last day of
-    /// service is `retire`.
+    /// Row `i` of the block: posting `k` of `staff`, whose last day of
+    /// service is `retire`. The row value is made here, where only the
+    /// fields read are loaded (of their columns alone).
+    #[inline(always)]
     fn set(
         &mut self,
         i: usize,
-        (k, r): (usize, &StaffRecord),
+        (k, staff): (usize, &Staff),
         (h, as_of, retire): (&Hierarchy, NaiveDate, Option<NaiveDate>),
     ) {
+        let r = staff.row(k);
         let leaf = h.leaf[r.unit as usize];
         self.rec[i] = u32::try_from(k).unwrap_or(u32::MAX);
         self.person[i] = r.person;
@@ -159,7 +163,8 @@ impl Block<'_> {
         self.state_management[i] = rank(r.state_management, &QLNN);
         self.female[i] = i8_of(r.gender.map(|g| g == Gender::Female));
         self.age[i] = r.birth.map_or(-1, |b| dates::years_between(b.date, as_of));
-        self.past_retirement[i] = i8_of(past_retirement(r, retire, as_of));
+        let given = (r.gender, r.retirement_date, r.birth);
+        self.past_retirement[i] = i8_of(past_retirement(given, retire, as_of));
         self.party[i] = i8_of(r.party_member);
     }
 }
@@ -205,7 +210,7 @@ impl<T: Copy> PerText<T> {
 
 impl TextColumns {
     fn read(roster: &Roster) -> Self {
-        let n = roster.records.len();
+        let n = roster.staff.len();
         let mut titles = TitleKeys::from([(String::new(), 0)]);
         let mut title_of = PerText::new(roster);
         let mut minority_of = PerText::new(roster);
@@ -225,7 +230,7 @@ impl TextColumns {
             english: Vec::with_capacity(n),
             other_language: Vec::with_capacity(n),
         };
-        for x in &roster.records {
+        for x in roster.staff.rows() {
             // Person ids are below `roster.people`; a roster built
             // otherwise grows the count rather than miss a person.
             let p = x.person as usize;
@@ -240,7 +245,7 @@ impl TextColumns {
             c.title.push(title.unwrap_or(0));
             let (class, hang) = *grade_of
                 .entry((x.grade_code, x.grade))
-                .or_insert_with(|| grade_class(roster, x));
+                .or_insert_with(|| grade_class(roster, (x.grade_code, x.grade)));
             c.grade_rank.push(class);
             c.title_class.push(hang);
             let minority = minority_of.get(roster, x.ethnicity, |s| i8_of(skills::is_minority(s)));
@@ -273,8 +278,8 @@ impl TextColumns {
 }
 
 /// A record's grade class and hạng (-1 unknown).
-fn grade_class(roster: &Roster, x: &StaffRecord) -> (i8, i8) {
-    let (code, name) = (roster.texts.opt(x.grade_code), roster.texts.opt(x.grade));
+fn grade_class(roster: &Roster, (code, name): (Option<Text>, Option<Text>)) -> (i8, i8) {
+    let (code, name) = (roster.texts.opt(code), roster.texts.opt(name));
     let class = grades::rank(code, name);
     let hang = name.and_then(skills::title_class);
     (

@@ -23,8 +23,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use crate::dates::PartialDate;
 use crate::policy::UnitType;
-use crate::roster::{Roster, StaffRecord};
+use crate::roster::Roster;
 use crate::scales::{Education, Gender, PoliticalTheory, StateManagement};
 use crate::units::Hierarchy;
 
@@ -79,7 +80,7 @@ pub fn build(
     as_of: NaiveDate,
     retire: &[Option<NaiveDate>],
 ) -> PolarsResult<StaffFrame> {
-    let n = roster.records.len();
+    let n = roster.staff.len();
     let (columns, titles) = columns::columns(roster, h, as_of, retire);
     Ok(StaffFrame {
         df: DataFrame::new(n, columns)?,
@@ -90,12 +91,18 @@ pub fn build(
 /// Whether a person's last day of service (`retire`) is before the as-of
 /// date. Without a gender it is known when both sexes' ages agree: a
 /// person of 65 in 2025 is past either (Decree 135), one of 40 past neither.
-fn past_retirement(r: &StaffRecord, retire: Option<NaiveDate>, as_of: NaiveDate) -> Option<bool> {
+/// `given` is the posting's gender, retirement date and birth date.
+#[inline]
+fn past_retirement(
+    given: (Option<Gender>, Option<PartialDate>, Option<PartialDate>),
+    retire: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> Option<bool> {
     use crate::vocab::retirement::retirement_date;
     // No gender (and no date in the roster): `retire` is a man's date, the
     // latest (projection::retirement_dates); between a woman's and a man's
     // the answer is not known.
-    if let (None, None, Some(b), Some(man)) = (r.gender, r.retirement_date, r.birth, retire) {
+    if let ((None, None, Some(b)), Some(man)) = (given, retire) {
         let man = man < as_of;
         let woman = retirement_date(b, Gender::Female)? < as_of;
         return (man == woman).then_some(man);

@@ -202,7 +202,7 @@ fn disagreements(
     fn differs<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
         matches!((a, b), (Some(a), Some(b)) if a != b)
     }
-    let recs = rows.recs;
+    let staff = rows.staff;
     // Each person's first row (as a row id: 4 bytes a person).
     let mut first = vec![NONE; people as usize];
     for i in (0..rows.len()).filter(|&i| !duplicate[i]) {
@@ -212,7 +212,7 @@ fn disagreements(
             continue;
         }
         let j = first[p] as usize;
-        let (a, b) = (&recs[j], &recs[i]);
+        let (a, b) = (staff.row(j), staff.row(i));
         let fields: Vec<Field> = [
             (differs(a.education, b.education), Field::Education),
             (
@@ -273,7 +273,8 @@ pub(super) fn identify(
     };
     notes.sort_by_key(|(i, _, _)| *i);
     for (i, problem, value) in notes {
-        let s = &sheets[roster.records[i].source.sheet as usize];
+        let source = roster.staff.source[i];
+        let s = &sheets[source.sheet as usize];
         let action = match problem {
             Problem::Duplicate { .. } => Action::SetAside,
             Problem::Concurrent { .. } => Action::Merged,
@@ -285,7 +286,7 @@ pub(super) fn identify(
         issues.push(DataIssue {
             file: s.file_name.clone(),
             sheet: s.name.clone(),
-            row: Some(roster.records[i].source.row),
+            row: Some(source.row),
             column: s.name_header.clone(),
             value,
             problem,
@@ -294,27 +295,22 @@ pub(super) fn identify(
     }
     roster.people = people as usize;
     if !duplicate.contains(&true) {
-        // Nothing set aside: each record takes its person id, on every core
-        // (on one core, 0.02–0.05 s in profiles of the national roster's 270 MB
-        // of records).
-        let recs = roster.records.par_iter_mut().zip(person_ids.par_iter());
-        recs.for_each(|(r, &p)| r.person = p);
+        // Nothing set aside: the person ids are the column.
+        roster.staff.person = person_ids;
         return;
     }
-    // In place: a second copy of the records would double the peak memory.
-    let mut i = 0;
-    roster.records.retain_mut(|r| {
-        let keep = !duplicate[i];
-        if keep {
-            r.person = person_ids[i];
-        } else {
-            let s = &mut sheets[r.source.sheet as usize];
-            s.rows.staff -= 1;
-            s.rows.set_aside += 1;
-        }
-        i += 1;
-        keep
-    });
+    roster.staff.person = person_ids;
+    for (source, _) in (roster.staff.source.iter())
+        .zip(&duplicate)
+        .filter(|(_, d)| **d)
+    {
+        let s = &mut sheets[source.sheet as usize];
+        s.rows.staff -= 1;
+        s.rows.set_aside += 1;
+    }
+    // In place, column by column: a second copy would raise the peak.
+    let keep: Vec<bool> = duplicate.iter().map(|d| !d).collect();
+    roster.staff.retain(&keep);
 }
 
 /// Namesakes (same name and full birth date) in different units of one

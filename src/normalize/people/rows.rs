@@ -6,11 +6,11 @@ use rayon::prelude::*;
 use super::group::{NONE, first_folded, row_id};
 use crate::dates::PartialDate;
 use crate::issues::Problem;
-use crate::roster::{Roster, SheetReport, StaffRecord, Text, Texts};
+use crate::roster::{Roster, SheetReport, Source, Staff, StaffRow, Text, Texts};
 use crate::text::fold;
 
-pub(super) fn where_(sheets: &[SheetReport], r: &StaffRecord) -> String {
-    let s = &sheets[r.source.sheet as usize];
+pub(super) fn where_(sheets: &[SheetReport], source: Source) -> String {
+    let s = &sheets[source.sheet as usize];
     format!("{} › {}", s.file_name, s.name)
 }
 
@@ -30,9 +30,9 @@ pub(super) enum Locality {
 /// A note on a row: (row, problem, value).
 pub(super) type Note = (usize, Problem, String);
 
-/// What the people pass compares of a row, read from its record once: the
-/// pass's dozen sweeps over the rows read these 44 bytes a row, not a
-/// 108-byte record each.
+/// What the people pass compares of a row, read from the columns once: the
+/// pass's dozen sweeps over the rows read these 44 bytes a row, not nine
+/// columns each.
 #[derive(Clone, Copy)]
 pub(super) struct Keys {
     pub(super) name: Text,
@@ -51,7 +51,7 @@ pub(super) struct Keys {
 /// What the people pass reads: the rows and their texts, each row's keys
 /// and its name as a folded-name class.
 pub(super) struct Rows<'a> {
-    pub(super) recs: &'a [StaffRecord],
+    pub(super) staff: &'a Staff,
     pub(super) t: &'a Texts,
     pub(super) sheets: &'a [SheetReport],
     pub(super) names: Vec<u32>,
@@ -60,7 +60,7 @@ pub(super) struct Rows<'a> {
 
 impl<'a> Rows<'a> {
     pub(super) fn new(roster: &'a Roster, sheets: &'a [SheetReport]) -> Self {
-        let (recs, t) = (&roster.records[..], &roster.texts);
+        let (staff, t) = (&roster.staff, &roster.texts);
         let mut parents: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         let unit_parent: Vec<Option<u32>> = roster
             .units
@@ -77,10 +77,11 @@ impl<'a> Rows<'a> {
             .zip(&unit_parent)
             .map(|(u, p)| p.is_none() && u.code.as_deref().is_none_or(|c| c.trim().is_empty()))
             .collect();
-        let file_of = |r: &StaffRecord| row_id(sheets[r.source.sheet as usize].file);
-        let keys: Vec<Keys> = recs
-            .par_iter()
-            .map(|r| {
+        let file_of = |r: &StaffRow| row_id(sheets[r.source.sheet as usize].file);
+        let keys: Vec<Keys> = (0..staff.len())
+            .into_par_iter()
+            .map(|i| {
+                let r = &staff.row(i);
                 let named_only = named_only.get(r.unit as usize).copied().unwrap_or(true);
                 let locality = match unit_parent.get(r.unit as usize).copied().flatten() {
                     Some(p) => Locality::Parent(p),
@@ -99,7 +100,7 @@ impl<'a> Rows<'a> {
             })
             .collect();
         Rows {
-            recs,
+            staff,
             t,
             sheets,
             names: first_folded(keys.len(), t, |i| Some(keys[i].name)),
@@ -108,7 +109,7 @@ impl<'a> Rows<'a> {
     }
 
     pub(super) fn len(&self) -> usize {
-        self.recs.len()
+        self.staff.len()
     }
 
     /// A note on row `i` naming row `j` as the other place.
@@ -119,16 +120,12 @@ impl<'a> Rows<'a> {
         problem: impl FnOnce(String, u32) -> Problem,
         value: String,
     ) -> Note {
-        let other = &self.recs[j];
-        (
-            i,
-            problem(where_(self.sheets, other), other.source.row),
-            value,
-        )
+        let other = self.staff.source[j];
+        (i, problem(where_(self.sheets, other), other.row), value)
     }
 
     /// Row `i`'s name, for a note.
     pub(super) fn name(&self, i: usize) -> String {
-        self.t.get(self.recs[i].name).to_string()
+        self.t.get(self.staff.name[i]).to_string()
     }
 }

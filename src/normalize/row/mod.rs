@@ -43,7 +43,7 @@ pub(super) fn read_row(
     issues: &mut RowIssues<'_>,
     source: Source,
     as_of: NaiveDate,
-) -> Option<StaffRecord> {
+) -> Option<StaffRow> {
     let name = row_name(sheet, r, c, issues);
     let unit_name = row_unit_name(sheet, r, c, around, issues);
     let category = row_category(sheet, r, c, around, unit_name, texts, issues);
@@ -68,7 +68,7 @@ pub(super) fn read_row(
 
     unit_name?;
     let name = name?;
-    Some(StaffRecord {
+    Some(StaffRow {
         source,
         person: 0,
         name,
@@ -101,7 +101,39 @@ pub(super) fn read_row(
     })
 }
 
-/// Finishes a record [`read_row`] read from row `r`, in row order: a name
+/// What [`finish_row`] reads of a row and completes: its name, category,
+/// commune flag and level as read, and (once finished) its unit.
+#[derive(Clone, Copy)]
+pub(super) struct Finish {
+    pub(super) name: Text,
+    pub(super) category: Category,
+    pub(super) commune: bool,
+    pub(super) gov_level: Option<GovLevel>,
+    pub(super) unit: u32,
+}
+
+impl Finish {
+    /// Posting `k`'s fields in `staff`.
+    pub(super) fn of(staff: &Staff, k: usize) -> Self {
+        Self {
+            name: staff.name[k],
+            category: staff.category[k],
+            commune: staff.commune[k],
+            gov_level: staff.gov_level[k],
+            unit: staff.unit[k],
+        }
+    }
+
+    /// Stores the fields in posting `k` of `staff`.
+    pub(super) fn store(self, staff: &mut Staff, k: usize) {
+        staff.name[k] = self.name;
+        staff.commune[k] = self.commune;
+        staff.gov_level[k] = self.gov_level;
+        staff.unit[k] = self.unit;
+    }
+}
+
+/// Finishes a row [`read_row`] read from row `r`, in row order: a name
 /// joined from family and given names stored, the unit found or added, the
 /// level the unit gives when the row gives none.
 pub(super) fn finish_row(
@@ -109,7 +141,7 @@ pub(super) fn finish_row(
     r: usize,
     c: &Columns,
     around: &Around<'_>,
-    rec: &mut StaffRecord,
+    rec: &mut Finish,
     out: &mut Tables,
 ) {
     if let Some(family) = c.family_name.as_ref().and_then(|f| f.get(sheet, r)) {

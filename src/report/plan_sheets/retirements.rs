@@ -11,7 +11,7 @@ use crate::report::{
     Formats, Future, HEADER_ROW, ReportInput, header_height, header_row, print_setup, table_top,
     write_birth,
 };
-use crate::roster::{StaffRecord, Text};
+use crate::roster::{StaffRow, Text};
 use crate::scales::Gender;
 
 /// "Nghỉ hưu": people whose last day of service falls before the latest deadline.
@@ -61,16 +61,14 @@ pub(in crate::report) fn retirements(
     )?;
     // Before the rows: a constant-memory sheet cannot change a written row.
     print_setup(ws, HEADER_ROW)?;
-    // The listed records copied in list order, on every core: read where
-    // they lie (a third of a million records, by date, across the national
-    // roster's 270 MB), each row of the sheet waited for its own; copied in
-    // a loop doing nothing else, the reads overlap.
-    let records = &input.loaded.roster.records;
-    let gather = |l: &[(NaiveDate, usize)]| -> Vec<(NaiveDate, StaffRecord)> {
+    // The listed postings' values gathered in list order, on every core:
+    // read where they lie (a third of a million postings, by date, across
+    // the national roster's columns), each row of the sheet waited for its
+    // own; gathered in a loop doing nothing else, the reads overlap.
+    let staff = &input.loaded.roster.staff;
+    let gather = |l: &[(NaiveDate, usize)]| -> Vec<(NaiveDate, StaffRow)> {
         use rayon::prelude::*;
-        l.par_iter()
-            .map(|&(d, i)| (d, records[i].clone()))
-            .collect()
+        l.par_iter().map(|&(d, i)| (d, staff.row(i))).collect()
     };
     // The retiring list (usually the longer) on this thread: memory freed
     // on rayon's other thread stays in that thread's heap.
@@ -121,7 +119,7 @@ impl<'w> Heights<'w> {
     fn new(
         input: &ReportInput<'_>,
         w: &'w output::Widths,
-        lists: [&[(NaiveDate, StaffRecord)]; 2],
+        lists: [&[(NaiveDate, StaffRow)]; 2],
     ) -> Self {
         use rayon::prelude::*;
         let roster = &input.loaded.roster;
@@ -143,7 +141,7 @@ impl<'w> Heights<'w> {
 
     /// The height of a row showing `rec` with these texts in columns 2, 5
     /// and 7 (as [`output::Widths::row_height`] gives it).
-    fn row(&self, rec: &StaffRecord, texts: [(u16, &str); 3]) -> Option<f64> {
+    fn row(&self, rec: &StaffRow, texts: [(u16, &str); 3]) -> Option<f64> {
         let unit = self.units.get(rec.unit as usize).copied();
         let title = rec.title.and_then(|t| self.titles.get(&t).copied());
         let heights = texts
@@ -163,7 +161,7 @@ fn retirement_row<'f>(
     input: &ReportInput<'_>,
     heights: &Heights<'_>,
     (k, r): (usize, u32),
-    (d, rec): (NaiveDate, &StaffRecord),
+    (d, rec): (NaiveDate, &StaffRow),
 ) -> Result<(), XlsxError> {
     let l = labels::get(input.lang);
     let lang = input.lang;

@@ -1,16 +1,20 @@
 //! The clean staff table: the typed output of [`crate::normalize`], the input
 //! of every analysis stage.
 //!
-//! One [`StaffRecord`] per posting (an analysed roster row). A person holding
-//! several posts (kiêm nhiệm) has several records sharing one `person` id, so
-//! counts of people and counts of postings are both exact.
+//! One entry per posting (an analysed roster row), stored column by column
+//! ([`Staff`]). A person holding several posts (kiêm nhiệm) has several
+//! postings sharing one `person` id, so counts of people and counts of
+//! postings are both exact.
+
+mod staff;
+
+pub use staff::{Staff, StaffPart, StaffRow};
 
 use std::sync::Arc;
 
-use crate::dates::PartialDate;
 use crate::ingest::InputFile;
 use crate::legacy::Encoding;
-use crate::scales::{Category, Education, Gender, GovLevel, PoliticalTheory, StateManagement};
+use crate::scales::{Category, GovLevel};
 use crate::schema::RowKind;
 
 /// Where a record came from.
@@ -112,75 +116,12 @@ pub struct Unit {
     pub gov_level: Option<GovLevel>,
 }
 
-/// One analysed roster row: a person in a post.
-#[derive(Debug, Clone)]
-pub struct StaffRecord {
-    /// Where it came from.
-    pub source: Source,
-    /// Person id: records with the same id are one person (kiêm nhiệm).
-    pub person: u32,
-    /// Full name (cleaned).
-    pub name: Text,
-    /// Staff id, leading zeros kept.
-    pub staff_id: Option<Text>,
-    /// National id, leading zeros kept.
-    pub national_id: Option<Text>,
-    /// Birth date.
-    pub birth: Option<PartialDate>,
-    /// Gender.
-    pub gender: Option<Gender>,
-    /// Ethnicity.
-    pub ethnicity: Option<Text>,
-    /// Party member.
-    pub party_member: Option<bool>,
-    /// Index into [`Roster::units`].
-    pub unit: u32,
-    /// Category.
-    pub category: Category,
-    /// Commune-level staff (cán bộ, công chức cấp xã; non-specialised workers).
-    pub commune: bool,
-    /// Government level of the post.
-    pub gov_level: Option<GovLevel>,
-    /// Title (chức vụ, chức danh).
-    pub title: Option<Text>,
-    /// Job position name.
-    pub position: Option<Text>,
-    /// Job position code.
-    pub position_code: Option<Text>,
-    /// Grade name.
-    pub grade: Option<Text>,
-    /// Grade code (01.003).
-    pub grade_code: Option<Text>,
-    /// Professional education; `None` = unknown (missing or unreadable).
-    pub education: Option<Education>,
-    /// Field of study.
-    pub field_of_study: Option<Text>,
-    /// Political theory; `None` = unknown.
-    pub political_theory: Option<PoliticalTheory>,
-    /// State management; `None` = unknown.
-    pub state_management: Option<StateManagement>,
-    /// IT skill as written.
-    pub it_skill: Option<Text>,
-    /// Foreign language as written.
-    pub foreign_language: Option<Text>,
-    /// Hire date.
-    pub hire_date: Option<PartialDate>,
-    /// Education level being studied.
-    pub training_level: Option<Education>,
-    /// Expected completion of that training.
-    pub training_end: Option<PartialDate>,
-    /// Retirement date override.
-    pub retirement_date: Option<PartialDate>,
-    /// Professional level (bậc nghề nghiệp 1–5).
-    pub professional_level: Option<u8>,
-}
-
 /// The clean staff table.
 #[derive(Debug, Default)]
 pub struct Roster {
-    /// One record per posting, in input order.
-    pub records: Vec<StaffRecord>,
-    /// The records' texts.
+    /// One entry per posting, in input order, in columns.
+    pub staff: Staff,
+    /// The postings' texts.
     pub texts: Texts,
     /// Units, in order of first appearance.
     pub units: Vec<Unit>,
@@ -193,9 +134,10 @@ impl Roster {
     /// or form's population.
     #[must_use]
     pub fn category_unknown(&self) -> usize {
-        self.records
+        self.staff
+            .category
             .iter()
-            .filter(|r| r.category == Category::Unknown)
+            .filter(|&&c| c == Category::Unknown)
             .count()
     }
 }
@@ -205,7 +147,7 @@ impl Roster {
 pub struct RowCounts {
     /// Rows below the header block.
     pub read: usize,
-    /// Rows analysed as staff records.
+    /// Rows analysed as staff (postings).
     pub staff: usize,
     /// Rows set aside (listed in the data issues).
     pub set_aside: usize,
