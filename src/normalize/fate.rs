@@ -231,24 +231,32 @@ impl SheetRows<'_> {
         let slots = out.staff.parts(base, PART);
         let parts = this.read_parts(start, &kinds, slots, &out.tables.texts);
         // Finished in row order, in place; then the slots of rows not
-        // staff removed, when there are any.
+        // staff removed, when there are any (a mask of every row made only
+        // then).
         let around = this.around();
-        let mut keep = vec![true; base];
+        let mut holes = Vec::new();
+        let mut k = base;
         for part in parts {
             out.issues.extend(part.issues);
             counts.add(&part.counts);
             for staff in part.staff {
-                let (k, r) = (keep.len(), start + keep.len() - base);
-                keep.push(staff);
                 if staff {
                     let mut f = Finish::of(out.staff, k);
+                    let r = start + k - base;
                     finish_row(this.sheet, r, this.cols, &around, &mut f, out.tables);
                     f.store(out.staff, k);
                     counts.staff += 1;
+                } else {
+                    holes.push(k);
                 }
+                k += 1;
             }
         }
-        if keep.contains(&false) {
+        if !holes.is_empty() {
+            let mut keep = vec![true; out.staff.len()];
+            for h in holes {
+                keep[h] = false;
+            }
             out.staff.retain(&keep);
         }
     }
@@ -268,7 +276,7 @@ impl SheetRows<'_> {
             .enumerate()
             .map(|(p, (mut slots, kinds))| {
                 let mut part = Part::default();
-                let mut rows = Vec::with_capacity(kinds.len());
+                let mut rows = Vec::with_capacity(ROWS_STORED);
                 for (i, &kind) in kinds.iter().enumerate() {
                     let r = start + p * PART + i;
                     part.counts.read += 1;
@@ -285,8 +293,11 @@ impl SheetRows<'_> {
                     };
                     part.staff.push(rec.is_some());
                     rows.push(rec.unwrap_or_else(StaffRow::slot));
+                    if rows.len() == ROWS_STORED || i + 1 == kinds.len() {
+                        slots.set_rows(i + 1 - rows.len(), &rows);
+                        rows.clear();
+                    }
                 }
-                slots.set_rows(&rows);
                 part
             })
             .collect()
@@ -295,3 +306,12 @@ impl SheetRows<'_> {
 
 /// Rows read as one task by [`SheetRows::fates`].
 const PART: usize = 8192;
+
+/// Rows a task holds before it stores them in the columns: 1,024 rows of
+/// some 120 bytes, read back from the caches column by column, and below
+/// glibc's threshold for giving an allocation a mapping of its own (a
+/// part's 8,192 rows at once were 960 KB, mapped and unmapped per part).
+const ROWS_STORED: usize = 1024;
+
+// The rows held stay below glibc's default threshold for mapping (128 KiB).
+const _: () = assert!(ROWS_STORED * size_of::<StaffRow>() < 128 * 1024);
