@@ -5,13 +5,14 @@
 //! ```text
 //! files ──ingest──▶ RawSheet (interned cells, Excel row numbers)
 //!       ──layout──▶ header, columns, row kinds
-//!       ──normalize──▶ Roster (clean staff table) + DataIssue list
+//!       ──normalize──▶ Roster (clean staff table, in columns) + DataIssue list
 //!       ──staff──▶ the staff frame (columnar, polars)
 //!       ──compliance / forms──▶ typed rows ──report / forms::sheet──▶ workbook, JSON
 //! ```
 //!
-//! Every input row ends as a staff record, a row set aside (with its reason
-//! in the data issues) or a non-staff row (blank, totals, heading, footer).
+//! Every input row ends as a posting of the staff table, a row set aside
+//! (with its reason in the data issues) or a non-staff row (blank, totals,
+//! heading, footer).
 
 pub mod cli;
 pub mod commands;
