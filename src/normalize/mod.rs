@@ -1,13 +1,14 @@
 //! Stage 2, raw sheets → the clean staff table plus data issues.
 //!
 //! Each sheet's layout is detected ([`crate::layout`]), every row below the
-//! header is classified, and every staff row becomes a [`StaffRow`] appended
-//! to the table's columns, or is set aside with its reason. Values are parsed
-//! once per distinct value per column. The rows of a sheet without section headings are read on every
-//! core and finished in row order (`fate.rs`), with the result of reading
-//! them one by one. Then people are identified across all sheets: the same person in
-//! the same post twice is a duplicate (the later row is set aside); the same
-//! person in different posts is one person with several postings (kiêm nhiệm).
+//! header is classified, and every staff row becomes a [`StaffRow`] stored
+//! in the table's columns, or is set aside with its reason. Values are
+//! parsed once per distinct value per column. The rows of a sheet without
+//! section headings are read on every core and finished in row order
+//! (`fate.rs`), with the result of reading them one by one. Then people are
+//! identified across all sheets: the same person in the same post twice is a
+//! duplicate (the later row is set aside); the same person in different
+//! posts is one person with several postings (kiêm nhiệm).
 //!
 //! Invariant, per sheet: `read = staff + set_aside + non_staff`.
 

@@ -298,7 +298,9 @@ pub(super) fn identify(
     // ids' vector (made late, on the heap) held the heap's top, and the
     // 80 MB freed below it stayed resident (the national report's peak
     // +50 MB).
-    roster.staff.person.copy_from_slice(&person_ids);
+    for (column, &id) in roster.staff.person.iter_mut().zip(&person_ids) {
+        *column = id;
+    }
     drop(person_ids);
     if !duplicate.contains(&true) {
         return;
