@@ -132,7 +132,7 @@ pub struct ReportArgs {
     /// Output workbook; default `reports/<policy id>_<as-of>.xlsx`.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Also write the results as JSON.
+    /// Also write the results as JSON (a `.json` file).
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
     /// Project to each deadline and plan training (adds "Dự báo", "Kế hoạch đào tạo", "Nghỉ hưu").
@@ -171,7 +171,7 @@ pub struct FormsArgs {
     /// Output workbook; default `reports/bieu-mau_<as-of>.xlsx`.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Also write the figures as JSON.
+    /// Also write the figures as JSON (a `.json` file).
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
 }

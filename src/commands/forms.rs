@@ -194,7 +194,8 @@ fn refuse_overwrite(
     inputs.extend(args.form_files.iter().map(|p| (p.as_path(), "form file")));
     let mut outputs = vec![("--output", out)];
     outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
-    output::refuse_overwrite(&inputs, &outputs)
+    output::refuse_overwrite(&inputs, &outputs)?;
+    args.json.as_deref().map_or(Ok(()), output::require_json)
 }
 
 /// This year's rosters, read; the hierarchy; the movement when asked for;

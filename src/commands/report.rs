@@ -177,7 +177,8 @@ fn refuse_overwrite(
     );
     let mut outputs = vec![("--output", out)];
     outputs.extend(args.json.as_deref().map(|p| ("--json", p)));
-    output::refuse_overwrite(&inputs, &outputs)
+    output::refuse_overwrite(&inputs, &outputs)?;
+    args.json.as_deref().map_or(Ok(()), output::require_json)
 }
 
 /// Everyone placed in the position catalogue, when there is one.

@@ -99,6 +99,25 @@ pub fn require_xlsx(path: &Path, what: &str) -> Result<()> {
     }
 }
 
+/// Refuses a `--json` path that is not `.json`, before anything is read:
+/// `report --json roster.csv`, meant as "JSON, and this roster", would
+/// otherwise replace the roster with the results (it was then not an input,
+/// so nothing else stopped it).
+pub fn require_json(path: &Path) -> Result<()> {
+    if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "--json {}: expected a .json file (the results are written there as JSON)",
+            path.display()
+        )))
+    }
+}
+
 /// Saves text (JSON) atomically.
 pub fn save_text(path: &Path, text: &str) -> Result<()> {
     atomically(path, |file| {

@@ -69,6 +69,9 @@ fn an_output_never_overwrites_an_input() {
     policy(p);
     write(p, "syn.toml", "");
     write(p, "cols.csv", "");
+    // A roster not given this run: `--json other.csv` meant as "JSON, and
+    // this roster" must not replace it.
+    write(p, "other.csv", "Họ và tên,Đơn vị\nNguyễn Văn A,UBND xã A\n");
     xlsx(
         &p.join("w.xlsx"),
         "DS",
@@ -225,6 +228,26 @@ fn an_output_never_overwrites_an_input() {
             ],
             "--json o.xlsx",
             "output of --output",
+        ),
+        // JSON only into a .json file
+        (
+            vec![
+                "report",
+                "--policy",
+                "policy.toml",
+                "r.csv",
+                "--json",
+                "other.csv",
+                "-o",
+                "out.xlsx",
+            ],
+            "--json other.csv",
+            "expected a .json file",
+        ),
+        (
+            vec!["forms", "r.csv", "--json", "other.csv", "-o", "f.xlsx"],
+            "--json other.csv",
+            "expected a .json file",
         ),
         // a folder as input: every roster in it is protected
         (

@@ -193,7 +193,7 @@ pub static EN: HelpLabels = HelpLabels {
                     "output",
                     "Output workbook; default `reports/bieu-mau_<as-of>.xlsx`",
                 ),
-                ("json", "Also write the figures as JSON"),
+                ("json", "Also write the figures as JSON to this .json file"),
             ],
         },
         CommandHelp {
@@ -263,7 +263,7 @@ const EN_REPORT_ARGS: &[(&str, &str)] = &[
         "output",
         "Output workbook; default `reports/<policy id>_<as-of>.xlsx`",
     ),
-    ("json", "Also write the results as JSON to this file"),
+    ("json", "Also write the results as JSON to this .json file"),
     (
         "plan",
         "Project to each deadline and plan training (adds the sheets \"Projection\", \

@@ -194,7 +194,7 @@ pub static VI: HelpLabels = HelpLabels {
                     "output",
                     "Ghi các biểu ra tệp này; mặc định `reports/bieu-mau_<ngày chốt>.xlsx`",
                 ),
-                ("json", "Ghi thêm số liệu ra tệp JSON này"),
+                ("json", "Ghi thêm số liệu ra tệp JSON này (tên đuôi .json)"),
             ],
         },
         CommandHelp {
@@ -268,7 +268,7 @@ const VI_REPORT_ARGS: &[(&str, &str)] = &[
         "output",
         "Ghi báo cáo ra tệp này; mặc định `reports/<mã chính sách>_<ngày chốt>.xlsx`",
     ),
-    ("json", "Ghi thêm kết quả ra tệp JSON này"),
+    ("json", "Ghi thêm kết quả ra tệp JSON này (tên đuôi .json)"),
     (
         "plan",
         "Dự báo đến từng hạn chỉ tiêu và lập kế hoạch đào tạo (thêm các trang \"Dự báo\", \
