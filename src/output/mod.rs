@@ -85,11 +85,7 @@ pub fn own_workbook(as_of: Option<chrono::NaiveDate>, title: Option<&str>) -> Wo
 
 /// Refuses an output workbook path that is not `.xlsx`, before anything is read.
 pub fn require_xlsx(path: &Path, what: &str) -> Result<()> {
-    if path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-    {
+    if has_extension(path, "xlsx") {
         Ok(())
     } else {
         Err(Error::Usage(format!(
@@ -104,11 +100,7 @@ pub fn require_xlsx(path: &Path, what: &str) -> Result<()> {
 /// otherwise replace the roster with the results (it was then not an input,
 /// so nothing else stopped it).
 pub fn require_json(path: &Path) -> Result<()> {
-    if path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
+    if has_extension(path, "json") {
         Ok(())
     } else {
         Err(Error::Usage(format!(
@@ -116,6 +108,13 @@ pub fn require_json(path: &Path) -> Result<()> {
             path.display()
         )))
     }
+}
+
+/// Whether `path` ends in `.ext`, in any case.
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
 /// Saves text (JSON) atomically.
