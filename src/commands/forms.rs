@@ -172,7 +172,8 @@ fn write_json(
 }
 
 /// Refuses an output path that is one of the inputs (this year's rosters,
-/// last year's, the unit map, the units, form and column-names files).
+/// last year's, the unit map, the units, form and column-names files), then
+/// a `--json` path that is not `.json` ([`output::require_json`]).
 fn refuse_overwrite(
     args: &FormsArgs,
     cfg: &InputConfig,

@@ -147,7 +147,8 @@ struct Extra<'a> {
     synonyms: Option<&'a std::path::Path>,
 }
 
-/// Every output checked against every input before anything is read.
+/// Every output checked against every input before anything is read, then
+/// the `--json` path's extension ([`output::require_json`]).
 fn refuse_overwrite(
     args: &ReportArgs,
     cfg: &InputConfig,

@@ -5,10 +5,9 @@
 use super::*;
 
 /// Where a row below the header goes.
-#[allow(clippy::large_enum_variant)] // a row moves straight into the table: no box per row
 pub(super) enum Fate {
-    /// Analysed: a staff record.
-    Staff(StaffRow),
+    /// Analysed: a posting, stored in the table.
+    Staff,
     /// Set aside, its reason in the data issues.
     SetAside,
     /// Not staff (blank, totals, heading, footer), listed in the data issues
@@ -64,33 +63,20 @@ impl SheetRows<'_> {
     }
 
     /// The one place that decides where a row goes, in row order: the row
-    /// read, its record finished, the headings' state moved on.
-    pub(super) fn fate(
-        &mut self,
-        r: usize,
-        kind: RowKind,
-        tables: &mut Tables,
-        issues: &mut Vec<DataIssue>,
-    ) -> Fate {
+    /// read (a staff row stored in `out`'s table and finished there), the
+    /// headings' state moved on.
+    pub(super) fn fate(&mut self, r: usize, kind: RowKind, out: &mut Out<'_>) -> Fate {
         let note_sheet_unit = kind == RowKind::Staff
             && !self.sheet_unit_noted
             && self.cols.unit.is_none()
             && self.heading_unit.is_none()
             && self.sheet_unit.is_some();
-        let fate = match self.read(r, kind, &tables.texts, issues, note_sheet_unit) {
-            Read::Staff(mut rec) => {
-                let around = self.around();
-                let mut f = Finish {
-                    name: rec.name,
-                    category: rec.category,
-                    commune: rec.commune,
-                    gov_level: rec.gov_level,
-                    unit: rec.unit,
-                };
-                finish_row(self.sheet, r, self.cols, &around, &mut f, tables);
-                (rec.name, rec.commune, rec.gov_level, rec.unit) =
-                    (f.name, f.commune, f.gov_level, f.unit);
-                Fate::Staff(rec)
+        let texts = &out.tables.texts;
+        let fate = match self.read(r, kind, texts, out.issues, note_sheet_unit) {
+            Read::Staff(rec) => {
+                out.staff.push(rec);
+                self.finish_at(r, out.staff.len() - 1, out);
+                Fate::Staff
             }
             Read::SetAside => Fate::SetAside,
             Read::NotStaff(kind) => Fate::NotStaff(kind),
@@ -206,7 +192,7 @@ impl SheetRows<'_> {
         &mut self,
         (start, kinds): (usize, Vec<RowKind>),
         parallel: bool,
-        out: Out<'_>,
+        mut out: Out<'_>,
         counts: &mut RowCounts,
     ) {
         // With headings, or the sheet's own unit still to be noted on a row,
@@ -214,11 +200,8 @@ impl SheetRows<'_> {
         if !parallel || !self.headings.is_empty() || !self.sheet_unit_noted {
             for (r, kind) in (start..).zip(kinds) {
                 counts.read += 1;
-                match self.fate(r, kind, out.tables, out.issues) {
-                    Fate::Staff(rec) => {
-                        counts.staff += 1;
-                        out.staff.push(rec);
-                    }
+                match self.fate(r, kind, &mut out) {
+                    Fate::Staff => counts.staff += 1,
                     Fate::SetAside => counts.set_aside += 1,
                     Fate::NotStaff(kind) => counts.count_non_staff(kind),
                 }
@@ -233,7 +216,6 @@ impl SheetRows<'_> {
         // Finished in row order, in place; then the slots of rows not
         // staff removed, when there are any (a mask of every row made only
         // then).
-        let around = this.around();
         let mut holes = Vec::new();
         let mut k = base;
         for part in parts {
@@ -241,10 +223,7 @@ impl SheetRows<'_> {
             counts.add(&part.counts);
             for staff in part.staff {
                 if staff {
-                    let mut f = Finish::of(out.staff, k);
-                    let r = start + k - base;
-                    finish_row(this.sheet, r, this.cols, &around, &mut f, out.tables);
-                    f.store(out.staff, k);
+                    this.finish_at(start + k - base, k, &mut out);
                     counts.staff += 1;
                 } else {
                     holes.push(k);
@@ -259,6 +238,14 @@ impl SheetRows<'_> {
             }
             out.staff.retain(&keep);
         }
+    }
+
+    /// Finishes posting `k` of the table, read from row `r`, in place (see
+    /// [`finish_row`]).
+    fn finish_at(&self, r: usize, k: usize, out: &mut Out<'_>) {
+        let mut f = Finish::of(out.staff, k);
+        finish_row(self.sheet, r, self.cols, &self.around(), &mut f, out.tables);
+        f.store(out.staff, k);
     }
 
     /// Reads the rows from `start` of `kinds` on every core, a part of

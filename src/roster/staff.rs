@@ -22,7 +22,7 @@ macro_rules! staff_fields {
 
         /// The clean staff table's columns, all of one length: entry `i` of
         /// each is posting `i`, in input order.
-        #[derive(Debug, Default, Clone)]
+        #[derive(Debug, Default)]
         pub struct Staff {
             $( $(#[$doc])* pub $field: Vec<$ty>, )*
         }
